@@ -1,0 +1,2 @@
+//! The `twilio-webhook-inspector` command line (placeholder).
+fn main() {}

@@ -1,0 +1,386 @@
+//! The catalog: one data table of webhook kinds, parameters and value sets.
+//!
+//! The table itself is in `table.rs` (plain `static` data, no parsing at run time). This
+//! module defines its types and the lookups the checker uses. Every description is written
+//! in our own words; facts come from the seeds in `shared/seeds/` and the reference
+//! catalog, and each row records where it came from.
+
+use serde::Serialize;
+
+mod table;
+
+pub use table::{ENUMS, KINDS, PARAMS, SID_PREFIXES};
+
+/// Which way a request travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Twilio calls the application (a webhook).
+    TwilioToApp,
+    /// The application calls Twilio's REST API.
+    AppToTwilio,
+    /// A body Twilio's REST API returns.
+    Response,
+}
+
+/// Twilio API version a row applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ApiVersion {
+    /// The 2008-08-01 API (Caller/Called, XML responses).
+    #[serde(rename = "2008-08-01")]
+    V2008,
+    /// The 2010-04-01 API (From/To, JSON responses).
+    #[serde(rename = "2010-04-01")]
+    V2010,
+}
+
+impl ApiVersion {
+    /// `2008-08-01` or `2010-04-01`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V2008 => "2008-08-01",
+            ApiVersion::V2010 => "2010-04-01",
+        }
+    }
+
+    /// Parses `2008-08-01` / `2010-04-01`.
+    pub fn parse(s: &str) -> Option<ApiVersion> {
+        match s.trim() {
+            "2008-08-01" => Some(ApiVersion::V2008),
+            "2010-04-01" => Some(ApiVersion::V2010),
+            _ => None,
+        }
+    }
+}
+
+/// How reliably a parameter is sent (or, for REST requests, whether it is required).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Presence {
+    /// Always sent (webhooks) or required (REST requests).
+    Always,
+    /// Sent only in a documented situation.
+    Conditional,
+    /// May be sent / may be given.
+    Optional,
+}
+
+/// How well the parameter is documented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocStatus {
+    /// Named in a seed, the Twilio docs or the OpenAPI schema.
+    Documented,
+    /// Seen in real payloads but not in Twilio's pages.
+    Observed,
+    /// Only in an example, not in the schema.
+    ExampleOnly,
+    /// Only a seed says it; other sources contradict it.
+    SeedOnly,
+}
+
+/// Phone-number / address styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PhoneStyle {
+    /// Strict E.164 (`+14155550100`).
+    E164,
+    /// E.164, `client:`, `sip:`, `sim:`, or a raw caller-ID string (warning).
+    E164OrClient,
+    /// E.164 or `channel:address` (`whatsapp:+1…`, `messenger:…`, `rcs:…`).
+    E164OrChannel,
+    /// E.164 or a SIP URI.
+    E164OrSip,
+    /// 2008 style: ten bare digits.
+    Legacy10Digit,
+    /// 2008 REST input: any punctuation accepted (`(415) 555-1212`, `415-867-5309`).
+    AnyFormat,
+}
+
+/// The type of a parameter's value, and what is checked about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum ValueType {
+    /// Free text, optionally with a maximum length in characters.
+    Text {
+        /// Maximum length in characters (Unicode scalar values).
+        max_len: Option<u32>,
+    },
+    /// A Twilio SID with one of the given two-letter prefixes (empty: any prefix).
+    Sid {
+        /// Accepted prefixes, e.g. `["SM", "MM"]`.
+        prefixes: &'static [&'static str],
+    },
+    /// A phone number or address.
+    Phone {
+        /// Which forms are accepted.
+        style: PhoneStyle,
+    },
+    /// RFC 2822 date (`Fri, 20 Aug 2010 01:13:42 +0000`).
+    Rfc2822Date,
+    /// `YYYY-MM-DD` (list filters).
+    DateYmd,
+    /// ISO 8601 date-time.
+    Iso8601,
+    /// `YYMMDDhhmm` (carrier delivery receipts).
+    Yymmddhhmm,
+    /// One value from an enum in [`ENUMS`].
+    Enum {
+        /// The enum id.
+        id: &'static str,
+    },
+    /// The parameter is repeated once per value, each from the enum.
+    RepeatedEnum {
+        /// The enum id.
+        id: &'static str,
+    },
+    /// One value holding space-separated members of the enum.
+    SpaceSeparatedEnum {
+        /// The enum id.
+        id: &'static str,
+    },
+    /// A whole number, optionally bounded.
+    Integer {
+        /// Smallest allowed value.
+        min: Option<i64>,
+        /// Largest allowed value.
+        max: Option<i64>,
+        /// When true, out-of-range is a warning (a recommendation), not an error.
+        soft: bool,
+        /// Unit, for display (`seconds`, `minutes`, `ms`, `bytes`…).
+        unit: Option<&'static str>,
+    },
+    /// A decimal number (prices, coordinates, confidence).
+    Decimal,
+    /// `true` / `false`.
+    Bool,
+    /// An absolute URL.
+    Url,
+    /// DTMF keys: characters from `alphabet`, at most `max_len`.
+    Digits {
+        /// Allowed characters.
+        alphabet: &'static str,
+        /// Maximum length.
+        max_len: Option<u32>,
+    },
+    /// A MIME type.
+    MimeType,
+    /// JSON text inside a form value.
+    JsonText,
+    /// A compact JWS/JWT.
+    Jwt,
+    /// A TwiML document, with a maximum length.
+    Twiml {
+        /// Maximum length in characters.
+        max_len: Option<u32>,
+    },
+    /// An opaque token.
+    Token,
+    /// An ISO 4217 currency code.
+    Currency,
+    /// An integer whose bits are flags (2008 `Flags`).
+    Bitmask,
+    /// A structured value (JSON object/array in REST bodies).
+    Object,
+}
+
+impl ValueType {
+    /// A short id for display and JSON (`sid:CA`, `phone`, `enum:call_status_2008`, …).
+    pub fn id(&self) -> String {
+        match self {
+            ValueType::Text { .. } => "string".into(),
+            ValueType::Sid { prefixes } if prefixes.is_empty() => "sid".into(),
+            ValueType::Sid { prefixes } => format!("sid:{}", prefixes.join("|")),
+            ValueType::Phone { .. } => "phone".into(),
+            ValueType::Rfc2822Date => "rfc2822-date".into(),
+            ValueType::DateYmd => "date".into(),
+            ValueType::Iso8601 => "iso8601-datetime".into(),
+            ValueType::Yymmddhhmm => "yymmddhhmm".into(),
+            ValueType::Enum { id } => format!("enum:{id}"),
+            ValueType::RepeatedEnum { id } => format!("repeated-enum:{id}"),
+            ValueType::SpaceSeparatedEnum { id } => format!("enum-list:{id}"),
+            ValueType::Integer { .. } => "integer".into(),
+            ValueType::Decimal => "decimal".into(),
+            ValueType::Bool => "boolean".into(),
+            ValueType::Url => "url".into(),
+            ValueType::Digits { .. } => "digits".into(),
+            ValueType::MimeType => "mime-type".into(),
+            ValueType::JsonText => "json".into(),
+            ValueType::Jwt => "jwt".into(),
+            ValueType::Twiml { .. } => "twiml".into(),
+            ValueType::Token => "token".into(),
+            ValueType::Currency => "currency".into(),
+            ValueType::Bitmask => "bitmask".into(),
+            ValueType::Object => "object".into(),
+        }
+    }
+}
+
+/// A deprecation: since when, and what to use instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deprecation {
+    /// When it was deprecated (`2010-04-01`, or `undated`).
+    pub since: &'static str,
+    /// The replacement parameter(s), in words.
+    pub use_instead: &'static str,
+}
+
+/// One kind of webhook or request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindSpec {
+    /// Stable kebab-case id, e.g. `voice-status-callback`.
+    pub id: &'static str,
+    /// The id the kind detector reports for it (the same as `id` for the main kinds;
+    /// e.g. `list-calls` for `list-calls-legacy`).
+    pub reported_as: &'static str,
+    /// Human title.
+    pub title: &'static str,
+    /// One or two sentences, own words: when Twilio sends it and what the app should do.
+    pub summary: &'static str,
+    /// Which way it travels.
+    pub direction: Direction,
+    /// API version.
+    pub api_version: ApiVersion,
+    /// A kind whose parameters this one also carries (action callbacks carry all voice-request params).
+    pub inherits: Option<&'static str>,
+    /// Groups of parameters of which exactly one is required (create-call: Url | Twiml | ApplicationSid).
+    pub one_of: &'static [&'static [&'static str]],
+    /// Where the facts come from.
+    pub source: &'static str,
+}
+
+/// One parameter definition. A name may have several rows (one per API version or
+/// per group of kinds where its type or presence differs).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParamSpec {
+    /// Wire name. Indexed names use `{N}` (`MediaUrl{N}`) or `{name}` (`SipHeader_{name}`).
+    pub name: &'static str,
+    /// Short human label.
+    pub label: &'static str,
+    /// One-line description in our own words.
+    pub description: &'static str,
+    /// Value type and constraints.
+    pub value_type: ValueType,
+    /// API version of this row.
+    pub api_version: ApiVersion,
+    /// Kinds this row belongs to (catalog kind ids).
+    pub kinds: &'static [&'static str],
+    /// Presence in those kinds.
+    pub presence: Presence,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// A legacy alias of another parameter (Caller for From…), still sent.
+    pub alias_of: Option<&'static str>,
+    /// True for `MediaUrl{N}`-style names.
+    pub indexed: bool,
+    /// Documentation status.
+    pub status: DocStatus,
+    /// Where it comes from: `seed:000_…txt`, a docs page, or the OpenAPI schema.
+    pub source: &'static str,
+}
+
+/// A documented set of values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnumSpec {
+    /// Id referenced by [`ValueType::Enum`].
+    pub id: &'static str,
+    /// The documented values, canonical spelling.
+    pub values: &'static [&'static str],
+    /// Values tolerated with a warning, with the reason (`fail` for DialStatus 2008…).
+    pub tolerated: &'static [(&'static str, &'static str)],
+    /// One line on what the set is.
+    pub description: &'static str,
+}
+
+/// A SID prefix and what it identifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SidPrefix {
+    /// Two capital letters.
+    pub prefix: &'static str,
+    /// What kind of object it names.
+    pub object: &'static str,
+}
+
+/// Looks a kind up by its catalog id.
+pub fn kind(id: &str) -> Option<&'static KindSpec> {
+    KINDS.iter().find(|k| k.id == id)
+}
+
+/// Looks an enum up by id.
+pub fn enum_spec(id: &str) -> Option<&'static EnumSpec> {
+    ENUMS.iter().find(|e| e.id == id)
+}
+
+/// What a SID prefix names.
+pub fn sid_object(prefix: &str) -> Option<&'static str> {
+    SID_PREFIXES
+        .iter()
+        .find(|p| p.prefix == prefix)
+        .map(|p| p.object)
+}
+
+/// Does `spec.name` match the wire name `name`? Handles `{N}` (digits) and `{name}` (any suffix).
+pub fn name_matches(pattern: &str, name: &str) -> bool {
+    if let Some(open) = pattern.find('{') {
+        let prefix = &pattern[..open];
+        let Some(rest) = name.strip_prefix(prefix) else {
+            return false;
+        };
+        if pattern[open..].starts_with("{N}") {
+            !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())
+        } else {
+            !rest.is_empty()
+        }
+    } else {
+        pattern == name
+    }
+}
+
+/// The chain of catalog kind ids a kind covers: itself, then what it inherits.
+pub fn kind_chain(id: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut cur = kind(id);
+    while let Some(k) = cur {
+        if out.contains(&k.id) {
+            break;
+        }
+        out.push(k.id);
+        cur = k.inherits.and_then(kind);
+    }
+    out
+}
+
+/// The parameter row for `name` within `kind_id` (or a kind it inherits), if any.
+pub fn param_for_kind(kind_id: &str, name: &str) -> Option<&'static ParamSpec> {
+    for k in kind_chain(kind_id) {
+        if let Some(p) = PARAMS
+            .iter()
+            .find(|p| p.kinds.contains(&k) && name_matches(p.name, name))
+        {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Every row for `name`, in table order.
+pub fn params_named(name: &str) -> impl Iterator<Item = &'static ParamSpec> + '_ {
+    PARAMS.iter().filter(move |p| name_matches(p.name, name))
+}
+
+/// The parameters a kind declares (including inherited ones), one row per name.
+pub fn params_of_kind(kind_id: &str) -> Vec<&'static ParamSpec> {
+    let mut out: Vec<&'static ParamSpec> = Vec::new();
+    for k in kind_chain(kind_id) {
+        for p in PARAMS.iter().filter(|p| p.kinds.contains(&k)) {
+            if !out.iter().any(|q| q.name == p.name) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

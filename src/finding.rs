@@ -1,0 +1,219 @@
+//! Findings: what the inspector has to say about a request, each with a stable code.
+//!
+//! Codes are kebab-case and never change meaning once published; the table below is
+//! the single list of them, with the default severity and a one-line summary each.
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Informational: worth knowing, nothing is wrong.
+    Info,
+    /// Suspicious, deprecated or inconsistent; may work but deserves a look.
+    Warning,
+    /// Wrong: the value or request breaks a documented rule, or the signature fails.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name (`error`, `warning`, `info`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident => ($id:literal, $sev:ident, $summary:literal),)*) => {
+        /// A stable finding code. Serialises as its kebab-case id.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub enum Code {
+            $(
+                #[doc = $summary]
+                #[serde(rename = $id)]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in table order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The kebab-case id, e.g. `invalid-sid`.
+            pub fn id(self) -> &'static str {
+                match self { $(Code::$variant => $id,)* }
+            }
+
+            /// The severity a finding with this code has unless the check says otherwise.
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// One-line summary of what the code means.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+
+            /// Looks a code up by its id.
+            pub fn from_id(id: &str) -> Option<Code> {
+                match id { $($id => Some(Code::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    // --- Input and decoding -------------------------------------------------------------
+    EmptyInput => ("empty-input", Info, "Nothing to inspect: the input is empty."),
+    UnrecognisedInput => ("unrecognised-input", Error, "The input is not a form body, query, URL, HTTP request, curl command, JSON or XML."),
+    InvalidPercentEscape => ("invalid-percent-escape", Error, "A '%' is not followed by two hex digits; it is kept literally."),
+    InvalidUtf8 => ("invalid-utf8", Error, "Percent-decoded bytes are not valid UTF-8; shown with U+FFFD."),
+    PairWithoutEquals => ("pair-without-equals", Warning, "A pair has no '='; it is read as a name with an empty value."),
+    EmptyPair => ("empty-pair", Info, "An empty segment between '&' separators was skipped."),
+    DoubleEncoded => ("double-encoded", Warning, "The value still contains percent-escapes after decoding (e.g. %252B): it was encoded twice."),
+    EdgeWhitespace => ("edge-whitespace", Warning, "The value starts or ends with whitespace."),
+    RawSpaceInForm => ("raw-space-in-form", Warning, "A literal space or control character appears in form-encoded text."),
+    LineBreakInForm => ("line-break-in-form", Warning, "The form body contains line breaks; the paste may have been wrapped."),
+    DuplicateParam => ("duplicate-param", Info, "The same parameter appears more than once."),
+    MalformedHttp => ("malformed-http", Warning, "Part of the HTTP request could not be read as written."),
+    ContentLengthMismatch => ("content-length-mismatch", Warning, "Content-Length does not match the body that was pasted."),
+    MalformedCurl => ("malformed-curl", Warning, "Part of the curl command could not be read."),
+    CurlCredentials => ("curl-credentials", Info, "The curl command carries credentials (-u); they are not shown."),
+    MalformedJson => ("malformed-json", Error, "The JSON could not be parsed."),
+    NonStringJsonValue => ("non-string-json-value", Info, "A JSON value is not a string; it was converted to text."),
+    MalformedXml => ("malformed-xml", Error, "The XML could not be parsed."),
+    InputTooLarge => ("input-too-large", Error, "The input exceeds the size the inspector accepts."),
+    NoiseIgnored => ("noise-ignored", Info, "Text around the request (log prefixes, a pasted response) was ignored."),
+    FormatOverridden => ("format-overridden", Info, "The input format was forced by the caller."),
+    ListFilterOperator => ("list-filter-operator", Info, "An inequality filter such as StartTime>=DATE arrives as the key 'StartTime>'."),
+    // --- Kind detection -----------------------------------------------------------------
+    KindUnknown => ("kind-unknown", Warning, "The request does not look like a Twilio Programmable Voice or Messaging webhook or Call request."),
+    KindAmbiguous => ("kind-ambiguous", Info, "Two kinds fit almost equally well."),
+    LookalikeNotTwilio => ("lookalike-not-twilio", Warning, "The request reuses Twilio names but is something else (another product or provider)."),
+    // --- Parameters -------------------------------------------------------------------
+    MissingParam => ("missing-param", Error, "A parameter Twilio always sends (or the API requires) is missing."),
+    MissingConditionalParam => ("missing-conditional-param", Warning, "A parameter expected in this situation is missing."),
+    DeprecatedParam => ("deprecated-param", Warning, "The parameter is deprecated; use its replacement."),
+    LegacyParam => ("legacy-param", Info, "A legacy alias kept for compatibility; prefer the modern name."),
+    UnknownParam => ("unknown-param", Info, "Not a documented parameter of this kind (tolerated: Twilio adds parameters, apps add their own)."),
+    OtherKindParam => ("other-kind-param", Info, "Documented for another kind of request, not for this one."),
+    ExampleOnlyParam => ("example-only-param", Info, "Appears only in Twilio's examples, not in its API schema."),
+    EmptyValue => ("empty-value", Info, "The value is empty."),
+    // --- Values -----------------------------------------------------------------------
+    InvalidSid => ("invalid-sid", Error, "Not a Twilio SID: two capital letters then 32 hex digits."),
+    WrongSidPrefix => ("wrong-sid-prefix", Error, "The SID's prefix does not match the kind of object the parameter names."),
+    UppercaseSidHex => ("uppercase-sid-hex", Info, "The SID uses upper-case hex; Twilio emits lower-case."),
+    InvalidPhoneNumber => ("invalid-phone-number", Error, "Not a phone number or address Twilio would send."),
+    RawCallerId => ("raw-caller-id", Warning, "Not E.164: Twilio passes the raw caller ID when it cannot normalise it."),
+    LegacyPhoneFormat => ("legacy-phone-format", Info, "A 2008-style phone number (ten digits, or with punctuation)."),
+    InvalidDate => ("invalid-date", Error, "Not a valid date in the format this parameter uses."),
+    NonUtcDate => ("non-utc-date", Warning, "The date carries a non-zero UTC offset; 2010 callbacks use GMT."),
+    InvalidEnumValue => ("invalid-enum-value", Error, "Not one of the documented values for this parameter."),
+    EnumValueOtherVersion => ("enum-value-other-version", Warning, "The value belongs to the other API version."),
+    EnumCase => ("enum-case", Info, "The value matches a documented one except for letter case."),
+    InvalidInteger => ("invalid-integer", Error, "Not a whole number."),
+    OutOfRange => ("out-of-range", Error, "The number is outside the documented range."),
+    OutOfRangeSoft => ("out-of-range-soft", Warning, "The number is outside the recommended range."),
+    InvalidBoolean => ("invalid-boolean", Error, "Not 'true' or 'false'."),
+    InvalidDecimal => ("invalid-decimal", Error, "Not a decimal number."),
+    InvalidUrl => ("invalid-url", Error, "Not an absolute http(s) URL."),
+    InsecureUrl => ("insecure-url", Info, "The URL uses plain http."),
+    TooLong => ("too-long", Error, "Longer than the documented limit."),
+    InvalidDigits => ("invalid-digits", Error, "Contains characters not allowed in this DTMF/digits string."),
+    UnencodedHash => ("unencoded-hash", Warning, "A '#' must be percent-encoded (%23) in a URL or form; it was probably cut off."),
+    InvalidJsonValue => ("invalid-json-value", Warning, "The parameter should hold JSON text but does not parse."),
+    InvalidMimeType => ("invalid-mime-type", Warning, "Not a MIME type (type/subtype)."),
+    // --- Cross-field ------------------------------------------------------------------
+    NumMediaMismatch => ("num-media-mismatch", Error, "NumMedia does not match the MediaUrl{N} fields present."),
+    MediaIndexGap => ("media-index-gap", Error, "MediaUrl/MediaContentType indexes must run 0..NumMedia-1 without gaps."),
+    MediaContentTypeMissing => ("media-content-type-missing", Warning, "A MediaUrl{N} has no matching MediaContentType{N}."),
+    AliasMismatch => ("alias-mismatch", Error, "A legacy alias differs from the parameter it duplicates (SmsSid ≠ MessageSid, Caller ≠ From…)."),
+    DurationMismatch => ("duration-mismatch", Warning, "Duration (billed minutes) does not equal CallDuration rounded up to minutes."),
+    AccountSidMismatch => ("account-sid-mismatch", Error, "An AccountSid embedded in a URL or path differs from the AccountSid parameter."),
+    OneOfMissing => ("one-of-missing", Error, "Exactly one of a group of parameters is required and none is present."),
+    OneOfConflict => ("one-of-conflict", Warning, "More than one of a mutually exclusive group is present."),
+    StatusNotExpected => ("status-not-expected", Warning, "The status value does not occur in this kind of request."),
+    OptOutKeyword => ("opt-out-keyword", Info, "The message body is an opt-out/opt-in/help keyword Twilio may act on."),
+    SequenceNumberStart => ("sequence-number", Info, "Call progress SequenceNumber counts from 0."),
+    ApiVersionMismatch => ("api-version-mismatch", Warning, "The parameters belong to a different API version than the one stated."),
+    SpaceJoinedEvents => ("space-joined-events", Info, "Several events in one value; the API expects the parameter repeated once per event."),
+    RepeatedSingleParam => ("repeated-single-param", Warning, "A parameter that takes one value is repeated with different values."),
+    // --- Signature ----------------------------------------------------------------------
+    SignatureValid => ("signature-valid", Info, "X-Twilio-Signature matches."),
+    SignatureInvalid => ("signature-invalid", Error, "X-Twilio-Signature does not match any candidate."),
+    SignatureMissing => ("signature-missing", Info, "No X-Twilio-Signature to check."),
+    SignatureNoToken => ("signature-no-token", Info, "A signature is present but no auth token was given to check it."),
+    SignatureNoUrl => ("signature-no-url", Info, "A signature is present but the URL Twilio requested is unknown."),
+    SignatureMalformed => ("signature-malformed", Error, "The X-Twilio-Signature value is not 28 (SHA-1) or 44 (SHA-256) base64 characters."),
+    SignatureLibraryDisagreement => ("signature-library-disagreement", Warning, "One official Twilio library accepts this signature and another rejects it."),
+    SignatureDiagnosis => ("signature-diagnosis", Error, "The signature matches a variant of the request: the doctor says what differs."),
+    BodyHashMismatch => ("body-hash-mismatch", Error, "bodySHA256 in the URL does not equal the SHA-256 of the body."),
+    BodyHashMissing => ("body-hash-missing", Error, "A JSON body is signed through a bodySHA256 query parameter, and there is none."),
+    SignatureSettingsInvalid => ("signature-settings-invalid", Warning, "X-Twilio-Webhooks-Signature-Settings names an unknown algorithm."),
+    TokenLooksWrong => ("token-looks-wrong", Warning, "The auth token is not 32 hex characters."),
+}
+
+/// One thing the inspector noticed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Stable kebab-case code.
+    pub code: Code,
+    /// error, warning or info.
+    pub severity: Severity,
+    /// The parameter it concerns (decoded name), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub param: Option<String>,
+    /// What is wrong, in a sentence a user understands.
+    pub message: String,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Byte offset in the input text where the problem is, when it is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<usize>,
+}
+
+impl Finding {
+    /// A finding with the code's default severity.
+    pub fn new(code: Code, message: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            severity: code.default_severity(),
+            param: None,
+            message: message.into(),
+            hint: None,
+            at: None,
+        }
+    }
+
+    /// Sets the parameter this finding concerns.
+    pub fn param(mut self, name: impl Into<String>) -> Finding {
+        self.param = Some(name.into());
+        self
+    }
+
+    /// Sets the hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Finding {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Overrides the severity.
+    pub fn severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
+    }
+
+    /// Sets the byte offset in the input.
+    pub fn at(mut self, offset: usize) -> Finding {
+        self.at = Some(offset);
+        self
+    }
+}

@@ -1,0 +1,283 @@
+//! The report: the one serialisable result every door (CLI, npm, web app) exposes.
+//!
+//! JSON shape: every struct serialises with camelCase keys; enums serialise as kebab-case
+//! strings. The shape is documented in `docs/report.md`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::Finding;
+use crate::signature::SignatureReport;
+
+/// How the pasted text was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputFormat {
+    /// `application/x-www-form-urlencoded` body: `CallSid=CA…&From=%2B1…`.
+    Form,
+    /// A query string, with or without the leading `?`.
+    Query,
+    /// A full URL (absolute, or a path such as `/2010-04-01/Accounts/AC…/Calls.json?…`).
+    Url,
+    /// A raw HTTP request: request line, headers, body.
+    Http,
+    /// A curl command line.
+    Curl,
+    /// A JSON object of parameters (values strings, numbers, booleans or arrays).
+    Json,
+    /// The 2008 `<TwilioResponse><Call>…</Call></TwilioResponse>` XML.
+    Xml,
+    /// Nothing usable was found (empty or unrecognisable input).
+    Empty,
+}
+
+impl InputFormat {
+    /// The kebab-case id used in JSON and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            InputFormat::Form => "form",
+            InputFormat::Query => "query",
+            InputFormat::Url => "url",
+            InputFormat::Http => "http",
+            InputFormat::Curl => "curl",
+            InputFormat::Json => "json",
+            InputFormat::Xml => "xml",
+            InputFormat::Empty => "empty",
+        }
+    }
+
+    /// Parses a kebab-case id (as accepted by `--format`).
+    pub fn from_id(id: &str) -> Option<InputFormat> {
+        Some(match id.trim().to_ascii_lowercase().as_str() {
+            "form" | "body" => InputFormat::Form,
+            "query" | "querystring" => InputFormat::Query,
+            "url" => InputFormat::Url,
+            "http" | "raw" | "request" => InputFormat::Http,
+            "curl" => InputFormat::Curl,
+            "json" => InputFormat::Json,
+            "xml" => InputFormat::Xml,
+            _ => return None,
+        })
+    }
+
+    /// Every format the decoder can be forced to, in display order.
+    pub const ALL: [InputFormat; 7] = [
+        InputFormat::Form,
+        InputFormat::Query,
+        InputFormat::Url,
+        InputFormat::Http,
+        InputFormat::Curl,
+        InputFormat::Json,
+        InputFormat::Xml,
+    ];
+}
+
+/// Where a parameter was found in the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParamSource {
+    /// The URL's query string.
+    Query,
+    /// A form-encoded body.
+    Body,
+    /// A key of a JSON object.
+    Json,
+    /// An element of an XML document.
+    Xml,
+    /// A segment of a Twilio REST path (`/Accounts/{AccountSid}/Calls/{CallSid}`).
+    Path,
+}
+
+/// One decoded name/value pair, exactly as it came, in wire order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RawPair {
+    /// Where the pair was found.
+    pub source: ParamSource,
+    /// The key as written in the input (still percent-encoded for forms and queries).
+    pub raw_name: String,
+    /// The value as written in the input (still percent-encoded for forms and queries).
+    pub raw_value: String,
+    /// The decoded key (`+` → space, `%XX` → bytes, read as UTF-8; invalid UTF-8 becomes U+FFFD).
+    pub name: String,
+    /// The decoded value (same decoding as `name`).
+    pub value: String,
+    /// True when the pair had no `=` (the value is then empty).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_equals: bool,
+}
+
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The finding counts per severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Error-severity findings (the request is wrong or the signature fails).
+    pub error: usize,
+    /// Warnings (suspicious, deprecated or inconsistent).
+    pub warning: usize,
+    /// Informational notes.
+    pub info: usize,
+}
+
+/// Whether a field is known for the detected kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldStatus {
+    /// Documented for the detected kind.
+    Known,
+    /// Known, but deprecated (see the field's findings for the replacement).
+    Deprecated,
+    /// A legacy alias still sent for compatibility (Caller, Called, SmsSid…).
+    Legacy,
+    /// Documented for another kind, not for the detected one.
+    OtherKind,
+    /// Not in the catalog at all (tolerated: Twilio adds parameters, apps add their own).
+    Unknown,
+}
+
+/// One field of the request, in wire order, with everything the catalog knows about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Field {
+    /// Position in wire order (0-based).
+    pub index: usize,
+    /// Where the pair was found.
+    pub source: ParamSource,
+    /// Decoded name.
+    pub name: String,
+    /// The name as written (before percent-decoding).
+    pub raw_name: String,
+    /// Decoded value.
+    pub value: String,
+    /// The value as written (before percent-decoding).
+    pub raw_value: String,
+    /// The catalog name this field matched (`MediaUrl{N}` for `MediaUrl3`, `StartTime>` for `StartTime>`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog_name: Option<String>,
+    /// Short human label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// One-line description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The value type id (`sid:CA`, `phone`, `rfc2822-date`, `enum:call-status`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_type: Option<String>,
+    /// A human rendering of the value (ISO date, formatted number, duration in words…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// Known / deprecated / legacy / other-kind / unknown.
+    pub status: FieldStatus,
+    /// Findings about this field.
+    pub findings: Vec<Finding>,
+}
+
+/// The detected kind of webhook or request, with the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindVerdict {
+    /// The kind id (`voice-request`, `messaging-request`, …, `unknown`).
+    pub id: String,
+    /// Human title of the kind.
+    pub title: String,
+    /// True when the caller forced the kind instead of letting it be detected.
+    pub overridden: bool,
+    /// How sure the detector is, 0–100.
+    pub confidence: u8,
+    /// Why: which parameters (or their absence) decided it.
+    pub reasons: Vec<String>,
+    /// The second-best kind when it was close.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<RunnerUp>,
+}
+
+/// A kind that nearly won.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunnerUp {
+    /// The kind id.
+    pub id: String,
+    /// Its confidence, 0–100.
+    pub confidence: u8,
+}
+
+/// What was pasted, as understood.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestInfo {
+    /// HTTP method, when known (from a request line, curl `-X`/`-d`, or the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// The full URL the request was sent to, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The request path (with Twilio REST paths recognised: `/2010-04-01/Accounts/…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Response format asked for by a REST path extension (`json`, `csv`, `xml`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
+    /// Content type, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// Headers in order (the `Authorization` value is redacted).
+    pub headers: Vec<Header>,
+    /// The raw body, when there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The X-Twilio-Signature value found in the input or given by the caller.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+}
+
+/// One HTTP header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// Header name as written.
+    pub name: String,
+    /// Header value (trimmed).
+    pub value: String,
+}
+
+/// The full inspection result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The version of this tool that produced the report.
+    pub tool_version: String,
+    /// The detected (or forced) input format.
+    pub format: InputFormat,
+    /// True when the caller forced the format.
+    pub format_overridden: bool,
+    /// Method, URL, headers and body, as far as the input told them.
+    pub request: RequestInfo,
+    /// The detected kind with its reasons.
+    pub kind: KindVerdict,
+    /// The Twilio API version in force (`2010-04-01` or `2008-08-01`), when it could be told.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
+    /// Every parameter in wire order.
+    pub fields: Vec<Field>,
+    /// Request-level findings (decoding problems, missing parameters, cross-field checks…).
+    pub findings: Vec<Finding>,
+    /// Findings per severity, over fields and request.
+    pub counts: Counts,
+    /// The X-Twilio-Signature verdict.
+    pub signature: SignatureReport,
+}
+
+impl Report {
+    /// Every finding, request-level first, then per field in wire order.
+    pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .chain(self.fields.iter().flat_map(|f| f.findings.iter()))
+    }
+
+    /// True when there is an error-severity finding or the signature is invalid.
+    pub fn has_errors(&self) -> bool {
+        self.counts.error > 0
+    }
+}

@@ -1,0 +1,11 @@
+//! One integration-test binary (see ARCHITECTURE.md). Each module is a family of
+//! data-driven tests.
+
+/// The catalog covers every parameter named in the seed documents; table hygiene.
+mod catalog;
+/// Input decoding vectors: every format, nasty input.
+mod decode;
+/// End-to-end inspection vectors: kinds, fields and finding codes.
+mod inspect;
+/// Signature vectors from the official libraries, and the signature doctor.
+mod signature;
