@@ -27,10 +27,12 @@
 pub mod catalog;
 mod decode;
 mod finding;
+mod inspect;
 mod report;
 pub mod signature;
 
 pub use decode::{decode, Decoded};
+pub use inspect::{inspect, Options};
 pub use finding::{Code, Finding, Severity};
 pub use report::{
     Counts, Field, FieldStatus, Header, InputFormat, KindVerdict, ParamSource, RawPair, Report,
