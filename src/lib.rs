@@ -25,6 +25,9 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+mod check;
+mod classify;
+mod cross;
 mod decode;
 mod finding;
 mod inspect;

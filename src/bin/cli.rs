@@ -1,2 +1,335 @@
-//! The `twilio-webhook-inspector` command line (placeholder).
-fn main() {}
+//! The `twilio-webhook-inspector` command line: inspect captured requests in files and
+//! logs, print the catalog, sign requests for replay.
+//!
+//! Exit codes: 0 when there is no error-severity finding, 1 when there are errors or an
+//! invalid signature, 2 for unusable arguments or unreadable input.
+
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Deserialize;
+use twilio_webhook_inspector::{catalog, inspect, InputFormat, Options, Report, Severity};
+
+#[derive(Parser)]
+#[command(name = "twilio-webhook-inspector", version, about = "Decode, label, check and verify captured Twilio webhooks")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Inspect a captured request (form body, query, URL, raw HTTP, curl, JSON or XML).
+    Inspect(InspectArgs),
+    /// Print the catalog of webhook kinds and parameters.
+    Catalog {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// File to read, or `-` for standard input (the default).
+    file: Option<String>,
+    /// The full URL Twilio requested (needed to verify the signature).
+    #[arg(long)]
+    url: Option<String>,
+    /// HTTP method (GET or POST).
+    #[arg(long)]
+    method: Option<String>,
+    /// Content type of the body.
+    #[arg(long)]
+    content_type: Option<String>,
+    /// Force the input format instead of detecting it.
+    #[arg(long, value_parser = parse_format)]
+    format: Option<InputFormat>,
+    /// Force the kind (e.g. voice-status-callback) instead of detecting it.
+    #[arg(long)]
+    kind: Option<String>,
+    /// The X-Twilio-Signature header value.
+    #[arg(long)]
+    signature: Option<String>,
+    /// The X-Twilio-Webhooks-Signature-Settings header value (SharedKey HMAC-SHA256).
+    #[arg(long)]
+    signature_settings: Option<String>,
+    /// Auth token to verify with; repeat for several (primary, secondary, sub-account).
+    /// Defaults to TWILIO_AUTH_TOKEN. Never printed.
+    #[arg(long = "auth-token", env = "TWILIO_AUTH_TOKEN", hide_env_values = true, value_delimiter = ',')]
+    auth_tokens: Vec<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// JSON Lines in (one object per line with `input` plus any option as a key), one JSON report per line out.
+    #[arg(long)]
+    batch: bool,
+    /// Colour the table output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_format(s: &str) -> Result<InputFormat, String> {
+    InputFormat::from_id(s).ok_or_else(|| {
+        format!(
+            "unknown format '{s}'; use one of {}",
+            InputFormat::ALL.iter().map(|f| f.id()).collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Inspect(args) => run_inspect(args),
+        Command::Catalog { json } => run_catalog(json),
+    }
+}
+
+fn read_input(file: Option<&str>) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    match file {
+        None | Some("-") => std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?,
+        Some(path) => {
+            bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            bytes.len()
+        }
+    };
+    // Keep every byte: invalid UTF-8 is shown as U+FFFD, and the decoder reports it.
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+fn options_from(args: &InspectArgs) -> Options {
+    Options {
+        format: args.format,
+        kind: args.kind.clone(),
+        method: args.method.clone(),
+        url: args.url.clone(),
+        content_type: args.content_type.clone(),
+        signature: args.signature.clone(),
+        auth_tokens: args.auth_tokens.clone(),
+        signature_settings: args.signature_settings.clone(),
+    }
+}
+
+fn exit_for(report: &Report) -> u8 {
+    u8::from(report.has_errors() || report.signature.status == "invalid")
+}
+
+fn run_inspect(args: InspectArgs) -> ExitCode {
+    if args.batch {
+        return run_batch(&args);
+    }
+    let input = match read_input(args.file.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = inspect(&input, &options_from(&args));
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+        let _ = writeln!(out, "{text}");
+    } else {
+        let colour = match args.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        let _ = out.write_all(render_table(&report, colour).as_bytes());
+    }
+    ExitCode::from(exit_for(&report))
+}
+
+/// One line of `--batch` input.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchLine {
+    input: String,
+    #[serde(flatten)]
+    options: Options,
+}
+
+fn run_batch(args: &InspectArgs) -> ExitCode {
+    let reader: Box<dyn BufRead> = match args.file.as_deref() {
+        None | Some("-") => Box::new(std::io::stdin().lock()),
+        Some(path) => match std::fs::File::open(path) {
+            Ok(f) => Box::new(std::io::BufReader::new(f)),
+            Err(e) => {
+                eprintln!("error: cannot read {path}: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let defaults = options_from(args);
+    let mut out = std::io::stdout().lock();
+    let mut worst = 0u8;
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line_no = i + 1;
+        let line = match line {
+            Ok(l) => String::from_utf8_lossy(&l).into_owned(),
+            Err(e) => {
+                eprintln!("error: reading line {line_no}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let text = match serde_json::from_str::<BatchLine>(&line) {
+            Ok(mut b) => {
+                let o = &mut b.options;
+                o.format = o.format.or(defaults.format);
+                o.kind = o.kind.take().or_else(|| defaults.kind.clone());
+                o.method = o.method.take().or_else(|| defaults.method.clone());
+                o.url = o.url.take().or_else(|| defaults.url.clone());
+                o.content_type = o.content_type.take().or_else(|| defaults.content_type.clone());
+                o.signature = o.signature.take().or_else(|| defaults.signature.clone());
+                if o.auth_tokens.is_empty() {
+                    o.auth_tokens = defaults.auth_tokens.clone();
+                }
+                let report = inspect(&b.input, &b.options);
+                worst = worst.max(exit_for(&report));
+                serde_json::json!({ "line": line_no, "report": report }).to_string()
+            }
+            Err(e) => {
+                worst = worst.max(1);
+                serde_json::json!({
+                    "line": line_no,
+                    "error": format!("line {line_no} is not a JSON object with an \"input\" string: {e}"),
+                })
+                .to_string()
+            }
+        };
+        if writeln!(out, "{text}").is_err() {
+            break;
+        }
+    }
+    ExitCode::from(worst)
+}
+
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn severity(&self, sev: Severity) -> String {
+        match sev {
+            Severity::Error => self.wrap("1;31", "error"),
+            Severity::Warning => self.wrap("33", "warning"),
+            Severity::Info => self.wrap("36", "info"),
+        }
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let visible: String = s.chars().map(|c| if c.is_control() { '·' } else { c }).collect();
+    if visible.chars().count() <= n {
+        visible
+    } else {
+        format!("{}…", visible.chars().take(n.saturating_sub(1)).collect::<String>())
+    }
+}
+
+fn render_table(r: &Report, colour: bool) -> String {
+    let p = Paint(colour);
+    let mut s = String::new();
+    let kind = if r.kind.id == "unknown" { p.wrap("1;33", &r.kind.id) } else { p.wrap("1;32", &r.kind.id) };
+    s += &format!("{} {} — {} (confidence {}%)\n", p.wrap("1", "Kind:"), kind, r.kind.title, r.kind.confidence);
+    for reason in &r.kind.reasons {
+        s += &format!("  · {reason}\n");
+    }
+    if let Some(ru) = &r.kind.runner_up {
+        s += &format!("  runner-up: {} ({}%)\n", ru.id, ru.confidence);
+    }
+    s += &format!(
+        "{} {}   {} {}\n",
+        p.wrap("1", "Input:"),
+        r.format.id(),
+        p.wrap("1", "API version:"),
+        r.api_version.as_deref().unwrap_or("unknown")
+    );
+    if let Some(m) = &r.request.method {
+        s += &format!("{} {} {}\n", p.wrap("1", "Request:"), m, r.request.url.as_deref().unwrap_or(""));
+    }
+    s += "\n";
+    let name_w = r.fields.iter().map(|f| f.name.chars().count()).max().unwrap_or(4).clamp(4, 28);
+    s += &p.wrap("1", &format!("{:<name_w$}  {:<40}  {}\n", "Name", "Value", "Meaning"));
+    for f in &r.fields {
+        let meaning = match (&f.label, &f.display) {
+            (Some(l), Some(d)) => format!("{l} — {d}"),
+            (Some(l), None) => l.clone(),
+            (None, _) => p.wrap("2", "(unknown parameter)"),
+        };
+        let status = match f.status {
+            twilio_webhook_inspector::FieldStatus::Deprecated => p.wrap("33", " [deprecated]"),
+            twilio_webhook_inspector::FieldStatus::Legacy => p.wrap("36", " [legacy]"),
+            twilio_webhook_inspector::FieldStatus::OtherKind => p.wrap("36", " [other kind]"),
+            _ => String::new(),
+        };
+        s += &format!("{:<name_w$}  {:<40}  {meaning}{status}\n", clip(&f.name, name_w), clip(&f.value, 40));
+        for finding in &f.findings {
+            s += &format!("{:<name_w$}    └ {} {}: {}\n", "", p.severity(finding.severity), finding.code.id(), finding.message);
+        }
+    }
+    if !r.findings.is_empty() {
+        s += &format!("\n{}\n", p.wrap("1", "Findings:"));
+        for f in &r.findings {
+            s += &format!("  {} {}: {}\n", p.severity(f.severity), f.code.id(), f.message);
+            if let Some(h) = &f.hint {
+                s += &format!("      → {h}\n");
+            }
+        }
+    }
+    s += &format!("\n{} {}\n", p.wrap("1", "Signature:"), r.signature.status);
+    s += &format!(
+        "\n{} error(s), {} warning(s), {} info\n",
+        r.counts.error, r.counts.warning, r.counts.info
+    );
+    s
+}
+
+fn run_catalog(json: bool) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    if json {
+        let value = serde_json::json!({
+            "kinds": catalog::KINDS,
+            "params": catalog::PARAMS,
+            "enums": catalog::ENUMS,
+            "sidPrefixes": catalog::SID_PREFIXES,
+        });
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+    } else {
+        for k in catalog::KINDS {
+            let _ = writeln!(out, "{} ({}, {}): {}", k.id, k.api_version.as_str(), k.title, k.summary);
+            for p in catalog::params_of_kind(k.id) {
+                let _ = writeln!(out, "    {:<28} {}", p.name, p.label);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

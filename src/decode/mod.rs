@@ -28,6 +28,12 @@ pub struct Decoded {
     /// Basic-auth user from curl `-u user:pass` or an `Authorization: Basic` header
     /// (the AccountSid, for REST requests). The password is never kept.
     pub auth_user: Option<String>,
+    /// The path of the URL, when there is one.
+    pub path: Option<String>,
+    /// Response format asked for by a REST path extension (`json`, `csv`, `xml`).
+    pub extension: Option<String>,
+    /// Other plausible URLs Twilio may have requested (from Host vs X-Forwarded-* headers).
+    pub url_candidates: Vec<String>,
 }
 
 impl Decoded {

@@ -8,4 +8,6 @@ use serde::{Deserialize, Serialize};
 pub struct SignatureReport {
     /// `not-checked`, `valid`, `invalid`, …
     pub status: String,
+    /// Findings (placeholder).
+    pub findings: Vec<crate::finding::Finding>,
 }

