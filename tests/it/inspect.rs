@@ -1,1 +1,171 @@
-//! placeholder
+//! End-to-end inspection vectors: `tests/data/inspect/*.toml`, one `check` for all.
+//!
+//! Each `[[vector]]` gives an input (and optional options) and what the report must say:
+//! kind, format, API version, fields, displays, finding codes present and absent.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Deserialize;
+use twilio_webhook_inspector::{inspect, Options, Report};
+
+#[derive(Deserialize)]
+struct File {
+    vector: Vec<Vector>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vector {
+    name: String,
+    #[serde(default)]
+    source: Option<String>,
+    input: String,
+    #[serde(default)]
+    options: Options,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    api_version: Option<String>,
+    /// [[name, decoded value]] that must appear in this order (a subsequence of the fields).
+    #[serde(default)]
+    fields: Vec<(String, String)>,
+    /// [[name, display substring]].
+    #[serde(default)]
+    display: Vec<(String, String)>,
+    /// [[name, status]] (known, deprecated, legacy, other-kind, unknown).
+    #[serde(default)]
+    status: Vec<(String, String)>,
+    /// Codes that must appear (anywhere in the report, including the signature).
+    #[serde(default)]
+    codes: Vec<String>,
+    /// Codes that must not appear.
+    #[serde(default)]
+    no_codes: Vec<String>,
+    /// Whether the report has error-severity findings.
+    #[serde(default)]
+    errors: Option<bool>,
+    /// Expected signature status.
+    #[serde(default)]
+    signature: Option<String>,
+    /// Field count.
+    #[serde(default)]
+    field_count: Option<usize>,
+}
+
+pub(crate) fn all_codes(report: &Report) -> BTreeSet<String> {
+    report
+        .all_findings()
+        .chain(report.signature.findings.iter())
+        .map(|f| f.code.id().to_string())
+        .collect()
+}
+
+fn check(v: &Vector) -> Vec<String> {
+    let report = inspect(&v.input, &v.options);
+    let json = serde_json::to_value(&report).expect("report serialises");
+    let mut errs = Vec::new();
+    let mut expect = |ok: bool, what: String| {
+        if !ok {
+            errs.push(what);
+        }
+    };
+    if let Some(k) = &v.kind {
+        expect(&report.kind.id == k, format!("kind {} (reasons {:?}), want {k}", report.kind.id, report.kind.reasons));
+    }
+    if let Some(f) = &v.format {
+        expect(report.format.id() == f, format!("format {}, want {f}", report.format.id()));
+    }
+    if let Some(a) = &v.api_version {
+        expect(report.api_version.as_deref() == Some(a.as_str()), format!("api {:?}, want {a}", report.api_version));
+    }
+    let mut at = 0;
+    for (name, value) in &v.fields {
+        match report.fields[at..].iter().position(|f| &f.name == name && &f.value == value) {
+            Some(i) => at += i + 1,
+            None => expect(false, format!("field {name}={value:?} not found in order")),
+        }
+    }
+    for (name, want) in &v.display {
+        let got = report.fields.iter().find(|f| &f.name == name).and_then(|f| f.display.clone());
+        expect(got.as_deref().is_some_and(|g| g.contains(want.as_str())), format!("display of {name}: {got:?}, want ⊇ {want:?}"));
+    }
+    for (name, want) in &v.status {
+        let got = json["fields"].as_array().and_then(|fs| fs.iter().find(|f| f["name"] == name.as_str())).map(|f| f["status"].clone());
+        expect(got.as_ref().and_then(|g| g.as_str()) == Some(want.as_str()), format!("status of {name}: {got:?}, want {want}"));
+    }
+    let codes = all_codes(&report);
+    for c in &v.codes {
+        expect(codes.contains(c), format!("missing code {c}; got {codes:?}"));
+    }
+    for c in &v.no_codes {
+        expect(!codes.contains(c), format!("unexpected code {c}"));
+    }
+    if let Some(e) = v.errors {
+        expect(report.has_errors() == e, format!("has_errors {}, want {e}; codes {codes:?}", report.has_errors()));
+    }
+    if let Some(s) = &v.signature {
+        let got = json["signature"]["status"].as_str().unwrap_or("").to_string();
+        expect(&got == s, format!("signature status {got}, want {s}"));
+    }
+    if let Some(n) = v.field_count {
+        expect(report.fields.len() == n, format!("{} fields, want {n}", report.fields.len()));
+    }
+    errs
+}
+
+pub(crate) fn load_vectors(dir: &str) -> Vec<(String, Vector)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).expect("readable vector file");
+        let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        out.extend(file.vector.into_iter().map(|v| (stem.clone(), v)));
+    }
+    out
+}
+
+#[test]
+fn inspect_vectors() {
+    let vectors = load_vectors("tests/data/inspect");
+    assert!(vectors.len() >= 20, "only {} vectors", vectors.len());
+    let mut failures = Vec::new();
+    for (file, v) in &vectors {
+        let _ = &v.source;
+        let errs = check(v);
+        if !errs.is_empty() {
+            failures.push(format!("{file}/{}:\n    {}", v.name, errs.join("\n    ")));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), vectors.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_reportable_kind_has_a_vector() {
+    let kinds: BTreeSet<String> = load_vectors("tests/data/inspect").into_iter().filter_map(|(_, v)| v.kind).collect();
+    let want = [
+        "voice-request", "voice-request-legacy", "voice-status-callback", "recording-status-callback", "record-action",
+        "messaging-request", "message-status-callback", "whatsapp-request", "gather-action", "dial-action", "amd-callback",
+        "conference-callback", "transcription-callback", "create-call", "create-call-legacy", "update-call", "list-calls",
+        "call-response-legacy", "call-resource", "unknown",
+    ];
+    let missing: Vec<&str> = want.iter().copied().filter(|k| !kinds.contains(*k)).collect();
+    assert!(missing.is_empty(), "kinds without a vector: {missing:?}");
+}
+
+#[test]
+fn report_json_round_trips() {
+    let report = inspect("CallSid=CA5a1f0c2e9b7d4a6c8e0f1a2b3c4d5e6f&CallStatus=ringing&From=%2B14155550100", &Options::default());
+    let json = serde_json::to_string(&report).expect("serialises");
+    let back: Report = serde_json::from_str(&json).expect("deserialises");
+    assert_eq!(back, report);
+}
