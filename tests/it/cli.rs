@@ -1,0 +1,75 @@
+//! The command line: exit codes, JSON and batch output. Cases are a table of
+//! (arguments, standard input, expected exit code, text the output must contain).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_twilio-webhook-inspector");
+
+const SMS: &str = "MessageSid=SM1a2b3c4d5e6f708192a3b4c5d6e7f809&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199&Body=hi&NumMedia=0&ApiVersion=2010-04-01";
+
+struct Case {
+    name: &'static str,
+    args: &'static [&'static str],
+    stdin: &'static str,
+    env: &'static [(&'static str, &'static str)],
+    exit: i32,
+    stdout_has: &'static [&'static str],
+    stdout_lacks: &'static [&'static str],
+}
+
+const CASES: &[Case] = &[
+    Case { name: "table", args: &["inspect", "--color", "never"], stdin: SMS, env: &[], exit: 0, stdout_has: &["messaging-request", "MessageSid"], stdout_lacks: &["\x1b["] },
+    Case { name: "json", args: &["inspect", "--json", "-"], stdin: SMS, env: &[], exit: 0, stdout_has: &["\"kind\"", "\"id\": \"messaging-request\"", "\"rawValue\": \"%2B14155550100\""], stdout_lacks: &[] },
+    Case { name: "errors-exit-1", args: &["inspect", "--json"], stdin: "CallSid=CAshort&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199&CallStatus=ringing&ApiVersion=2010-04-01&Direction=inbound", env: &[], exit: 1, stdout_has: &["invalid-sid"], stdout_lacks: &[] },
+    Case { name: "missing-file-exit-2", args: &["inspect", "/nonexistent/capture.txt"], stdin: "", env: &[], exit: 2, stdout_has: &[], stdout_lacks: &[] },
+    Case { name: "bad-format-exit-2", args: &["inspect", "--format", "yaml"], stdin: SMS, env: &[], exit: 2, stdout_has: &[], stdout_lacks: &[] },
+    Case { name: "forced-format", args: &["inspect", "--json", "--format", "query"], stdin: SMS, env: &[], exit: 0, stdout_has: &["\"format\": \"query\"", "format-overridden"], stdout_lacks: &[] },
+    Case {
+        name: "batch",
+        args: &["inspect", "--batch"],
+        stdin: "{\"input\": \"MessageSid=SM1a2b3c4d5e6f708192a3b4c5d6e7f809&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199&Body=hi&NumMedia=0\"}\nnot json\n{\"input\": \"x=1\", \"url\": \"https://example.com/x\", \"auth_token\": \"0123456789abcdef0123456789abcdef\"}\n",
+        env: &[],
+        exit: 1,
+        stdout_has: &["{\"line\":1,\"report\":", "{\"error\":\"line 2 is not a JSON object", "\"line\":3"],
+        stdout_lacks: &["0123456789abcdef0123456789abcdef\""],
+    },
+    Case { name: "token-from-env-never-printed", args: &["inspect", "--json"], stdin: SMS, env: &[("TWILIO_AUTH_TOKEN", "f00dfeedf00dfeedf00dfeedf00dfeed")], exit: 0, stdout_has: &["messaging-request"], stdout_lacks: &["f00dfeedf00dfeedf00dfeedf00dfeed"] },
+    Case { name: "catalog-json", args: &["catalog", "--json"], stdin: "", env: &[], exit: 0, stdout_has: &["\"kinds\"", "MessageStatus", "voice-status-callback"], stdout_lacks: &[] },
+];
+
+#[test]
+fn cli_cases() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let mut cmd = Command::new(BIN);
+        cmd.args(case.args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        cmd.env_remove("TWILIO_AUTH_TOKEN");
+        for (k, v) in case.env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("the CLI starts");
+        child.stdin.take().expect("stdin").write_all(case.stdin.as_bytes()).expect("stdin written");
+        let out = child.wait_with_output().expect("the CLI finishes");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let mut errs = Vec::new();
+        if out.status.code() != Some(case.exit) {
+            errs.push(format!("exit {:?}, want {}; stderr: {stderr}", out.status.code(), case.exit));
+        }
+        for s in case.stdout_has {
+            if !stdout.contains(s) {
+                errs.push(format!("stdout lacks {s:?}"));
+            }
+        }
+        for s in case.stdout_lacks {
+            if stdout.contains(s) || stderr.contains(s) {
+                errs.push(format!("output contains {s:?}"));
+            }
+        }
+        if !errs.is_empty() {
+            failures.push(format!("{}: {}\n--- stdout (first 600 chars):\n{}", case.name, errs.join("; "), stdout.chars().take(600).collect::<String>()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
