@@ -963,6 +963,8 @@ ENUM_TEXT = {
     "call_status_2008": "The five CallStatus values of 2008 voice requests.",
     "call_status_int_2008": "Numeric call states of the 2008 XML response: 0 not yet dialed, 1 in "
                             "progress, 2 complete, 3 busy, 4 application error, 5 no answer.",
+    "call_status_int_2008_filter": "Numeric statuses the 2008 call list filters on: 0 not yet "
+                                   "dialed, 1 in progress, 2 complete.",
     "call_flags_2008": "Bits of the 2008 Flags field: 1 inbound, 2 REST API, 4 segment from "
                        "<Dial>; they may be combined.",
     "dial_status_2008": "Outcomes reported in the 2008 DialStatus parameter, including the "

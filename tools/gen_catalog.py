@@ -57,8 +57,10 @@ SEED_KINDS = {
     "004": ["messaging-request"],
 }
 
-# Inline enums of the facts that have no enum_ref: (kind, name) -> enum id.
+# Inline enums of the facts that have no enum_ref, or whose inline values are a narrower
+# set than the referenced enum: (kind, name) -> enum id.
 INLINE_ENUM = {
+    ("list-calls-legacy", "Status"): "call_status_int_2008_filter",
     ("messaging-request", "SmsStatus"): "sms_status_inbound",
     ("message-status-callback", "SmsStatus"): "message_status",
     ("messaging-request", "ApiVersion"): "api_version_2010",
@@ -72,6 +74,7 @@ INLINE_ENUM = {
     ("create-message", "RiskCheck"): "risk_check",
 }
 EXTRA_ENUMS = {
+    "call_status_int_2008_filter": ["0", "1", "2"],
     "api_version_2010": ["2010-04-01"],
     "sms_status_inbound": ["received"],
     "conference_record_event": ["conference-record-end"],
@@ -126,7 +129,6 @@ INTEGER = {
     "TimeLimit": (None, None, False, "seconds"),
     "PageSize": (1, 1000, False, None),
     "Page": (0, None, False, None),
-    "Status@list-calls-legacy": (0, 2, False, None),
     "DialCallDuration": (0, None, False, "seconds"),
     "RecordingFileSize": (0, None, False, "bytes"),
     "QueueTime": (0, None, False, "seconds"),
@@ -223,8 +225,6 @@ USED = set()
 def value_type(kind, ver, p):
     t = p["type"]
     name = p["name"]
-    if name == "Status" and kind == "list-calls-legacy":
-        t = "integer"
     if t in ("integer", "integer-string"):
         lo, hi, soft, unit = lookup(INTEGER, name, kind, ver, "integer limits")
         return "ValueType::Integer { min: %s, max: %s, soft: %s, unit: %s }" % (
@@ -238,7 +238,7 @@ def value_type(kind, ver, p):
     if t in phone:
         return "ValueType::Phone { style: PhoneStyle::%s }" % phone[t]
     if t in ("enum", "integer-enum", "repeated-enum", "space-separated-enum-list"):
-        eid = p.get("enum_ref") or INLINE_ENUM.get((kind, name))
+        eid = INLINE_ENUM.get((kind, name)) or p.get("enum_ref")
         if not eid:
             die("no enum id for %s/%s" % (kind, name))
         variant = {"repeated-enum": "RepeatedEnum",

@@ -3486,7 +3486,7 @@ pub static PARAMS: &[ParamSpec] = &[
         name: "Status",
         label: "Filter: status (numeric)",
         description: "2008 numeric status to filter on: 0 not yet dialed, 1 in progress, 2 complete.",
-        value_type: ValueType::Integer { min: Some(0), max: Some(2), soft: false, unit: None },
+        value_type: ValueType::Enum { id: "call_status_int_2008_filter" },
         api_version: ApiVersion::V2008,
         kinds: &["list-calls-legacy"],
         presence: Presence::Optional,
@@ -5539,6 +5539,12 @@ pub static ENUMS: &[EnumSpec] = &[
         values: &["client:", "sip:", "sim:", "whatsapp:", "rcs:", "messenger:"],
         tolerated: &[],
         description: "Address prefixes used instead of E.164 numbers.",
+    },
+    EnumSpec {
+        id: "call_status_int_2008_filter",
+        values: &["0", "1", "2"],
+        tolerated: &[],
+        description: "Numeric statuses the 2008 call list filters on: 0 not yet dialed, 1 in progress, 2 complete.",
     },
     EnumSpec {
         id: "api_version_2010",
