@@ -189,7 +189,7 @@ impl ValueType {
     pub fn id(&self) -> String {
         match self {
             ValueType::Text { .. } => "string".into(),
-            ValueType::Sid { prefixes } if prefixes.is_empty() => "sid".into(),
+            ValueType::Sid { prefixes: [] } => "sid".into(),
             ValueType::Sid { prefixes } => format!("sid:{}", prefixes.join("|")),
             ValueType::Phone { .. } => "phone".into(),
             ValueType::Rfc2822Date => "rfc2822-date".into(),

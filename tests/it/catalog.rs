@@ -1,1 +1,762 @@
-//! placeholder
+//! The catalog covers every parameter the seed documents define (with the right API version
+//! and a `source` naming the seed), the table is internally consistent, and a handful of
+//! facts that are easy to get wrong are pinned down.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use twilio_webhook_inspector::catalog::{
+    self, ApiVersion, ParamSpec, PhoneStyle, Presence, ValueType, ENUMS, KINDS, PARAMS,
+    SID_PREFIXES,
+};
+
+/// The ids the kind detector may report (plus `unknown`, which no catalog kind uses).
+const REPORTED_IDS: [&str; 20] = [
+    "voice-request",
+    "voice-request-legacy",
+    "voice-status-callback",
+    "recording-status-callback",
+    "record-action",
+    "messaging-request",
+    "message-status-callback",
+    "whatsapp-request",
+    "gather-action",
+    "dial-action",
+    "amd-callback",
+    "conference-callback",
+    "transcription-callback",
+    "create-call",
+    "create-call-legacy",
+    "update-call",
+    "list-calls",
+    "call-response-legacy",
+    "call-resource",
+    "unknown",
+];
+
+/// The API version each seed documents, by file-name prefix.
+const SEED_VERSIONS: [(&str, ApiVersion); 5] = [
+    ("000", ApiVersion::V2008),
+    ("001", ApiVersion::V2010),
+    ("002", ApiVersion::V2008),
+    ("003", ApiVersion::V2010),
+    ("004", ApiVersion::V2010),
+];
+
+/// Words that head a seed table column rather than name a parameter.
+const HEADER_WORDS: [&str; 7] = [
+    "Parameter",
+    "Description",
+    "Property",
+    "Param",
+    "Status",
+    "Event",
+    "Optional",
+];
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| {
+            let path = entry.expect("directory entry").path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            (name, text)
+        })
+        .filter(|(name, _)| name.ends_with(".txt"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// `CallSid`, `StartTime<`, `MediaUrl{N}`, `SipHeader_{name}`: a capitalised identifier,
+/// optionally followed by a `{placeholder}` or one comparison sign.
+fn is_param_name(s: &str) -> bool {
+    let s = s.strip_suffix(['<', '>']).unwrap_or(s);
+    let (base, placeholder) = match s.find('{') {
+        Some(i) => (&s[..i], Some(&s[i..])),
+        None => (s, None),
+    };
+    let base_ok = base.starts_with(|c: char| c.is_ascii_uppercase())
+        && base.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let placeholder_ok = placeholder.is_none_or(|p| {
+        p.len() > 2
+            && p.ends_with('}')
+            && p[1..p.len() - 1].chars().all(|c| c.is_ascii_alphabetic())
+    });
+    base_ok && placeholder_ok
+}
+
+/// `DialStatus`, `StatusCallbackEvent`: letters only, upper then lower, two or more humps.
+fn is_camel(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_alphabetic())
+        && s.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+}
+
+/// Every parameter name a seed defines. The same rules live in `tools/gen_catalog.py`.
+fn seed_names(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let wanted = |s: &str| is_param_name(s) && !HEADER_WORDS.contains(&s);
+
+    // 1. Markdown table rows: the first cell.
+    for line in &lines {
+        if line.starts_with('|') {
+            let cell = line
+                .trim_matches('|')
+                .split('|')
+                .next()
+                .unwrap_or("")
+                .trim();
+            if wanted(cell) {
+                names.push(cell.to_string());
+            }
+        }
+    }
+    // 2. "Parameter" / "Description" blocks with one name per line, until "(information)".
+    let mut inside = false;
+    for (i, line) in lines.iter().enumerate() {
+        let s = line.trim();
+        if s == "Parameter" && lines.get(i + 1).is_some_and(|l| l.trim() == "Description") {
+            inside = true;
+            continue;
+        }
+        if s == "(information)" || s == "(warning)" {
+            inside = false;
+        }
+        if inside && wanted(s) {
+            names.push(s.to_string());
+        }
+    }
+    // 3. A "Parameter Description" header, then "Name text…" rows up to a blank line.
+    let mut inside = false;
+    for line in &lines {
+        let s = line.trim();
+        if s == "Parameter Description" {
+            inside = true;
+            continue;
+        }
+        if s.is_empty() {
+            inside = false;
+        }
+        if inside {
+            let first = s.split_whitespace().next().unwrap_or("");
+            if is_param_name(first) {
+                names.push(first.to_string());
+            }
+        }
+    }
+    // 4. XML element names inside <Call>…</Call>.
+    let mut rest = text;
+    while let Some(start) = rest.find("<Call>") {
+        let after = &rest[start + "<Call>".len()..];
+        let end = after.find("</Call>").unwrap_or(after.len());
+        let mut block = &after[..end];
+        while let Some(lt) = block.find('<') {
+            block = &block[lt + 1..];
+            let name: String = block
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            let tail = block[name.len()..].trim_start();
+            if !name.is_empty() && (tail.starts_with('>') || tail.starts_with("/>")) {
+                names.push(name);
+            }
+        }
+        rest = &after[end..];
+    }
+    // 5. Top-level keys of JSON objects written on one line.
+    for line in &lines {
+        let s = line.trim();
+        if s.starts_with('{') && s.ends_with('}') {
+            let object: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(s).unwrap_or_else(|e| panic!("bad JSON in seed: {e}: {s}"));
+            names.extend(object.keys().cloned());
+        }
+    }
+    // 6. Example query strings and POST bodies: two or more `Name=value` joined by `&`.
+    for token in text.split_whitespace() {
+        let query = token.split_once('?').map_or(token, |(_, q)| q);
+        let pairs: Vec<&str> = query.split('&').collect();
+        let keys: Vec<&str> = pairs
+            .iter()
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, _)| k)
+            .collect();
+        let identifier = |k: &&str| {
+            k.starts_with(|c: char| c.is_ascii_alphabetic())
+                && k.chars().all(|c| c.is_ascii_alphanumeric())
+        };
+        if pairs.len() >= 2 && keys.len() == pairs.len() && keys.iter().all(identifier) {
+            names.extend(keys.iter().map(|k| k.to_string()));
+        }
+    }
+    // 7. OpenAPI-style headings: "Twimlstring<twiml>required if …", "ApplicationSidSID<AP>…".
+    for line in &lines {
+        for ty in ["string<", "SID<", "integer<", "boolean<", "enum<"] {
+            if let Some(i) = line.find(ty) {
+                let name = &line[..i];
+                if is_camel(name) || is_param_name(name) && line[i..].contains('>') {
+                    names.push(name.to_string());
+                }
+            }
+        }
+    }
+    // 8. Inequality list filters written as `StartTime<=YYYY-MM-DD`: the key is `StartTime<`.
+    let bytes = text.as_bytes();
+    for i in 1..bytes.len().saturating_sub(1) {
+        if (bytes[i] == b'<' || bytes[i] == b'>') && bytes[i + 1] == b'=' {
+            let start = text[..i]
+                .rfind(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .map_or(0, |j| j + 1);
+            let word = &text[start..i];
+            if word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word.chars().all(|c| c.is_ascii_alphabetic())
+            {
+                names.push(format!("{word}{}", bytes[i] as char));
+            }
+        }
+    }
+    // 9. CamelCase names next to the word "parameter" in prose ("a parameter DialStatus",
+    //    "the 'DialCallStatus' parameter").
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let unquote = |t: &str| t.trim_matches(|c| c == '\'' || c == '"').to_string();
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+        if !matches!(
+            word,
+            "parameter" | "parameters" | "Parameter" | "Parameters"
+        ) {
+            continue;
+        }
+        if i > 0 {
+            let before = unquote(tokens[i - 1]);
+            if is_camel(&before) {
+                names.push(before);
+            }
+        }
+        if let Some(next) = tokens.get(i + 1) {
+            let after: String = unquote(next)
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            if is_camel(&after) {
+                names.push(after);
+            }
+        }
+    }
+
+    let mut seen = HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
+}
+
+/// Rows for a wire name; a `{placeholder}` name from a seed matches its row exactly.
+fn rows_named(name: &str) -> Vec<&'static ParamSpec> {
+    if name.contains('{') {
+        PARAMS.iter().filter(|p| p.name == name).collect()
+    } else {
+        catalog::params_named(name).collect()
+    }
+}
+
+#[test]
+fn seed_parameters_are_in_catalog() {
+    let seeds = seeds();
+    assert_eq!(
+        seeds.len(),
+        SEED_VERSIONS.len(),
+        "tests/data/seeds should hold the five seed files"
+    );
+    let mut missing = Vec::new();
+    let mut wrong_version = Vec::new();
+    let mut unsourced = Vec::new();
+    let mut extracted: HashMap<String, Vec<String>> = HashMap::new();
+    for (file, text) in &seeds {
+        let version = SEED_VERSIONS
+            .iter()
+            .find(|(prefix, _)| file.starts_with(prefix))
+            .unwrap_or_else(|| panic!("seed {file} has no API version in SEED_VERSIONS"))
+            .1;
+        let names = seed_names(text);
+        for name in &names {
+            let rows = rows_named(name);
+            if rows.is_empty() {
+                missing.push(format!("{name} ({file})"));
+                continue;
+            }
+            let of_version: Vec<_> = rows.iter().filter(|p| p.api_version == version).collect();
+            if of_version.is_empty() {
+                wrong_version.push(format!("{name} ({file}: no {} row)", version.as_str()));
+            } else if !of_version
+                .iter()
+                .any(|p| p.source.contains(&format!("seed:{file}")))
+            {
+                unsourced.push(format!("{name} ({file})"));
+            }
+        }
+        extracted.insert(file.clone(), names);
+    }
+
+    // The extractor itself must work, or the checks above prove nothing.
+    let expect = [
+        ("000", "CallerCountry"),
+        ("000", "DialStatus"),
+        ("001", "ForwardedFrom"),
+        ("001", "DialCallStatus"),
+        ("002", "SendDigits"),
+        ("002", "Flags"),
+        ("002", "CallSegmentSid"),
+        ("003", "SequenceNumber"),
+        ("003", "RecordingStatusCallbackEvent"),
+        ("003", "MachineDetectionSilenceThreshold"),
+        ("003", "Twiml"),
+        ("003", "StartTime<"),
+        ("003", "EndTime>"),
+        ("004", "MediaUrl{N}"),
+        ("004", "SmsSid"),
+    ];
+    for (prefix, name) in expect {
+        let names = extracted
+            .iter()
+            .find(|(file, _)| file.starts_with(prefix))
+            .map(|(_, names)| names)
+            .unwrap_or_else(|| panic!("no seed {prefix}"));
+        assert!(
+            names.iter().any(|n| n == name),
+            "seed {prefix}: extractor did not find {name}; found {names:?}"
+        );
+    }
+
+    assert!(
+        missing.is_empty(),
+        "seed parameters missing from the catalog: {missing:?}"
+    );
+    assert!(
+        wrong_version.is_empty(),
+        "seed parameters without a row of the seed's API version: {wrong_version:?}"
+    );
+    assert!(
+        unsourced.is_empty(),
+        "seed parameters whose rows do not name the seed in `source`: {unsourced:?}"
+    );
+}
+
+fn enum_id(vt: &ValueType) -> Option<&'static str> {
+    match *vt {
+        ValueType::Enum { id }
+        | ValueType::RepeatedEnum { id }
+        | ValueType::SpaceSeparatedEnum { id } => Some(id),
+        _ => None,
+    }
+}
+
+#[test]
+fn catalog_table_is_consistent() {
+    let mut problems: Vec<String> = Vec::new();
+    let mut bad = |msg: String| problems.push(msg);
+    let text_ok = |s: &str, min: usize| s.trim() == s && s.chars().count() >= min;
+
+    // Kinds.
+    let mut kind_ids = HashSet::new();
+    for k in KINDS {
+        if !kind_ids.insert(k.id) {
+            bad(format!("kind {} appears twice", k.id));
+        }
+        if !text_ok(k.title, 5) || !text_ok(k.summary, 30) || k.source.is_empty() {
+            bad(format!("kind {}: title, summary or source missing", k.id));
+        }
+    }
+    for k in KINDS {
+        let main = REPORTED_IDS.contains(&k.id);
+        let reported_ok = if main {
+            k.reported_as == k.id
+        } else {
+            k.reported_as != "unknown"
+                && (REPORTED_IDS.contains(&k.reported_as) || k.reported_as == k.id)
+        };
+        if !reported_ok {
+            bad(format!("kind {}: bad reported_as {}", k.id, k.reported_as));
+        }
+        if let Some(parent) = k.inherits {
+            match catalog::kind(parent) {
+                None => bad(format!("kind {} inherits unknown {parent}", k.id)),
+                Some(p) if p.id == k.id || p.api_version != k.api_version => bad(format!(
+                    "kind {} inherits {parent}: self or other version",
+                    k.id
+                )),
+                Some(_) => {}
+            }
+        }
+        for group in k.one_of {
+            for name in *group {
+                if !catalog::params_of_kind(k.id)
+                    .iter()
+                    .any(|p| p.name == *name)
+                {
+                    bad(format!("kind {}: one_of names {name}, not a param", k.id));
+                }
+            }
+        }
+    }
+    for id in REPORTED_IDS.iter().filter(|id| **id != "unknown") {
+        if !KINDS.iter().any(|k| k.id == *id && k.reported_as == *id) {
+            bad(format!("reported id {id} has no catalog kind"));
+        }
+    }
+
+    // Enums and SID prefixes.
+    let mut enum_ids = HashSet::new();
+    for e in ENUMS {
+        if !enum_ids.insert(e.id) {
+            bad(format!("enum {} appears twice", e.id));
+        }
+        let values: HashSet<_> = e.values.iter().collect();
+        if e.values.is_empty() || values.len() != e.values.len() {
+            bad(format!("enum {}: empty or repeated values", e.id));
+        }
+        for (v, why) in e.tolerated {
+            if e.values.contains(v) || why.is_empty() {
+                bad(format!(
+                    "enum {}: tolerated {v} is canonical or unexplained",
+                    e.id
+                ));
+            }
+        }
+        if !text_ok(e.description, 15) {
+            bad(format!("enum {}: description too short", e.id));
+        }
+    }
+    let mut prefixes = HashSet::new();
+    for p in SID_PREFIXES {
+        let two_caps = p.prefix.len() == 2 && p.prefix.chars().all(|c| c.is_ascii_uppercase());
+        if !two_caps || !prefixes.insert(p.prefix) || p.object.is_empty() {
+            bad(format!(
+                "SID prefix {:?} malformed, repeated or unnamed",
+                p.prefix
+            ));
+        }
+    }
+
+    // Parameter rows.
+    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for (i, p) in PARAMS.iter().enumerate() {
+        let at = format!("row {i} ({} {})", p.name, p.api_version.as_str());
+        if p.kinds.is_empty() {
+            bad(format!("{at}: no kinds"));
+        }
+        for kid in p.kinds {
+            match catalog::kind(kid) {
+                None => bad(format!("{at}: unknown kind {kid}")),
+                Some(k) if k.api_version != p.api_version => {
+                    bad(format!("{at}: kind {kid} is another API version"))
+                }
+                Some(_) => {}
+            }
+            if let Some(j) = seen.insert((p.name, p.api_version.as_str(), kid), i) {
+                bad(format!("{at}: also defined for {kid} in row {j}"));
+            }
+        }
+        if !text_ok(p.label, 2) || !text_ok(p.description, 15) || p.source.trim().is_empty() {
+            bad(format!(
+                "{at}: label, description or source missing or untrimmed"
+            ));
+        }
+        if let Some(d) = p.deprecated {
+            if d.use_instead.trim().is_empty() || d.since.trim().is_empty() {
+                bad(format!("{at}: deprecation without since/use_instead"));
+            }
+        }
+        if p.indexed != p.name.contains('{') {
+            bad(format!("{at}: indexed flag does not match the name"));
+        }
+        if let Some(target) = p.alias_of {
+            for kid in p.kinds {
+                if catalog::param_for_kind(kid, target).is_none() {
+                    bad(format!("{at}: alias of {target}, which {kid} lacks"));
+                }
+            }
+        }
+        if let Some(id) = enum_id(&p.value_type) {
+            if catalog::enum_spec(id).is_none() {
+                bad(format!("{at}: unknown enum {id}"));
+            }
+        }
+        match p.value_type {
+            ValueType::Sid { prefixes: pre } => {
+                for x in pre {
+                    if catalog::sid_object(x).is_none() {
+                        bad(format!("{at}: unknown SID prefix {x}"));
+                    }
+                }
+            }
+            ValueType::Integer {
+                min: Some(lo),
+                max: Some(hi),
+                ..
+            } if lo > hi => bad(format!("{at}: min > max")),
+            ValueType::Digits { alphabet: "", .. } => bad(format!("{at}: empty digit alphabet")),
+            _ => {}
+        }
+    }
+
+    assert!(
+        problems.is_empty(),
+        "{} catalog problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+fn row(kind: &str, name: &str) -> Option<&'static ParamSpec> {
+    catalog::param_for_kind(kind, name)
+}
+
+fn enum_values(id: &str) -> Vec<&'static str> {
+    catalog::enum_spec(id).map_or_else(Vec::new, |e| e.values.to_vec())
+}
+
+/// Facts that are easy to get wrong, one line each.
+#[test]
+fn catalog_spot_checks() {
+    type Check = fn() -> bool;
+    let checks: &[(&str, Check)] = &[
+        ("create-call Timeout max 600 s", || {
+            row("create-call", "Timeout").is_some_and(|p| {
+                matches!(
+                    p.value_type,
+                    ValueType::Integer {
+                        max: Some(600),
+                        unit: Some("seconds"),
+                        ..
+                    }
+                ) && p.api_version == ApiVersion::V2010
+            })
+        }),
+        ("create-call-legacy Timeout max 999 s", || {
+            row("create-call-legacy", "Timeout").is_some_and(|p| {
+                matches!(p.value_type, ValueType::Integer { max: Some(999), .. })
+                    && p.api_version == ApiVersion::V2008
+            })
+        }),
+        ("2010 Body at most 1600", || {
+            row("messaging-request", "Body").is_some_and(|p| {
+                p.value_type
+                    == ValueType::Text {
+                        max_len: Some(1600),
+                    }
+            })
+        }),
+        ("2008 Body at most 160", || {
+            row("messaging-request-legacy", "Body")
+                .is_some_and(|p| p.value_type == ValueType::Text { max_len: Some(160) })
+        }),
+        ("status-callback Duration counts minutes", || {
+            row("voice-status-callback", "Duration").is_some_and(|p| {
+                matches!(
+                    p.value_type,
+                    ValueType::Integer {
+                        unit: Some("minutes"),
+                        ..
+                    }
+                ) && p.description.contains("MINUTES")
+            })
+        }),
+        ("CallDuration counts seconds", || {
+            row("voice-status-callback", "CallDuration").is_some_and(|p| {
+                matches!(
+                    p.value_type,
+                    ValueType::Integer {
+                        unit: Some("seconds"),
+                        ..
+                    }
+                )
+            })
+        }),
+        ("SmsSid: deprecated alias of MessageSid", || {
+            row("messaging-request", "SmsSid")
+                .is_some_and(|p| p.deprecated.is_some() && p.alias_of == Some("MessageSid"))
+        }),
+        ("SmsMessageSid: deprecated alias of MessageSid", || {
+            row("messaging-request", "SmsMessageSid")
+                .is_some_and(|p| p.deprecated.is_some() && p.alias_of == Some("MessageSid"))
+        }),
+        (
+            "SmsStatus in status callbacks aliases MessageStatus",
+            || {
+                row("message-status-callback", "SmsStatus")
+                    .is_some_and(|p| p.alias_of == Some("MessageStatus"))
+            },
+        ),
+        ("2010 IfMachine deprecated for MachineDetection", || {
+            row("create-call", "IfMachine").is_some_and(|p| {
+                p.deprecated
+                    .is_some_and(|d| d.use_instead.contains("MachineDetection"))
+            })
+        }),
+        ("2008 IfMachine deprecated too", || {
+            row("create-call-legacy", "IfMachine").is_some_and(|p| p.deprecated.is_some())
+        }),
+        ("2010 Caller is an alias of From", || {
+            row("voice-request", "Caller").is_some_and(|p| p.alias_of == Some("From"))
+        }),
+        ("2010 CallerCity is an alias of FromCity", || {
+            row("voice-status-callback", "CallerCity")
+                .is_some_and(|p| p.alias_of == Some("FromCity"))
+        }),
+        ("2008 Caller is primary and ten digits", || {
+            row("voice-request-legacy", "Caller").is_some_and(|p| {
+                p.alias_of.is_none()
+                    && p.presence == Presence::Always
+                    && p.value_type
+                        == ValueType::Phone {
+                            style: PhoneStyle::Legacy10Digit,
+                        }
+            })
+        }),
+        ("2008 Called on create accepts any format", || {
+            row("create-call-legacy", "Called").is_some_and(|p| {
+                p.value_type
+                    == ValueType::Phone {
+                        style: PhoneStyle::AnyFormat,
+                    }
+            })
+        }),
+        ("2010 SendDigits: 0-9 A-D # * w W, at most 32", || {
+            row("create-call", "SendDigits").is_some_and(|p| match p.value_type {
+                ValueType::Digits { alphabet, max_len } => {
+                    max_len == Some(32)
+                        && "0123456789ABCD#*wW".chars().all(|c| alphabet.contains(c))
+                }
+                _ => false,
+            })
+        }),
+        ("2008 SendDigits: 0-9 # * only", || {
+            row("create-call-legacy", "SendDigits").is_some_and(|p| {
+                matches!(
+                    p.value_type,
+                    ValueType::Digits {
+                        alphabet: "0123456789#*",
+                        ..
+                    }
+                )
+            })
+        }),
+        ("MachineDetectionTimeout 3-59, soft", || {
+            row("create-call", "MachineDetectionTimeout").is_some_and(|p| {
+                matches!(
+                    p.value_type,
+                    ValueType::Integer {
+                        min: Some(3),
+                        max: Some(59),
+                        soft: true,
+                        ..
+                    }
+                )
+            })
+        }),
+        ("MachineDetectionSpeechThreshold 1000-6000 ms", || {
+            row("create-call", "MachineDetectionSpeechThreshold").is_some_and(|p| {
+                matches!(
+                    p.value_type,
+                    ValueType::Integer {
+                        min: Some(1000),
+                        max: Some(6000),
+                        unit: Some("ms"),
+                        ..
+                    }
+                )
+            })
+        }),
+        ("Twiml at most 4000 characters", || {
+            row("create-call", "Twiml").is_some_and(|p| {
+                p.value_type
+                    == ValueType::Twiml {
+                        max_len: Some(4000),
+                    }
+            })
+        }),
+        ("list filter key StartTime< is a date", || {
+            row("list-calls", "StartTime<").is_some_and(|p| p.value_type == ValueType::DateYmd)
+        }),
+        (
+            "StatusCallbackEvent repeats, RecordingStatusCallbackEvent is space-separated",
+            || {
+                row("create-call", "StatusCallbackEvent")
+                    .is_some_and(|p| matches!(p.value_type, ValueType::RepeatedEnum { .. }))
+                    && row("create-call", "RecordingStatusCallbackEvent").is_some_and(|p| {
+                        matches!(p.value_type, ValueType::SpaceSeparatedEnum { .. })
+                    })
+            },
+        ),
+        ("MediaUrl{N} is indexed", || {
+            row("messaging-request", "MediaUrl3").is_some_and(|p| p.indexed)
+        }),
+        ("gather-action inherits CallSid", || {
+            row("gather-action", "CallSid").is_some_and(|p| p.kinds.contains(&"voice-request"))
+        }),
+        ("create-call one_of is Url | Twiml | ApplicationSid", || {
+            catalog::kind("create-call")
+                .is_some_and(|k| k.one_of == [["Url", "Twiml", "ApplicationSid"].as_slice()])
+        }),
+        ("CallStatus 2008 has exactly 5 values", || {
+            row("voice-request-legacy", "CallStatus").is_some_and(|p| {
+                enum_id(&p.value_type).is_some_and(|id| enum_values(id).len() == 5)
+            })
+        }),
+        (
+            "2010 webhook CallStatus has 9 values with initiated",
+            || {
+                row("voice-request", "CallStatus").is_some_and(|p| {
+                    enum_id(&p.value_type).is_some_and(|id| {
+                        let v = enum_values(id);
+                        v.len() == 9 && v.contains(&"initiated") && v.contains(&"canceled")
+                    })
+                })
+            },
+        ),
+        ("REST call status has 8 values, no initiated", || {
+            let v = enum_values("call_status_rest_2010");
+            v.len() == 8 && !v.contains(&"initiated")
+        }),
+        (
+            "DialStatus 2008 tolerates fail, rejects anwered-human",
+            || {
+                catalog::enum_spec("dial_status_2008").is_some_and(|e| {
+                    !e.values.contains(&"fail")
+                        && e.tolerated.iter().any(|(v, _)| *v == "fail")
+                        && !e.values.contains(&"anwered-human")
+                        && e.values.contains(&"hangup-machine")
+                })
+            },
+        ),
+        ("recording callback statuses", || {
+            let mut v = enum_values("recording_status_callback");
+            v.sort_unstable();
+            v == ["absent", "completed", "failed", "in-progress"]
+        }),
+        ("answered_by tolerates machine", || {
+            catalog::enum_spec("answered_by")
+                .is_some_and(|e| e.tolerated.iter().any(|(v, _)| *v == "machine"))
+        }),
+        ("MessageSid accepts SM and MM", || {
+            row("messaging-request", "MessageSid").is_some_and(|p| {
+                p.value_type
+                    == ValueType::Sid {
+                        prefixes: &["SM", "MM"],
+                    }
+            })
+        }),
+    ];
+    let failed: Vec<&str> = checks
+        .iter()
+        .filter(|(_, check)| !check())
+        .map(|(what, _)| *what)
+        .collect();
+    assert!(failed.is_empty(), "catalog spot checks failed: {failed:#?}");
+}
