@@ -133,40 +133,35 @@ pub(crate) fn hex_lower(bytes: &[u8]) -> String {
     s
 }
 
-/// The UTF-16 code units a char sorts by, as a pair (second is 0 for BMP chars).
-fn utf16_key(c: char) -> (u32, u32) {
-    let c = c as u32;
-    if c < 0x10000 {
-        (c, 0)
-    } else {
-        let v = c - 0x10000;
-        (0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
-    }
+/// JavaScript's default string comparison: by UTF-16 code unit.
+///
+/// UTF-8 byte order equals code point order; UTF-16 order differs only where a
+/// supplementary-plane character (UTF-8 lead byte F0–F4) meets one in U+E000–U+FFFF (lead
+/// byte EE–EF): there the surrogate (D800–DBFF) sorts first.
+pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
+    cmp_utf16_bytes(a.as_bytes(), b.as_bytes())
 }
 
-/// JavaScript's default string comparison: by UTF-16 code unit.
-pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
-    let (ab, bb) = (a.as_bytes(), b.as_bytes());
-    // Fast path: up to the first differing byte the strings agree; only the chars at the
-    // difference matter.
-    let common = ab.iter().zip(bb).take_while(|(x, y)| x == y).count();
-    if common == ab.len() || common == bb.len() {
-        return ab.len().cmp(&bb.len());
-    }
-    // Back up to the start of the char that contains the first difference.
-    let mut start = common;
-    while start > 0 && !a.is_char_boundary(start) {
-        start -= 1;
-    }
-    let ca = a.get(start..).and_then(|s| s.chars().next());
-    let cb = b.get(start..).and_then(|s| s.chars().next());
-    match (ca, cb) {
-        (Some(x), Some(y)) => utf16_key(x).cmp(&utf16_key(y)),
-        _ => ab.cmp(bb),
+/// [`cmp_utf16`] on the UTF-8 bytes of two strings.
+fn cmp_utf16_bytes(ab: &[u8], bb: &[u8]) -> Ordering {
+    match ab.iter().zip(bb).position(|(x, y)| x != y) {
+        None => ab.len().cmp(&bb.len()),
+        Some(i) => {
+            let (x, y) = (ab[i], bb[i]);
+            let high_bmp = |c: u8| c == 0xEE || c == 0xEF;
+            if x >= 0xF0 && high_bmp(y) {
+                Ordering::Less
+            } else if high_bmp(x) && y >= 0xF0 {
+                Ordering::Greater
+            } else {
+                x.cmp(&y)
+            }
+        }
     }
 }
 
 /// Compares two strings in the given order.
+#[cfg(test)]
 pub(crate) fn cmp_str(order: KeyOrder, a: &str, b: &str) -> Ordering {
     match order {
         KeyOrder::Utf16 => cmp_utf16(a, b),
@@ -200,16 +195,38 @@ pub(crate) fn orders_may_differ<'a>(strings: impl Iterator<Item = &'a str>) -> b
 /// Indices of `params` sorted by key then value in `order`, identical pairs removed
 /// (node's `new Set(values)` and python's `sorted(set(values))`).
 pub(crate) fn sorted_indices(params: &[(String, String)], order: KeyOrder) -> Vec<u32> {
-    let mut idx: Vec<u32> = (0..params.len().min(u32::MAX as usize) as u32).collect();
-    let get = |i: u32| &params[i as usize];
-    idx.sort_by(|&i, &j| {
-        let (a, b) = (get(i), get(j));
-        cmp_str(order, &a.0, &b.0).then_with(|| cmp_str(order, &a.1, &b.1))
-    });
-    idx.dedup_by(|i, j| {
-        let (a, b) = (get(*i), get(*j));
-        a.0 == b.0 && a.1 == b.1
-    });
+    let cmp = |a: &str, b: &str| match order {
+        KeyOrder::Utf16 => cmp_utf16(a, b),
+        KeyOrder::CodePoint => a.as_bytes().cmp(b.as_bytes()),
+    };
+    let full = |i: u32, j: u32| match (params.get(i as usize), params.get(j as usize)) {
+        (Some(a), Some(b)) => cmp(&a.0, &b.0).then_with(|| cmp(&a.1, &b.1)),
+        _ => i.cmp(&j),
+    };
+    // Sort by the key's first 8 bytes as a number, falling back to the full comparison on
+    // ties. Byte order is exact for UTF-16 order too as long as no prefix byte is >= 0xEE.
+    let mut exact_prefix = true;
+    let mut v: Vec<(u64, u32)> = params
+        .iter()
+        .zip(0u32..)
+        .map(|((k, _), i)| {
+            let mut p = [0u8; 8];
+            let n = k.len().min(8);
+            p[..n].copy_from_slice(&k.as_bytes()[..n]);
+            if order == KeyOrder::Utf16 && p.iter().any(|&b| b >= 0xEE) {
+                exact_prefix = false;
+            }
+            (u64::from_be_bytes(p), i)
+        })
+        .collect();
+    // Equal elements are identical pairs, so an unstable sort gives the same result.
+    if exact_prefix {
+        v.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| full(a.1, b.1)));
+    } else {
+        v.sort_unstable_by(|a, b| full(a.1, b.1));
+    }
+    let mut idx: Vec<u32> = v.into_iter().map(|t| t.1).collect();
+    idx.dedup_by(|i, j| params.get(*i as usize) == params.get(*j as usize));
     idx
 }
 
@@ -232,15 +249,47 @@ impl<'a> Ordered<'a> {
     }
 }
 
+/// Feeds a MAC through a small stack buffer, so that many short pieces cost about as
+/// much as one long update.
+struct Buffered {
+    mac: Keyed,
+    buf: [u8; 512],
+    len: usize,
+}
+
+impl Buffered {
+    fn push(&mut self, data: &[u8]) {
+        if self.len + data.len() > self.buf.len() {
+            self.mac.update(&self.buf[..self.len]);
+            self.len = 0;
+            if data.len() > self.buf.len() {
+                self.mac.update(data);
+                return;
+            }
+        }
+        self.buf[self.len..self.len + data.len()].copy_from_slice(data);
+        self.len += data.len();
+    }
+
+    fn finish(mut self) -> MacOut {
+        self.mac.update(&self.buf[..self.len]);
+        self.mac.finish()
+    }
+}
+
 /// MAC over `url pieces ++ key value key value …`.
 pub(crate) fn mac_of(keyed: &Keyed, url: &[&str], params: Ordered<'_>) -> MacOut {
-    let mut m = keyed.clone();
+    let mut m = Buffered {
+        mac: keyed.clone(),
+        buf: [0; 512],
+        len: 0,
+    };
     for piece in url {
-        m.update(piece.as_bytes());
+        m.push(piece.as_bytes());
     }
     for (k, v) in params.iter() {
-        m.update(k.as_bytes());
-        m.update(v.as_bytes());
+        m.push(k.as_bytes());
+        m.push(v.as_bytes());
     }
     m.finish()
 }

@@ -335,7 +335,10 @@ fn signature_format(d: &mut Doctor<'_, '_>) {
     }
     let unpadded = t.trim_end_matches('=');
     if let Ok(b) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(unpadded) {
-        decoded.push((b, "in the base64url alphabet (- _) instead of standard base64 (+ /)"));
+        decoded.push((
+            b,
+            "in the base64url alphabet (- _) instead of standard base64 (+ /)",
+        ));
     }
     if let Ok(b) = base64::engine::general_purpose::STANDARD_NO_PAD.decode(unpadded) {
         decoded.push((b, "without its '=' padding"));
@@ -398,11 +401,7 @@ fn token_whitespace(d: &mut Doctor<'_, '_>) {
 }
 
 fn algorithm_variants(d: &mut Doctor<'_, '_>) {
-    let header = d
-        .ctx
-        .input
-        .settings_header
-        .filter(|h| !h.trim().is_empty());
+    let header = d.ctx.input.settings_header.filter(|h| !h.trim().is_empty());
     let others: Vec<Algorithm> = match &d.ctx.settings {
         Ok(Algorithm::HmacSha1) => vec![Algorithm::HmacSha256],
         Ok(Algorithm::HmacSha256) => vec![Algorithm::HmacSha1],
@@ -411,7 +410,10 @@ fn algorithm_variants(d: &mut Doctor<'_, '_>) {
     // Only when the signature's length fits the other algorithm.
     let len = d.ctx.sig.len();
     for alg in others {
-        let fits = matches!((alg, len), (Algorithm::HmacSha1, 28) | (Algorithm::HmacSha256, 44));
+        let fits = matches!(
+            (alg, len),
+            (Algorithm::HmacSha1, 28) | (Algorithm::HmacSha256, 44)
+        );
         if !fits {
             continue;
         }
@@ -455,15 +457,20 @@ fn classify_difference(received: &str, other: &str) -> Option<DiagnosisCode> {
         f(&mut y);
         x == y
     };
-    if a.scheme != b.scheme && same_but(&|p: &mut Parts| {
-        p.scheme.clear();
-        p.port = None;
-    }) {
+    if a.scheme != b.scheme
+        && same_but(&|p: &mut Parts| {
+            p.scheme.clear();
+            p.port = None;
+        })
+    {
         return Some(DiagnosisCode::SchemeMismatch);
     }
-    if a.host != b.host && a.host.eq_ignore_ascii_case(&b.host) && same_but(&|p: &mut Parts| {
-        p.host.make_ascii_lowercase();
-    }) {
+    if a.host != b.host
+        && a.host.eq_ignore_ascii_case(&b.host)
+        && same_but(&|p: &mut Parts| {
+            p.host.make_ascii_lowercase();
+        })
+    {
         return Some(DiagnosisCode::HostCase);
     }
     if a.port != b.port && same_but(&|p: &mut Parts| p.port = None) {
@@ -541,7 +548,13 @@ fn scheme_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
             )
         };
         let feed = base_feed(d);
-        if d.try_variant(Variant::new(DiagnosisCode::SchemeMismatch, u, feed, message, hint)) {
+        if d.try_variant(Variant::new(
+            DiagnosisCode::SchemeMismatch,
+            u,
+            feed,
+            message,
+            hint,
+        )) {
             return;
         }
     }
@@ -627,7 +640,10 @@ fn slash_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
 
 fn host_case_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let received = parts.join();
-    let mut hosts = vec![parts.host.to_ascii_lowercase(), parts.host.to_ascii_uppercase()];
+    let mut hosts = vec![
+        parts.host.to_ascii_lowercase(),
+        parts.host.to_ascii_uppercase(),
+    ];
     let title: String = parts
         .host
         .split('.')
@@ -733,7 +749,11 @@ fn hex_case(s: &str, upper: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && b[i + 1].is_ascii_hexdigit()
+            && b[i + 2].is_ascii_hexdigit()
+        {
             out.push('%');
             for &h in &b[i + 1..i + 3] {
                 out.push(if upper {
@@ -1230,16 +1250,16 @@ fn param_variants(d: &mut Doctor<'_, '_>) {
                 (k.to_string(), v.to_string())
             })
             .collect();
-        if raw.as_slice() != params.as_slice() {
-            if d.try_variant(Variant::new(
+        if raw.as_slice() != params.as_slice()
+            && d.try_variant(Variant::new(
                 DiagnosisCode::RawValues,
                 url.clone(),
                 Feed::Owned(sorted_owned(&raw)),
                 "The signature was computed over the raw, still-encoded form values (e.g. 'hello+world' instead of 'hello world').".into(),
                 "Decode the form body before signing or validating: '+' is a space and %XX are UTF-8 bytes.",
-            )) {
-                return;
-            }
+            ))
+        {
+            return;
         }
     }
 

@@ -96,7 +96,10 @@ impl Reader<'_> {
             b'-' | b'0'..=b'9' => {
                 let start = self.i;
                 while self.i < self.s.len()
-                    && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                    && matches!(
+                        self.s[self.i],
+                        b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'
+                    )
                 {
                     self.i += 1;
                 }
@@ -274,21 +277,62 @@ pub(crate) fn reserialisations(body: &[u8]) -> Vec<(String, &'static str)> {
     };
     let styles: [(Style, &'static str); 9] = [
         (base, "written compactly (as JSON.stringify writes it)"),
-        (py, "written with Python json.dumps spacing (', ' and ': ') and \\u escapes"),
-        (Style { ensure_ascii: false, ..py }, "written with ', ' and ': ' separators"),
-        (Style { ensure_ascii: true, ..base }, "written compactly with \\u escapes for non-ASCII"),
-        (Style { sort_keys: true, ..base }, "written compactly with sorted keys"),
-        (Style { sort_keys: true, ..py }, "written with Python json.dumps(sort_keys=True) spacing and \\u escapes"),
         (
-            Style { ensure_ascii: true, escape_slash: true, ..base },
+            py,
+            "written with Python json.dumps spacing (', ' and ': ') and \\u escapes",
+        ),
+        (
+            Style {
+                ensure_ascii: false,
+                ..py
+            },
+            "written with ', ' and ': ' separators",
+        ),
+        (
+            Style {
+                ensure_ascii: true,
+                ..base
+            },
+            "written compactly with \\u escapes for non-ASCII",
+        ),
+        (
+            Style {
+                sort_keys: true,
+                ..base
+            },
+            "written compactly with sorted keys",
+        ),
+        (
+            Style {
+                sort_keys: true,
+                ..py
+            },
+            "written with Python json.dumps(sort_keys=True) spacing and \\u escapes",
+        ),
+        (
+            Style {
+                ensure_ascii: true,
+                escape_slash: true,
+                ..base
+            },
             "written compactly with escaped slashes and \\u escapes (PHP json_encode style)",
         ),
         (
-            Style { item_sep: ",", key_sep: ": ", indent: Some(2), ..base },
+            Style {
+                item_sep: ",",
+                key_sep: ": ",
+                indent: Some(2),
+                ..base
+            },
             "pretty-printed with two-space indentation",
         ),
         (
-            Style { item_sep: ",", key_sep: ": ", indent: Some(4), ..base },
+            Style {
+                item_sep: ",",
+                key_sep: ": ",
+                indent: Some(4),
+                ..base
+            },
             "pretty-printed with four-space indentation",
         ),
     ];

@@ -507,7 +507,11 @@ impl<'a> Prepared<'a> {
         params: Vec<(String, String)>,
         body: &'a [u8],
     ) -> Prepared<'a> {
-        let params = if mode == Mode::Form { params } else { Vec::new() };
+        let params = if mode == Mode::Form {
+            params
+        } else {
+            Vec::new()
+        };
         let node_idx = compute::sorted_indices(&params, KeyOrder::Utf16);
         let py_idx = if compute::orders_may_differ(
             params.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]),
@@ -689,8 +693,7 @@ fn eval_node(prep: &Prepared<'_>, keyed: &Keyed, token: usize, sig: &[u8], out: 
                 "twilio-node's validateRequestWithBody needs a non-empty bodySHA256 in the URL"
                     .into()
             } else {
-                "twilio-node finds that bodySHA256 in the URL is not the SHA-256 of the body"
-                    .into()
+                "twilio-node finds that bodySHA256 in the URL is not the SHA-256 of the body".into()
             });
             if out.url_only.is_none() {
                 out.url_only = Some(m);
@@ -703,13 +706,7 @@ fn eval_node(prep: &Prepared<'_>, keyed: &Keyed, token: usize, sig: &[u8], out: 
     }
 }
 
-fn eval_python(
-    prep: &Prepared<'_>,
-    keyed: &Keyed,
-    token: usize,
-    sig: &[u8],
-    out: &mut LibOutcome,
-) {
+fn eval_python(prep: &Prepared<'_>, keyed: &Keyed, token: usize, sig: &[u8], out: &mut LibOutcome) {
     let cands = match &prep.python {
         Ok(c) => c,
         Err(e) => {
@@ -820,7 +817,7 @@ pub(crate) fn token_hint(tokens: &[String], index: usize) -> String {
         format!("token #{}", index + 1)
     } else {
         let tail: String = t.chars().skip(n - show).collect();
-        format!("token #{} (…{tail})", index + 1)
+        format!("token #{} (…{})", index + 1, make_visible(&tail))
     }
 }
 
@@ -943,9 +940,8 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
     let mut r = SignatureReport::default();
     let tokens: Vec<String> = input.tokens.to_vec();
     let has_token = tokens.iter().any(|t| !t.is_empty());
-    let settings = Algorithm::from_settings_header(
-        input.settings_header.filter(|h| !h.trim().is_empty()),
-    );
+    let settings =
+        Algorithm::from_settings_header(input.settings_header.filter(|h| !h.trim().is_empty()));
 
     let Some(sig) = input.signature else {
         if has_token {
@@ -1043,15 +1039,12 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
     r.string_to_sign = Some(make_visible(&primary));
     if let Some(first) = tokens.iter().find(|t| !t.is_empty()) {
         let keyed = Keyed::new(first, alg_for_tokens);
-        r.expected = Some(
-            compute::mac_of(&keyed, &[url], prep.ordered(KeyOrder::Utf16)).to_b64_string(),
-        );
+        r.expected =
+            Some(compute::mac_of(&keyed, &[url], prep.ordered(KeyOrder::Utf16)).to_b64_string());
     }
     if mode == Mode::Body {
         let expected_hex = prep.body_sha_hex.clone().unwrap_or_default();
-        let in_url = prep
-            .node_body_sha()
-            .or_else(|| prep.py_body_sha.clone());
+        let in_url = prep.node_body_sha().or_else(|| prep.py_body_sha.clone());
         let matches = in_url.as_deref() == Some(expected_hex.as_str());
         r.body_hash = Some(BodyHash {
             expected_hex,
@@ -1074,7 +1067,9 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
             let rank = match (m.order, m.kind) {
                 (
                     KeyOrder::Utf16,
-                    CandidateKind::AsReceived | CandidateKind::PortAdded | CandidateKind::PortRemoved,
+                    CandidateKind::AsReceived
+                    | CandidateKind::PortAdded
+                    | CandidateKind::PortRemoved,
                 ) => 0,
                 (KeyOrder::CodePoint, _) => 1,
                 _ => 2,
@@ -1094,7 +1089,9 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
         r.status = SignatureStatus::Valid;
         let m = best.as_ref();
         let how = m.map_or("the request", |m| m.kind.describe());
-        let who = m.map_or_else(String::new, |m| format!(" with {}", token_hint(&tokens, m.token)));
+        let who = m.map_or_else(String::new, |m| {
+            format!(" with {}", token_hint(&tokens, m.token))
+        });
         r.findings.push(Finding::new(
             Code::SignatureValid,
             format!("X-Twilio-Signature matches {how}{who}."),
@@ -1122,9 +1119,14 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
                     .hint("Pass the X-Twilio-Signature header value exactly as received."),
             );
         } else {
+            let url_signed = ev.node.url_only.is_some() || ev.python.url_only.is_some();
             let mut f = Finding::new(
                 Code::SignatureInvalid,
-                "X-Twilio-Signature matches none of the URLs and tokens twilio-node and twilio-python try.",
+                if url_signed {
+                    "X-Twilio-Signature matches the URL, but the body fails the bodySHA256 check, so the libraries reject the request."
+                } else {
+                    "X-Twilio-Signature matches none of the URLs and tokens twilio-node and twilio-python try."
+                },
             );
             let mut hint = String::from(
                 "The URL must be byte-for-byte the one Twilio requested (scheme, host, port, path, query) and the token must belong to the account that owns the webhook.",
@@ -1270,15 +1272,55 @@ fn disagreement(prep: &Prepared<'_>, ev: &Evaluation, node_accepts: bool) -> Str
                     .map(|c| make_visible(&c[0]))
                     .unwrap_or_default();
                 format!(
-                    "{prefix}: python re-serialises the URL with urlparse().geturl() (lower-case scheme, empty '?', '#' or ';' dropped, port cut at the first ':') and signs {py} instead of {visible_url}."
+                    "{prefix}: {} (python signs {py}), but {visible_url} was signed.",
+                    python_reason(prep.url)
                 )
             } else {
                 format!(
-                    "{prefix}: node signs the URL as received ({}), while python's urlparse().geturl() form ({visible_url}) is what was signed.",
-                    make_visible(prep.url)
+                    "{prefix}: node signs the URL as received ({}), while {} and that form ({visible_url}) is what was signed.",
+                    make_visible(prep.url),
+                    python_reason(prep.url)
                 )
             }
         }
+    }
+}
+
+/// What python's `urlparse().geturl()` / `remove_port` does to this URL, in a few words.
+fn python_reason(url: &str) -> String {
+    let mut why: Vec<String> = Vec::new();
+    if let Some(a) = url_variants::split_authority(url) {
+        let scheme = &url[..a.scheme_end];
+        if scheme.bytes().any(|b| b.is_ascii_uppercase()) {
+            why.push("urlparse() lower-cases the scheme".into());
+        }
+        let userinfo = a.host_start > a.auth_start;
+        let ipv6 = url[a.host_start..].starts_with('[');
+        if a.has_port() && (userinfo || ipv6) {
+            why.push(format!(
+                "remove_port() cuts the {} at its first ':'",
+                if userinfo {
+                    "user:password@host"
+                } else {
+                    "[IPv6] host"
+                }
+            ));
+        }
+    }
+    let main = url.split('#').next().unwrap_or(url);
+    if main.ends_with('?') {
+        why.push("geturl() drops the empty '?'".into());
+    }
+    if url.ends_with('#') {
+        why.push("geturl() drops the empty '#'".into());
+    }
+    if main.split('?').next().unwrap_or("").ends_with(';') {
+        why.push("geturl() drops the empty ';'".into());
+    }
+    if why.is_empty() {
+        "python re-serialises the URL with urlparse().geturl()".into()
+    } else {
+        format!("python's {}", why.join(" and "))
     }
 }
 

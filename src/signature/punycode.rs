@@ -21,7 +21,11 @@ fn adapt(mut delta: u32, num_points: u32, first_time: bool) -> u32 {
 
 fn digit(d: u32) -> char {
     // 0..25 → a..z, 26..35 → 0..9
-    let b = if d < 26 { b'a' + d as u8 } else { b'0' + (d as u8 - 26) };
+    let b = if d < 26 {
+        b'a' + d as u8
+    } else {
+        b'0' + (d as u8 - 26)
+    };
     b as char
 }
 

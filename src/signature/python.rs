@@ -40,8 +40,8 @@ pub(crate) struct PyUrl {
 }
 
 const USES_PARAMS: &[&str] = &[
-    "", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "rtsp", "rtspu", "sip",
-    "sips", "mms", "sftp", "tel",
+    "", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "rtsp", "rtspu", "sip", "sips",
+    "mms", "sftp", "tel",
 ];
 const USES_NETLOC: &[&str] = &[
     "",
@@ -169,11 +169,14 @@ impl PyUrl {
 
     /// `.port`: `Ok(None)` when absent or empty.
     pub(crate) fn port(&self) -> Result<Option<u32>, PyError> {
-        let hostinfo = self.netloc.rsplit_once('@').map_or(&*self.netloc, |(_, h)| h);
+        let hostinfo = self
+            .netloc
+            .rsplit_once('@')
+            .map_or(&*self.netloc, |(_, h)| h);
         let port = match hostinfo.split_once('[') {
-            Some((_, bracketed)) => bracketed
-                .split_once(']')
-                .map_or("", |(_, after)| after.split_once(':').map_or("", |(_, p)| p)),
+            Some((_, bracketed)) => bracketed.split_once(']').map_or("", |(_, after)| {
+                after.split_once(':').map_or("", |(_, p)| p)
+            }),
             None => hostinfo.split_once(':').map_or("", |(_, p)| p),
         };
         if port.is_empty() {
@@ -220,7 +223,11 @@ fn check_bracketed_host(host: &str) -> Result<(), PyError> {
         let ok = rest.split_once('.').is_some_and(|(hex, tail)| {
             !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) && !tail.is_empty()
         });
-        return if ok { Ok(()) } else { Err(PyError::InvalidIpv6) };
+        return if ok {
+            Ok(())
+        } else {
+            Err(PyError::InvalidIpv6)
+        };
     }
     let addr = match host.split_once('%') {
         Some((a, scope)) if !scope.is_empty() && !scope.contains('%') => a,
@@ -288,10 +295,22 @@ mod tests {
     #[test]
     fn geturl_quirks() {
         assert_eq!(geturl("HTTPS://example.com/sms"), "https://example.com/sms");
-        assert_eq!(geturl("https://example.com/sms?"), "https://example.com/sms");
-        assert_eq!(geturl("https://example.com/sms#"), "https://example.com/sms");
-        assert_eq!(geturl("https://example.com/sms;"), "https://example.com/sms");
-        assert_eq!(geturl("https://example.com/a;b/c;d?x#y"), "https://example.com/a;b/c;d?x#y");
+        assert_eq!(
+            geturl("https://example.com/sms?"),
+            "https://example.com/sms"
+        );
+        assert_eq!(
+            geturl("https://example.com/sms#"),
+            "https://example.com/sms"
+        );
+        assert_eq!(
+            geturl("https://example.com/sms;"),
+            "https://example.com/sms"
+        );
+        assert_eq!(
+            geturl("https://example.com/a;b/c;d?x#y"),
+            "https://example.com/a;b/c;d?x#y"
+        );
         assert_eq!(geturl("https://example.com?x=1"), "https://example.com?x=1");
         assert_eq!(geturl("  https://ex\tample.com/"), "https://example.com/");
     }

@@ -205,7 +205,10 @@ mod tests {
 
     #[test]
     fn body_sha_in_url() {
-        assert_eq!(with_body_sha("https://h/x", "ab"), "https://h/x?bodySHA256=ab");
+        assert_eq!(
+            with_body_sha("https://h/x", "ab"),
+            "https://h/x?bodySHA256=ab"
+        );
         assert_eq!(
             with_body_sha("https://h/x?a=1&bodySHA256=zz#f", "ab"),
             "https://h/x?a=1&bodySHA256=ab#f"

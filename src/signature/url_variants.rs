@@ -196,10 +196,7 @@ mod tests {
             join(&port_added("https://[2001:db8::1]/x")),
             "https://[2001:db8::1]:443/x"
         );
-        assert_eq!(
-            join(&port_added("HTTPS://h?x")),
-            "HTTPS://h:443?x"
-        );
+        assert_eq!(join(&port_added("HTTPS://h?x")), "HTTPS://h:443?x");
         assert_eq!(join(&port_added("http://h")), "http://h:80");
         assert_eq!(join(&port_removed("nonsense")), "nonsense");
         let u = "https://u@h:1/p;a?q=1#f";

@@ -55,7 +55,10 @@ mod tests {
         assert_eq!(make_visible("a\nb\tc\r"), "a\\nb\\tc\\r");
         assert_eq!(make_visible("x  "), "x␠␠");
         assert_eq!(make_visible("a b"), "a b");
-        assert_eq!(make_visible("a\u{a0}b\u{200b}\0"), "a\\u{a0}b\\u{200b}\\u{0}");
+        assert_eq!(
+            make_visible("a\u{a0}b\u{200b}\0"),
+            "a\\u{a0}b\\u{200b}\\u{0}"
+        );
         assert_eq!(make_visible("héllo 😀"), "héllo 😀");
     }
 }

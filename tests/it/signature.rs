@@ -36,8 +36,8 @@ fn vectors() -> Vec<Vector> {
             if line.trim().is_empty() {
                 continue;
             }
-            let v: Vector = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{file}:{}: {e}", n + 1));
+            let v: Vector =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", n + 1));
             out.push(v);
         }
     }
@@ -70,17 +70,27 @@ fn official_library_vectors() {
         let expect_valid = v.node_valid == Some(true) || v.python_valid == Some(true);
         let mut why = Vec::new();
         if (r.status == SignatureStatus::Valid) != expect_valid {
-            why.push(format!("status {:?}, expected valid={expect_valid}", r.status));
+            why.push(format!(
+                "status {:?}, expected valid={expect_valid}",
+                r.status
+            ));
         }
         if v.node_valid.is_some() && r.node_valid != v.node_valid {
             why.push(format!("node {:?} != {:?}", r.node_valid, v.node_valid));
         }
         if v.python_valid.is_some() && r.python_valid != v.python_valid {
-            why.push(format!("python {:?} != {:?}", r.python_valid, v.python_valid));
+            why.push(format!(
+                "python {:?} != {:?}",
+                r.python_valid, v.python_valid
+            ));
         }
         if let (Some(n), Some(p)) = (v.node_valid, v.python_valid) {
             if n != p {
-                let rejecter = if n { "twilio-python rejects" } else { "twilio-node rejects" };
+                let rejecter = if n {
+                    "twilio-python rejects"
+                } else {
+                    "twilio-node rejects"
+                };
                 match &r.disagreement {
                     Some(d) if d.contains(rejecter) => {}
                     other => why.push(format!("disagreement {other:?} should say '{rejecter}'")),
@@ -244,11 +254,7 @@ fn check_doctor_case(c: &DoctorCase) -> Result<(), String> {
     if let Some(t) = &c.signature_transform {
         signature = transform(&signature, t);
     }
-    let url = c
-        .url
-        .clone()
-        .or(signed_url)
-        .ok_or("no url to present")?;
+    let url = c.url.clone().or(signed_url).ok_or("no url to present")?;
     let input = SignatureInput {
         url: Some(&url),
         url_candidates: &c.url_candidates,
@@ -266,6 +272,13 @@ fn check_doctor_case(c: &DoctorCase) -> Result<(), String> {
     let json = serde_json::to_value(&r).map_err(|e| e.to_string())?;
     if json["status"] != want_status {
         return Err(format!("status {:?}, want {want_status}", r.status));
+    }
+    if std::env::var_os("SIGNATURE_DOCTOR_DUMP").is_some() {
+        println!(
+            "== {}\n{}",
+            c.name,
+            serde_json::to_string_pretty(&r.diagnoses).unwrap_or_default()
+        );
     }
     let Some(first) = r.diagnoses.first() else {
         return Err(format!("no diagnosis; report: {json}"));
@@ -352,8 +365,16 @@ fn sign_then_validate_and_tamper() {
     ];
     let param_sets = [
         p(&[]),
-        p(&[("From", "+14155550100"), ("To", "+14155550199"), ("Body", "héllo 😀")]),
-        p(&[("MessagingBinding.Address", "+1"), ("MessagingBinding.Address", "+2"), ("Author", "x")]),
+        p(&[
+            ("From", "+14155550100"),
+            ("To", "+14155550199"),
+            ("Body", "héllo 😀"),
+        ]),
+        p(&[
+            ("MessagingBinding.Address", "+1"),
+            ("MessagingBinding.Address", "+2"),
+            ("Author", "x"),
+        ]),
         p(&[("Ａkey", "fullwidth"), ("😀key", "emoji"), ("k", "")]),
     ];
     let mut bad = Vec::new();
@@ -495,8 +516,12 @@ fn signing_for_replay() {
         settings_header: None,
     });
     assert!(is_valid(token, &s.signature, &s.url, &params));
-    assert!(s.curl.contains(&format!("X-Twilio-Signature: {}", s.signature)));
-    assert!(s.curl.contains("--data-raw 'Body=it%27s+100%25+ok&From=%2B14155550100'"));
+    assert!(s
+        .curl
+        .contains(&format!("X-Twilio-Signature: {}", s.signature)));
+    assert!(s
+        .curl
+        .contains("--data-raw 'Body=it%27s+100%25+ok&From=%2B14155550100'"));
     assert!(!s.curl.contains(token));
 
     let body = br#"{"a": 1}"#;
@@ -510,7 +535,9 @@ fn signing_for_replay() {
         algorithm: Algorithm::HmacSha1,
         settings_header: None,
     });
-    assert!(s.url.starts_with("https://example.com/events?x=1&bodySHA256="));
+    assert!(s
+        .url
+        .starts_with("https://example.com/events?x=1&bodySHA256="));
     assert!(is_valid_with_body(token, &s.signature, &s.url, body));
     assert!(!s.curl.contains(token));
 }
@@ -541,10 +568,19 @@ fn never_panics_on_odd_input() {
         "https://[1:2:3:4:5:6:7:8:9]/",
         "https://[::ffff:1.2.3.4]:80/",
     ];
-    let bodies: [&[u8]; 4] = [b"", b"{\"a\":[1,{\"b\":null}]}", b"a=1&a=1&=&&b", b"\xff\xfe{"];
+    let bodies: [&[u8]; 4] = [
+        b"",
+        b"{\"a\":[1,{\"b\":null}]}",
+        b"a=1&a=1&=&&b",
+        b"\xff\xfe{",
+    ];
     for url in odd_urls {
         for body in bodies {
-            for ct in [None, Some("application/json"), Some("application/x-www-form-urlencoded")] {
+            for ct in [
+                None,
+                Some("application/json"),
+                Some("application/x-www-form-urlencoded"),
+            ] {
                 for sig in ["", "abc", "RSOYDt4T1cUTdK1PDd93/VVr8B8=", " x\n"] {
                     let input = SignatureInput {
                         url: Some(url),
