@@ -279,6 +279,7 @@ pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnosis> {
         empty_query_variants(&mut d, &parts);
         fragment_variants(&mut d, &parts);
         path_encoding_variants(&mut d, &parts);
+        path_case_variants(&mut d, &parts);
         query_encoding_variants(&mut d, &parts);
         query_order_variants(&mut d, &parts);
     }
@@ -841,6 +842,29 @@ fn path_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     }
 }
 
+fn path_case_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
+    let lower = parts.path.to_lowercase();
+    if lower == parts.path {
+        return;
+    }
+    let mut p = parts.clone();
+    p.path = lower;
+    let u = p.join();
+    let message = format!(
+        "Twilio signed the path as {}, your URL has {} — paths are case-sensitive; use the path exactly as configured in Twilio.",
+        make_visible(&p.path),
+        make_visible(&parts.path)
+    );
+    let feed = base_feed(d);
+    d.try_variant(Variant::new(
+        DiagnosisCode::PathCase,
+        u,
+        feed,
+        message,
+        "Take the path from the raw request line and configure the webhook URL with the same letter case your routes use.",
+    ));
+}
+
 /// Splits a query into `(raw key, raw value-with-=)` pieces.
 fn query_pairs(q: &str) -> Vec<&str> {
     q.split('&').collect()
@@ -1272,6 +1296,17 @@ fn param_variants(d: &mut Doctor<'_, '_>) {
             Feed::Indices(wire),
             "The parameters were appended in wire order: they must be sorted by name (and a repeated name's values sorted).".into(),
             "Sort the parameters by name, case-sensitively (Body before body), before appending them.",
+        )) {
+            return;
+        }
+        let mut by_key: Vec<u32> = (0..params.len() as u32).collect();
+        by_key.sort_by(|&a, &b| compute::cmp_utf16(&params[a as usize].0, &params[b as usize].0));
+        if d.try_variant(Variant::new(
+            DiagnosisCode::ParamSorting,
+            url.clone(),
+            Feed::Indices(by_key),
+            "The names were sorted but a repeated name's values were appended in wire order: the values must be sorted too.".into(),
+            "For a repeated name, append each distinct value in sorted order.",
         )) {
             return;
         }

@@ -286,6 +286,7 @@ diagnosis_codes! {
     QueryOrder => "query-order": "The query parameters were signed in another order.",
     QueryEncoding => "query-encoding": "The query was signed with another percent-encoding (', +, %20, hex case…).",
     PathEncoding => "path-encoding": "The path was signed with another percent-encoding.",
+    PathCase => "path-case": "The path was signed in lower case (paths are case-sensitive).",
     FormVsJson => "form-vs-json": "A JSON body was validated as form parameters, or the reverse.",
     JsonReserialised => "json-reserialised": "The URL is signed, but the JSON body was re-serialised, so bodySHA256 no longer matches.",
     BodyModified => "body-modified": "The URL is signed, but the body does not hash to bodySHA256: it was changed after signing.",
