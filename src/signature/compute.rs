@@ -199,35 +199,90 @@ pub(crate) fn sorted_indices(params: &[(String, String)], order: KeyOrder) -> Ve
         KeyOrder::Utf16 => cmp_utf16(a, b),
         KeyOrder::CodePoint => a.as_bytes().cmp(b.as_bytes()),
     };
-    let full = |i: u32, j: u32| match (params.get(i as usize), params.get(j as usize)) {
-        (Some(a), Some(b)) => cmp(&a.0, &b.0).then_with(|| cmp(&a.1, &b.1)),
-        _ => i.cmp(&j),
-    };
-    // Sort by the key's first 8 bytes as a number, falling back to the full comparison on
-    // ties. Byte order is exact for UTF-16 order too as long as no prefix byte is >= 0xEE.
+    // Compare the key's first 8 bytes as a number first, and fully only on ties. Byte
+    // order is exact for UTF-16 order too as long as no prefix byte is >= 0xEE.
     let mut exact_prefix = true;
-    let mut v: Vec<(u64, u32)> = params
+    let prefix: Vec<u64> = params
         .iter()
-        .zip(0u32..)
-        .map(|((k, _), i)| {
+        .map(|(k, _)| {
             let mut p = [0u8; 8];
             let n = k.len().min(8);
             p[..n].copy_from_slice(&k.as_bytes()[..n]);
             if order == KeyOrder::Utf16 && p.iter().any(|&b| b >= 0xEE) {
                 exact_prefix = false;
             }
-            (u64::from_be_bytes(p), i)
+            u64::from_be_bytes(p)
         })
         .collect();
-    // Equal elements are identical pairs, so an unstable sort gives the same result.
+    let full = |i: u32, j: u32| match (params.get(i as usize), params.get(j as usize)) {
+        (Some(a), Some(b)) => cmp(&a.0, &b.0).then_with(|| cmp(&a.1, &b.1)),
+        _ => i.cmp(&j),
+    };
+    let mut idx: Vec<u32> = (0..params.len().min(u32::MAX as usize) as u32).collect();
     if exact_prefix {
-        v.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| full(a.1, b.1)));
+        sort_idx(&mut idx, &|a, b| {
+            let (pa, pb) = (prefix.get(a as usize), prefix.get(b as usize));
+            pa.cmp(&pb).then_with(|| full(a, b))
+        });
     } else {
-        v.sort_unstable_by(|a, b| full(a.1, b.1));
+        sort_idx(&mut idx, &full);
     }
-    let mut idx: Vec<u32> = v.into_iter().map(|t| t.1).collect();
     idx.dedup_by(|i, j| params.get(*i as usize) == params.get(*j as usize));
     idx
+}
+
+fn insertion(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && cmp(x, v[j - 1]) == Ordering::Less {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = x;
+    }
+}
+
+/// A stable merge sort of indices by a comparator: the one sort routine of this module
+/// (each `slice::sort_by` closure would add its own copy of the standard sort to the
+/// WebAssembly build).
+pub(crate) fn sort_idx(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
+    const RUN: usize = 16;
+    let n = v.len();
+    for chunk in v.chunks_mut(RUN) {
+        insertion(chunk, cmp);
+    }
+    if n <= RUN {
+        return;
+    }
+    let mut src = v.to_vec();
+    let mut dst = vec![0u32; n];
+    let mut width = RUN;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, mid, start);
+            while i < mid && j < end {
+                if cmp(src[j], src[i]) == Ordering::Less {
+                    dst[k] = src[j];
+                    j += 1;
+                } else {
+                    dst[k] = src[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            dst[k..k + (mid - i)].copy_from_slice(&src[i..mid]);
+            k += mid - i;
+            dst[k..k + (end - j)].copy_from_slice(&src[j..end]);
+            start = end;
+        }
+        core::mem::swap(&mut src, &mut dst);
+        width *= 2;
+    }
+    v.copy_from_slice(&src);
 }
 
 /// The parameters in the order a library appends them.
@@ -312,6 +367,19 @@ pub(crate) fn build_string(url: &[&str], params: Ordered<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merge_sort_is_stable_and_sorted() {
+        for n in [0usize, 1, 2, 15, 16, 17, 33, 100, 1000] {
+            let keys: Vec<u32> = (0..n as u32).map(|i| (i * 7919) % 13).collect();
+            let mut idx: Vec<u32> = (0..n as u32).collect();
+            sort_idx(&mut idx, &|a, b| keys[a as usize].cmp(&keys[b as usize]));
+            for w in idx.windows(2) {
+                let (a, b) = (w[0] as usize, w[1] as usize);
+                assert!(keys[a] < keys[b] || (keys[a] == keys[b] && a < b));
+            }
+        }
+    }
 
     #[test]
     fn utf16_order() {

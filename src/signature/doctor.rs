@@ -5,8 +5,6 @@
 //! [`MAX_HMACS`] MAC computations. Every match becomes a [`Diagnosis`] with the URL and the
 //! string-to-sign that matched.
 
-use std::collections::HashSet;
-
 use base64::Engine as _;
 
 use super::compute::{self, Keyed, Ordered};
@@ -78,21 +76,37 @@ struct Doctor<'c, 'a> {
     alg: Algorithm,
     keyed: Vec<(usize, Keyed)>,
     hmacs: usize,
-    seen: HashSet<(String, u64)>,
+    seen: Vec<(String, u64)>,
     out: Vec<Diagnosis>,
 }
 
-/// A cheap fingerprint of a feed, to skip variants identical to one already tried.
+/// A cheap fingerprint (FNV-1a) of a feed, to skip variants identical to one already tried.
 fn feed_key(feed: &Feed, base_len: usize) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    };
     match feed {
-        Feed::Base => (0u8, base_len).hash(&mut h),
-        Feed::Nothing => 1u8.hash(&mut h),
-        Feed::Indices(i) => (2u8, i).hash(&mut h),
-        Feed::Owned(p) => (3u8, p).hash(&mut h),
+        Feed::Base => eat(&(base_len as u64).to_le_bytes()),
+        Feed::Nothing => eat(b"-"),
+        Feed::Indices(i) => {
+            eat(b"i");
+            for x in i {
+                eat(&x.to_le_bytes());
+            }
+        }
+        Feed::Owned(p) => {
+            eat(b"o");
+            for (k, v) in p {
+                eat(k.as_bytes());
+                eat(v.as_bytes());
+            }
+        }
     }
-    h.finish()
+    h
 }
 
 impl<'c, 'a> Doctor<'c, 'a> {
@@ -165,9 +179,10 @@ impl<'c, 'a> Doctor<'c, 'a> {
             ),
             fk,
         );
-        if !self.seen.insert(dedupe_key) {
+        if self.seen.contains(&dedupe_key) {
             return false;
         }
+        self.seen.push(dedupe_key);
         let keyed: Vec<(usize, Keyed)> = match (&v.token, v.alg) {
             (Some((i, t)), _) => vec![(*i, Keyed::new(t, alg))],
             (None, Some(a)) => self
@@ -229,7 +244,7 @@ pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnosis> {
         alg,
         keyed,
         hmacs: 0,
-        seen: HashSet::new(),
+        seen: Vec::new(),
         out: Vec::new(),
     };
 
@@ -843,7 +858,7 @@ fn path_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
 }
 
 fn path_case_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
-    let lower = parts.path.to_lowercase();
+    let lower = parts.path.to_ascii_lowercase();
     if lower == parts.path {
         return;
     }
@@ -992,13 +1007,15 @@ fn query_order_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let pairs = query_pairs(q);
     let n = pairs.len();
     let mut orders: Vec<Vec<usize>> = Vec::new();
-    let mut sorted: Vec<usize> = (0..n).collect();
-    sorted.sort_by(|&a, &b| {
-        let ka = pairs[a].split('=').next().unwrap_or("");
-        let kb = pairs[b].split('=').next().unwrap_or("");
-        ka.cmp(kb)
-    });
-    orders.push(sorted);
+    let mut sorted: Vec<u32> = (0..n as u32).collect();
+    let key = |i: u32| {
+        pairs
+            .get(i as usize)
+            .and_then(|p| p.split('=').next())
+            .unwrap_or("")
+    };
+    compute::sort_idx(&mut sorted, &|a, b| key(a).cmp(key(b)));
+    orders.push(sorted.into_iter().map(|i| i as usize).collect());
     orders.push((0..n).rev().collect());
     if n <= 4 {
         orders.extend(permutations(n));
@@ -1300,7 +1317,9 @@ fn param_variants(d: &mut Doctor<'_, '_>) {
             return;
         }
         let mut by_key: Vec<u32> = (0..params.len() as u32).collect();
-        by_key.sort_by(|&a, &b| compute::cmp_utf16(&params[a as usize].0, &params[b as usize].0));
+        let name = |i: u32| params.get(i as usize).map_or("", |p| p.0.as_str());
+        let value = |i: u32| params.get(i as usize).map_or("", |p| p.1.as_str());
+        compute::sort_idx(&mut by_key, &|a, b| compute::cmp_utf16(name(a), name(b)));
         if d.try_variant(Variant::new(
             DiagnosisCode::ParamSorting,
             url.clone(),
@@ -1311,11 +1330,15 @@ fn param_variants(d: &mut Doctor<'_, '_>) {
             return;
         }
         let mut ci: Vec<u32> = (0..params.len() as u32).collect();
-        ci.sort_by(|&a, &b| {
-            let (x, y) = (&params[a as usize], &params[b as usize]);
-            x.0.to_lowercase()
-                .cmp(&y.0.to_lowercase())
-                .then_with(|| x.1.cmp(&y.1))
+        compute::sort_idx(&mut ci, &|a, b| {
+            let lower = |s: &'_ str| {
+                s.bytes()
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect::<Vec<u8>>()
+            };
+            lower(name(a))
+                .cmp(&lower(name(b)))
+                .then_with(|| value(a).cmp(value(b)))
         });
         if d.try_variant(Variant::new(
             DiagnosisCode::ParamSorting,
@@ -1327,9 +1350,9 @@ fn param_variants(d: &mut Doctor<'_, '_>) {
             return;
         }
         let mut nodedupe: Vec<u32> = (0..params.len() as u32).collect();
-        nodedupe.sort_by(|&a, &b| {
-            let (x, y) = (&params[a as usize], &params[b as usize]);
-            compute::cmp_utf16(&x.0, &y.0).then_with(|| compute::cmp_utf16(&x.1, &y.1))
+        compute::sort_idx(&mut nodedupe, &|a, b| {
+            compute::cmp_utf16(name(a), name(b))
+                .then_with(|| compute::cmp_utf16(value(a), value(b)))
         });
         if nodedupe.len() != prep.node_idx.len() {
             d.try_variant(Variant::new(

@@ -233,10 +233,16 @@ fn write(out: &mut String, v: &J, st: Style, level: usize) {
             out.push(']');
         }
         J::Obj(items) => {
-            let mut refs: Vec<&(String, J)> = items.iter().collect();
+            let mut order: Vec<u32> = (0..items.len() as u32).collect();
             if st.sort_keys {
-                refs.sort_by(|a, b| a.0.cmp(&b.0));
+                super::compute::sort_idx(&mut order, &|a, b| {
+                    items[a as usize].0.cmp(&items[b as usize].0)
+                });
             }
+            let refs: Vec<&(String, J)> = order
+                .iter()
+                .filter_map(|&i| items.get(i as usize))
+                .collect();
             out.push('{');
             for (i, (k, it)) in refs.iter().map(|p| (&p.0, &p.1)).enumerate() {
                 if i > 0 {

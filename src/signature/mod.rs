@@ -99,7 +99,7 @@ impl Algorithm {
         for part in h.split(',') {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             if k.trim().eq_ignore_ascii_case("algorithm") {
-                let name = v.trim().to_uppercase();
+                let name = v.trim().to_ascii_uppercase();
                 return match name.as_str() {
                     "HMAC_SHA1" => Ok(Algorithm::HmacSha1),
                     "HMAC_SHA256" => Ok(Algorithm::HmacSha256),

@@ -384,9 +384,19 @@ pub(crate) fn qs_parse(qs: &str) -> Vec<(String, Vec<String>)> {
             others.push(kv);
         }
     }
-    indices.sort_by_key(|(k, _)| k.parse::<u64>().unwrap_or(0));
-    indices.extend(others);
-    indices
+    let nums: Vec<u64> = indices
+        .iter()
+        .map(|(k, _)| k.parse::<u64>().unwrap_or(0))
+        .collect();
+    let mut order: Vec<u32> = (0..indices.len() as u32).collect();
+    super::compute::sort_idx(&mut order, &|a, b| nums[a as usize].cmp(&nums[b as usize]));
+    let mut slots: Vec<Option<(String, Vec<String>)>> = indices.into_iter().map(Some).collect();
+    let mut out: Vec<(String, Vec<String>)> = order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
+        .collect();
+    out.extend(others);
+    out
 }
 
 /// Node's `querystring.escape`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )`.
@@ -530,11 +540,11 @@ fn domain_to_ascii(domain: &str) -> Option<String> {
             '\u{3002}' | '\u{FF0E}' | '\u{FF61}' => mapped.push('.'),
             '\u{FF01}'..='\u{FF5E}' => {
                 let a = char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c);
-                mapped.extend(a.to_lowercase());
+                mapped.push(a.to_ascii_lowercase());
             }
             // Ignored by UTS #46: soft hyphen, zero-width joiners/space, BOM.
             '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            _ => mapped.extend(c.to_lowercase()),
+            _ => mapped.push(lower(c)),
         }
     }
     let mut out = String::with_capacity(mapped.len() + 8);
@@ -550,6 +560,33 @@ fn domain_to_ascii(domain: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// Lower-cases the scripts IDNs mostly use (Latin, Greek, Cyrillic, Armenian) without
+/// pulling in the full Unicode case tables.
+fn lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            u + 0x20
+        }
+        0x400..=0x40F => u + 0x50,
+        0x531..=0x556 => u + 0x30,
+        0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F
+            if u % 2 == 0 =>
+        {
+            u + 1
+        }
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 37,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => u + 63,
+        0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if u % 2 == 0 => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
 }
 
 fn ends_in_a_number(host: &str) -> bool {
