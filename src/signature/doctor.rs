@@ -5,8 +5,6 @@
 //! [`MAX_HMACS`] MAC computations. Every match becomes a [`Diagnosis`] with the URL and the
 //! string-to-sign that matched.
 
-use base64::Engine as _;
-
 use super::compute::{self, Keyed, Ordered};
 use super::url_variants::{self, Parts};
 use super::{
@@ -327,39 +325,35 @@ fn primary_urls(url: &str) -> Vec<String> {
     v
 }
 
+/// How a header might mis-write a correct signature `good`: compared as text, no decoding.
+fn misencoded(header: &str, good: &str, raw: &[u8]) -> Option<&'static str> {
+    let t = header.trim();
+    if t != header && t == good {
+        return Some("with surrounding whitespace (a trailing newline?)");
+    }
+    if t.eq_ignore_ascii_case(&compute::hex_lower(raw)) {
+        return Some("as hex instead of base64");
+    }
+    let url_safe: String = good
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect();
+    if url_safe != good && (t == url_safe || t == url_safe.trim_end_matches('=')) {
+        return Some("in the base64url alphabet (- _) instead of standard base64 (+ /)");
+    }
+    if t != good && t == good.trim_end_matches('=') {
+        return Some("without its '=' padding");
+    }
+    None
+}
+
 fn signature_format(d: &mut Doctor<'_, '_>) {
     let sig = d.ctx.sig;
     if super::malformed_reason(sig).is_none() {
-        return;
-    }
-    let t = sig.trim();
-    let std = base64::engine::general_purpose::STANDARD;
-    let mut decoded: Vec<(Vec<u8>, &str)> = Vec::new();
-    if t != sig {
-        if let Ok(b) = std.decode(t) {
-            decoded.push((b, "with surrounding whitespace (a trailing newline?)"));
-        }
-    }
-    if t.len() % 2 == 0 && t.bytes().all(|b| b.is_ascii_hexdigit()) {
-        let b: Vec<u8> = t
-            .as_bytes()
-            .chunks(2)
-            .filter_map(|c| std::str::from_utf8(c).ok())
-            .filter_map(|c| u8::from_str_radix(c, 16).ok())
-            .collect();
-        decoded.push((b, "as hex instead of base64"));
-    }
-    let unpadded = t.trim_end_matches('=');
-    if let Ok(b) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(unpadded) {
-        decoded.push((
-            b,
-            "in the base64url alphabet (- _) instead of standard base64 (+ /)",
-        ));
-    }
-    if let Ok(b) = base64::engine::general_purpose::STANDARD_NO_PAD.decode(unpadded) {
-        decoded.push((b, "without its '=' padding"));
-    }
-    if decoded.is_empty() {
         return;
     }
     let prep = d.ctx.prep;
@@ -370,8 +364,8 @@ fn signature_format(d: &mut Doctor<'_, '_>) {
             }
             d.hmacs += 1;
             let mac = compute::mac_of(&k, &[&url], prep.ordered(KeyOrder::Utf16));
-            if let Some((_, how)) = decoded.iter().find(|(b, _)| b.as_slice() == mac.as_bytes()) {
-                let good = mac.to_b64_string();
+            let good = mac.to_b64_string();
+            if let Some(how) = misencoded(sig, &good, mac.as_bytes()) {
                 let sts = compute::build_string(&[&url], prep.ordered(KeyOrder::Utf16));
                 d.out.push(Diagnosis {
                     code: DiagnosisCode::SignatureFormat,
