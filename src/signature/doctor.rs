@@ -14,6 +14,8 @@ use super::{
 
 /// The most MACs the doctor computes for one request.
 pub(crate) const MAX_HMACS: usize = 200;
+/// The most bytes the doctor feeds to MACs for one request (bounds the work on huge bodies).
+pub(crate) const MAX_HASHED_BYTES: usize = 8 << 20;
 /// The most tokens the doctor tries.
 const MAX_TOKENS: usize = 6;
 /// The most diagnoses reported.
@@ -74,6 +76,10 @@ struct Doctor<'c, 'a> {
     alg: Algorithm,
     keyed: Vec<(usize, Keyed)>,
     hmacs: usize,
+    /// Bytes fed to MACs so far.
+    bytes: usize,
+    /// Total length of the request's params (keys and values).
+    base_bytes: usize,
     seen: Vec<(String, u64)>,
     out: Vec<Diagnosis>,
 }
@@ -154,7 +160,22 @@ impl<'c, 'a> Doctor<'c, 'a> {
     }
 
     fn done(&self) -> bool {
-        self.hmacs >= MAX_HMACS || self.out.len() >= MAX_DIAGNOSES
+        self.hmacs >= MAX_HMACS || self.bytes >= MAX_HASHED_BYTES || self.out.len() >= MAX_DIAGNOSES
+    }
+
+    /// Counts one MAC over `url` and a feed; false when the budget is spent.
+    fn spend(&mut self, url: &str, feed: &Feed) -> bool {
+        if self.hmacs >= MAX_HMACS || self.bytes >= MAX_HASHED_BYTES {
+            return false;
+        }
+        let feed_bytes = match feed {
+            Feed::Nothing => 0,
+            Feed::Base | Feed::Indices(_) => self.base_bytes,
+            Feed::Owned(p) => p.iter().map(|(k, v)| k.len() + v.len()).sum(),
+        };
+        self.hmacs += 1;
+        self.bytes += url.len() + feed_bytes;
+        true
     }
 
     fn has(&self, code: DiagnosisCode) -> bool {
@@ -195,10 +216,9 @@ impl<'c, 'a> Doctor<'c, 'a> {
             (None, None) => self.keyed.clone(),
         };
         for (ti, k) in &keyed {
-            if self.hmacs >= MAX_HMACS {
+            if !self.spend(&v.url, &v.feed) {
                 return false;
             }
-            self.hmacs += 1;
             let mac = self.mac(k, &v.url, &v.feed);
             if mac.matches_header(self.ctx.sig.as_bytes()) {
                 let mut message = v.message.clone();
@@ -242,6 +262,8 @@ pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnosis> {
         alg,
         keyed,
         hmacs: 0,
+        bytes: 0,
+        base_bytes: ctx.prep.params.iter().map(|(k, v)| k.len() + v.len()).sum(),
         seen: Vec::new(),
         out: Vec::new(),
     };
@@ -359,10 +381,9 @@ fn signature_format(d: &mut Doctor<'_, '_>) {
     let prep = d.ctx.prep;
     for url in primary_urls(prep.url) {
         for (ti, k) in d.keyed.clone() {
-            if d.hmacs >= MAX_HMACS {
+            if !d.spend(&url, &Feed::Base) {
                 return;
             }
-            d.hmacs += 1;
             let mac = compute::mac_of(&k, &[&url], prep.ordered(KeyOrder::Utf16));
             let good = mac.to_b64_string();
             if let Some(how) = misencoded(sig, &good, mac.as_bytes()) {
