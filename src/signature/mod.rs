@@ -323,8 +323,9 @@ pub struct Diagnosis {
 pub struct SignatureReport {
     /// `not-checked`, `no-signature`, `no-token`, `no-url`, `valid`, `invalid`, `malformed`.
     pub status: SignatureStatus,
-    /// The algorithm checked (from `X-Twilio-Webhooks-Signature-Settings`; HMAC-SHA1 when
-    /// absent). `None` when nothing was checked or the header names an unknown algorithm.
+    /// The algorithm that applies (from `X-Twilio-Webhooks-Signature-Settings`; HMAC-SHA1
+    /// when absent). `None` when there is no signature or the header names an unknown
+    /// algorithm.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<Algorithm>,
     /// What was signed besides the URL.
