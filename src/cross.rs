@@ -9,8 +9,8 @@ use crate::check::opt_out_keyword;
 use crate::classify::is_terminal_status;
 use crate::decode::Decoded;
 use crate::finding::{Code, Finding, Severity};
-use crate::report::Field;
-use crate::signature::SignatureReport;
+use crate::report::{Field, InputFormat, ParamSource};
+use crate::signature::{self, SignatureInput, SignatureReport};
 
 fn value<'a>(fields: &'a [Field], name: &str) -> Option<&'a str> {
     fields.iter().find(|f| f.name == name).map(|f| f.value.as_str())
@@ -302,8 +302,31 @@ pub(crate) struct SignatureParts<'a> {
     pub account_sid: Option<&'a str>,
 }
 
-/// Runs the signature verification for the request.
+/// Runs the signature verification for the request: the form parameters (or, for a JSON
+/// body, the raw body) plus the URL candidates the decoder found go to [`signature::verify`].
 pub(crate) fn check_signature(parts: SignatureParts) -> SignatureReport {
-    let _ = parts;
-    SignatureReport::default()
+    let decoded = parts.decoded;
+    let pasted_params = decoded.format == Some(InputFormat::Json);
+    let params: Vec<(String, String)> = decoded
+        .pairs
+        .iter()
+        .filter(|p| p.source == ParamSource::Body || (pasted_params && p.source == ParamSource::Json))
+        .map(|p| (p.name.clone(), p.value.clone()))
+        .collect();
+    let body: &[u8] = match (&decoded.body, pasted_params) {
+        (Some(b), false) => b.as_bytes(),
+        _ => &[],
+    };
+    signature::verify(&SignatureInput {
+        url: parts.url,
+        url_candidates: &decoded.url_candidates,
+        method: parts.method,
+        content_type: parts.content_type,
+        body,
+        params: &params,
+        signature: parts.signature,
+        settings_header: parts.settings,
+        tokens: parts.tokens,
+        account_sid: parts.account_sid,
+    })
 }

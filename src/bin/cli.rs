@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Deserialize;
+use twilio_webhook_inspector::signature::SignatureStatus;
 use twilio_webhook_inspector::{catalog, inspect, InputFormat, Options, Report, Severity};
 
 #[derive(Parser)]
@@ -130,7 +131,7 @@ fn options_from(args: &InspectArgs) -> Options {
 }
 
 fn exit_for(report: &Report) -> u8 {
-    u8::from(report.has_errors() || report.signature.status == "invalid")
+    u8::from(report.has_errors() || !matches!(report.signature.status, SignatureStatus::Invalid | SignatureStatus::Malformed))
 }
 
 fn run_inspect(args: InspectArgs) -> ExitCode {
@@ -305,11 +306,47 @@ fn render_table(r: &Report, colour: bool) -> String {
             }
         }
     }
-    s += &format!("\n{} {}\n", p.wrap("1", "Signature:"), r.signature.status);
+    s += &signature_section(r, p);
     s += &format!(
         "\n{} error(s), {} warning(s), {} info\n",
         r.counts.error, r.counts.warning, r.counts.info
     );
+    s
+}
+
+/// The signature verdict, the doctor's diagnoses and the string-to-sign.
+fn signature_section(r: &Report, p: &Paint) -> String {
+    let sig = &r.signature;
+    let verdict = match sig.status {
+        SignatureStatus::Valid => p.wrap("32", "valid"),
+        SignatureStatus::Invalid | SignatureStatus::Malformed => p.wrap("31", sig.status.id()),
+        other => other.id().to_string(),
+    };
+    let mut s = format!("\n{} {verdict}\n", p.wrap("1", "Signature:"));
+    if let Some(m) = &sig.matched {
+        s += &format!("  matched: {} on {} ({})\n", m.token_hint, m.url, m.candidate.id());
+    }
+    if let Some(d) = &sig.disagreement {
+        s += &format!("  libraries disagree: {d}\n");
+    }
+    for d in &sig.diagnoses {
+        s += &format!("  {} {}: {}\n      → {}\n", p.wrap("33", "diagnosis"), d.code.id(), d.message, d.hint);
+    }
+    for f in &sig.findings {
+        s += &format!("  {} {}: {}\n", p.severity(f.severity), f.code.id(), f.message);
+        if let Some(h) = &f.hint {
+            s += &format!("      → {h}\n");
+        }
+    }
+    if let Some(sts) = &sig.string_to_sign {
+        s += &format!("  string to sign: {sts}\n");
+    }
+    if let Some(e) = &sig.expected {
+        s += &format!("  expected:       {e}\n");
+    }
+    if let Some(rcv) = &sig.received {
+        s += &format!("  received:       {rcv}\n");
+    }
     s
 }
 

@@ -1,1 +1,610 @@
-//! placeholder
+//! Signature verification against the official libraries' vectors, the doctor's vectors,
+//! and a few properties.
+
+use serde::Deserialize;
+use twilio_webhook_inspector::signature::{
+    compute_signature, is_valid, is_valid_with_body, make_visible, sign_request, string_to_sign,
+    verify, Algorithm, SignRequest, SignatureInput, SignatureReport, SignatureStatus,
+};
+
+fn data(path: &str) -> String {
+    let p = format!("{}/tests/data/signature/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("reading {p}: {e}"))
+}
+
+#[derive(Debug, Deserialize)]
+struct Vector {
+    id: String,
+    auth_token: String,
+    url: String,
+    method: String,
+    content_type: String,
+    body: String,
+    params: Vec<(String, String)>,
+    signature: String,
+    node_valid: Option<bool>,
+    python_valid: Option<bool>,
+    note: String,
+    #[serde(default)]
+    signature_settings: Option<String>,
+}
+
+fn vectors() -> Vec<Vector> {
+    let mut out = Vec::new();
+    for file in ["signature-vectors.jsonl", "signature-vectors-sha256.jsonl"] {
+        for (n, line) in data(file).lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: Vector =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", n + 1));
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn verify_vector(v: &Vector) -> SignatureReport {
+    let tokens = vec![v.auth_token.clone()];
+    let input = SignatureInput {
+        url: Some(&v.url),
+        method: Some(&v.method),
+        content_type: Some(&v.content_type),
+        body: v.body.as_bytes(),
+        params: &v.params,
+        signature: Some(&v.signature),
+        settings_header: v.signature_settings.as_deref().filter(|s| !s.is_empty()),
+        tokens: &tokens,
+        ..SignatureInput::default()
+    };
+    verify(&input)
+}
+
+#[test]
+fn official_library_vectors() {
+    let vs = vectors();
+    assert_eq!(vs.len(), 104, "94 + 10 vectors");
+    let mut bad = Vec::new();
+    for v in &vs {
+        let r = verify_vector(v);
+        let expect_valid = v.node_valid == Some(true) || v.python_valid == Some(true);
+        let mut why = Vec::new();
+        if (r.status == SignatureStatus::Valid) != expect_valid {
+            why.push(format!(
+                "status {:?}, expected valid={expect_valid}",
+                r.status
+            ));
+        }
+        if v.node_valid.is_some() && r.node_valid != v.node_valid {
+            why.push(format!("node {:?} != {:?}", r.node_valid, v.node_valid));
+        }
+        if v.python_valid.is_some() && r.python_valid != v.python_valid {
+            why.push(format!(
+                "python {:?} != {:?}",
+                r.python_valid, v.python_valid
+            ));
+        }
+        if let (Some(n), Some(p)) = (v.node_valid, v.python_valid) {
+            if n != p {
+                let rejecter = if n {
+                    "twilio-python rejects"
+                } else {
+                    "twilio-node rejects"
+                };
+                match &r.disagreement {
+                    Some(d) if d.contains(rejecter) => {}
+                    other => why.push(format!("disagreement {other:?} should say '{rejecter}'")),
+                }
+            } else if r.disagreement.is_some() {
+                why.push(format!("unexpected disagreement {:?}", r.disagreement));
+            }
+        }
+        if expect_valid && r.matched.is_none() {
+            why.push("valid but no match reported".into());
+        }
+        // The simple API agrees with the full one (SHA-1 vectors).
+        if v.signature_settings.is_none() {
+            let simple = if v.content_type == "application/json" {
+                is_valid_with_body(&v.auth_token, &v.signature, &v.url, v.body.as_bytes())
+            } else {
+                is_valid(&v.auth_token, &v.signature, &v.url, &v.params)
+            };
+            if simple != expect_valid {
+                why.push(format!("is_valid* says {simple}"));
+            }
+        }
+        if !why.is_empty() {
+            bad.push(format!("{}: {} [{}]", v.id, why.join("; "), v.note));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {} vectors disagree:\n{}",
+        bad.len(),
+        vs.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn canonical_signatures() {
+    let vs = vectors();
+    for id in ["pub-001", "pub-068"] {
+        let v = vs.iter().find(|v| v.id == id).expect(id);
+        assert_eq!(
+            compute_signature(&v.auth_token, &v.url, &v.params, Algorithm::HmacSha1),
+            v.signature,
+            "{id}"
+        );
+    }
+    assert_eq!(
+        string_to_sign(
+            "https://mycompany.com/myapp.php?foo=1&bar=2",
+            &[
+                ("To".into(), "+18005551212".into()),
+                ("CallSid".into(), "CA1234567890ABCDE".into()),
+            ]
+        ),
+        "https://mycompany.com/myapp.php?foo=1&bar=2CallSidCA1234567890ABCDETo+18005551212"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Doctor vectors
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Deserialize)]
+struct DoctorFile {
+    case: Vec<DoctorCase>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DoctorCase {
+    name: String,
+    /// The first diagnosis code expected.
+    expect: String,
+    /// The expected status (default `invalid`).
+    #[serde(default)]
+    status: Option<String>,
+    /// Tokens given to `verify`.
+    tokens: Vec<String>,
+    /// The token that signs (default: the first of `tokens`, trimmed).
+    #[serde(default)]
+    sign_token: Option<String>,
+    /// The URL that is signed (default: `url`).
+    #[serde(default)]
+    sign_url: Option<String>,
+    /// The params that are signed (default: `params`).
+    #[serde(default)]
+    sign_params: Option<Vec<(String, String)>>,
+    /// Sign this exact string instead of URL + params.
+    #[serde(default)]
+    sign_string: Option<String>,
+    /// Sign a JSON body with `sign_request` (sets bodySHA256 in the URL).
+    #[serde(default)]
+    sign_body: Option<String>,
+    #[serde(default)]
+    sign_alg: Option<String>,
+    /// `hex`, `trailing-newline`, `base64url`, `unpadded`.
+    #[serde(default)]
+    signature_transform: Option<String>,
+    /// The URL presented (default: the signed URL, e.g. from `sign_body`).
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    url_candidates: Vec<String>,
+    #[serde(default)]
+    method: Option<String>,
+    #[serde(default)]
+    content_type: Option<String>,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    params: Vec<(String, String)>,
+    #[serde(default)]
+    settings: Option<String>,
+    /// A substring the diagnosis URL must contain.
+    #[serde(default)]
+    expect_url: Option<String>,
+}
+
+fn transform(sig: &str, how: &str) -> String {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(sig)
+        .expect("a base64 signature");
+    match how {
+        "hex" => bytes.iter().map(|b| format!("{b:02x}")).collect(),
+        "trailing-newline" => format!("{sig}\n"),
+        "base64url" => base64::engine::general_purpose::URL_SAFE.encode(&bytes),
+        "unpadded" => sig.trim_end_matches('=').to_string(),
+        other => panic!("unknown transform {other}"),
+    }
+}
+
+fn check_doctor_case(c: &DoctorCase) -> Result<(), String> {
+    let alg = match c.sign_alg.as_deref() {
+        None => Algorithm::HmacSha1,
+        Some(a) => Algorithm::from_name(a).ok_or_else(|| format!("bad sign_alg {a}"))?,
+    };
+    let sign_token = c
+        .sign_token
+        .clone()
+        .unwrap_or_else(|| c.tokens[0].trim().to_string());
+    let (signed_url, mut signature) = if let Some(s) = &c.sign_string {
+        (None, compute_signature(&sign_token, s, &[], alg))
+    } else if let Some(b) = &c.sign_body {
+        let url = c.sign_url.as_deref().or(c.url.as_deref()).unwrap_or("");
+        let signed = sign_request(&SignRequest {
+            url,
+            method: Some("POST"),
+            content_type: Some("application/json"),
+            body: b.as_bytes(),
+            params: &[],
+            token: &sign_token,
+            algorithm: alg,
+            settings_header: None,
+        });
+        (Some(signed.url), signed.signature)
+    } else {
+        let url = c.sign_url.as_deref().or(c.url.as_deref()).unwrap_or("");
+        let params = c.sign_params.as_ref().unwrap_or(&c.params);
+        (None, compute_signature(&sign_token, url, params, alg))
+    };
+    if let Some(t) = &c.signature_transform {
+        signature = transform(&signature, t);
+    }
+    let url = c.url.clone().or(signed_url).ok_or("no url to present")?;
+    let input = SignatureInput {
+        url: Some(&url),
+        url_candidates: &c.url_candidates,
+        method: c.method.as_deref(),
+        content_type: c.content_type.as_deref(),
+        body: c.body.as_bytes(),
+        params: &c.params,
+        signature: Some(&signature),
+        settings_header: c.settings.as_deref(),
+        tokens: &c.tokens,
+        account_sid: None,
+    };
+    let r = verify(&input);
+    let want_status = c.status.as_deref().unwrap_or("invalid");
+    let json = serde_json::to_value(&r).map_err(|e| e.to_string())?;
+    if json["status"] != want_status {
+        return Err(format!("status {:?}, want {want_status}", r.status));
+    }
+    if std::env::var_os("SIGNATURE_DOCTOR_DUMP").is_some() {
+        println!(
+            "== {}\n{}",
+            c.name,
+            serde_json::to_string_pretty(&r.diagnoses).unwrap_or_default()
+        );
+    }
+    let Some(first) = r.diagnoses.first() else {
+        return Err(format!("no diagnosis; report: {json}"));
+    };
+    if first.code.id() != c.expect {
+        return Err(format!(
+            "first diagnosis {} ({}), want {}",
+            first.code.id(),
+            first.message,
+            c.expect
+        ));
+    }
+    if let Some(u) = &c.expect_url {
+        if !first.url.contains(u.as_str()) {
+            return Err(format!("diagnosis url {} lacks {u}", first.url));
+        }
+    }
+    if first.message.is_empty() || first.hint.is_empty() || first.string_to_sign.is_empty() {
+        return Err("diagnosis without message, hint or string-to-sign".into());
+    }
+    if c.signature_transform.is_none() && first.signature != signature {
+        return Err(format!(
+            "diagnosis signature {} != presented {}",
+            first.signature, signature
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn doctor_vectors() {
+    let file: DoctorFile = toml::from_str(&data("doctor.toml")).expect("doctor.toml parses");
+    let mut bad = Vec::new();
+    let mut codes = std::collections::BTreeSet::new();
+    for c in &file.case {
+        codes.insert(c.expect.clone());
+        if let Err(e) = check_doctor_case(c) {
+            bad.push(format!("{}: {e}", c.name));
+        }
+    }
+    assert!(bad.is_empty(), "doctor cases failing:\n{}", bad.join("\n"));
+    for code in twilio_webhook_inspector::signature::DiagnosisCode::ALL {
+        assert!(
+            codes.contains(code.id()),
+            "no doctor case for diagnosis code {}",
+            code.id()
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------
+
+fn p(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Every single-char mutation (code point XOR 1) of `s`.
+fn mutations(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        if let Some(c) = char::from_u32(chars[i] as u32 ^ 1) {
+            let mut m = chars.clone();
+            m[i] = c;
+            out.push(m.into_iter().collect());
+        }
+    }
+    out
+}
+
+#[test]
+fn sign_then_validate_and_tamper() {
+    let token = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    let urls = [
+        "https://example.com/twilio/sms",
+        "https://example.com/twilio/sms?tenant=42&mode=a+b",
+        "http://example.com:8080/voice/",
+        "https://user:pw@example.com/x?y=%2F",
+        "https://example.com/caf%C3%A9?q=1",
+    ];
+    let param_sets = [
+        p(&[]),
+        p(&[
+            ("From", "+14155550100"),
+            ("To", "+14155550199"),
+            ("Body", "héllo 😀"),
+        ]),
+        p(&[
+            ("MessagingBinding.Address", "+1"),
+            ("MessagingBinding.Address", "+2"),
+            ("Author", "x"),
+        ]),
+        p(&[("Ａkey", "fullwidth"), ("😀key", "emoji"), ("k", "")]),
+    ];
+    let mut bad = Vec::new();
+    for url in urls {
+        for params in &param_sets {
+            let sig = compute_signature(token, url, params, Algorithm::HmacSha1);
+            if !is_valid(token, &sig, url, params) {
+                bad.push(format!("not valid: {url} {params:?}"));
+            }
+            for m in mutations(url) {
+                if is_valid(token, &sig, &m, params) {
+                    bad.push(format!("tampered url still valid: {m}"));
+                }
+            }
+            for m in mutations(token) {
+                if is_valid(&m, &sig, url, params) {
+                    bad.push(format!("other token valid: {m}"));
+                }
+            }
+            for (i, (k, v)) in params.iter().enumerate() {
+                for mk in mutations(k) {
+                    let mut q = params.clone();
+                    q[i].0 = mk.clone();
+                    if is_valid(token, &sig, url, &q) {
+                        bad.push(format!("tampered key still valid: {url} {q:?}"));
+                    }
+                }
+                for mv in mutations(v) {
+                    let mut q = params.clone();
+                    q[i].1 = mv.clone();
+                    if is_valid(token, &sig, url, &q) {
+                        bad.push(format!("tampered value still valid: {url} {q:?}"));
+                    }
+                }
+            }
+            for m in mutations(&sig) {
+                if is_valid(token, &m, url, params) {
+                    bad.push(format!("tampered signature still valid: {m}"));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn sha256_sign_and_verify() {
+    let key = "sk_secret_value";
+    let params = p(&[("A", "1")]);
+    let url = "https://example.com/hook";
+    let sig = compute_signature(key, url, &params, Algorithm::HmacSha256);
+    assert_eq!(sig.len(), 44);
+    let tokens = vec![key.to_string()];
+    let r = verify(&SignatureInput {
+        url: Some(url),
+        method: Some("POST"),
+        params: &params,
+        signature: Some(&sig),
+        settings_header: Some("key=k1,algorithm=HMAC_SHA256"),
+        tokens: &tokens,
+        ..SignatureInput::default()
+    });
+    assert_eq!(r.status, SignatureStatus::Valid);
+    assert_eq!(r.node_valid, None);
+    assert_eq!(r.python_valid, Some(true));
+    assert_eq!(r.algorithm, Some(Algorithm::HmacSha256));
+}
+
+#[test]
+fn statuses_and_report_shape() {
+    let none = verify(&SignatureInput::default());
+    assert_eq!(none, SignatureReport::not_checked());
+    let tokens = vec!["0f1e2d3c4b5a69788796a5b4c3d2e1f0".to_string()];
+    let no_sig = verify(&SignatureInput {
+        tokens: &tokens,
+        url: Some("https://e.com/x"),
+        ..SignatureInput::default()
+    });
+    assert_eq!(no_sig.status, SignatureStatus::NoSignature);
+    let no_token = verify(&SignatureInput {
+        url: Some("https://e.com/x"),
+        signature: Some("RSOYDt4T1cUTdK1PDd93/VVr8B8="),
+        ..SignatureInput::default()
+    });
+    assert_eq!(no_token.status, SignatureStatus::NoToken);
+    let no_url = verify(&SignatureInput {
+        tokens: &tokens,
+        signature: Some("RSOYDt4T1cUTdK1PDd93/VVr8B8="),
+        ..SignatureInput::default()
+    });
+    assert_eq!(no_url.status, SignatureStatus::NoUrl);
+    let path_only = verify(&SignatureInput {
+        tokens: &tokens,
+        url: Some("/twilio/sms"),
+        signature: Some("RSOYDt4T1cUTdK1PDd93/VVr8B8="),
+        ..SignatureInput::default()
+    });
+    assert_eq!(path_only.status, SignatureStatus::NoUrl);
+    let malformed = verify(&SignatureInput {
+        tokens: &tokens,
+        url: Some("https://e.com/x"),
+        signature: Some("nope"),
+        ..SignatureInput::default()
+    });
+    assert_eq!(malformed.status, SignatureStatus::Malformed);
+
+    // JSON shape: camelCase keys, kebab-case enums, round trip.
+    let sig = compute_signature(&tokens[0], "https://e.com/x", &[], Algorithm::HmacSha1);
+    let r = verify(&SignatureInput {
+        tokens: &tokens,
+        url: Some("https://e.com/x"),
+        signature: Some(&sig),
+        ..SignatureInput::default()
+    });
+    let j = serde_json::to_value(&r).unwrap();
+    assert_eq!(j["status"], "valid");
+    assert_eq!(j["matched"]["candidate"], "as-received");
+    assert_eq!(j["matched"]["keyOrder"], "utf16");
+    assert_eq!(j["matched"]["tokenHint"], "token #1 (…e1f0)");
+    assert_eq!(j["algorithm"], "hmac-sha1");
+    assert_eq!(j["nodeValid"], true);
+    assert_eq!(j["pythonValid"], true);
+    let back: SignatureReport = serde_json::from_value(j).unwrap();
+    assert_eq!(back, r);
+}
+
+#[test]
+fn signing_for_replay() {
+    let token = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    let params = p(&[("Body", "it's 100% ok"), ("From", "+14155550100")]);
+    let s = sign_request(&SignRequest {
+        url: "https://example.com/sms",
+        method: None,
+        content_type: None,
+        body: b"",
+        params: &params,
+        token,
+        algorithm: Algorithm::HmacSha1,
+        settings_header: None,
+    });
+    assert!(is_valid(token, &s.signature, &s.url, &params));
+    assert!(s
+        .curl
+        .contains(&format!("X-Twilio-Signature: {}", s.signature)));
+    assert!(s
+        .curl
+        .contains("--data-raw 'Body=it%27s+100%25+ok&From=%2B14155550100'"));
+    assert!(!s.curl.contains(token));
+
+    let body = br#"{"a": 1}"#;
+    let s = sign_request(&SignRequest {
+        url: "https://example.com/events?x=1",
+        method: Some("POST"),
+        content_type: Some("application/json"),
+        body,
+        params: &[],
+        token,
+        algorithm: Algorithm::HmacSha1,
+        settings_header: None,
+    });
+    assert!(s
+        .url
+        .starts_with("https://example.com/events?x=1&bodySHA256="));
+    assert!(is_valid_with_body(token, &s.signature, &s.url, body));
+    assert!(!s.curl.contains(token));
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let tokens = vec!["t".to_string(), String::new(), " t2 \n".to_string()];
+    let odd_urls = [
+        "",
+        "https://",
+        "https://[",
+        "https://[::1",
+        "https://]x[/",
+        "http://@/",
+        "https://h:/x?",
+        "https://h:99999999999999999999/x",
+        "HTTPS://ÉXAMPLE.com/ä?ö=ü#ß",
+        "https://xn--/x",
+        "https://h/%",
+        "https://h/%zz%?%%#%",
+        "h:/x",
+        "://x",
+        "https://a@b@c:1:2/x",
+        "https://h/\u{0}\u{7f}\u{a0}\u{200b}",
+        "https://0x7fffffffff.1/",
+        "https://1.2.3.4.5/",
+        "https://[v1.x]/",
+        "https://[1:2:3:4:5:6:7:8:9]/",
+        "https://[::ffff:1.2.3.4]:80/",
+    ];
+    let bodies: [&[u8]; 4] = [
+        b"",
+        b"{\"a\":[1,{\"b\":null}]}",
+        b"a=1&a=1&=&&b",
+        b"\xff\xfe{",
+    ];
+    for url in odd_urls {
+        for body in bodies {
+            for ct in [
+                None,
+                Some("application/json"),
+                Some("application/x-www-form-urlencoded"),
+            ] {
+                for sig in ["", "abc", "RSOYDt4T1cUTdK1PDd93/VVr8B8=", " x\n"] {
+                    let input = SignatureInput {
+                        url: Some(url),
+                        url_candidates: &[url.to_string(), "https://e.com".to_string()],
+                        method: None,
+                        content_type: ct,
+                        body,
+                        params: &[],
+                        signature: Some(sig),
+                        settings_header: Some("algorithm=nope"),
+                        tokens: &tokens,
+                        account_sid: Some("AC123"),
+                    };
+                    let _ = verify(&input);
+                    let input = SignatureInput {
+                        settings_header: None,
+                        ..input
+                    };
+                    let _ = verify(&input);
+                    let _ = is_valid("t", sig, url, &[]);
+                    let _ = is_valid_with_body("t", sig, url, body);
+                }
+            }
+        }
+    }
+    assert_eq!(make_visible("a\n"), "a\\n");
+}
