@@ -306,7 +306,7 @@ fn render_table(r: &Report, colour: bool) -> String {
             }
         }
     }
-    s += &signature_section(r, p);
+    s += &signature_section(r, &p);
     s += &format!(
         "\n{} error(s), {} warning(s), {} info\n",
         r.counts.error, r.counts.warning, r.counts.info
