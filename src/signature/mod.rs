@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The signature verdict carried in every report.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SignatureReport {
