@@ -47,75 +47,6 @@ counts: Counts,
 signature: SignatureReport, };
 
 /**
- * The finding counts per severity.
- */
-export type Counts = { 
-/**
- * Error-severity findings (the request is wrong or the signature fails).
- */
-error: number, 
-/**
- * Warnings (suspicious, deprecated or inconsistent).
- */
-warning: number, 
-/**
- * Informational notes.
- */
-info: number, };
-
-/**
- * The signature verdict carried in every report.
- */
-export type SignatureReport = { 
-/**
- * `not-checked`, `valid`, `invalid`, …
- */
-status: string, 
-/**
- * Findings (placeholder).
- */
-findings: Array<Finding>, };
-
-/**
- * One thing the inspector noticed.
- */
-export type Finding = { 
-/**
- * Stable kebab-case code.
- */
-code: Code, 
-/**
- * error, warning or info.
- */
-severity: Severity, 
-/**
- * The parameter it concerns (decoded name), if any.
- */
-param?: string, 
-/**
- * What is wrong, in a sentence a user understands.
- */
-message: string, 
-/**
- * What to do about it.
- */
-hint?: string, 
-/**
- * Byte offset in the input text where the problem is, when it is known.
- */
-at?: number, };
-
-/**
- * How serious a finding is.
- */
-export type Severity = "info" | "warning" | "error";
-
-/**
- * A stable finding code. Serialises as its kebab-case id.
- */
-export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "empty-value" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "sequence-number" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong";
-
-/**
  * One field of the request, in wire order, with everything the catalog knows about it.
  */
 export type Field = { 
@@ -178,9 +109,78 @@ findings: Array<Finding>, };
 export type FieldStatus = "known" | "deprecated" | "legacy" | "other-kind" | "unknown";
 
 /**
+ * One thing the inspector noticed.
+ */
+export type Finding = { 
+/**
+ * Stable kebab-case code.
+ */
+code: Code, 
+/**
+ * error, warning or info.
+ */
+severity: Severity, 
+/**
+ * The parameter it concerns (decoded name), if any.
+ */
+param?: string, 
+/**
+ * What is wrong, in a sentence a user understands.
+ */
+message: string, 
+/**
+ * What to do about it.
+ */
+hint?: string, 
+/**
+ * Byte offset in the input text where the problem is, when it is known.
+ */
+at?: number, };
+
+/**
+ * A stable finding code. Serialises as its kebab-case id.
+ */
+export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "empty-value" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "sequence-number" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong";
+
+/**
+ * How serious a finding is.
+ */
+export type Severity = "info" | "warning" | "error";
+
+/**
  * Where a parameter was found in the request.
  */
 export type ParamSource = "query" | "body" | "json" | "xml" | "path";
+
+/**
+ * The finding counts per severity.
+ */
+export type Counts = { 
+/**
+ * Error-severity findings (the request is wrong or the signature fails).
+ */
+error: number, 
+/**
+ * Warnings (suspicious, deprecated or inconsistent).
+ */
+warning: number, 
+/**
+ * Informational notes.
+ */
+info: number, };
+
+/**
+ * The signature verdict carried in every report.
+ */
+export type SignatureReport = { 
+/**
+ * `not-checked`, `valid`, `invalid`, …
+ */
+status: string, 
+/**
+ * Findings (placeholder).
+ */
+findings: Array<Finding>, };
 
 /**
  * What was pasted, as understood.
@@ -339,58 +339,6 @@ enums: Array<EnumSpec>,
 sidPrefixes: Array<SidPrefix>, };
 
 /**
- * One kind of webhook or request.
- */
-export type KindSpec = { 
-/**
- * Stable kebab-case id, e.g. `voice-status-callback`.
- */
-id: string, 
-/**
- * The id the kind detector reports for it (the same as `id` for the main kinds;
- * e.g. `list-calls` for `list-calls-legacy`).
- */
-reportedAs: string, 
-/**
- * Human title.
- */
-title: string, 
-/**
- * One or two sentences, own words: when Twilio sends it and what the app should do.
- */
-summary: string, 
-/**
- * Which way it travels.
- */
-direction: Direction, 
-/**
- * API version.
- */
-apiVersion: ApiVersion, 
-/**
- * A kind whose parameters this one also carries (action callbacks carry all voice-request params).
- */
-inherits: string | null, 
-/**
- * Groups of parameters of which exactly one is required (create-call: Url | Twiml | ApplicationSid).
- */
-oneOf: Array<Array<string>>, 
-/**
- * Where the facts come from.
- */
-source: string, };
-
-/**
- * Twilio API version a row applies to.
- */
-export type ApiVersion = "2008-08-01" | "2010-04-01";
-
-/**
- * Which way a request travels.
- */
-export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
-
-/**
  * One parameter definition. A name may have several rows (one per API version or
  * per group of kinds where its type or presence differs).
  */
@@ -445,9 +393,32 @@ status: DocStatus,
 source: string, };
 
 /**
+ * How reliably a parameter is sent (or, for REST requests, whether it is required).
+ */
+export type Presence = "always" | "conditional" | "optional";
+
+/**
  * How well the parameter is documented.
  */
 export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
+
+/**
+ * Twilio API version a row applies to.
+ */
+export type ApiVersion = "2008-08-01" | "2010-04-01";
+
+/**
+ * A deprecation: since when, and what to use instead.
+ */
+export type Deprecation = { 
+/**
+ * When it was deprecated (`2010-04-01`, or `undated`).
+ */
+since: string, 
+/**
+ * The replacement parameter(s), in words.
+ */
+useInstead: string, };
 
 /**
  * The type of a parameter's value, and what is checked about it.
@@ -512,22 +483,51 @@ max_len: number | null, } | { "type": "token" } | { "type": "currency" } | { "ty
 export type PhoneStyle = "e164" | "e164-or-client" | "e164-or-channel" | "e164-or-sip" | "legacy10-digit" | "any-format";
 
 /**
- * A deprecation: since when, and what to use instead.
+ * One kind of webhook or request.
  */
-export type Deprecation = { 
+export type KindSpec = { 
 /**
- * When it was deprecated (`2010-04-01`, or `undated`).
+ * Stable kebab-case id, e.g. `voice-status-callback`.
  */
-since: string, 
+id: string, 
 /**
- * The replacement parameter(s), in words.
+ * The id the kind detector reports for it (the same as `id` for the main kinds;
+ * e.g. `list-calls` for `list-calls-legacy`).
  */
-useInstead: string, };
+reportedAs: string, 
+/**
+ * Human title.
+ */
+title: string, 
+/**
+ * One or two sentences, own words: when Twilio sends it and what the app should do.
+ */
+summary: string, 
+/**
+ * Which way it travels.
+ */
+direction: Direction, 
+/**
+ * API version.
+ */
+apiVersion: ApiVersion, 
+/**
+ * A kind whose parameters this one also carries (action callbacks carry all voice-request params).
+ */
+inherits: string | null, 
+/**
+ * Groups of parameters of which exactly one is required (create-call: Url | Twiml | ApplicationSid).
+ */
+oneOf: Array<Array<string>>, 
+/**
+ * Where the facts come from.
+ */
+source: string, };
 
 /**
- * How reliably a parameter is sent (or, for REST requests, whether it is required).
+ * Which way a request travels.
  */
-export type Presence = "always" | "conditional" | "optional";
+export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
 
 /**
  * A SID prefix and what it identifies.

@@ -90,6 +90,8 @@ for t in node web; do
   cp "$STAMPS/$t.opt.wasm" "pkg/$t/${CRATE}_bg.wasm"
 done
 # --- package files -------------------------------------------------------------------
+# The web build is ES module code in a "type": "commonjs" package: say so for its folder.
+printf '{ "type": "module" }\n' >pkg/web/package.json
 cp npm/README.md pkg/README.md
 cp npm/LICENSE pkg/LICENSE
 node - "$VERSION" "$CRATE" >pkg/package.json <<'JS'
