@@ -47,68 +47,6 @@ counts: Counts,
 signature: SignatureReport, };
 
 /**
- * One field of the request, in wire order, with everything the catalog knows about it.
- */
-export type Field = { 
-/**
- * Position in wire order (0-based).
- */
-index: number, 
-/**
- * Where the pair was found.
- */
-source: ParamSource, 
-/**
- * Decoded name.
- */
-name: string, 
-/**
- * The name as written (before percent-decoding).
- */
-rawName: string, 
-/**
- * Decoded value.
- */
-value: string, 
-/**
- * The value as written (before percent-decoding).
- */
-rawValue: string, 
-/**
- * The catalog name this field matched (`MediaUrl{N}` for `MediaUrl3`, `StartTime>` for `StartTime>`).
- */
-catalogName?: string, 
-/**
- * Short human label.
- */
-label?: string, 
-/**
- * One-line description.
- */
-description?: string, 
-/**
- * The value type id (`sid:CA`, `phone`, `rfc2822-date`, `enum:call-status`, …).
- */
-valueType?: string, 
-/**
- * A human rendering of the value (ISO date, formatted number, duration in words…).
- */
-display?: string, 
-/**
- * Known / deprecated / legacy / other-kind / unknown.
- */
-status: FieldStatus, 
-/**
- * Findings about this field.
- */
-findings: Array<Finding>, };
-
-/**
- * Whether a field is known for the detected kind.
- */
-export type FieldStatus = "known" | "deprecated" | "legacy" | "other-kind" | "unknown";
-
-/**
  * One thing the inspector noticed.
  */
 export type Finding = { 
@@ -146,11 +84,6 @@ export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escap
  * How serious a finding is.
  */
 export type Severity = "info" | "warning" | "error";
-
-/**
- * Where a parameter was found in the request.
- */
-export type ParamSource = "query" | "body" | "json" | "xml" | "path";
 
 /**
  * The finding counts per severity.
@@ -273,6 +206,73 @@ id: string,
  * Its confidence, 0–100.
  */
 confidence: number, };
+
+/**
+ * One field of the request, in wire order, with everything the catalog knows about it.
+ */
+export type Field = { 
+/**
+ * Position in wire order (0-based).
+ */
+index: number, 
+/**
+ * Where the pair was found.
+ */
+source: ParamSource, 
+/**
+ * Decoded name.
+ */
+name: string, 
+/**
+ * The name as written (before percent-decoding).
+ */
+rawName: string, 
+/**
+ * Decoded value.
+ */
+value: string, 
+/**
+ * The value as written (before percent-decoding).
+ */
+rawValue: string, 
+/**
+ * The catalog name this field matched (`MediaUrl{N}` for `MediaUrl3`, `StartTime>` for `StartTime>`).
+ */
+catalogName?: string, 
+/**
+ * Short human label.
+ */
+label?: string, 
+/**
+ * One-line description.
+ */
+description?: string, 
+/**
+ * The value type id (`sid:CA`, `phone`, `rfc2822-date`, `enum:call-status`, …).
+ */
+valueType?: string, 
+/**
+ * A human rendering of the value (ISO date, formatted number, duration in words…).
+ */
+display?: string, 
+/**
+ * Known / deprecated / legacy / other-kind / unknown.
+ */
+status: FieldStatus, 
+/**
+ * Findings about this field.
+ */
+findings: Array<Finding>, };
+
+/**
+ * Where a parameter was found in the request.
+ */
+export type ParamSource = "query" | "body" | "json" | "xml" | "path";
+
+/**
+ * Whether a field is known for the detected kind.
+ */
+export type FieldStatus = "known" | "deprecated" | "legacy" | "other-kind" | "unknown";
 
 /**
  * How the pasted text was recognised.
@@ -398,29 +398,6 @@ source: string, };
 export type Presence = "always" | "conditional" | "optional";
 
 /**
- * How well the parameter is documented.
- */
-export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
-
-/**
- * Twilio API version a row applies to.
- */
-export type ApiVersion = "2008-08-01" | "2010-04-01";
-
-/**
- * A deprecation: since when, and what to use instead.
- */
-export type Deprecation = { 
-/**
- * When it was deprecated (`2010-04-01`, or `undated`).
- */
-since: string, 
-/**
- * The replacement parameter(s), in words.
- */
-useInstead: string, };
-
-/**
  * The type of a parameter's value, and what is checked about it.
  */
 export type ValueType = { "type": "text", 
@@ -483,6 +460,63 @@ max_len: number | null, } | { "type": "token" } | { "type": "currency" } | { "ty
 export type PhoneStyle = "e164" | "e164-or-client" | "e164-or-channel" | "e164-or-sip" | "legacy10-digit" | "any-format";
 
 /**
+ * How well the parameter is documented.
+ */
+export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
+
+/**
+ * A deprecation: since when, and what to use instead.
+ */
+export type Deprecation = { 
+/**
+ * When it was deprecated (`2010-04-01`, or `undated`).
+ */
+since: string, 
+/**
+ * The replacement parameter(s), in words.
+ */
+useInstead: string, };
+
+/**
+ * Twilio API version a row applies to.
+ */
+export type ApiVersion = "2008-08-01" | "2010-04-01";
+
+/**
+ * A documented set of values.
+ */
+export type EnumSpec = { 
+/**
+ * Id referenced by [`ValueType::Enum`].
+ */
+id: string, 
+/**
+ * The documented values, canonical spelling.
+ */
+values: Array<string>, 
+/**
+ * Values tolerated with a warning, with the reason (`fail` for DialStatus 2008…).
+ */
+tolerated: Array<[string, string]>, 
+/**
+ * One line on what the set is.
+ */
+description: string, };
+
+/**
+ * A SID prefix and what it identifies.
+ */
+export type SidPrefix = { 
+/**
+ * Two capital letters.
+ */
+prefix: string, 
+/**
+ * What kind of object it names.
+ */
+object: string, };
+
+/**
  * One kind of webhook or request.
  */
 export type KindSpec = { 
@@ -528,40 +562,6 @@ source: string, };
  * Which way a request travels.
  */
 export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
-
-/**
- * A SID prefix and what it identifies.
- */
-export type SidPrefix = { 
-/**
- * Two capital letters.
- */
-prefix: string, 
-/**
- * What kind of object it names.
- */
-object: string, };
-
-/**
- * A documented set of values.
- */
-export type EnumSpec = { 
-/**
- * Id referenced by [`ValueType::Enum`].
- */
-id: string, 
-/**
- * The documented values, canonical spelling.
- */
-values: Array<string>, 
-/**
- * Values tolerated with a warning, with the reason (`fail` for DialStatus 2008…).
- */
-tolerated: Array<[string, string]>, 
-/**
- * One line on what the set is.
- */
-description: string, };
 
 /** Options of `inspect`: every member may be left out. */
 export type InspectOptions = Partial<Options>;

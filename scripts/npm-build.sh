@@ -65,6 +65,9 @@ log "cargo build (wasm32, profile wasm-release)"
 # target_features section, and without it wasm-bindgen and wasm-opt cannot tell which
 # wasm features (bulk-memory, sign-ext, ...) the module uses (wasm-opt then rejects it).
 # wasm-opt removes the names afterwards anyway.
+# opt-level 3 instead of the profile's "z": measured on this crate, "z" gives a LARGER
+# module after wasm-opt -Oz (150 KB vs 103 KB gzipped) and serialises reports 3.6x slower.
+export CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=${CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL:-3}
 CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --lib \
   --no-default-features --features wasm
 RAW="target/wasm32-unknown-unknown/wasm-release/$CRATE.wasm"

@@ -108,20 +108,6 @@ pub fn inspect_json(
     serde_json::to_string(&report).map_err(|e| JsError::new(&format!("inspect: {e}")))
 }
 
-/// Measurement only: the report built as JS objects by serde-wasm-bindgen.
-#[wasm_bindgen(js_name = inspectSwb, unchecked_return_type = "Report")]
-pub fn inspect_swb(
-    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    options: Option<InspectOptionsArg>,
-) -> Result<JsValue, JsError> {
-    let input = string_arg("inspect", "input", &input)?;
-    let options = inspect_options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
-    let report = crate::inspect(&input, &options);
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("inspect: {e}")))
-}
-
 /// The catalog: every webhook kind, parameter, value set and SID prefix the inspector knows.
 #[wasm_bindgen(unchecked_return_type = "Catalog")]
 pub fn catalog() -> Result<JsValue, JsError> {
