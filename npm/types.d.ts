@@ -76,14 +76,14 @@ hint?: string,
 at?: number, };
 
 /**
- * A stable finding code. Serialises as its kebab-case id.
- */
-export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "empty-value" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "sequence-number" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong";
-
-/**
  * How serious a finding is.
  */
 export type Severity = "info" | "warning" | "error";
+
+/**
+ * A stable finding code. Serialises as its kebab-case id.
+ */
+export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "empty-value" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "sequence-number" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong";
 
 /**
  * The finding counts per severity.
@@ -114,6 +114,48 @@ status: string,
  * Findings (placeholder).
  */
 findings: Array<Finding>, };
+
+/**
+ * The detected kind of webhook or request, with the evidence.
+ */
+export type KindVerdict = { 
+/**
+ * The kind id (`voice-request`, `messaging-request`, …, `unknown`).
+ */
+id: string, 
+/**
+ * Human title of the kind.
+ */
+title: string, 
+/**
+ * True when the caller forced the kind instead of letting it be detected.
+ */
+overridden: boolean, 
+/**
+ * How sure the detector is, 0–100.
+ */
+confidence: number, 
+/**
+ * Why: which parameters (or their absence) decided it.
+ */
+reasons: Array<string>, 
+/**
+ * The second-best kind when it was close.
+ */
+runnerUp?: RunnerUp, };
+
+/**
+ * A kind that nearly won.
+ */
+export type RunnerUp = { 
+/**
+ * The kind id.
+ */
+id: string, 
+/**
+ * Its confidence, 0–100.
+ */
+confidence: number, };
 
 /**
  * What was pasted, as understood.
@@ -164,48 +206,6 @@ name: string,
  * Header value (trimmed).
  */
 value: string, };
-
-/**
- * The detected kind of webhook or request, with the evidence.
- */
-export type KindVerdict = { 
-/**
- * The kind id (`voice-request`, `messaging-request`, …, `unknown`).
- */
-id: string, 
-/**
- * Human title of the kind.
- */
-title: string, 
-/**
- * True when the caller forced the kind instead of letting it be detected.
- */
-overridden: boolean, 
-/**
- * How sure the detector is, 0–100.
- */
-confidence: number, 
-/**
- * Why: which parameters (or their absence) decided it.
- */
-reasons: Array<string>, 
-/**
- * The second-best kind when it was close.
- */
-runnerUp?: RunnerUp, };
-
-/**
- * A kind that nearly won.
- */
-export type RunnerUp = { 
-/**
- * The kind id.
- */
-id: string, 
-/**
- * Its confidence, 0–100.
- */
-confidence: number, };
 
 /**
  * One field of the request, in wire order, with everything the catalog knows about it.
@@ -265,14 +265,14 @@ status: FieldStatus,
 findings: Array<Finding>, };
 
 /**
- * Where a parameter was found in the request.
- */
-export type ParamSource = "query" | "body" | "json" | "xml" | "path";
-
-/**
  * Whether a field is known for the detected kind.
  */
 export type FieldStatus = "known" | "deprecated" | "legacy" | "other-kind" | "unknown";
+
+/**
+ * Where a parameter was found in the request.
+ */
+export type ParamSource = "query" | "body" | "json" | "xml" | "path";
 
 /**
  * How the pasted text was recognised.
@@ -339,6 +339,40 @@ enums: Array<EnumSpec>,
 sidPrefixes: Array<SidPrefix>, };
 
 /**
+ * A documented set of values.
+ */
+export type EnumSpec = { 
+/**
+ * Id referenced by [`ValueType::Enum`].
+ */
+id: string, 
+/**
+ * The documented values, canonical spelling.
+ */
+values: Array<string>, 
+/**
+ * Values tolerated with a warning, with the reason (`fail` for DialStatus 2008…).
+ */
+tolerated: Array<[string, string]>, 
+/**
+ * One line on what the set is.
+ */
+description: string, };
+
+/**
+ * A SID prefix and what it identifies.
+ */
+export type SidPrefix = { 
+/**
+ * Two capital letters.
+ */
+prefix: string, 
+/**
+ * What kind of object it names.
+ */
+object: string, };
+
+/**
  * One parameter definition. A name may have several rows (one per API version or
  * per group of kinds where its type or presence differs).
  */
@@ -391,6 +425,11 @@ status: DocStatus,
  * Where it comes from: `seed:000_…txt`, a docs page, or the OpenAPI schema.
  */
 source: string, };
+
+/**
+ * How well the parameter is documented.
+ */
+export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
 
 /**
  * How reliably a parameter is sent (or, for REST requests, whether it is required).
@@ -460,9 +499,9 @@ max_len: number | null, } | { "type": "token" } | { "type": "currency" } | { "ty
 export type PhoneStyle = "e164" | "e164-or-client" | "e164-or-channel" | "e164-or-sip" | "legacy10-digit" | "any-format";
 
 /**
- * How well the parameter is documented.
+ * Twilio API version a row applies to.
  */
-export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
+export type ApiVersion = "2008-08-01" | "2010-04-01";
 
 /**
  * A deprecation: since when, and what to use instead.
@@ -476,45 +515,6 @@ since: string,
  * The replacement parameter(s), in words.
  */
 useInstead: string, };
-
-/**
- * Twilio API version a row applies to.
- */
-export type ApiVersion = "2008-08-01" | "2010-04-01";
-
-/**
- * A documented set of values.
- */
-export type EnumSpec = { 
-/**
- * Id referenced by [`ValueType::Enum`].
- */
-id: string, 
-/**
- * The documented values, canonical spelling.
- */
-values: Array<string>, 
-/**
- * Values tolerated with a warning, with the reason (`fail` for DialStatus 2008…).
- */
-tolerated: Array<[string, string]>, 
-/**
- * One line on what the set is.
- */
-description: string, };
-
-/**
- * A SID prefix and what it identifies.
- */
-export type SidPrefix = { 
-/**
- * Two capital letters.
- */
-prefix: string, 
-/**
- * What kind of object it names.
- */
-object: string, };
 
 /**
  * One kind of webhook or request.
@@ -562,6 +562,75 @@ source: string, };
  * Which way a request travels.
  */
 export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
+
+/**
+ * The result of `verifySignature`.
+ */
+export type VerifyResult = { 
+/**
+ * True when the signature matches one of the tokens.
+ */
+valid: boolean, 
+/**
+ * Which token and URL variant matched; `null` when none did.
+ */
+matched: Matched | null, 
+/**
+ * The HMAC that was checked.
+ */
+algorithm: SignatureAlgorithm, 
+/**
+ * Why: `valid`, `missing-signature`, `no-token` or `mismatch`.
+ */
+reason: VerifyReason, };
+
+/**
+ * Why `verifySignature` said what it said.
+ */
+export type VerifyReason = "valid" | "missing-signature" | "no-token" | "mismatch";
+
+/**
+ * Which HMAC signed the request.
+ */
+export type SignatureAlgorithm = "sha1" | "sha256";
+
+/**
+ * The token and URL variant that produced the matching signature.
+ */
+export type Matched = { 
+/**
+ * Index of the matching token in the `authTokens` argument (0 for a single token).
+ */
+tokenIndex: number, 
+/**
+ * The URL variant that was signed.
+ */
+candidate: Candidate, };
+
+/**
+ * Which variant of the URL was signed.
+ */
+export type Candidate = "as-received" | "port-added" | "port-removed";
+
+/**
+ * The `options` of `verifySignature`: the request headers that change what is signed.
+ */
+export type VerifyOptions = { 
+/**
+ * The `Content-Type` header. Form bodies are signed by their decoded parameters; any
+ * other body (JSON) through `bodySHA256` in the URL. When absent: JSON if the URL
+ * carries `bodySHA256`, else form.
+ */
+contentType?: string | null, 
+/**
+ * The HTTP method. For `GET` the parameters are in the URL and the body is ignored.
+ */
+method?: string | null, 
+/**
+ * The `X-Twilio-Webhooks-Signature-Settings` header (`algorithm=HMAC_SHA256` selects
+ * SHA-256 with a shared key).
+ */
+signatureSettings?: string | null, };
 
 /** Options of `inspect`: every member may be left out. */
 export type InspectOptions = Partial<Options>;

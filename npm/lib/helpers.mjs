@@ -15,9 +15,9 @@ export const CRATE = "twilio_webhook_inspector";
 
 const require = createRequire(import.meta.url);
 
-/** The Node (CommonJS) build in pkg/node, loaded the way `require` would. */
+/** The Node (CommonJS) build in pkg/node, through the package entry `index.js`. */
 export function loadNodeBuild() {
-  return require(join(PKG_DIR, "node", `${CRATE}.js`));
+  return require(join(PKG_DIR, "node", "index.js"));
 }
 
 /** Every line of a JSON Lines file under tests/data/. */
@@ -55,4 +55,9 @@ export function runCli(args, input) {
     if (e.status === 1 && typeof e.stdout === "string") return e.stdout;
     throw e;
   }
+}
+
+/** The wasm-bindgen module itself (no entry wrapper), to compare both verify paths. */
+export function loadGlue() {
+  return require(join(PKG_DIR, "node", `${CRATE}.js`));
 }
