@@ -5,6 +5,13 @@ import {
   inspect,
   inspectJson,
   version,
+  validateRequest,
+  validateRequestWithBody,
+  getExpectedTwilioSignature,
+  verifySignature,
+  type Candidate,
+  type VerifyResult,
+  type VerifyOptions,
   type Catalog,
   type Code,
   type Finding,
@@ -26,8 +33,20 @@ const json: string = inspectJson("a=b", {});
 const cat: Catalog = catalog();
 const firstKind: string | undefined = cat.kinds[0]?.id;
 const v: string = version();
+const expected: string = getExpectedTwilioSignature("token", "https://example.com/sms", { To: "+1", Binding: ["a", "b"] });
+const ok: boolean = validateRequest("token", expected, "https://example.com/sms", { To: "+1" });
+const okHeaderMissing: boolean = validateRequest("token", undefined, "https://example.com/sms", {});
+const okJson: boolean = validateRequestWithBody("token", expected, "https://example.com/hook?bodySHA256=00", '{"a":1}');
+const verifyOptions: VerifyOptions = { contentType: "application/x-www-form-urlencoded", method: "POST" };
+const result: VerifyResult = verifySignature(["primary", "secondary"], expected, "https://example.com/sms", new Uint8Array(0), verifyOptions);
+const viaString: VerifyResult = verifySignature("token", expected, "https://example.com/sms", "To=%2B1");
+const candidate: Candidate | undefined = result.matched?.candidate;
+const index: number | undefined = result.matched?.tokenIndex;
+const why: "valid" | "missing-signature" | "no-token" | "mismatch" = result.reason;
+// @ts-expect-error: the body is a string or bytes
+verifySignature("token", expected, "https://example.com/sms", 42);
 // @ts-expect-error: input must be a string
 inspect(42);
 // @ts-expect-error: unknown format id
 inspect("a=b", { format: "yaml" });
-export { bare, codes, worst, label, method, kind, confidence, json, firstKind, v };
+export { bare, codes, worst, label, method, kind, confidence, json, firstKind, v, ok, okHeaderMissing, okJson, viaString, candidate, index, why };

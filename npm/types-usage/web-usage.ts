@@ -1,5 +1,5 @@
 // Bundler resolution (what Vite/webpack/esbuild users get): the `web` build, with init().
-import init, { inspect, initSync, type Report } from "twilio-webhook-inspector";
+import init, { inspect, initSync, verifySignature, type Report, type VerifyResult } from "twilio-webhook-inspector";
 
 export async function run(): Promise<Report> {
   await init();
@@ -8,4 +8,7 @@ export async function run(): Promise<Report> {
 export function runSync(bytes: BufferSource): Report {
   initSync({ module: bytes });
   return inspect("From=%2B14155550100");
+}
+export function check(body: Uint8Array): VerifyResult {
+  return verifySignature("token", "sig", "https://example.com/sms", body, { contentType: "application/x-www-form-urlencoded" });
 }
