@@ -2,83 +2,35 @@
 // Do not edit by hand.
 
 /**
- * The full inspection result.
+ * Twilio API version a row applies to.
  */
-export type Report = { 
-/**
- * The version of this tool that produced the report.
- */
-toolVersion: string, 
-/**
- * The detected (or forced) input format.
- */
-format: InputFormat, 
-/**
- * True when the caller forced the format.
- */
-formatOverridden: boolean, 
-/**
- * Method, URL, headers and body, as far as the input told them.
- */
-request: RequestInfo, 
-/**
- * The detected kind with its reasons.
- */
-kind: KindVerdict, 
-/**
- * The Twilio API version in force (`2010-04-01` or `2008-08-01`), when it could be told.
- */
-apiVersion?: string, 
-/**
- * Every parameter in wire order.
- */
-fields: Array<Field>, 
-/**
- * Request-level findings (decoding problems, missing parameters, cross-field checks…).
- */
-findings: Array<Finding>, 
-/**
- * Findings per severity, over fields and request.
- */
-counts: Counts, 
-/**
- * The X-Twilio-Signature verdict.
- */
-signature: SignatureReport, };
+export type ApiVersion = "2008-08-01" | "2010-04-01";
 
 /**
- * One thing the inspector noticed.
+ * Which variant of the URL was signed.
  */
-export type Finding = { 
-/**
- * Stable kebab-case code.
- */
-code: Code, 
-/**
- * error, warning or info.
- */
-severity: Severity, 
-/**
- * The parameter it concerns (decoded name), if any.
- */
-param?: string, 
-/**
- * What is wrong, in a sentence a user understands.
- */
-message: string, 
-/**
- * What to do about it.
- */
-hint?: string, 
-/**
- * Byte offset in the input text where the problem is, when it is known.
- */
-at?: number, };
+export type Candidate = "as-received" | "port-added" | "port-removed";
 
 /**
- * How serious a finding is.
+ * The whole catalog as `catalog()` returns it (the same shape as `catalog --json`).
  */
-export type Severity = "info" | "warning" | "error";
+export type Catalog = { 
+/**
+ * Every webhook kind and request the inspector knows.
+ */
+kinds: Array<KindSpec>, 
+/**
+ * Every parameter row (a name may have several rows, one per API version or kind group).
+ */
+params: Array<ParamSpec>, 
+/**
+ * Every documented value set.
+ */
+enums: Array<EnumSpec>, 
+/**
+ * Every SID prefix and what it names.
+ */
+sidPrefixes: Array<SidPrefix>, };
 
 /**
  * A stable finding code. Serialises as its kebab-case id.
@@ -103,109 +55,48 @@ warning: number,
 info: number, };
 
 /**
- * The signature verdict carried in every report.
+ * A deprecation: since when, and what to use instead.
  */
-export type SignatureReport = { 
+export type Deprecation = { 
 /**
- * `not-checked`, `valid`, `invalid`, …
+ * When it was deprecated (`2010-04-01`, or `undated`).
  */
-status: string, 
+since: string, 
 /**
- * Findings (placeholder).
+ * The replacement parameter(s), in words.
  */
-findings: Array<Finding>, };
+useInstead: string, };
 
 /**
- * The detected kind of webhook or request, with the evidence.
+ * Which way a request travels.
  */
-export type KindVerdict = { 
+export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
+
 /**
- * The kind id (`voice-request`, `messaging-request`, …, `unknown`).
+ * How well the parameter is documented.
+ */
+export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
+
+/**
+ * A documented set of values.
+ */
+export type EnumSpec = { 
+/**
+ * Id referenced by [`ValueType::Enum`].
  */
 id: string, 
 /**
- * Human title of the kind.
+ * The documented values, canonical spelling.
  */
-title: string, 
+values: Array<string>, 
 /**
- * True when the caller forced the kind instead of letting it be detected.
+ * Values tolerated with a warning, with the reason (`fail` for DialStatus 2008…).
  */
-overridden: boolean, 
+tolerated: Array<[string, string]>, 
 /**
- * How sure the detector is, 0–100.
+ * One line on what the set is.
  */
-confidence: number, 
-/**
- * Why: which parameters (or their absence) decided it.
- */
-reasons: Array<string>, 
-/**
- * The second-best kind when it was close.
- */
-runnerUp?: RunnerUp, };
-
-/**
- * A kind that nearly won.
- */
-export type RunnerUp = { 
-/**
- * The kind id.
- */
-id: string, 
-/**
- * Its confidence, 0–100.
- */
-confidence: number, };
-
-/**
- * What was pasted, as understood.
- */
-export type RequestInfo = { 
-/**
- * HTTP method, when known (from a request line, curl `-X`/`-d`, or the caller).
- */
-method?: string, 
-/**
- * The full URL the request was sent to, when known.
- */
-url?: string, 
-/**
- * The request path (with Twilio REST paths recognised: `/2010-04-01/Accounts/…`).
- */
-path?: string, 
-/**
- * Response format asked for by a REST path extension (`json`, `csv`, `xml`).
- */
-extension?: string, 
-/**
- * Content type, when known.
- */
-contentType?: string, 
-/**
- * Headers in order (the `Authorization` value is redacted).
- */
-headers: Array<Header>, 
-/**
- * The raw body, when there was one.
- */
-body?: string, 
-/**
- * The X-Twilio-Signature value found in the input or given by the caller.
- */
-signature?: string, };
-
-/**
- * One HTTP header.
- */
-export type Header = { 
-/**
- * Header name as written.
- */
-name: string, 
-/**
- * Header value (trimmed).
- */
-value: string, };
+description: string, };
 
 /**
  * One field of the request, in wire order, with everything the catalog knows about it.
@@ -270,14 +161,135 @@ findings: Array<Finding>, };
 export type FieldStatus = "known" | "deprecated" | "legacy" | "other-kind" | "unknown";
 
 /**
- * Where a parameter was found in the request.
+ * One thing the inspector noticed.
  */
-export type ParamSource = "query" | "body" | "json" | "xml" | "path";
+export type Finding = { 
+/**
+ * Stable kebab-case code.
+ */
+code: Code, 
+/**
+ * error, warning or info.
+ */
+severity: Severity, 
+/**
+ * The parameter it concerns (decoded name), if any.
+ */
+param?: string, 
+/**
+ * What is wrong, in a sentence a user understands.
+ */
+message: string, 
+/**
+ * What to do about it.
+ */
+hint?: string, 
+/**
+ * Byte offset in the input text where the problem is, when it is known.
+ */
+at?: number, };
+
+/**
+ * One HTTP header.
+ */
+export type Header = { 
+/**
+ * Header name as written.
+ */
+name: string, 
+/**
+ * Header value (trimmed).
+ */
+value: string, };
 
 /**
  * How the pasted text was recognised.
  */
 export type InputFormat = "form" | "query" | "url" | "http" | "curl" | "json" | "xml" | "empty";
+
+/**
+ * One kind of webhook or request.
+ */
+export type KindSpec = { 
+/**
+ * Stable kebab-case id, e.g. `voice-status-callback`.
+ */
+id: string, 
+/**
+ * The id the kind detector reports for it (the same as `id` for the main kinds;
+ * e.g. `list-calls` for `list-calls-legacy`).
+ */
+reportedAs: string, 
+/**
+ * Human title.
+ */
+title: string, 
+/**
+ * One or two sentences, own words: when Twilio sends it and what the app should do.
+ */
+summary: string, 
+/**
+ * Which way it travels.
+ */
+direction: Direction, 
+/**
+ * API version.
+ */
+apiVersion: ApiVersion, 
+/**
+ * A kind whose parameters this one also carries (action callbacks carry all voice-request params).
+ */
+inherits: string | null, 
+/**
+ * Groups of parameters of which exactly one is required (create-call: Url | Twiml | ApplicationSid).
+ */
+oneOf: Array<Array<string>>, 
+/**
+ * Where the facts come from.
+ */
+source: string, };
+
+/**
+ * The detected kind of webhook or request, with the evidence.
+ */
+export type KindVerdict = { 
+/**
+ * The kind id (`voice-request`, `messaging-request`, …, `unknown`).
+ */
+id: string, 
+/**
+ * Human title of the kind.
+ */
+title: string, 
+/**
+ * True when the caller forced the kind instead of letting it be detected.
+ */
+overridden: boolean, 
+/**
+ * How sure the detector is, 0–100.
+ */
+confidence: number, 
+/**
+ * Why: which parameters (or their absence) decided it.
+ */
+reasons: Array<string>, 
+/**
+ * The second-best kind when it was close.
+ */
+runnerUp?: RunnerUp, };
+
+/**
+ * The token and URL variant that produced the matching signature.
+ */
+export type Matched = { 
+/**
+ * Index of the matching token in the `authTokens` argument (0 for a single token).
+ */
+tokenIndex: number, 
+/**
+ * The URL variant that was signed.
+ */
+candidate: Candidate, };
 
 /**
  * What the caller knows beyond the pasted text. Every field is optional; values found in
@@ -318,59 +330,9 @@ authTokens: Array<string>,
 signatureSettings: string | null, };
 
 /**
- * The whole catalog as `catalog()` returns it (the same shape as `catalog --json`).
+ * Where a parameter was found in the request.
  */
-export type Catalog = { 
-/**
- * Every webhook kind and request the inspector knows.
- */
-kinds: Array<KindSpec>, 
-/**
- * Every parameter row (a name may have several rows, one per API version or kind group).
- */
-params: Array<ParamSpec>, 
-/**
- * Every documented value set.
- */
-enums: Array<EnumSpec>, 
-/**
- * Every SID prefix and what it names.
- */
-sidPrefixes: Array<SidPrefix>, };
-
-/**
- * A documented set of values.
- */
-export type EnumSpec = { 
-/**
- * Id referenced by [`ValueType::Enum`].
- */
-id: string, 
-/**
- * The documented values, canonical spelling.
- */
-values: Array<string>, 
-/**
- * Values tolerated with a warning, with the reason (`fail` for DialStatus 2008…).
- */
-tolerated: Array<[string, string]>, 
-/**
- * One line on what the set is.
- */
-description: string, };
-
-/**
- * A SID prefix and what it identifies.
- */
-export type SidPrefix = { 
-/**
- * Two capital letters.
- */
-prefix: string, 
-/**
- * What kind of object it names.
- */
-object: string, };
+export type ParamSource = "query" | "body" | "json" | "xml" | "path";
 
 /**
  * One parameter definition. A name may have several rows (one per API version or
@@ -427,14 +389,145 @@ status: DocStatus,
 source: string, };
 
 /**
- * How well the parameter is documented.
+ * Phone-number / address styles.
  */
-export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
+export type PhoneStyle = "e164" | "e164-or-client" | "e164-or-channel" | "e164-or-sip" | "legacy10-digit" | "any-format";
 
 /**
  * How reliably a parameter is sent (or, for REST requests, whether it is required).
  */
 export type Presence = "always" | "conditional" | "optional";
+
+/**
+ * The full inspection result.
+ */
+export type Report = { 
+/**
+ * The version of this tool that produced the report.
+ */
+toolVersion: string, 
+/**
+ * The detected (or forced) input format.
+ */
+format: InputFormat, 
+/**
+ * True when the caller forced the format.
+ */
+formatOverridden: boolean, 
+/**
+ * Method, URL, headers and body, as far as the input told them.
+ */
+request: RequestInfo, 
+/**
+ * The detected kind with its reasons.
+ */
+kind: KindVerdict, 
+/**
+ * The Twilio API version in force (`2010-04-01` or `2008-08-01`), when it could be told.
+ */
+apiVersion?: string, 
+/**
+ * Every parameter in wire order.
+ */
+fields: Array<Field>, 
+/**
+ * Request-level findings (decoding problems, missing parameters, cross-field checks…).
+ */
+findings: Array<Finding>, 
+/**
+ * Findings per severity, over fields and request.
+ */
+counts: Counts, 
+/**
+ * The X-Twilio-Signature verdict.
+ */
+signature: SignatureReport, };
+
+/**
+ * What was pasted, as understood.
+ */
+export type RequestInfo = { 
+/**
+ * HTTP method, when known (from a request line, curl `-X`/`-d`, or the caller).
+ */
+method?: string, 
+/**
+ * The full URL the request was sent to, when known.
+ */
+url?: string, 
+/**
+ * The request path (with Twilio REST paths recognised: `/2010-04-01/Accounts/…`).
+ */
+path?: string, 
+/**
+ * Response format asked for by a REST path extension (`json`, `csv`, `xml`).
+ */
+extension?: string, 
+/**
+ * Content type, when known.
+ */
+contentType?: string, 
+/**
+ * Headers in order (the `Authorization` value is redacted).
+ */
+headers: Array<Header>, 
+/**
+ * The raw body, when there was one.
+ */
+body?: string, 
+/**
+ * The X-Twilio-Signature value found in the input or given by the caller.
+ */
+signature?: string, };
+
+/**
+ * A kind that nearly won.
+ */
+export type RunnerUp = { 
+/**
+ * The kind id.
+ */
+id: string, 
+/**
+ * Its confidence, 0–100.
+ */
+confidence: number, };
+
+/**
+ * How serious a finding is.
+ */
+export type Severity = "info" | "warning" | "error";
+
+/**
+ * A SID prefix and what it identifies.
+ */
+export type SidPrefix = { 
+/**
+ * Two capital letters.
+ */
+prefix: string, 
+/**
+ * What kind of object it names.
+ */
+object: string, };
+
+/**
+ * Which HMAC signed the request.
+ */
+export type SignatureAlgorithm = "sha1" | "sha256";
+
+/**
+ * The signature verdict carried in every report.
+ */
+export type SignatureReport = { 
+/**
+ * `not-checked`, `valid`, `invalid`, …
+ */
+status: string, 
+/**
+ * Findings (placeholder).
+ */
+findings: Array<Finding>, };
 
 /**
  * The type of a parameter's value, and what is checked about it.
@@ -494,74 +587,29 @@ max_len: number | null, } | { "type": "mime-type" } | { "type": "json-text" } | 
 max_len: number | null, } | { "type": "token" } | { "type": "currency" } | { "type": "bitmask" } | { "type": "object" };
 
 /**
- * Phone-number / address styles.
+ * The `options` of `verifySignature`: the request headers that change what is signed.
  */
-export type PhoneStyle = "e164" | "e164-or-client" | "e164-or-channel" | "e164-or-sip" | "legacy10-digit" | "any-format";
+export type VerifyOptions = { 
+/**
+ * The `Content-Type` header. Form bodies are signed by their decoded parameters; any
+ * other body (JSON) through `bodySHA256` in the URL. When absent: JSON if the URL
+ * carries `bodySHA256`, else form.
+ */
+contentType?: string | null, 
+/**
+ * The HTTP method. For `GET` the parameters are in the URL and the body is ignored.
+ */
+method?: string | null, 
+/**
+ * The `X-Twilio-Webhooks-Signature-Settings` header (`algorithm=HMAC_SHA256` selects
+ * SHA-256 with a shared key).
+ */
+signatureSettings?: string | null, };
 
 /**
- * Twilio API version a row applies to.
+ * Why `verifySignature` said what it said.
  */
-export type ApiVersion = "2008-08-01" | "2010-04-01";
-
-/**
- * A deprecation: since when, and what to use instead.
- */
-export type Deprecation = { 
-/**
- * When it was deprecated (`2010-04-01`, or `undated`).
- */
-since: string, 
-/**
- * The replacement parameter(s), in words.
- */
-useInstead: string, };
-
-/**
- * One kind of webhook or request.
- */
-export type KindSpec = { 
-/**
- * Stable kebab-case id, e.g. `voice-status-callback`.
- */
-id: string, 
-/**
- * The id the kind detector reports for it (the same as `id` for the main kinds;
- * e.g. `list-calls` for `list-calls-legacy`).
- */
-reportedAs: string, 
-/**
- * Human title.
- */
-title: string, 
-/**
- * One or two sentences, own words: when Twilio sends it and what the app should do.
- */
-summary: string, 
-/**
- * Which way it travels.
- */
-direction: Direction, 
-/**
- * API version.
- */
-apiVersion: ApiVersion, 
-/**
- * A kind whose parameters this one also carries (action callbacks carry all voice-request params).
- */
-inherits: string | null, 
-/**
- * Groups of parameters of which exactly one is required (create-call: Url | Twiml | ApplicationSid).
- */
-oneOf: Array<Array<string>>, 
-/**
- * Where the facts come from.
- */
-source: string, };
-
-/**
- * Which way a request travels.
- */
-export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
+export type VerifyReason = "valid" | "missing-signature" | "no-token" | "mismatch";
 
 /**
  * The result of `verifySignature`.
@@ -583,54 +631,6 @@ algorithm: SignatureAlgorithm,
  * Why: `valid`, `missing-signature`, `no-token` or `mismatch`.
  */
 reason: VerifyReason, };
-
-/**
- * Why `verifySignature` said what it said.
- */
-export type VerifyReason = "valid" | "missing-signature" | "no-token" | "mismatch";
-
-/**
- * Which HMAC signed the request.
- */
-export type SignatureAlgorithm = "sha1" | "sha256";
-
-/**
- * The token and URL variant that produced the matching signature.
- */
-export type Matched = { 
-/**
- * Index of the matching token in the `authTokens` argument (0 for a single token).
- */
-tokenIndex: number, 
-/**
- * The URL variant that was signed.
- */
-candidate: Candidate, };
-
-/**
- * Which variant of the URL was signed.
- */
-export type Candidate = "as-received" | "port-added" | "port-removed";
-
-/**
- * The `options` of `verifySignature`: the request headers that change what is signed.
- */
-export type VerifyOptions = { 
-/**
- * The `Content-Type` header. Form bodies are signed by their decoded parameters; any
- * other body (JSON) through `bodySHA256` in the URL. When absent: JSON if the URL
- * carries `bodySHA256`, else form.
- */
-contentType?: string | null, 
-/**
- * The HTTP method. For `GET` the parameters are in the URL and the body is ignored.
- */
-method?: string | null, 
-/**
- * The `X-Twilio-Webhooks-Signature-Settings` header (`algorithm=HMAC_SHA256` selects
- * SHA-256 with a shared key).
- */
-signatureSettings?: string | null, };
 
 /** Options of `inspect`: every member may be left out. */
 export type InspectOptions = Partial<Options>;

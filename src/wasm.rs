@@ -841,7 +841,7 @@ mod ts_export {
     struct Collect<'a> {
         cfg: &'a Config,
         seen: BTreeSet<String>,
-        decls: Vec<String>,
+        decls: Vec<(String, String)>,
     }
 
     impl TypeVisitor for Collect<'_> {
@@ -850,12 +850,12 @@ mod ts_export {
                 return;
             }
             let name = T::ident(self.cfg);
-            if !self.seen.insert(name) {
+            if !self.seen.insert(name.clone()) {
                 return;
             }
             let docs = T::docs().unwrap_or_default();
-            self.decls
-                .push(format!("{docs}export {}", T::decl(self.cfg)));
+            let decl = format!("{docs}export {}", T::decl(self.cfg));
+            self.decls.push((name, decl));
             T::visit_dependencies(self);
         }
     }
@@ -877,7 +877,9 @@ mod ts_export {
             "// Generated from the Rust types by ts-rs: `cargo test --lib --features ts wasm::`.\n\
              // Do not edit by hand.\n\n",
         );
-        for d in &c.decls {
+        // Sorted by name: ts-rs's visiting order is not stable from one compilation to the next.
+        c.decls.sort();
+        for (_, d) in &c.decls {
             out.push_str(d);
             out.push_str("\n\n");
         }
