@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
@@ -31,6 +32,7 @@ impl Severity {
 macro_rules! codes {
     ($($variant:ident => ($id:literal, $sev:ident, $summary:literal),)*) => {
         /// A stable finding code. Serialises as its kebab-case id.
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[non_exhaustive]
         pub enum Code {
@@ -160,6 +162,7 @@ codes! {
 }
 
 /// One thing the inspector noticed.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {

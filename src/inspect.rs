@@ -12,6 +12,7 @@ use crate::cross::{check_signature, cross_field_checks, SignatureParts};
 
 /// What the caller knows beyond the pasted text. Every field is optional; values found in
 /// the pasted text (a request line, headers, curl flags) are used when a field is unset.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {

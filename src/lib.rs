@@ -33,6 +33,8 @@ mod finding;
 mod inspect;
 mod report;
 pub mod signature;
+#[cfg(feature = "wasm")]
+mod wasm;
 
 pub use decode::{decode, Decoded};
 pub use inspect::{inspect, Options};

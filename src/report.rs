@@ -9,6 +9,7 @@ use crate::finding::Finding;
 use crate::signature::SignatureReport;
 
 /// How the pasted text was recognised.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputFormat {
@@ -72,6 +73,7 @@ impl InputFormat {
 }
 
 /// Where a parameter was found in the request.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ParamSource {
@@ -111,6 +113,7 @@ pub(crate) fn is_false(b: &bool) -> bool {
 }
 
 /// The finding counts per severity.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     /// Error-severity findings (the request is wrong or the signature fails).
@@ -122,6 +125,7 @@ pub struct Counts {
 }
 
 /// Whether a field is known for the detected kind.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldStatus {
@@ -138,6 +142,7 @@ pub enum FieldStatus {
 }
 
 /// One field of the request, in wire order, with everything the catalog knows about it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Field {
@@ -175,6 +180,7 @@ pub struct Field {
 }
 
 /// The detected kind of webhook or request, with the evidence.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KindVerdict {
@@ -194,6 +200,7 @@ pub struct KindVerdict {
 }
 
 /// A kind that nearly won.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RunnerUp {
@@ -204,6 +211,7 @@ pub struct RunnerUp {
 }
 
 /// What was pasted, as understood.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestInfo {
@@ -233,6 +241,7 @@ pub struct RequestInfo {
 }
 
 /// One HTTP header.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
     /// Header name as written.
@@ -242,6 +251,7 @@ pub struct Header {
 }
 
 /// The full inspection result.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {

@@ -12,6 +12,7 @@ mod table;
 pub use table::{ENUMS, KINDS, PARAMS, SID_PREFIXES};
 
 /// Which way a request travels.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
@@ -24,6 +25,7 @@ pub enum Direction {
 }
 
 /// Twilio API version a row applies to.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ApiVersion {
     /// The 2008-08-01 API (Caller/Called, XML responses).
@@ -54,6 +56,7 @@ impl ApiVersion {
 }
 
 /// How reliably a parameter is sent (or, for REST requests, whether it is required).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Presence {
@@ -66,6 +69,7 @@ pub enum Presence {
 }
 
 /// How well the parameter is documented.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocStatus {
@@ -80,6 +84,7 @@ pub enum DocStatus {
 }
 
 /// Phone-number / address styles.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PhoneStyle {
@@ -98,6 +103,7 @@ pub enum PhoneStyle {
 }
 
 /// The type of a parameter's value, and what is checked about it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "type")]
 pub enum ValueType {
@@ -217,6 +223,7 @@ impl ValueType {
 }
 
 /// A deprecation: since when, and what to use instead.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Deprecation {
@@ -227,6 +234,7 @@ pub struct Deprecation {
 }
 
 /// One kind of webhook or request.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KindSpec {
@@ -253,6 +261,7 @@ pub struct KindSpec {
 
 /// One parameter definition. A name may have several rows (one per API version or
 /// per group of kinds where its type or presence differs).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ParamSpec {
@@ -283,6 +292,7 @@ pub struct ParamSpec {
 }
 
 /// A documented set of values.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnumSpec {
@@ -297,6 +307,7 @@ pub struct EnumSpec {
 }
 
 /// A SID prefix and what it identifies.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SidPrefix {
     /// Two capital letters.

@@ -318,6 +318,7 @@ pub struct Diagnosis {
 }
 
 /// The signature verdict carried in every report.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SignatureReport {

@@ -1,0 +1,636 @@
+// Generated from the Rust types by ts-rs: `cargo test --lib --features ts wasm::`.
+// Do not edit by hand.
+
+/**
+ * Twilio API version a row applies to.
+ */
+export type ApiVersion = "2008-08-01" | "2010-04-01";
+
+/**
+ * Which variant of the URL was signed.
+ */
+export type Candidate = "as-received" | "port-added" | "port-removed";
+
+/**
+ * The whole catalog as `catalog()` returns it (the same shape as `catalog --json`).
+ */
+export type Catalog = { 
+/**
+ * Every webhook kind and request the inspector knows.
+ */
+kinds: Array<KindSpec>, 
+/**
+ * Every parameter row (a name may have several rows, one per API version or kind group).
+ */
+params: Array<ParamSpec>, 
+/**
+ * Every documented value set.
+ */
+enums: Array<EnumSpec>, 
+/**
+ * Every SID prefix and what it names.
+ */
+sidPrefixes: Array<SidPrefix>, };
+
+/**
+ * A stable finding code. Serialises as its kebab-case id.
+ */
+export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "empty-value" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "sequence-number" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong";
+
+/**
+ * The finding counts per severity.
+ */
+export type Counts = { 
+/**
+ * Error-severity findings (the request is wrong or the signature fails).
+ */
+error: number, 
+/**
+ * Warnings (suspicious, deprecated or inconsistent).
+ */
+warning: number, 
+/**
+ * Informational notes.
+ */
+info: number, };
+
+/**
+ * A deprecation: since when, and what to use instead.
+ */
+export type Deprecation = { 
+/**
+ * When it was deprecated (`2010-04-01`, or `undated`).
+ */
+since: string, 
+/**
+ * The replacement parameter(s), in words.
+ */
+useInstead: string, };
+
+/**
+ * Which way a request travels.
+ */
+export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
+
+/**
+ * How well the parameter is documented.
+ */
+export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
+
+/**
+ * A documented set of values.
+ */
+export type EnumSpec = { 
+/**
+ * Id referenced by [`ValueType::Enum`].
+ */
+id: string, 
+/**
+ * The documented values, canonical spelling.
+ */
+values: Array<string>, 
+/**
+ * Values tolerated with a warning, with the reason (`fail` for DialStatus 2008…).
+ */
+tolerated: Array<[string, string]>, 
+/**
+ * One line on what the set is.
+ */
+description: string, };
+
+/**
+ * One field of the request, in wire order, with everything the catalog knows about it.
+ */
+export type Field = { 
+/**
+ * Position in wire order (0-based).
+ */
+index: number, 
+/**
+ * Where the pair was found.
+ */
+source: ParamSource, 
+/**
+ * Decoded name.
+ */
+name: string, 
+/**
+ * The name as written (before percent-decoding).
+ */
+rawName: string, 
+/**
+ * Decoded value.
+ */
+value: string, 
+/**
+ * The value as written (before percent-decoding).
+ */
+rawValue: string, 
+/**
+ * The catalog name this field matched (`MediaUrl{N}` for `MediaUrl3`, `StartTime>` for `StartTime>`).
+ */
+catalogName?: string, 
+/**
+ * Short human label.
+ */
+label?: string, 
+/**
+ * One-line description.
+ */
+description?: string, 
+/**
+ * The value type id (`sid:CA`, `phone`, `rfc2822-date`, `enum:call-status`, …).
+ */
+valueType?: string, 
+/**
+ * A human rendering of the value (ISO date, formatted number, duration in words…).
+ */
+display?: string, 
+/**
+ * Known / deprecated / legacy / other-kind / unknown.
+ */
+status: FieldStatus, 
+/**
+ * Findings about this field.
+ */
+findings: Array<Finding>, };
+
+/**
+ * Whether a field is known for the detected kind.
+ */
+export type FieldStatus = "known" | "deprecated" | "legacy" | "other-kind" | "unknown";
+
+/**
+ * One thing the inspector noticed.
+ */
+export type Finding = { 
+/**
+ * Stable kebab-case code.
+ */
+code: Code, 
+/**
+ * error, warning or info.
+ */
+severity: Severity, 
+/**
+ * The parameter it concerns (decoded name), if any.
+ */
+param?: string, 
+/**
+ * What is wrong, in a sentence a user understands.
+ */
+message: string, 
+/**
+ * What to do about it.
+ */
+hint?: string, 
+/**
+ * Byte offset in the input text where the problem is, when it is known.
+ */
+at?: number, };
+
+/**
+ * One HTTP header.
+ */
+export type Header = { 
+/**
+ * Header name as written.
+ */
+name: string, 
+/**
+ * Header value (trimmed).
+ */
+value: string, };
+
+/**
+ * How the pasted text was recognised.
+ */
+export type InputFormat = "form" | "query" | "url" | "http" | "curl" | "json" | "xml" | "empty";
+
+/**
+ * One kind of webhook or request.
+ */
+export type KindSpec = { 
+/**
+ * Stable kebab-case id, e.g. `voice-status-callback`.
+ */
+id: string, 
+/**
+ * The id the kind detector reports for it (the same as `id` for the main kinds;
+ * e.g. `list-calls` for `list-calls-legacy`).
+ */
+reportedAs: string, 
+/**
+ * Human title.
+ */
+title: string, 
+/**
+ * One or two sentences, own words: when Twilio sends it and what the app should do.
+ */
+summary: string, 
+/**
+ * Which way it travels.
+ */
+direction: Direction, 
+/**
+ * API version.
+ */
+apiVersion: ApiVersion, 
+/**
+ * A kind whose parameters this one also carries (action callbacks carry all voice-request params).
+ */
+inherits: string | null, 
+/**
+ * Groups of parameters of which exactly one is required (create-call: Url | Twiml | ApplicationSid).
+ */
+oneOf: Array<Array<string>>, 
+/**
+ * Where the facts come from.
+ */
+source: string, };
+
+/**
+ * The detected kind of webhook or request, with the evidence.
+ */
+export type KindVerdict = { 
+/**
+ * The kind id (`voice-request`, `messaging-request`, …, `unknown`).
+ */
+id: string, 
+/**
+ * Human title of the kind.
+ */
+title: string, 
+/**
+ * True when the caller forced the kind instead of letting it be detected.
+ */
+overridden: boolean, 
+/**
+ * How sure the detector is, 0–100.
+ */
+confidence: number, 
+/**
+ * Why: which parameters (or their absence) decided it.
+ */
+reasons: Array<string>, 
+/**
+ * The second-best kind when it was close.
+ */
+runnerUp?: RunnerUp, };
+
+/**
+ * The token and URL variant that produced the matching signature.
+ */
+export type Matched = { 
+/**
+ * Index of the matching token in the `authTokens` argument (0 for a single token).
+ */
+tokenIndex: number, 
+/**
+ * The URL variant that was signed.
+ */
+candidate: Candidate, };
+
+/**
+ * What the caller knows beyond the pasted text. Every field is optional; values found in
+ * the pasted text (a request line, headers, curl flags) are used when a field is unset.
+ */
+export type Options = { 
+/**
+ * Force the input format instead of detecting it.
+ */
+format: InputFormat | null, 
+/**
+ * Force the kind (a kind id such as `voice-status-callback`) instead of detecting it.
+ */
+kind: string | null, 
+/**
+ * HTTP method Twilio used (`GET` / `POST`).
+ */
+method: string | null, 
+/**
+ * The full URL Twilio requested (needed to check the signature).
+ */
+url: string | null, 
+/**
+ * Content type of the body.
+ */
+contentType: string | null, 
+/**
+ * The X-Twilio-Signature header value.
+ */
+signature: string | null, 
+/**
+ * Candidate auth tokens (primary, secondary, sub-account). Never stored or echoed.
+ */
+authTokens: Array<string>, 
+/**
+ * The X-Twilio-Webhooks-Signature-Settings header value (SharedKey HMAC-SHA256).
+ */
+signatureSettings: string | null, };
+
+/**
+ * Where a parameter was found in the request.
+ */
+export type ParamSource = "query" | "body" | "json" | "xml" | "path";
+
+/**
+ * One parameter definition. A name may have several rows (one per API version or
+ * per group of kinds where its type or presence differs).
+ */
+export type ParamSpec = { 
+/**
+ * Wire name. Indexed names use `{N}` (`MediaUrl{N}`) or `{name}` (`SipHeader_{name}`).
+ */
+name: string, 
+/**
+ * Short human label.
+ */
+label: string, 
+/**
+ * One-line description in our own words.
+ */
+description: string, 
+/**
+ * Value type and constraints.
+ */
+valueType: ValueType, 
+/**
+ * API version of this row.
+ */
+apiVersion: ApiVersion, 
+/**
+ * Kinds this row belongs to (catalog kind ids).
+ */
+kinds: Array<string>, 
+/**
+ * Presence in those kinds.
+ */
+presence: Presence, 
+/**
+ * Deprecation, if any.
+ */
+deprecated: Deprecation | null, 
+/**
+ * A legacy alias of another parameter (Caller for From…), still sent.
+ */
+aliasOf: string | null, 
+/**
+ * True for `MediaUrl{N}`-style names.
+ */
+indexed: boolean, 
+/**
+ * Documentation status.
+ */
+status: DocStatus, 
+/**
+ * Where it comes from: `seed:000_…txt`, a docs page, or the OpenAPI schema.
+ */
+source: string, };
+
+/**
+ * Phone-number / address styles.
+ */
+export type PhoneStyle = "e164" | "e164-or-client" | "e164-or-channel" | "e164-or-sip" | "legacy10-digit" | "any-format";
+
+/**
+ * How reliably a parameter is sent (or, for REST requests, whether it is required).
+ */
+export type Presence = "always" | "conditional" | "optional";
+
+/**
+ * The full inspection result.
+ */
+export type Report = { 
+/**
+ * The version of this tool that produced the report.
+ */
+toolVersion: string, 
+/**
+ * The detected (or forced) input format.
+ */
+format: InputFormat, 
+/**
+ * True when the caller forced the format.
+ */
+formatOverridden: boolean, 
+/**
+ * Method, URL, headers and body, as far as the input told them.
+ */
+request: RequestInfo, 
+/**
+ * The detected kind with its reasons.
+ */
+kind: KindVerdict, 
+/**
+ * The Twilio API version in force (`2010-04-01` or `2008-08-01`), when it could be told.
+ */
+apiVersion?: string, 
+/**
+ * Every parameter in wire order.
+ */
+fields: Array<Field>, 
+/**
+ * Request-level findings (decoding problems, missing parameters, cross-field checks…).
+ */
+findings: Array<Finding>, 
+/**
+ * Findings per severity, over fields and request.
+ */
+counts: Counts, 
+/**
+ * The X-Twilio-Signature verdict.
+ */
+signature: SignatureReport, };
+
+/**
+ * What was pasted, as understood.
+ */
+export type RequestInfo = { 
+/**
+ * HTTP method, when known (from a request line, curl `-X`/`-d`, or the caller).
+ */
+method?: string, 
+/**
+ * The full URL the request was sent to, when known.
+ */
+url?: string, 
+/**
+ * The request path (with Twilio REST paths recognised: `/2010-04-01/Accounts/…`).
+ */
+path?: string, 
+/**
+ * Response format asked for by a REST path extension (`json`, `csv`, `xml`).
+ */
+extension?: string, 
+/**
+ * Content type, when known.
+ */
+contentType?: string, 
+/**
+ * Headers in order (the `Authorization` value is redacted).
+ */
+headers: Array<Header>, 
+/**
+ * The raw body, when there was one.
+ */
+body?: string, 
+/**
+ * The X-Twilio-Signature value found in the input or given by the caller.
+ */
+signature?: string, };
+
+/**
+ * A kind that nearly won.
+ */
+export type RunnerUp = { 
+/**
+ * The kind id.
+ */
+id: string, 
+/**
+ * Its confidence, 0–100.
+ */
+confidence: number, };
+
+/**
+ * How serious a finding is.
+ */
+export type Severity = "info" | "warning" | "error";
+
+/**
+ * A SID prefix and what it identifies.
+ */
+export type SidPrefix = { 
+/**
+ * Two capital letters.
+ */
+prefix: string, 
+/**
+ * What kind of object it names.
+ */
+object: string, };
+
+/**
+ * Which HMAC signed the request.
+ */
+export type SignatureAlgorithm = "sha1" | "sha256";
+
+/**
+ * The signature verdict carried in every report.
+ */
+export type SignatureReport = { 
+/**
+ * `not-checked`, `valid`, `invalid`, …
+ */
+status: string, 
+/**
+ * Findings (placeholder).
+ */
+findings: Array<Finding>, };
+
+/**
+ * The type of a parameter's value, and what is checked about it.
+ */
+export type ValueType = { "type": "text", 
+/**
+ * Maximum length in characters (Unicode scalar values).
+ */
+max_len: number | null, } | { "type": "sid", 
+/**
+ * Accepted prefixes, e.g. `["SM", "MM"]`.
+ */
+prefixes: Array<string>, } | { "type": "phone", 
+/**
+ * Which forms are accepted.
+ */
+style: PhoneStyle, } | { "type": "rfc2822-date" } | { "type": "date-ymd" } | { "type": "iso8601" } | { "type": "yymmddhhmm" } | { "type": "enum", 
+/**
+ * The enum id.
+ */
+id: string, } | { "type": "repeated-enum", 
+/**
+ * The enum id.
+ */
+id: string, } | { "type": "space-separated-enum", 
+/**
+ * The enum id.
+ */
+id: string, } | { "type": "integer", 
+/**
+ * Smallest allowed value.
+ */
+min: number | null, 
+/**
+ * Largest allowed value.
+ */
+max: number | null, 
+/**
+ * When true, out-of-range is a warning (a recommendation), not an error.
+ */
+soft: boolean, 
+/**
+ * Unit, for display (`seconds`, `minutes`, `ms`, `bytes`…).
+ */
+unit: string | null, } | { "type": "decimal" } | { "type": "bool" } | { "type": "url" } | { "type": "digits", 
+/**
+ * Allowed characters.
+ */
+alphabet: string, 
+/**
+ * Maximum length.
+ */
+max_len: number | null, } | { "type": "mime-type" } | { "type": "json-text" } | { "type": "jwt" } | { "type": "twiml", 
+/**
+ * Maximum length in characters.
+ */
+max_len: number | null, } | { "type": "token" } | { "type": "currency" } | { "type": "bitmask" } | { "type": "object" };
+
+/**
+ * The `options` of `verifySignature`: the request headers that change what is signed.
+ */
+export type VerifyOptions = { 
+/**
+ * The `Content-Type` header. Form bodies are signed by their decoded parameters; any
+ * other body (JSON) through `bodySHA256` in the URL. When absent: JSON if the URL
+ * carries `bodySHA256`, else form.
+ */
+contentType?: string | null, 
+/**
+ * The HTTP method. For `GET` the parameters are in the URL and the body is ignored.
+ */
+method?: string | null, 
+/**
+ * The `X-Twilio-Webhooks-Signature-Settings` header (`algorithm=HMAC_SHA256` selects
+ * SHA-256 with a shared key).
+ */
+signatureSettings?: string | null, };
+
+/**
+ * Why `verifySignature` said what it said.
+ */
+export type VerifyReason = "valid" | "missing-signature" | "no-token" | "mismatch";
+
+/**
+ * The result of `verifySignature`.
+ */
+export type VerifyResult = { 
+/**
+ * True when the signature matches one of the tokens.
+ */
+valid: boolean, 
+/**
+ * Which token and URL variant matched; `null` when none did.
+ */
+matched: Matched | null, 
+/**
+ * The HMAC that was checked.
+ */
+algorithm: SignatureAlgorithm, 
+/**
+ * Why: `valid`, `missing-signature`, `no-token` or `mismatch`.
+ */
+reason: VerifyReason, };
+
+/** Options of `inspect`: every member may be left out. */
+export type InspectOptions = Partial<Options>;

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/:
+#   pkg/node/  wasm-bindgen --target nodejs (CommonJS, loads the wasm synchronously)
+#   pkg/web/   wasm-bindgen --target web    (ES module with `init()`, for browsers and bundlers)
+#   pkg/package.json, README.md, LICENSE
+# Steps: regenerate npm/types.d.ts from the Rust types (ts-rs), build the core for
+# wasm32 with the size profile, run wasm-bindgen, shrink with wasm-opt -Oz (npm binaryen
+# 132, default feature detection), print the gzipped sizes. Idempotent: wasm-opt is
+# skipped when its input did not change.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+log() { printf '\033[1;34m[npm-build]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[npm-build]\033[0m %s\n' "$*" >&2; exit 1; }
+
+CRATE=twilio_webhook_inspector
+NAME=twilio-webhook-inspector
+VERSION=$(cargo metadata --no-deps --format-version 1 \
+  | node -e 'const m=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(m.packages.find(p=>p.name==="'$NAME'").version)')
+BINDGEN_WANT=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+BINARYEN_VERSION=132.0.0
+
+# --- tools ---------------------------------------------------------------------------
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$BINDGEN_WANT" ]; then
+  log "installing wasm-bindgen-cli $BINDGEN_WANT (cold: ~7 min)"
+  # no --locked: its lockfile pins a webpki-roots version the registry lacks
+  cargo install wasm-bindgen-cli --version "=$BINDGEN_WANT"
+fi
+# wasm-opt: npm binaryen 132 (never Debian's binaryen: it corrupts wasm-bindgen output).
+# The root package.json pins it; until then (or without a root npm ci) fall back to a
+# private install under target/.
+WASM_OPT=""
+if [ -x "$ROOT/node_modules/.bin/wasm-opt" ]; then
+  WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
+elif [ -f package.json ] && grep -q '"binaryen"' package.json; then
+  log "installing root npm devDependencies (npm ci) for binaryen"
+  npm ci --no-audit --no-fund --loglevel=error
+  WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
+else
+  TOOLS="$ROOT/target/npm-tools"
+  if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ]; then
+    log "installing binaryen@$BINARYEN_VERSION into target/npm-tools"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-save --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+  fi
+  WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
+fi
+"$WASM_OPT" --version | grep -q "version ${BINARYEN_VERSION%%.*}" \
+  || die "wasm-opt is not binaryen ${BINARYEN_VERSION%%.*}: $("$WASM_OPT" --version)"
+
+# --- TypeScript declarations from the Rust types --------------------------------------
+log "generating npm/types.d.ts (ts-rs)"
+UPDATE_TYPES=1 cargo test --quiet --lib --no-default-features --features ts wasm::ts_export \
+  >/dev/null
+
+# --- wasm ----------------------------------------------------------------------------
+log "cargo build (wasm32, profile wasm-release)"
+# strip = "debuginfo" instead of the profile's `true`: a full strip drops the
+# target_features section, and without it wasm-bindgen and wasm-opt cannot tell which
+# wasm features (bulk-memory, sign-ext, ...) the module uses (wasm-opt then rejects it).
+# wasm-opt removes the names afterwards anyway.
+# opt-level 3 instead of the profile's "z": measured on this crate, "z" gives a LARGER
+# module after wasm-opt -Oz (150 KB vs 103 KB gzipped) and serialises reports 3.6x slower.
+export CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=${CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL:-3}
+CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --lib \
+  --no-default-features --features wasm
+RAW="target/wasm32-unknown-unknown/wasm-release/$CRATE.wasm"
+
+STAMPS="target/npm-build"
+mkdir -p "$STAMPS" pkg
+for t in node web; do
+  case $t in node) target=nodejs ;; web) target=web ;; esac
+  out="target/npm-build/$t"
+  rm -rf "$out"
+  wasm-bindgen --target "$target" --out-dir "$out" --out-name "$CRATE" "$RAW"
+  bg="$out/${CRATE}_bg.wasm"
+  sum=$(sha256sum "$bg" | cut -d' ' -f1)
+  mkdir -p "pkg/$t"
+  if [ "$(cat "$STAMPS/$t.sha256" 2>/dev/null)" != "$sum" ] || [ ! -f "pkg/$t/${CRATE}_bg.wasm" ]; then
+    log "wasm-opt -Oz ($t)"
+    "$WASM_OPT" -Oz "$bg" -o "$STAMPS/$t.opt.wasm"
+    echo "$sum" >"$STAMPS/$t.sha256"
+  fi
+  rm -rf "pkg/$t"
+  mkdir -p "pkg/$t"
+  cp -R "$out"/. "pkg/$t/"
+  cp "$STAMPS/$t.opt.wasm" "pkg/$t/${CRATE}_bg.wasm"
+done
+# --- entry points ---------------------------------------------------------------------
+# index.js re-exports the wasm-bindgen module unchanged, except that verifySignature gets
+# the fast path of npm/shim/fast-verify.js. The generated glue is never edited; the
+# declarations are the generated ones (same names, same signatures).
+NAMES=$(node -e 'console.log(Object.keys(require(process.argv[1])).filter(n=>!n.startsWith("__")).join(" "))' "$ROOT/pkg/node/$CRATE.js")
+{
+  echo '"use strict";'
+  echo "// Generated by scripts/npm-build.sh from npm/shim/fast-verify.js. Do not edit."
+  echo "const glue = require(\"./$CRATE.js\");"
+  cat npm/shim/fast-verify.js
+  for n in $NAMES; do
+    [ "$n" = verifySignature ] || echo "exports.$n = glue.$n;"
+  done
+  echo "exports.verifySignature = fastVerify(glue);"
+} >pkg/node/index.js
+printf 'export * from "./%s.js";\n' "$CRATE" >pkg/node/index.d.ts
+{
+  echo "// Generated by scripts/npm-build.sh from npm/shim/fast-verify.js. Do not edit."
+  echo "import * as glue from \"./$CRATE.js\";"
+  echo "export * from \"./$CRATE.js\";"
+  echo "export { default } from \"./$CRATE.js\";"
+  cat npm/shim/fast-verify.js
+  echo "export const verifySignature = fastVerify(glue);"
+} >pkg/web/index.js
+printf 'export * from "./%s.js";\nexport { default } from "./%s.js";\n' "$CRATE" "$CRATE" >pkg/web/index.d.ts
+
+# --- package files -------------------------------------------------------------------
+# The web build is ES module code in a "type": "commonjs" package: say so for its folder.
+printf '{ "type": "module" }\n' >pkg/web/package.json
+cp npm/README.md pkg/README.md
+cp npm/LICENSE pkg/LICENSE
+node - "$VERSION" "$CRATE" >pkg/package.json <<'JS'
+const [version, crate] = process.argv.slice(2);
+const node = "./node/index", web = "./web/index";
+// Node (require and import) gets the CommonJS build: it loads the wasm synchronously and
+// Node's ESM loader finds its named exports (`exports.inspect = ...`). Everything else
+// (browsers, bundlers, Deno, workers) gets the ES module build, which needs `await init()`.
+const nodeEntry = { types: `${node}.d.ts`, default: `${node}.js` };
+const webEntry = { types: `${web}.d.ts`, default: `${web}.js` };
+const pkg = {
+  name: "twilio-webhook-inspector",
+  version,
+  description:
+    "Decode, label, check and verify Twilio webhooks (X-Twilio-Signature) in Node, bundlers and browsers: the WebAssembly build of the Rust core.",
+  license: "MIT OR Apache-2.0",
+  keywords: ["twilio", "webhook", "x-twilio-signature", "signature", "validation", "wasm"],
+  type: "commonjs",
+  main: `${node}.js`,
+  module: `${web}.js`,
+  browser: `${web}.js`,
+  types: `${node}.d.ts`,
+  exports: {
+    ".": {
+      node: { types: `${node}.d.ts`, import: `${node}.js`, require: `${node}.js` },
+      browser: webEntry,
+      import: webEntry,
+      require: nodeEntry,
+      default: webEntry,
+    },
+    "./node": nodeEntry,
+    "./web": webEntry,
+    [`./web/${crate}_bg.wasm`]: `./web/${crate}_bg.wasm`,
+    "./package.json": "./package.json",
+  },
+  files: ["node/", "web/", "README.md", "LICENSE"],
+  sideEffects: false,
+  engines: { node: ">=18" },
+};
+process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");
+JS
+
+# --- sizes ---------------------------------------------------------------------------
+for t in node web; do
+  f="pkg/$t/${CRATE}_bg.wasm"
+  printf '%-6s %s: %7d bytes, %7d bytes gzipped (-9)\n' "$t" "$f" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
+done
+log "built pkg/ ($NAME $VERSION)"

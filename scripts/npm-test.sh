@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the npm package (scripts/npm-build.sh) and tests it with Node's own test runner:
+#   npm/test/signature.test.mjs  every signature vector through validateRequest,
+#                                validateRequestWithBody and verifySignature
+#   npm/test/inspect.test.mjs    every inspect vector: wasm report == native CLI report
+#   npm/test/errors.test.mjs     wrong argument types become Errors with a message
+#   npm/test/package.test.mjs    npm pack + install into a blank project; require, import,
+#                                the web build, and tsc --strict over the declarations
+# Idempotent: npm ci in npm/ only when its lockfile changed; wasm-opt only when needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+log() { printf '\033[1;34m[npm-test]\033[0m %s\n' "$*" >&2; }
+
+bash scripts/npm-build.sh
+
+if [ ! -f npm/node_modules/.package-lock.json ] || [ npm/package-lock.json -nt npm/node_modules/.package-lock.json ]; then
+  log "installing npm/ devDependencies (npm ci)"
+  (cd npm && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+log "building the native CLI (the reference the wasm reports are compared with)"
+cargo build --quiet --bin twilio-webhook-inspector
+export TWI_CLI="$ROOT/target/debug/twilio-webhook-inspector"
+
+log "node --test npm/test/"
+node --test npm/test/
