@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::catalog::{self, EnumSpec, KindSpec, ParamSpec, SidPrefix};
 use crate::inspect::Options;
+use crate::signature;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../npm/types.d.ts");
@@ -293,7 +294,7 @@ pub fn get_expected_twilio_signature(
         &token,
         &url,
         &params,
-        signature::Algorithm::Sha1,
+        signature::Algorithm::HmacSha1,
     ))
 }
 
@@ -560,9 +561,9 @@ fn verify(tokens: &[&str], request: &VerifyRequest) -> VerifyResult {
     let algorithm = match request
         .settings
         .filter(|s| !s.is_empty())
-        .map(signature::settings_algorithm)
+        .map(|s| signature::Algorithm::from_settings_header(Some(s)))
     {
-        Some(signature::Algorithm::Sha256) => SignatureAlgorithm::Sha256,
+        Some(Ok(signature::Algorithm::HmacSha256)) => SignatureAlgorithm::Sha256,
         _ => SignatureAlgorithm::Sha1,
     };
     let mut result = VerifyResult {
@@ -598,6 +599,35 @@ fn verify(tokens: &[&str], request: &VerifyRequest) -> VerifyResult {
     } else {
         form_pairs(request.body)
     };
+    if algorithm == SignatureAlgorithm::Sha256 {
+        // SharedKey HMAC-SHA256 is rare: the core's full verification handles it.
+        let owned: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
+        let report = signature::verify(&signature::SignatureInput {
+            url: Some(request.url),
+            method: request.method,
+            content_type: request.content_type,
+            body: request.body,
+            params: &params,
+            signature: Some(request.signature),
+            settings_header: request.settings,
+            tokens: &owned,
+            ..Default::default()
+        });
+        let valid = report.is_valid();
+        if let Some(m) = report.matched.filter(|_| valid) {
+            result.valid = true;
+            result.reason = VerifyReason::Valid;
+            result.matched = Some(Matched {
+                token_index: m.token_index as u32,
+                candidate: match m.candidate {
+                    signature::CandidateKind::PortAdded => Candidate::PortAdded,
+                    signature::CandidateKind::PortRemoved => Candidate::PortRemoved,
+                    _ => Candidate::AsReceived,
+                },
+            });
+        }
+        return result;
+    }
     for (index, token) in tokens.iter().enumerate() {
         let ok = if json {
             signature::is_valid_with_body(token, request.signature, request.url, request.body)
@@ -707,194 +737,4 @@ pub fn catalog() -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").into()
-}
-
-/// TEMPORARY stand-in for the API of `src/signature/` (`is_valid`, `is_valid_with_body`,
-/// `compute_signature`, `Algorithm`, settings parsing) until that module is merged; then
-/// this module goes and `use crate::signature;` replaces it. Only the two port candidates,
-/// no node/python normalisation variants.
-#[allow(missing_docs)]
-mod signature {
-    use hmac::{Hmac, Mac};
-
-    /// Placeholder.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Algorithm {
-        /// SHA1
-        Sha1,
-        /// SHA256
-        Sha256,
-    }
-
-    /// Placeholder.
-    pub fn string_to_sign(url: &str, params: &[(String, String)]) -> String {
-        let mut p: Vec<(&str, &str)> = params
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        p.sort_by(|a, b| {
-            a.0.encode_utf16()
-                .cmp(b.0.encode_utf16())
-                .then(a.1.encode_utf16().cmp(b.1.encode_utf16()))
-        });
-        p.dedup();
-        let mut s = String::from(url);
-        for (k, v) in p {
-            s.push_str(k);
-            s.push_str(v);
-        }
-        s
-    }
-
-    /// Placeholder.
-    pub fn compute_signature(
-        token: &str,
-        url: &str,
-        params: &[(String, String)],
-        alg: Algorithm,
-    ) -> String {
-        use base64::Engine;
-        let s = string_to_sign(url, params);
-        let raw = match alg {
-            Algorithm::Sha1 => {
-                let mut m = Hmac::<sha1::Sha1>::new_from_slice(token.as_bytes())
-                    .expect("HMAC takes keys of any length");
-                m.update(s.as_bytes());
-                m.finalize().into_bytes().to_vec()
-            }
-            Algorithm::Sha256 => {
-                let mut m = Hmac::<sha2::Sha256>::new_from_slice(token.as_bytes())
-                    .expect("HMAC takes keys of any length");
-                m.update(s.as_bytes());
-                m.finalize().into_bytes().to_vec()
-            }
-        };
-        base64::engine::general_purpose::STANDARD.encode(raw)
-    }
-
-    fn candidates(url: &str) -> Vec<String> {
-        let Some(se) = url.find("://") else {
-            return vec![url.to_string()];
-        };
-        let rest = &url[se + 3..];
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let auth = &rest[..end];
-        let host_start = auth.rfind('@').map(|i| i + 1).unwrap_or(0);
-        let hostport = &auth[host_start..];
-        let after_bracket = hostport.rfind(']').map(|i| i + 1).unwrap_or(0);
-        let (pre, post) = (&url[..se + 3 + host_start], &url[se + 3 + end..]);
-        match hostport[after_bracket..].find(':') {
-            Some(c) => {
-                let host = &hostport[..after_bracket + c];
-                vec![url.to_string(), format!("{pre}{host}{post}")]
-            }
-            None => {
-                let port = if url[..se].eq_ignore_ascii_case("https") {
-                    "443"
-                } else {
-                    "80"
-                };
-                vec![url.to_string(), format!("{pre}{hostport}:{port}{post}")]
-            }
-        }
-    }
-
-    /// Placeholder.
-    pub fn is_valid(token: &str, signature: &str, url: &str, params: &[(String, String)]) -> bool {
-        candidates(url)
-            .iter()
-            .any(|u| compute_signature(token, u, params, Algorithm::Sha1) == signature)
-    }
-
-    /// Placeholder.
-    pub fn is_valid_with_body(token: &str, signature: &str, url: &str, body: &[u8]) -> bool {
-        use sha2::Digest;
-        let hash: String = sha2::Sha256::digest(body)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        let q = url.split_once('?').map(|x| x.1).unwrap_or("");
-        let got = q
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("bodySHA256="))
-            .unwrap_or("");
-        got == hash && is_valid(token, signature, url, &[])
-    }
-    /// Placeholder.
-    pub fn settings_algorithm(header: &str) -> Algorithm {
-        if header.to_ascii_uppercase().contains("HMAC_SHA256") {
-            Algorithm::Sha256
-        } else {
-            Algorithm::Sha1
-        }
-    }
-}
-
-#[cfg(all(test, feature = "ts"))]
-mod ts_export {
-    //! Writes `npm/types.d.ts` from the Rust types. Run by `scripts/npm-build.sh`;
-    //! fails when the committed file is stale unless `UPDATE_TYPES=1`.
-    use std::collections::BTreeSet;
-
-    use ts_rs::{Config, TypeVisitor, TS};
-
-    struct Collect<'a> {
-        cfg: &'a Config,
-        seen: BTreeSet<String>,
-        decls: Vec<(String, String)>,
-    }
-
-    impl TypeVisitor for Collect<'_> {
-        fn visit<T: TS + 'static + ?Sized>(&mut self) {
-            if T::output_path().is_none() {
-                return;
-            }
-            let name = T::ident(self.cfg);
-            if !self.seen.insert(name.clone()) {
-                return;
-            }
-            let docs = T::docs().unwrap_or_default();
-            let decl = format!("{docs}export {}", T::decl(self.cfg));
-            self.decls.push((name, decl));
-            T::visit_dependencies(self);
-        }
-    }
-
-    #[test]
-    fn types_d_ts_is_fresh() {
-        let cfg = Config::new().with_large_int("number");
-        let mut c = Collect {
-            cfg: &cfg,
-            seen: BTreeSet::new(),
-            decls: Vec::new(),
-        };
-        c.visit::<crate::Report>();
-        c.visit::<crate::Options>();
-        c.visit::<super::Catalog>();
-        c.visit::<super::VerifyResult>();
-        c.visit::<super::VerifyOptions>();
-        let mut out = String::from(
-            "// Generated from the Rust types by ts-rs: `cargo test --lib --features ts wasm::`.\n\
-             // Do not edit by hand.\n\n",
-        );
-        // Sorted by name: ts-rs's visiting order is not stable from one compilation to the next.
-        c.decls.sort();
-        for (_, d) in &c.decls {
-            out.push_str(d);
-            out.push_str("\n\n");
-        }
-        out.push_str(
-            "/** Options of `inspect`: every member may be left out. */\n\
-             export type InspectOptions = Partial<Options>;\n",
-        );
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/npm/types.d.ts");
-        let old = std::fs::read_to_string(path).unwrap_or_default();
-        if old != out {
-            if std::env::var_os("UPDATE_TYPES").is_some() {
-                std::fs::write(path, &out).expect("write npm/types.d.ts");
-            } else {
-                panic!("npm/types.d.ts is stale: run `UPDATE_TYPES=1 cargo test --lib --features ts wasm::`");
-            }
-        }
-    }
 }

@@ -51,6 +51,7 @@ pub use sign::{sign_request, SignRequest, SignedRequest};
 pub use visible::make_visible;
 
 /// The MAC algorithm of a signature.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Algorithm {
     /// HMAC-SHA1 keyed by the auth token: the classic `X-Twilio-Signature` (28 base64 chars).
@@ -112,6 +113,7 @@ impl Algorithm {
 }
 
 /// How parameter names (and a repeated name's values) are ordered.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum KeyOrder {
@@ -122,6 +124,7 @@ pub enum KeyOrder {
 }
 
 /// The verdict.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SignatureStatus {
@@ -158,6 +161,7 @@ impl SignatureStatus {
 }
 
 /// Which URL candidate a match was found on.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CandidateKind {
@@ -205,6 +209,7 @@ impl CandidateKind {
 }
 
 /// What was signed besides the URL.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SignMode {
@@ -217,6 +222,7 @@ pub enum SignMode {
 }
 
 /// The token and URL candidate that matched.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Match {
@@ -233,6 +239,7 @@ pub struct Match {
 }
 
 /// The `bodySHA256` check of a JSON (non-form) webhook.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BodyHash {
@@ -248,6 +255,7 @@ pub struct BodyHash {
 macro_rules! diagnosis_codes {
     ($($variant:ident => $id:literal : $doc:literal,)*) => {
         /// What the doctor found: a stable kebab-case id per kind of mismatch.
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[non_exhaustive]
         pub enum DiagnosisCode {
@@ -298,6 +306,7 @@ diagnosis_codes! {
 }
 
 /// One explanation from the doctor: what differs, and the variant that matches.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
@@ -318,7 +327,7 @@ pub struct Diagnosis {
 }
 
 /// The signature verdict carried in every report.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SignatureReport {
