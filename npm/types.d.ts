@@ -2,14 +2,41 @@
 // Do not edit by hand.
 
 /**
+ * The MAC algorithm of a signature.
+ */
+export type Algorithm = "hmac-sha1" | "hmac-sha256";
+
+/**
  * Twilio API version a row applies to.
  */
 export type ApiVersion = "2008-08-01" | "2010-04-01";
 
 /**
+ * The `bodySHA256` check of a JSON (non-form) webhook.
+ */
+export type BodyHash = { 
+/**
+ * Lower-case hex SHA-256 of the raw body.
+ */
+expectedHex: string, 
+/**
+ * The `bodySHA256` value in the URL (first occurrence, decoded), if any.
+ */
+inUrl?: string, 
+/**
+ * True when they are equal (exactly: upper-case hex does not match).
+ */
+matches: boolean, };
+
+/**
  * Which variant of the URL was signed.
  */
 export type Candidate = "as-received" | "port-added" | "port-removed";
+
+/**
+ * Which URL candidate a match was found on.
+ */
+export type CandidateKind = "as-received" | "port-removed" | "port-added" | "node-whatwg" | "node-querystring" | "python-geturl";
 
 /**
  * The whole catalog as `catalog()` returns it (the same shape as `catalog --json`).
@@ -66,6 +93,44 @@ since: string,
  * The replacement parameter(s), in words.
  */
 useInstead: string, };
+
+/**
+ * One explanation from the doctor: what differs, and the variant that matches.
+ */
+export type Diagnosis = { 
+/**
+ * Stable kebab-case id.
+ */
+code: DiagnosisCode, 
+/**
+ * What happened, as an action sentence.
+ */
+message: string, 
+/**
+ * What to do about it.
+ */
+hint: string, 
+/**
+ * The URL of the variant that matched (made visible).
+ */
+url: string, 
+/**
+ * The string-to-sign of the variant that matched (made visible).
+ */
+stringToSign: string, 
+/**
+ * The signature of the variant (equals the received one, correctly encoded).
+ */
+signature: string, 
+/**
+ * Which token (0-based) matched the variant.
+ */
+tokenIndex: number, };
+
+/**
+ * What the doctor found: a stable kebab-case id per kind of mismatch.
+ */
+export type DiagnosisCode = "signature-format" | "wrong-token" | "token-whitespace" | "sha256-settings" | "other-url-candidate" | "scheme-mismatch" | "port-mismatch" | "trailing-slash" | "host-case" | "empty-query" | "fragment" | "query-order" | "query-encoding" | "path-encoding" | "path-case" | "form-vs-json" | "json-reserialised" | "body-modified" | "param-added" | "param-missing" | "trimmed-values" | "raw-values" | "param-sorting";
 
 /**
  * Which way a request travels.
@@ -208,6 +273,11 @@ value: string, };
 export type InputFormat = "form" | "query" | "url" | "http" | "curl" | "json" | "xml" | "empty";
 
 /**
+ * How parameter names (and a repeated name's values) are ordered.
+ */
+export type KeyOrder = "utf16" | "code-point";
+
+/**
  * One kind of webhook or request.
  */
 export type KindSpec = { 
@@ -277,6 +347,31 @@ reasons: Array<string>,
  * The second-best kind when it was close.
  */
 runnerUp?: RunnerUp, };
+
+/**
+ * The token and URL candidate that matched.
+ */
+export type Match = { 
+/**
+ * Index into the tokens given (0-based).
+ */
+tokenIndex: number, 
+/**
+ * `token #1 (…a1b2)`: never more than the last 4 characters of a token.
+ */
+tokenHint: string, 
+/**
+ * Which URL candidate matched.
+ */
+candidate: CandidateKind, 
+/**
+ * The URL that was signed.
+ */
+url: string, 
+/**
+ * The parameter order of the library that matched.
+ */
+keyOrder: KeyOrder, };
 
 /**
  * The token and URL variant that produced the matching signature.
@@ -512,6 +607,11 @@ prefix: string,
 object: string, };
 
 /**
+ * What was signed besides the URL.
+ */
+export type SignMode = "url-only" | "form-params" | "body-hash";
+
+/**
  * Which HMAC signed the request.
  */
 export type SignatureAlgorithm = "sha1" | "sha256";
@@ -521,13 +621,64 @@ export type SignatureAlgorithm = "sha1" | "sha256";
  */
 export type SignatureReport = { 
 /**
- * `not-checked`, `valid`, `invalid`, …
+ * `not-checked`, `no-signature`, `no-token`, `no-url`, `valid`, `invalid`, `malformed`.
  */
-status: string, 
+status: SignatureStatus, 
 /**
- * Findings (placeholder).
+ * The algorithm that applies (from `X-Twilio-Webhooks-Signature-Settings`; HMAC-SHA1
+ * when absent). `None` when there is no signature or the header names an unknown
+ * algorithm.
+ */
+algorithm?: Algorithm, 
+/**
+ * What was signed besides the URL.
+ */
+mode?: SignMode, 
+/**
+ * The token and URL candidate that matched (when valid).
+ */
+matched?: Match, 
+/**
+ * What twilio-node 6.2 would say; `None` when not applicable (not checked, SHA-256).
+ */
+nodeValid?: boolean, 
+/**
+ * What twilio-python 9.13 would say; `None` when not checked.
+ */
+pythonValid?: boolean, 
+/**
+ * When exactly one library accepts: which one rejects, and why, in one sentence.
+ */
+disagreement?: string, 
+/**
+ * The primary string-to-sign (URL as received + sorted params), made visible.
+ */
+stringToSign?: string, 
+/**
+ * The signature computed over the primary string with token #1.
+ */
+expected?: string, 
+/**
+ * The `X-Twilio-Signature` received (made visible).
+ */
+received?: string, 
+/**
+ * The `bodySHA256` check, for JSON (non-form) bodies.
+ */
+bodyHash?: BodyHash, 
+/**
+ * The doctor's explanations, most likely first.
+ */
+diagnoses: Array<Diagnosis>, 
+/**
+ * Findings with the signature codes.
  */
 findings: Array<Finding>, };
+
+/**
+ * The verdict.
+ */
+export type SignatureStatus = "not-checked" | "no-signature" | "no-token" | "no-url" | "valid" | "invalid" | "malformed";
 
 /**
  * The type of a parameter's value, and what is checked about it.

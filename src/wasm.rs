@@ -738,3 +738,72 @@ pub fn catalog() -> Result<JsValue, JsError> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").into()
 }
+
+#[cfg(all(test, feature = "ts"))]
+mod ts_export {
+    //! Writes `npm/types.d.ts` from the Rust types. Run by `scripts/npm-build.sh`;
+    //! fails when the committed file is stale unless `UPDATE_TYPES=1`.
+    use std::collections::BTreeSet;
+
+    use ts_rs::{Config, TypeVisitor, TS};
+
+    struct Collect<'a> {
+        cfg: &'a Config,
+        seen: BTreeSet<String>,
+        decls: Vec<(String, String)>,
+    }
+
+    impl TypeVisitor for Collect<'_> {
+        fn visit<T: TS + 'static + ?Sized>(&mut self) {
+            if T::output_path().is_none() {
+                return;
+            }
+            let name = T::ident(self.cfg);
+            if !self.seen.insert(name.clone()) {
+                return;
+            }
+            let docs = T::docs().unwrap_or_default();
+            let decl = format!("{docs}export {}", T::decl(self.cfg));
+            self.decls.push((name, decl));
+            T::visit_dependencies(self);
+        }
+    }
+
+    #[test]
+    fn types_d_ts_is_fresh() {
+        let cfg = Config::new().with_large_int("number");
+        let mut c = Collect {
+            cfg: &cfg,
+            seen: BTreeSet::new(),
+            decls: Vec::new(),
+        };
+        c.visit::<crate::Report>();
+        c.visit::<crate::Options>();
+        c.visit::<super::Catalog>();
+        c.visit::<super::VerifyResult>();
+        c.visit::<super::VerifyOptions>();
+        let mut out = String::from(
+            "// Generated from the Rust types by ts-rs: `cargo test --lib --features ts wasm::`.\n\
+             // Do not edit by hand.\n\n",
+        );
+        // Sorted by name: ts-rs's visiting order is not stable from one compilation to the next.
+        c.decls.sort();
+        for (_, d) in &c.decls {
+            out.push_str(d);
+            out.push_str("\n\n");
+        }
+        out.push_str(
+            "/** Options of `inspect`: every member may be left out. */\n\
+             export type InspectOptions = Partial<Options>;\n",
+        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/npm/types.d.ts");
+        let old = std::fs::read_to_string(path).unwrap_or_default();
+        if old != out {
+            if std::env::var_os("UPDATE_TYPES").is_some() {
+                std::fs::write(path, &out).expect("write npm/types.d.ts");
+            } else {
+                panic!("npm/types.d.ts is stale: run `UPDATE_TYPES=1 cargo test --lib --features ts wasm::`");
+            }
+        }
+    }
+}
