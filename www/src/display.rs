@@ -181,11 +181,6 @@ fn is_format_char(c: char) -> bool {
         | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFFB)
 }
 
-/// True when the text holds characters [`visible`] would flag.
-pub fn has_invisible(s: &str) -> bool {
-    visible(s).iter().any(|s| matches!(s, Seg::Invisible(_)))
-}
-
 /// `%XX` and `+` decoding for fragment values (lossy UTF-8).
 pub fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
@@ -374,8 +369,7 @@ mod tests {
                 Seg::Invisible("\\n".into()),
             ]
         );
-        assert!(has_invisible("x\u{feff}"));
-        assert!(!has_invisible("plain text"));
+        assert_eq!(visible("x\u{feff}")[1], Seg::Invisible("U+FEFF".into()));
     }
 
     #[test]

@@ -151,8 +151,6 @@ pub enum Action {
     UseDemoToken,
     /// Navigate to a route (from the URL fragment).
     Route(Route),
-    /// Show a page.
-    ShowPage(Page),
     /// Toggle the raw view.
     ToggleRaw,
     /// Set the redaction checkbox.
@@ -165,6 +163,8 @@ pub enum Action {
     SetCatalogQuery(String),
     /// Show (or clear) a status message.
     Notify(Option<String>),
+    /// Clear the status message if it is still notice number `n`.
+    ClearNotice(u32),
 }
 
 impl State {
@@ -193,11 +193,6 @@ impl State {
                 .collect(),
             ..Options::default()
         }
-    }
-
-    /// The example currently loaded, if the input has not been edited since.
-    pub fn current_example(&self) -> Option<&'static Example> {
-        self.example.and_then(examples::by_id)
     }
 
     /// The share payload: the input and every option except the tokens.
@@ -323,10 +318,6 @@ pub fn apply(state: &State, action: Action) -> State {
                 s.share_open = false;
             }
         },
-        Action::ShowPage(p) => {
-            s.page = p;
-            s.focus = None;
-        }
         Action::ToggleRaw => s.show_raw = !s.show_raw,
         Action::SetRedact(r) => s.redact = r,
         Action::ToggleShare => s.share_open = !s.share_open,
@@ -338,6 +329,11 @@ pub fn apply(state: &State, action: Action) -> State {
         Action::Notify(n) => {
             s.notice = n;
             s.notice_seq = s.notice_seq.wrapping_add(1);
+        }
+        Action::ClearNotice(n) => {
+            if s.notice_seq == n {
+                s.notice = None;
+            }
         }
     }
     s
@@ -452,5 +448,10 @@ mod tests {
         let s = apply(&fresh(), Action::Notify(Some("Copied".into())));
         let t = apply(&s, Action::Notify(Some("Copied".into())));
         assert_ne!(s.notice_seq, t.notice_seq);
+        // A stale timer does not clear a newer notice.
+        let u = apply(&t, Action::ClearNotice(s.notice_seq));
+        assert!(u.notice.is_some());
+        let v = apply(&u, Action::ClearNotice(u.notice_seq));
+        assert!(v.notice.is_none());
     }
 }

@@ -1,0 +1,173 @@
+//! Wiring: one `use_reducer` over [`State`], the report derived from the inputs with
+//! `use_memo` (never stored), the fragment router, theme, clipboard and notices.
+
+use std::rc::Rc;
+
+use twilio_webhook_inspector::{inspect, Report};
+use yew::prelude::*;
+
+use crate::components::{
+    catalog::CatalogBrowser, gallery::Gallery, header::TopBar, input_panel::InputPanel,
+    report_view::ReportView, Copy,
+};
+use crate::share::{self, Redaction};
+use crate::state::{self, Action, Page, State};
+use crate::{export, web};
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(state::apply(&self, action))
+    }
+}
+
+/// The share link for the current inputs (redacted when asked), with what redaction did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareLink {
+    /// The full URL with `#i=…`.
+    pub url: String,
+    /// Redaction details, when redaction was on.
+    pub redaction: Option<Redaction>,
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| {
+        let s = State::initial(web::load_theme());
+        state::apply(&s, Action::Route(share::parse_fragment(&web::hash())))
+    });
+    let dispatch: Callback<Action> = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| {
+            // Once the user edits a shared or example input, the fragment no longer describes
+            // the page: drop it so a reload does not silently bring the old input back.
+            if matches!(a, Action::SetInput(_)) {
+                let h = web::hash();
+                if h.starts_with("#i=") || h.starts_with("#example=") {
+                    web::clear_hash();
+                }
+            }
+            d.dispatch(a)
+        })
+    };
+
+    // Router: follow fragment changes (links, back/forward).
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            web::on_hash_change(move |h| d.dispatch(Action::Route(share::parse_fragment(&h))));
+        });
+    }
+    // Theme: apply and remember the choice.
+    use_effect_with(state.theme, |t| web::apply_theme(*t));
+    // Notices disappear after a moment.
+    {
+        let d = state.dispatcher();
+        use_effect_with(state.notice_seq, move |seq| {
+            let seq = *seq;
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::from_millis(2600)).await;
+                d.dispatch(Action::ClearNotice(seq));
+            });
+        });
+    }
+
+    // The report: derived from the inputs, recomputed only when they change.
+    let report: Rc<Report> = use_memo((state.input.clone(), state.options()), |(input, options)| {
+        inspect(input, options)
+    });
+
+    let share_link: Rc<Option<ShareLink>> = use_memo(
+        (state.share_open, state.redact, state.shared(), report.clone()),
+        |(open, redact, shared, report)| {
+            open.then(|| {
+                let (payload, redaction) = if *redact {
+                    let r = share::redact(shared, report);
+                    (r.shared.clone(), Some(r))
+                } else {
+                    (shared.clone(), None)
+                };
+                ShareLink {
+                    url: format!("{}#{}", web::base_url(), share::encode(&payload)),
+                    redaction,
+                }
+            })
+        },
+    );
+
+    let on_copy: Callback<Copy> = {
+        let report = report.clone();
+        let state = state.clone();
+        let notify = state.dispatcher();
+        Callback::from(move |what: Copy| {
+            let (text, label) = match what {
+                Copy::Json => (export::report_json(&report), "Report JSON copied"),
+                Copy::Curl => (export::curl(&report, &state.input), "curl command copied (no token)"),
+                Copy::Link => {
+                    let payload = if state.redact {
+                        share::redact(&state.shared(), &report).shared
+                    } else {
+                        state.shared()
+                    };
+                    (format!("{}#{}", web::base_url(), share::encode(&payload)), "Link copied")
+                }
+            };
+            let notify = notify.clone();
+            web::copy(text, move |ok| {
+                notify.dispatch(Action::Notify(Some(if ok {
+                    label.to_string()
+                } else {
+                    "Could not copy: select the text and copy it yourself".to_string()
+                })))
+            });
+        })
+    };
+
+    let on_toggle_theme = {
+        let d = dispatch.clone();
+        let theme = state.theme;
+        Callback::from(move |_| d.emit(Action::SetTheme(theme.toggled(web::system_prefers_dark()))))
+    };
+
+    let page = match state.page {
+        Page::Inspect => html! {
+            <div class="workspace">
+                <InputPanel state={(*state).clone()} report={report.clone()} on_action={dispatch.clone()} />
+                <ReportView
+                    report={report.clone()}
+                    input={state.input.clone()}
+                    show_raw={state.show_raw}
+                    tokens={state.token_count()}
+                    redact={state.redact}
+                    share={(*share_link).clone()}
+                    on_action={dispatch.clone()}
+                    on_copy={on_copy.clone()}
+                />
+            </div>
+        },
+        Page::Examples => html! { <Gallery current={state.example} on_action={dispatch.clone()} /> },
+        Page::Catalog => html! {
+            <CatalogBrowser query={state.catalog_query.clone()} focus={state.focus.clone()} on_action={dispatch.clone()} />
+        },
+    };
+
+    html! {
+        <>
+            <TopBar page={state.page} theme={state.theme} on_toggle_theme={on_toggle_theme} />
+            <main id="main" class={classes!("page", format!("page-{:?}", state.page).to_lowercase())}>
+                { page }
+            </main>
+            <footer class="footer">
+                <p>
+                    { "Runs entirely in your browser. Nothing you paste is sent anywhere — the page's Content-Security-Policy forbids network connections. " }
+                    { "Auth tokens stay in this tab's memory: never stored, never put in a link." }
+                </p>
+                <p class="muted">{ format!("twilio-webhook-inspector {}", report.tool_version) }</p>
+            </footer>
+            <div class="toast" role="status" aria-live="polite" data-testid="notice">
+                if let Some(n) = &state.notice { <span>{ n.clone() }</span> }
+            </div>
+        </>
+    }
+}
