@@ -10,7 +10,7 @@ use crate::components::{
     catalog::CatalogBrowser, gallery::Gallery, header::TopBar, input_panel::InputPanel,
     report_view::ReportView, Copy,
 };
-use crate::share::{self, Redaction};
+use crate::share::{self, Redaction, Shared};
 use crate::state::{self, Action, Page, State};
 use crate::{export, web};
 
@@ -31,18 +31,29 @@ pub struct ShareLink {
     pub redaction: Option<Redaction>,
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The shared input the page was opened with (`#i=…`), already decoded.
+    pub initial: Option<Shared>,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         let s = State::initial(web::load_theme());
-        state::apply(&s, Action::Route(share::parse_fragment(&web::hash())))
+        let route = match props.initial.clone() {
+            Some(shared) => state::Route::Shared(shared),
+            None => share::parse_fragment(&web::hash()),
+        };
+        state::apply(&s, Action::Route(route))
     });
     let dispatch: Callback<Action> = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| {
             // Once the user edits a shared or example input, the fragment no longer describes
             // the page: drop it so a reload does not silently bring the old input back.
-            if matches!(a, Action::SetInput(_)) {
+            if matches!(a, Action::SetInput(_) | Action::LoadExample(_)) {
                 let h = web::hash();
                 if h.starts_with("#i=") || h.starts_with("#example=") {
                     web::clear_hash();
@@ -52,11 +63,22 @@ pub fn App() -> Html {
         })
     };
 
-    // Router: follow fragment changes (links, back/forward).
+    // Router: follow fragment changes (links, back/forward); shared inputs decode async.
     {
         let d = state.dispatcher();
         use_effect_with((), move |_| {
-            web::on_hash_change(move |h| d.dispatch(Action::Route(share::parse_fragment(&h))));
+            web::on_hash_change(move |h| {
+                if share::payload_of(&h).is_some() {
+                    let d = d.clone();
+                    yew::platform::spawn_local(async move {
+                        if let Some(shared) = web::shared_from(&h).await {
+                            d.dispatch(Action::Route(state::Route::Shared(shared)));
+                        }
+                    });
+                } else {
+                    d.dispatch(Action::Route(share::parse_fragment(&h)));
+                }
+            });
         });
     }
     // Theme: apply and remember the choice.
@@ -78,40 +100,45 @@ pub fn App() -> Html {
         inspect(input, options)
     });
 
-    let share_link: Rc<Option<ShareLink>> = use_memo(
-        (state.share_open, state.redact, state.shared(), report.clone()),
-        |(open, redact, shared, report)| {
-            open.then(|| {
-                let (payload, redaction) = if *redact {
-                    let r = share::redact(shared, report);
-                    (r.shared.clone(), Some(r))
-                } else {
-                    (shared.clone(), None)
-                };
-                ShareLink {
-                    url: format!("{}#{}", web::base_url(), share::encode(&payload)),
-                    redaction,
+    // The share link: derived from the inputs, compressed by the browser (async), so it is
+    // kept in a local cache keyed by what it was computed from.
+    let share_link = use_state(|| None::<ShareLink>);
+    {
+        let share_link = share_link.clone();
+        let key = (state.share_open, state.redact, state.shared());
+        let report = report.clone();
+        use_effect_with(key, move |(open, redact, shared)| {
+            if !*open {
+                share_link.set(None);
+                return;
+            }
+            let (payload, redaction) = if *redact {
+                let r = share::redact(shared, &report);
+                (r.shared.clone(), Some(r))
+            } else {
+                (shared.clone(), None)
+            };
+            yew::platform::spawn_local(async move {
+                if let Some(url) = web::share_url(&payload).await {
+                    share_link.set(Some(ShareLink { url, redaction }));
                 }
-            })
-        },
-    );
+            });
+        });
+    }
 
     let on_copy: Callback<Copy> = {
         let report = report.clone();
         let state = state.clone();
         let notify = state.dispatcher();
+        let link = (*share_link).clone();
         Callback::from(move |what: Copy| {
             let (text, label) = match what {
                 Copy::Json => (export::report_json(&report), "Report JSON copied"),
                 Copy::Curl => (export::curl(&report, &state.input), "curl command copied (no token)"),
-                Copy::Link => {
-                    let payload = if state.redact {
-                        share::redact(&state.shared(), &report).shared
-                    } else {
-                        state.shared()
-                    };
-                    (format!("{}#{}", web::base_url(), share::encode(&payload)), "Link copied")
-                }
+                Copy::Link => match &link {
+                    Some(l) => (l.url.clone(), "Link copied"),
+                    None => return,
+                },
             };
             let notify = notify.clone();
             web::copy(text, move |ok| {
@@ -141,12 +168,13 @@ pub fn App() -> Html {
                     tokens={state.token_count()}
                     redact={state.redact}
                     share={(*share_link).clone()}
+                    share_open={state.share_open}
                     on_action={dispatch.clone()}
                     on_copy={on_copy.clone()}
                 />
             </div>
         },
-        Page::Examples => html! { <Gallery current={state.example} on_action={dispatch.clone()} /> },
+        Page::Examples => html! { <Gallery current={state.example} /> },
         Page::Catalog => html! {
             <CatalogBrowser query={state.catalog_query.clone()} focus={state.focus.clone()} on_action={dispatch.clone()} />
         },
@@ -155,7 +183,7 @@ pub fn App() -> Html {
     html! {
         <>
             <TopBar page={state.page} theme={state.theme} on_toggle_theme={on_toggle_theme} />
-            <main id="main" class={classes!("page", format!("page-{:?}", state.page).to_lowercase())}>
+            <main id="main" class="page">
                 { page }
             </main>
             <footer class="footer">

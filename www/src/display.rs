@@ -114,7 +114,7 @@ pub fn amount_words(value: &str, unit: &str) -> Option<String> {
     match unit {
         "seconds" | "second" | "s" => (n >= 60).then(|| duration_words(n)),
         "minutes" | "minute" => Some(format!("{n} minute{}", if n == 1 { "" } else { "s" })),
-        "ms" | "milliseconds" => (n >= 1000).then(|| format!("{:.1} seconds", n as f64 / 1000.0)),
+        "ms" | "milliseconds" => (n >= 1000).then(|| format!("{}.{} seconds", n / 1000, (n % 1000) / 100)),
         _ => None,
     }
 }
@@ -343,6 +343,7 @@ mod tests {
         assert_eq!(amount_words("12", "seconds"), None);
         assert_eq!(amount_words("2", "minutes").unwrap(), "2 minutes");
         assert_eq!(amount_words("x", "seconds"), None);
+        assert_eq!(amount_words("4321", "ms").unwrap(), "4.3 seconds");
     }
 
     #[test]

@@ -23,6 +23,11 @@ mod components;
 mod web;
 
 fn main() {
+    // A shared link (`#i=…`) is decompressed before the first render, so the page opens
+    // straight onto the shared input.
     #[cfg(target_arch = "wasm32")]
-    yew::Renderer::<app::App>::new().render();
+    yew::platform::spawn_local(async {
+        let initial = web::shared_from(&web::hash()).await;
+        yew::Renderer::<app::App>::with_props(app::AppProps { initial }).render();
+    });
 }

@@ -137,3 +137,63 @@ pub fn local_time(iso: &str) -> Option<String> {
         tz
     ))
 }
+
+// web-sys gates these behind `web_sys_unstable_apis`; the two constructors are all we need.
+#[wasm_bindgen]
+extern "C" {
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// Runs `bytes` through the browser's `CompressionStream("deflate-raw")` (or the matching
+/// `DecompressionStream` when `compress` is false), reading at most `limit` output bytes.
+/// Purely in-page: no request is made.
+pub async fn deflate_raw(bytes: &[u8], compress: bool, limit: usize) -> Option<Vec<u8>> {
+    use wasm_bindgen_futures::JsFuture;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    let transform: web_sys::ReadableWritablePair = if compress {
+        CompressionStream::new("deflate-raw").ok()?.unchecked_into()
+    } else {
+        DecompressionStream::new("deflate-raw").ok()?.unchecked_into()
+    };
+    let stream = blob.stream().pipe_through(&transform);
+    let reader = web_sys::ReadableStreamDefaultReader::new(&stream).ok()?;
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.ok()?;
+        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).ok()?;
+        if done.as_bool().unwrap_or(true) {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).ok()?;
+        let arr = value.dyn_into::<js_sys::Uint8Array>().ok()?;
+        if out.len() + arr.length() as usize > limit {
+            let _ = reader.cancel();
+            return None;
+        }
+        let start = out.len();
+        out.resize(start + arr.length() as usize, 0);
+        arr.copy_to(&mut out[start..]);
+    }
+    Some(out)
+}
+
+/// The share URL for `shared`: this page's address with `#i=…`.
+pub async fn share_url(shared: &crate::share::Shared) -> Option<String> {
+    let packed = crate::share::pack(shared);
+    let compressed = deflate_raw(&packed, true, usize::MAX).await?;
+    Some(format!("{}#{}", base_url(), crate::share::fragment_for(&compressed)))
+}
+
+/// The shared input in a `#i=…` fragment, if it is one and it decodes.
+pub async fn shared_from(fragment: &str) -> Option<crate::share::Shared> {
+    let compressed = crate::share::payload_of(fragment)?;
+    let raw = deflate_raw(&compressed, false, crate::share::MAX_PAYLOAD).await?;
+    crate::share::unpack(&raw)
+}

@@ -50,17 +50,17 @@ fn groups() -> Vec<(&'static str, Vec<&'static ParamSpec>)> {
 
 fn kind_matches(k: &KindSpec, q: &str) -> bool {
     q.is_empty()
-        || [k.id, k.title, k.summary].iter().any(|s| s.to_lowercase().contains(q))
+        || [k.id, k.title, k.summary].iter().any(|s| s.to_ascii_lowercase().contains(q))
 }
 
 fn param_matches(name: &str, rows: &[&ParamSpec], q: &str) -> bool {
     q.is_empty()
-        || name.to_lowercase().contains(q)
+        || name.to_ascii_lowercase().contains(q)
         || rows.iter().any(|p| {
-            p.label.to_lowercase().contains(q)
-                || p.description.to_lowercase().contains(q)
+            p.label.to_ascii_lowercase().contains(q)
+                || p.description.to_ascii_lowercase().contains(q)
                 || p.kinds.iter().any(|k| k.contains(q))
-                || p.value_type.id().to_lowercase().contains(q)
+                || p.value_type.id().to_ascii_lowercase().contains(q)
         })
 }
 
@@ -83,7 +83,7 @@ fn focus_id(focus: &str, groups: &[(&'static str, Vec<&'static ParamSpec>)]) -> 
 #[component]
 pub fn CatalogBrowser(props: &CatalogBrowserProps) -> Html {
     let groups = use_memo((), |_| groups());
-    let q = props.query.trim().to_lowercase();
+    let q = props.query.trim().to_ascii_lowercase();
     let target = props.focus.as_deref().and_then(|f| focus_id(f, &groups));
 
     {

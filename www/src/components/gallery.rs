@@ -3,15 +3,12 @@
 use yew::prelude::*;
 
 use crate::examples::EXAMPLES;
-use crate::state::Action;
 
 /// Props of [`Gallery`].
 #[derive(Properties, PartialEq)]
 pub struct GalleryProps {
     /// The example loaded now, if any.
     pub current: Option<&'static str>,
-    /// User intent.
-    pub on_action: Callback<Action>,
 }
 
 fn preview(text: &str) -> String {
@@ -41,8 +38,6 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             </div>
             <div class="gallery">
                 { for EXAMPLES.iter().map(|e| {
-                    let id = e.id.to_string();
-                    let onclick = props.on_action.reform(move |_: MouseEvent| Action::LoadExample(id.clone()));
                     let current = props.current == Some(e.id);
                     html! {
                         <article class={classes!("ex-card", current.then_some("current"))} data-testid="example-card" data-example={e.id}>
@@ -55,9 +50,8 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                             <p class="ex-blurb">{ e.blurb }</p>
                             <pre class="ex-preview" aria-hidden="true">{ preview(e.input) }</pre>
                             <div class="ex-actions">
-                                <button type="button" class="btn btn-primary" onclick={onclick}
-                                        aria-label={format!("Open example: {}", e.title)}>{ "Inspect" }</button>
-                                <a class="btn btn-link" href={format!("#example={}", e.id)}>{ "Link" }</a>
+                                <a class="btn btn-primary ex-open" href={format!("#example={}", e.id)}
+                                   aria-label={format!("Inspect example: {}", e.title)}>{ "Inspect" }</a>
                             </div>
                         </article>
                     }

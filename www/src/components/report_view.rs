@@ -29,7 +29,9 @@ pub struct ReportViewProps {
     pub tokens: usize,
     /// Redaction checkbox.
     pub redact: bool,
-    /// The share link, when the share panel is open.
+    /// The share panel is open.
+    pub share_open: bool,
+    /// The share link, once computed.
     pub share: Option<ShareLink>,
     /// User intent.
     pub on_action: Callback<Action>,
@@ -52,8 +54,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         <section class="report" aria-labelledby="report-h" id="report" data-testid="report">
             <h2 id="report-h" class="sr-only">{ "Report" }</h2>
             <div class="toolbar" role="toolbar" aria-label="Share and export">
-                <button type="button" class={classes!("btn", props.share.is_some().then_some("btn-active"))}
-                        onclick={on_share} aria-expanded={props.share.is_some().to_string()} aria-controls="share-panel"
+                <button type="button" class={classes!("btn", props.share_open.then_some("btn-active"))}
+                        onclick={on_share} aria-expanded={props.share_open.to_string()} aria-controls="share-panel"
                         data-testid="share">
                     { "Share link" }
                 </button>
@@ -65,23 +67,27 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     { "Redact phone numbers and bodies in links" }
                 </label>
             </div>
-            if let Some(share) = &props.share {
+            if props.share_open {
                 <div id="share-panel" class="share-panel" data-testid="share-panel">
                     <label for="share-url">{ "Permalink — the input lives in the #fragment, which browsers never send to a server. Tokens are never included." }</label>
                     <div class="share-row">
-                        <input id="share-url" class="input mono" readonly=true value={share.url.clone()} onfocus={select_all}
-                               data-testid="share-url" />
-                        <button type="button" class="btn btn-primary" onclick={copy(Copy::Link)} data-testid="copy-link">{ "Copy" }</button>
+                        <input id="share-url" class="input mono" readonly=true onfocus={select_all}
+                               value={props.share.as_ref().map(|s| s.url.clone()).unwrap_or_default()}
+                               placeholder="Compressing…" data-testid="share-url" />
+                        <button type="button" class="btn btn-primary" onclick={copy(Copy::Link)} data-testid="copy-link"
+                                disabled={props.share.is_none()}>{ "Copy" }</button>
                     </div>
-                    if let Some(red) = &share.redaction {
-                        <p class="help">
-                            { format!("Redacted {} value{} (phone numbers keep their country code).", red.replaced, if red.replaced == 1 { "" } else { "s" }) }
-                            if !red.leftovers.is_empty() {
-                                <span class="warn">{ format!(" Could not redact everywhere: {}. Check before sharing.", red.leftovers.join(", ")) }</span>
-                            }
-                        </p>
+                    if let Some(share) = &props.share {
+                        if let Some(red) = &share.redaction {
+                            <p class="help">
+                                { format!("Redacted {} value{} (phone numbers keep their country code).", red.replaced, if red.replaced == 1 { "" } else { "s" }) }
+                                if !red.leftovers.is_empty() {
+                                    <span class="warn">{ format!(" Could not redact everywhere: {}. Check before sharing.", red.leftovers.join(", ")) }</span>
+                                }
+                            </p>
+                        }
+                        <p class="help">{ format!("{} characters.", share.url.len()) }</p>
                     }
-                    <p class="help">{ format!("{} characters.", share.url.len()) }</p>
                 </div>
             }
             <Summary report={r.clone()} />
