@@ -41,6 +41,7 @@ export async function launch(options = {}) {
  */
 export async function openApp(context, hash = '') {
   const page = await context.newPage();
+  page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS) || 10000);
   const requests = [];
   const consoleMessages = [];
   const errors = [];

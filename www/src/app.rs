@@ -14,6 +14,9 @@ use crate::share::{self, Redaction, Shared};
 use crate::state::{self, Action, Page, State};
 use crate::{export, web};
 
+/// Inputs at least this long are inspected after a short pause in typing.
+const DEBOUNCE_FROM: usize = 8_000;
+
 impl Reducible for State {
     type Action = Action;
 
@@ -95,8 +98,31 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Large pastes are inspected once typing pauses (a 2,000-field body costs ~200 ms per
+    // pass); everything under DEBOUNCE_FROM characters updates on every keystroke.
+    let settled = use_state(|| state.input.clone());
+    let generation = use_mut_ref(|| 0u32);
+    {
+        let settled = settled.clone();
+        let generation = generation.clone();
+        use_effect_with(state.input.clone(), move |input| {
+            *generation.borrow_mut() += 1;
+            if input.len() >= DEBOUNCE_FROM {
+                let mine = *generation.borrow();
+                let input = input.clone();
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::from_millis(200)).await;
+                    if *generation.borrow() == mine {
+                        settled.set(input);
+                    }
+                });
+            }
+        });
+    }
+    let source = if state.input.len() < DEBOUNCE_FROM { state.input.clone() } else { (*settled).clone() };
+
     // The report: derived from the inputs, recomputed only when they change.
-    let report: Rc<Report> = use_memo((state.input.clone(), state.options()), |(input, options)| {
+    let report: Rc<Report> = use_memo((source.clone(), state.options()), |(input, options)| {
         inspect(input, options)
     });
 
@@ -163,7 +189,7 @@ pub fn App(props: &AppProps) -> Html {
                 <InputPanel state={(*state).clone()} report={report.clone()} on_action={dispatch.clone()} />
                 <ReportView
                     report={report.clone()}
-                    input={state.input.clone()}
+                    input={source.clone()}
                     show_raw={state.show_raw}
                     tokens={state.token_count()}
                     redact={state.redact}

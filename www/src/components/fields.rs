@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use twilio_webhook_inspector::catalog::{self, ValueType};
-use twilio_webhook_inspector::{Field, Report};
+use twilio_webhook_inspector::{Field, Report, Severity};
 use yew::prelude::*;
 
 use super::{FindingList, VisibleText};
@@ -71,6 +71,17 @@ fn human(f: &Field, kind: &str) -> Html {
     html! {}
 }
 
+/// "1 error, 2 notes".
+fn findings_label(f: &Field) -> String {
+    let n = |s: Severity| f.findings.iter().filter(|x| x.severity == s).count();
+    [(n(Severity::Error), "error", "errors"), (n(Severity::Warning), "warning", "warnings"), (n(Severity::Info), "note", "notes")]
+        .iter()
+        .filter(|(c, _, _)| *c > 0)
+        .map(|(c, one, many)| format!("{c} {}", if *c == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn enum_values(f: &Field) -> Option<&'static [&'static str]> {
     let vt = f.value_type.as_deref()?;
     let id = vt
@@ -109,6 +120,7 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
         let badges = display::field_badges(f);
         let status_class = format!("st-{}", serde_json::to_value(f.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
         let values = enum_values(f);
+        let worst = f.findings.iter().map(|x| x.severity).max().unwrap_or(Severity::Info);
         let show_raw_pair = props.show_raw && (f.raw_name != f.name || f.raw_value != f.value);
         html! {
             <tr key={f.index} id={format!("field-{}", f.index)} class={classes!("frow", status_class)}
@@ -135,8 +147,8 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                         </div>
                     }
                     if !f.findings.is_empty() {
-                        <details class="ffindings" open={f.findings.iter().any(|x| x.severity == twilio_webhook_inspector::Severity::Error)}>
-                            <summary>{ format!("{} finding{}", f.findings.len(), if f.findings.len() == 1 { "" } else { "s" }) }</summary>
+                        <details class="ffindings" open={worst == Severity::Error}>
+                            <summary class={classes!(display::severity_class(worst))}>{ findings_label(f) }</summary>
                             <FindingList findings={f.findings.clone()} show_param=false />
                         </details>
                     }
