@@ -50,7 +50,7 @@ pub struct SigView {
     pub url: Option<String>,
     /// Candidates tried: (description, matched).
     pub candidates: Vec<(String, bool)>,
-    /// Signature findings (from the signature report or the report's request findings).
+    /// Signature findings (from the report's request findings).
     pub findings: Vec<Finding>,
 }
 
@@ -95,14 +95,9 @@ pub fn sig_view(report: &Report) -> SigView {
     let v = serde_json::to_value(&report.signature).unwrap_or(Value::Null);
     let status = get(&v, &["status", "verdict"]).and_then(text).unwrap_or_else(|| "not-checked".into());
 
-    let mut findings: Vec<Finding> = get(&v, &["findings"])
-        .and_then(|f| serde_json::from_value::<Vec<Finding>>(f.clone()).ok())
-        .unwrap_or_default();
-    for f in report.findings.iter().filter(|f| is_signature_finding(f)) {
-        if !findings.contains(f) {
-            findings.push(f.clone());
-        }
-    }
+    // The report's request-level findings carry the signature findings (the signature
+    // report's own list, when it has one, repeats them).
+    let findings: Vec<Finding> = report.findings.iter().filter(|f| is_signature_finding(f)).cloned().collect();
 
     let valid_flag = get(&v, &["valid"]).and_then(boolean);
     let verdict = match (status.as_str(), valid_flag) {
@@ -183,10 +178,17 @@ mod tests {
 
     fn report_with(sig: Value) -> Report {
         let mut r = twilio_webhook_inspector::inspect("", &Default::default());
-        // Build the SignatureReport through serde so the test works with any shape of it.
-        if let Ok(s) = serde_json::from_value(sig.clone()) {
-            r.signature = s;
+        // Build the SignatureReport through serde (defaults + these keys) so the test works
+        // with any shape of it.
+        let mut base = serde_json::to_value(&r.signature).unwrap();
+        if let (Some(b), Some(o)) = (base.as_object_mut(), sig.as_object()) {
+            for (k, v) in o {
+                if b.contains_key(k) {
+                    b.insert(k.clone(), v.clone());
+                }
+            }
         }
+        r.signature = serde_json::from_value(base).unwrap();
         r
     }
 
@@ -200,7 +202,7 @@ mod tests {
 
     #[test]
     fn reads_status_and_findings() {
-        let mut r = report_with(serde_json::json!({ "status": "invalid", "findings": [] }));
+        let mut r = report_with(serde_json::json!({ "status": "invalid" }));
         r.findings.push(Finding::new(Code::SignatureInvalid, "nope"));
         r.findings.push(Finding::new(Code::MissingParam, "unrelated"));
         let v = sig_view(&r);
