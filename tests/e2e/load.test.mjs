@@ -2,7 +2,6 @@
 // updates as the user types.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir } from 'node:fs/promises';
 import { launch, openApp, setInput, kindId, formatId, fields, fieldValue, shot } from './helpers.mjs';
 
 let browser;
@@ -27,9 +26,7 @@ test('opens on an incoming SMS, already decoded', async () => {
   assert.equal(await smsSid.locator('[data-badge=deprecated]').count(), 1, 'SmsSid is flagged deprecated');
   assert.ok((await page.textContent('[data-testid=field-row][data-name=MessageSid] .plabel')).length > 0, 'MessageSid has a label');
   assert.deepEqual(errors, []);
-  const path = await shot(page, 'home-light');
-  await mkdir(new URL('../../docs/', import.meta.url), { recursive: true });
-  await copyFile(path, new URL('../../docs/screenshot.png', import.meta.url));
+  await shot(page, 'home-light'); // docs/screenshot.png is a copy of this one
   await page.close();
 });
 
@@ -62,5 +59,19 @@ test('counts, API version and human displays are shown', async () => {
   const from = await page.textContent('[data-testid=field-row][data-name=From] [data-testid=phone]');
   assert.match(from, /United States \/ Canada/);
   assert.match(from, /415/);
+  await page.close();
+});
+
+test('the example picker loads an example and resets when the input is edited', async () => {
+  const { page } = await openApp(browser.context);
+  await page.selectOption('[data-testid=example-select]', 'list-calls');
+  await page.waitForFunction(() => document.querySelector('[data-testid=kind-id]')?.textContent.trim() === 'list-calls');
+  assert.match(await page.inputValue('[data-testid=input]'), /Calls\.json\?Status=completed/);
+  assert.equal(await page.inputValue('[data-testid=example-select]'), 'list-calls');
+  await page.focus('[data-testid=input]');
+  await page.keyboard.press('End');
+  await page.keyboard.type('&To=%2B14155550172');
+  await page.waitForFunction(() => document.querySelector('[data-testid=example-select]').value === '');
+  assert.equal(await fieldValue(page, 'To'), '+14155550172');
   await page.close();
 });

@@ -33,6 +33,27 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     let r = &props.report;
     let act = &props.on_action;
 
+    // The `selected` attribute does not move a selection the user has changed, so the
+    // selects' values are also set as properties after each render.
+    let example_ref = use_node_ref();
+    let format_ref = use_node_ref();
+    let kind_ref = use_node_ref();
+    {
+        let refs = (example_ref.clone(), format_ref.clone(), kind_ref.clone());
+        let values = (
+            s.example.unwrap_or("").to_string(),
+            s.format.map(|f| f.id()).unwrap_or("").to_string(),
+            s.kind.clone().unwrap_or_default(),
+        );
+        use_effect_with(values, move |(e, f, k)| {
+            for (r, v) in [(&refs.0, e), (&refs.1, f), (&refs.2, k)] {
+                if let Some(el) = r.cast::<HtmlSelectElement>() {
+                    el.set_value(v);
+                }
+            }
+        });
+    }
+
     let on_text = act.reform(|e: InputEvent| Action::SetInput(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
     let on_format = act.reform(|e: Event| {
         Action::SetFormat(InputFormat::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()))
@@ -103,7 +124,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         <section class="panel input-panel" aria-labelledby="input-h">
             <div class="panel-head">
                 <h1 id="input-h" class="panel-title">{ "Paste a webhook" }</h1>
-                <select class="select select-sm" aria-label="Load an example" onchange={on_example} data-testid="example-select">
+                <select ref={example_ref} class="select select-sm" aria-label="Load an example" onchange={on_example} data-testid="example-select">
                     <option value="" selected={s.example.is_none()}>{ "Load an example…" }</option>
                     { for EXAMPLES.iter().map(|e| html! {
                         <option value={e.id} selected={s.example == Some(e.id)}>{ e.title }</option>
@@ -129,7 +150,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="row-2">
                 <div class="field">
                     <label for="format">{ "Input format" }</label>
-                    <select id="format" class="select" onchange={on_format} data-testid="format-select">
+                    <select ref={format_ref} id="format" class="select" onchange={on_format} data-testid="format-select">
                         <option value="" selected={s.format.is_none()}>{ detected_format }</option>
                         { for InputFormat::ALL.iter().map(|f| html! {
                             <option value={f.id()} selected={s.format == Some(*f)}>{ display::format_name(f.id()) }</option>
@@ -138,7 +159,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 </div>
                 <div class="field">
                     <label for="kind">{ "Kind" }</label>
-                    <select id="kind" class="select" onchange={on_kind} data-testid="kind-select">
+                    <select ref={kind_ref} id="kind" class="select" onchange={on_kind} data-testid="kind-select">
                         <option value="" selected={s.kind.is_none()}>{ detected_kind }</option>
                         { kind_group(Direction::TwilioToApp, "Webhooks (Twilio → your app)") }
                         { kind_group(Direction::AppToTwilio, "REST requests (your app → Twilio)") }
