@@ -92,7 +92,7 @@ test('dates are shown in local time and UTC', async () => {
     const row = p.locator('[data-testid=field-row][data-name=Timestamp]');
     await row.locator('[data-testid=date-local]').waitFor({ timeout: 5000 });
     assert.equal((await row.locator('[data-testid=date-utc]').textContent()).trim(), '2025-06-03 17:12:41 UTC');
-    assert.equal((await row.locator('[data-testid=date-local]').textContent()).trim(), '2025-06-03 22:42:41 (UTC+05:30, Asia/Kolkata)');
+    assert.match((await row.locator('[data-testid=date-local]').textContent()).trim(), /^2025-06-03 22:42:41 \(UTC\+05:30, Asia\/(Kolkata|Calcutta)\)$/);
   } finally {
     await india.close();
   }

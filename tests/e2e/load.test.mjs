@@ -55,10 +55,10 @@ test('counts, API version and human displays are shown', async () => {
   for (const sev of ['error', 'warning', 'info']) {
     assert.match(await page.textContent(`[data-testid=count-${sev}]`), /^\d+ /);
   }
-  // Phone numbers: the core's formatting plus the country of the calling code.
-  const from = await page.textContent('[data-testid=field-row][data-name=From] [data-testid=phone]');
-  assert.match(from, /United States \/ Canada/);
-  assert.match(from, /415/);
+  // Phone numbers: the core's formatting, with the country of the calling code.
+  const phone = page.locator('[data-testid=field-row][data-name=From] [data-testid=phone] span');
+  assert.match(await phone.textContent(), /^\+1 415-555-0143/);
+  assert.match(await phone.getAttribute('title'), /United States \/ Canada/);
   await page.close();
 });
 

@@ -42,13 +42,18 @@ fn human(f: &Field, kind: &str) -> Html {
     // Phone numbers: the core's formatting plus the country of the calling code.
     let phone_like = vt == "phone" || display::e164_digits(&f.value).is_some();
     if phone_like {
+        let shown = f.display.clone().filter(|d| d != &f.value && !d.is_empty());
         let country = display::phone_country(&f.value);
-        let shown = f.display.clone().filter(|d| d != &f.value);
         if shown.is_some() || country.is_some() {
             return html! {
                 <div class="human phone" data-testid="phone">
-                    if let Some(s) = shown { <span class="human-main">{ s }</span> }
-                    if let Some(c) = country { <span class="muted">{ c }</span> }
+                    // The core's formatting (with its country code); the country's name from
+                    // the calling-code table as a tooltip, or on its own when the core gave none.
+                    if let Some(s) = shown {
+                        <span class="human-main" title={country.clone().unwrap_or_default()}>{ s }</span>
+                    } else if let Some(c) = country {
+                        <span class="muted">{ c }</span>
+                    }
                 </div>
             };
         }
@@ -129,6 +134,7 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                 <td class="c-name">
                     <code class="pname">{ f.name.clone() }</code>
                     if let Some(l) = &f.label { <div class="plabel">{ l.clone() }</div> }
+                    if let Some(t) = &f.value_type { <div class="ptype"><span class="type mono">{ t.clone() }</span></div> }
                     if !badges.is_empty() {
                         <div class="badges">
                             { for badges.iter().map(|(cls, text, why)| html! {
@@ -153,19 +159,16 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                         </details>
                     }
                 </td>
-                <td class="c-type">
-                    if let Some(t) = &f.value_type { <span class="type mono">{ t.clone() }</span> }
+                <td class="c-desc">
+                    { f.description.clone().unwrap_or_default() }
                     if let Some(vals) = values {
                         <details class="enum-values">
-                            <summary>{ format!("{} values", vals.len()) }</summary>
+                            <summary>{ format!("{} documented values", vals.len()) }</summary>
                             <ul>{ for vals.iter().map(|v| html! {
                                 <li class={classes!((f.value == *v).then_some("current"))}><code>{ *v }</code></li>
                             }) }</ul>
                         </details>
                     }
-                </td>
-                <td class="c-desc">
-                    { f.description.clone().unwrap_or_default() }
                     if let Some(c) = &f.catalog_name {
                         <a class="catalog-link" href={format!("#param={}", c)} aria-label={format!("{c} in the catalog")}>{ "catalog →" }</a>
                     }
@@ -181,11 +184,13 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                 <td class="c-idx">{ "—" }</td>
                 <td class="c-name">
                     <code class="pname">{ p.clone() }</code>
-                    if let Some(s) = spec { <div class="plabel">{ s.label }</div> }
+                    if let Some(s) = spec {
+                        <div class="plabel">{ s.label }</div>
+                        <div class="ptype"><span class="type mono">{ s.value_type.id() }</span></div>
+                    }
                     <div class="badges"><span class="badge badge-missing" title={display::finding_text(f)} data-badge="missing">{ "missing" }</span></div>
                 </td>
                 <td class="c-value"><span class="empty">{ "not present" }</span><p class="finding-hint">{ display::finding_text(f) }</p></td>
-                <td class="c-type">if let Some(s) = spec { <span class="type mono">{ s.value_type.id() }</span> }</td>
                 <td class="c-desc">{ spec.map(|s| s.description).unwrap_or_default() }</td>
             </tr>
         }
@@ -218,7 +223,6 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                                     <th scope="col" class="c-idx">{ "#" }</th>
                                     <th scope="col">{ "Parameter" }</th>
                                     <th scope="col">{ "Value" }</th>
-                                    <th scope="col">{ "Type" }</th>
                                     <th scope="col">{ "Description" }</th>
                                 </tr>
                             </thead>
