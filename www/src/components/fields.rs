@@ -7,7 +7,6 @@ use twilio_webhook_inspector::catalog::{self, ValueType};
 use twilio_webhook_inspector::{Field, Report, Severity};
 use yew::prelude::*;
 
-use super::{FindingList, VisibleText};
 use crate::display;
 use crate::state::Action;
 use crate::web;
@@ -107,7 +106,7 @@ fn value_cell(f: &Field) -> Html {
                title="Opens in a new tab. The inspector never fetches it.">{ f.value.clone() }</a>
         };
     }
-    html! { <code class="v"><VisibleText text={f.value.clone()} /></code> }
+    html! { <code class="v">{ super::visible_text(&f.value.clone(), false) }</code> }
 }
 
 #[component]
@@ -155,7 +154,7 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                     if !f.findings.is_empty() {
                         <details class="ffindings" open={worst == Severity::Error}>
                             <summary class={classes!(display::severity_class(worst))}>{ findings_label(f) }</summary>
-                            <FindingList findings={f.findings.clone()} show_param=false />
+                            { super::finding_list(&f.findings.clone(), false) }
                         </details>
                     }
                 </td>

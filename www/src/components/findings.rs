@@ -5,7 +5,6 @@ use std::rc::Rc;
 use twilio_webhook_inspector::{catalog, Finding, Report};
 use yew::prelude::*;
 
-use super::FindingList;
 use crate::display;
 
 /// Props of [`RequestFindings`].
@@ -53,7 +52,7 @@ pub fn RequestFindings(props: &RequestFindingsProps) -> Html {
                 </div>
             }
             if !rest.is_empty() {
-                <FindingList findings={rest} />
+                { super::finding_list(&rest, true) }
             }
         </section>
     }

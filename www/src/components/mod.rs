@@ -1,5 +1,7 @@
 //! Presentational components. Each takes `XxxProps` and reports user intent through
-//! `Callback<Action>`; none holds state of its own beyond transient UI (none so far).
+//! `Callback<Action>`; none holds state of its own. The small shared pieces (severity
+//! badge, finding list, visible text) are plain functions returning `Html`: as components
+//! they cost ~0.5 KB of gzipped wasm each and gain nothing.
 //!
 //! Every value from the input is rendered as a text node (Yew escapes it); nothing here
 //! ever builds HTML from strings.
@@ -31,39 +33,23 @@ pub enum Copy {
 }
 
 /// A severity pill.
-#[derive(Properties, PartialEq)]
-pub struct SeverityBadgeProps {
-    /// The severity.
-    pub severity: Severity,
-}
-
-#[component]
-pub fn SeverityBadge(props: &SeverityBadgeProps) -> Html {
+pub fn severity_badge(severity: Severity) -> Html {
     html! {
-        <span class={classes!("badge", display::severity_class(props.severity))}>{ props.severity.name() }</span>
+        <span class={classes!("badge", display::severity_class(severity))}>{ severity.name() }</span>
     }
 }
 
-/// A list of findings with severity, message, hint and code.
-#[derive(Properties, PartialEq)]
-pub struct FindingListProps {
-    /// The findings.
-    pub findings: Vec<Finding>,
-    /// Show the parameter name in front of each message.
-    #[prop_or(true)]
-    pub show_param: bool,
-}
-
-#[component]
-pub fn FindingList(props: &FindingListProps) -> Html {
+/// A list of findings with severity, message, hint and code (`show_param`: the parameter
+/// name in front of each message).
+pub fn finding_list(findings: &[Finding], show_param: bool) -> Html {
     html! {
         <ul class="findings">
-            { for props.findings.iter().map(|f| html! {
+            { for findings.iter().map(|f| html! {
                 <li class={classes!("finding", display::severity_class(f.severity))} data-code={f.code.id()}>
-                    <SeverityBadge severity={f.severity} />
+                    { severity_badge(f.severity) }
                     <div class="finding-body">
                         <p class="finding-msg">
-                            if props.show_param {
+                            if show_param {
                                 if let Some(p) = &f.param {
                                     <code class="finding-param">{ p.clone() }</code>{ " " }
                                 }
@@ -81,23 +67,13 @@ pub fn FindingList(props: &FindingListProps) -> Html {
     }
 }
 
-/// Text with invisible characters made visible.
-#[derive(Properties, PartialEq)]
-pub struct VisibleTextProps {
-    /// The text.
-    pub text: String,
-    /// Show spaces as dim middle dots too.
-    #[prop_or(false)]
-    pub show_spaces: bool,
-}
-
-#[component]
-pub fn VisibleText(props: &VisibleTextProps) -> Html {
+/// Text with invisible characters made visible (`show_spaces`: spaces as dim middle dots).
+pub fn visible_text(text: &str, show_spaces: bool) -> Html {
     html! {
         <>
-            { for display::visible(&props.text).into_iter().map(|s| match s {
+            { for display::visible(text).into_iter().map(|s| match s {
                 Seg::Text(t) => html! { { t } },
-                Seg::Space if props.show_spaces => html! { <span class="ws" aria-hidden="true">{ "·" }</span> },
+                Seg::Space if show_spaces => html! { <span class="ws" aria-hidden="true">{ "·" }</span> },
                 Seg::Space => html! { { " " } },
                 Seg::Invisible(label) => html! {
                     <span class="invisible" title={format!("Invisible character {label}")}>{ label }</span>

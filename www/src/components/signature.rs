@@ -7,7 +7,6 @@ use std::rc::Rc;
 use twilio_webhook_inspector::Report;
 use yew::prelude::*;
 
-use super::{FindingList, VisibleText};
 use crate::sigview::{sig_view, Verdict};
 use crate::state::{Action, TOKEN_SLOTS};
 
@@ -98,7 +97,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
             if let Some(sts) = &v.string_to_sign {
                 <div class="sts-block">
                     <span class="k">{ "String to sign" }<span class="muted">{ " — spaces shown as ·, invisible characters named" }</span></span>
-                    <pre class="sts" data-testid="sig-sts"><VisibleText text={sts.clone()} show_spaces=true /></pre>
+                    <pre class="sts" data-testid="sig-sts">{ super::visible_text(&sts.clone(), true) }</pre>
                 </div>
             }
             if v.expected.is_some() || v.received.is_some() {
@@ -108,7 +107,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                     }
                     if let Some(x) = &v.received {
                         <div class="kv"><span class="k">{ "Received" }</span>
-                            <code class={classes!("v", mismatch.then_some("mismatch"))} data-testid="sig-received"><VisibleText text={x.clone()} /></code>
+                            <code class={classes!("v", mismatch.then_some("mismatch"))} data-testid="sig-received">{ super::visible_text(&x.clone(), false) }</code>
                         </div>
                     }
                 </div>
@@ -124,7 +123,7 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                 </details>
             }
             if !v.findings.is_empty() {
-                <FindingList findings={v.findings.clone()} show_param=false />
+                { super::finding_list(&v.findings.clone(), false) }
             }
         </section>
     }
