@@ -36,9 +36,12 @@ test('light system preference gives a light page; the toggle switches and is rem
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['twi.theme']);
+  // Toggling back to what the system shows returns to following the system.
   await page.click('[data-testid=theme-toggle]');
-  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === undefined);
   assert.ok(await bodyLuminance(page) > 0.85);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  assert.match(await page.textContent('[data-testid=theme-toggle]'), /Auto/);
 });
 
 test('readable at 375 px: nothing overflows sideways', async () => {

@@ -45,17 +45,23 @@ impl Theme {
         }
     }
 
-    /// The theme the toggle switches to, given what is shown now (`system_dark`: the OS prefers dark).
+    /// The theme the toggle switches to (`system_dark`: the OS prefers dark). It always flips
+    /// what is shown, and goes back to following the system when that is what it would show.
     pub fn toggled(self, system_dark: bool) -> Theme {
         let dark_now = match self {
             Theme::System => system_dark,
             Theme::Light => false,
             Theme::Dark => true,
         };
-        if dark_now {
-            Theme::Light
-        } else {
-            Theme::Dark
+        match (self, !dark_now == system_dark) {
+            (Theme::System, _) | (_, false) => {
+                if dark_now {
+                    Theme::Light
+                } else {
+                    Theme::Dark
+                }
+            }
+            (_, true) => Theme::System,
         }
     }
 }
@@ -438,7 +444,12 @@ mod tests {
     fn theme_toggle_flips_what_is_shown() {
         assert_eq!(Theme::System.toggled(true), Theme::Light);
         assert_eq!(Theme::System.toggled(false), Theme::Dark);
-        assert_eq!(Theme::Dark.toggled(false), Theme::Light);
+        // Flipping back to what the system shows returns to following the system.
+        assert_eq!(Theme::Light.toggled(true), Theme::System);
+        assert_eq!(Theme::Dark.toggled(false), Theme::System);
+        // A stored choice against the system flips to the other explicit theme.
+        assert_eq!(Theme::Dark.toggled(true), Theme::Light);
+        assert_eq!(Theme::Light.toggled(false), Theme::Dark);
         assert_eq!(Theme::from_id(Theme::Dark.id()), Theme::Dark);
         assert_eq!(Theme::from_id("bogus"), Theme::System);
     }
