@@ -6,7 +6,8 @@
 //! format, kind, url, signature — each a LEB128 byte length then UTF-8 (a hand-rolled
 //! layout rather than JSON: it keeps serde out of the wasm for this). The compression is
 //! the browser's own `CompressionStream("deflate-raw")` (see `web::deflate`), which costs
-//! the wasm nothing; a Rust deflate (miniz_oxide) measured +15 KB gzipped.
+//! the wasm nothing; a Rust deflate (miniz_oxide) measured +15 KB gzipped. Browsers without
+//! it get `#i=0…`: the same bytes, uncompressed.
 //!
 //! Redaction replaces phone numbers (keeping the country code, mapping each distinct number
 //! to a distinct fictional 555 number so aliases still agree) and message bodies,
@@ -102,16 +103,34 @@ pub fn unpack(mut b: &[u8]) -> Option<Shared> {
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-/// The fragment (without `#`) for compressed payload bytes: `i=1…`.
-pub fn fragment_for(compressed: &[u8]) -> String {
-    format!("i=1{}", B64.encode(compressed))
+/// How the payload bytes are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Packing {
+    /// `i=1…`: raw DEFLATE (the normal case).
+    Deflate,
+    /// `i=0…`: uncompressed, for browsers without `CompressionStream`.
+    Plain,
 }
 
-/// The compressed payload bytes of an `#i=1…` fragment.
-pub fn payload_of(fragment: &str) -> Option<Vec<u8>> {
+/// The fragment (without `#`) for payload bytes: `i=1…` (deflated) or `i=0…` (plain).
+pub fn fragment_for(packing: Packing, bytes: &[u8]) -> String {
+    let v = match packing {
+        Packing::Deflate => '1',
+        Packing::Plain => '0',
+    };
+    format!("i={v}{}", B64.encode(bytes))
+}
+
+/// The payload bytes of an `#i=…` fragment, and how they are packed.
+pub fn payload_of(fragment: &str) -> Option<(Packing, Vec<u8>)> {
     let f = fragment.trim_start_matches('#');
-    let rest = f.strip_prefix("i=1")?;
-    B64.decode(rest.trim_end_matches('=')).ok()
+    let rest = f.strip_prefix("i=")?;
+    let packing = match rest.as_bytes().first()? {
+        b'1' => Packing::Deflate,
+        b'0' => Packing::Plain,
+        _ => return None,
+    };
+    B64.decode(rest[1..].trim_end_matches('=')).ok().map(|b| (packing, b))
 }
 
 /// Parses a location fragment (with or without the leading `#`).
@@ -473,12 +492,17 @@ mod tests {
     #[test]
     fn fragment_round_trip() {
         let bytes = pack(&sample());
-        let frag = fragment_for(&bytes);
+        let frag = fragment_for(Packing::Deflate, &bytes);
         assert!(frag.starts_with("i=1"));
         assert!(frag[3..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
-        assert_eq!(payload_of(&format!("#{frag}")).unwrap(), bytes);
-        assert_eq!(unpack(&payload_of(&frag).unwrap()).unwrap(), sample());
+        assert_eq!(payload_of(&format!("#{frag}")).unwrap(), (Packing::Deflate, bytes.clone()));
         assert_eq!(parse_fragment(&frag), Route::Inspect, "the app decodes it asynchronously");
+        // Without CompressionStream: plain bytes, readable directly.
+        let plain = fragment_for(Packing::Plain, &bytes);
+        assert!(plain.starts_with("i=0"));
+        let (p, b) = payload_of(&plain).unwrap();
+        assert_eq!(p, Packing::Plain);
+        assert_eq!(unpack(&b).unwrap(), sample());
     }
 
     #[test]

@@ -184,16 +184,25 @@ pub async fn deflate_raw(bytes: &[u8], compress: bool, limit: usize) -> Option<V
     Some(out)
 }
 
-/// The share URL for `shared`: this page's address with `#i=…`.
+/// The share URL for `shared`: this page's address with `#i=…` (uncompressed where the
+/// browser has no `CompressionStream`).
 pub async fn share_url(shared: &crate::share::Shared) -> Option<String> {
-    let packed = crate::share::pack(shared);
-    let compressed = deflate_raw(&packed, true, usize::MAX).await?;
-    Some(format!("{}#{}", base_url(), crate::share::fragment_for(&compressed)))
+    use crate::share::{fragment_for, pack, Packing};
+    let packed = pack(shared);
+    let fragment = match deflate_raw(&packed, true, usize::MAX).await {
+        Some(compressed) => fragment_for(Packing::Deflate, &compressed),
+        None => fragment_for(Packing::Plain, &packed),
+    };
+    Some(format!("{}#{}", base_url(), fragment))
 }
 
 /// The shared input in a `#i=…` fragment, if it is one and it decodes.
 pub async fn shared_from(fragment: &str) -> Option<crate::share::Shared> {
-    let compressed = crate::share::payload_of(fragment)?;
-    let raw = deflate_raw(&compressed, false, crate::share::MAX_PAYLOAD).await?;
-    crate::share::unpack(&raw)
+    use crate::share::{payload_of, unpack, Packing, MAX_PAYLOAD};
+    let (packing, bytes) = payload_of(fragment)?;
+    let raw = match packing {
+        Packing::Deflate => deflate_raw(&bytes, false, MAX_PAYLOAD).await?,
+        Packing::Plain => bytes,
+    };
+    unpack(&raw)
 }
