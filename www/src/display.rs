@@ -174,6 +174,45 @@ pub fn visible(s: &str) -> Vec<Seg> {
     out
 }
 
+/// Like [`visible`], for text the core already made visible: its `\n` `\r` `\t`
+/// `\u{200b}` escapes and `␠` (a trailing space) become [`Seg::Invisible`] too.
+pub fn visible_escaped(s: &str) -> Vec<Seg> {
+    let mut out: Vec<Seg> = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let esc = if let Some(r) = rest.strip_prefix('\\') {
+            match r.as_bytes().first() {
+                Some(b'n') | Some(b'r') | Some(b't') => Some(2),
+                Some(b'u') if r[1..].starts_with('{') => r.find('}').map(|i| i + 2),
+                _ => None,
+            }
+        } else if rest.starts_with('␠') {
+            Some('␠'.len_utf8())
+        } else {
+            None
+        };
+        match esc {
+            Some(n) => {
+                let label = if rest.starts_with('␠') { "␠".to_string() } else { rest[..n].to_string() };
+                out.push(Seg::Invisible(label));
+                rest = &rest[n..];
+            }
+            None => {
+                let first = rest.chars().next().map_or(1, char::len_utf8);
+                let next = rest[first..].find(['\\', '␠']).map_or(rest.len(), |i| i + first);
+                for seg in visible(&rest[..next]) {
+                    match (out.last_mut(), seg) {
+                        (Some(Seg::Text(t)), Seg::Text(u)) => t.push_str(&u),
+                        (_, seg) => out.push(seg),
+                    }
+                }
+                rest = &rest[next..];
+            }
+        }
+    }
+    out
+}
+
 fn is_format_char(c: char) -> bool {
     matches!(c as u32,
         0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180E
@@ -371,6 +410,24 @@ mod tests {
             ]
         );
         assert_eq!(visible("x\u{feff}")[1], Seg::Invisible("U+FEFF".into()));
+    }
+
+    #[test]
+    fn core_escapes() {
+        assert_eq!(
+            visible_escaped("a\\u{200b}b c\\n␠"),
+            vec![
+                Seg::Text("a".into()),
+                Seg::Invisible("\\u{200b}".into()),
+                Seg::Text("b".into()),
+                Seg::Space,
+                Seg::Text("c".into()),
+                Seg::Invisible("\\n".into()),
+                Seg::Invisible("␠".into()),
+            ]
+        );
+        assert_eq!(visible_escaped("plain\\x"), vec![Seg::Text("plain\\x".into())]);
+        assert_eq!(visible_escaped("é\\u{a0}"), vec![Seg::Text("é".into()), Seg::Invisible("\\u{a0}".into())]);
     }
 
     #[test]

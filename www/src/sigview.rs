@@ -1,9 +1,10 @@
 //! A view model of the signature verdict for the signature panel.
 //!
-//! The core's `SignatureReport` is still growing, so the panel reads its JSON form
-//! tolerantly: known keys (`status`, `matched`, `nodeValid`, `pythonValid`, `diagnoses`,
-//! `stringToSign`, `expected`, `received`, …) are picked when present, in whatever reasonable
-//! shape, and the signature findings of the report fill in the rest. Pure; tested natively.
+//! The panel reads the JSON form of the core's `SignatureReport` (`status`, `matched`,
+//! `nodeValid`, `pythonValid`, `disagreement`, `mode`, `algorithm`, `stringToSign`,
+//! `expected`, `received`, `bodyHash`, `diagnoses`) tolerantly, so the web app builds
+//! against any stage of that type; the signature findings come from the report's
+//! request-level findings. Pure; tested natively.
 
 use serde_json::Value;
 use twilio_webhook_inspector::{Finding, Report};
@@ -13,12 +14,57 @@ use crate::display::is_signature_finding;
 /// The overall verdict, for colour and headline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    /// A candidate matched.
+    /// A candidate matched (twilio-node or twilio-python accepts it).
     Valid,
-    /// A signature and token were given and nothing matched.
+    /// Checked, and nothing matched (or the header is malformed).
     Invalid,
     /// Nothing to check, or something missing (signature, token, URL).
     NotChecked,
+}
+
+/// What matched.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MatchView {
+    /// The URL candidate, in words ("the URL as received").
+    pub candidate: Option<String>,
+    /// Which token slot matched (0-based).
+    pub token_index: Option<usize>,
+    /// The core's token hint (`token #1 (…a1b2)`: never more than 4 characters of it).
+    pub token_hint: Option<String>,
+    /// The URL that was signed.
+    pub url: Option<String>,
+    /// The parameter order of the library that matched, in words.
+    pub key_order: Option<String>,
+}
+
+/// One explanation from the signature doctor.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DiagView {
+    /// Stable id (`scheme-mismatch`…).
+    pub code: Option<String>,
+    /// What happened.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+    /// The URL of the variant that matches.
+    pub url: Option<String>,
+    /// The string-to-sign of that variant.
+    pub string_to_sign: Option<String>,
+    /// Its signature.
+    pub signature: Option<String>,
+    /// The token slot that signed it.
+    pub token_index: Option<usize>,
+}
+
+/// The `bodySHA256` check of a JSON webhook.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BodyHashView {
+    /// SHA-256 of the body, hex.
+    pub expected: String,
+    /// The value in the URL.
+    pub in_url: Option<String>,
+    /// They are equal.
+    pub matches: bool,
 }
 
 /// Everything the signature panel shows.
@@ -26,147 +72,162 @@ pub enum Verdict {
 pub struct SigView {
     /// Valid / invalid / not checked.
     pub verdict: Verdict,
-    /// The raw status id from the core (`valid`, `invalid`, `missing`, `no-token`, …).
+    /// The core's status id (`valid`, `invalid`, `no-token`, …).
     pub status: String,
-    /// What matched: the candidate's description.
-    pub matched: Option<String>,
-    /// Which token matched: its slot number (0-based) when the core says.
-    pub token_index: Option<usize>,
-    /// Which token matched, as the core names it.
-    pub token_label: Option<String>,
+    /// What matched.
+    pub matched: Option<MatchView>,
     /// twilio-node's verdict.
     pub node_valid: Option<bool>,
     /// twilio-python's verdict.
     pub python_valid: Option<bool>,
-    /// The doctor's diagnoses, one sentence each.
-    pub diagnoses: Vec<String>,
-    /// The string that was signed (for the primary candidate or the match).
+    /// Why node and python disagree.
+    pub disagreement: Option<String>,
+    /// What was signed besides the URL, in words.
+    pub mode: Option<String>,
+    /// The algorithm (`hmac-sha1`…).
+    pub algorithm: Option<String>,
+    /// The doctor's diagnoses.
+    pub diagnoses: Vec<DiagView>,
+    /// The string that was signed (invisible characters already made visible by the core).
     pub string_to_sign: Option<String>,
     /// The signature computed.
     pub expected: Option<String>,
     /// The signature received.
     pub received: Option<String>,
-    /// The URL the check used.
-    pub url: Option<String>,
-    /// Candidates tried: (description, matched).
-    pub candidates: Vec<(String, bool)>,
-    /// Signature findings (from the report's request findings).
+    /// The `bodySHA256` check.
+    pub body_hash: Option<BodyHashView>,
+    /// Signature findings.
     pub findings: Vec<Finding>,
+}
+
+impl SigView {
+    /// The panel's headline.
+    pub fn headline(&self) -> &'static str {
+        match (self.verdict, self.status.as_str()) {
+            (Verdict::Valid, _) => "Signature valid",
+            (_, "malformed") => "Malformed signature",
+            (Verdict::Invalid, _) => "Signature does not match",
+            (_, "no-token") => "Signature not checked: no auth token",
+            (_, "no-url") => "Signature not checked: URL unknown",
+            (_, "no-signature") => "No signature to check",
+            _ => "Signature not checked",
+        }
+    }
 }
 
 fn get<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a Value> {
     keys.iter().find_map(|k| v.get(*k)).filter(|x| !x.is_null())
 }
 
-fn text(v: &Value) -> Option<String> {
-    match v {
+fn string(v: &Value, keys: &[&str]) -> Option<String> {
+    match get(v, keys)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Object(_) => ["message", "summary", "description", "label", "name", "text", "variant", "url"]
-            .iter()
-            .find_map(|k| v.get(*k).and_then(text))
-            .map(|head| {
-                let hint = v.get("hint").and_then(text);
-                match hint {
-                    Some(h) if !h.is_empty() && h != head => format!("{head} — {h}"),
-                    _ => head,
-                }
-            }),
         _ => None,
     }
+    .filter(|s| !s.is_empty())
 }
 
-fn boolean(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.as_str() {
-            "valid" | "accepts" | "accepted" | "true" | "yes" | "pass" => Some(true),
-            "invalid" | "rejects" | "rejected" | "false" | "no" | "fail" => Some(false),
-            _ => None,
-        },
-        Value::Object(_) => get(v, &["valid", "accepted", "accepts", "ok"]).and_then(boolean),
-        _ => None,
+fn index(v: &Value, keys: &[&str]) -> Option<usize> {
+    get(v, keys).and_then(Value::as_u64).map(|n| n as usize)
+}
+
+fn boolean(v: &Value, keys: &[&str]) -> Option<bool> {
+    get(v, keys).and_then(Value::as_bool)
+}
+
+/// Words for a URL candidate id.
+pub fn candidate_words(id: &str) -> String {
+    match id {
+        "as-received" => "the URL as received",
+        "port-removed" => "the URL without its port",
+        "port-added" => "the URL with the default port added",
+        "node-whatwg" => "twilio-node's new URL() form of the URL",
+        "node-querystring" => "twilio-node's legacy querystring form of the URL",
+        "python-geturl" => "twilio-python's urlparse().geturl() form of the URL",
+        other => other,
     }
+    .to_string()
+}
+
+fn mode_words(id: &str) -> String {
+    match id {
+        "url-only" => "the URL alone (GET, or no body)",
+        "form-params" => "the URL followed by the sorted form parameters",
+        "body-hash" => "the URL alone, which carries bodySHA256 (JSON body)",
+        other => other,
+    }
+    .to_string()
+}
+
+fn key_order_words(id: &str) -> String {
+    match id {
+        "utf16" => "keys sorted by UTF-16 code unit, as twilio-node does",
+        "code-point" => "keys sorted by code point, as twilio-python does",
+        other => other,
+    }
+    .to_string()
 }
 
 /// Builds the view from a report.
 pub fn sig_view(report: &Report) -> SigView {
     let v = serde_json::to_value(&report.signature).unwrap_or(Value::Null);
-    let status = get(&v, &["status", "verdict"]).and_then(text).unwrap_or_else(|| "not-checked".into());
-
-    // The report's request-level findings carry the signature findings (the signature
-    // report's own list, when it has one, repeats them).
+    let status = string(&v, &["status"]).unwrap_or_else(|| "not-checked".into());
     let findings: Vec<Finding> = report.findings.iter().filter(|f| is_signature_finding(f)).cloned().collect();
-
-    let valid_flag = get(&v, &["valid"]).and_then(boolean);
-    let verdict = match (status.as_str(), valid_flag) {
-        (_, Some(true)) | ("valid", _) | ("matched", _) | ("ok", _) => Verdict::Valid,
-        ("invalid", _) | ("mismatch", _) | ("malformed", _) | ("failed", _) => Verdict::Invalid,
-        _ if findings.iter().any(|f| f.code.id() == "signature-valid") => Verdict::Valid,
-        _ if findings.iter().any(|f| f.code.id() == "signature-invalid") => Verdict::Invalid,
+    let has = |code: &str| findings.iter().any(|f| f.code.id() == code);
+    let verdict = match status.as_str() {
+        "valid" => Verdict::Valid,
+        "invalid" | "malformed" => Verdict::Invalid,
+        _ if has("signature-valid") => Verdict::Valid,
+        _ if has("signature-invalid") || has("signature-malformed") => Verdict::Invalid,
         _ => Verdict::NotChecked,
     };
-
-    let matched_v = get(&v, &["matched", "match", "matchedCandidate"]);
-    let matched = matched_v.and_then(|m| match m {
-        Value::Bool(_) => None,
-        other => text(other),
+    let matched = get(&v, &["matched"]).filter(|m| m.is_object()).map(|m| MatchView {
+        candidate: string(m, &["candidate"]).map(|c| candidate_words(&c)),
+        token_index: index(m, &["tokenIndex"]),
+        token_hint: string(m, &["tokenHint"]),
+        url: string(m, &["url"]),
+        key_order: string(m, &["keyOrder"]).map(|k| key_order_words(&k)),
     });
-    let token_index = matched_v
-        .and_then(|m| get(m, &["tokenIndex", "token"]))
-        .or_else(|| get(&v, &["tokenIndex", "matchedToken"]))
-        .and_then(|t| t.as_u64())
-        .map(|n| n as usize);
-    let token_label = matched_v
-        .and_then(|m| get(m, &["tokenLabel", "token"]))
-        .or_else(|| get(&v, &["tokenLabel", "matchedToken"]))
-        .and_then(|t| t.as_str().map(str::to_string));
-
-    let lib = |name: &str, flat: &[&str]| {
-        get(&v, flat)
-            .and_then(boolean)
-            .or_else(|| get(&v, &["libraries", "libs"]).and_then(|l| l.get(name)).and_then(boolean))
-    };
-    let node_valid = lib("node", &["nodeValid", "node", "twilioNode"]);
-    let python_valid = lib("python", &["pythonValid", "python", "twilioPython"]);
-
-    let diagnoses = get(&v, &["diagnoses", "diagnosis", "doctor"])
-        .map(|d| match d {
-            Value::Array(a) => a.iter().filter_map(text).collect(),
-            other => text(other).into_iter().collect(),
-        })
-        .unwrap_or_default();
-
-    let candidates = get(&v, &["candidates", "variants"])
+    let diagnoses = get(&v, &["diagnoses"])
         .and_then(Value::as_array)
         .map(|a| {
             a.iter()
-                .filter_map(|c| {
-                    let label = text(c)?;
-                    let ok = get(c, &["matched", "valid", "matches"]).and_then(boolean).unwrap_or(false);
-                    Some((label, ok))
+                .filter_map(|d| match d {
+                    Value::String(s) => Some(DiagView { message: s.clone(), ..DiagView::default() }),
+                    Value::Object(_) => Some(DiagView {
+                        code: string(d, &["code"]),
+                        message: string(d, &["message"])?,
+                        hint: string(d, &["hint"]),
+                        url: string(d, &["url"]),
+                        string_to_sign: string(d, &["stringToSign"]),
+                        signature: string(d, &["signature"]),
+                        token_index: index(d, &["tokenIndex"]),
+                    }),
+                    _ => None,
                 })
                 .collect()
         })
         .unwrap_or_default();
-
-    let pick = |keys: &[&str]| get(&v, keys).and_then(text).or_else(|| matched_v.and_then(|m| get(m, keys)).and_then(text));
-
+    let body_hash = get(&v, &["bodyHash"]).map(|b| BodyHashView {
+        expected: string(b, &["expectedHex"]).unwrap_or_default(),
+        in_url: string(b, &["inUrl"]),
+        matches: boolean(b, &["matches"]).unwrap_or(false),
+    });
     SigView {
         verdict,
         status,
         matched,
-        token_index,
-        token_label,
-        node_valid,
-        python_valid,
+        node_valid: boolean(&v, &["nodeValid"]),
+        python_valid: boolean(&v, &["pythonValid"]),
+        disagreement: string(&v, &["disagreement"]),
+        mode: string(&v, &["mode"]).map(|m| mode_words(&m)),
+        algorithm: string(&v, &["algorithm"]),
         diagnoses,
-        string_to_sign: pick(&["stringToSign", "signedString", "data"]),
-        expected: pick(&["expected", "computed", "expectedSignature"]),
-        received: pick(&["received", "signature", "receivedSignature"]).or_else(|| report.request.signature.clone()),
-        url: pick(&["url", "signedUrl"]),
-        candidates,
+        string_to_sign: string(&v, &["stringToSign"]),
+        expected: string(&v, &["expected"]),
+        received: string(&v, &["received"]).or_else(|| report.request.signature.clone()),
+        body_hash,
         findings,
     }
 }
@@ -176,53 +237,76 @@ mod tests {
     use super::*;
     use twilio_webhook_inspector::{Code, Finding};
 
+    /// A report whose signature report has the given JSON keys (those its type knows).
     fn report_with(sig: Value) -> Report {
         let mut r = twilio_webhook_inspector::inspect("", &Default::default());
-        // Build the SignatureReport through serde (defaults + these keys) so the test works
-        // with any shape of it.
         let mut base = serde_json::to_value(&r.signature).unwrap();
         if let (Some(b), Some(o)) = (base.as_object_mut(), sig.as_object()) {
             for (k, v) in o {
-                if b.contains_key(k) {
-                    b.insert(k.clone(), v.clone());
-                }
+                b.insert(k.clone(), v.clone());
             }
         }
-        r.signature = serde_json::from_value(base).unwrap();
+        if let Ok(s) = serde_json::from_value(base) {
+            r.signature = s;
+        }
         r
     }
 
     #[test]
     fn empty_is_not_checked() {
-        let r = report_with(serde_json::json!({ "status": "not-checked" }));
-        let v = sig_view(&r);
+        let v = sig_view(&report_with(serde_json::json!({})));
         assert_eq!(v.verdict, Verdict::NotChecked);
         assert!(v.diagnoses.is_empty());
+        assert_eq!(v.headline(), "Signature not checked");
     }
 
     #[test]
-    fn reads_status_and_findings() {
-        let mut r = report_with(serde_json::json!({ "status": "invalid" }));
+    fn findings_come_from_the_report() {
+        let mut r = report_with(serde_json::json!({}));
         r.findings.push(Finding::new(Code::SignatureInvalid, "nope"));
         r.findings.push(Finding::new(Code::MissingParam, "unrelated"));
         let v = sig_view(&r);
-        assert_eq!(v.verdict, Verdict::Invalid);
+        assert_eq!(v.verdict, Verdict::Invalid, "decided by the finding when the status says nothing");
         assert_eq!(v.findings.len(), 1);
-        assert_eq!(v.status, "invalid");
     }
 
     #[test]
-    fn finding_alone_decides_when_status_is_vague() {
-        let mut r = report_with(serde_json::json!({ "status": "checked" }));
-        r.findings.push(Finding::new(Code::SignatureValid, "ok"));
-        assert_eq!(sig_view(&r).verdict, Verdict::Valid);
+    fn reads_the_full_shape() {
+        let r = report_with(serde_json::json!({
+            "status": "invalid",
+            "nodeValid": false,
+            "pythonValid": false,
+            "mode": "form-params",
+            "stringToSign": "https://x/yA1",
+            "expected": "abc=",
+            "received": "def=",
+            "matched": { "tokenIndex": 1, "tokenHint": "token #2 (…a1b2)", "candidate": "port-removed", "url": "https://x/y", "keyOrder": "utf16" },
+            "diagnoses": [{ "code": "scheme-mismatch", "message": "Twilio signed http://", "hint": "Use the URL as configured", "url": "http://x/y", "stringToSign": "http://x/yA1", "signature": "def=", "tokenIndex": 0 }],
+            "bodyHash": { "expectedHex": "00ff", "inUrl": "00fe", "matches": false }
+        }));
+        let v = sig_view(&r);
+        // Only the keys the core's type knows survive the round trip; check what did.
+        let known = serde_json::to_value(&r.signature).unwrap();
+        if known.get("diagnoses").is_some() {
+            assert_eq!(v.verdict, Verdict::Invalid);
+            assert_eq!(v.headline(), "Signature does not match");
+            let d = &v.diagnoses[0];
+            assert_eq!(d.code.as_deref(), Some("scheme-mismatch"));
+            assert_eq!(d.hint.as_deref(), Some("Use the URL as configured"));
+            assert_eq!(d.url.as_deref(), Some("http://x/y"));
+            let m = v.matched.unwrap();
+            assert_eq!(m.token_index, Some(1));
+            assert_eq!(m.candidate.as_deref(), Some("the URL without its port"));
+            assert_eq!(v.mode.as_deref(), Some("the URL followed by the sorted form parameters"));
+            assert!(!v.body_hash.unwrap().matches);
+            assert_eq!(v.node_valid, Some(false));
+        }
     }
 
     #[test]
-    fn tolerant_text() {
-        assert_eq!(text(&serde_json::json!({"message": "a", "hint": "b"})).unwrap(), "a — b");
-        assert_eq!(text(&serde_json::json!("x")).unwrap(), "x");
-        assert_eq!(boolean(&serde_json::json!({"valid": true})), Some(true));
-        assert_eq!(boolean(&serde_json::json!("rejects")), Some(false));
+    fn words() {
+        assert_eq!(candidate_words("as-received"), "the URL as received");
+        assert_eq!(candidate_words("new-thing"), "new-thing");
+        assert_eq!(key_order_words("code-point"), "keys sorted by code point, as twilio-python does");
     }
 }

@@ -69,9 +69,18 @@ pub fn finding_list(findings: &[Finding], show_param: bool) -> Html {
 
 /// Text with invisible characters made visible (`show_spaces`: spaces as dim middle dots).
 pub fn visible_text(text: &str, show_spaces: bool) -> Html {
+    segments(display::visible(text), show_spaces)
+}
+
+/// Like [`visible_text`], for text the core already escaped (`\u{200b}`, `\n`, `␠`).
+pub fn visible_escaped(text: &str, show_spaces: bool) -> Html {
+    segments(display::visible_escaped(text), show_spaces)
+}
+
+fn segments(segs: Vec<Seg>, show_spaces: bool) -> Html {
     html! {
         <>
-            { for display::visible(text).into_iter().map(|s| match s {
+            { for segs.into_iter().map(|s| match s {
                 Seg::Text(t) => html! { { t } },
                 Seg::Space if show_spaces => html! { <span class="ws" aria-hidden="true">{ "·" }</span> },
                 Seg::Space => html! { { " " } },

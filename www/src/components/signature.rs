@@ -1,12 +1,14 @@
 //! The signature panel: verdict, the candidate and token that matched, twilio-node vs
-//! twilio-python, the doctor's diagnoses, the string-to-sign with invisible characters shown,
-//! and expected vs received.
+//! twilio-python, the doctor's diagnoses (each with the URL and string-to-sign of the variant
+//! that matches), the string-to-sign with invisible characters shown, expected vs received,
+//! and the `bodySHA256` check of JSON webhooks.
 
 use std::rc::Rc;
 
 use twilio_webhook_inspector::Report;
 use yew::prelude::*;
 
+use super::{finding_list, visible_escaped};
 use crate::sigview::{sig_view, Verdict};
 use crate::state::{Action, TOKEN_SLOTS};
 
@@ -23,47 +25,46 @@ pub struct SignaturePanelProps {
     pub on_action: Callback<Action>,
 }
 
-fn lib_verdict(name: &str, v: Option<bool>) -> Html {
+fn lib_verdict(name: &'static str, v: Option<bool>) -> Html {
     let (class, text) = match v {
-        Some(true) => ("lib-ok", "accepts"),
-        Some(false) => ("lib-bad", "rejects"),
-        None => ("lib-na", "—"),
+        Some(true) => ("lib lib-ok", "accepts"),
+        Some(false) => ("lib lib-bad", "rejects"),
+        None => ("lib lib-na", "—"),
     };
-    html! { <span class={classes!("lib", class)}><code>{ name.to_string() }</code>{ " " }<strong>{ text }</strong></span> }
+    html! { <span class={class}><code>{ name }</code>{ " " }<strong>{ text }</strong></span> }
+}
+
+fn token_name(i: usize) -> String {
+    TOKEN_SLOTS.get(i).map_or_else(|| format!("token #{}", i + 1), |s| format!("{s} token"))
+}
+
+fn kv(label: &'static str, value: Html) -> Html {
+    html! { <div class="kv"><span class="k">{ label }</span><span class="v">{ value }</span></div> }
 }
 
 #[component]
 pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
     let r = &props.report;
     let v = sig_view(r);
-    let (class, headline) = match v.verdict {
-        Verdict::Valid => ("sig-valid", "Signature valid"),
-        Verdict::Invalid => ("sig-invalid", "Signature does not match"),
-        Verdict::NotChecked => ("sig-unchecked", "Signature not checked"),
+    let class = match v.verdict {
+        Verdict::Valid => "card signature sig-valid",
+        Verdict::Invalid => "card signature sig-invalid",
+        Verdict::NotChecked => "card signature sig-unchecked",
     };
     let use_demo = props.on_action.reform(|_: MouseEvent| Action::UseDemoToken);
-    let token_name = v
-        .token_index
-        .and_then(|i| TOKEN_SLOTS.get(i).map(|s| s.to_string()))
-        .or(v.token_label.clone());
-    let mismatch = match (&v.expected, &v.received) {
-        (Some(e), Some(r)) => e != r,
-        _ => false,
-    };
-    let why_not = if v.verdict == Verdict::NotChecked && v.findings.is_empty() {
-        Some(match (r.request.signature.is_some(), props.tokens > 0) {
+    let mismatch = matches!((&v.expected, &v.received), (Some(e), Some(x)) if e != x);
+    let why_not = (v.verdict == Verdict::NotChecked && v.findings.is_empty()).then(|| {
+        match (r.request.signature.is_some(), props.tokens > 0) {
             (false, _) => "No X-Twilio-Signature in the input or the signature field.",
             (true, false) => "Add an auth token to check the signature.",
-            (true, true) => "The URL Twilio requested is needed to check the signature.",
-        })
-    } else {
-        None
-    };
+            (true, true) => "The full URL Twilio requested is needed to check the signature.",
+        }
+    });
     html! {
-        <section class={classes!("card", "signature", class)} aria-labelledby="sig-h" data-testid="signature-panel">
+        <section class={class} aria-labelledby="sig-h" data-testid="signature-panel" data-status={v.status.clone()}>
             <div class="sig-head">
                 <span class="sig-dot" aria-hidden="true"></span>
-                <h3 id="sig-h" class="card-title" data-testid="sig-verdict" data-verdict={v.status.clone()}>{ headline }</h3>
+                <h3 id="sig-h" class="card-title" data-testid="sig-verdict">{ v.headline() }</h3>
                 if props.demo_available && props.tokens == 0 {
                     <button type="button" class="btn btn-small" onclick={use_demo} data-testid="use-demo-token">
                         { "Try the demo token" }
@@ -73,10 +74,15 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
             if let Some(w) = why_not {
                 <p class="help">{ w }</p>
             }
-            if v.matched.is_some() || token_name.is_some() {
+            if let Some(m) = &v.matched {
                 <p class="sig-matched" data-testid="sig-matched">
-                    if let Some(m) = &v.matched { { "Matched: " }<strong>{ m.clone() }</strong> }
-                    if let Some(t) = &token_name { { " · token: " }<strong>{ t.clone() }</strong> }
+                    { "Matched " }<strong>{ m.candidate.clone().unwrap_or_else(|| "a candidate".into()) }</strong>
+                    if let Some(i) = m.token_index {
+                        { " with the " }<strong>{ token_name(i) }</strong>
+                    }
+                    if let Some(h) = &m.token_hint { <span class="muted">{ format!(" — {h}") }</span> }
+                    if let Some(k) = &m.key_order { <span class="muted">{ format!("; {k}") }</span> }
+                    { "." }
                 </p>
             }
             if v.node_valid.is_some() || v.python_valid.is_some() {
@@ -85,45 +91,67 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                     { lib_verdict("twilio-python", v.python_valid) }
                 </p>
             }
+            if let Some(d) = &v.disagreement {
+                <p class="disagreement">{ d.clone() }</p>
+            }
             if !v.diagnoses.is_empty() {
                 <div class="diagnoses" data-testid="sig-diagnoses">
                     <h4>{ "Signature doctor" }</h4>
-                    <ul>{ for v.diagnoses.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul>
+                    <ul>
+                        { for v.diagnoses.iter().map(|d| html! {
+                            <li data-code={d.code.clone().unwrap_or_default()}>
+                                <p class="diag-msg">{ d.message.clone() }</p>
+                                if let Some(h) = &d.hint { <p class="finding-hint">{ h.clone() }</p> }
+                                if d.url.is_some() || d.string_to_sign.is_some() {
+                                    <details class="diag-variant">
+                                        <summary>{ "The variant that matches" }</summary>
+                                        if let Some(u) = &d.url { { kv("URL", html! { <code>{ visible_escaped(u, false) }</code> }) } }
+                                        if let Some(s) = &d.string_to_sign {
+                                            <pre class="sts">{ visible_escaped(s, true) }</pre>
+                                        }
+                                        if let Some(s) = &d.signature { { kv("Signature", html! { <code>{ s.clone() }</code> }) } }
+                                        if let Some(i) = d.token_index { { kv("Token", html! { { token_name(i) } }) } }
+                                    </details>
+                                }
+                            </li>
+                        }) }
+                    </ul>
                 </div>
             }
-            if let Some(u) = &v.url {
-                <div class="kv"><span class="k">{ "URL signed" }</span><code class="v">{ u.clone() }</code></div>
+            if let Some(u) = v.matched.as_ref().and_then(|m| m.url.clone()) {
+                { kv("URL signed", html! { <code>{ visible_escaped(&u, false) }</code> }) }
+            }
+            if let Some(m) = &v.mode {
+                { kv("Signed", html! { { m.clone() } }) }
             }
             if let Some(sts) = &v.string_to_sign {
                 <div class="sts-block">
                     <span class="k">{ "String to sign" }<span class="muted">{ " — spaces shown as ·, invisible characters named" }</span></span>
-                    <pre class="sts" data-testid="sig-sts">{ super::visible_text(&sts.clone(), true) }</pre>
+                    <pre class="sts" data-testid="sig-sts">{ visible_escaped(sts, true) }</pre>
                 </div>
             }
             if v.expected.is_some() || v.received.is_some() {
                 <div class="sig-compare">
                     if let Some(e) = &v.expected {
-                        <div class="kv"><span class="k">{ "Expected" }</span><code class="v" data-testid="sig-expected">{ e.clone() }</code></div>
+                        { kv("Expected", html! { <code data-testid="sig-expected">{ e.clone() }</code> }) }
                     }
                     if let Some(x) = &v.received {
-                        <div class="kv"><span class="k">{ "Received" }</span>
-                            <code class={classes!("v", mismatch.then_some("mismatch"))} data-testid="sig-received">{ super::visible_text(&x.clone(), false) }</code>
-                        </div>
+                        { kv("Received", html! {
+                            <code class={if mismatch { "mismatch" } else { "" }} data-testid="sig-received">{ visible_escaped(x, false) }</code>
+                        }) }
                     }
                 </div>
             }
-            if !v.candidates.is_empty() {
-                <details class="more">
-                    <summary>{ format!("{} candidates tried", v.candidates.len()) }</summary>
-                    <ul class="candidates">
-                        { for v.candidates.iter().map(|(c, ok)| html! {
-                            <li class={classes!(ok.then_some("cand-ok"))}>{ if *ok { "✓ " } else { "✗ " } }{ c.clone() }</li>
-                        }) }
-                    </ul>
-                </details>
+            if let Some(b) = &v.body_hash {
+                <div class="sig-compare" data-testid="sig-body-hash">
+                    { kv("bodySHA256", html! { <code>{ b.in_url.clone().unwrap_or_else(|| "(not in the URL)".into()) }</code> }) }
+                    { kv("Body SHA-256", html! {
+                        <><code>{ b.expected.clone() }</code>{ if b.matches { " ✓ matches" } else { " ✗ differs" } }</>
+                    }) }
+                </div>
             }
             if !v.findings.is_empty() {
-                { super::finding_list(&v.findings.clone(), false) }
+                { finding_list(&v.findings, false) }
             }
         </section>
     }

@@ -23,6 +23,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let summary_text = catalog::kind(&k.id).map(|s| s.summary).filter(|s| !s.is_empty());
     let unknown = k.id == "unknown";
+    let mut reasons: Vec<&str> = Vec::new();
+    for x in &k.reasons {
+        if !reasons.contains(&x.as_str()) {
+            reasons.push(x);
+        }
+    }
     html! {
         <section class="card summary" aria-labelledby="kind-h" data-testid="summary">
             <div class="summary-top">
@@ -42,9 +48,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
             if let Some(s) = summary_text {
                 <p class="kind-summary">{ s }</p>
             }
-            if !k.reasons.is_empty() {
+            if !reasons.is_empty() {
                 <ul class="reasons" aria-label="Why this kind">
-                    { for k.reasons.iter().map(|x| html! { <li>{ x.clone() }</li> }) }
+                    { for reasons.iter().map(|x| html! { <li>{ x.to_string() }</li> }) }
                 </ul>
             }
             if let Some(ru) = &k.runner_up {
