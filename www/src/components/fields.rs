@@ -145,9 +145,9 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                 <td class="c-value">
                     { value_cell(f) }
                     { human(f, &r.kind.id) }
-                    if props.show_raw {
+                    if show_raw_pair {
                         <div class="rawpair" data-testid="raw-pair">
-                            <span class="muted">{ if show_raw_pair { "as sent: " } else { "as sent (same): " } }</span>
+                            <span class="muted">{ "as sent: " }</span>
                             <code>{ format!("{}={}", f.raw_name, f.raw_value) }</code>
                         </div>
                     }
