@@ -13,6 +13,10 @@ before(async () => {
 after(async () => { await browser?.close(); });
 
 const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+async function shareLink(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid=share-url]')?.value.includes('#i='));
+  return page.inputValue('[data-testid=share-url]');
+}
 
 test('share link round trip keeps the input and options, never the token', async () => {
   const { page } = await openApp(browser.context);
@@ -24,7 +28,7 @@ test('share link round trip keeps the input and options, never the token', async
   await page.fill('[data-testid=token-0]', TOKEN);
   await page.selectOption('[data-testid=kind-select]', 'voice-request');
   await page.click('[data-testid=share]');
-  const link = await page.inputValue('[data-testid=share-url]');
+  const link = await shareLink(page);
   assert.ok(link.startsWith(BASE + '#i=1'), link);
   assert.ok(!link.includes(TOKEN), 'the token is not in the link');
   assert.ok(link.length < input.length / 2, `compressed: ${link.length} < ${input.length / 2}`);
@@ -52,7 +56,8 @@ test('redaction removes phone numbers and bodies from the link', async () => {
   const { page } = await openApp(browser.context);
   await page.check('[data-testid=redact]');
   await page.click('[data-testid=share]');
-  const link = await page.inputValue('[data-testid=share-url]');
+  const link = await shareLink(page);
+  assert.match(await page.textContent('[data-testid=share-panel]'), /Redacted \d+ values/);
   const { page: other } = await openApp(browser.context, link.slice(BASE.length));
   const text = await other.inputValue('[data-testid=input]');
   assert.ok(!text.includes('4155550143') && !text.includes('4155550199'), text);

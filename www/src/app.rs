@@ -134,8 +134,9 @@ pub fn App(props: &AppProps) -> Html {
         let key = (state.share_open, state.redact, state.shared());
         let report = report.clone();
         use_effect_with(key, move |(open, redact, shared)| {
+            // Never show (or copy) a link for older inputs while the new one is computed.
+            share_link.set(None);
             if !*open {
-                share_link.set(None);
                 return;
             }
             let (payload, redaction) = if *redact {
