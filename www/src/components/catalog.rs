@@ -1,7 +1,9 @@
 //! The catalog browser: every kind and parameter, searchable, with deep links
 //! (`#kind=voice-request`, `#param=MessageStatus` — scrolled to and highlighted).
 
-use twilio_webhook_inspector::catalog::{self, ApiVersion, Direction, KindSpec, ParamSpec, Presence, KINDS, PARAMS};
+use twilio_webhook_inspector::catalog::{
+    self, ApiVersion, Direction, KindSpec, ParamSpec, Presence, ValueType, KINDS, PARAMS,
+};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -25,6 +27,16 @@ fn direction_name(d: Direction) -> &'static str {
         Direction::TwilioToApp => "webhook · Twilio → app",
         Direction::AppToTwilio => "REST request · app → Twilio",
         Direction::Response => "REST response",
+    }
+}
+
+/// The documented values of an enum-typed parameter row.
+fn enum_values(p: &ParamSpec) -> Option<&'static [&'static str]> {
+    match p.value_type {
+        ValueType::Enum { id } | ValueType::RepeatedEnum { id } | ValueType::SpaceSeparatedEnum { id } => {
+            catalog::enum_spec(id).map(|e| e.values)
+        }
+        _ => None,
     }
 }
 
@@ -184,6 +196,11 @@ pub fn CatalogBrowser(props: &CatalogBrowserProps) -> Html {
                                             <span class={classes!("chip", format!("presence-{}", presence_name(p.presence)))}>{ presence_name(p.presence) }</span>
                                             <span class="chip">{ match p.api_version { ApiVersion::V2008 => "2008", ApiVersion::V2010 => "2010" } }</span>
                                             { for p.kinds.iter().map(|k| html! { <a class="chip chip-kind mono" href={format!("#kind={k}")}>{ *k }</a> }) }
+                                            if let Some(vals) = enum_values(p) {
+                                                <span class="enum-inline">
+                                                    { for vals.iter().map(|v| html! { <code>{ *v }</code> }) }
+                                                </span>
+                                            }
                                         </li>
                                     }) }
                                 </ul>
