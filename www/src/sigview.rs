@@ -3,8 +3,8 @@
 //! The panel reads the JSON form of the core's `SignatureReport` (`status`, `matched`,
 //! `nodeValid`, `pythonValid`, `disagreement`, `mode`, `algorithm`, `stringToSign`,
 //! `expected`, `received`, `bodyHash`, `diagnoses`) tolerantly, so the web app builds
-//! against any stage of that type; the signature findings come from the report's
-//! request-level findings. Pure; tested natively.
+//! against any stage of that type; the signature findings are the signature report's own,
+//! plus any signature finding among the request-level ones. Pure; tested natively.
 
 use serde_json::Value;
 use twilio_webhook_inspector::{Finding, Report};
@@ -173,7 +173,12 @@ fn key_order_words(id: &str) -> String {
 pub fn sig_view(report: &Report) -> SigView {
     let v = serde_json::to_value(&report.signature).unwrap_or(Value::Null);
     let status = string(&v, &["status"]).unwrap_or_else(|| "not-checked".into());
-    let findings: Vec<Finding> = report.findings.iter().filter(|f| is_signature_finding(f)).cloned().collect();
+    let mut findings: Vec<Finding> = report.signature.findings.clone();
+    for f in report.findings.iter().filter(|f| is_signature_finding(f)) {
+        if !findings.contains(f) {
+            findings.push(f.clone());
+        }
+    }
     let has = |code: &str| findings.iter().any(|f| f.code.id() == code);
     let verdict = match status.as_str() {
         "valid" => Verdict::Valid,
@@ -265,9 +270,11 @@ mod tests {
         let mut r = report_with(serde_json::json!({}));
         r.findings.push(Finding::new(Code::SignatureInvalid, "nope"));
         r.findings.push(Finding::new(Code::MissingParam, "unrelated"));
+        r.signature.findings.push(Finding::new(Code::SignatureNoToken, "no token"));
+        r.signature.findings.push(Finding::new(Code::SignatureInvalid, "nope"));
         let v = sig_view(&r);
         assert_eq!(v.verdict, Verdict::Invalid, "decided by the finding when the status says nothing");
-        assert_eq!(v.findings.len(), 1);
+        assert_eq!(v.findings.len(), 2, "{:?}", v.findings);
     }
 
     #[test]
