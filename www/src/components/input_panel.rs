@@ -71,12 +71,12 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     let detected_format = if r.format_overridden {
         String::from("Auto")
     } else {
-        format!("Auto — detected: {}", display::format_name(r.format.id()))
+        format!("Auto: {}", display::format_name(r.format.id()))
     };
     let detected_kind = if r.kind.overridden {
         String::from("Auto")
     } else {
-        format!("Auto — detected: {} ({})", r.kind.title, r.kind.id)
+        format!("Auto: {}", r.kind.id)
     };
 
     let kind_group = |dir: Direction, label: &'static str| {
@@ -133,6 +133,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             </div>
             <p class="panel-sub">
                 { "Form body, query string, URL, raw HTTP request, curl command, JSON or XML — the report updates as you type." }
+                <a class="jump" href="#report">{ " Jump to the report ↓" }</a>
             </p>
             <div class="field">
                 <label for="input" class="sr-only">{ "Captured request" }</label>
