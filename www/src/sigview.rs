@@ -171,7 +171,12 @@ fn key_order_words(id: &str) -> String {
 
 /// Builds the view from a report.
 pub fn sig_view(report: &Report) -> SigView {
-    let v = serde_json::to_value(&report.signature).unwrap_or(Value::Null);
+    // Through the pretty JSON text: reuses the serializer the "Copy JSON" export already
+    // links in and the JSON parser the core links in, instead of a third (Value) serializer.
+    let v: Value = serde_json::to_string_pretty(&report.signature)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null);
     let status = string(&v, &["status"]).unwrap_or_else(|| "not-checked".into());
     let mut findings: Vec<Finding> = report.signature.findings.clone();
     for f in report.findings.iter().filter(|f| is_signature_finding(f)) {
