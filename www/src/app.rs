@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::{
     catalog::CatalogBrowser, gallery::Gallery, header::TopBar, input_panel::InputPanel,
-    report_view::ReportView, Copy,
+    report_view::ReportView, Copy, ReportRc,
 };
 use crate::share::{self, Redaction, Shared};
 use crate::state::{self, Action, Page, State};
@@ -187,9 +187,9 @@ pub fn App(props: &AppProps) -> Html {
     let page = match state.page {
         Page::Inspect => html! {
             <div class="workspace">
-                <InputPanel state={(*state).clone()} report={report.clone()} on_action={dispatch.clone()} />
+                <InputPanel state={(*state).clone()} report={ReportRc(report.clone())} on_action={dispatch.clone()} />
                 <ReportView
-                    report={report.clone()}
+                    report={ReportRc(report.clone())}
                     input={source.clone()}
                     show_raw={state.show_raw}
                     tokens={state.token_count()}

@@ -1,10 +1,8 @@
 //! The fields table, in wire order: name and label, decoded value with a human rendering,
 //! type, description, badges, and the findings of each field. Optional raw view beside it.
 
-use std::rc::Rc;
-
 use twilio_webhook_inspector::catalog::{self, ValueType};
-use twilio_webhook_inspector::{Field, Report, Severity};
+use twilio_webhook_inspector::{Field, Severity};
 use yew::prelude::*;
 
 use crate::display;
@@ -15,7 +13,7 @@ use crate::web;
 #[derive(Properties, PartialEq)]
 pub struct FieldsTableProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: super::ReportRc,
     /// The pasted text, for the raw view.
     pub input: String,
     /// Show the raw view.

@@ -1,8 +1,6 @@
 //! Request-level findings: missing parameters first, then the rest by severity.
 
-use std::rc::Rc;
-
-use twilio_webhook_inspector::{catalog, Finding, Report};
+use twilio_webhook_inspector::{catalog, Finding};
 use yew::prelude::*;
 
 use crate::display;
@@ -11,7 +9,7 @@ use crate::display;
 #[derive(Properties, PartialEq)]
 pub struct RequestFindingsProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: super::ReportRc,
 }
 
 #[component]

@@ -1,10 +1,8 @@
 //! The input column: paste area, format/kind overrides, the request URL, the signature and
 //! the auth tokens (password fields, memory only).
 
-use std::rc::Rc;
-
 use twilio_webhook_inspector::catalog::{self, Direction};
-use twilio_webhook_inspector::{InputFormat, Report};
+use twilio_webhook_inspector::InputFormat;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -18,7 +16,7 @@ pub struct InputPanelProps {
     /// The inputs.
     pub state: State,
     /// The report of those inputs (for detected values and placeholders).
-    pub report: Rc<Report>,
+    pub report: super::ReportRc,
     /// User intent.
     pub on_action: Callback<Action>,
 }

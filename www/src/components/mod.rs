@@ -16,10 +16,37 @@ pub mod report_view;
 pub mod signature;
 pub mod summary;
 
-use twilio_webhook_inspector::{Finding, Severity};
+use std::rc::Rc;
+
+use twilio_webhook_inspector::{Finding, Report, Severity};
 use yew::prelude::*;
 
 use crate::display::{self, Seg};
+
+/// The report as components receive it: shared, and compared by identity. The app derives
+/// a new report only when the inputs change, so pointer equality is exact, and it spares
+/// every render a deep comparison of the whole report (and the wasm its code).
+#[derive(Debug)]
+pub struct ReportRc(pub Rc<Report>);
+
+impl Clone for ReportRc {
+    fn clone(&self) -> Self {
+        ReportRc(Rc::clone(&self.0))
+    }
+}
+
+impl PartialEq for ReportRc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ReportRc {
+    type Target = Report;
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}
 
 /// What to put on the clipboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

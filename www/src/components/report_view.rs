@@ -1,8 +1,5 @@
 //! The report column: actions (share, copy), summary, signature, findings, media, fields.
 
-use std::rc::Rc;
-
-use twilio_webhook_inspector::Report;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -20,7 +17,7 @@ use crate::state::Action;
 #[derive(Properties, PartialEq)]
 pub struct ReportViewProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: super::ReportRc,
     /// The pasted text (for the raw view).
     pub input: String,
     /// Show the raw text beside the fields.

@@ -3,9 +3,6 @@
 //! that matches), the string-to-sign with invisible characters shown, expected vs received,
 //! and the `bodySHA256` check of JSON webhooks.
 
-use std::rc::Rc;
-
-use twilio_webhook_inspector::Report;
 use yew::prelude::*;
 
 use super::{finding_list, visible_escaped};
@@ -16,7 +13,7 @@ use crate::state::{Action, TOKEN_SLOTS};
 #[derive(Properties, PartialEq)]
 pub struct SignaturePanelProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: super::ReportRc,
     /// How many tokens were given.
     pub tokens: usize,
     /// The input is a demo example whose token can be filled in.

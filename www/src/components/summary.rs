@@ -1,9 +1,7 @@
 //! The summary card: kind with its reasons and runner-up, format, API version, request line,
 //! and the finding counts.
 
-use std::rc::Rc;
-
-use twilio_webhook_inspector::{catalog, Report};
+use twilio_webhook_inspector::catalog;
 use yew::prelude::*;
 
 use crate::display;
@@ -12,7 +10,7 @@ use crate::display;
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: super::ReportRc,
 }
 
 #[component]
