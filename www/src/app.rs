@@ -1,0 +1,228 @@
+//! Wiring: one `use_reducer` over [`State`], the report derived from the inputs with
+//! `use_memo` (never stored), the fragment router, theme, clipboard and notices.
+
+use std::rc::Rc;
+
+use twilio_webhook_inspector::{inspect, Report};
+use yew::prelude::*;
+
+use crate::components::{
+    catalog::CatalogBrowser, gallery::Gallery, header::TopBar, input_panel::InputPanel,
+    report_view::ReportView, Copy, ReportRc,
+};
+use crate::share::{self, Redaction, Shared};
+use crate::state::{self, Action, Page, State};
+use crate::{export, web};
+
+/// Inputs at least this long are inspected after a short pause in typing.
+const DEBOUNCE_FROM: usize = 8_000;
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(state::apply(&self, action))
+    }
+}
+
+/// The share link for the current inputs (redacted when asked), with what redaction did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareLink {
+    /// The full URL with `#i=…`.
+    pub url: String,
+    /// Redaction details, when redaction was on.
+    pub redaction: Option<Redaction>,
+}
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The shared input the page was opened with (`#i=…`), already decoded.
+    pub initial: Option<Shared>,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| {
+        let s = State::initial(web::load_theme());
+        let route = match props.initial.clone() {
+            Some(shared) => state::Route::Shared(shared),
+            None => share::parse_fragment(&web::hash()),
+        };
+        state::apply(&s, Action::Route(route))
+    });
+    let dispatch: Callback<Action> = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| {
+            // Once the user edits a shared or example input, the fragment no longer describes
+            // the page: drop it so a reload does not silently bring the old input back.
+            if matches!(a, Action::SetInput(_) | Action::LoadExample(_)) {
+                let h = web::hash();
+                if h.starts_with("#i=") || h.starts_with("#example=") {
+                    web::clear_hash();
+                }
+            }
+            d.dispatch(a)
+        })
+    };
+
+    // Router: follow fragment changes (links, back/forward); shared inputs decode async.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            web::on_hash_change(move |h| {
+                if share::payload_of(&h).is_some() {
+                    let d = d.clone();
+                    yew::platform::spawn_local(async move {
+                        if let Some(shared) = web::shared_from(&h).await {
+                            d.dispatch(Action::Route(state::Route::Shared(shared)));
+                        }
+                    });
+                } else {
+                    d.dispatch(Action::Route(share::parse_fragment(&h)));
+                }
+            });
+        });
+    }
+    // Theme: apply and remember the choice.
+    use_effect_with(state.theme, |t| web::apply_theme(*t));
+    // Notices disappear after a moment.
+    {
+        let d = state.dispatcher();
+        use_effect_with(state.notice_seq, move |seq| {
+            let seq = *seq;
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::from_millis(2600)).await;
+                d.dispatch(Action::ClearNotice(seq));
+            });
+        });
+    }
+
+    // Large pastes are inspected once typing pauses (a 2,000-field body costs ~200 ms per
+    // pass); everything under DEBOUNCE_FROM characters updates on every keystroke.
+    let settled = use_state(|| state.input.clone());
+    let generation = use_mut_ref(|| 0u32);
+    {
+        let settled = settled.clone();
+        let generation = generation.clone();
+        use_effect_with(state.input.clone(), move |input| {
+            *generation.borrow_mut() += 1;
+            if input.len() >= DEBOUNCE_FROM {
+                let mine = *generation.borrow();
+                let input = input.clone();
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::from_millis(200)).await;
+                    if *generation.borrow() == mine {
+                        settled.set(input);
+                    }
+                });
+            }
+        });
+    }
+    let source = if state.input.len() < DEBOUNCE_FROM { state.input.clone() } else { (*settled).clone() };
+
+    // The report: derived from the inputs, recomputed only when they change.
+    let report: Rc<Report> = use_memo((source.clone(), state.options()), |(input, options)| {
+        inspect(input, options)
+    });
+
+    // The share link: derived from the inputs, compressed by the browser (async), so it is
+    // kept in a local cache keyed by what it was computed from.
+    let share_link = use_state(|| None::<ShareLink>);
+    {
+        let share_link = share_link.clone();
+        let key = (state.share_open, state.redact, state.shared());
+        let report = report.clone();
+        use_effect_with(key, move |(open, redact, shared)| {
+            // Never show (or copy) a link for older inputs while the new one is computed.
+            share_link.set(None);
+            if !*open {
+                return;
+            }
+            let (payload, redaction) = if *redact {
+                let r = share::redact(shared, &report);
+                (r.shared.clone(), Some(r))
+            } else {
+                (shared.clone(), None)
+            };
+            yew::platform::spawn_local(async move {
+                if let Some(url) = web::share_url(&payload).await {
+                    share_link.set(Some(ShareLink { url, redaction }));
+                }
+            });
+        });
+    }
+
+    let on_copy: Callback<Copy> = {
+        let report = report.clone();
+        let state = state.clone();
+        let notify = state.dispatcher();
+        let link = (*share_link).clone();
+        Callback::from(move |what: Copy| {
+            let (text, label) = match what {
+                Copy::Json => (export::report_json(&report), "Report JSON copied"),
+                Copy::Curl => (export::curl(&report, &state.input), "curl command copied (no token)"),
+                Copy::Link => match &link {
+                    Some(l) => (l.url.clone(), "Link copied"),
+                    None => return,
+                },
+            };
+            let notify = notify.clone();
+            web::copy(text, move |ok| {
+                notify.dispatch(Action::Notify(Some(if ok {
+                    label.to_string()
+                } else {
+                    "Could not copy: select the text and copy it yourself".to_string()
+                })))
+            });
+        })
+    };
+
+    let on_toggle_theme = {
+        let d = dispatch.clone();
+        let theme = state.theme;
+        Callback::from(move |_| d.emit(Action::SetTheme(theme.toggled(web::system_prefers_dark()))))
+    };
+
+    let page = match state.page {
+        Page::Inspect => html! {
+            <div class="workspace">
+                <InputPanel state={(*state).clone()} report={ReportRc(report.clone())} on_action={dispatch.clone()} />
+                <ReportView
+                    report={ReportRc(report.clone())}
+                    input={source.clone()}
+                    show_raw={state.show_raw}
+                    tokens={state.token_count()}
+                    redact={state.redact}
+                    share={(*share_link).clone()}
+                    share_open={state.share_open}
+                    on_action={dispatch.clone()}
+                    on_copy={on_copy.clone()}
+                />
+            </div>
+        },
+        Page::Examples => html! { <Gallery current={state.example} /> },
+        Page::Catalog => html! {
+            <CatalogBrowser query={state.catalog_query.clone()} focus={state.focus.clone()} on_action={dispatch.clone()} />
+        },
+    };
+
+    html! {
+        <>
+            <TopBar page={state.page} theme={state.theme} on_toggle_theme={on_toggle_theme} />
+            <main id="main" class="page">
+                { page }
+            </main>
+            <footer class="footer">
+                <p>
+                    { "Runs entirely in your browser. Nothing you paste is sent anywhere — the page's Content-Security-Policy forbids network connections. " }
+                    { "Auth tokens stay in this tab's memory: never stored, never put in a link." }
+                </p>
+                <p class="muted">{ format!("twilio-webhook-inspector {}", report.tool_version) }</p>
+            </footer>
+            <div class="toast" role="status" aria-live="polite" data-testid="notice">
+                if let Some(n) = &state.notice { <span>{ n.clone() }</span> }
+            </div>
+        </>
+    }
+}

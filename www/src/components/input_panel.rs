@@ -1,0 +1,212 @@
+//! The input column: paste area, format/kind overrides, the request URL, the signature and
+//! the auth tokens (password fields, memory only).
+
+use twilio_webhook_inspector::catalog::{self, Direction};
+use twilio_webhook_inspector::InputFormat;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::display;
+use crate::examples::{self, EXAMPLES};
+use crate::state::{Action, State, TOKEN_SLOTS};
+
+/// Props of [`InputPanel`].
+#[derive(Properties, PartialEq)]
+pub struct InputPanelProps {
+    /// The inputs.
+    pub state: State,
+    /// The report of those inputs (for detected values and placeholders).
+    pub report: super::ReportRc,
+    /// User intent.
+    pub on_action: Callback<Action>,
+}
+
+fn input_value(e: InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+#[component]
+pub fn InputPanel(props: &InputPanelProps) -> Html {
+    let s = &props.state;
+    let r = &props.report;
+    let act = &props.on_action;
+
+    // The `selected` attribute does not move a selection the user has changed, so the
+    // selects' values are also set as properties after each render.
+    let example_ref = use_node_ref();
+    let format_ref = use_node_ref();
+    let kind_ref = use_node_ref();
+    {
+        let refs = (example_ref.clone(), format_ref.clone(), kind_ref.clone());
+        let values = (
+            s.example.unwrap_or("").to_string(),
+            s.format.map(|f| f.id()).unwrap_or("").to_string(),
+            s.kind.clone().unwrap_or_default(),
+        );
+        use_effect_with(values, move |(e, f, k)| {
+            for (r, v) in [(&refs.0, e), (&refs.1, f), (&refs.2, k)] {
+                if let Some(el) = r.cast::<HtmlSelectElement>() {
+                    el.set_value(v);
+                }
+            }
+        });
+    }
+
+    let on_text = act.reform(|e: InputEvent| Action::SetInput(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+    let on_format = act.reform(|e: Event| {
+        Action::SetFormat(InputFormat::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()))
+    });
+    let on_kind = act.reform(|e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::SetKind((!v.is_empty()).then_some(v))
+    });
+    let on_example = act.reform(|e: Event| Action::LoadExample(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let on_url = act.reform(|e: InputEvent| Action::SetUrl(input_value(e)));
+    let on_sig = act.reform(|e: InputEvent| Action::SetSignature(input_value(e)));
+    let on_clear_tokens = act.reform(|_: MouseEvent| Action::ClearTokens);
+    let on_clear_input = act.reform(|_: MouseEvent| Action::SetInput(String::new()));
+
+    let detected_format = if r.format_overridden {
+        String::from("Auto")
+    } else {
+        format!("Auto: {}", display::format_name(r.format.id()))
+    };
+    let detected_kind = if r.kind.overridden {
+        String::from("Auto")
+    } else {
+        format!("Auto: {}", r.kind.id)
+    };
+
+    let kind_group = |dir: Direction, label: &'static str| {
+        let kinds: Vec<_> = catalog::KINDS.iter().filter(|k| k.direction == dir).collect();
+        if kinds.is_empty() {
+            return html! {};
+        }
+        html! {
+            <optgroup label={label}>
+                { for kinds.into_iter().map(|k| html! {
+                    <option value={k.id} selected={s.kind.as_deref() == Some(k.id)}>
+                        { format!("{} ({})", k.title, k.id) }
+                    </option>
+                }) }
+            </optgroup>
+        }
+    };
+
+    let derived_url = r.request.url.clone().filter(|_| s.url.trim().is_empty());
+    let derived_sig = r.request.signature.clone().filter(|_| s.signature.trim().is_empty());
+    let demo = s.tokens.iter().any(|t| examples::is_demo_token(t));
+
+    let token_field = |i: usize| {
+        let id = format!("token-{i}");
+        let on_input = act.reform(move |e: InputEvent| Action::SetToken(i, input_value(e)));
+        let label = match i {
+            0 => "Auth token".to_string(),
+            _ => format!("{} token", TOKEN_SLOTS[i]),
+        };
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ label }
+                    if i == 0 { <span class="muted">{ " (primary)" }</span> }
+                </label>
+                <input id={id} type="password" class="input mono" value={s.tokens[i].clone()} oninput={on_input}
+                       autocomplete="off" spellcheck="false" data-lpignore="true"
+                       placeholder={if i == 2 { "Token of the sub-account in AccountSid" } else { "32 hex characters" }}
+                       data-testid={format!("token-{i}")} />
+            </div>
+        }
+    };
+    let more_tokens_open = !s.tokens[1].is_empty() || !s.tokens[2].is_empty();
+
+    html! {
+        <section class="panel input-panel" aria-labelledby="input-h">
+            <div class="panel-head">
+                <h1 id="input-h" class="panel-title">{ "Paste a webhook" }</h1>
+                <select ref={example_ref} class="select select-sm" aria-label="Load an example" onchange={on_example} data-testid="example-select">
+                    <option value="" selected={s.example.is_none()}>{ "Load an example…" }</option>
+                    { for EXAMPLES.iter().map(|e| html! {
+                        <option value={e.id} selected={s.example == Some(e.id)}>{ e.title }</option>
+                    }) }
+                </select>
+            </div>
+            <p class="panel-sub">
+                { "Form body, query string, URL, raw HTTP request, curl command, JSON or XML — the report updates as you type." }
+                <a class="jump" href="#report">{ " Jump to the report ↓" }</a>
+            </p>
+            <div class="field">
+                <label for="input" class="sr-only">{ "Captured request" }</label>
+                <textarea id="input" class="input mono paste" rows="14" spellcheck="false" autocomplete="off"
+                          autocapitalize="off" value={s.input.clone()} oninput={on_text}
+                          placeholder="CallSid=CA…&From=%2B1415…  or  POST /twilio HTTP/1.1 …  or  curl …"
+                          data-testid="input" />
+                <div class="paste-meta">
+                    <span class="muted">{ format!("{} characters", s.input.chars().count()) }</span>
+                    if !s.input.is_empty() {
+                        <button type="button" class="btn btn-link" onclick={on_clear_input}>{ "Clear" }</button>
+                    }
+                </div>
+            </div>
+            <div class="row-2">
+                <div class="field">
+                    <label for="format">{ "Input format" }</label>
+                    <select ref={format_ref} id="format" class="select" onchange={on_format} data-testid="format-select">
+                        <option value="" selected={s.format.is_none()}>{ detected_format }</option>
+                        { for InputFormat::ALL.iter().map(|f| html! {
+                            <option value={f.id()} selected={s.format == Some(*f)}>{ display::format_name(f.id()) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="kind">{ "Kind" }</label>
+                    <select ref={kind_ref} id="kind" class="select" onchange={on_kind} data-testid="kind-select">
+                        <option value="" selected={s.kind.is_none()}>{ detected_kind }</option>
+                        { kind_group(Direction::TwilioToApp, "Webhooks (Twilio → your app)") }
+                        { kind_group(Direction::AppToTwilio, "REST requests (your app → Twilio)") }
+                        { kind_group(Direction::Response, "REST responses") }
+                    </select>
+                </div>
+            </div>
+
+            <fieldset class="group">
+                <legend>{ "Signature check" }</legend>
+                <div class="field">
+                    <label for="url">{ "URL Twilio requested" }</label>
+                    <input id="url" type="url" class="input mono" value={s.url.clone()} oninput={on_url}
+                           autocomplete="off" spellcheck="false" data-testid="url"
+                           placeholder={derived_url.clone().unwrap_or_else(|| "https://your-app.example.com/twilio/sms".into())} />
+                    if let Some(u) = derived_url {
+                        <p class="help">{ "From the pasted request: " }<code>{ u }</code></p>
+                    }
+                </div>
+                <div class="field">
+                    <label for="signature">{ "X-Twilio-Signature" }</label>
+                    <input id="signature" type="text" class="input mono" value={s.signature.clone()} oninput={on_sig}
+                           autocomplete="off" spellcheck="false" data-testid="signature"
+                           placeholder={derived_sig.clone().unwrap_or_else(|| "28 base64 characters".into())} />
+                    if let Some(sig) = derived_sig {
+                        <p class="help">{ "From the pasted request: " }<code>{ sig }</code></p>
+                    }
+                </div>
+                { token_field(0) }
+                <details class="more" open={more_tokens_open}>
+                    <summary>{ "Secondary and sub-account tokens" }</summary>
+                    { token_field(1) }
+                    { token_field(2) }
+                </details>
+                <div class="token-note">
+                    <p class="help">
+                        { "Tokens never leave this tab: not stored, not in share links, not in copied curl or JSON. Each one given is tried." }
+                    </p>
+                    if demo {
+                        <p class="help demo-note" data-testid="demo-note">
+                            { "The public demo token was filled in by the example (c0ffee00…). It is not a real credential." }
+                        </p>
+                    }
+                    if s.token_count() > 0 {
+                        <button type="button" class="btn btn-small" onclick={on_clear_tokens}>{ "Forget tokens" }</button>
+                    }
+                </div>
+            </fieldset>
+        </section>
+    }
+}

@@ -1,0 +1,120 @@
+//! Presentational components. Each takes `XxxProps` and reports user intent through
+//! `Callback<Action>`; none holds state of its own. The small shared pieces (severity
+//! badge, finding list, visible text) are plain functions returning `Html`: as components
+//! they cost ~0.5 KB of gzipped wasm each and gain nothing.
+//!
+//! Every value from the input is rendered as a text node (Yew escapes it); nothing here
+//! ever builds HTML from strings.
+
+pub mod catalog;
+pub mod fields;
+pub mod findings;
+pub mod gallery;
+pub mod header;
+pub mod input_panel;
+pub mod report_view;
+pub mod signature;
+pub mod summary;
+
+use std::rc::Rc;
+
+use twilio_webhook_inspector::{Finding, Report, Severity};
+use yew::prelude::*;
+
+use crate::display::{self, Seg};
+
+/// The report as components receive it: shared, and compared by identity. The app derives
+/// a new report only when the inputs change, so pointer equality is exact, and it spares
+/// every render a deep comparison of the whole report (and the wasm its code).
+#[derive(Debug)]
+pub struct ReportRc(pub Rc<Report>);
+
+impl Clone for ReportRc {
+    fn clone(&self) -> Self {
+        ReportRc(Rc::clone(&self.0))
+    }
+}
+
+impl PartialEq for ReportRc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ReportRc {
+    type Target = Report;
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}
+
+/// What to put on the clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copy {
+    /// The report as JSON.
+    Json,
+    /// The request as a curl command.
+    Curl,
+    /// The permalink.
+    Link,
+}
+
+/// A severity pill.
+pub fn severity_badge(severity: Severity) -> Html {
+    html! {
+        <span class={classes!("badge", display::severity_class(severity))}>{ severity.name() }</span>
+    }
+}
+
+/// A list of findings with severity, message, hint and code (`show_param`: the parameter
+/// name in front of each message).
+pub fn finding_list(findings: &[Finding], show_param: bool) -> Html {
+    html! {
+        <ul class="findings">
+            { for findings.iter().map(|f| html! {
+                <li class={classes!("finding", display::severity_class(f.severity))} data-code={f.code.id()}>
+                    { severity_badge(f.severity) }
+                    <div class="finding-body">
+                        <p class="finding-msg">
+                            if show_param {
+                                if let Some(p) = &f.param {
+                                    <code class="finding-param">{ p.clone() }</code>{ " " }
+                                }
+                            }
+                            { f.message.clone() }
+                        </p>
+                        if let Some(h) = &f.hint {
+                            <p class="finding-hint">{ h.clone() }</p>
+                        }
+                        <p class="finding-code"><code>{ f.code.id() }</code></p>
+                    </div>
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// Text with invisible characters made visible (`show_spaces`: spaces as dim middle dots).
+pub fn visible_text(text: &str, show_spaces: bool) -> Html {
+    segments(display::visible(text), show_spaces)
+}
+
+/// Like [`visible_text`], for text the core already escaped (`\u{200b}`, `\n`, `␠`).
+pub fn visible_escaped(text: &str, show_spaces: bool) -> Html {
+    segments(display::visible_escaped(text), show_spaces)
+}
+
+fn segments(segs: Vec<Seg>, show_spaces: bool) -> Html {
+    html! {
+        <>
+            { for segs.into_iter().map(|s| match s {
+                Seg::Text(t) => html! { { t } },
+                Seg::Space if show_spaces => html! { <span class="ws" aria-hidden="true">{ "·" }</span> },
+                Seg::Space => html! { { " " } },
+                Seg::Invisible(label) => html! {
+                    <span class="invisible" title={format!("Invisible character {label}")}>{ label }</span>
+                },
+            }) }
+        </>
+    }
+}

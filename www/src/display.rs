@@ -1,0 +1,443 @@
+//! Pure helpers that turn report values into what the UI shows: country names for phone
+//! numbers, durations in words, the string-to-sign with invisible characters made visible,
+//! media lists, and safe links. No Yew, no browser: unit-tested natively.
+
+use twilio_webhook_inspector::{Field, Finding, Report, Severity};
+
+/// Calling codes → country or region. Enough for the numbers people paste; the longest
+/// matching prefix wins. (Not exhaustive: unknown codes show just `+<code>`.)
+const CALLING_CODES: &[(&str, &str)] = &[
+    ("1", "United States / Canada (NANP)"),
+    ("7", "Russia / Kazakhstan"),
+    ("20", "Egypt"),
+    ("27", "South Africa"),
+    ("30", "Greece"),
+    ("31", "Netherlands"),
+    ("32", "Belgium"),
+    ("33", "France"),
+    ("34", "Spain"),
+    ("36", "Hungary"),
+    ("39", "Italy"),
+    ("40", "Romania"),
+    ("41", "Switzerland"),
+    ("43", "Austria"),
+    ("44", "United Kingdom"),
+    ("45", "Denmark"),
+    ("46", "Sweden"),
+    ("47", "Norway"),
+    ("48", "Poland"),
+    ("49", "Germany"),
+    ("51", "Peru"),
+    ("52", "Mexico"),
+    ("54", "Argentina"),
+    ("55", "Brazil"),
+    ("56", "Chile"),
+    ("57", "Colombia"),
+    ("60", "Malaysia"),
+    ("61", "Australia"),
+    ("62", "Indonesia"),
+    ("63", "Philippines"),
+    ("64", "New Zealand"),
+    ("65", "Singapore"),
+    ("66", "Thailand"),
+    ("81", "Japan"),
+    ("82", "South Korea"),
+    ("84", "Vietnam"),
+    ("86", "China"),
+    ("90", "Turkey"),
+    ("91", "India"),
+    ("92", "Pakistan"),
+    ("234", "Nigeria"),
+    ("254", "Kenya"),
+    ("351", "Portugal"),
+    ("353", "Ireland"),
+    ("358", "Finland"),
+    ("380", "Ukraine"),
+    ("420", "Czechia"),
+    ("852", "Hong Kong"),
+    ("886", "Taiwan"),
+    ("966", "Saudi Arabia"),
+    ("971", "United Arab Emirates"),
+    ("972", "Israel"),
+];
+
+/// The calling code and country for the digits of an E.164 number (without `+`).
+pub fn country_of(digits: &str) -> Option<(&'static str, &'static str)> {
+    (1..=3)
+        .rev()
+        .filter(|&n| digits.len() > n)
+        .find_map(|n| CALLING_CODES.iter().find(|(c, _)| *c == &digits[..n]))
+        .map(|(c, name)| (*c, *name))
+}
+
+/// How many leading digits are the country code (1 when unknown).
+pub fn country_code_len(digits: &str) -> usize {
+    country_of(digits).map(|(c, _)| c.len()).unwrap_or(1).min(digits.len())
+}
+
+/// The E.164 part of an address (`+14155550100`, `whatsapp:+14155550100`), as digits.
+pub fn e164_digits(value: &str) -> Option<String> {
+    let v = value.trim();
+    let v = v.rsplit_once(':').map(|(_, r)| r).unwrap_or(v);
+    let d = v.strip_prefix('+')?;
+    (d.len() >= 6 && d.len() <= 15 && d.bytes().all(|b| b.is_ascii_digit())).then(|| d.to_string())
+}
+
+/// "United States / Canada (NANP), +1" for a phone-like value, when the code is known.
+pub fn phone_country(value: &str) -> Option<String> {
+    let d = e164_digits(value)?;
+    let (code, name) = country_of(&d)?;
+    Some(format!("{name} · +{code}"))
+}
+
+/// "1 hour 2 minutes 5 seconds".
+pub fn duration_words(total: u64) -> String {
+    if total == 0 {
+        return "0 seconds".into();
+    }
+    let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60);
+    let mut parts = Vec::new();
+    let mut push = |n: u64, unit: &str| {
+        if n > 0 {
+            parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
+        }
+    };
+    push(h, "hour");
+    push(m, "minute");
+    push(s, "second");
+    parts.join(" ")
+}
+
+/// Words for a whole number in `unit` (`seconds`, `minutes`, `ms`), or `None`.
+pub fn amount_words(value: &str, unit: &str) -> Option<String> {
+    let n: u64 = value.trim().parse().ok()?;
+    match unit {
+        "seconds" | "second" | "s" => (n >= 60).then(|| duration_words(n)),
+        "minutes" | "minute" => Some(format!("{n} minute{}", if n == 1 { "" } else { "s" })),
+        "ms" | "milliseconds" => (n >= 1000).then(|| format!("{}.{} seconds", n / 1000, (n % 1000) / 100)),
+        _ => None,
+    }
+}
+
+/// Components of an ISO 8601 UTC timestamp (`2025-06-03T17:12:41Z`), when the display is one.
+pub fn iso_utc(display: &str) -> Option<(i32, u32, u32, u32, u32, u32)> {
+    let d = display.trim();
+    let b = d.as_bytes();
+    if d.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    if !(d.ends_with('Z') || d.ends_with("+00:00")) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| d.get(r)?.parse::<u32>().ok();
+    Some((n(0..4)? as i32, n(5..7)?, n(8..10)?, n(11..13)?, n(14..16)?, n(17..19)?))
+}
+
+/// `2025-06-03 17:12:41 UTC`.
+pub fn utc_words(display: &str) -> Option<String> {
+    let (y, mo, d, h, mi, s) = iso_utc(display)?;
+    Some(format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} UTC"))
+}
+
+/// One piece of a string shown with its invisible characters made visible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// Ordinary text.
+    Text(String),
+    /// A space, shown as a dim middle dot.
+    Space,
+    /// A character that is easy to miss (tab, newline, NBSP, zero-width…), with its label.
+    Invisible(String),
+}
+
+/// Splits `s` into visible segments.
+pub fn visible(s: &str) -> Vec<Seg> {
+    let mut out: Vec<Seg> = Vec::new();
+    for c in s.chars() {
+        let seg = match c {
+            ' ' => Seg::Space,
+            '\t' => Seg::Invisible("\\t".into()),
+            '\n' => Seg::Invisible("\\n".into()),
+            '\r' => Seg::Invisible("\\r".into()),
+            '\u{a0}' => Seg::Invisible("NBSP".into()),
+            c if c.is_control() || is_format_char(c) => Seg::Invisible(format!("U+{:04X}", c as u32)),
+            c => {
+                if let Some(Seg::Text(t)) = out.last_mut() {
+                    t.push(c);
+                    continue;
+                }
+                Seg::Text(c.to_string())
+            }
+        };
+        out.push(seg);
+    }
+    out
+}
+
+/// Like [`visible`], for text the core already made visible: its `\n` `\r` `\t`
+/// `\u{200b}` escapes and `␠` (a trailing space) become [`Seg::Invisible`] too.
+pub fn visible_escaped(s: &str) -> Vec<Seg> {
+    let mut out: Vec<Seg> = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let esc = if let Some(r) = rest.strip_prefix('\\') {
+            match r.as_bytes().first() {
+                Some(b'n') | Some(b'r') | Some(b't') => Some(2),
+                Some(b'u') if r[1..].starts_with('{') => r.find('}').map(|i| i + 2),
+                _ => None,
+            }
+        } else if rest.starts_with('␠') {
+            Some('␠'.len_utf8())
+        } else {
+            None
+        };
+        match esc {
+            Some(n) => {
+                let label = if rest.starts_with('␠') { "␠".to_string() } else { rest[..n].to_string() };
+                out.push(Seg::Invisible(label));
+                rest = &rest[n..];
+            }
+            None => {
+                let first = rest.chars().next().map_or(1, char::len_utf8);
+                let next = rest[first..].find(['\\', '␠']).map_or(rest.len(), |i| i + first);
+                for seg in visible(&rest[..next]) {
+                    match (out.last_mut(), seg) {
+                        (Some(Seg::Text(t)), Seg::Text(u)) => t.push_str(&u),
+                        (_, seg) => out.push(seg),
+                    }
+                }
+                rest = &rest[next..];
+            }
+        }
+    }
+    out
+}
+
+fn is_format_char(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180E
+        | 0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F | 0x3000 | 0x3164
+        | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFFB)
+}
+
+/// `%XX` and `+` decoding for fragment values (lossy UTF-8).
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push(h * 16 + l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// True for `http://` and `https://` URLs (the only ones rendered as links).
+pub fn is_web_url(s: &str) -> bool {
+    let l = s.trim_start().to_ascii_lowercase();
+    (l.starts_with("https://") || l.starts_with("http://")) && !s.contains(char::is_whitespace)
+}
+
+/// A media item: `MediaUrl{N}` with its `MediaContentType{N}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Media {
+    /// N.
+    pub index: String,
+    /// The URL (only linked when [`is_web_url`]).
+    pub url: String,
+    /// The content type, when sent.
+    pub content_type: Option<String>,
+}
+
+/// The media items of a report, in wire order.
+pub fn media(report: &Report) -> Vec<Media> {
+    report
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let n = f.name.strip_prefix("MediaUrl")?;
+            (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then(|| Media {
+                index: n.to_string(),
+                url: f.value.clone(),
+                content_type: report
+                    .fields
+                    .iter()
+                    .find(|g| g.name.strip_prefix("MediaContentType") == Some(n))
+                    .map(|g| g.value.clone()),
+            })
+        })
+        .collect()
+}
+
+/// The badges a field gets: (css class, text, explanation).
+pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
+    use twilio_webhook_inspector::FieldStatus::*;
+    let mut out = Vec::new();
+    let hint_for = |code: &str| -> String {
+        f.findings
+            .iter()
+            .find(|x| x.code.id() == code)
+            .map(|x| finding_text(x))
+            .unwrap_or_default()
+    };
+    match f.status {
+        Known => {}
+        Deprecated => out.push(("badge-warning", "deprecated", hint_for("deprecated-param"))),
+        Legacy => out.push(("badge-info", "legacy", hint_for("legacy-param"))),
+        OtherKind => out.push(("badge-neutral", "other kind", hint_for("other-kind-param"))),
+        Unknown => out.push(("badge-neutral", "unknown", hint_for("unknown-param"))),
+    }
+    let errors: Vec<&Finding> = f.findings.iter().filter(|x| x.severity == Severity::Error).collect();
+    if !errors.is_empty() {
+        let text = errors.iter().map(|x| finding_text(x)).collect::<Vec<_>>().join("\n");
+        out.push(("badge-error", "invalid", text));
+    } else if f.findings.iter().any(|x| x.severity == Severity::Warning && !matches!(x.code.id(), "deprecated-param")) {
+        let text = f
+            .findings
+            .iter()
+            .filter(|x| x.severity == Severity::Warning)
+            .map(finding_text)
+            .collect::<Vec<_>>()
+            .join("\n");
+        out.push(("badge-warning", "check", text));
+    }
+    out
+}
+
+/// "message — hint".
+pub fn finding_text(f: &Finding) -> String {
+    match &f.hint {
+        Some(h) if !h.is_empty() => format!("{} — {}", f.message, h),
+        _ => f.message.clone(),
+    }
+}
+
+/// True for findings shown in the signature panel rather than the general list.
+pub fn is_signature_finding(f: &Finding) -> bool {
+    let id = f.code.id();
+    id.starts_with("signature-") || id.starts_with("body-hash-") || id == "token-looks-wrong"
+}
+
+/// True for "missing parameter" findings.
+pub fn is_missing_finding(f: &Finding) -> bool {
+    matches!(f.code.id(), "missing-param" | "missing-conditional-param" | "one-of-missing")
+}
+
+/// CSS class for a severity.
+pub fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "sev-error",
+        Severity::Warning => "sev-warning",
+        Severity::Info => "sev-info",
+    }
+}
+
+/// Human name of an input format id.
+pub fn format_name(id: &str) -> &'static str {
+    match id {
+        "form" => "Form body",
+        "query" => "Query string",
+        "url" => "URL",
+        "http" => "Raw HTTP request",
+        "curl" => "curl command",
+        "json" => "JSON",
+        "xml" => "XML",
+        "empty" => "Nothing recognised",
+        _ => "Unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries() {
+        assert_eq!(country_of("14155550100"), Some(("1", "United States / Canada (NANP)")));
+        assert_eq!(country_of("442071838750").map(|c| c.0), Some("44"));
+        assert_eq!(country_of("353871234567").map(|c| c.0), Some("353"));
+        assert_eq!(country_code_len("999"), 1);
+        assert_eq!(phone_country("whatsapp:+14155550143").unwrap(), "United States / Canada (NANP) · +1");
+        assert_eq!(phone_country("client:alice"), None);
+        assert_eq!(phone_country("4155550100"), None);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_words(93), "1 minute 33 seconds");
+        assert_eq!(duration_words(3600), "1 hour");
+        assert_eq!(duration_words(3725), "1 hour 2 minutes 5 seconds");
+        assert_eq!(amount_words("93", "seconds").unwrap(), "1 minute 33 seconds");
+        assert_eq!(amount_words("12", "seconds"), None);
+        assert_eq!(amount_words("2", "minutes").unwrap(), "2 minutes");
+        assert_eq!(amount_words("x", "seconds"), None);
+        assert_eq!(amount_words("4321", "ms").unwrap(), "4.3 seconds");
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso_utc("2025-06-03T17:12:41Z"), Some((2025, 6, 3, 17, 12, 41)));
+        assert_eq!(utc_words("2008-04-03T08:36:33Z").unwrap(), "2008-04-03 08:36:33 UTC");
+        assert_eq!(iso_utc("StartTime on or after 2009-07-06"), None);
+        assert_eq!(iso_utc("2009-07-06"), None);
+    }
+
+    #[test]
+    fn invisibles() {
+        let segs = visible("a b\u{200b}\tc\u{a0}\n");
+        assert_eq!(
+            segs,
+            vec![
+                Seg::Text("a".into()),
+                Seg::Space,
+                Seg::Text("b".into()),
+                Seg::Invisible("U+200B".into()),
+                Seg::Invisible("\\t".into()),
+                Seg::Text("c".into()),
+                Seg::Invisible("NBSP".into()),
+                Seg::Invisible("\\n".into()),
+            ]
+        );
+        assert_eq!(visible("x\u{feff}")[1], Seg::Invisible("U+FEFF".into()));
+    }
+
+    #[test]
+    fn core_escapes() {
+        assert_eq!(
+            visible_escaped("a\\u{200b}b c\\n␠"),
+            vec![
+                Seg::Text("a".into()),
+                Seg::Invisible("\\u{200b}".into()),
+                Seg::Text("b".into()),
+                Seg::Space,
+                Seg::Text("c".into()),
+                Seg::Invisible("\\n".into()),
+                Seg::Invisible("␠".into()),
+            ]
+        );
+        assert_eq!(visible_escaped("plain\\x"), vec![Seg::Text("plain\\x".into())]);
+        assert_eq!(visible_escaped("é\\u{a0}"), vec![Seg::Text("é".into()), Seg::Invisible("\\u{a0}".into())]);
+    }
+
+    #[test]
+    fn urls_and_decoding() {
+        assert!(is_web_url("https://api.twilio.com/x"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url(" JaVaScRiPt:alert(1)"));
+        assert!(!is_web_url("data:text/html,hi"));
+        assert_eq!(percent_decode("StartTime%3E"), "StartTime>");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+    }
+}

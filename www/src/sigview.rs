@@ -1,0 +1,324 @@
+//! A view model of the signature verdict for the signature panel.
+//!
+//! The panel reads the JSON form of the core's `SignatureReport` (`status`, `matched`,
+//! `nodeValid`, `pythonValid`, `disagreement`, `mode`, `algorithm`, `stringToSign`,
+//! `expected`, `received`, `bodyHash`, `diagnoses`) tolerantly, so the web app builds
+//! against any stage of that type; the signature findings are the signature report's own,
+//! plus any signature finding among the request-level ones. Pure; tested natively.
+
+use serde_json::Value;
+use twilio_webhook_inspector::{Finding, Report};
+
+use crate::display::is_signature_finding;
+
+/// The overall verdict, for colour and headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// A candidate matched (twilio-node or twilio-python accepts it).
+    Valid,
+    /// Checked, and nothing matched (or the header is malformed).
+    Invalid,
+    /// Nothing to check, or something missing (signature, token, URL).
+    NotChecked,
+}
+
+/// What matched.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MatchView {
+    /// The URL candidate, in words ("the URL as received").
+    pub candidate: Option<String>,
+    /// Which token slot matched (0-based).
+    pub token_index: Option<usize>,
+    /// The core's token hint (`token #1 (…a1b2)`: never more than 4 characters of it).
+    pub token_hint: Option<String>,
+    /// The URL that was signed.
+    pub url: Option<String>,
+    /// The parameter order of the library that matched, in words.
+    pub key_order: Option<String>,
+}
+
+/// One explanation from the signature doctor.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DiagView {
+    /// Stable id (`scheme-mismatch`…).
+    pub code: Option<String>,
+    /// What happened.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+    /// The URL of the variant that matches.
+    pub url: Option<String>,
+    /// The string-to-sign of that variant.
+    pub string_to_sign: Option<String>,
+    /// Its signature.
+    pub signature: Option<String>,
+    /// The token slot that signed it.
+    pub token_index: Option<usize>,
+}
+
+/// The `bodySHA256` check of a JSON webhook.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BodyHashView {
+    /// SHA-256 of the body, hex.
+    pub expected: String,
+    /// The value in the URL.
+    pub in_url: Option<String>,
+    /// They are equal.
+    pub matches: bool,
+}
+
+/// Everything the signature panel shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SigView {
+    /// Valid / invalid / not checked.
+    pub verdict: Verdict,
+    /// The core's status id (`valid`, `invalid`, `no-token`, …).
+    pub status: String,
+    /// What matched.
+    pub matched: Option<MatchView>,
+    /// twilio-node's verdict.
+    pub node_valid: Option<bool>,
+    /// twilio-python's verdict.
+    pub python_valid: Option<bool>,
+    /// Why node and python disagree.
+    pub disagreement: Option<String>,
+    /// What was signed besides the URL, in words.
+    pub mode: Option<String>,
+    /// The algorithm (`hmac-sha1`…).
+    pub algorithm: Option<String>,
+    /// The doctor's diagnoses.
+    pub diagnoses: Vec<DiagView>,
+    /// The string that was signed (invisible characters already made visible by the core).
+    pub string_to_sign: Option<String>,
+    /// The signature computed.
+    pub expected: Option<String>,
+    /// The signature received.
+    pub received: Option<String>,
+    /// The `bodySHA256` check.
+    pub body_hash: Option<BodyHashView>,
+    /// Signature findings.
+    pub findings: Vec<Finding>,
+}
+
+impl SigView {
+    /// The panel's headline.
+    pub fn headline(&self) -> &'static str {
+        match (self.verdict, self.status.as_str()) {
+            (Verdict::Valid, _) => "Signature valid",
+            (_, "malformed") => "Malformed signature",
+            (Verdict::Invalid, _) => "Signature does not match",
+            (_, "no-token") => "Signature not checked: no auth token",
+            (_, "no-url") => "Signature not checked: URL unknown",
+            (_, "no-signature") => "No signature to check",
+            _ => "Signature not checked",
+        }
+    }
+}
+
+fn get<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a Value> {
+    keys.iter().find_map(|k| v.get(*k)).filter(|x| !x.is_null())
+}
+
+fn string(v: &Value, keys: &[&str]) -> Option<String> {
+    match get(v, keys)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
+}
+
+fn index(v: &Value, keys: &[&str]) -> Option<usize> {
+    get(v, keys).and_then(Value::as_u64).map(|n| n as usize)
+}
+
+fn boolean(v: &Value, keys: &[&str]) -> Option<bool> {
+    get(v, keys).and_then(Value::as_bool)
+}
+
+/// Words for a URL candidate id.
+pub fn candidate_words(id: &str) -> String {
+    match id {
+        "as-received" => "the URL as received",
+        "port-removed" => "the URL without its port",
+        "port-added" => "the URL with the default port added",
+        "node-whatwg" => "twilio-node's new URL() form of the URL",
+        "node-querystring" => "twilio-node's legacy querystring form of the URL",
+        "python-geturl" => "twilio-python's urlparse().geturl() form of the URL",
+        other => other,
+    }
+    .to_string()
+}
+
+fn mode_words(id: &str) -> String {
+    match id {
+        "url-only" => "the URL alone (GET, or no body)",
+        "form-params" => "the URL followed by the sorted form parameters",
+        "body-hash" => "the URL alone, which carries bodySHA256 (JSON body)",
+        other => other,
+    }
+    .to_string()
+}
+
+fn key_order_words(id: &str) -> String {
+    match id {
+        "utf16" => "keys sorted by UTF-16 code unit, as twilio-node does",
+        "code-point" => "keys sorted by code point, as twilio-python does",
+        other => other,
+    }
+    .to_string()
+}
+
+/// Builds the view from a report.
+pub fn sig_view(report: &Report) -> SigView {
+    // Through the pretty JSON text: reuses the serializer the "Copy JSON" export already
+    // links in and the JSON parser the core links in, instead of a third (Value) serializer.
+    let v: Value = serde_json::to_string_pretty(&report.signature)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null);
+    let status = string(&v, &["status"]).unwrap_or_else(|| "not-checked".into());
+    let mut findings: Vec<Finding> = report.signature.findings.clone();
+    for f in report.findings.iter().filter(|f| is_signature_finding(f)) {
+        if !findings.contains(f) {
+            findings.push(f.clone());
+        }
+    }
+    let has = |code: &str| findings.iter().any(|f| f.code.id() == code);
+    let verdict = match status.as_str() {
+        "valid" => Verdict::Valid,
+        "invalid" | "malformed" => Verdict::Invalid,
+        _ if has("signature-valid") => Verdict::Valid,
+        _ if has("signature-invalid") || has("signature-malformed") => Verdict::Invalid,
+        _ => Verdict::NotChecked,
+    };
+    let matched = get(&v, &["matched"]).filter(|m| m.is_object()).map(|m| MatchView {
+        candidate: string(m, &["candidate"]).map(|c| candidate_words(&c)),
+        token_index: index(m, &["tokenIndex"]),
+        token_hint: string(m, &["tokenHint"]),
+        url: string(m, &["url"]),
+        key_order: string(m, &["keyOrder"]).map(|k| key_order_words(&k)),
+    });
+    let diagnoses = get(&v, &["diagnoses"])
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|d| match d {
+                    Value::String(s) => Some(DiagView { message: s.clone(), ..DiagView::default() }),
+                    Value::Object(_) => Some(DiagView {
+                        code: string(d, &["code"]),
+                        message: string(d, &["message"])?,
+                        hint: string(d, &["hint"]),
+                        url: string(d, &["url"]),
+                        string_to_sign: string(d, &["stringToSign"]),
+                        signature: string(d, &["signature"]),
+                        token_index: index(d, &["tokenIndex"]),
+                    }),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let body_hash = get(&v, &["bodyHash"]).map(|b| BodyHashView {
+        expected: string(b, &["expectedHex"]).unwrap_or_default(),
+        in_url: string(b, &["inUrl"]),
+        matches: boolean(b, &["matches"]).unwrap_or(false),
+    });
+    SigView {
+        verdict,
+        status,
+        matched,
+        node_valid: boolean(&v, &["nodeValid"]),
+        python_valid: boolean(&v, &["pythonValid"]),
+        disagreement: string(&v, &["disagreement"]),
+        mode: string(&v, &["mode"]).map(|m| mode_words(&m)),
+        algorithm: string(&v, &["algorithm"]),
+        diagnoses,
+        string_to_sign: string(&v, &["stringToSign"]),
+        expected: string(&v, &["expected"]),
+        received: string(&v, &["received"]).or_else(|| report.request.signature.clone()),
+        body_hash,
+        findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use twilio_webhook_inspector::{Code, Finding};
+
+    /// A report whose signature report has the given JSON keys (those its type knows).
+    fn report_with(sig: Value) -> Report {
+        let mut r = twilio_webhook_inspector::inspect("", &Default::default());
+        let mut base = serde_json::to_value(&r.signature).unwrap();
+        if let (Some(b), Some(o)) = (base.as_object_mut(), sig.as_object()) {
+            for (k, v) in o {
+                b.insert(k.clone(), v.clone());
+            }
+        }
+        if let Ok(s) = serde_json::from_value(base) {
+            r.signature = s;
+        }
+        r
+    }
+
+    #[test]
+    fn empty_is_not_checked() {
+        let v = sig_view(&report_with(serde_json::json!({})));
+        assert_eq!(v.verdict, Verdict::NotChecked);
+        assert!(v.diagnoses.is_empty());
+        assert_eq!(v.headline(), "Signature not checked");
+    }
+
+    #[test]
+    fn findings_come_from_the_report() {
+        let mut r = report_with(serde_json::json!({}));
+        r.findings.push(Finding::new(Code::SignatureInvalid, "nope"));
+        r.findings.push(Finding::new(Code::MissingParam, "unrelated"));
+        r.signature.findings.push(Finding::new(Code::SignatureNoToken, "no token"));
+        r.signature.findings.push(Finding::new(Code::SignatureInvalid, "nope"));
+        let v = sig_view(&r);
+        assert_eq!(v.verdict, Verdict::Invalid, "decided by the finding when the status says nothing");
+        assert_eq!(v.findings.len(), 2, "{:?}", v.findings);
+    }
+
+    #[test]
+    fn reads_the_full_shape() {
+        let r = report_with(serde_json::json!({
+            "status": "invalid",
+            "nodeValid": false,
+            "pythonValid": false,
+            "mode": "form-params",
+            "stringToSign": "https://x/yA1",
+            "expected": "abc=",
+            "received": "def=",
+            "matched": { "tokenIndex": 1, "tokenHint": "token #2 (…a1b2)", "candidate": "port-removed", "url": "https://x/y", "keyOrder": "utf16" },
+            "diagnoses": [{ "code": "scheme-mismatch", "message": "Twilio signed http://", "hint": "Use the URL as configured", "url": "http://x/y", "stringToSign": "http://x/yA1", "signature": "def=", "tokenIndex": 0 }],
+            "bodyHash": { "expectedHex": "00ff", "inUrl": "00fe", "matches": false }
+        }));
+        let v = sig_view(&r);
+        // Only the keys the core's type knows survive the round trip; check what did.
+        let known = serde_json::to_value(&r.signature).unwrap();
+        if known.get("diagnoses").is_some() {
+            assert_eq!(v.verdict, Verdict::Invalid);
+            assert_eq!(v.headline(), "Signature does not match");
+            let d = &v.diagnoses[0];
+            assert_eq!(d.code.as_deref(), Some("scheme-mismatch"));
+            assert_eq!(d.hint.as_deref(), Some("Use the URL as configured"));
+            assert_eq!(d.url.as_deref(), Some("http://x/y"));
+            let m = v.matched.unwrap();
+            assert_eq!(m.token_index, Some(1));
+            assert_eq!(m.candidate.as_deref(), Some("the URL without its port"));
+            assert_eq!(v.mode.as_deref(), Some("the URL followed by the sorted form parameters"));
+            assert!(!v.body_hash.unwrap().matches);
+            assert_eq!(v.node_valid, Some(false));
+        }
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(candidate_words("as-received"), "the URL as received");
+        assert_eq!(candidate_words("new-thing"), "new-thing");
+        assert_eq!(key_order_words("code-point"), "keys sorted by code point, as twilio-python does");
+    }
+}
