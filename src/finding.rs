@@ -91,6 +91,7 @@ codes! {
     NonStringJsonValue => ("non-string-json-value", Info, "A JSON value is not a string; it was converted to text."),
     MalformedXml => ("malformed-xml", Error, "The XML could not be parsed."),
     InputTooLarge => ("input-too-large", Error, "The input exceeds the size the inspector accepts."),
+    RelaxedJson => ("relaxed-json", Info, "The object was written in Ruby or Python syntax (=>, single quotes, nil/None) and read as JSON."),
     NoiseIgnored => ("noise-ignored", Info, "Text around the request (log prefixes, a pasted response) was ignored."),
     FormatOverridden => ("format-overridden", Info, "The input format was forced by the caller."),
     ListFilterOperator => ("list-filter-operator", Info, "An inequality filter such as StartTime>=DATE arrives as the key 'StartTime>'."),
@@ -211,6 +212,12 @@ impl Finding {
     /// Overrides the severity.
     pub fn severity(mut self, severity: Severity) -> Finding {
         self.severity = severity;
+        self
+    }
+
+    /// Sets the byte offset in the input when it is known.
+    pub(crate) fn at_opt(mut self, offset: Option<usize>) -> Finding {
+        self.at = offset;
         self
     }
 

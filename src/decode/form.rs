@@ -1,0 +1,275 @@
+//! `application/x-www-form-urlencoded` text (form bodies and query strings): pairs in wire
+//! order, raw next to decoded, every oddity reported.
+
+use std::borrow::Cow;
+
+use percent_encoding::percent_decode_str;
+
+use super::Decoded;
+use crate::finding::{Code, Finding, Severity};
+use crate::report::{ParamSource, RawPair};
+
+/// One decoded component (name or value) with what went wrong decoding it.
+pub(crate) struct Component {
+    pub text: String,
+    /// Byte offsets (in the raw component) of `%` signs not followed by two hex digits.
+    pub bad_escapes: Vec<usize>,
+    /// True when the percent-decoded bytes were not valid UTF-8.
+    pub invalid_utf8: bool,
+}
+
+/// Decodes one form component: line breaks dropped (a wrapped paste), `+` → space,
+/// `%XX` → byte, read as UTF-8 (invalid sequences become U+FFFD).
+pub(crate) fn decode_component(raw: &str) -> Component {
+    let bad_escapes = bad_escapes(raw);
+    let unwrapped: Cow<str> = if raw.contains(['\r', '\n']) {
+        Cow::Owned(raw.replace(['\r', '\n'], ""))
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let plus: Cow<str> = if unwrapped.contains('+') {
+        Cow::Owned(unwrapped.replace('+', " "))
+    } else {
+        unwrapped
+    };
+    let bytes: Cow<[u8]> = percent_decode_str(&plus).into();
+    let (text, invalid_utf8) = match String::from_utf8(bytes.into_owned()) {
+        Ok(s) => (s, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    Component {
+        text,
+        bad_escapes,
+        invalid_utf8,
+    }
+}
+
+fn bad_escapes(raw: &str) -> Vec<usize> {
+    let b = raw.as_bytes();
+    let mut out = Vec::new();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'%' {
+            let ok = b.len() > i + 2 && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit();
+            if !ok {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// True when decoded text still looks percent-encoded: it was encoded twice (`%252B`).
+/// URLs are exempt (their own query may be encoded), unless the URL itself is still encoded.
+fn looks_double_encoded(decoded: &str) -> bool {
+    let lower = decoded.get(..8).unwrap_or(decoded).to_ascii_lowercase();
+    if lower.starts_with("http%3a") || lower.starts_with("https%3a") {
+        return true;
+    }
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return false;
+    }
+    let b = decoded.as_bytes();
+    b.windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+}
+
+fn snippet(raw: &str, at: usize) -> &str {
+    let end = (at + 3).min(raw.len());
+    raw.get(at..end).unwrap_or("%")
+}
+
+/// Splits `text` on `&` and decodes every pair into `out.pairs` (with `source`), reporting
+/// problems in `out.findings`. `base` is the byte offset of `text` in the pasted input.
+pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, out: &mut Decoded) {
+    let at = |offset: usize| base.map(|b| b + offset);
+    let first_new = out.pairs.len();
+    let mut empty_segments = 0usize;
+    let mut first_empty: Option<usize> = None;
+    let mut line_break: Option<usize> = None;
+    let mut offset = 0usize;
+    for segment in text.split('&') {
+        let seg_at = offset;
+        offset += segment.len() + 1;
+        if segment.trim_matches(['\r', '\n']).is_empty() {
+            if segment.contains(['\r', '\n']) {
+                line_break.get_or_insert(seg_at);
+            }
+            empty_segments += 1;
+            first_empty.get_or_insert(seg_at);
+            continue;
+        }
+        if line_break.is_none() {
+            if let Some(i) = segment.find(['\r', '\n']) {
+                line_break = Some(seg_at + i);
+            }
+        }
+        let (raw_name, raw_value, no_equals) = match segment.split_once('=') {
+            Some((n, v)) => (n, v, false),
+            None => (segment, "", true),
+        };
+        let name = decode_component(raw_name);
+        let value = decode_component(raw_value);
+        let value_at = seg_at + raw_name.len() + 1;
+        let pname = name.text.clone();
+        for (comp, raw, start, what) in [
+            (&name, raw_name, seg_at, "name"),
+            (&value, raw_value, value_at, "value"),
+        ] {
+            for &i in &comp.bad_escapes {
+                out.findings.push(
+                    Finding::new(
+                        Code::InvalidPercentEscape,
+                        format!(
+                            "'{}' in the {what} of {pname} at byte {} is not a valid percent-escape; it was kept as written.",
+                            snippet(raw, i),
+                            at(start + i).unwrap_or(start + i)
+                        ),
+                    )
+                    .param(pname.clone())
+                    .hint("A literal '%' must be sent as %25.")
+                    .at_opt(at(start + i)),
+                );
+            }
+            if comp.invalid_utf8 {
+                out.findings.push(
+                    Finding::new(
+                        Code::InvalidUtf8,
+                        format!("The {what} of {pname} decodes to bytes that are not UTF-8; they are shown as U+FFFD (raw: {raw})."),
+                    )
+                    .param(pname.clone())
+                    .hint("Twilio sends UTF-8; the text was probably encoded in another charset (e.g. Latin-1) on the way.")
+                    .at_opt(at(start)),
+                );
+            }
+        }
+        if raw_name.contains(|c: char| c == ' ' || (c.is_control() && c != '\r' && c != '\n'))
+            || raw_value.contains(|c: char| c == ' ' || (c.is_control() && c != '\r' && c != '\n'))
+        {
+            out.findings.push(
+                Finding::new(
+                    Code::RawSpaceInForm,
+                    format!("{pname} contains a literal space or control character; encoded forms use '+' or %20."),
+                )
+                .param(pname.clone())
+                .hint("The text may have been decoded already, or retyped by hand.")
+                .at_opt(at(seg_at)),
+            );
+        }
+        if no_equals {
+            out.findings.push(
+                Finding::new(
+                    Code::PairWithoutEquals,
+                    format!("'{raw_name}' has no '='; it is read as the name {pname} with an empty value."),
+                )
+                .param(pname.clone())
+                .at_opt(at(seg_at)),
+            );
+        }
+        if looks_double_encoded(&value.text) || looks_double_encoded(&name.text) {
+            out.findings.push(
+                Finding::new(
+                    Code::DoubleEncoded,
+                    format!("{pname} still contains percent-escapes after decoding ({}): it was encoded twice.", value.text),
+                )
+                .param(pname.clone())
+                .hint("Encode each value once; decode the body once before reading it.")
+                .at_opt(at(value_at)),
+            );
+        }
+        for (text, what) in [(&name.text, "name"), (&value.text, "value")] {
+            if !text.is_empty() && text.trim() != text.as_str() {
+                let sev = if pname == "Body" { Severity::Info } else { Severity::Warning };
+                out.findings.push(
+                    Finding::new(
+                        Code::EdgeWhitespace,
+                        format!("The {what} of {pname} starts or ends with whitespace: {:?}.", text),
+                    )
+                    .param(pname.clone())
+                    .severity(sev)
+                    .hint("Frameworks that trim values change what the signature covers; compare with the raw text.")
+                    .at_opt(at(seg_at)),
+                );
+            }
+        }
+        if let Some(op) = filter_operator(&pname) {
+            out.findings.push(
+                Finding::new(
+                    Code::ListFilterOperator,
+                    format!(
+                        "'{raw_name}={raw_value}' is the filter {}{op}={}: the key arrives as '{pname}', meaning {} {} {}.",
+                        &pname[..pname.len() - 1],
+                        value.text,
+                        &pname[..pname.len() - 1],
+                        if op == '>' { "on or after" } else { "on or before" },
+                        value.text
+                    ),
+                )
+                .param(pname.clone()),
+            );
+        }
+        out.pairs.push(RawPair {
+            source,
+            raw_name: raw_name.to_string(),
+            raw_value: raw_value.to_string(),
+            name: name.text,
+            value: value.text,
+            no_equals,
+        });
+    }
+    if let Some(i) = line_break {
+        out.findings.push(
+            Finding::new(
+                Code::LineBreakInForm,
+                "The form text contains line breaks; they were ignored as wrapping of the paste.",
+            )
+            .hint("Real form bodies have no raw line breaks (they are sent as %0A); check that nothing was cut.")
+            .at_opt(at(i)),
+        );
+    }
+    if empty_segments > 0 && text.trim_matches(['\r', '\n']) != "" {
+        out.findings.push(
+            Finding::new(
+                Code::EmptyPair,
+                format!("{empty_segments} empty segment(s) between '&' separators (a doubled or trailing '&') were skipped."),
+            )
+            .at_opt(first_empty.and_then(at)),
+        );
+    }
+    report_duplicates(out, first_new);
+}
+
+/// `StartTime>` → `Some('>')`: an inequality filter whose `>=` was split by the `=`.
+fn filter_operator(name: &str) -> Option<char> {
+    let last = name.chars().last()?;
+    (matches!(last, '>' | '<') && name.len() > 1 && name[..name.len() - 1].chars().all(|c| c.is_ascii_alphanumeric()))
+        .then_some(last)
+}
+
+/// One `duplicate-param` finding per name repeated among `out.pairs[from..]`.
+pub(crate) fn report_duplicates(out: &mut Decoded, from: usize) {
+    let mut counts: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for (i, p) in out.pairs[from..].iter().enumerate() {
+        counts.entry(p.name.as_str()).or_insert((i, 0)).1 += 1;
+    }
+    let mut repeated: Vec<(usize, &str, usize)> = counts
+        .into_iter()
+        .filter(|(_, (_, c))| *c > 1)
+        .map(|(n, (first, c))| (first, n, c))
+        .collect();
+    repeated.sort_unstable();
+    let found: Vec<Finding> = repeated
+        .into_iter()
+        .map(|(_, n, c)| {
+            Finding::new(Code::DuplicateParam, format!("{n} appears {c} times; every occurrence is kept in wire order."))
+                .param(n)
+        })
+        .collect();
+    out.findings.extend(found);
+}
+
+/// Percent-encodes `s` the way curl's `--data-urlencode` does (RFC 3986 unreserved kept).
+pub(crate) fn urlencode(s: &str) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    const SET: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+    utf8_percent_encode(s, SET).to_string()
+}

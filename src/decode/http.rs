@@ -1,0 +1,438 @@
+//! Raw HTTP requests as captured by ngrok, webhook.site, proxies and logs: request line,
+//! headers, body. Tolerates LF or CRLF, indentation, log noise before the request, a
+//! response pasted after it, a body on the request line (as in Twilio's 2008 docs), and a
+//! missing blank line. The header block is also checked with `httparse`.
+
+use base64::Engine;
+
+use super::url::{apply_url, split_url};
+use super::{form, json, offset_in, xml, Decoded};
+use crate::finding::{Code, Finding, Severity};
+use crate::report::{Header, ParamSource};
+
+const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+/// How many lines are searched for the request line.
+const SEARCH_LINES: usize = 64;
+
+/// A request line found in the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RequestLine<'a> {
+    /// Index of the line.
+    pub line: usize,
+    /// Text before the method (log noise), trimmed.
+    pub noise: &'a str,
+    pub method: &'a str,
+    pub target: &'a str,
+    pub version: Option<&'a str>,
+    /// Text after the version on the same line.
+    pub trailing: &'a str,
+}
+
+/// The lines of `t` with their byte offsets, line breaks (`\n`, `\r\n`) removed.
+fn lines_of(t: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for l in t.split('\n') {
+        out.push((at, l.strip_suffix('\r').unwrap_or(l)));
+        at += l.len() + 1;
+    }
+    out
+}
+
+fn parse_request_line(line: &str) -> Option<(&str, &str, &str, Option<&str>, &str)> {
+    // Find "METHOD target" where METHOD is a whole word.
+    for m in METHODS {
+        let mut search = 0;
+        while let Some(i) = line[search..].find(m).map(|i| i + search) {
+            search = i + m.len();
+            let before_ok = i == 0 || !line.as_bytes()[i - 1].is_ascii_alphanumeric();
+            let rest = &line[i + m.len()..];
+            if !before_ok || !rest.starts_with([' ', '\t']) {
+                continue;
+            }
+            let rest = rest.trim_start();
+            let target_end = rest.find([' ', '\t']).unwrap_or(rest.len());
+            let target = &rest[..target_end];
+            let target_ok = target.starts_with('/')
+                || target.starts_with("http://")
+                || target.starts_with("https://")
+                || target == "*";
+            if !target_ok {
+                continue;
+            }
+            let after = rest[target_end..].trim_start();
+            let (version, trailing) = if after.starts_with("HTTP/") {
+                let end = after.find([' ', '\t']).unwrap_or(after.len());
+                (Some(&after[..end]), after[end..].trim())
+            } else {
+                (None, after)
+            };
+            let noise = line[..i].trim();
+            // Text before the method is only accepted with an HTTP version (log noise);
+            // otherwise a form value such as "Body=POST /x" would look like a request.
+            if !noise.is_empty() && version.is_none() {
+                continue;
+            }
+            if version.is_none() && !trailing.is_empty() {
+                continue;
+            }
+            return Some((noise, m, target, version, trailing));
+        }
+    }
+    None
+}
+
+/// The first request line among the first lines of `t`.
+pub(crate) fn find_request_line(t: &str) -> Option<RequestLine<'_>> {
+    t.split('\n').take(SEARCH_LINES).enumerate().find_map(|(i, l)| {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        parse_request_line(l).map(|(noise, method, target, version, trailing)| RequestLine {
+            line: i,
+            noise,
+            method,
+            target,
+            version,
+            trailing,
+        })
+    })
+}
+
+fn header_split(line: &str) -> Option<(&str, &str)> {
+    let (name, value) = line.split_once(':')?;
+    let ok = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+    ok.then(|| (name, value.trim()))
+}
+
+/// True when the text starts with header lines (a request pasted without its request line).
+pub(crate) fn starts_with_headers(t: &str) -> bool {
+    let mut headers = 0;
+    let mut twilio_like = false;
+    for l in t.lines().take(SEARCH_LINES) {
+        let l = l.trim();
+        if l.is_empty() {
+            break;
+        }
+        match header_split(l) {
+            Some((n, _)) => {
+                headers += 1;
+                twilio_like |= ["host", "x-twilio-signature", "content-type", "user-agent"]
+                    .iter()
+                    .any(|h| n.eq_ignore_ascii_case(h));
+            }
+            None => return false,
+        }
+    }
+    headers >= 2 && twilio_like
+}
+
+fn leading_ws(l: &str) -> usize {
+    l.len() - l.trim_start().len()
+}
+
+fn is_response_line(l: &str) -> bool {
+    let l = l.trim_start();
+    l.starts_with("HTTP/")
+        && l.split_whitespace()
+            .nth(1)
+            .is_some_and(|code| code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Decodes a raw HTTP request. `base` is the offset of `text` in the input.
+pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
+    let lines = lines_of(text);
+    let request = find_request_line(text);
+    let first_content = lines.iter().position(|(_, l)| !l.trim().is_empty()).unwrap_or(0);
+    let head_line = request.map(|r| r.line).unwrap_or(first_content);
+    let noise_lines = lines[..head_line].iter().filter(|(_, l)| !l.trim().is_empty()).count();
+    if noise_lines > 0 || request.is_some_and(|r| !r.noise.is_empty()) {
+        out.findings.push(
+            Finding::new(
+                Code::NoiseIgnored,
+                format!(
+                    "{} before the request line was ignored.",
+                    if noise_lines > 0 { format!("{noise_lines} line(s) of text") } else { "A log prefix".to_string() }
+                ),
+            )
+            .at(base),
+        );
+    }
+    let indent = leading_ws(lines[head_line].1);
+    let dedent = |l: &'_ str| -> String {
+        let n = leading_ws(l).min(indent);
+        l[n..].to_string()
+    };
+    if request.is_none() {
+        out.findings.push(Finding::new(
+            Code::MalformedHttp,
+            "No request line (POST /path HTTP/1.1) was found; the headers and body were read without it.",
+        ));
+    }
+
+    // Headers.
+    let mut i = if request.is_some() { head_line + 1 } else { head_line };
+    let mut headers: Vec<Header> = Vec::new();
+    let mut body_start_line: Option<usize> = None;
+    while i < lines.len() {
+        let raw = lines[i].1;
+        if raw.trim().is_empty() {
+            body_start_line = Some(i + 1);
+            break;
+        }
+        let l = dedent(raw);
+        if l.starts_with([' ', '\t']) {
+            if let Some(h) = headers.last_mut() {
+                h.value.push(' ');
+                h.value.push_str(l.trim());
+                i += 1;
+                continue;
+            }
+        }
+        match header_split(l.trim_end()) {
+            Some((name, value)) => headers.push(Header {
+                name: name.to_string(),
+                value: value.to_string(),
+            }),
+            None if looks_like_body(l.trim()) => {
+                out.findings.push(
+                    Finding::new(
+                        Code::MalformedHttp,
+                        format!("There is no blank line between the headers and the body; line {} was read as the start of the body.", i + 1),
+                    )
+                    .at(base + lines[i].0),
+                );
+                body_start_line = Some(i);
+                break;
+            }
+            None => out.findings.push(
+                Finding::new(
+                    Code::MalformedHttp,
+                    format!("Line {} is not a header (Name: value) and was skipped: {:?}.", i + 1, l.trim()),
+                )
+                .at(base + lines[i].0),
+            ),
+        }
+        i += 1;
+    }
+
+    // Body: from the body start to the end, or to a pasted response.
+    let mut body = String::new();
+    let mut body_at: Option<usize> = None;
+    if let Some(b) = body_start_line.filter(|&b| b < lines.len()) {
+        let end = lines[b..]
+            .iter()
+            .position(|(_, l)| is_response_line(l))
+            .map(|p| b + p)
+            .unwrap_or(lines.len());
+        if end < lines.len() {
+            out.findings.push(
+                Finding::new(Code::NoiseIgnored, format!("The response pasted after the request (line {}) was ignored.", end + 1))
+                    .at(base + lines[end].0),
+            );
+        }
+        let start_off = lines[b].0;
+        let end_off = if end < lines.len() { lines[end].0 } else { text.len() };
+        let slice = &text[start_off..end_off.max(start_off)];
+        if indent == 0 {
+            body = slice.trim_end_matches(['\r', '\n']).to_string();
+            body_at = Some(base + start_off);
+        } else {
+            let ls: Vec<String> = lines[b..end].iter().map(|(_, l)| dedent(l)).collect();
+            body = ls.join("\n").trim_end_matches(['\r', '\n']).to_string();
+        }
+    }
+    if let Some(r) = request.filter(|r| !r.trailing.is_empty()) {
+        if body.is_empty() {
+            body = r.trailing.to_string();
+            body_at = offset_in(text, r.trailing).map(|o| base + o);
+            out.findings.push(
+                Finding::new(
+                    Code::MalformedHttp,
+                    "The body follows the request line on the same line (as in Twilio's 2008 documentation); it was read as the body.",
+                )
+                .severity(Severity::Info),
+            );
+        } else {
+            out.findings.push(Finding::new(
+                Code::MalformedHttp,
+                format!("Text after the HTTP version on the request line was ignored: {:?}.", r.trailing),
+            ));
+        }
+    }
+
+    // Content-Length.
+    let header = |name: &str| headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.clone());
+    if let Some(cl) = header("Content-Length") {
+        match cl.trim().parse::<usize>() {
+            Ok(n) if n != body.len() => {
+                let cut = body.get(n..).filter(|rest| rest.trim().is_empty()).is_some();
+                if cut {
+                    body.truncate(n);
+                } else {
+                    out.findings.push(
+                        Finding::new(
+                            Code::ContentLengthMismatch,
+                            format!("Content-Length says {n} bytes but the body pasted is {} bytes.", body.len()),
+                        )
+                        .hint("The capture may be cut, or line endings changed (CRLF ↔ LF) when it was copied."),
+                    );
+                }
+            }
+            Ok(_) => {}
+            Err(_) => out.findings.push(Finding::new(
+                Code::MalformedHttp,
+                format!("Content-Length is not a number: {cl:?}."),
+            )),
+        }
+    }
+
+    validate_with_httparse(request.as_ref(), &headers, out);
+
+    // Method, URL, candidates.
+    if let Some(r) = &request {
+        out.method = Some(r.method.to_string());
+    }
+    let target = request.map(|r| r.target).unwrap_or("/");
+    let target_at = request.and_then(|r| offset_in(text, r.target)).map(|o| base + o);
+    apply_url(target, target_at, out);
+    if !target.contains("://") {
+        let urls = candidate_urls(&headers, target);
+        if let Some((first, rest)) = urls.split_first() {
+            out.url = Some(first.clone());
+            out.url_candidates = rest.to_vec();
+        }
+    }
+
+    // Body pairs by content type.
+    let content_type = header("Content-Type").unwrap_or_default().to_ascii_lowercase();
+    if !body.is_empty() {
+        let t = body.trim_start();
+        if content_type.contains("json") || (content_type.is_empty() && t.starts_with('{')) {
+            json::decode_json_object(&body, body_at, ParamSource::Json, out);
+        } else if content_type.contains("xml") || (content_type.is_empty() && t.starts_with('<')) {
+            xml::decode_xml(&body, body_at.unwrap_or(base), out);
+        } else if content_type.is_empty() || content_type.contains("x-www-form-urlencoded") {
+            form::parse_pairs(&body, ParamSource::Body, body_at, out);
+        }
+        out.body = Some(body);
+    }
+
+    redact_authorization(&mut headers, out);
+    out.headers = headers;
+}
+
+/// Replaces `Authorization` values by `<scheme> <redacted>`, keeping the Basic user name
+/// (the AccountSid for REST requests) in `out.auth_user`. Passwords and tokens are dropped.
+pub(crate) fn redact_authorization(headers: &mut [Header], out: &mut Decoded) {
+    for h in headers {
+        if h.name.eq_ignore_ascii_case("Authorization") || h.name.eq_ignore_ascii_case("Proxy-Authorization") {
+            let (scheme, cred) = h.value.split_once(' ').unwrap_or(("", h.value.as_str()));
+            if scheme.eq_ignore_ascii_case("Basic") {
+                if let Some(user) = basic_user(cred) {
+                    out.auth_user.get_or_insert(user);
+                }
+            }
+            h.value = if scheme.is_empty() { "<redacted>".into() } else { format!("{scheme} <redacted>") };
+        }
+    }
+}
+
+fn looks_like_body(l: &str) -> bool {
+    l.starts_with('{') || l.starts_with('<') || (l.contains('=') && !l.contains(": "))
+}
+
+/// The user part of `Authorization: Basic base64(user:pass)`.
+pub(crate) fn basic_user(cred: &str) -> Option<String> {
+    let bytes = base64::engine::general_purpose::STANDARD.decode(cred.trim()).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let user = text.split(':').next()?.to_string();
+    (!user.is_empty()).then_some(user)
+}
+
+/// Checks the request line and headers with `httparse` (strict RFC 9112 syntax).
+fn validate_with_httparse(request: Option<&RequestLine<'_>>, headers: &[Header], out: &mut Decoded) {
+    let Some(r) = request else { return };
+    let mut block = format!("{} {} {}\r\n", r.method, r.target, r.version.unwrap_or("HTTP/1.1"));
+    for h in headers {
+        block.push_str(&h.name);
+        block.push_str(": ");
+        block.push_str(&h.value);
+        block.push_str("\r\n");
+    }
+    block.push_str("\r\n");
+    let mut storage = vec![httparse::EMPTY_HEADER; headers.len() + 1];
+    let mut req = httparse::Request::new(&mut storage);
+    if let Err(e) = req.parse(block.as_bytes()) {
+        out.findings.push(
+            Finding::new(Code::MalformedHttp, format!("The request line or headers are not valid HTTP/1.1 ({e})."))
+                .hint("It was read leniently; check that the capture was not altered."),
+        );
+    }
+}
+
+fn first_value(v: &str) -> &str {
+    v.split(',').next().unwrap_or("").trim()
+}
+
+/// The URLs Twilio may have requested, most likely first: the public scheme and host from
+/// `X-Forwarded-*` / `Forwarded` when present, then `Host`, with both schemes.
+fn candidate_urls(headers: &[Header], target: &str) -> Vec<String> {
+    let get = |name: &str| {
+        headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| first_value(&h.value).to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let mut fwd_proto = get("X-Forwarded-Proto").or_else(|| get("X-Forwarded-Scheme"));
+    let mut fwd_host = get("X-Forwarded-Host").or_else(|| get("X-Original-Host"));
+    if let Some(f) = get("Forwarded") {
+        for part in f.split(';') {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            let v = v.trim().trim_matches('"').to_string();
+            match k.trim().to_ascii_lowercase().as_str() {
+                "proto" if fwd_proto.is_none() => fwd_proto = Some(v),
+                "host" if fwd_host.is_none() => fwd_host = Some(v),
+                _ => {}
+            }
+        }
+    }
+    let fwd_port = get("X-Forwarded-Port");
+    let host = get("Host");
+    let mut hosts: Vec<String> = Vec::new();
+    for h in [fwd_host.clone(), host].into_iter().flatten() {
+        if !hosts.contains(&h) {
+            hosts.push(h);
+        }
+    }
+    if hosts.is_empty() {
+        return Vec::new();
+    }
+    let proto = fwd_proto.map(|p| p.to_ascii_lowercase()).filter(|p| p == "http" || p == "https");
+    let mut schemes: Vec<String> = Vec::new();
+    for s in [proto, Some("https".into()), Some("http".into())].into_iter().flatten() {
+        if !schemes.contains(&s) {
+            schemes.push(s);
+        }
+    }
+    let path = if split_url(target).path.is_empty() { "/" } else { target };
+    let mut urls: Vec<String> = Vec::new();
+    let mut push = |u: String| {
+        if !urls.contains(&u) {
+            urls.push(u);
+        }
+    };
+    for h in &hosts {
+        for s in &schemes {
+            push(format!("{s}://{h}{path}"));
+        }
+        if let Some(p) = &fwd_port {
+            if !h.contains(':') && !matches!(p.as_str(), "80" | "443") {
+                push(format!("{}://{h}:{p}{path}", schemes[0]));
+            }
+        }
+    }
+    urls
+}

@@ -1,0 +1,223 @@
+//! JSON objects of parameters, the way frameworks log them: keys in the order written,
+//! values strings, numbers, booleans, null, arrays (one pair per element) or objects (kept
+//! as JSON text). Ruby (`=>`, `nil`) and Python (`'…'`, `None`, `True`) renderings are read
+//! too, and log text around the object is ignored with a note.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::{form, Decoded};
+use crate::finding::{Code, Finding};
+use crate::report::{ParamSource, RawPair};
+
+/// The entries of a JSON object in the order written (duplicates kept).
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Entries<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object of parameters")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, raw)) = map.next_entry::<String, &'de RawValue>()? {
+                    v.push((k, raw));
+                }
+                Ok(Entries(v))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A pasted JSON object, possibly with log text around it (`Parameters: {…}`).
+pub(crate) fn decode_json_input(text: &str, start: usize, source: ParamSource, out: &mut Decoded) {
+    let (open, close) = (text.find('{'), text.rfind('}'));
+    match (open, close) {
+        (Some(o), Some(c)) if o < c => {
+            if o > 0 || c + 1 < text.len() {
+                out.findings.push(
+                    Finding::new(Code::NoiseIgnored, "Text around the JSON object (a log prefix or suffix) was ignored.").at(start),
+                );
+            }
+            decode_json_object(&text[o..=c], Some(start + o), source, out);
+        }
+        _ => decode_json_object(text, Some(start), source, out),
+    }
+}
+
+/// Decodes one JSON object into pairs. `at` is the object's offset in the input.
+pub(crate) fn decode_json_object(text: &str, at: Option<usize>, source: ParamSource, out: &mut Decoded) {
+    match parse_entries(text) {
+        Ok(entries) => push_entries(&entries, source, out),
+        Err(strict_err) => {
+            let relaxed = relax(text);
+            match relaxed.as_deref().map(parse_entries) {
+                Some(Ok(entries)) => {
+                    out.findings.push(Finding::new(
+                        Code::RelaxedJson,
+                        "The object is written in Ruby or Python syntax (=>, single quotes, nil/None); it was read as JSON.",
+                    ));
+                    push_entries(&entries, source, out);
+                }
+                _ => {
+                    let offset = offset_of(text, strict_err.line(), strict_err.column());
+                    out.findings.push(
+                        Finding::new(
+                            Code::MalformedJson,
+                            format!("The JSON could not be read at line {}, column {}: {strict_err}.", strict_err.line(), strict_err.column()),
+                        )
+                        .hint("Paste the whole object, from { to }, with keys and strings in double quotes.")
+                        .at_opt(at.map(|a| a + offset)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn parse_entries(text: &str) -> Result<Entries<'_>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let entries = Entries::deserialize(&mut de)?;
+    de.end()?;
+    Ok(entries)
+}
+
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.len() + 1).sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+fn push_entries(entries: &Entries<'_>, source: ParamSource, out: &mut Decoded) {
+    let first_new = out.pairs.len();
+    let mut converted: Vec<&str> = Vec::new();
+    for (name, raw) in &entries.0 {
+        let raw_text = raw.get();
+        let value: Value = serde_json::from_str(raw_text).unwrap_or(Value::Null);
+        let mut push = |value: String, raw_value: String| {
+            out.pairs.push(RawPair {
+                source,
+                raw_name: name.clone(),
+                raw_value,
+                name: name.clone(),
+                value,
+                no_equals: false,
+            })
+        };
+        match value {
+            Value::String(s) => push(s, raw_text.to_string()),
+            Value::Array(items) => {
+                for item in items {
+                    let raw_item = item.to_string();
+                    match item {
+                        Value::String(s) => push(s, raw_item),
+                        Value::Null => push(String::new(), raw_item),
+                        _ => {
+                            if !converted.contains(&name.as_str()) {
+                                converted.push(name);
+                            }
+                            push(raw_item.clone(), raw_item)
+                        }
+                    }
+                }
+            }
+            Value::Null => {
+                converted.push(name);
+                push(String::new(), raw_text.to_string())
+            }
+            _ => {
+                converted.push(name);
+                push(raw_text.trim().to_string(), raw_text.to_string())
+            }
+        }
+    }
+    if !converted.is_empty() {
+        let shown: Vec<&str> = converted.iter().take(8).copied().collect();
+        let more = converted.len().saturating_sub(shown.len());
+        out.findings.push(Finding::new(
+            Code::NonStringJsonValue,
+            format!(
+                "{} value(s) are not strings and were converted to text (null as empty): {}{}.",
+                converted.len(),
+                shown.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() }
+            ),
+        ));
+    }
+    form::report_duplicates(out, first_new);
+}
+
+/// Rewrites a Ruby hash (`{"A"=>"b", "C"=>nil}`) or Python dict (`{'A': 'b', 'C': None}`)
+/// rendering as JSON. `None` when there is nothing to rewrite.
+fn relax(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push('"');
+                while let Some(n) = chars.next() {
+                    out.push(n);
+                    if n == '\\' {
+                        if let Some(e) = chars.next() {
+                            out.push(e);
+                        }
+                    } else if n == '"' {
+                        break;
+                    }
+                }
+            }
+            '\'' => {
+                changed = true;
+                out.push('"');
+                while let Some(n) = chars.next() {
+                    match n {
+                        '\\' => match chars.next() {
+                            Some('\'') => out.push('\''),
+                            Some(e) => {
+                                out.push('\\');
+                                out.push(e);
+                            }
+                            None => {}
+                        },
+                        '\'' => break,
+                        '"' => out.push_str("\\\""),
+                        _ => out.push(n),
+                    }
+                }
+                out.push('"');
+            }
+            '=' if chars.peek() == Some(&'>') => {
+                chars.next();
+                changed = true;
+                out.push(':');
+            }
+            c if c.is_ascii_alphabetic() => {
+                let mut word = String::from(c);
+                while let Some(&n) = chars.peek() {
+                    if n.is_ascii_alphanumeric() || n == '_' {
+                        word.push(n);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let replacement = match word.as_str() {
+                    "nil" | "None" => "null",
+                    "True" => "true",
+                    "False" => "false",
+                    _ => word.as_str(),
+                };
+                changed |= replacement != word;
+                out.push_str(replacement);
+            }
+            _ => out.push(c),
+        }
+    }
+    changed.then_some(out)
+}
