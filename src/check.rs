@@ -44,8 +44,14 @@ pub(crate) fn check_value(
                 let n = value.chars().count();
                 if n > max as usize {
                     out.push(
-                        f(Code::TooLong, format!("{name} is {n} characters long; the limit is {max}{}.",
-                            api.map(|a| format!(" in API {}", a.as_str())).unwrap_or_default()))
+                        f(
+                            Code::TooLong,
+                            format!(
+                                "{name} is {n} characters long; the limit is {max}{}.",
+                                api.map(|a| format!(" in API {}", a.as_str()))
+                                    .unwrap_or_default()
+                            ),
+                        )
                         .hint("Twilio rejects or splits longer values; shorten it."),
                     );
                 }
@@ -55,14 +61,26 @@ pub(crate) fn check_value(
             if let Some(max) = max_len {
                 let n = value.chars().count();
                 if n > max as usize {
-                    out.push(f(Code::TooLong, format!("{name} is {n} characters long; the limit is {max}."))
-                        .hint("Host the TwiML at a Url instead of sending it inline."));
+                    out.push(
+                        f(
+                            Code::TooLong,
+                            format!("{name} is {n} characters long; the limit is {max}."),
+                        )
+                        .hint("Host the TwiML at a Url instead of sending it inline."),
+                    );
                 }
             }
             if !v.starts_with('<') || !v.contains("Response") {
-                out.push(f(Code::InvalidJsonValue, format!("{name} does not look like a TwiML document (<Response>…</Response>)."))
+                out.push(
+                    f(
+                        Code::InvalidJsonValue,
+                        format!(
+                            "{name} does not look like a TwiML document (<Response>…</Response>)."
+                        ),
+                    )
                     .severity(Severity::Warning)
-                    .hint("Send a complete XML document whose root element is <Response>."));
+                    .hint("Send a complete XML document whose root element is <Response>."),
+                );
             }
         }
         ValueType::Sid { prefixes } => check_sid(&mut out, name, v, prefixes),
@@ -77,40 +95,85 @@ pub(crate) fn check_value(
                 }
             }
             Err(_) => out.push(
-                f(Code::InvalidDate, format!("{name}={v} is not an RFC 2822 date."))
-                    .hint("Twilio writes dates like 'Fri, 20 Aug 2010 01:13:42 +0000'."),
+                f(
+                    Code::InvalidDate,
+                    format!("{name}={v} is not an RFC 2822 date."),
+                )
+                .hint("Twilio writes dates like 'Fri, 20 Aug 2010 01:13:42 +0000'."),
             ),
         },
         ValueType::DateYmd => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
             Ok(d) => out.display = Some(d.format("%Y-%m-%d").to_string()),
             Err(_) => out.push(
-                f(Code::InvalidDate, format!("{name}={v} is not a YYYY-MM-DD date."))
-                    .hint("List filters take a UTC date such as 2009-07-06."),
+                f(
+                    Code::InvalidDate,
+                    format!("{name}={v} is not a YYYY-MM-DD date."),
+                )
+                .hint("List filters take a UTC date such as 2009-07-06."),
             ),
         },
         ValueType::Iso8601 => match DateTime::parse_from_rfc3339(v) {
-            Ok(dt) => out.display = Some(dt.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string()),
-            Err(_) => out.push(f(Code::InvalidDate, format!("{name}={v} is not an ISO 8601 date-time.")).hint("Use a form like 2021-11-30T20:36:27Z.")),
+            Ok(dt) => {
+                out.display = Some(
+                    dt.with_timezone(&Utc)
+                        .format("%Y-%m-%dT%H:%M:%SZ")
+                        .to_string(),
+                )
+            }
+            Err(_) => out.push(
+                f(
+                    Code::InvalidDate,
+                    format!("{name}={v} is not an ISO 8601 date-time."),
+                )
+                .hint("Use a form like 2021-11-30T20:36:27Z."),
+            ),
         },
         ValueType::Yymmddhhmm => {
             if v.len() != 10 || !v.bytes().all(|b| b.is_ascii_digit()) {
-                out.push(f(Code::InvalidDate, format!("{name}={v} is not a YYMMDDhhmm timestamp.")));
+                out.push(f(
+                    Code::InvalidDate,
+                    format!("{name}={v} is not a YYMMDDhhmm timestamp."),
+                ));
             } else {
-                out.display = Some(format!("20{}-{}-{} {}:{} (carrier time)", &v[0..2], &v[2..4], &v[4..6], &v[6..8], &v[8..10]));
+                out.display = Some(format!(
+                    "20{}-{}-{} {}:{} (carrier time)",
+                    &v[0..2],
+                    &v[2..4],
+                    &v[4..6],
+                    &v[6..8],
+                    &v[8..10]
+                ));
             }
         }
         ValueType::Enum { id } => check_enum(&mut out, name, v, id, api),
         ValueType::RepeatedEnum { id } | ValueType::SpaceSeparatedEnum { id } => {
             let parts: Vec<&str> = v.split([' ', ',']).filter(|s| !s.is_empty()).collect();
             if parts.len() > 1 && matches!(spec.value_type, ValueType::RepeatedEnum { .. }) {
-                out.push(f(Code::SpaceJoinedEvents, format!("{name} holds {} events in one value.", parts.len()))
-                    .hint(format!("Repeat the parameter once per event: {}", parts.iter().map(|p| format!("{name}={p}")).collect::<Vec<_>>().join("&"))));
+                out.push(
+                    f(
+                        Code::SpaceJoinedEvents,
+                        format!("{name} holds {} events in one value.", parts.len()),
+                    )
+                    .hint(format!(
+                        "Repeat the parameter once per event: {}",
+                        parts
+                            .iter()
+                            .map(|p| format!("{name}={p}"))
+                            .collect::<Vec<_>>()
+                            .join("&")
+                    )),
+                );
             }
             for p in parts {
                 check_enum(&mut out, name, p, id, api);
             }
         }
-        ValueType::Integer { min, max, soft, unit } => match v.parse::<i64>() {
+        ValueType::Integer {
+            min,
+            max,
+            soft,
+            unit,
+        } => match v.parse::<i64>() {
             Ok(n) => {
                 let below = min.is_some_and(|m| n < m);
                 let above = max.is_some_and(|m| n > m);
@@ -121,70 +184,134 @@ pub(crate) fn check_value(
                         (None, Some(b)) => format!("at most {b}"),
                         (None, None) => String::new(),
                     };
-                    let code = if soft { Code::OutOfRangeSoft } else { Code::OutOfRange };
-                    out.push(f(code, format!("{name}={n} is outside the documented range ({range}{}){}.",
-                        unit.map(|u| format!(" {u}")).unwrap_or_default(),
-                        api.map(|a| format!(" for API {}", a.as_str())).unwrap_or_default()))
-                        .hint(format!("Use a value in {range}.")));
+                    let code = if soft {
+                        Code::OutOfRangeSoft
+                    } else {
+                        Code::OutOfRange
+                    };
+                    out.push(
+                        f(
+                            code,
+                            format!(
+                                "{name}={n} is outside the documented range ({range}{}){}.",
+                                unit.map(|u| format!(" {u}")).unwrap_or_default(),
+                                api.map(|a| format!(" for API {}", a.as_str()))
+                                    .unwrap_or_default()
+                            ),
+                        )
+                        .hint(format!("Use a value in {range}.")),
+                    );
                 }
                 out.display = unit.and_then(|u| describe_quantity(n, u));
             }
-            Err(_) => out.push(f(Code::InvalidInteger, format!("{name}={v} is not a whole number."))),
+            Err(_) => out.push(f(
+                Code::InvalidInteger,
+                format!("{name}={v} is not a whole number."),
+            )),
         },
         ValueType::Decimal => {
             if v.parse::<f64>().is_err() {
-                out.push(f(Code::InvalidDecimal, format!("{name}={v} is not a decimal number.")));
+                out.push(f(
+                    Code::InvalidDecimal,
+                    format!("{name}={v} is not a decimal number."),
+                ));
             }
         }
         ValueType::Bool => {
             if !v.eq_ignore_ascii_case("true") && !v.eq_ignore_ascii_case("false") {
-                out.push(f(Code::InvalidBoolean, format!("{name}={v} is not 'true' or 'false'.")));
+                out.push(f(
+                    Code::InvalidBoolean,
+                    format!("{name}={v} is not 'true' or 'false'."),
+                ));
             }
         }
         ValueType::Url => check_url(&mut out, name, v),
         ValueType::Digits { alphabet, max_len } => {
             let bad: String = v.chars().filter(|c| !alphabet.contains(*c)).collect();
             if !bad.is_empty() {
-                out.push(f(Code::InvalidDigits, format!("{name}={v} contains characters outside '{alphabet}': '{bad}'{}.",
-                    api.map(|a| format!(" (API {})", a.as_str())).unwrap_or_default())));
+                out.push(f(
+                    Code::InvalidDigits,
+                    format!(
+                        "{name}={v} contains characters outside '{alphabet}': '{bad}'{}.",
+                        api.map(|a| format!(" (API {})", a.as_str()))
+                            .unwrap_or_default()
+                    ),
+                ));
             }
             if let Some(max) = max_len {
                 if v.chars().count() > max as usize {
-                    out.push(f(Code::TooLong, format!("{name} has {} keys; at most {max} are allowed.", v.chars().count())));
+                    out.push(f(
+                        Code::TooLong,
+                        format!(
+                            "{name} has {} keys; at most {max} are allowed.",
+                            v.chars().count()
+                        ),
+                    ));
                 }
             }
         }
         ValueType::MimeType => {
-            let ok = v.split_once('/').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !a.contains(' '));
+            let ok = v
+                .split_once('/')
+                .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !a.contains(' '));
             if !ok {
-                out.push(f(Code::InvalidMimeType, format!("{name}={v} is not a MIME type.")));
+                out.push(f(
+                    Code::InvalidMimeType,
+                    format!("{name}={v} is not a MIME type."),
+                ));
             }
         }
         ValueType::JsonText => {
             if serde_json::from_str::<serde::de::IgnoredAny>(v).is_err() {
-                out.push(f(Code::InvalidJsonValue, format!("{name} should contain JSON text but does not parse.")));
+                out.push(f(
+                    Code::InvalidJsonValue,
+                    format!("{name} should contain JSON text but does not parse."),
+                ));
             }
         }
         ValueType::Jwt => {
             if v.split('.').count() != 3 {
-                out.push(f(Code::InvalidJsonValue, format!("{name} is not a compact JWT (three dot-separated parts).")).severity(Severity::Warning));
+                out.push(
+                    f(
+                        Code::InvalidJsonValue,
+                        format!("{name} is not a compact JWT (three dot-separated parts)."),
+                    )
+                    .severity(Severity::Warning),
+                );
             }
         }
         ValueType::Bitmask => match v.parse::<u32>() {
             Ok(n) => {
                 let mut parts = Vec::new();
-                for (bit, what) in [(1, "inbound"), (2, "outbound via the API"), (4, "outbound via <Dial>")] {
+                for (bit, what) in [
+                    (1, "inbound"),
+                    (2, "outbound via the API"),
+                    (4, "outbound via <Dial>"),
+                ] {
                     if n & bit != 0 {
                         parts.push(what);
                     }
                 }
-                out.display = Some(if parts.is_empty() { "no flags".into() } else { parts.join(" + ") });
+                out.display = Some(if parts.is_empty() {
+                    "no flags".into()
+                } else {
+                    parts.join(" + ")
+                });
             }
-            Err(_) => out.push(f(Code::InvalidInteger, format!("{name}={v} is not a flags integer."))),
+            Err(_) => out.push(f(
+                Code::InvalidInteger,
+                format!("{name}={v} is not a flags integer."),
+            )),
         },
         ValueType::Currency => {
             if v.len() != 3 || !v.bytes().all(|b| b.is_ascii_alphabetic()) {
-                out.push(f(Code::InvalidEnumValue, format!("{name}={v} is not an ISO 4217 currency code.")).severity(Severity::Warning));
+                out.push(
+                    f(
+                        Code::InvalidEnumValue,
+                        format!("{name}={v} is not an ISO 4217 currency code."),
+                    )
+                    .severity(Severity::Warning),
+                );
             }
         }
         ValueType::Token | ValueType::Object => {}
@@ -209,15 +336,33 @@ fn check_sid(out: &mut Checked, name: &str, v: &str, prefixes: &[&str]) {
                 .hint("Copy the SID from the Console or the original request; it may have been cut off."),
         );
     } else if bytes[2..].iter().any(|b| b.is_ascii_uppercase()) {
-        out.push(Finding::new(Code::UppercaseSidHex, format!("{name} uses upper-case hex digits; Twilio sends lower case.")).param(name));
+        out.push(
+            Finding::new(
+                Code::UppercaseSidHex,
+                format!("{name} uses upper-case hex digits; Twilio sends lower case."),
+            )
+            .param(name),
+        );
     }
     let prefix = v.get(..2).unwrap_or(v);
     if !prefixes.is_empty() && v.len() >= 2 && !prefixes.contains(&prefix) {
-        let names = |p: &str| catalog::sid_object(p).map(|o| format!("{p} ({o})")).unwrap_or_else(|| p.to_string());
+        let names = |p: &str| {
+            catalog::sid_object(p)
+                .map(|o| format!("{p} ({o})"))
+                .unwrap_or_else(|| p.to_string())
+        };
         out.push(
             Finding::new(
                 Code::WrongSidPrefix,
-                format!("{name} starts with {}, but it should be {}.", names(prefix), prefixes.iter().map(|p| names(p)).collect::<Vec<_>>().join(" or ")),
+                format!(
+                    "{name} starts with {}, but it should be {}.",
+                    names(prefix),
+                    prefixes
+                        .iter()
+                        .map(|p| names(p))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
             )
             .param(name)
             .hint("Check that the right identifier was put in this parameter."),
@@ -231,7 +376,11 @@ fn check_sid(out: &mut Checked, name: &str, v: &str, prefixes: &[&str]) {
 fn check_phone(out: &mut Checked, name: &str, v: &str, style: PhoneStyle, api: Option<ApiVersion>) {
     let is_e164 = |s: &str| {
         let d = s.strip_prefix('+').unwrap_or("");
-        !d.is_empty() && d.len() <= 15 && d.len() >= 2 && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
+        !d.is_empty()
+            && d.len() <= 15
+            && d.len() >= 2
+            && d.bytes().all(|b| b.is_ascii_digit())
+            && !d.starts_with('0')
     };
     let digits_only = v.bytes().all(|b| b.is_ascii_digit());
     let lower = v.to_ascii_lowercase();
@@ -240,19 +389,40 @@ fn check_phone(out: &mut Checked, name: &str, v: &str, style: PhoneStyle, api: O
         PhoneStyle::Legacy10Digit => {
             if digits_only && v.len() == 10 {
                 out.display = Some(format_nanp(v));
-            } else if is_e164(v) || v.chars().all(|c| c.is_ascii_digit() || "()-. +".contains(c)) {
+            } else if is_e164(v)
+                || v.chars()
+                    .all(|c| c.is_ascii_digit() || "()-. +".contains(c))
+            {
                 out.push(Finding::new(Code::LegacyPhoneFormat, format!("{name}={v}: the 2008 API sends ten bare digits.")).param(name)
                     .hint("Twilio normalises punctuation away in 2008 responses (415-867-5309 → 4158675309)."));
             } else {
-                out.push(Finding::new(Code::InvalidPhoneNumber, format!("{name}={v} is not a 2008-style ten-digit phone number.")).param(name));
+                out.push(
+                    Finding::new(
+                        Code::InvalidPhoneNumber,
+                        format!("{name}={v} is not a 2008-style ten-digit phone number."),
+                    )
+                    .param(name),
+                );
             }
         }
         PhoneStyle::AnyFormat => {
             let digits: String = v.chars().filter(|c| c.is_ascii_digit()).collect();
             if digits.len() < 3 {
-                out.push(Finding::new(Code::InvalidPhoneNumber, format!("{name}={v} has too few digits to be a phone number.")).param(name));
+                out.push(
+                    Finding::new(
+                        Code::InvalidPhoneNumber,
+                        format!("{name}={v} has too few digits to be a phone number."),
+                    )
+                    .param(name),
+                );
             } else if !digits_only {
-                out.push(Finding::new(Code::LegacyPhoneFormat, format!("{name}={v}: punctuation is accepted here and removed by Twilio.")).param(name));
+                out.push(
+                    Finding::new(
+                        Code::LegacyPhoneFormat,
+                        format!("{name}={v}: punctuation is accepted here and removed by Twilio."),
+                    )
+                    .param(name),
+                );
             }
         }
         _ => {
@@ -263,14 +433,37 @@ fn check_phone(out: &mut Checked, name: &str, v: &str, style: PhoneStyle, api: O
             let channel_ok = matches!(style, PhoneStyle::E164OrChannel | PhoneStyle::E164OrClient);
             match scheme {
                 Some("client") | Some("sim") if style == PhoneStyle::E164OrClient => {
-                    out.display = Some(format!("{} {}", if scheme == Some("client") { "Twilio Client" } else { "Super SIM" }, &v[v.find(':').map_or(0, |i| i + 1)..]));
+                    out.display = Some(format!(
+                        "{} {}",
+                        if scheme == Some("client") {
+                            "Twilio Client"
+                        } else {
+                            "Super SIM"
+                        },
+                        &v[v.find(':').map_or(0, |i| i + 1)..]
+                    ));
                 }
-                Some("sip") | Some("sips") if style != PhoneStyle::E164 => out.display = Some(format!("SIP address {v}")),
-                Some(ch @ ("whatsapp" | "messenger" | "rcs" | "line" | "viber" | "fbm" | "apple" | "google")) if channel_ok => {
+                Some("sip") | Some("sips") if style != PhoneStyle::E164 => {
+                    out.display = Some(format!("SIP address {v}"))
+                }
+                Some(
+                    ch @ ("whatsapp" | "messenger" | "rcs" | "line" | "viber" | "fbm" | "apple"
+                    | "google"),
+                ) if channel_ok => {
                     let addr = &v[ch.len() + 1..];
-                    out.display = Some(if is_e164(addr) { format!("{} on {ch}", format_e164(addr)) } else { format!("{addr} on {ch}") });
+                    out.display = Some(if is_e164(addr) {
+                        format!("{} on {ch}", format_e164(addr))
+                    } else {
+                        format!("{addr} on {ch}")
+                    });
                     if ch == "whatsapp" && !is_e164(addr) {
-                        out.push(Finding::new(Code::InvalidPhoneNumber, format!("{name}={v}: a WhatsApp address is whatsapp:+E.164.")).param(name));
+                        out.push(
+                            Finding::new(
+                                Code::InvalidPhoneNumber,
+                                format!("{name}={v}: a WhatsApp address is whatsapp:+E.164."),
+                            )
+                            .param(name),
+                        );
                     }
                 }
                 _ => {
@@ -296,15 +489,72 @@ fn check_phone(out: &mut Checked, name: &str, v: &str, style: PhoneStyle, api: O
 
 /// A small table of country calling codes for display (longest match wins).
 const COUNTRY_CODES: &[(&str, &str)] = &[
-    ("1", "US/CA"), ("7", "RU/KZ"), ("20", "EG"), ("27", "ZA"), ("30", "GR"), ("31", "NL"), ("32", "BE"), ("33", "FR"),
-    ("34", "ES"), ("36", "HU"), ("39", "IT"), ("40", "RO"), ("41", "CH"), ("43", "AT"), ("44", "GB"), ("45", "DK"),
-    ("46", "SE"), ("47", "NO"), ("48", "PL"), ("49", "DE"), ("51", "PE"), ("52", "MX"), ("53", "CU"), ("54", "AR"),
-    ("55", "BR"), ("56", "CL"), ("57", "CO"), ("58", "VE"), ("60", "MY"), ("61", "AU"), ("62", "ID"), ("63", "PH"),
-    ("64", "NZ"), ("65", "SG"), ("66", "TH"), ("81", "JP"), ("82", "KR"), ("84", "VN"), ("86", "CN"), ("90", "TR"),
-    ("91", "IN"), ("92", "PK"), ("93", "AF"), ("94", "LK"), ("95", "MM"), ("98", "IR"), ("212", "MA"), ("213", "DZ"),
-    ("234", "NG"), ("254", "KE"), ("351", "PT"), ("352", "LU"), ("353", "IE"), ("354", "IS"), ("358", "FI"),
-    ("370", "LT"), ("371", "LV"), ("372", "EE"), ("380", "UA"), ("420", "CZ"), ("421", "SK"), ("852", "HK"),
-    ("886", "TW"), ("966", "SA"), ("971", "AE"), ("972", "IL"),
+    ("1", "US/CA"),
+    ("7", "RU/KZ"),
+    ("20", "EG"),
+    ("27", "ZA"),
+    ("30", "GR"),
+    ("31", "NL"),
+    ("32", "BE"),
+    ("33", "FR"),
+    ("34", "ES"),
+    ("36", "HU"),
+    ("39", "IT"),
+    ("40", "RO"),
+    ("41", "CH"),
+    ("43", "AT"),
+    ("44", "GB"),
+    ("45", "DK"),
+    ("46", "SE"),
+    ("47", "NO"),
+    ("48", "PL"),
+    ("49", "DE"),
+    ("51", "PE"),
+    ("52", "MX"),
+    ("53", "CU"),
+    ("54", "AR"),
+    ("55", "BR"),
+    ("56", "CL"),
+    ("57", "CO"),
+    ("58", "VE"),
+    ("60", "MY"),
+    ("61", "AU"),
+    ("62", "ID"),
+    ("63", "PH"),
+    ("64", "NZ"),
+    ("65", "SG"),
+    ("66", "TH"),
+    ("81", "JP"),
+    ("82", "KR"),
+    ("84", "VN"),
+    ("86", "CN"),
+    ("90", "TR"),
+    ("91", "IN"),
+    ("92", "PK"),
+    ("93", "AF"),
+    ("94", "LK"),
+    ("95", "MM"),
+    ("98", "IR"),
+    ("212", "MA"),
+    ("213", "DZ"),
+    ("234", "NG"),
+    ("254", "KE"),
+    ("351", "PT"),
+    ("352", "LU"),
+    ("353", "IE"),
+    ("354", "IS"),
+    ("358", "FI"),
+    ("370", "LT"),
+    ("371", "LV"),
+    ("372", "EE"),
+    ("380", "UA"),
+    ("420", "CZ"),
+    ("421", "SK"),
+    ("852", "HK"),
+    ("886", "TW"),
+    ("966", "SA"),
+    ("971", "AE"),
+    ("972", "IL"),
 ];
 
 /// `+14155550100` → `+1 415-555-0100 (US/CA)`.
@@ -342,7 +592,10 @@ fn describe_quantity(n: i64, unit: &str) -> Option<String> {
         } else {
             format!("{} h {} min {} s", n / 3600, (n % 3600) / 60, n % 60)
         }),
-        "minutes" => Some(format!("{n} billed minute{}", if n == 1 { "" } else { "s" })),
+        "minutes" => Some(format!(
+            "{n} billed minute{}",
+            if n == 1 { "" } else { "s" }
+        )),
         "ms" => Some(format!("{:.1} s", n as f64 / 1000.0)),
         other => Some(format!("{n} {other}")),
     }
@@ -356,23 +609,53 @@ fn check_enum(out: &mut Checked, name: &str, v: &str, id: &str, api: Option<ApiV
         return;
     }
     if let Some(canon) = spec.values.iter().find(|x| x.eq_ignore_ascii_case(v)) {
-        out.push(Finding::new(Code::EnumCase, format!("{name}={v} matches '{canon}' except for letter case.")).param(name)
-            .hint("Twilio matches these case-insensitively, but the canonical spelling is clearer."));
+        out.push(
+            Finding::new(
+                Code::EnumCase,
+                format!("{name}={v} matches '{canon}' except for letter case."),
+            )
+            .param(name)
+            .hint(
+                "Twilio matches these case-insensitively, but the canonical spelling is clearer.",
+            ),
+        );
         return;
     }
-    if let Some((_, why)) = spec.tolerated.iter().find(|(t, _)| t.eq_ignore_ascii_case(v)) {
-        out.push(Finding::new(Code::InvalidEnumValue, format!("{name}={v} is tolerated but not canonical: {why}.")).param(name).severity(Severity::Warning));
+    if let Some((_, why)) = spec
+        .tolerated
+        .iter()
+        .find(|(t, _)| t.eq_ignore_ascii_case(v))
+    {
+        out.push(
+            Finding::new(
+                Code::InvalidEnumValue,
+                format!("{name}={v} is tolerated but not canonical: {why}."),
+            )
+            .param(name)
+            .severity(Severity::Warning),
+        );
         return;
     }
     // The same name may use another enum in the other API version.
     let other = catalog::params_named(name)
         .filter(|p| Some(p.api_version) != api)
         .find_map(|p| match p.value_type {
-            ValueType::Enum { id: other } if other != id => catalog::enum_spec(other).filter(|e| e.values.contains(&v)).map(|_| p.api_version),
+            ValueType::Enum { id: other } if other != id => catalog::enum_spec(other)
+                .filter(|e| e.values.contains(&v))
+                .map(|_| p.api_version),
             _ => None,
         });
     if let Some(ver) = other {
-        out.push(Finding::new(Code::EnumValueOtherVersion, format!("{name}={v} is a value of API {}, not of this request's API version.", ver.as_str())).param(name));
+        out.push(
+            Finding::new(
+                Code::EnumValueOtherVersion,
+                format!(
+                    "{name}={v} is a value of API {}, not of this request's API version.",
+                    ver.as_str()
+                ),
+            )
+            .param(name),
+        );
         return;
     }
     let list = spec.values.join(", ");
@@ -381,12 +664,21 @@ fn check_enum(out: &mut Checked, name: &str, v: &str, id: &str, api: Option<ApiV
     } else {
         format!("Documented values: {list}.")
     };
-    out.push(Finding::new(Code::InvalidEnumValue, format!("{name}={v} is not a documented value ({list}).")).param(name).hint(hint));
+    out.push(
+        Finding::new(
+            Code::InvalidEnumValue,
+            format!("{name}={v} is not a documented value ({list})."),
+        )
+        .param(name)
+        .hint(hint),
+    );
 }
 
 fn check_url(out: &mut Checked, name: &str, v: &str) {
     let lower = v.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(r) if !r.is_empty() && !r.starts_with('/') => {
             if lower.starts_with("http://") {
@@ -394,21 +686,45 @@ fn check_url(out: &mut Checked, name: &str, v: &str) {
                     .hint("Use https so the request (and its signature) cannot be read or altered in transit."));
             }
             if v.contains(' ') {
-                out.push(Finding::new(Code::InvalidUrl, format!("{name} contains a space; URLs must be percent-encoded.")).param(name).severity(Severity::Warning));
+                out.push(
+                    Finding::new(
+                        Code::InvalidUrl,
+                        format!("{name} contains a space; URLs must be percent-encoded."),
+                    )
+                    .param(name)
+                    .severity(Severity::Warning),
+                );
             }
         }
-        _ => out.push(Finding::new(Code::InvalidUrl, format!("{name}={v} is not an absolute http(s) URL.")).param(name)
-            .hint("Twilio needs a fully qualified URL such as https://example.com/voice.")),
+        _ => out.push(
+            Finding::new(
+                Code::InvalidUrl,
+                format!("{name}={v} is not an absolute http(s) URL."),
+            )
+            .param(name)
+            .hint("Twilio needs a fully qualified URL such as https://example.com/voice."),
+        ),
     }
 }
 
 /// Opt-out / opt-in / help keywords Twilio acts on (single word, case-insensitive).
 pub(crate) fn opt_out_keyword(body: &str) -> Option<(&'static str, &'static str)> {
     const KEYWORDS: &[(&str, &str)] = &[
-        ("STOP", "opt-out"), ("STOPALL", "opt-out"), ("UNSUBSCRIBE", "opt-out"), ("CANCEL", "opt-out"),
-        ("END", "opt-out"), ("QUIT", "opt-out"), ("START", "opt-in"), ("YES", "opt-in"), ("UNSTOP", "opt-in"),
-        ("HELP", "help"), ("INFO", "help"),
+        ("STOP", "opt-out"),
+        ("STOPALL", "opt-out"),
+        ("UNSUBSCRIBE", "opt-out"),
+        ("CANCEL", "opt-out"),
+        ("END", "opt-out"),
+        ("QUIT", "opt-out"),
+        ("START", "opt-in"),
+        ("YES", "opt-in"),
+        ("UNSTOP", "opt-in"),
+        ("HELP", "help"),
+        ("INFO", "help"),
     ];
     let word = body.trim().trim_end_matches(['.', '!']);
-    KEYWORDS.iter().find(|(k, _)| k.eq_ignore_ascii_case(word)).copied()
+    KEYWORDS
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(word))
+        .copied()
 }

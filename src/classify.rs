@@ -159,7 +159,11 @@ static RULES: &[Rule] = &[
     Rule {
         kind: "transcription-callback",
         all: &[],
-        any: &[Has("TranscriptionSid"), Has("TranscriptionText"), Has("TranscriptionStatus")],
+        any: &[
+            Has("TranscriptionSid"),
+            Has("TranscriptionText"),
+            Has("TranscriptionStatus"),
+        ],
         none: &[],
         boost: &[Has("TranscriptionUrl"), Has("RecordingSid"), Has("CallSid")],
     },
@@ -168,21 +172,39 @@ static RULES: &[Rule] = &[
         all: &[Has("RecordingSid"), Has("RecordingStatus")],
         any: &[],
         none: &[Has("TranscriptionSid"), Has("TranscriptionText")],
-        boost: &[Has("RecordingUrl"), Has("RecordingChannels"), Has("RecordingSource"), Has("RecordingStartTime")],
+        boost: &[
+            Has("RecordingUrl"),
+            Has("RecordingChannels"),
+            Has("RecordingSource"),
+            Has("RecordingStartTime"),
+        ],
     },
     Rule {
         kind: "record-action",
         all: &[Has("RecordingUrl"), Has("RecordingDuration")],
         any: &[],
-        none: &[Has("RecordingStatus"), Has("TranscriptionSid"), Has("TranscriptionText")],
+        none: &[
+            Has("RecordingStatus"),
+            Has("TranscriptionSid"),
+            Has("TranscriptionText"),
+        ],
         boost: &[Has("Digits"), Has("CallStatus"), Has("From")],
     },
     Rule {
         kind: "conference-callback",
         all: &[Has("ConferenceSid")],
-        any: &[Has("StatusCallbackEvent"), Has("FriendlyName"), Has("Muted")],
+        any: &[
+            Has("StatusCallbackEvent"),
+            Has("FriendlyName"),
+            Has("Muted"),
+        ],
         none: &[Has("RecordingSid")],
-        boost: &[Has("SequenceNumber"), Has("Timestamp"), Has("Hold"), Has("StartConferenceOnEnter")],
+        boost: &[
+            Has("SequenceNumber"),
+            Has("Timestamp"),
+            Has("Hold"),
+            Has("StartConferenceOnEnter"),
+        ],
     },
     Rule {
         kind: "amd-callback",
@@ -201,65 +223,187 @@ static RULES: &[Rule] = &[
     Rule {
         kind: "gather-action",
         all: &[Has("CallSid")],
-        any: &[Has("Digits"), Has("SpeechResult"), Has("UnstableSpeechResult")],
-        none: &[Has("RecordingUrl"), Has("DialCallStatus"), Has("MessageSid")],
+        any: &[
+            Has("Digits"),
+            Has("SpeechResult"),
+            Has("UnstableSpeechResult"),
+        ],
+        none: &[
+            Has("RecordingUrl"),
+            Has("DialCallStatus"),
+            Has("MessageSid"),
+        ],
         boost: &[Has("Confidence"), Has("FinishedOnKey"), Has("CallStatus")],
     },
     Rule {
         kind: "voice-status-callback",
         all: &[Has("CallSid"), Has("CallStatus")],
-        any: &[Has("CallbackSource"), Has("SequenceNumber"), Has("CallDuration"), Has("Timestamp")],
-        none: &[Has("Digits"), Has("SpeechResult"), Has("DialCallStatus"), Has("RecordingUrl"), Eq("ApiVersion", "2008-08-01"), Format(F::Xml)],
-        boost: &[Eq("CallbackSource", "call-progress-events"), OneOf("CallStatus", TERMINAL), Has("Duration"), Has("SipResponseCode"), Has("Timestamp")],
+        any: &[
+            Has("CallbackSource"),
+            Has("SequenceNumber"),
+            Has("CallDuration"),
+            Has("Timestamp"),
+        ],
+        none: &[
+            Has("Digits"),
+            Has("SpeechResult"),
+            Has("DialCallStatus"),
+            Has("RecordingUrl"),
+            Eq("ApiVersion", "2008-08-01"),
+            Format(F::Xml),
+        ],
+        boost: &[
+            Eq("CallbackSource", "call-progress-events"),
+            OneOf("CallStatus", TERMINAL),
+            Has("Duration"),
+            Has("SipResponseCode"),
+            Has("Timestamp"),
+        ],
     },
     Rule {
         kind: "voice-request",
         all: &[Has("CallSid"), Has("CallStatus")],
-        any: &[Has("From"), Has("To"), Eq("ApiVersion", "2010-04-01"), Has("Direction")],
-        none: &[Has("CallbackSource"), Eq("ApiVersion", "2008-08-01"), Has("DialCallStatus"), Has("Digits"), Has("SpeechResult"), Has("RecordingUrl"), Format(F::Xml), Has("MessageSid")],
-        boost: &[Eq("ApiVersion", "2010-04-01"), Has("Direction"), Has("AccountSid"), Has("From"), Has("To")],
+        any: &[
+            Has("From"),
+            Has("To"),
+            Eq("ApiVersion", "2010-04-01"),
+            Has("Direction"),
+        ],
+        none: &[
+            Has("CallbackSource"),
+            Eq("ApiVersion", "2008-08-01"),
+            Has("DialCallStatus"),
+            Has("Digits"),
+            Has("SpeechResult"),
+            Has("RecordingUrl"),
+            Format(F::Xml),
+            Has("MessageSid"),
+        ],
+        boost: &[
+            Eq("ApiVersion", "2010-04-01"),
+            Has("Direction"),
+            Has("AccountSid"),
+            Has("From"),
+            Has("To"),
+        ],
     },
     Rule {
         kind: "voice-request-legacy",
         all: &[Has("CallSid")],
         any: &[Has("Caller"), Has("Called"), Eq("ApiVersion", "2008-08-01")],
-        none: &[Has("From"), Has("To"), Eq("ApiVersion", "2010-04-01"), Has("Direction"), Has("CallbackSource"), Format(F::Xml), Format(F::Json)],
-        boost: &[Has("CallStatus"), Has("AccountSid"), Has("CallerCity"), Has("CalledCity"), Has("DialStatus")],
+        none: &[
+            Has("From"),
+            Has("To"),
+            Eq("ApiVersion", "2010-04-01"),
+            Has("Direction"),
+            Has("CallbackSource"),
+            Format(F::Xml),
+            Format(F::Json),
+        ],
+        boost: &[
+            Has("CallStatus"),
+            Has("AccountSid"),
+            Has("CallerCity"),
+            Has("CalledCity"),
+            Has("DialStatus"),
+        ],
     },
     Rule {
         kind: "whatsapp-request",
         all: &[],
-        any: &[Prefix("From", "whatsapp:"), Prefix("To", "whatsapp:"), Has("WaId")],
-        none: &[Has("MessageStatus"), Has("CallSid"), Eq("SmsStatus", "sent"), Eq("SmsStatus", "delivered")],
-        boost: &[Has("MessageSid"), Has("SmsMessageSid"), Has("ProfileName"), Has("ButtonPayload"), Has("Body"), Has("NumMedia")],
+        any: &[
+            Prefix("From", "whatsapp:"),
+            Prefix("To", "whatsapp:"),
+            Has("WaId"),
+        ],
+        none: &[
+            Has("MessageStatus"),
+            Has("CallSid"),
+            Eq("SmsStatus", "sent"),
+            Eq("SmsStatus", "delivered"),
+        ],
+        boost: &[
+            Has("MessageSid"),
+            Has("SmsMessageSid"),
+            Has("ProfileName"),
+            Has("ButtonPayload"),
+            Has("Body"),
+            Has("NumMedia"),
+        ],
     },
     Rule {
         kind: "messaging-request",
         all: &[],
         any: MSG_SID,
-        none: &[Has("MessageStatus"), Has("CallSid"), Prefix("From", "whatsapp:")],
-        boost: &[Has("Body"), Has("NumMedia"), Has("NumSegments"), Has("FromCountry"), Eq("SmsStatus", "received")],
+        none: &[
+            Has("MessageStatus"),
+            Has("CallSid"),
+            Prefix("From", "whatsapp:"),
+        ],
+        boost: &[
+            Has("Body"),
+            Has("NumMedia"),
+            Has("NumSegments"),
+            Has("FromCountry"),
+            Eq("SmsStatus", "received"),
+        ],
     },
     Rule {
         kind: "message-status-callback",
         all: &[],
         any: &[Has("MessageStatus"), Has("SmsStatus")],
         none: &[Has("CallSid"), Eq("SmsStatus", "received"), Has("NumMedia")],
-        boost: &[Has("MessageSid"), Has("SmsSid"), Has("ErrorCode"), Has("RawDlrDoneDate"), Has("ChannelToAddress"), Has("MessageStatus")],
+        boost: &[
+            Has("MessageSid"),
+            Has("SmsSid"),
+            Has("ErrorCode"),
+            Has("RawDlrDoneDate"),
+            Has("ChannelToAddress"),
+            Has("MessageStatus"),
+        ],
     },
     Rule {
         kind: "create-call",
         all: &[Has("To")],
-        any: &[Has("Url"), Has("Twiml"), Has("ApplicationSid"), CallsList(V10)],
-        none: &[Has("CallSid"), Has("CallStatus"), Has("MessageSid"), Method("GET"), Format(F::Xml)],
-        boost: &[Has("From"), CallsList(V10), Has("StatusCallback"), Has("MachineDetection"), Has("Record"), Has("StatusCallbackEvent")],
+        any: &[
+            Has("Url"),
+            Has("Twiml"),
+            Has("ApplicationSid"),
+            CallsList(V10),
+        ],
+        none: &[
+            Has("CallSid"),
+            Has("CallStatus"),
+            Has("MessageSid"),
+            Method("GET"),
+            Format(F::Xml),
+        ],
+        boost: &[
+            Has("From"),
+            CallsList(V10),
+            Has("StatusCallback"),
+            Has("MachineDetection"),
+            Has("Record"),
+            Has("StatusCallbackEvent"),
+        ],
     },
     Rule {
         kind: "create-call-legacy",
         all: &[Has("Called")],
         any: &[Has("Url"), CallsList(V08)],
-        none: &[Has("CallSid"), Has("CallStatus"), Method("GET"), Format(F::Xml)],
-        boost: &[Has("Caller"), CallsList(V08), Has("IfMachine"), Has("SendDigits"), Has("Method")],
+        none: &[
+            Has("CallSid"),
+            Has("CallStatus"),
+            Method("GET"),
+            Format(F::Xml),
+        ],
+        boost: &[
+            Has("Caller"),
+            CallsList(V08),
+            Has("IfMachine"),
+            Has("SendDigits"),
+            Has("Method"),
+        ],
     },
     Rule {
         kind: "update-call",
@@ -273,21 +417,42 @@ static RULES: &[Rule] = &[
         all: &[],
         any: &[CallsList(V10), CallsList(V08)],
         none: &[Method("POST")],
-        boost: &[Has("Status"), Has("StartTime>"), Has("StartTime<"), Has("StartTime"), Has("EndTime>"), Has("PageSize"), Method("GET")],
+        boost: &[
+            Has("Status"),
+            Has("StartTime>"),
+            Has("StartTime<"),
+            Has("StartTime"),
+            Has("EndTime>"),
+            Has("PageSize"),
+            Method("GET"),
+        ],
     },
     Rule {
         kind: "call-response-legacy",
         all: &[Format(F::Xml), Has("Sid")],
         any: &[],
         none: &[],
-        boost: &[Has("Status"), Has("Flags"), Has("CallSegmentSid"), Has("Caller"), Has("Called")],
+        boost: &[
+            Has("Status"),
+            Has("Flags"),
+            Has("CallSegmentSid"),
+            Has("Caller"),
+            Has("Called"),
+        ],
     },
     Rule {
         kind: "call-resource",
         all: &[Format(F::Json), Has("sid")],
         any: &[Has("account_sid"), Has("status"), Has("date_created")],
         none: &[Has("body"), Has("num_media")],
-        boost: &[Prefix("sid", "CA"), Has("from"), Has("to"), Has("direction"), Has("subresource_uris"), Has("api_version")],
+        boost: &[
+            Prefix("sid", "CA"),
+            Has("from"),
+            Has("to"),
+            Has("direction"),
+            Has("subresource_uris"),
+            Has("api_version"),
+        ],
     },
 ];
 
@@ -297,18 +462,20 @@ fn lookalike(ev: &Evidence) -> Option<String> {
     let sid_ok = |name: &str, prefixes: &[&str]| -> Option<bool> {
         ev.get(name).map(|v| {
             let v = v.trim();
-            prefixes.iter().any(|p| v.starts_with(p))
-                && !v.contains('-')
-                && v.len() >= 10
+            prefixes.iter().any(|p| v.starts_with(p)) && !v.contains('-') && v.len() >= 10
         })
     };
-    if ev.get("MessageSid").is_some_and(|v| v.trim().starts_with("IM"))
+    if ev
+        .get("MessageSid")
+        .is_some_and(|v| v.trim().starts_with("IM"))
         || ev.get("ConversationSid").is_some()
         || ev.get("EventType").is_some_and(|v| v.starts_with("on"))
     {
         return Some("This is a Twilio Conversations webhook (IM… message SIDs, ConversationSid or an on… EventType), not a Programmable Messaging request.".into());
     }
-    if ev.get("sid").is_some_and(|v| v.trim().starts_with("SM") || v.trim().starts_with("MM"))
+    if ev
+        .get("sid")
+        .is_some_and(|v| v.trim().starts_with("SM") || v.trim().starts_with("MM"))
         && ev.format == InputFormat::Json
     {
         return Some("This is a REST Message resource (snake_case JSON), not a webhook Twilio sends to your app.".into());
@@ -321,7 +488,11 @@ fn lookalike(ev: &Evidence) -> Option<String> {
         if sid_ok(name, prefixes) == Some(false) {
             let v = ev.get(name).unwrap_or_default();
             let looks_uuid = v.len() == 36 && v.matches('-').count() == 4;
-            if looks_uuid || !v.trim().starts_with(&prefixes[0][..1]) {
+            let b = v.trim().as_bytes();
+            let sid_shaped = b.len() == 34
+                && b[..2].iter().all(u8::is_ascii_uppercase)
+                && b[2..].iter().all(u8::is_ascii_hexdigit);
+            if looks_uuid || !sid_shaped {
                 return Some(format!(
                     "{name}={} is not a Twilio SID ({}…){}: another provider reusing Twilio's parameter names, or a hand-made request.",
                     v.chars().take(40).collect::<String>(),
@@ -364,7 +535,9 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
             continue;
         }
         let boosts: Vec<&Cond> = rule.boost.iter().filter(|c| c.holds(ev)).collect();
-        let score = 10 * rule.all.len() as i32 + 6 * any_hit.len().min(2) as i32 + 3 * boosts.len() as i32
+        let score = 10 * rule.all.len() as i32
+            + 6 * any_hit.len().min(2) as i32
+            + 3 * boosts.len() as i32
             + catalog_fit(rule.kind, ev);
         let mut reasons: Vec<String> = rule
             .all
@@ -381,7 +554,7 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
         }
         scored.push((score, rule, reasons));
     }
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     let suspicious = lookalike(ev);
     match scored.first() {
         Some((score, rule, reasons)) if suspicious.is_none() => {

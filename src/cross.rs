@@ -13,7 +13,10 @@ use crate::report::{Field, InputFormat, ParamSource};
 use crate::signature::{self, SignatureInput, SignatureReport};
 
 fn value<'a>(fields: &'a [Field], name: &str) -> Option<&'a str> {
-    fields.iter().find(|f| f.name == name).map(|f| f.value.as_str())
+    fields
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| f.value.as_str())
 }
 
 /// Runs every request-level rule for the detected kind.
@@ -37,13 +40,24 @@ pub(crate) fn cross_field_checks(
     if let Some(stated) = value(fields, "ApiVersion").and_then(ApiVersion::parse) {
         if stated != kind.api_version && kind.reported_as == kind.id {
             findings.push(
-                Finding::new(Code::ApiVersionMismatch, format!("ApiVersion says {}, but the parameters are those of a {} {} request.", stated.as_str(), kind.api_version.as_str(), kind.id))
-                    .param("ApiVersion"),
+                Finding::new(
+                    Code::ApiVersionMismatch,
+                    format!(
+                        "ApiVersion says {}, but the parameters are those of a {} {} request.",
+                        stated.as_str(),
+                        kind.api_version.as_str(),
+                        kind.id
+                    ),
+                )
+                .param("ApiVersion"),
             );
         }
     }
     if reported == "voice-request" {
-        if let Some(f) = fields.iter_mut().find(|f| f.name == "CallStatus" && f.value == "initiated") {
+        if let Some(f) = fields
+            .iter_mut()
+            .find(|f| f.name == "CallStatus" && f.value == "initiated")
+        {
             f.findings.push(
                 Finding::new(Code::StatusNotExpected, "CallStatus=initiated only appears in status callbacks, not in the synchronous voice request.")
                     .param("CallStatus")
@@ -53,10 +67,16 @@ pub(crate) fn cross_field_checks(
     }
     if reported == "voice-status-callback" {
         let terminal = value(fields, "CallStatus").is_some_and(is_terminal_status);
-        if terminal && value(fields, "CallDuration").is_none() && value(fields, "CallStatus") == Some("completed") {
+        if terminal
+            && value(fields, "CallDuration").is_none()
+            && value(fields, "CallStatus") == Some("completed")
+        {
             findings.push(
-                Finding::new(Code::MissingConditionalParam, "A completed call's status callback carries CallDuration, and it is missing.")
-                    .param("CallDuration"),
+                Finding::new(
+                    Code::MissingConditionalParam,
+                    "A completed call's status callback carries CallDuration, and it is missing.",
+                )
+                .param("CallDuration"),
             );
         }
     }
@@ -81,35 +101,69 @@ fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<
     let present = |name: &str| fields.iter().any(|f| catalog::name_matches(name, &f.name));
     let is_request = kind.direction == Direction::AppToTwilio;
     for p in catalog::params_of_kind(kind.id) {
-        if p.presence != Presence::Always || p.indexed || p.deprecated.is_some() || present(p.name) {
+        if p.presence != Presence::Always || p.indexed || p.deprecated.is_some() || present(p.name)
+        {
             continue;
         }
         // A legacy alias is not missing when what it duplicates is there, and vice versa.
         if p.alias_of.is_some_and(present) {
             continue;
         }
-        if catalog::params_of_kind(kind.id).iter().any(|q| q.alias_of == Some(p.name) && present(q.name)) {
+        if catalog::params_of_kind(kind.id)
+            .iter()
+            .any(|q| q.alias_of == Some(p.name) && present(q.name))
+        {
             continue;
         }
         let (severity, msg, hint) = if is_request {
-            (Severity::Error, format!("{} is required by the API and is missing.", p.name), "Twilio will answer 400 Bad Request without it.")
+            (
+                Severity::Error,
+                format!("{} is required by the API and is missing.", p.name),
+                "Twilio will answer 400 Bad Request without it.",
+            )
         } else if kind.direction == Direction::Response {
-            (Severity::Warning, format!("{} is part of every {} and is missing.", p.name, kind.title), "The body may have been cut off when it was captured.")
+            (
+                Severity::Warning,
+                format!("{} is part of every {} and is missing.", p.name, kind.title),
+                "The body may have been cut off when it was captured.",
+            )
         } else {
-            (Severity::Warning, format!("Twilio always sends {} with a {}, and it is missing.", p.name, kind.id), "The capture may be incomplete, or the request did not come from Twilio.")
+            (
+                Severity::Warning,
+                format!(
+                    "Twilio always sends {} with a {}, and it is missing.",
+                    p.name, kind.id
+                ),
+                "The capture may be incomplete, or the request did not come from Twilio.",
+            )
         };
-        findings.push(Finding::new(Code::MissingParam, msg).param(p.name).severity(severity).hint(hint));
+        findings.push(
+            Finding::new(Code::MissingParam, msg)
+                .param(p.name)
+                .severity(severity)
+                .hint(hint),
+        );
     }
 }
 
 fn one_of_groups(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<Finding>) {
     for group in kind.one_of {
-        let here: Vec<&str> = group.iter().copied().filter(|n| fields.iter().any(|f| f.name == *n)).collect();
+        let here: Vec<&str> = group
+            .iter()
+            .copied()
+            .filter(|n| fields.iter().any(|f| f.name == *n))
+            .collect();
         if here.is_empty() {
             findings.push(
-                Finding::new(Code::OneOfMissing, format!("One of {} is required, and none is present.", group.join(" / ")))
-                    .param(group[0])
-                    .hint(format!("Add exactly one of {}.", group.join(", "))),
+                Finding::new(
+                    Code::OneOfMissing,
+                    format!(
+                        "One of {} is required, and none is present.",
+                        group.join(" / ")
+                    ),
+                )
+                .param(group[0])
+                .hint(format!("Add exactly one of {}.", group.join(", "))),
             );
         } else if here.len() > 1 {
             let note = if here.contains(&"Twiml") && here.contains(&"Url") {
@@ -118,18 +172,30 @@ fn one_of_groups(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<F
                 ""
             };
             findings.push(
-                Finding::new(Code::OneOfConflict, format!("{} are all present; they are alternatives.{note}", here.join(" and ")))
-                    .param(here[1])
-                    .hint("Send only one of them."),
+                Finding::new(
+                    Code::OneOfConflict,
+                    format!(
+                        "{} are all present; they are alternatives.{note}",
+                        here.join(" and ")
+                    ),
+                )
+                .param(here[1])
+                .hint("Send only one of them."),
             );
         }
     }
-    if kind.id == "update-call" && fields.iter().any(|f| f.name == "Url") && fields.iter().any(|f| f.name == "Twiml") {
+    if kind.id == "update-call"
+        && fields.iter().any(|f| f.name == "Url")
+        && fields.iter().any(|f| f.name == "Twiml")
+    {
         findings.push(
-            Finding::new(Code::OneOfConflict, "Url and Twiml cannot be combined when updating a call.")
-                .param("Twiml")
-                .severity(Severity::Error)
-                .hint("Send either new TwiML inline or a Url to fetch it from."),
+            Finding::new(
+                Code::OneOfConflict,
+                "Url and Twiml cannot be combined when updating a call.",
+            )
+            .param("Twiml")
+            .severity(Severity::Error)
+            .hint("Send either new TwiML inline or a Url to fetch it from."),
         );
     }
 }
@@ -138,7 +204,11 @@ fn one_of_groups(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<F
 fn aliases(fields: &mut [Field], findings: &mut Vec<Finding>) {
     let mut pairs: Vec<(usize, String, String)> = Vec::new();
     for (i, f) in fields.iter().enumerate() {
-        let Some(target) = f.catalog_name.as_deref().and_then(|n| catalog::params_named(n).find_map(|p| p.alias_of)) else {
+        let Some(target) = f
+            .catalog_name
+            .as_deref()
+            .and_then(|n| catalog::params_named(n).find_map(|p| p.alias_of))
+        else {
             continue;
         };
         if let Some(tv) = value(fields, target) {
@@ -159,9 +229,18 @@ fn aliases(fields: &mut [Field], findings: &mut Vec<Finding>) {
 }
 
 fn media(fields: &mut [Field], findings: &mut Vec<Finding>) {
-    let index_of = |name: &str, prefix: &str| name.strip_prefix(prefix).and_then(|r| r.parse::<usize>().ok());
-    let urls: Vec<usize> = fields.iter().filter_map(|f| index_of(&f.name, "MediaUrl")).collect();
-    let types: Vec<usize> = fields.iter().filter_map(|f| index_of(&f.name, "MediaContentType")).collect();
+    let index_of = |name: &str, prefix: &str| {
+        name.strip_prefix(prefix)
+            .and_then(|r| r.parse::<usize>().ok())
+    };
+    let urls: Vec<usize> = fields
+        .iter()
+        .filter_map(|f| index_of(&f.name, "MediaUrl"))
+        .collect();
+    let types: Vec<usize> = fields
+        .iter()
+        .filter_map(|f| index_of(&f.name, "MediaContentType"))
+        .collect();
     let num = value(fields, "NumMedia").and_then(|v| v.trim().parse::<usize>().ok());
     if num.is_none() && urls.is_empty() {
         return;
@@ -169,9 +248,16 @@ fn media(fields: &mut [Field], findings: &mut Vec<Finding>) {
     if let Some(n) = num {
         if n != urls.len() {
             findings.push(
-                Finding::new(Code::NumMediaMismatch, format!("NumMedia={n} but {} MediaUrl{{N}} field{} present.", urls.len(), if urls.len() == 1 { " is" } else { "s are" }))
-                    .param("NumMedia")
-                    .hint("The capture may have lost fields, or NumMedia was edited."),
+                Finding::new(
+                    Code::NumMediaMismatch,
+                    format!(
+                        "NumMedia={n} but {} MediaUrl{{N}} field{} present.",
+                        urls.len(),
+                        if urls.len() == 1 { " is" } else { "s are" }
+                    ),
+                )
+                .param("NumMedia")
+                .hint("The capture may have lost fields, or NumMedia was edited."),
             );
         }
     }
@@ -179,14 +265,27 @@ fn media(fields: &mut [Field], findings: &mut Vec<Finding>) {
     sorted.sort_unstable();
     if sorted.iter().enumerate().any(|(i, n)| *n != i) {
         findings.push(
-            Finding::new(Code::MediaIndexGap, format!("MediaUrl indexes are {:?}; they must run 0..{} without gaps.", sorted, sorted.len()))
-                .param("MediaUrl0")
-                .hint("Twilio numbers media from MediaUrl0."),
+            Finding::new(
+                Code::MediaIndexGap,
+                format!(
+                    "MediaUrl indexes are {:?}; they must run 0..{} without gaps.",
+                    sorted,
+                    sorted.len()
+                ),
+            )
+            .param("MediaUrl0")
+            .hint("Twilio numbers media from MediaUrl0."),
         );
     }
     for u in &urls {
         if !types.contains(u) {
-            findings.push(Finding::new(Code::MediaContentTypeMissing, format!("MediaUrl{u} has no MediaContentType{u}.")).param(format!("MediaUrl{u}")));
+            findings.push(
+                Finding::new(
+                    Code::MediaContentTypeMissing,
+                    format!("MediaUrl{u} has no MediaContentType{u}."),
+                )
+                .param(format!("MediaUrl{u}")),
+            );
         }
     }
     // Show each media URL with its content type.
@@ -228,18 +327,30 @@ fn account_in(text: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
-fn embedded_account_sids(fields: &mut [Field], findings: &mut Vec<Finding>, path: Option<&str>, decoded: &Decoded) {
+fn embedded_account_sids(
+    fields: &mut [Field],
+    findings: &mut Vec<Finding>,
+    path: Option<&str>,
+    decoded: &Decoded,
+) {
     let account = value(fields, "AccountSid").map(str::to_string);
     let mut push = |what: String, embedded: &str, param: &str, acct: &str| {
         findings.push(
-            Finding::new(Code::AccountSidMismatch, format!("{what} names account {embedded}, but AccountSid is {acct}."))
-                .param(param)
-                .hint("The request mixes two accounts (a sub-account?) or was edited by hand."),
+            Finding::new(
+                Code::AccountSidMismatch,
+                format!("{what} names account {embedded}, but AccountSid is {acct}."),
+            )
+            .param(param)
+            .hint("The request mixes two accounts (a sub-account?) or was edited by hand."),
         );
     };
     if let Some(acct) = account.as_deref() {
         for f in fields.iter() {
-            if matches!(catalog::params_named(&f.name).next().map(|p| p.value_type), Some(ValueType::Url)) || f.name.ends_with("Url") {
+            if matches!(
+                catalog::params_named(&f.name).next().map(|p| p.value_type),
+                Some(ValueType::Url)
+            ) || f.name.ends_with("Url")
+            {
                 if let Some(emb) = account_in(&f.value) {
                     if emb.starts_with("AC") && emb != acct {
                         push(format!("{} ({})", f.name, f.value), emb, &f.name, acct);
@@ -268,7 +379,14 @@ fn repeated_single(fields: &[Field], findings: &mut Vec<Finding>) {
     let mut reported: Vec<&str> = Vec::new();
     for f in fields {
         let multi = f.catalog_name.as_deref().is_none_or(|n| {
-            catalog::params_named(n).any(|p| matches!(p.value_type, ValueType::RepeatedEnum { .. } | ValueType::Url) && n.contains("Event") || p.indexed || n == "MediaUrl")
+            catalog::params_named(n).any(|p| {
+                matches!(
+                    p.value_type,
+                    ValueType::RepeatedEnum { .. } | ValueType::Url
+                ) && n.contains("Event")
+                    || p.indexed
+                    || n == "MediaUrl"
+            })
         });
         if multi {
             continue;
@@ -310,7 +428,9 @@ pub(crate) fn check_signature(parts: SignatureParts) -> SignatureReport {
     let params: Vec<(String, String)> = decoded
         .pairs
         .iter()
-        .filter(|p| p.source == ParamSource::Body || (pasted_params && p.source == ParamSource::Json))
+        .filter(|p| {
+            p.source == ParamSource::Body || (pasted_params && p.source == ParamSource::Json)
+        })
         .map(|p| (p.name.clone(), p.value.clone()))
         .collect();
     let body: &[u8] = match (&decoded.body, pasted_params) {

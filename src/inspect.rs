@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{self, ApiVersion, Direction, DocStatus, KindSpec};
 use crate::check;
 use crate::classify::{classify, Evidence, RestPath};
+use crate::cross::{check_signature, cross_field_checks, SignatureParts};
 use crate::decode::{decode, Decoded};
 use crate::finding::{Code, Finding, Severity};
 use crate::report::{Counts, Field, FieldStatus, InputFormat, RawPair, Report, RequestInfo};
-use crate::cross::{check_signature, cross_field_checks, SignatureParts};
 
 /// What the caller knows beyond the pasted text. Every field is optional; values found in
 /// the pasted text (a request line, headers, curl flags) are used when a field is unset.
@@ -68,7 +68,10 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
     if options.format.is_some() {
         findings.push(Finding::new(
             Code::FormatOverridden,
-            format!("The input was decoded as {} because the format was forced.", format.id()),
+            format!(
+                "The input was decoded as {} because the format was forced.",
+                format.id()
+            ),
         ));
     }
     let method = options
@@ -99,7 +102,10 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         method: method.as_deref(),
         path: path.as_deref(),
     };
-    let forced_kind = options.kind.as_deref().filter(|k| !k.is_empty() && *k != "auto");
+    let forced_kind = options
+        .kind
+        .as_deref()
+        .filter(|k| !k.is_empty() && *k != "auto");
     let verdict = classify(&evidence, forced_kind);
     let api = api_version(&verdict.id, &evidence);
     let catalog_kind = catalog_kind_for(&verdict.id, api);
@@ -113,7 +119,11 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
     }
     // Decoder findings: attach to the field they name, else keep them request-level.
     for f in decoded.findings.iter().cloned() {
-        match f.param.as_deref().and_then(|p| fields.iter_mut().find(|x| x.name == p)) {
+        match f
+            .param
+            .as_deref()
+            .and_then(|p| fields.iter_mut().find(|x| x.name == p))
+        {
             Some(field) => field.findings.push(f),
             None => findings.push(f),
         }
@@ -121,26 +131,44 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
 
     if verdict.id == "unknown" && !decoded.pairs.is_empty() {
         let why = verdict.reasons.first().cloned().unwrap_or_default();
-        let code = if why.contains("not a Twilio") || why.contains("Conversations") || why.contains("REST Message") {
+        let code = if why.contains("not a Twilio")
+            || why.contains("Conversations")
+            || why.contains("REST Message")
+        {
             Code::LookalikeNotTwilio
         } else {
             Code::KindUnknown
         };
         findings.push(
-            Finding::new(code, format!("Not recognised as a Twilio Voice/Messaging webhook or Calls request: {why}"))
-                .hint("Choose the kind yourself to check the fields against it anyway."),
+            Finding::new(
+                code,
+                format!(
+                    "Not recognised as a Twilio Voice/Messaging webhook or Calls request: {why}"
+                ),
+            )
+            .hint("Choose the kind yourself to check the fields against it anyway."),
         );
     } else if let Some(r) = &verdict.runner_up {
         if verdict.id != "unknown" {
             findings.push(Finding::new(
                 Code::KindAmbiguous,
-                format!("This could also be {} (confidence {} vs {}).", r.id, r.confidence, verdict.confidence),
+                format!(
+                    "This could also be {} (confidence {} vs {}).",
+                    r.id, r.confidence, verdict.confidence
+                ),
             ));
         }
     }
 
     if let Some(kind) = catalog_kind {
-        cross_field_checks(kind, api, &mut fields, &mut findings, &decoded, path.as_deref());
+        cross_field_checks(
+            kind,
+            api,
+            &mut fields,
+            &mut findings,
+            &decoded,
+            path.as_deref(),
+        );
     }
 
     let tokens: Vec<String> = options
@@ -154,10 +182,11 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         .clone()
         .filter(|s| !s.is_empty())
         .or_else(|| decoded.header("X-Twilio-Signature").map(str::to_string));
-    let settings = options
-        .signature_settings
-        .clone()
-        .or_else(|| decoded.header("X-Twilio-Webhooks-Signature-Settings").map(str::to_string));
+    let settings = options.signature_settings.clone().or_else(|| {
+        decoded
+            .header("X-Twilio-Webhooks-Signature-Settings")
+            .map(str::to_string)
+    });
     let signature = check_signature(SignatureParts {
         decoded: &decoded,
         url: url.as_deref(),
@@ -166,7 +195,10 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         signature: signature_value.as_deref(),
         settings: settings.as_deref(),
         tokens: &tokens,
-        account_sid: name_values.iter().find(|(n, _)| *n == "AccountSid").map(|(_, v)| *v),
+        account_sid: name_values
+            .iter()
+            .find(|(n, _)| *n == "AccountSid")
+            .map(|(_, v)| *v),
     });
 
     let mut report = Report {
@@ -196,7 +228,10 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
 
 fn count(report: &Report) -> Counts {
     let mut c = Counts::default();
-    for f in report.all_findings().chain(report.signature.findings.iter()) {
+    for f in report
+        .all_findings()
+        .chain(report.signature.findings.iter())
+    {
         match f.severity {
             Severity::Error => c.error += 1,
             Severity::Warning => c.warning += 1,
@@ -220,7 +255,12 @@ fn path_of(url: &str) -> String {
 
 /// The API version in force: the ApiVersion parameter, else what the kind implies.
 fn api_version(kind: &str, ev: &Evidence) -> Option<ApiVersion> {
-    if let Some(v) = ev.pairs.iter().find(|(n, _)| *n == "ApiVersion" || *n == "api_version").and_then(|(_, v)| ApiVersion::parse(v)) {
+    if let Some(v) = ev
+        .pairs
+        .iter()
+        .find(|(n, _)| *n == "ApiVersion" || *n == "api_version")
+        .and_then(|(_, v)| ApiVersion::parse(v))
+    {
         return Some(v);
     }
     if let Some(p) = ev.path.and_then(RestPath::parse) {
@@ -228,7 +268,9 @@ fn api_version(kind: &str, ev: &Evidence) -> Option<ApiVersion> {
     }
     let has = |n: &str| ev.pairs.iter().any(|(k, _)| *k == n);
     match kind {
-        "messaging-request" if has("SmsSid") && !has("MessageSid") && !has("NumMedia") => Some(ApiVersion::V2008),
+        "messaging-request" if has("SmsSid") && !has("MessageSid") && !has("NumMedia") => {
+            Some(ApiVersion::V2008)
+        }
         "unknown" => None,
         _ => catalog::kind(kind).map(|k| k.api_version),
     }
@@ -243,16 +285,40 @@ fn catalog_kind_for(reported: &str, api: Option<ApiVersion>) -> Option<&'static 
     candidates
         .iter()
         .find(|k| Some(k.api_version) == api && k.id == reported)
-        .or_else(|| candidates.iter().find(|k| Some(k.api_version) == api && k.reported_as == reported))
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|k| Some(k.api_version) == api && k.reported_as == reported)
+        })
         .or_else(|| candidates.iter().find(|k| k.id == reported))
         .copied()
 }
 
-fn build_field(index: usize, pair: &RawPair, kind: Option<&'static KindSpec>, api: Option<ApiVersion>, webhook: bool) -> Field {
+fn build_field(
+    index: usize,
+    pair: &RawPair,
+    kind: Option<&'static KindSpec>,
+    api: Option<ApiVersion>,
+    webhook: bool,
+) -> Field {
     let name = pair.name.as_str();
     let spec = kind.and_then(|k| catalog::param_for_kind(k.id, name));
     let (status, spec) = match spec {
-        Some(s) if s.deprecated.is_some() => (FieldStatus::Deprecated, Some(s)),
+        // An alias superseded by the very version that still sends it (Caller in 2010) is a
+        // compatibility copy: legacy. One deprecated later (SmsSid) is deprecated.
+        Some(s)
+            if s.alias_of.is_some()
+                && s.deprecated
+                    .is_some_and(|d| Some(d.since) == api.map(ApiVersion::as_str)) =>
+        {
+            (FieldStatus::Legacy, Some(s))
+        }
+        Some(s)
+            if s.deprecated
+                .is_some_and(|d| deprecation_in_force(d.since, api)) =>
+        {
+            (FieldStatus::Deprecated, Some(s))
+        }
         Some(s) if s.alias_of.is_some() => (FieldStatus::Legacy, Some(s)),
         Some(s) => (FieldStatus::Known, Some(s)),
         None => {
@@ -293,34 +359,52 @@ fn build_field(index: usize, pair: &RawPair, kind: Option<&'static KindSpec>, ap
     };
     match status {
         FieldStatus::Deprecated => {
-            let d = spec.deprecated.expect("OK because status is Deprecated only when set");
+            let d = spec
+                .deprecated
+                .expect("OK because status is Deprecated only when set");
             field.findings.push(
-                Finding::new(Code::DeprecatedParam, format!("{name} is deprecated (since {}).", d.since))
-                    .param(name)
-                    .hint(format!("Use {} instead.", d.use_instead)),
+                Finding::new(
+                    Code::DeprecatedParam,
+                    format!("{name} is deprecated (since {}).", d.since),
+                )
+                .param(name)
+                .hint(format!("Use {} instead.", d.use_instead)),
             );
         }
         FieldStatus::Legacy => {
             let target = spec.alias_of.unwrap_or_default();
             field.findings.push(
-                Finding::new(Code::LegacyParam, format!("{name} is a legacy alias of {target}, still sent for compatibility."))
-                    .param(name)
-                    .hint(format!("Read {target} instead.")),
+                Finding::new(
+                    Code::LegacyParam,
+                    format!("{name} is a legacy alias of {target}, still sent for compatibility."),
+                )
+                .param(name)
+                .hint(format!("Read {target} instead.")),
             );
         }
         FieldStatus::OtherKind => {
             field.findings.push(
-                Finding::new(Code::OtherKindParam, format!("{name} is documented for {}, not for {}.", spec.kinds.join(", "), kind.map(|k| k.id).unwrap_or("this request")))
-                    .param(name),
+                Finding::new(
+                    Code::OtherKindParam,
+                    format!(
+                        "{name} is documented for {}, not for {}.",
+                        spec.kinds.join(", "),
+                        kind.map(|k| k.id).unwrap_or("this request")
+                    ),
+                )
+                .param(name),
             );
         }
         _ => {}
     }
     if spec.status == DocStatus::ExampleOnly {
         field.findings.push(
-            Finding::new(Code::ExampleOnlyParam, format!("{name} appears in Twilio's examples but not in its API schema."))
-                .param(name)
-                .hint("Twilio may ignore it."),
+            Finding::new(
+                Code::ExampleOnlyParam,
+                format!("{name} appears in Twilio's examples but not in its API schema."),
+            )
+            .param(name)
+            .hint("Twilio may ignore it."),
         );
     }
     let checked = check::check_value(spec, name, &pair.value, api, webhook);
@@ -329,6 +413,15 @@ fn build_field(index: usize, pair: &RawPair, kind: Option<&'static KindSpec>, ap
     }
     field.findings.extend(checked.findings);
     field
+}
+
+/// A deprecation dated by an API version (`2010-04-01`) does not apply to requests of an
+/// earlier version: `Caller` was the right name in 2008.
+fn deprecation_in_force(since: &str, api: Option<ApiVersion>) -> bool {
+    match (ApiVersion::parse(since), api) {
+        (Some(since), Some(api)) => api.as_str() >= since.as_str(),
+        _ => true,
+    }
 }
 
 /// `StartTime>` → "on or after"; `StartTime<` → "on or before".

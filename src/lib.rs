@@ -37,8 +37,8 @@ pub mod signature;
 mod wasm;
 
 pub use decode::{decode, Decoded};
-pub use inspect::{inspect, Options};
 pub use finding::{Code, Finding, Severity};
+pub use inspect::{inspect, Options};
 pub use report::{
     Counts, Field, FieldStatus, Header, InputFormat, KindVerdict, ParamSource, RawPair, Report,
     RequestInfo, RunnerUp,

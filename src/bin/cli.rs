@@ -13,7 +13,11 @@ use twilio_webhook_inspector::signature::SignatureStatus;
 use twilio_webhook_inspector::{catalog, inspect, InputFormat, Options, Report, Severity};
 
 #[derive(Parser)]
-#[command(name = "twilio-webhook-inspector", version, about = "Decode, label, check and verify captured Twilio webhooks")]
+#[command(
+    name = "twilio-webhook-inspector",
+    version,
+    about = "Decode, label, check and verify captured Twilio webhooks"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,7 +62,12 @@ struct InspectArgs {
     signature_settings: Option<String>,
     /// Auth token to verify with; repeat for several (primary, secondary, sub-account).
     /// Defaults to TWILIO_AUTH_TOKEN. Never printed.
-    #[arg(long = "auth-token", env = "TWILIO_AUTH_TOKEN", hide_env_values = true, value_delimiter = ',')]
+    #[arg(
+        long = "auth-token",
+        env = "TWILIO_AUTH_TOKEN",
+        hide_env_values = true,
+        value_delimiter = ','
+    )]
     auth_tokens: Vec<String>,
     /// Print the report as JSON.
     #[arg(long)]
@@ -82,7 +91,11 @@ fn parse_format(s: &str) -> Result<InputFormat, String> {
     InputFormat::from_id(s).ok_or_else(|| {
         format!(
             "unknown format '{s}'; use one of {}",
-            InputFormat::ALL.iter().map(|f| f.id()).collect::<Vec<_>>().join(", ")
+            InputFormat::ALL
+                .iter()
+                .map(|f| f.id())
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     })
 }
@@ -114,7 +127,8 @@ fn read_input(file: Option<&str>) -> Result<String, String> {
         }
     };
     // Keep every byte: invalid UTF-8 is shown as U+FFFD, and the decoder reports it.
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 fn options_from(args: &InspectArgs) -> Options {
@@ -131,7 +145,13 @@ fn options_from(args: &InspectArgs) -> Options {
 }
 
 fn exit_for(report: &Report) -> u8 {
-    u8::from(report.has_errors() || !matches!(report.signature.status, SignatureStatus::Invalid | SignatureStatus::Malformed))
+    u8::from(
+        report.has_errors()
+            || matches!(
+                report.signature.status,
+                SignatureStatus::Invalid | SignatureStatus::Malformed
+            ),
+    )
 }
 
 fn run_inspect(args: InspectArgs) -> ExitCode {
@@ -148,13 +168,16 @@ fn run_inspect(args: InspectArgs) -> ExitCode {
     let report = inspect(&input, &options_from(&args));
     let mut out = std::io::stdout().lock();
     if args.json {
-        let text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+        let text = serde_json::to_string_pretty(&report)
+            .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
         let _ = writeln!(out, "{text}");
     } else {
         let colour = match args.color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Color::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
         };
         let _ = out.write_all(render_table(&report, colour).as_bytes());
     }
@@ -203,7 +226,10 @@ fn run_batch(args: &InspectArgs) -> ExitCode {
                 o.kind = o.kind.take().or_else(|| defaults.kind.clone());
                 o.method = o.method.take().or_else(|| defaults.method.clone());
                 o.url = o.url.take().or_else(|| defaults.url.clone());
-                o.content_type = o.content_type.take().or_else(|| defaults.content_type.clone());
+                o.content_type = o
+                    .content_type
+                    .take()
+                    .or_else(|| defaults.content_type.clone());
                 o.signature = o.signature.take().or_else(|| defaults.signature.clone());
                 if o.auth_tokens.is_empty() {
                     o.auth_tokens = defaults.auth_tokens.clone();
@@ -248,19 +274,38 @@ impl Paint {
 }
 
 fn clip(s: &str, n: usize) -> String {
-    let visible: String = s.chars().map(|c| if c.is_control() { '·' } else { c }).collect();
+    let visible: String = s
+        .chars()
+        .map(|c| if c.is_control() { '·' } else { c })
+        .collect();
     if visible.chars().count() <= n {
         visible
     } else {
-        format!("{}…", visible.chars().take(n.saturating_sub(1)).collect::<String>())
+        format!(
+            "{}…",
+            visible
+                .chars()
+                .take(n.saturating_sub(1))
+                .collect::<String>()
+        )
     }
 }
 
 fn render_table(r: &Report, colour: bool) -> String {
     let p = Paint(colour);
     let mut s = String::new();
-    let kind = if r.kind.id == "unknown" { p.wrap("1;33", &r.kind.id) } else { p.wrap("1;32", &r.kind.id) };
-    s += &format!("{} {} — {} (confidence {}%)\n", p.wrap("1", "Kind:"), kind, r.kind.title, r.kind.confidence);
+    let kind = if r.kind.id == "unknown" {
+        p.wrap("1;33", &r.kind.id)
+    } else {
+        p.wrap("1;32", &r.kind.id)
+    };
+    s += &format!(
+        "{} {} — {} (confidence {}%)\n",
+        p.wrap("1", "Kind:"),
+        kind,
+        r.kind.title,
+        r.kind.confidence
+    );
     for reason in &r.kind.reasons {
         s += &format!("  · {reason}\n");
     }
@@ -275,11 +320,25 @@ fn render_table(r: &Report, colour: bool) -> String {
         r.api_version.as_deref().unwrap_or("unknown")
     );
     if let Some(m) = &r.request.method {
-        s += &format!("{} {} {}\n", p.wrap("1", "Request:"), m, r.request.url.as_deref().unwrap_or(""));
+        s += &format!(
+            "{} {} {}\n",
+            p.wrap("1", "Request:"),
+            m,
+            r.request.url.as_deref().unwrap_or("")
+        );
     }
     s += "\n";
-    let name_w = r.fields.iter().map(|f| f.name.chars().count()).max().unwrap_or(4).clamp(4, 28);
-    s += &p.wrap("1", &format!("{:<name_w$}  {:<40}  {}\n", "Name", "Value", "Meaning"));
+    let name_w = r
+        .fields
+        .iter()
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 28);
+    s += &p.wrap(
+        "1",
+        &format!("{:<name_w$}  {:<40}  {}\n", "Name", "Value", "Meaning"),
+    );
     for f in &r.fields {
         let meaning = match (&f.label, &f.display) {
             (Some(l), Some(d)) => format!("{l} — {d}"),
@@ -292,15 +351,30 @@ fn render_table(r: &Report, colour: bool) -> String {
             twilio_webhook_inspector::FieldStatus::OtherKind => p.wrap("36", " [other kind]"),
             _ => String::new(),
         };
-        s += &format!("{:<name_w$}  {:<40}  {meaning}{status}\n", clip(&f.name, name_w), clip(&f.value, 40));
+        s += &format!(
+            "{:<name_w$}  {:<40}  {meaning}{status}\n",
+            clip(&f.name, name_w),
+            clip(&f.value, 40)
+        );
         for finding in &f.findings {
-            s += &format!("{:<name_w$}    └ {} {}: {}\n", "", p.severity(finding.severity), finding.code.id(), finding.message);
+            s += &format!(
+                "{:<name_w$}    └ {} {}: {}\n",
+                "",
+                p.severity(finding.severity),
+                finding.code.id(),
+                finding.message
+            );
         }
     }
     if !r.findings.is_empty() {
         s += &format!("\n{}\n", p.wrap("1", "Findings:"));
         for f in &r.findings {
-            s += &format!("  {} {}: {}\n", p.severity(f.severity), f.code.id(), f.message);
+            s += &format!(
+                "  {} {}: {}\n",
+                p.severity(f.severity),
+                f.code.id(),
+                f.message
+            );
             if let Some(h) = &f.hint {
                 s += &format!("      → {h}\n");
             }
@@ -324,16 +398,32 @@ fn signature_section(r: &Report, p: &Paint) -> String {
     };
     let mut s = format!("\n{} {verdict}\n", p.wrap("1", "Signature:"));
     if let Some(m) = &sig.matched {
-        s += &format!("  matched: {} on {} ({})\n", m.token_hint, m.url, m.candidate.id());
+        s += &format!(
+            "  matched: {} on {} ({})\n",
+            m.token_hint,
+            m.url,
+            m.candidate.id()
+        );
     }
     if let Some(d) = &sig.disagreement {
         s += &format!("  libraries disagree: {d}\n");
     }
     for d in &sig.diagnoses {
-        s += &format!("  {} {}: {}\n      → {}\n", p.wrap("33", "diagnosis"), d.code.id(), d.message, d.hint);
+        s += &format!(
+            "  {} {}: {}\n      → {}\n",
+            p.wrap("33", "diagnosis"),
+            d.code.id(),
+            d.message,
+            d.hint
+        );
     }
     for f in &sig.findings {
-        s += &format!("  {} {}: {}\n", p.severity(f.severity), f.code.id(), f.message);
+        s += &format!(
+            "  {} {}: {}\n",
+            p.severity(f.severity),
+            f.code.id(),
+            f.message
+        );
         if let Some(h) = &f.hint {
             s += &format!("      → {h}\n");
         }
@@ -359,10 +449,21 @@ fn run_catalog(json: bool) -> ExitCode {
             "enums": catalog::ENUMS,
             "sidPrefixes": catalog::SID_PREFIXES,
         });
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
     } else {
         for k in catalog::KINDS {
-            let _ = writeln!(out, "{} ({}, {}): {}", k.id, k.api_version.as_str(), k.title, k.summary);
+            let _ = writeln!(
+                out,
+                "{} ({}, {}): {}",
+                k.id,
+                k.api_version.as_str(),
+                k.title,
+                k.summary
+            );
             for p in catalog::params_of_kind(k.id) {
                 let _ = writeln!(out, "    {:<28} {}", p.name, p.label);
             }

@@ -26,11 +26,10 @@ pub(crate) fn shell_words(s: &str) -> (Vec<String>, Option<String>) {
             }
             '\\' => match chars.next() {
                 Some('\n') => {}
-                Some('\r') => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
+                Some('\r') if chars.peek() == Some(&'\n') => {
+                    chars.next();
                 }
+                Some('\r') => {}
                 Some(n) => {
                     cur.push(n);
                     in_word = true;
@@ -131,7 +130,8 @@ fn ansi_c(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, cur: &mut String
                             _ => 8,
                         };
                         let mut hex = String::new();
-                        while hex.len() < max && chars.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
+                        while hex.len() < max && chars.peek().is_some_and(|c| c.is_ascii_hexdigit())
+                        {
                             hex.push(chars.next().unwrap_or('0'));
                         }
                         match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
@@ -156,11 +156,34 @@ fn ansi_c(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, cur: &mut String
 const SHORT_WITH_ARG: &str = "XdHuAebcomFTxwEKrYyzCUQ";
 /// Long options that take an argument (besides the data and header ones handled directly).
 const LONG_WITH_ARG: [&str; 28] = [
-    "--user-agent", "--referer", "--cookie", "--cookie-jar", "--output", "--max-time",
-    "--connect-timeout", "--upload-file", "--proxy", "--write-out", "--cert", "--cacert",
-    "--config", "--range", "--resolve", "--retry", "--limit-rate", "--interface", "--proxy-user",
-    "--oauth2-bearer", "--key", "--capath", "--retry-delay", "--retry-max-time", "--max-redirs",
-    "--dns-servers", "--unix-socket", "--aws-sigv4",
+    "--user-agent",
+    "--referer",
+    "--cookie",
+    "--cookie-jar",
+    "--output",
+    "--max-time",
+    "--connect-timeout",
+    "--upload-file",
+    "--proxy",
+    "--write-out",
+    "--cert",
+    "--cacert",
+    "--config",
+    "--range",
+    "--resolve",
+    "--retry",
+    "--limit-rate",
+    "--interface",
+    "--proxy-user",
+    "--oauth2-bearer",
+    "--key",
+    "--capath",
+    "--retry-delay",
+    "--retry-max-time",
+    "--max-redirs",
+    "--dns-servers",
+    "--unix-socket",
+    "--aws-sigv4",
 ];
 
 #[derive(Default)]
@@ -179,7 +202,10 @@ struct Parsed {
 pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
     let (words, problem) = shell_words(text);
     if let Some(p) = problem {
-        out.findings.push(Finding::new(Code::MalformedCurl, format!("The command's quoting is broken: {p}; the rest was read as one word.")));
+        out.findings.push(Finding::new(
+            Code::MalformedCurl,
+            format!("The command's quoting is broken: {p}; the rest was read as one word."),
+        ));
     }
     // Skip a shell prompt and everything before `curl`.
     let mut i = words
@@ -191,32 +217,36 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
     while i < words.len() {
         let w = words[i].as_str();
         i += 1;
-        let (flag, attached): (&str, Option<String>) = if w.starts_with("--") || !w.starts_with('-') || w.len() <= 2 {
-            (w, None)
-        } else if SHORT_WITH_ARG.contains(&w[1..2]) {
-            // -XPOST, -d@file
-            (&w[..2], Some(w[2..].to_string()))
-        } else {
-            // Combined flags (-sSL), possibly ending in one that takes an argument (-sX POST).
-            if w[1..].contains('G') {
-                p.get = true;
-            }
-            match w[1..].char_indices().find(|(_, ch)| SHORT_WITH_ARG.contains(*ch)) {
-                Some((k, ch)) => {
-                    let rest = &w[1 + k + ch.len_utf8()..];
-                    let flag = match ch {
-                        'X' => "-X",
-                        'd' => "-d",
-                        'H' => "-H",
-                        'u' => "-u",
-                        'F' => "-F",
-                        _ => "-o",
-                    };
-                    (flag, (!rest.is_empty()).then(|| rest.to_string()))
+        let (flag, attached): (&str, Option<String>) =
+            if w.starts_with("--") || !w.starts_with('-') || w.len() <= 2 {
+                (w, None)
+            } else if SHORT_WITH_ARG.contains(&w[1..2]) {
+                // -XPOST, -d@file
+                (&w[..2], Some(w[2..].to_string()))
+            } else {
+                // Combined flags (-sSL), possibly ending in one that takes an argument (-sX POST).
+                if w[1..].contains('G') {
+                    p.get = true;
                 }
-                None => continue,
-            }
-        };
+                match w[1..]
+                    .char_indices()
+                    .find(|(_, ch)| SHORT_WITH_ARG.contains(*ch))
+                {
+                    Some((k, ch)) => {
+                        let rest = &w[1 + k + ch.len_utf8()..];
+                        let flag = match ch {
+                            'X' => "-X",
+                            'd' => "-d",
+                            'H' => "-H",
+                            'u' => "-u",
+                            'F' => "-F",
+                            _ => "-o",
+                        };
+                        (flag, (!rest.is_empty()).then(|| rest.to_string()))
+                    }
+                    None => continue,
+                }
+            };
         let mut missing_value = false;
         let mut value = |_flag: &str| -> Option<String> {
             if attached.is_some() {
@@ -239,7 +269,11 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
                             format!("{flag} {v} reads the body from a file, which is not available here; paste the file's content instead."),
                         ));
                     } else {
-                        let v = if flag == "--data-binary" || flag == "--data-raw" { v } else { v.replace(['\r', '\n'], "") };
+                        let v = if flag == "--data-binary" || flag == "--data-raw" {
+                            v
+                        } else {
+                            v.replace(['\r', '\n'], "")
+                        };
                         p.data.push(v);
                     }
                 }
@@ -268,7 +302,10 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
                             name: n.trim().to_string(),
                             value: val.trim().to_string(),
                         }),
-                        None => out.findings.push(Finding::new(Code::MalformedCurl, format!("The header {v:?} has no ':'."))),
+                        None => out.findings.push(Finding::new(
+                            Code::MalformedCurl,
+                            format!("The header {v:?} has no ':'."),
+                        )),
                     }
                 }
             }
@@ -286,7 +323,11 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
             "-G" | "--get" => p.get = true,
             "-I" | "--head" => p.method = Some("HEAD".into()),
             f if f.starts_with('-') && f.len() > 1 => {
-                let takes = if f.starts_with("--") { LONG_WITH_ARG.contains(&f) } else { SHORT_WITH_ARG.contains(&f[1..2]) };
+                let takes = if f.starts_with("--") {
+                    LONG_WITH_ARG.contains(&f)
+                } else {
+                    SHORT_WITH_ARG.contains(&f[1..2])
+                };
                 if takes && attached.is_none() {
                     i += 1;
                 }
@@ -303,7 +344,10 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
             }
         }
         if missing_value {
-            out.findings.push(Finding::new(Code::MalformedCurl, format!("{flag} has no value.")));
+            out.findings.push(Finding::new(
+                Code::MalformedCurl,
+                format!("{flag} has no value."),
+            ));
         }
     }
 
@@ -320,14 +364,24 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
         p.method
             .clone()
             .map(|m| m.to_ascii_uppercase())
-            .unwrap_or_else(|| if (!data.is_empty() && !p.get) || !p.form_fields.is_empty() { "POST".into() } else { "GET".into() }),
+            .unwrap_or_else(|| {
+                if (!data.is_empty() && !p.get) || !p.form_fields.is_empty() {
+                    "POST".into()
+                } else {
+                    "GET".into()
+                }
+            }),
     );
     if url.is_empty() {
-        out.findings.push(Finding::new(Code::MalformedCurl, "The command has no URL."));
+        out.findings
+            .push(Finding::new(Code::MalformedCurl, "The command has no URL."));
     } else {
         apply_url(&url, None, out);
     }
-    let has_ct = p.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Content-Type"));
+    let has_ct = p
+        .headers
+        .iter()
+        .any(|h| h.name.eq_ignore_ascii_case("Content-Type"));
     if !has_ct && (!data.is_empty() && !p.get || !p.form_fields.is_empty()) {
         let ct = if p.json {
             "application/json"
@@ -341,7 +395,12 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
             value: ct.into(),
         });
     }
-    if p.json && !p.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Accept")) {
+    if p.json
+        && !p
+            .headers
+            .iter()
+            .any(|h| h.name.eq_ignore_ascii_case("Accept"))
+    {
         p.headers.push(Header {
             name: "Accept".into(),
             value: "application/json".into(),

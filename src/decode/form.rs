@@ -49,7 +49,8 @@ fn bad_escapes(raw: &str) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, &c) in b.iter().enumerate() {
         if c == b'%' {
-            let ok = b.len() > i + 2 && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit();
+            let ok =
+                b.len() > i + 2 && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit();
             if !ok {
                 out.push(i);
             }
@@ -178,7 +179,11 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
         }
         for (text, what) in [(&name.text, "name"), (&value.text, "value")] {
             if !text.is_empty() && text.trim() != text.as_str() {
-                let sev = if pname == "Body" { Severity::Info } else { Severity::Warning };
+                let sev = if pname == "Body" {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                };
                 out.findings.push(
                     Finding::new(
                         Code::EdgeWhitespace,
@@ -226,7 +231,7 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
             .at_opt(at(i)),
         );
     }
-    if empty_segments > 0 && text.trim_matches(['\r', '\n']) != "" {
+    if empty_segments > 0 && !text.trim_matches(['\r', '\n']).is_empty() {
         out.findings.push(
             Finding::new(
                 Code::EmptyPair,
@@ -241,8 +246,12 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
 /// `StartTime>` → `Some('>')`: an inequality filter whose `>=` was split by the `=`.
 fn filter_operator(name: &str) -> Option<char> {
     let last = name.chars().last()?;
-    (matches!(last, '>' | '<') && name.len() > 1 && name[..name.len() - 1].chars().all(|c| c.is_ascii_alphanumeric()))
-        .then_some(last)
+    (matches!(last, '>' | '<')
+        && name.len() > 1
+        && name[..name.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric()))
+    .then_some(last)
 }
 
 /// One `duplicate-param` finding per name repeated among `out.pairs[from..]`.
@@ -260,8 +269,11 @@ pub(crate) fn report_duplicates(out: &mut Decoded, from: usize) {
     let found: Vec<Finding> = repeated
         .into_iter()
         .map(|(_, n, c)| {
-            Finding::new(Code::DuplicateParam, format!("{n} appears {c} times; every occurrence is kept in wire order."))
-                .param(n)
+            Finding::new(
+                Code::DuplicateParam,
+                format!("{n} appears {c} times; every occurrence is kept in wire order."),
+            )
+            .param(n)
         })
         .collect();
     out.findings.extend(found);
@@ -270,6 +282,10 @@ pub(crate) fn report_duplicates(out: &mut Decoded, from: usize) {
 /// Percent-encodes `s` the way curl's `--data-urlencode` does (RFC 3986 unreserved kept).
 pub(crate) fn urlencode(s: &str) -> String {
     use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-    const SET: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+    const SET: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
     utf8_percent_encode(s, SET).to_string()
 }

@@ -84,17 +84,20 @@ fn parse_request_line(line: &str) -> Option<(&str, &str, &str, Option<&str>, &st
 
 /// The first request line among the first lines of `t`.
 pub(crate) fn find_request_line(t: &str) -> Option<RequestLine<'_>> {
-    t.split('\n').take(SEARCH_LINES).enumerate().find_map(|(i, l)| {
-        let l = l.strip_suffix('\r').unwrap_or(l);
-        parse_request_line(l).map(|(noise, method, target, version, trailing)| RequestLine {
-            line: i,
-            noise,
-            method,
-            target,
-            version,
-            trailing,
+    t.split('\n')
+        .take(SEARCH_LINES)
+        .enumerate()
+        .find_map(|(i, l)| {
+            let l = l.strip_suffix('\r').unwrap_or(l);
+            parse_request_line(l).map(|(noise, method, target, version, trailing)| RequestLine {
+                line: i,
+                noise,
+                method,
+                target,
+                version,
+                trailing,
+            })
         })
-    })
 }
 
 fn header_split(line: &str) -> Option<(&str, &str)> {
@@ -144,16 +147,26 @@ fn is_response_line(l: &str) -> bool {
 pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
     let lines = lines_of(text);
     let request = find_request_line(text);
-    let first_content = lines.iter().position(|(_, l)| !l.trim().is_empty()).unwrap_or(0);
+    let first_content = lines
+        .iter()
+        .position(|(_, l)| !l.trim().is_empty())
+        .unwrap_or(0);
     let head_line = request.map(|r| r.line).unwrap_or(first_content);
-    let noise_lines = lines[..head_line].iter().filter(|(_, l)| !l.trim().is_empty()).count();
+    let noise_lines = lines[..head_line]
+        .iter()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .count();
     if noise_lines > 0 || request.is_some_and(|r| !r.noise.is_empty()) {
         out.findings.push(
             Finding::new(
                 Code::NoiseIgnored,
                 format!(
                     "{} before the request line was ignored.",
-                    if noise_lines > 0 { format!("{noise_lines} line(s) of text") } else { "A log prefix".to_string() }
+                    if noise_lines > 0 {
+                        format!("{noise_lines} line(s) of text")
+                    } else {
+                        "A log prefix".to_string()
+                    }
                 ),
             )
             .at(base),
@@ -172,7 +185,11 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
     }
 
     // Headers.
-    let mut i = if request.is_some() { head_line + 1 } else { head_line };
+    let mut i = if request.is_some() {
+        head_line + 1
+    } else {
+        head_line
+    };
     let mut headers: Vec<Header> = Vec::new();
     let mut body_start_line: Option<usize> = None;
     while i < lines.len() {
@@ -209,7 +226,11 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
             None => out.findings.push(
                 Finding::new(
                     Code::MalformedHttp,
-                    format!("Line {} is not a header (Name: value) and was skipped: {:?}.", i + 1, l.trim()),
+                    format!(
+                        "Line {} is not a header (Name: value) and was skipped: {:?}.",
+                        i + 1,
+                        l.trim()
+                    ),
                 )
                 .at(base + lines[i].0),
             ),
@@ -228,12 +249,22 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
             .unwrap_or(lines.len());
         if end < lines.len() {
             out.findings.push(
-                Finding::new(Code::NoiseIgnored, format!("The response pasted after the request (line {}) was ignored.", end + 1))
-                    .at(base + lines[end].0),
+                Finding::new(
+                    Code::NoiseIgnored,
+                    format!(
+                        "The response pasted after the request (line {}) was ignored.",
+                        end + 1
+                    ),
+                )
+                .at(base + lines[end].0),
             );
         }
         let start_off = lines[b].0;
-        let end_off = if end < lines.len() { lines[end].0 } else { text.len() };
+        let end_off = if end < lines.len() {
+            lines[end].0
+        } else {
+            text.len()
+        };
         let slice = &text[start_off..end_off.max(start_off)];
         if indent == 0 {
             body = slice.trim_end_matches(['\r', '\n']).to_string();
@@ -257,17 +288,28 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
         } else {
             out.findings.push(Finding::new(
                 Code::MalformedHttp,
-                format!("Text after the HTTP version on the request line was ignored: {:?}.", r.trailing),
+                format!(
+                    "Text after the HTTP version on the request line was ignored: {:?}.",
+                    r.trailing
+                ),
             ));
         }
     }
 
     // Content-Length.
-    let header = |name: &str| headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.clone());
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| h.value.clone())
+    };
     if let Some(cl) = header("Content-Length") {
         match cl.trim().parse::<usize>() {
             Ok(n) if n != body.len() => {
-                let cut = body.get(n..).filter(|rest| rest.trim().is_empty()).is_some();
+                let cut = body
+                    .get(n..)
+                    .filter(|rest| rest.trim().is_empty())
+                    .is_some();
                 if cut {
                     body.truncate(n);
                 } else {
@@ -295,7 +337,9 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
         out.method = Some(r.method.to_string());
     }
     let target = request.map(|r| r.target).unwrap_or("/");
-    let target_at = request.and_then(|r| offset_in(text, r.target)).map(|o| base + o);
+    let target_at = request
+        .and_then(|r| offset_in(text, r.target))
+        .map(|o| base + o);
     apply_url(target, target_at, out);
     if !target.contains("://") {
         let urls = candidate_urls(&headers, target);
@@ -306,7 +350,9 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
     }
 
     // Body pairs by content type.
-    let content_type = header("Content-Type").unwrap_or_default().to_ascii_lowercase();
+    let content_type = header("Content-Type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     if !body.is_empty() {
         let t = body.trim_start();
         if content_type.contains("json") || (content_type.is_empty() && t.starts_with('{')) {
@@ -327,14 +373,20 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
 /// (the AccountSid for REST requests) in `out.auth_user`. Passwords and tokens are dropped.
 pub(crate) fn redact_authorization(headers: &mut [Header], out: &mut Decoded) {
     for h in headers {
-        if h.name.eq_ignore_ascii_case("Authorization") || h.name.eq_ignore_ascii_case("Proxy-Authorization") {
+        if h.name.eq_ignore_ascii_case("Authorization")
+            || h.name.eq_ignore_ascii_case("Proxy-Authorization")
+        {
             let (scheme, cred) = h.value.split_once(' ').unwrap_or(("", h.value.as_str()));
             if scheme.eq_ignore_ascii_case("Basic") {
                 if let Some(user) = basic_user(cred) {
                     out.auth_user.get_or_insert(user);
                 }
             }
-            h.value = if scheme.is_empty() { "<redacted>".into() } else { format!("{scheme} <redacted>") };
+            h.value = if scheme.is_empty() {
+                "<redacted>".into()
+            } else {
+                format!("{scheme} <redacted>")
+            };
         }
     }
 }
@@ -345,16 +397,27 @@ fn looks_like_body(l: &str) -> bool {
 
 /// The user part of `Authorization: Basic base64(user:pass)`.
 pub(crate) fn basic_user(cred: &str) -> Option<String> {
-    let bytes = base64::engine::general_purpose::STANDARD.decode(cred.trim()).ok()?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(cred.trim())
+        .ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let user = text.split(':').next()?.to_string();
     (!user.is_empty()).then_some(user)
 }
 
 /// Checks the request line and headers with `httparse` (strict RFC 9112 syntax).
-fn validate_with_httparse(request: Option<&RequestLine<'_>>, headers: &[Header], out: &mut Decoded) {
+fn validate_with_httparse(
+    request: Option<&RequestLine<'_>>,
+    headers: &[Header],
+    out: &mut Decoded,
+) {
     let Some(r) = request else { return };
-    let mut block = format!("{} {} {}\r\n", r.method, r.target, r.version.unwrap_or("HTTP/1.1"));
+    let mut block = format!(
+        "{} {} {}\r\n",
+        r.method,
+        r.target,
+        r.version.unwrap_or("HTTP/1.1")
+    );
     for h in headers {
         block.push_str(&h.name);
         block.push_str(": ");
@@ -366,8 +429,11 @@ fn validate_with_httparse(request: Option<&RequestLine<'_>>, headers: &[Header],
     let mut req = httparse::Request::new(&mut storage);
     if let Err(e) = req.parse(block.as_bytes()) {
         out.findings.push(
-            Finding::new(Code::MalformedHttp, format!("The request line or headers are not valid HTTP/1.1 ({e})."))
-                .hint("It was read leniently; check that the capture was not altered."),
+            Finding::new(
+                Code::MalformedHttp,
+                format!("The request line or headers are not valid HTTP/1.1 ({e})."),
+            )
+            .hint("It was read leniently; check that the capture was not altered."),
         );
     }
 }
@@ -410,14 +476,23 @@ fn candidate_urls(headers: &[Header], target: &str) -> Vec<String> {
     if hosts.is_empty() {
         return Vec::new();
     }
-    let proto = fwd_proto.map(|p| p.to_ascii_lowercase()).filter(|p| p == "http" || p == "https");
+    let proto = fwd_proto
+        .map(|p| p.to_ascii_lowercase())
+        .filter(|p| p == "http" || p == "https");
     let mut schemes: Vec<String> = Vec::new();
-    for s in [proto, Some("https".into()), Some("http".into())].into_iter().flatten() {
+    for s in [proto, Some("https".into()), Some("http".into())]
+        .into_iter()
+        .flatten()
+    {
         if !schemes.contains(&s) {
             schemes.push(s);
         }
     }
-    let path = if split_url(target).path.is_empty() { "/" } else { target };
+    let path = if split_url(target).path.is_empty() {
+        "/"
+    } else {
+        target
+    };
     let mut urls: Vec<String> = Vec::new();
     let mut push = |u: String| {
         if !urls.contains(&u) {

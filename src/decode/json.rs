@@ -41,7 +41,11 @@ pub(crate) fn decode_json_input(text: &str, start: usize, source: ParamSource, o
         (Some(o), Some(c)) if o < c => {
             if o > 0 || c + 1 < text.len() {
                 out.findings.push(
-                    Finding::new(Code::NoiseIgnored, "Text around the JSON object (a log prefix or suffix) was ignored.").at(start),
+                    Finding::new(
+                        Code::NoiseIgnored,
+                        "Text around the JSON object (a log prefix or suffix) was ignored.",
+                    )
+                    .at(start),
                 );
             }
             decode_json_object(&text[o..=c], Some(start + o), source, out);
@@ -51,7 +55,12 @@ pub(crate) fn decode_json_input(text: &str, start: usize, source: ParamSource, o
 }
 
 /// Decodes one JSON object into pairs. `at` is the object's offset in the input.
-pub(crate) fn decode_json_object(text: &str, at: Option<usize>, source: ParamSource, out: &mut Decoded) {
+pub(crate) fn decode_json_object(
+    text: &str,
+    at: Option<usize>,
+    source: ParamSource,
+    out: &mut Decoded,
+) {
     match parse_entries(text) {
         Ok(entries) => push_entries(&entries, source, out),
         Err(strict_err) => {
@@ -88,7 +97,11 @@ fn parse_entries(text: &str) -> Result<Entries<'_>, serde_json::Error> {
 }
 
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.len() + 1).sum();
+    let line_start: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
     (line_start + column.saturating_sub(1)).min(text.len())
 }
 
@@ -144,7 +157,11 @@ fn push_entries(entries: &Entries<'_>, source: ParamSource, out: &mut Decoded) {
                 "{} value(s) are not strings and were converted to text (null as empty): {}{}.",
                 converted.len(),
                 shown.join(", "),
-                if more > 0 { format!(" and {more} more") } else { String::new() }
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
             ),
         ));
     }

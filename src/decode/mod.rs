@@ -80,7 +80,10 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         out.format = Some(InputFormat::Empty);
-        out.findings.push(Finding::new(Code::EmptyInput, "Nothing to inspect: the input is empty."));
+        out.findings.push(Finding::new(
+            Code::EmptyInput,
+            "Nothing to inspect: the input is empty.",
+        ));
         return out;
     }
     let start = base + (text.len() - text.trim_start().len());
@@ -112,7 +115,12 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
             );
         }
     }
-    if out.format == Some(InputFormat::Empty) && !out.findings.iter().any(|f| f.code == Code::UnrecognisedInput) {
+    if out.format == Some(InputFormat::Empty)
+        && !out
+            .findings
+            .iter()
+            .any(|f| f.code == Code::UnrecognisedInput)
+    {
         out.body.get_or_insert_with(|| text.to_string());
     }
     out
@@ -121,7 +129,11 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
 /// Guesses the format of trimmed, non-empty text.
 pub fn detect(t: &str) -> InputFormat {
     let first_line = t.lines().next().unwrap_or("").trim();
-    let lower: String = first_line.chars().take(16).collect::<String>().to_ascii_lowercase();
+    let lower: String = first_line
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if t.starts_with('<') {
         return InputFormat::Xml;
     }
@@ -142,7 +154,10 @@ pub fn detect(t: &str) -> InputFormat {
     }
     if let Some(i) = t.find('{') {
         let obj = &t[i..];
-        if t.ends_with('}') && obj.contains(['"', '\'']) && (obj.contains(':') || obj.contains("=>")) {
+        if t.ends_with('}')
+            && obj.contains(['"', '\''])
+            && (obj.contains(':') || obj.contains("=>"))
+        {
             return InputFormat::Json;
         }
     }

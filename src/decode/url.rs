@@ -59,7 +59,11 @@ pub(crate) fn apply_url(url: &str, at: Option<usize>, out: &mut Decoded) {
     out.url = Some(url.to_string());
     out.path = Some(parts.path.to_string());
     out.extension = extension_of(parts.path);
-    if let Some((user, _password)) = parts.authority.rsplit_once('@').map(|(u, _)| u.split_once(':').unwrap_or((u, ""))) {
+    if let Some((user, _password)) = parts
+        .authority
+        .rsplit_once('@')
+        .map(|(u, _)| u.split_once(':').unwrap_or((u, "")))
+    {
         if !user.is_empty() {
             out.auth_user = Some(user.to_string());
         }
@@ -77,7 +81,10 @@ pub(crate) fn decode_url_input(text: &str, start: usize, out: &mut Decoded) {
         None => (text, ""),
     };
     apply_url(line, Some(start), out);
-    if !rest.is_empty() {
+    if rest.is_empty() {
+        // A URL on its own is what a GET request (or a browser) sends.
+        out.method = Some("GET".into());
+    } else {
         out.method = Some("POST".into());
         out.body = Some(rest.to_string());
         let at = offset_in(text, rest).map(|o| start + o);

@@ -32,14 +32,25 @@ pub(crate) fn decode_xml(text: &str, start: usize, out: &mut Decoded) {
         if b[i] != b'<' {
             let next = text[i..].find('<').map(|n| i + n).unwrap_or(b.len());
             if stack.is_empty() && !text[i..next].trim().is_empty() {
-                fail(out, i, format!("Text outside the root element: {:?}.", text[i..next].trim()));
+                fail(
+                    out,
+                    i,
+                    format!("Text outside the root element: {:?}.", text[i..next].trim()),
+                );
             }
             i = next;
             continue;
         }
         let rest = &text[i..];
-        if rest.starts_with("<?") || rest.starts_with("<!--") || rest.starts_with("<!") && !rest.starts_with("<![CDATA[") {
-            let end = if rest.starts_with("<!--") { rest.find("-->").map(|e| e + 3) } else { rest.find('>').map(|e| e + 1) };
+        if rest.starts_with("<?")
+            || rest.starts_with("<!--")
+            || rest.starts_with("<!") && !rest.starts_with("<![CDATA[")
+        {
+            let end = if rest.starts_with("<!--") {
+                rest.find("-->").map(|e| e + 3)
+            } else {
+                rest.find('>').map(|e| e + 1)
+            };
             match end {
                 Some(e) => i += e,
                 None => {
@@ -75,7 +86,14 @@ pub(crate) fn decode_xml(text: &str, start: usize, out: &mut Decoded) {
                     }
                 }
                 Some(open) => {
-                    fail(out, i, format!("</{name}> closes <{}>; the document is cut or mis-nested.", open.name));
+                    fail(
+                        out,
+                        i,
+                        format!(
+                            "</{name}> closes <{}>; the document is cut or mis-nested.",
+                            open.name
+                        ),
+                    );
                     return;
                 }
                 None => {
@@ -86,7 +104,10 @@ pub(crate) fn decode_xml(text: &str, start: usize, out: &mut Decoded) {
         } else {
             let self_closing = tag.ends_with('/');
             let inner = tag.trim_end_matches('/');
-            let name = inner.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let name = inner
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
             if name.is_empty() {
                 fail(out, i, "An element has no name.".into());
                 return;
@@ -98,7 +119,13 @@ pub(crate) fn decode_xml(text: &str, start: usize, out: &mut Decoded) {
                 push_leaf(&stack, name, "", &mut record_depth, out);
             } else {
                 if stack.len() >= MAX_DEPTH {
-                    fail(out, i, format!("The document nests deeper than {MAX_DEPTH} elements; reading stopped."));
+                    fail(
+                        out,
+                        i,
+                        format!(
+                            "The document nests deeper than {MAX_DEPTH} elements; reading stopped."
+                        ),
+                    );
                     return;
                 }
                 stack.push(Open {
@@ -111,11 +138,21 @@ pub(crate) fn decode_xml(text: &str, start: usize, out: &mut Decoded) {
         i = tag_end;
     }
     if let Some(open) = stack.last() {
-        fail(out, text.len(), format!("<{}> is never closed; the document is cut.", open.name));
+        fail(
+            out,
+            text.len(),
+            format!("<{}> is never closed; the document is cut.", open.name),
+        );
     }
 }
 
-fn push_leaf(stack: &[Open<'_>], name: &str, raw: &str, record_depth: &mut Option<usize>, out: &mut Decoded) {
+fn push_leaf(
+    stack: &[Open<'_>],
+    name: &str,
+    raw: &str,
+    record_depth: &mut Option<usize>,
+    out: &mut Decoded,
+) {
     let depth = *record_depth.get_or_insert(stack.len());
     let full = if stack.len() > depth {
         let mut parts: Vec<&str> = stack[depth..].iter().map(|o| o.name).collect();
@@ -136,7 +173,9 @@ fn push_leaf(stack: &[Open<'_>], name: &str, raw: &str, record_depth: &mut Optio
 }
 
 fn strip_cdata(s: &str) -> &str {
-    s.strip_prefix("<![CDATA[").and_then(|r| r.strip_suffix("]]>")).unwrap_or(s)
+    s.strip_prefix("<![CDATA[")
+        .and_then(|r| r.strip_suffix("]]>"))
+        .unwrap_or(s)
 }
 
 /// Replaces the five XML entities and numeric character references.

@@ -73,50 +73,93 @@ fn check(v: &Vector) -> Vec<String> {
         }
     };
     if let Some(k) = &v.kind {
-        expect(&report.kind.id == k, format!("kind {} (reasons {:?}), want {k}", report.kind.id, report.kind.reasons));
+        expect(
+            &report.kind.id == k,
+            format!(
+                "kind {} (reasons {:?}), want {k}",
+                report.kind.id, report.kind.reasons
+            ),
+        );
     }
     if let Some(f) = &v.format {
-        expect(report.format.id() == f, format!("format {}, want {f}", report.format.id()));
+        expect(
+            report.format.id() == f,
+            format!("format {}, want {f}", report.format.id()),
+        );
     }
     if let Some(a) = &v.api_version {
-        expect(report.api_version.as_deref() == Some(a.as_str()), format!("api {:?}, want {a}", report.api_version));
+        expect(
+            report.api_version.as_deref() == Some(a.as_str()),
+            format!("api {:?}, want {a}", report.api_version),
+        );
     }
     let mut at = 0;
     for (name, value) in &v.fields {
-        match report.fields[at..].iter().position(|f| &f.name == name && &f.value == value) {
+        match report.fields[at..]
+            .iter()
+            .position(|f| &f.name == name && &f.value == value)
+        {
             Some(i) => at += i + 1,
             None => expect(false, format!("field {name}={value:?} not found in order")),
         }
     }
     for (name, want) in &v.display {
-        let got = report.fields.iter().find(|f| &f.name == name).and_then(|f| f.display.clone());
-        expect(got.as_deref().is_some_and(|g| g.contains(want.as_str())), format!("display of {name}: {got:?}, want ⊇ {want:?}"));
+        let got = report
+            .fields
+            .iter()
+            .find(|f| &f.name == name)
+            .and_then(|f| f.display.clone());
+        expect(
+            got.as_deref().is_some_and(|g| g.contains(want.as_str())),
+            format!("display of {name}: {got:?}, want ⊇ {want:?}"),
+        );
     }
     for (name, want) in &v.status {
-        let got = json["fields"].as_array().and_then(|fs| fs.iter().find(|f| f["name"] == name.as_str())).map(|f| f["status"].clone());
-        expect(got.as_ref().and_then(|g| g.as_str()) == Some(want.as_str()), format!("status of {name}: {got:?}, want {want}"));
+        let got = json["fields"]
+            .as_array()
+            .and_then(|fs| fs.iter().find(|f| f["name"] == name.as_str()))
+            .map(|f| f["status"].clone());
+        expect(
+            got.as_ref().and_then(|g| g.as_str()) == Some(want.as_str()),
+            format!("status of {name}: {got:?}, want {want}"),
+        );
     }
     let codes = all_codes(&report);
     for c in &v.codes {
-        expect(codes.contains(c), format!("missing code {c}; got {codes:?}"));
+        expect(
+            codes.contains(c),
+            format!("missing code {c}; got {codes:?}"),
+        );
     }
     for c in &v.no_codes {
         expect(!codes.contains(c), format!("unexpected code {c}"));
     }
     if let Some(e) = v.errors {
-        expect(report.has_errors() == e, format!("has_errors {}, want {e}; codes {codes:?}", report.has_errors()));
+        expect(
+            report.has_errors() == e,
+            format!(
+                "has_errors {}, want {e}; codes {codes:?}",
+                report.has_errors()
+            ),
+        );
     }
     if let Some(s) = &v.signature {
-        let got = json["signature"]["status"].as_str().unwrap_or("").to_string();
+        let got = json["signature"]["status"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
         expect(&got == s, format!("signature status {got}, want {s}"));
     }
     if let Some(n) = v.field_count {
-        expect(report.fields.len() == n, format!("{} fields, want {n}", report.fields.len()));
+        expect(
+            report.fields.len() == n,
+            format!("{} fields, want {n}", report.fields.len()),
+        );
     }
     errs
 }
 
-pub(crate) fn load_vectors(dir: &str) -> Vec<(String, Vector)> {
+fn load_vectors(dir: &str) -> Vec<(String, Vector)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -128,7 +171,10 @@ pub(crate) fn load_vectors(dir: &str) -> Vec<(String, Vector)> {
     for p in paths {
         let text = std::fs::read_to_string(&p).expect("readable vector file");
         let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         out.extend(file.vector.into_iter().map(|v| (stem.clone(), v)));
     }
     out
@@ -146,25 +192,57 @@ fn inspect_vectors() {
             failures.push(format!("{file}/{}:\n    {}", v.name, errs.join("\n    ")));
         }
     }
-    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), vectors.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed:\n{}",
+        failures.len(),
+        vectors.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_reportable_kind_has_a_vector() {
-    let kinds: BTreeSet<String> = load_vectors("tests/data/inspect").into_iter().filter_map(|(_, v)| v.kind).collect();
+    let kinds: BTreeSet<String> = load_vectors("tests/data/inspect")
+        .into_iter()
+        .filter_map(|(_, v)| v.kind)
+        .collect();
     let want = [
-        "voice-request", "voice-request-legacy", "voice-status-callback", "recording-status-callback", "record-action",
-        "messaging-request", "message-status-callback", "whatsapp-request", "gather-action", "dial-action", "amd-callback",
-        "conference-callback", "transcription-callback", "create-call", "create-call-legacy", "update-call", "list-calls",
-        "call-response-legacy", "call-resource", "unknown",
+        "voice-request",
+        "voice-request-legacy",
+        "voice-status-callback",
+        "recording-status-callback",
+        "record-action",
+        "messaging-request",
+        "message-status-callback",
+        "whatsapp-request",
+        "gather-action",
+        "dial-action",
+        "amd-callback",
+        "conference-callback",
+        "transcription-callback",
+        "create-call",
+        "create-call-legacy",
+        "update-call",
+        "list-calls",
+        "call-response-legacy",
+        "call-resource",
+        "unknown",
     ];
-    let missing: Vec<&str> = want.iter().copied().filter(|k| !kinds.contains(*k)).collect();
+    let missing: Vec<&str> = want
+        .iter()
+        .copied()
+        .filter(|k| !kinds.contains(*k))
+        .collect();
     assert!(missing.is_empty(), "kinds without a vector: {missing:?}");
 }
 
 #[test]
 fn report_json_round_trips() {
-    let report = inspect("CallSid=CA5a1f0c2e9b7d4a6c8e0f1a2b3c4d5e6f&CallStatus=ringing&From=%2B14155550100", &Options::default());
+    let report = inspect(
+        "CallSid=CA5a1f0c2e9b7d4a6c8e0f1a2b3c4d5e6f&CallStatus=ringing&From=%2B14155550100",
+        &Options::default(),
+    );
     let json = serde_json::to_string(&report).expect("serialises");
     let back: Report = serde_json::from_str(&json).expect("deserialises");
     assert_eq!(back, report);

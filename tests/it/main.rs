@@ -1,10 +1,10 @@
 //! One integration-test binary (see ARCHITECTURE.md). Each module is a family of
 //! data-driven tests.
 
-/// The command line: exit codes, JSON, batch.
-mod cli;
 /// The catalog covers every parameter named in the seed documents; table hygiene.
 mod catalog;
+/// The command line: exit codes, JSON, batch.
+mod cli;
 /// Input decoding vectors: every format, nasty input.
 mod decode;
 /// End-to-end inspection vectors: kinds, fields and finding codes.
