@@ -36,7 +36,7 @@ pub mod signature;
 #[cfg(feature = "wasm")]
 mod wasm;
 
-pub use decode::{decode, Decoded};
+pub use decode::{decode, detect, Decoded, MAX_INPUT_BYTES};
 pub use finding::{Code, Finding, Severity};
 pub use inspect::{inspect, Options};
 pub use report::{
