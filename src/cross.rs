@@ -423,9 +423,26 @@ pub(crate) struct SignatureParts<'a> {
 /// Runs the signature verification for the request: the form parameters (or, for a JSON
 /// body, the raw body) plus the URL candidates the decoder found go to [`signature::verify`].
 pub(crate) fn check_signature(parts: SignatureParts) -> SignatureReport {
-    let decoded = parts.decoded;
+    let (params, body) = signed_material(parts.decoded);
+    signature::verify(&SignatureInput {
+        url: parts.url,
+        url_candidates: &parts.decoded.url_candidates,
+        method: parts.method,
+        content_type: parts.content_type,
+        body,
+        params: &params,
+        signature: parts.signature,
+        settings_header: parts.settings,
+        tokens: parts.tokens,
+        account_sid: parts.account_sid,
+    })
+}
+
+/// What a signature covers besides the URL: the form parameters in wire order (a pasted
+/// JSON object of parameters counts as a form a framework decoded) and the raw body.
+pub(crate) fn signed_material(decoded: &Decoded) -> (Vec<(String, String)>, &[u8]) {
     let pasted_params = decoded.format == Some(InputFormat::Json);
-    let params: Vec<(String, String)> = decoded
+    let params = decoded
         .pairs
         .iter()
         .filter(|p| {
@@ -437,16 +454,5 @@ pub(crate) fn check_signature(parts: SignatureParts) -> SignatureReport {
         (Some(b), false) => b.as_bytes(),
         _ => &[],
     };
-    signature::verify(&SignatureInput {
-        url: parts.url,
-        url_candidates: &decoded.url_candidates,
-        method: parts.method,
-        content_type: parts.content_type,
-        body,
-        params: &params,
-        signature: parts.signature,
-        settings_header: parts.settings,
-        tokens: parts.tokens,
-        account_sid: parts.account_sid,
-    })
+    (params, body)
 }

@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{self, ApiVersion, Direction, DocStatus, KindSpec};
 use crate::check;
 use crate::classify::{classify, Evidence, RestPath};
-use crate::cross::{check_signature, cross_field_checks, SignatureParts};
+use crate::cross::{check_signature, cross_field_checks, signed_material, SignatureParts};
 use crate::decode::{decode, Decoded};
 use crate::finding::{Code, Finding, Severity};
 use crate::report::{Counts, Field, FieldStatus, InputFormat, RawPair, Report, RequestInfo};
+use crate::signature::{self, SignRequest, SignedRequest};
 
 /// What the caller knows beyond the pasted text. Every field is optional; values found in
 /// the pasted text (a request line, headers, curl flags) are used when a field is unset.
@@ -59,6 +60,53 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 pub fn inspect(input: &str, options: &Options) -> Report {
     let decoded = decode(input, options.format);
     inspect_decoded(decoded, options)
+}
+
+/// Signs the pasted request afresh with the first of `options.auth_tokens` (HMAC-SHA256
+/// when `options.signature_settings` asks for it), so it can be replayed against a local
+/// server. The URL comes from the input or `options.url` and must be absolute.
+pub fn sign(input: &str, options: &Options) -> Result<SignedRequest, String> {
+    let decoded = decode(input, options.format);
+    let token = options
+        .auth_tokens
+        .iter()
+        .map(|t| t.trim())
+        .find(|t| !t.is_empty())
+        .ok_or("an auth token (or SharedKey secret) is needed to sign")?;
+    let url = options
+        .url
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+        .or(decoded.url.as_deref())
+        .ok_or("the URL Twilio calls is needed to sign: paste a request with it or pass url")?;
+    if !url.contains("://") {
+        return Err(format!(
+            "{url} is only a path; give the full URL (scheme and host) to sign"
+        ));
+    }
+    let settings = options
+        .signature_settings
+        .as_deref()
+        .or_else(|| decoded.header("X-Twilio-Webhooks-Signature-Settings"));
+    let algorithm =
+        signature::Algorithm::from_settings_header(settings.filter(|s| !s.trim().is_empty()))
+            .map_err(|name| format!("unknown signature algorithm '{name}'"))?;
+    let method = options.method.as_deref().or(decoded.method.as_deref());
+    let content_type = options
+        .content_type
+        .as_deref()
+        .or_else(|| decoded.header("Content-Type"));
+    let (params, body) = signed_material(&decoded);
+    Ok(signature::sign_request(&SignRequest {
+        url,
+        method,
+        content_type,
+        body,
+        params: &params,
+        token,
+        algorithm,
+        settings_header: settings,
+    }))
 }
 
 /// Builds the report from already-decoded input.

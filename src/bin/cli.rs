@@ -27,6 +27,9 @@ struct Cli {
 enum Command {
     /// Inspect a captured request (form body, query, URL, raw HTTP, curl, JSON or XML).
     Inspect(InspectArgs),
+    /// Sign a captured request afresh (for replaying it against a local server) and print
+    /// the signature and a curl command that replays it. The token is never printed.
+    Sign(InspectArgs),
     /// Print the catalog of webhook kinds and parameters.
     Catalog {
         /// Print JSON instead of a table.
@@ -111,6 +114,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Inspect(args) => run_inspect(args),
+        Command::Sign(args) => run_sign(args),
         Command::Catalog { json } => run_catalog(json),
     }
 }
@@ -438,6 +442,37 @@ fn signature_section(r: &Report, p: &Paint) -> String {
         s += &format!("  received:       {rcv}\n");
     }
     s
+}
+
+fn run_sign(args: InspectArgs) -> ExitCode {
+    let input = match read_input(args.file.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match twilio_webhook_inspector::sign(&input, &options_from(&args)) {
+        Ok(signed) => {
+            let mut out = std::io::stdout().lock();
+            if args.json {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&signed).unwrap_or_default()
+                );
+            } else {
+                let _ = writeln!(out, "X-Twilio-Signature: {}", signed.signature);
+                let _ = writeln!(out, "string to sign: {}", signed.string_to_sign);
+                let _ = writeln!(out, "\n{}", signed.curl);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn run_catalog(json: bool) -> ExitCode {

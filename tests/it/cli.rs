@@ -35,6 +35,25 @@ const CASES: &[Case] = &[
         stdout_lacks: &["5ec12e7c0ffee5ec12e7c0ffee5ec12e"],
     },
     Case { name: "token-from-env-never-printed", args: &["inspect", "--json"], stdin: SMS, env: &[("TWILIO_AUTH_TOKEN", "f00dfeedf00dfeedf00dfeedf00dfeed")], exit: 0, stdout_has: &["messaging-request"], stdout_lacks: &["f00dfeedf00dfeedf00dfeedf00dfeed"] },
+    Case {
+        name: "signature-doctor-in-table",
+        args: &["inspect", "--color", "never", "--auth-token", "0123456789abcdef0123456789abcdef"],
+        stdin: "POST /sms HTTP/1.1\nHost: hooks.example.com\nX-Forwarded-Proto: http\nX-Twilio-Signature: k7Cw61pzrqJ9JgUF7Ka3GNsvSVQ=\n\nBody=hi&MessageSid=SM1a2b3c4d5e6f708192a3b4c5d6e7f809",
+        env: &[],
+        exit: 1,
+        stdout_has: &["Signature: invalid", "scheme-mismatch", "Twilio signed https://hooks.example.com/sms", "string to sign: http://hooks.example.com/smsBodyhiMessageSid", "received:       k7Cw61pzrqJ9JgUF7Ka3GNsvSVQ="],
+        stdout_lacks: &["0123456789abcdef0123456789abcdef"],
+    },
+    Case {
+        name: "signature-valid-from-headers",
+        args: &["inspect", "--color", "never", "--auth-token", "0123456789abcdef0123456789abcdef"],
+        stdin: "POST /sms HTTP/1.1\nHost: localhost:3000\nX-Forwarded-Host: hooks.example.com\nX-Twilio-Signature: k7Cw61pzrqJ9JgUF7Ka3GNsvSVQ=\n\nBody=hi&MessageSid=SM1a2b3c4d5e6f708192a3b4c5d6e7f809",
+        env: &[],
+        exit: 0,
+        stdout_has: &["Signature: valid", "matched: token #1"],
+        stdout_lacks: &["0123456789abcdef0123456789abcdef"],
+    },
+    Case { name: "sign-needs-a-token", args: &["sign"], stdin: "POST /sms HTTP/1.1\nHost: example.com\n\nA=1", env: &[], exit: 2, stdout_has: &[], stdout_lacks: &[] },
     Case { name: "catalog-json", args: &["catalog", "--json"], stdin: "", env: &[], exit: 0, stdout_has: &["\"kinds\"", "MessageStatus", "voice-status-callback"], stdout_lacks: &[] },
 ];
 
@@ -89,4 +108,56 @@ fn cli_cases() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+fn run(args: &[&str], stdin: &str) -> (i32, String) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env_remove("TWILIO_AUTH_TOKEN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("stdin written");
+    let out = child.wait_with_output().expect("the CLI finishes");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// `sign` prints a curl command; inspecting that command with the same token verifies, and
+/// with another token does not. The token never appears in the output.
+#[test]
+fn sign_then_replay_as_curl_verifies() {
+    let token = "5ec12e7c0ffee5ec12e7c0ffee5ec12e";
+    let request = "POST /sms?tenant=7 HTTP/1.1\nHost: hooks.example.com\n\nBody=it%27s+100%25&MessageSid=SM1a2b3c4d5e6f708192a3b4c5d6e7f809";
+    let (code, signed) = run(&["sign", "--auth-token", token], request);
+    assert_eq!(code, 0, "{signed}");
+    assert!(!signed.contains(token));
+    let curl = &signed[signed.find("curl ").expect("a curl command")..];
+    let (code, report) = run(
+        &["inspect", "--color", "never", "--auth-token", token],
+        curl,
+    );
+    assert_eq!(code, 0, "{report}");
+    assert!(report.contains("Signature: valid"), "{report}");
+    let (code, report) = run(
+        &[
+            "inspect",
+            "--color",
+            "never",
+            "--auth-token",
+            "0000000000000000000000000000000f",
+        ],
+        curl,
+    );
+    assert_eq!(code, 1);
+    assert!(report.contains("Signature: invalid"), "{report}");
 }
