@@ -165,10 +165,19 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |what: Copy| {
             let (text, label) = match what {
                 Copy::Json => (export::report_json(&report), "Report JSON copied"),
-                Copy::Curl => (
-                    export::curl(&report, &state.input),
-                    "curl command copied (no token)",
-                ),
+                // With a token, the replay carries a fresh signature over the request as
+                // pasted (the core's `sign`); the token itself is never in the command.
+                Copy::Curl => {
+                    match twilio_webhook_inspector::sign(&state.input, &state.options()) {
+                        Ok(signed) if state.token_count() > 0 => {
+                            (signed.curl, "Signed curl command copied (no token)")
+                        }
+                        _ => (
+                            export::curl(&report, &state.input),
+                            "curl command copied (no token)",
+                        ),
+                    }
+                }
                 Copy::Link => match &link {
                     Some(l) => (l.url.clone(), "Link copied"),
                     None => return,
