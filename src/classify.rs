@@ -546,7 +546,8 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
             .chain(boosts.iter().copied())
             .map(|c| c.describe(ev, true))
             .collect();
-        reasons.dedup();
+        let mut seen = std::collections::BTreeSet::new();
+        reasons.retain(|r| seen.insert(r.clone()));
         for c in rule.none.iter().take(3) {
             if let Has(_) = c {
                 reasons.push(c.describe(ev, false));
@@ -566,9 +567,11 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
                 overridden: false,
                 confidence,
                 reasons: reasons.clone(),
+                // The runner-up never looks surer than the winner: scaled by its score.
                 runner_up: runner.map(|(s, r, _)| RunnerUp {
                     id: r.kind.to_string(),
-                    confidence: confidence_of(*s),
+                    confidence: (i32::from(confidence) * (*s).max(0) / (*score).max(1))
+                        .clamp(0, i32::from(confidence)) as u8,
                 }),
             }
         }

@@ -107,7 +107,6 @@ codes! {
     UnknownParam => ("unknown-param", Info, "Not a documented parameter of this kind (tolerated: Twilio adds parameters, apps add their own)."),
     OtherKindParam => ("other-kind-param", Info, "Documented for another kind of request, not for this one."),
     ExampleOnlyParam => ("example-only-param", Info, "Appears only in Twilio's examples, not in its API schema."),
-    EmptyValue => ("empty-value", Info, "The value is empty."),
     // --- Values -----------------------------------------------------------------------
     InvalidSid => ("invalid-sid", Error, "Not a Twilio SID: two capital letters then 32 hex digits."),
     WrongSidPrefix => ("wrong-sid-prefix", Error, "The SID's prefix does not match the kind of object the parameter names."),
@@ -143,7 +142,6 @@ codes! {
     OneOfConflict => ("one-of-conflict", Warning, "More than one of a mutually exclusive group is present."),
     StatusNotExpected => ("status-not-expected", Warning, "The status value does not occur in this kind of request."),
     OptOutKeyword => ("opt-out-keyword", Info, "The message body is an opt-out/opt-in/help keyword Twilio may act on."),
-    SequenceNumberStart => ("sequence-number", Info, "Call progress SequenceNumber counts from 0."),
     ApiVersionMismatch => ("api-version-mismatch", Warning, "The parameters belong to a different API version than the one stated."),
     SpaceJoinedEvents => ("space-joined-events", Info, "Several events in one value; the API expects the parameter repeated once per event."),
     RepeatedSingleParam => ("repeated-single-param", Warning, "A parameter that takes one value is repeated with different values."),

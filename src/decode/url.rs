@@ -1,6 +1,7 @@
 //! URLs (absolute or a bare path), optionally followed by a form body on the next lines.
 
 use super::{form, offset_in, Decoded};
+use crate::finding::{Code, Finding};
 use crate::report::ParamSource;
 
 /// The parts of a URL or path, as slices of it.
@@ -67,6 +68,21 @@ pub(crate) fn apply_url(url: &str, at: Option<usize>, out: &mut Decoded) {
         if !user.is_empty() {
             out.auth_user = Some(user.to_string());
         }
+    }
+    if let Some(fragment) = parts
+        .fragment
+        .filter(|f| f.is_empty() || f.contains(['=', '&']))
+    {
+        out.findings.push(
+            Finding::new(
+                Code::UnencodedHash,
+                format!(
+                    "The URL has a '#' followed by {:?}: everything after '#' is a fragment, never sent to the server.",
+                    fragment
+                ),
+            )
+            .hint("A '#' inside a value (DTMF digits such as 1234#) must be written %23."),
+        );
     }
     if let Some(q) = parts.query.filter(|q| !q.is_empty()) {
         let q_at = at.zip(offset_in(url, q)).map(|(a, o)| a + o);

@@ -247,3 +247,40 @@ fn report_json_round_trips() {
     let back: Report = serde_json::from_str(&json).expect("deserialises");
     assert_eq!(back, report);
 }
+
+/// Every finding code is expected by at least one vector (inspect or decode), so none is
+/// dead and each has a request that produces it. `input-too-large` is produced by
+/// `decode::oversized_input_is_refused_with_a_clear_message` (a 10 MiB vector is no file).
+#[test]
+fn every_finding_code_is_exercised_by_a_vector() {
+    let mut expected: BTreeSet<String> = BTreeSet::from(["input-too-large".to_string()]);
+    for dir in ["tests/data/inspect", "tests/data/decode"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(&dir).expect("vector dir").flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("readable");
+            let value: toml::Value = toml::from_str(&text).expect("valid TOML");
+            let vectors = value
+                .get("vector")
+                .and_then(|v| v.as_array())
+                .cloned()
+                .unwrap_or_default();
+            for v in vectors {
+                let codes = v
+                    .get("codes")
+                    .and_then(|c| c.as_array())
+                    .cloned()
+                    .unwrap_or_default();
+                expected.extend(codes.iter().filter_map(|c| c.as_str()).map(str::to_string));
+            }
+        }
+    }
+    let missing: Vec<&str> = twilio_webhook_inspector::Code::ALL
+        .iter()
+        .map(|c| c.id())
+        .filter(|id| !expected.contains(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no vector expects these codes: {missing:?}"
+    );
+}
