@@ -284,3 +284,19 @@ fn every_finding_code_is_exercised_by_a_vector() {
         "no vector expects these codes: {missing:?}"
     );
 }
+
+/// docs/report.md documents every finding code and every doctor diagnosis.
+#[test]
+fn report_doc_lists_every_code() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.md"))
+        .expect("docs/report.md");
+    let codes = twilio_webhook_inspector::Code::ALL.iter().map(|c| c.id());
+    let diagnoses = twilio_webhook_inspector::signature::DiagnosisCode::ALL
+        .iter()
+        .map(|c| c.id());
+    let missing: Vec<&str> = codes
+        .chain(diagnoses)
+        .filter(|id| !doc.contains(&format!("| `{id}` |")))
+        .collect();
+    assert!(missing.is_empty(), "docs/report.md lacks {missing:?}");
+}
