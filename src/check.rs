@@ -5,7 +5,7 @@
 //! except the cross-field rules at the bottom, which are the documented relationships
 //! between parameters (NumMedia vs MediaUrl{N}, aliases, Duration vs CallDuration…).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use crate::catalog::{self, ApiVersion, ParamSpec, PhoneStyle, ValueType};
 use crate::finding::{Code, Finding, Severity};
@@ -88,9 +88,9 @@ pub(crate) fn check_value(
         ValueType::Rfc2822Date => match DateTime::parse_from_rfc2822(v) {
             Ok(dt) => {
                 let utc = dt.with_timezone(&Utc);
-                out.display = Some(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+                out.display = Some(utc.to_rfc3339_opts(SecondsFormat::Secs, true));
                 if dt.offset().local_minus_utc() != 0 && api == Some(ApiVersion::V2010) && webhook {
-                    out.push(f(Code::NonUtcDate, format!("{name} has a UTC offset of {}; Twilio sends 2010 dates in GMT (+0000).", dt.format("%z")))
+                    out.push(f(Code::NonUtcDate, format!("{name} has a UTC offset of {}; Twilio sends 2010 dates in GMT (+0000).", dt.offset()))
                         .hint("If you built this request yourself, format dates in UTC."));
                 }
             }
@@ -102,8 +102,8 @@ pub(crate) fn check_value(
                 .hint("Twilio writes dates like 'Fri, 20 Aug 2010 01:13:42 +0000'."),
             ),
         },
-        ValueType::DateYmd => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-            Ok(d) => out.display = Some(d.format("%Y-%m-%d").to_string()),
+        ValueType::DateYmd => match v.parse::<NaiveDate>() {
+            Ok(d) => out.display = Some(d.to_string()),
             Err(_) => out.push(
                 f(
                     Code::InvalidDate,
@@ -116,8 +116,7 @@ pub(crate) fn check_value(
             Ok(dt) => {
                 out.display = Some(
                     dt.with_timezone(&Utc)
-                        .format("%Y-%m-%dT%H:%M:%SZ")
-                        .to_string(),
+                        .to_rfc3339_opts(SecondsFormat::Secs, true),
                 )
             }
             Err(_) => out.push(
@@ -596,7 +595,7 @@ fn describe_quantity(n: i64, unit: &str) -> Option<String> {
             "{n} billed minute{}",
             if n == 1 { "" } else { "s" }
         )),
-        "ms" => Some(format!("{:.1} s", n as f64 / 1000.0)),
+        "ms" if n >= 0 => Some(format!("{}.{} s", n / 1000, (n % 1000) / 100)),
         other => Some(format!("{n} {other}")),
     }
 }

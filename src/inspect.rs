@@ -150,10 +150,26 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         method: method.as_deref(),
         path: path.as_deref(),
     };
-    let forced_kind = options
+    let mut forced_kind = options
         .kind
         .as_deref()
+        .map(str::trim)
         .filter(|k| !k.is_empty() && *k != "auto");
+    if let Some(k) = forced_kind.filter(|k| {
+        *k != "unknown"
+            && !catalog::KINDS
+                .iter()
+                .any(|s| s.id == *k || s.reported_as == *k)
+    }) {
+        findings.push(
+            Finding::new(
+                Code::KindUnknown,
+                format!("'{k}' is not a kind the catalog knows; the kind was detected instead."),
+            )
+            .hint("Use one of the kind ids listed by the catalog (e.g. voice-status-callback)."),
+        );
+        forced_kind = None;
+    }
     let verdict = classify(&evidence, forced_kind);
     let api = api_version(&verdict.id, &evidence);
     let catalog_kind = catalog_kind_for(&verdict.id, api);
