@@ -25,6 +25,8 @@ pub enum InputFormat {
     Curl,
     /// A JSON object of parameters (values strings, numbers, booleans or arrays).
     Json,
+    /// A HAR capture (browser dev tools, proxies): a `log.entries[]` file or one entry.
+    Har,
     /// The 2008 `<TwilioResponse><Call>…</Call></TwilioResponse>` XML.
     Xml,
     /// Nothing usable was found (empty or unrecognisable input).
@@ -41,6 +43,7 @@ impl InputFormat {
             InputFormat::Http => "http",
             InputFormat::Curl => "curl",
             InputFormat::Json => "json",
+            InputFormat::Har => "har",
             InputFormat::Xml => "xml",
             InputFormat::Empty => "empty",
         }
@@ -55,19 +58,21 @@ impl InputFormat {
             "http" | "raw" | "request" => InputFormat::Http,
             "curl" => InputFormat::Curl,
             "json" => InputFormat::Json,
+            "har" => InputFormat::Har,
             "xml" => InputFormat::Xml,
             _ => return None,
         })
     }
 
     /// Every format the decoder can be forced to, in display order.
-    pub const ALL: [InputFormat; 7] = [
+    pub const ALL: [InputFormat; 8] = [
         InputFormat::Form,
         InputFormat::Query,
         InputFormat::Url,
         InputFormat::Http,
         InputFormat::Curl,
         InputFormat::Json,
+        InputFormat::Har,
         InputFormat::Xml,
     ];
 }

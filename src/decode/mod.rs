@@ -6,6 +6,7 @@
 
 mod curl;
 pub(crate) mod form;
+mod har;
 mod http;
 mod json;
 mod url;
@@ -103,6 +104,7 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
         InputFormat::Http => http::decode_http(text, base, &mut out),
         InputFormat::Curl => curl::decode_curl(trimmed, &mut out),
         InputFormat::Json => json::decode_json_input(trimmed, start, ParamSource::Json, &mut out),
+        InputFormat::Har => har::decode_har(trimmed, &mut out),
         InputFormat::Xml => xml::decode_xml(trimmed, start, &mut out),
         InputFormat::Empty => {
             out.body = Some(text.to_string());
@@ -138,7 +140,11 @@ pub fn detect(t: &str) -> InputFormat {
         return InputFormat::Xml;
     }
     if t.starts_with('{') {
-        return InputFormat::Json;
+        return if har::looks_like_har(t) {
+            InputFormat::Har
+        } else {
+            InputFormat::Json
+        };
     }
     if lower.starts_with("curl ") || lower.starts_with("$ curl ") || lower.starts_with("curl\t") {
         return InputFormat::Curl;

@@ -393,6 +393,7 @@ pub fn format_name(id: &str) -> &'static str {
         "http" => "Raw HTTP request",
         "curl" => "curl command",
         "json" => "JSON",
+        "har" => "HAR capture",
         "xml" => "XML",
         "empty" => "Nothing recognised",
         _ => "Unknown",
