@@ -101,6 +101,12 @@ pub(crate) fn find_request_line(t: &str) -> Option<RequestLine<'_>> {
 }
 
 fn header_split(line: &str) -> Option<(&str, &str)> {
+    // HTTP/2 pseudo-headers as dev tools and proxies print them (`:authority: host`).
+    if let Some(rest) = line.strip_prefix(':') {
+        let (name, value) = rest.split_once(':')?;
+        let ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase());
+        return ok.then(|| (&line[..name.len() + 1], value.trim()));
+    }
     let (name, value) = line.split_once(':')?;
     let ok = !name.is_empty()
         && name
@@ -121,9 +127,16 @@ pub(crate) fn starts_with_headers(t: &str) -> bool {
         match header_split(l) {
             Some((n, _)) => {
                 headers += 1;
-                twilio_like |= ["host", "x-twilio-signature", "content-type", "user-agent"]
-                    .iter()
-                    .any(|h| n.eq_ignore_ascii_case(h));
+                twilio_like |= [
+                    "host",
+                    "x-twilio-signature",
+                    "content-type",
+                    "user-agent",
+                    ":method",
+                    ":authority",
+                ]
+                .iter()
+                .any(|h| n.eq_ignore_ascii_case(h));
             }
             None => return false,
         }
@@ -296,6 +309,8 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
         }
     }
 
+    let mut pseudo_target: Option<String> = None;
+    let mut pseudo_scheme = false;
     // Content-Length.
     let header = |name: &str| {
         headers
@@ -330,13 +345,64 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
         }
     }
 
+    // HTTP/2 pseudo-headers stand in for the request line and Host.
+    let pseudo = |name: &str| {
+        headers
+            .iter()
+            .find(|h| h.name == name)
+            .map(|h| h.value.clone())
+    };
+    let (p_method, p_path, p_authority, p_scheme) = (
+        pseudo(":method"),
+        pseudo(":path"),
+        pseudo(":authority"),
+        pseudo(":scheme"),
+    );
+    if p_method.is_some() || p_path.is_some() || p_authority.is_some() {
+        headers.retain(|h| !h.name.starts_with(':'));
+        if let Some(a) =
+            p_authority.filter(|_| !headers.iter().any(|h| h.name.eq_ignore_ascii_case("Host")))
+        {
+            headers.insert(
+                0,
+                Header {
+                    name: "Host".into(),
+                    value: a,
+                },
+            );
+        }
+        if let Some(s) = p_scheme.filter(|_| {
+            !headers
+                .iter()
+                .any(|h| h.name.eq_ignore_ascii_case("X-Forwarded-Proto"))
+        }) {
+            // Not a header on the wire: only used to build the URL below, then removed.
+            headers.push(Header {
+                name: "X-Forwarded-Proto".into(),
+                value: s,
+            });
+            pseudo_scheme = true;
+        }
+        if request.is_none() {
+            if let Some(m) = p_method {
+                out.method = Some(m.to_ascii_uppercase());
+            }
+            pseudo_target = p_path;
+            out.findings.retain(|f| {
+                !(f.code == Code::MalformedHttp && f.message.starts_with("No request line"))
+            });
+        }
+    }
     validate_with_httparse(request.as_ref(), &headers, out);
 
     // Method, URL, candidates.
     if let Some(r) = &request {
         out.method = Some(r.method.to_string());
     }
-    let target = request.map(|r| r.target).unwrap_or("/");
+    let target = request
+        .map(|r| r.target)
+        .or(pseudo_target.as_deref())
+        .unwrap_or("/");
     let target_at = request
         .and_then(|r| offset_in(text, r.target))
         .map(|o| base + o);
@@ -349,10 +415,16 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
         }
     }
 
+    if pseudo_scheme {
+        headers.retain(|h| !h.name.eq_ignore_ascii_case("X-Forwarded-Proto"));
+    }
+
     // Body pairs by content type.
-    let content_type = header("Content-Type")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let content_type = headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("Content-Type"))
+        .map(|h| h.value.to_ascii_lowercase())
+        .unwrap_or_default();
     if !body.is_empty() {
         let t = body.trim_start();
         if content_type.contains("json") || (content_type.is_empty() && t.starts_with('{')) {
