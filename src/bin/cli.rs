@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Deserialize;
 use twilio_webhook_inspector::signature::SignatureStatus;
-use twilio_webhook_inspector::{catalog, inspect, InputFormat, Options, Report, Severity};
+use twilio_webhook_inspector::{catalog, inspect, Code, InputFormat, Options, Report, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -421,7 +421,12 @@ fn signature_section(r: &Report, p: &Paint) -> String {
             d.hint
         );
     }
-    for f in &sig.findings {
+    // The diagnoses are printed above; their findings would repeat them.
+    for f in sig
+        .findings
+        .iter()
+        .filter(|f| f.code != Code::SignatureDiagnosis)
+    {
         s += &format!(
             "  {} {}: {}\n",
             p.severity(f.severity),

@@ -515,7 +515,7 @@ fn first_value(v: &str) -> &str {
 }
 
 /// The URLs Twilio may have requested, most likely first: the public scheme and host from
-/// `X-Forwarded-*` / `Forwarded` when present, then `Host`, with both schemes.
+/// `X-Forwarded-*` / `Forwarded` when present, then `Host`.
 fn candidate_urls(headers: &[Header], target: &str) -> Vec<String> {
     let get = |name: &str| {
         headers
@@ -548,18 +548,12 @@ fn candidate_urls(headers: &[Header], target: &str) -> Vec<String> {
     if hosts.is_empty() {
         return Vec::new();
     }
-    let proto = fwd_proto
+    // One scheme: the forwarded one, else https. The doctor tries the other scheme (and
+    // ports, slashes, encodings) itself and names that mistake precisely.
+    let scheme = fwd_proto
         .map(|p| p.to_ascii_lowercase())
-        .filter(|p| p == "http" || p == "https");
-    let mut schemes: Vec<String> = Vec::new();
-    for s in [proto, Some("https".into()), Some("http".into())]
-        .into_iter()
-        .flatten()
-    {
-        if !schemes.contains(&s) {
-            schemes.push(s);
-        }
-    }
+        .filter(|p| p == "http" || p == "https")
+        .unwrap_or_else(|| "https".into());
     let path = if split_url(target).path.is_empty() {
         "/"
     } else {
@@ -572,12 +566,10 @@ fn candidate_urls(headers: &[Header], target: &str) -> Vec<String> {
         }
     };
     for h in &hosts {
-        for s in &schemes {
-            push(format!("{s}://{h}{path}"));
-        }
+        push(format!("{scheme}://{h}{path}"));
         if let Some(p) = &fwd_port {
             if !h.contains(':') && !matches!(p.as_str(), "80" | "443") {
-                push(format!("{}://{h}:{p}{path}", schemes[0]));
+                push(format!("{scheme}://{h}:{p}{path}"));
             }
         }
     }
