@@ -423,7 +423,7 @@ pub(crate) struct SignatureParts<'a> {
 /// Runs the signature verification for the request: the form parameters (or, for a JSON
 /// body, the raw body) plus the URL candidates the decoder found go to [`signature::verify`].
 pub(crate) fn check_signature(parts: SignatureParts) -> SignatureReport {
-    let (params, body) = signed_material(parts.decoded);
+    let (params, body) = signed_material(parts.decoded, parts.url);
     signature::verify(&SignatureInput {
         url: parts.url,
         url_candidates: &parts.decoded.url_candidates,
@@ -438,10 +438,15 @@ pub(crate) fn check_signature(parts: SignatureParts) -> SignatureReport {
     })
 }
 
-/// What a signature covers besides the URL: the form parameters in wire order (a pasted
-/// JSON object of parameters counts as a form a framework decoded) and the raw body.
-pub(crate) fn signed_material(decoded: &Decoded) -> (Vec<(String, String)>, &[u8]) {
-    let pasted_params = decoded.format == Some(InputFormat::Json);
+/// What a signature covers besides the URL: the form parameters in wire order and the raw
+/// body. A pasted JSON object counts as parameters a framework decoded from a form, unless
+/// the URL carries `bodySHA256`: then it is the raw body of a JSON webhook.
+pub(crate) fn signed_material<'a>(
+    decoded: &'a Decoded,
+    url: Option<&str>,
+) -> (Vec<(String, String)>, &'a [u8]) {
+    let pasted_params = decoded.format == Some(InputFormat::Json)
+        && !url.is_some_and(|u| u.contains("bodySHA256="));
     let params = decoded
         .pairs
         .iter()

@@ -96,7 +96,7 @@ pub fn sign(input: &str, options: &Options) -> Result<SignedRequest, String> {
         .content_type
         .as_deref()
         .or_else(|| decoded.header("Content-Type"));
-    let (params, body) = signed_material(&decoded);
+    let (params, body) = signed_material(&decoded, Some(url));
     Ok(signature::sign_request(&SignRequest {
         url,
         method,

@@ -49,6 +49,8 @@ pub(crate) fn decode_json_input(text: &str, start: usize, source: ParamSource, o
                 );
             }
             decode_json_object(&text[o..=c], Some(start + o), source, out);
+            // Kept as the body too: with bodySHA256 in the URL it is a JSON webhook's body.
+            out.body = Some(text[o..=c].to_string());
         }
         _ => decode_json_object(text, Some(start), source, out),
     }

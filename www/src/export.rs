@@ -72,6 +72,12 @@ pub fn curl(report: &Report, input: &str) -> String {
 
     // Body: as captured; else rebuilt from the pasted form/JSON/XML.
     let (body, content_type) = match (&req.body, report.format) {
+        (Some(b), InputFormat::Json) => (
+            Some(b.clone()),
+            req.content_type
+                .clone()
+                .or_else(|| Some("application/json".to_string())),
+        ),
         (Some(b), _) => (Some(b.clone()), req.content_type.clone()),
         (None, InputFormat::Form) => (Some(input.trim().to_string()), None),
         (None, InputFormat::Json) => (
