@@ -522,6 +522,12 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
             runner_up: None,
         };
     }
+    // The catalog rows of each parameter, looked up once for all rules.
+    let rows: Vec<Vec<&'static crate::catalog::ParamSpec>> = ev
+        .pairs
+        .iter()
+        .map(|(n, _)| crate::catalog::rows_named(n).collect())
+        .collect();
     let mut scored: Vec<(i32, &Rule, Vec<String>)> = Vec::new();
     for rule in RULES {
         if !rule.all.iter().all(|c| c.holds(ev)) {
@@ -538,7 +544,7 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
         let score = 10 * rule.all.len() as i32
             + 6 * any_hit.len().min(2) as i32
             + 3 * boosts.len() as i32
-            + catalog_fit(rule.kind, ev);
+            + catalog_fit(rule.kind, &rows);
         let mut reasons: Vec<String> = rule
             .all
             .iter()
@@ -604,16 +610,16 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
 }
 
 /// Bonus for how many of the request's names the kind documents.
-fn catalog_fit(kind: &str, ev: &Evidence) -> i32 {
-    if ev.pairs.is_empty() {
+fn catalog_fit(kind: &str, rows: &[Vec<&'static crate::catalog::ParamSpec>]) -> i32 {
+    if rows.is_empty() {
         return 0;
     }
-    let known = ev
-        .pairs
+    let chain = crate::catalog::kind_chain(kind);
+    let known = rows
         .iter()
-        .filter(|(n, _)| crate::catalog::param_for_kind(kind, n).is_some())
+        .filter(|r| r.iter().any(|p| chain.iter().any(|k| p.kinds.contains(k))))
         .count();
-    (10 * known / ev.pairs.len()) as i32
+    (10 * known / rows.len()) as i32
 }
 
 fn confidence_of(score: i32) -> u8 {

@@ -1,5 +1,7 @@
 //! The orchestrator: input text + options → [`Report`]. Never fails, never panics.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, ApiVersion, Direction, DocStatus, KindSpec};
@@ -402,9 +404,9 @@ fn build_field(
         raw_name: pair.raw_name.clone(),
         value: pair.value.clone(),
         raw_value: pair.raw_value.clone(),
-        catalog_name: spec.map(|s| s.name.to_string()),
-        label: spec.map(|s| s.label.to_string()),
-        description: spec.map(|s| s.description.to_string()),
+        catalog_name: spec.map(|s| Cow::Borrowed(s.name)),
+        label: spec.map(|s| Cow::Borrowed(s.label)),
+        description: spec.map(|s| Cow::Borrowed(s.description)),
         value_type: spec.map(|s| s.value_type.id()),
         display: None,
         status,

@@ -3,6 +3,8 @@
 //! JSON shape: every struct serialises with camelCase keys; enums serialise as kebab-case
 //! strings. The shape is documented in `docs/report.md`.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
@@ -165,13 +167,13 @@ pub struct Field {
     pub raw_value: String,
     /// The catalog name this field matched (`MediaUrl{N}` for `MediaUrl3`, `StartTime>` for `StartTime>`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub catalog_name: Option<String>,
+    pub catalog_name: Option<Cow<'static, str>>,
     /// Short human label.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Cow<'static, str>>,
     /// One-line description.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Cow<'static, str>>,
     /// The value type id (`sid:CA`, `phone`, `rfc2822-date`, `enum:call-status`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_type: Option<String>,

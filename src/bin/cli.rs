@@ -346,7 +346,7 @@ fn render_table(r: &Report, colour: bool) -> String {
     for f in &r.fields {
         let meaning = match (&f.label, &f.display) {
             (Some(l), Some(d)) => format!("{l} — {d}"),
-            (Some(l), None) => l.clone(),
+            (Some(l), None) => l.to_string(),
             (None, _) => p.wrap("2", "(unknown parameter)"),
         };
         let status = match f.status {

@@ -336,6 +336,10 @@ pub fn sid_object(prefix: &str) -> Option<&'static str> {
 
 /// Does `spec.name` match the wire name `name`? Handles `{N}` (digits) and `{name}` (any suffix).
 pub fn name_matches(pattern: &str, name: &str) -> bool {
+    // Only patterns such as `MediaUrl{N}` end with '}'; the rest compare as plain names.
+    if !pattern.ends_with('}') {
+        return pattern == name;
+    }
     if let Some(open) = pattern.find('{') {
         let prefix = &pattern[..open];
         let Some(rest) = name.strip_prefix(prefix) else {
@@ -365,22 +369,66 @@ pub fn kind_chain(id: &str) -> Vec<&'static str> {
     out
 }
 
+/// Row indexes by name: exact names by (FNV-1a hash, row) for binary search on integers, and
+/// the few patterns (`MediaUrl{N}`). Built once; lookups no longer scan the whole table.
+struct NameIndex {
+    by_hash: Vec<(u64, u16)>,
+    patterns: Vec<u16>,
+}
+
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn name_index() -> &'static NameIndex {
+    static INDEX: std::sync::OnceLock<NameIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let (mut by_hash, mut patterns) = (Vec::new(), Vec::new());
+        for (i, p) in PARAMS.iter().enumerate() {
+            if p.name.ends_with('}') {
+                patterns.push(i as u16);
+            } else {
+                by_hash.push((fnv1a(p.name), i as u16));
+            }
+        }
+        by_hash.sort_unstable();
+        NameIndex { by_hash, patterns }
+    })
+}
+
+/// Every row for `name`: exact rows in table order, then pattern rows (`MediaUrl{N}`) in
+/// table order. No allocation.
+pub(crate) fn rows_named(name: &str) -> impl Iterator<Item = &'static ParamSpec> + Clone + '_ {
+    let index = name_index();
+    let h = fnv1a(name);
+    let start = index.by_hash.partition_point(|&(x, _)| x < h);
+    let exact = index.by_hash[start..]
+        .iter()
+        .take_while(move |&&(x, _)| x == h)
+        .map(|&(_, i)| &PARAMS[i as usize])
+        .filter(move |p| p.name == name);
+    let patterns = index
+        .patterns
+        .iter()
+        .map(|&i| &PARAMS[i as usize])
+        .filter(move |p| name_matches(p.name, name));
+    exact.chain(patterns)
+}
+
 /// The parameter row for `name` within `kind_id` (or a kind it inherits), if any.
 pub fn param_for_kind(kind_id: &str, name: &str) -> Option<&'static ParamSpec> {
-    for k in kind_chain(kind_id) {
-        if let Some(p) = PARAMS
-            .iter()
-            .find(|p| p.kinds.contains(&k) && name_matches(p.name, name))
-        {
-            return Some(p);
-        }
-    }
-    None
+    let mut rows = rows_named(name).peekable();
+    rows.peek()?;
+    kind_chain(kind_id)
+        .into_iter()
+        .find_map(|k| rows.clone().find(|p| p.kinds.contains(&k)))
 }
 
 /// Every row for `name`, in table order.
 pub fn params_named(name: &str) -> impl Iterator<Item = &'static ParamSpec> + '_ {
-    PARAMS.iter().filter(move |p| name_matches(p.name, name))
+    rows_named(name)
 }
 
 /// The parameters a kind declares (including inherited ones), one row per name.

@@ -62,14 +62,14 @@ fn bad_escapes(raw: &str) -> Vec<usize> {
 /// True when decoded text still looks percent-encoded: it was encoded twice (`%252B`).
 /// URLs are exempt (their own query may be encoded), unless the URL itself is still encoded.
 fn looks_double_encoded(decoded: &str) -> bool {
-    let lower = decoded.get(..8).unwrap_or(decoded).to_ascii_lowercase();
-    if lower.starts_with("http%3a") || lower.starts_with("https%3a") {
+    let b = decoded.as_bytes();
+    let starts = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if starts("http%3a") || starts("https%3a") {
         return true;
     }
-    if lower.starts_with("http://") || lower.starts_with("https://") {
+    if starts("http://") || starts("https://") || !decoded.contains('%') {
         return false;
     }
-    let b = decoded.as_bytes();
     b.windows(3)
         .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
 }

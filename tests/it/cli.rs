@@ -71,12 +71,12 @@ fn cli_cases() {
             cmd.env(k, v);
         }
         let mut child = cmd.spawn().expect("the CLI starts");
-        child
+        // The CLI may exit before reading (bad arguments): a closed pipe is not a failure.
+        let _ = child
             .stdin
             .take()
             .expect("stdin")
-            .write_all(case.stdin.as_bytes())
-            .expect("stdin written");
+            .write_all(case.stdin.as_bytes());
         let out = child.wait_with_output().expect("the CLI finishes");
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -119,12 +119,11 @@ fn run(args: &[&str], stdin: &str) -> (i32, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the CLI starts");
-    child
+    let _ = child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("stdin written");
+        .write_all(stdin.as_bytes());
     let out = child.wait_with_output().expect("the CLI finishes");
     (
         out.status.code().unwrap_or(-1),
