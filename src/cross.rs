@@ -378,6 +378,14 @@ fn repeated_single(fields: &[Field], findings: &mut Vec<Finding>) {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     let mut reported: Vec<&str> = Vec::new();
     for f in fields {
+        let Some(prev) = seen.get(f.name.as_str()) else {
+            seen.insert(&f.name, &f.value);
+            continue;
+        };
+        if *prev == f.value || reported.contains(&f.name.as_str()) {
+            continue;
+        }
+        // Parameters that legitimately repeat (events, indexed media) are not single-valued.
         let multi = f.catalog_name.as_deref().is_none_or(|n| {
             catalog::params_named(n).any(|p| {
                 matches!(
@@ -391,20 +399,18 @@ fn repeated_single(fields: &[Field], findings: &mut Vec<Finding>) {
         if multi {
             continue;
         }
-        match seen.get(f.name.as_str()) {
-            Some(prev) if *prev != f.value && !reported.contains(&f.name.as_str()) => {
-                reported.push(&f.name);
-                findings.push(
-                    Finding::new(Code::RepeatedSingleParam, format!("{} appears more than once with different values ({:?} and {:?}).", f.name, prev, f.value))
-                        .param(f.name.clone())
-                        .hint("Frameworks keep either the first or the last value; the signature covers both."),
-                );
-            }
-            Some(_) => {}
-            None => {
-                seen.insert(&f.name, &f.value);
-            }
-        }
+        reported.push(&f.name);
+        findings.push(
+            Finding::new(
+                Code::RepeatedSingleParam,
+                format!(
+                    "{} appears more than once with different values ({:?} and {:?}).",
+                    f.name, prev, f.value
+                ),
+            )
+            .param(f.name.clone())
+            .hint("Frameworks keep either the first or the last value; the signature covers both."),
+        );
     }
 }
 
