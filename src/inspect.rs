@@ -16,7 +16,7 @@ use crate::signature::{self, SignRequest, SignedRequest};
 /// What the caller knows beyond the pasted text. Every field is optional; values found in
 /// the pasted text (a request line, headers, curl flags) are used when a field is unset.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {
     /// Force the input format instead of detecting it.
@@ -39,6 +39,25 @@ pub struct Options {
     /// The X-Twilio-Webhooks-Signature-Settings header value (SharedKey HMAC-SHA256).
     #[serde(alias = "signature_settings")]
     pub signature_settings: Option<String>,
+}
+
+/// Debug output never shows the auth tokens (only how many there are).
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("format", &self.format)
+            .field("kind", &self.kind)
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("content_type", &self.content_type)
+            .field("signature", &self.signature)
+            .field(
+                "auth_tokens",
+                &format_args!("[{} redacted]", self.auth_tokens.len()),
+            )
+            .field("signature_settings", &self.signature_settings)
+            .finish()
+    }
 }
 
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {

@@ -112,7 +112,20 @@ fn push_entries(entries: &Entries<'_>, source: ParamSource, out: &mut Decoded) {
     let mut converted: Vec<&str> = Vec::new();
     for (name, raw) in &entries.0 {
         let raw_text = raw.get();
-        let value: Value = serde_json::from_str(raw_text).unwrap_or(Value::Null);
+        let value: Value = match serde_json::from_str(raw_text) {
+            Ok(v) => v,
+            Err(e) => {
+                // Too deep to build (serde_json stops at 128 levels): kept as its text.
+                out.findings.push(
+                    Finding::new(
+                        Code::MalformedJson,
+                        format!("The value of {name} could not be read ({e}); it is kept as text."),
+                    )
+                    .param(name.clone()),
+                );
+                Value::String(raw_text.to_string())
+            }
+        };
         let mut push = |value: String, raw_value: String| {
             out.pairs.push(RawPair {
                 source,

@@ -7,6 +7,8 @@ mod catalog;
 mod cli;
 /// Input decoding vectors: every format, nasty input.
 mod decode;
+/// Hostile input: property tests, size and depth limits, secrets never in outputs.
+mod hostile;
 /// End-to-end inspection vectors: kinds, fields and finding codes.
 mod inspect;
 /// Signature vectors from the official libraries, and the signature doctor.

@@ -1,0 +1,269 @@
+//! Hostile input: property tests (proptest) and size limits.
+//!
+//! - decoding and inspecting never panic, whatever the text and the forced format;
+//! - any list of pairs, form-encoded, decodes back to exactly those pairs;
+//! - the raw text of every form pair is the input's own text;
+//! - a request signed by `sign_request` verifies, and changing one byte of the URL, a key, a
+//!   value or the token makes it fail;
+//! - large and deeply nested inputs are handled (or refused) without a crash or a stack
+//!   overflow, and the auth token never appears in any output.
+
+use proptest::prelude::*;
+use twilio_webhook_inspector::signature::{sign_request, Algorithm, SignRequest, SignatureStatus};
+use twilio_webhook_inspector::{decode, inspect, Code, InputFormat, Options, ParamSource};
+
+/// Text biased towards the characters the decoders treat specially.
+fn nasty_text() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        "%",
+        "%2",
+        "%25",
+        "%zz",
+        "%E9",
+        "%C3%A9",
+        "&",
+        "=",
+        "+",
+        "?",
+        "#",
+        "{",
+        "}",
+        "[",
+        "]",
+        "<",
+        ">",
+        "/",
+        ":",
+        "\"",
+        "'",
+        "\\",
+        "\n",
+        "\r\n",
+        " ",
+        "\t",
+        "$'",
+        "curl ",
+        "-d ",
+        "-H ",
+        "POST / HTTP/1.1\n",
+        "Host: x\n",
+        "\n\n",
+        "<a>",
+        "</a>",
+        "<b/>",
+        "&amp;",
+        "=>",
+        "nil",
+        "é",
+        "😀",
+        "\u{0}",
+        "\u{feff}",
+        "CallSid",
+        "AC",
+        "https://",
+    ]);
+    prop::collection::vec(
+        prop_oneof![special.prop_map(str::to_string), any::<String>()],
+        0..24,
+    )
+    .prop_map(|v| v.concat())
+}
+
+fn form_encode(pairs: &[(String, String)]) -> String {
+    let enc = |s: &str| {
+        let mut out = String::new();
+        for b in s.bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    out.push(b as char)
+                }
+                b' ' => out.push('+'),
+                _ => out.push_str(&format!("%{b:02X}")),
+            }
+        }
+        out
+    };
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn formats() -> Vec<Option<InputFormat>> {
+    std::iter::once(None)
+        .chain(InputFormat::ALL.iter().copied().map(Some))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
+
+    #[test]
+    fn decoding_never_panics(text in nasty_text()) {
+        for f in formats() {
+            let d = decode(&text, f);
+            // Something is always said about an input that yields nothing.
+            if d.pairs.is_empty() && !text.trim().is_empty() && f.is_none() {
+                prop_assert!(d.format.is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn inspecting_with_a_signature_never_panics(text in nasty_text(), sig in "[A-Za-z0-9+/=]{0,30}") {
+        let options = Options {
+            url: Some("https://example.com/hook?x=1".into()),
+            signature: Some(sig),
+            auth_tokens: vec!["0123456789abcdef0123456789abcdef".into()],
+            ..Options::default()
+        };
+        let report = inspect(&text, &options);
+        let json = serde_json::to_string(&report).expect("serialises");
+        prop_assert!(!json.contains("0123456789abcdef0123456789abcdef"));
+    }
+
+    #[test]
+    fn form_encoding_round_trips(pairs in prop::collection::vec((any::<String>(), any::<String>()), 1..12)) {
+        let body = form_encode(&pairs);
+        let d = decode(&body, Some(InputFormat::Form));
+        let got: Vec<(String, String)> = d.pairs.iter().map(|p| (p.name.clone(), p.value.clone())).collect();
+        prop_assert_eq!(got, pairs);
+        prop_assert!(d.pairs.iter().all(|p| p.source == ParamSource::Body));
+    }
+
+    #[test]
+    fn raw_text_is_the_input_text(text in "[A-Za-z0-9%=&+;:/?#é😀 -]{1,80}") {
+        let input = text.trim();
+        prop_assume!(!input.is_empty());
+        let d = decode(input, Some(InputFormat::Form));
+        let raw: Vec<String> = d
+            .pairs
+            .iter()
+            .map(|p| if p.no_equals { p.raw_name.clone() } else { format!("{}={}", p.raw_name, p.raw_value) })
+            .collect();
+        let segments: Vec<&str> = input.split('&').filter(|s| !s.is_empty()).collect();
+        prop_assert_eq!(raw, segments);
+    }
+
+    #[test]
+    fn signed_requests_verify_and_any_change_breaks_them(
+        path in "/[a-z]{1,8}",
+        pairs in prop::collection::vec(("[A-Za-z][A-Za-z0-9]{0,8}", "[ -~]{0,12}"), 1..8),
+        token in "[0-9a-f]{32}",
+        which in 0usize..4,
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let url = format!("https://hooks.example.com{path}?tenant=7");
+        let signed = sign_request(&SignRequest {
+            url: &url,
+            method: Some("POST"),
+            content_type: Some("application/x-www-form-urlencoded"),
+            body: b"",
+            params: &pairs,
+            token: &token,
+            algorithm: Algorithm::HmacSha1,
+            settings_header: None,
+        });
+        prop_assert!(!signed.curl.contains(&token));
+        let check = |body: &str, url: &str, token: &str| {
+            let options = Options {
+                format: Some(InputFormat::Form),
+                method: Some("POST".into()),
+                url: Some(url.into()),
+                signature: Some(signed.signature.clone()),
+                auth_tokens: vec![token.into()],
+                ..Options::default()
+            };
+            inspect(body, &options).signature.status
+        };
+        prop_assert_eq!(check(&signed.body, &url, &token), SignatureStatus::Valid);
+
+        // Change one byte somewhere: the URL's path, a key, a value, or the token.
+        let bump = |s: &str, i: usize| -> String {
+            let mut b: Vec<char> = s.chars().collect();
+            let i = i % b.len();
+            b[i] = if b[i] == 'a' { 'b' } else { 'a' };
+            b.into_iter().collect()
+        };
+        let (body, url2, token2) = match which {
+            0 => (signed.body.clone(), format!("https://hooks.example.com/{}?tenant=7", bump(&path[1..], pick.index(64))), token.clone()),
+            1 | 2 => {
+                let mut p = pairs.clone();
+                let i = pick.index(p.len());
+                if which == 1 { p[i].0 = bump(&p[i].0, pick.index(16)); } else { p[i].1 = format!("{}x", p[i].1); }
+                (form_encode(&p), url.clone(), token.clone())
+            }
+            _ => (signed.body.clone(), url.clone(), bump(&token, pick.index(32))),
+        };
+        prop_assert_ne!(check(&body, &url2, &token2), SignatureStatus::Valid);
+    }
+}
+
+/// Large inputs of every format are decoded (or refused above the limit) without a crash,
+/// and deep nesting is bounded with a finding instead of a stack overflow.
+#[test]
+fn large_and_deep_inputs_are_bounded() {
+    let mb = 1024 * 1024;
+    let pair = "Body=hello+world&";
+    let form = pair.repeat(9 * mb / pair.len());
+    let d = decode(&form, None);
+    assert_eq!(d.format, Some(InputFormat::Form));
+    assert_eq!(d.pairs.len(), 9 * mb / pair.len());
+
+    let json = format!("{{{}\"z\":\"1\"}}", "\"k\":\"v\",".repeat(mb / 8));
+    assert_eq!(decode(&json, None).format, Some(InputFormat::Json));
+
+    let xml = format!("<R><Call>{}</Call></R>", "<A>1</A>".repeat(mb / 8));
+    assert_eq!(decode(&xml, None).pairs.len(), mb / 8);
+
+    let http = format!("POST /x HTTP/1.1\nHost: example.com\n\n{}", &form[..5 * mb]);
+    assert_eq!(decode(&http, None).format, Some(InputFormat::Http));
+
+    let curl = format!("curl https://example.com/x -d '{}'", &form[..5 * mb]);
+    assert_eq!(decode(&curl, None).format, Some(InputFormat::Curl));
+
+    let deep_json = format!("{{\"a\":{}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let d = decode(&deep_json, None);
+    assert!(
+        d.findings.iter().any(|f| f.code == Code::MalformedJson),
+        "deep JSON is refused with a finding"
+    );
+
+    let deep_xml = format!("{}x{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
+    let d = decode(&deep_xml, None);
+    assert!(
+        d.findings.iter().any(|f| f.code == Code::MalformedXml),
+        "deep XML is refused with a finding"
+    );
+
+    let too_big = "a".repeat(twilio_webhook_inspector::MAX_INPUT_BYTES + 1);
+    assert!(decode(&too_big, None)
+        .findings
+        .iter()
+        .any(|f| f.code == Code::InputTooLarge));
+}
+
+/// The auth token is in no output: report JSON, report Debug, Options Debug.
+#[test]
+fn the_token_never_appears_in_outputs() {
+    let token = "5ec12e7c0ffee5ec12e7c0ffee5ec12e";
+    let options = Options {
+        url: Some("https://example.com/sms".into()),
+        signature: Some("AbCdEfGhIjKlMnOpQrStUvWxYz0=".into()),
+        auth_tokens: vec![token.into(), format!(" {token} ")],
+        ..Options::default()
+    };
+    let report = inspect(
+        "MessageSid=SM1a2b3c4d5e6f708192a3b4c5d6e7f809&Body=hi",
+        &options,
+    );
+    assert_eq!(report.signature.status, SignatureStatus::Invalid);
+    for text in [
+        serde_json::to_string(&report).expect("json"),
+        format!("{report:?}"),
+        format!("{options:?}"),
+    ] {
+        assert!(!text.contains(token), "token leaked: {text}");
+    }
+}
