@@ -218,7 +218,7 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
         let w = words[i].as_str();
         i += 1;
         let (flag, attached): (&str, Option<String>) =
-            if w.starts_with("--") || !w.starts_with('-') || w.len() <= 2 {
+            if w.starts_with("--") || !w.starts_with('-') || w.len() <= 2 || !w.is_char_boundary(2) {
                 (w, None)
             } else if SHORT_WITH_ARG.contains(&w[1..2]) {
                 // -XPOST, -d@file
@@ -326,7 +326,7 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
                 let takes = if f.starts_with("--") {
                     LONG_WITH_ARG.contains(&f)
                 } else {
-                    SHORT_WITH_ARG.contains(&f[1..2])
+                    f.get(1..2).is_some_and(|c| SHORT_WITH_ARG.contains(c))
                 };
                 if takes && attached.is_none() {
                     i += 1;

@@ -267,3 +267,37 @@ fn the_token_never_appears_in_outputs() {
         assert!(!text.contains(token), "token leaked: {text}");
     }
 }
+
+/// Every crash the fuzzers found (`fuzz/`, see FUZZING.md) stays fixed: the inputs in
+/// `tests/data/regressions/` are replayed the way their fuzz target ran them (the file name
+/// starts with the target's name).
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/regressions");
+    let mut replayed = 0;
+    for entry in std::fs::read_dir(dir).expect("regressions dir").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let data = std::fs::read(entry.path()).expect("readable");
+        if let Some(rest) = name.strip_prefix("decode_each_format-").map(|_| &data[..]) {
+            let Some((&pick, rest)) = rest.split_first() else { continue };
+            let format = InputFormat::ALL[pick as usize % InputFormat::ALL.len()];
+            let _ = decode(&String::from_utf8_lossy(rest), Some(format));
+        } else if name.starts_with("decode_auto-") {
+            let _ = decode(&String::from_utf8_lossy(&data), None);
+        } else if name.starts_with("inspect_signed-") {
+            let text = String::from_utf8_lossy(&data);
+            let (url, rest) = text.split_once('\n').unwrap_or(("https://example.com/hook?x=1", &text));
+            let options = Options {
+                url: Some(url.to_string()),
+                signature: Some("AbCdEfGhIjKlMnOpQrStUvWxYz0=".into()),
+                auth_tokens: vec!["0123456789abcdef0123456789abcdef".into()],
+                ..Options::default()
+            };
+            let _ = inspect(rest, &options);
+        } else {
+            panic!("{name}: unknown fuzz target prefix");
+        }
+        replayed += 1;
+    }
+    assert!(replayed > 0, "no regression inputs found");
+}
