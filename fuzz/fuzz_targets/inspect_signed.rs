@@ -15,8 +15,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let report = inspect(rest, &options);
     let json = serde_json::to_string(&report).expect("the report serialises");
-    // The token may only be in the report if the input itself contains that text.
+    // The token may appear only as often as the pasted text itself puts it in the report.
+    let without = serde_json::to_string(&inspect(rest, &Options { auth_tokens: Vec::new(), ..options.clone() }))
+        .expect("the report serialises");
     for token in &options.auth_tokens {
-        assert!(!json.contains(token.as_str()) || text.contains(token.as_str()), "token leaked");
+        assert!(json.matches(token.as_str()).count() <= without.matches(token.as_str()).count(), "token leaked");
     }
 });

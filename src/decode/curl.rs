@@ -218,7 +218,8 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
         let w = words[i].as_str();
         i += 1;
         let (flag, attached): (&str, Option<String>) =
-            if w.starts_with("--") || !w.starts_with('-') || w.len() <= 2 || !w.is_char_boundary(2) {
+            if w.starts_with("--") || !w.starts_with('-') || w.len() <= 2 || !w.is_char_boundary(2)
+            {
                 (w, None)
             } else if SHORT_WITH_ARG.contains(&w[1..2]) {
                 // -XPOST, -d@file

@@ -452,9 +452,72 @@ pub fn is_valid(token: &str, signature: &str, url: &str, params: &[(String, Stri
     {
         return true;
     }
+    // For a URL every library leaves as it is, with no repeated key and no key whose order
+    // differs between node and python, the fallbacks would sign the same two strings again.
+    if url_is_canonical(url)
+        && !has_repeated_key(params)
+        && !compute::orders_may_differ(params.iter().map(|(k, _)| k.as_str()))
+    {
+        return false;
+    }
     let prep = Prepared::new(url, Mode::Form, params.to_vec(), &[]);
     let ev = evaluate(&prep, &[token.to_string()], sig, Ok(Algorithm::HmacSha1));
     ev.node_valid == Some(true) || ev.python_valid == Some(true)
+}
+
+/// True when twilio-node (`new URL()`, legacy querystring) and twilio-python (`urlparse`)
+/// re-serialise `url` to itself: lower-case http(s) scheme and host, optional port, and a
+/// path and query of unreserved characters, `/`, `=` and `&` only (no `%`, `+`, `;`, `#`,
+/// dot segments or empty query).
+fn url_is_canonical(url: &str) -> bool {
+    let rest = match url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    {
+        Some(r) => r,
+        None => return false,
+    };
+    let (authority, path_query) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => return false,
+    };
+    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+    let port_ok =
+        port.bytes().all(|b| b.is_ascii_digit()) && (port.is_empty() || !port.starts_with('0'));
+    let chars_ok = path_query.bytes().all(|b| {
+        b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b'=' | b'&' | b'?')
+    });
+    let (path, query) = path_query.split_once('?').unwrap_or((path_query, "x"));
+    // node's legacy querystring round trip groups repeated query keys together.
+    let mut keys: Vec<&str> = query
+        .split('&')
+        .map(|kv| kv.split('=').next().unwrap_or(""))
+        .collect();
+    keys.sort_unstable();
+    let unique_keys = keys.windows(2).all(|w| w[0] != w[1])
+        && (query == "x"
+            || query
+                .split('&')
+                .all(|kv| kv.matches('=').count() == 1 && !kv.starts_with('=')));
+    host_ok
+        && port_ok
+        && chars_ok
+        && unique_keys
+        && !path.contains("/.")
+        && !query.is_empty()
+        && !query.contains('?')
+        && (port.is_empty() || authority.ends_with(port))
+}
+
+fn has_repeated_key(params: &[(String, String)]) -> bool {
+    let mut keys: Vec<&str> = params.iter().map(|(k, _)| k.as_str()).collect();
+    keys.sort_unstable();
+    keys.windows(2).any(|w| w[0] == w[1])
 }
 
 /// True when twilio-node's `validateRequestWithBody` or twilio-python's

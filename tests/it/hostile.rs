@@ -279,14 +279,18 @@ fn fuzz_regressions_stay_fixed() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let data = std::fs::read(entry.path()).expect("readable");
         if let Some(rest) = name.strip_prefix("decode_each_format-").map(|_| &data[..]) {
-            let Some((&pick, rest)) = rest.split_first() else { continue };
+            let Some((&pick, rest)) = rest.split_first() else {
+                continue;
+            };
             let format = InputFormat::ALL[pick as usize % InputFormat::ALL.len()];
             let _ = decode(&String::from_utf8_lossy(rest), Some(format));
         } else if name.starts_with("decode_auto-") {
             let _ = decode(&String::from_utf8_lossy(&data), None);
         } else if name.starts_with("inspect_signed-") {
             let text = String::from_utf8_lossy(&data);
-            let (url, rest) = text.split_once('\n').unwrap_or(("https://example.com/hook?x=1", &text));
+            let (url, rest) = text
+                .split_once('\n')
+                .unwrap_or(("https://example.com/hook?x=1", &text));
             let options = Options {
                 url: Some(url.to_string()),
                 signature: Some("AbCdEfGhIjKlMnOpQrStUvWxYz0=".into()),
