@@ -103,9 +103,10 @@ NAMES=$(node -e 'console.log(Object.keys(require(process.argv[1])).filter(n=>!n.
   echo "const glue = require(\"./$CRATE.js\");"
   cat npm/shim/fast-verify.js
   for n in $NAMES; do
-    [ "$n" = verifySignature ] || echo "exports.$n = glue.$n;"
+    [ "$n" = verifySignature ] || [ "$n" = validateRequest ] || echo "exports.$n = glue.$n;"
   done
   echo "exports.verifySignature = fastVerify(glue);"
+  echo "exports.validateRequest = fastValidate(glue);"
 } >pkg/node/index.js
 printf 'export * from "./%s.js";\n' "$CRATE" >pkg/node/index.d.ts
 {
@@ -115,6 +116,7 @@ printf 'export * from "./%s.js";\n' "$CRATE" >pkg/node/index.d.ts
   echo "export { default } from \"./$CRATE.js\";"
   cat npm/shim/fast-verify.js
   echo "export const verifySignature = fastVerify(glue);"
+  echo "export const validateRequest = fastValidate(glue);"
 } >pkg/web/index.js
 printf 'export * from "./%s.js";\nexport { default } from "./%s.js";\n' "$CRATE" "$CRATE" >pkg/web/index.d.ts
 

@@ -258,6 +258,23 @@ pub fn validate_request(
     Ok(signature::is_valid(&token, &signature, &url, &params))
 }
 
+/// Internal (used by the package entry `index.js`): `validateRequest` with the parameters
+/// flattened by JS into `"k0\0v0\0k1\0v1…"` (`parts` = number of keys plus values). Returns
+/// 1 (valid), 0 (invalid) or -1 when the text does not split back into `parts` pieces (a
+/// NUL inside a key or value: the caller then uses `validateRequest`).
+#[wasm_bindgen(js_name = __validateFlat, skip_typescript)]
+pub fn validate_flat(token: &str, signature: &str, url: &str, flat: &str, parts: u32) -> i32 {
+    let pieces: Vec<&str> = if parts == 0 { Vec::new() } else { flat.split('\0').collect() };
+    if pieces.len() != parts as usize || parts % 2 != 0 {
+        return -1;
+    }
+    let params: Vec<(String, String)> = pieces
+        .chunks_exact(2)
+        .map(|kv| (kv[0].to_string(), kv[1].to_string()))
+        .collect();
+    i32::from(signature::is_valid(token, signature, url, &params))
+}
+
 /// Validates a JSON (or other non-form) webhook like twilio-node's
 /// `validateRequestWithBody`: the signature over `url`, which must carry `bodySHA256`, the
 /// lower-case hex SHA-256 of `body` (the raw body: a string or a Uint8Array/Buffer).

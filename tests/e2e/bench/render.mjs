@@ -1,0 +1,46 @@
+// Paste → rendered report in headless Chromium: the MMS example and a 1 MB paste. Not a
+// test (nothing is asserted on time): bash scripts/bench.sh runs it against dist/.
+// For each paste the input is set and an `input` event dispatched inside the page, and the
+// time runs until the report shows the new field count (checked every animation frame).
+import { launch, openApp } from '../helpers.mjs';
+
+const mms = [
+  'MessageSid=MM0123456789abcdef0123456789abcdef&AccountSid=AC0123456789abcdef0123456789abcdef',
+  'From=%2B14155550100&To=%2B14155550199&Body=Photos+from+the+trip&NumMedia=10&NumSegments=1&ApiVersion=2010-04-01',
+  ...Array.from({ length: 10 }, (_, i) =>
+    `MediaContentType${i}=image%2Fjpeg&MediaUrl${i}=https%3A%2F%2Fapi.twilio.com%2F2010-04-01%2FAccounts%2FAC0123456789abcdef0123456789abcdef%2FMessages%2FMM0123456789abcdef0123456789abcdef%2FMedia%2FME0123456789abcdef0123456789abcde${i}`),
+].join('&');
+const pair = 'Note=lorem+ipsum+dolor+sit+amet&';
+const big = 'MessageSid=SM0123456789abcdef0123456789abcdef&' + pair.repeat(Math.floor((1024 * 1024) / pair.length));
+
+const browser = await launch();
+const { page } = await openApp(browser.context);
+const results = [];
+for (const [name, text, fields] of [['MMS example (10 media)', mms, 26], ['1 MB paste', big, null]]) {
+  const samples = [];
+  for (let round = 0; round < (fields ? 7 : 3); round++) {
+    // Start from another input so every round renders afresh.
+    await page.fill('[data-testid=input]', 'A=1');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=field-row]').length === 1, null, { timeout: 20000 });
+    const ms = await page.evaluate(async ({ text }) => {
+      const area = document.querySelector('[data-testid=input]');
+      const t0 = performance.now();
+      area.value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      return await new Promise((resolve) => {
+        const tick = () => {
+          const n = document.querySelectorAll('[data-testid=field-row]').length;
+          if (n > 1) resolve(performance.now() - t0);
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      });
+    }, { text });
+    samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  results.push({ name, bytes: text.length, medianMs: samples[samples.length >> 1] });
+}
+await browser.close();
+console.log('\n| paste → rendered report (headless Chromium) | bytes | median ms |\n|---|---:|---:|');
+for (const r of results) console.log(`| ${r.name} | ${r.bytes.toLocaleString('en-US')} | ${r.medianMs.toFixed(1)} |`);
