@@ -6,7 +6,8 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 use twilio_webhook_inspector::signature::{
-    compute_signature, is_valid, string_to_sign, verify, Algorithm, SignatureInput,
+    compute_signature, is_valid, is_valid_form_body, string_to_sign, verify, Algorithm,
+    SignatureInput,
 };
 use twilio_webhook_inspector::{inspect, Options};
 
@@ -30,8 +31,11 @@ fn bench(c: &mut Criterion) {
         g.bench_function("is_valid (decoded pairs)", |b| {
             b.iter(|| is_valid(TOKEN, black_box(&good), URL, black_box(&params)))
         });
-        g.bench_function("decode + is_valid (raw body)", |b| {
-            b.iter(|| is_valid(TOKEN, black_box(&good), URL, &pairs(black_box(&body))))
+        g.bench_function("is_valid_form_body (raw body)", |b| {
+            b.iter(|| is_valid_form_body(TOKEN, black_box(&good), URL, black_box(body.as_bytes())))
+        });
+        g.bench_function("is_valid_form_body (raw body, invalid)", |b| {
+            b.iter(|| is_valid_form_body(TOKEN, black_box(&bad), URL, black_box(body.as_bytes())))
         });
         for (label, sig) in [("valid", &good), ("invalid, with doctor", &bad)] {
             let tokens = [TOKEN.to_string()];

@@ -264,7 +264,11 @@ pub fn validate_request(
 /// NUL inside a key or value: the caller then uses `validateRequest`).
 #[wasm_bindgen(js_name = __validateFlat, skip_typescript)]
 pub fn validate_flat(token: &str, signature: &str, url: &str, flat: &str, parts: u32) -> i32 {
-    let pieces: Vec<&str> = if parts == 0 { Vec::new() } else { flat.split('\0').collect() };
+    let pieces: Vec<&str> = if parts == 0 {
+        Vec::new()
+    } else {
+        flat.split('\0').collect()
+    };
     if pieces.len() != parts as usize || parts % 2 != 0 {
         return -1;
     }

@@ -520,6 +520,12 @@ fn has_repeated_key(params: &[(String, String)]) -> bool {
     keys.windows(2).any(|w| w[0] == w[1])
 }
 
+/// [`is_valid`] on a raw `application/x-www-form-urlencoded` body, decoded the way
+/// twilio-node's `querystring.parse` does (the server fast path: no report, no findings).
+pub fn is_valid_form_body(token: &str, signature: &str, url: &str, body: &[u8]) -> bool {
+    is_valid(token, signature, url, &decode_form(body))
+}
+
 /// True when twilio-node's `validateRequestWithBody` or twilio-python's
 /// `validate(url, body, signature)` accepts a JSON (non-form) webhook: the URL-only
 /// HMAC-SHA1 matches and `bodySHA256` equals the body's SHA-256.
