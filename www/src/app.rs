@@ -119,7 +119,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let source = if state.input.len() < DEBOUNCE_FROM { state.input.clone() } else { (*settled).clone() };
+    let source = if state.input.len() < DEBOUNCE_FROM {
+        state.input.clone()
+    } else {
+        (*settled).clone()
+    };
 
     // The report: derived from the inputs, recomputed only when they change.
     let report: Rc<Report> = use_memo((source.clone(), state.options()), |(input, options)| {
@@ -161,7 +165,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |what: Copy| {
             let (text, label) = match what {
                 Copy::Json => (export::report_json(&report), "Report JSON copied"),
-                Copy::Curl => (export::curl(&report, &state.input), "curl command copied (no token)"),
+                Copy::Curl => (
+                    export::curl(&report, &state.input),
+                    "curl command copied (no token)",
+                ),
                 Copy::Link => match &link {
                     Some(l) => (l.url.clone(), "Link copied"),
                     None => return,

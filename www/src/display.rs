@@ -72,7 +72,10 @@ pub fn country_of(digits: &str) -> Option<(&'static str, &'static str)> {
 
 /// How many leading digits are the country code (1 when unknown).
 pub fn country_code_len(digits: &str) -> usize {
-    country_of(digits).map(|(c, _)| c.len()).unwrap_or(1).min(digits.len())
+    country_of(digits)
+        .map(|(c, _)| c.len())
+        .unwrap_or(1)
+        .min(digits.len())
 }
 
 /// The E.164 part of an address (`+14155550100`, `whatsapp:+14155550100`), as digits.
@@ -114,7 +117,9 @@ pub fn amount_words(value: &str, unit: &str) -> Option<String> {
     match unit {
         "seconds" | "second" | "s" => (n >= 60).then(|| duration_words(n)),
         "minutes" | "minute" => Some(format!("{n} minute{}", if n == 1 { "" } else { "s" })),
-        "ms" | "milliseconds" => (n >= 1000).then(|| format!("{}.{} seconds", n / 1000, (n % 1000) / 100)),
+        "ms" | "milliseconds" => {
+            (n >= 1000).then(|| format!("{}.{} seconds", n / 1000, (n % 1000) / 100))
+        }
         _ => None,
     }
 }
@@ -123,14 +128,27 @@ pub fn amount_words(value: &str, unit: &str) -> Option<String> {
 pub fn iso_utc(display: &str) -> Option<(i32, u32, u32, u32, u32, u32)> {
     let d = display.trim();
     let b = d.as_bytes();
-    if d.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+    if d.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     if !(d.ends_with('Z') || d.ends_with("+00:00")) {
         return None;
     }
     let n = |r: std::ops::Range<usize>| d.get(r)?.parse::<u32>().ok();
-    Some((n(0..4)? as i32, n(5..7)?, n(8..10)?, n(11..13)?, n(14..16)?, n(17..19)?))
+    Some((
+        n(0..4)? as i32,
+        n(5..7)?,
+        n(8..10)?,
+        n(11..13)?,
+        n(14..16)?,
+        n(17..19)?,
+    ))
 }
 
 /// `2025-06-03 17:12:41 UTC`.
@@ -160,7 +178,9 @@ pub fn visible(s: &str) -> Vec<Seg> {
             '\n' => Seg::Invisible("\\n".into()),
             '\r' => Seg::Invisible("\\r".into()),
             '\u{a0}' => Seg::Invisible("NBSP".into()),
-            c if c.is_control() || is_format_char(c) => Seg::Invisible(format!("U+{:04X}", c as u32)),
+            c if c.is_control() || is_format_char(c) => {
+                Seg::Invisible(format!("U+{:04X}", c as u32))
+            }
             c => {
                 if let Some(Seg::Text(t)) = out.last_mut() {
                     t.push(c);
@@ -193,13 +213,19 @@ pub fn visible_escaped(s: &str) -> Vec<Seg> {
         };
         match esc {
             Some(n) => {
-                let label = if rest.starts_with('␠') { "␠".to_string() } else { rest[..n].to_string() };
+                let label = if rest.starts_with('␠') {
+                    "␠".to_string()
+                } else {
+                    rest[..n].to_string()
+                };
                 out.push(Seg::Invisible(label));
                 rest = &rest[n..];
             }
             None => {
                 let first = rest.chars().next().map_or(1, char::len_utf8);
-                let next = rest[first..].find(['\\', '␠']).map_or(rest.len(), |i| i + first);
+                let next = rest[first..]
+                    .find(['\\', '␠'])
+                    .map_or(rest.len(), |i| i + first);
                 for seg in visible(&rest[..next]) {
                     match (out.last_mut(), seg) {
                         (Some(Seg::Text(t)), Seg::Text(u)) => t.push_str(&u),
@@ -298,11 +324,23 @@ pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
         OtherKind => out.push(("badge-neutral", "other kind", hint_for("other-kind-param"))),
         Unknown => out.push(("badge-neutral", "unknown", hint_for("unknown-param"))),
     }
-    let errors: Vec<&Finding> = f.findings.iter().filter(|x| x.severity == Severity::Error).collect();
+    let errors: Vec<&Finding> = f
+        .findings
+        .iter()
+        .filter(|x| x.severity == Severity::Error)
+        .collect();
     if !errors.is_empty() {
-        let text = errors.iter().map(|x| finding_text(x)).collect::<Vec<_>>().join("\n");
+        let text = errors
+            .iter()
+            .map(|x| finding_text(x))
+            .collect::<Vec<_>>()
+            .join("\n");
         out.push(("badge-error", "invalid", text));
-    } else if f.findings.iter().any(|x| x.severity == Severity::Warning && !matches!(x.code.id(), "deprecated-param")) {
+    } else if f
+        .findings
+        .iter()
+        .any(|x| x.severity == Severity::Warning && !matches!(x.code.id(), "deprecated-param"))
+    {
         let text = f
             .findings
             .iter()
@@ -331,7 +369,10 @@ pub fn is_signature_finding(f: &Finding) -> bool {
 
 /// True for "missing parameter" findings.
 pub fn is_missing_finding(f: &Finding) -> bool {
-    matches!(f.code.id(), "missing-param" | "missing-conditional-param" | "one-of-missing")
+    matches!(
+        f.code.id(),
+        "missing-param" | "missing-conditional-param" | "one-of-missing"
+    )
 }
 
 /// CSS class for a severity.
@@ -364,11 +405,17 @@ mod tests {
 
     #[test]
     fn countries() {
-        assert_eq!(country_of("14155550100"), Some(("1", "United States / Canada (NANP)")));
+        assert_eq!(
+            country_of("14155550100"),
+            Some(("1", "United States / Canada (NANP)"))
+        );
         assert_eq!(country_of("442071838750").map(|c| c.0), Some("44"));
         assert_eq!(country_of("353871234567").map(|c| c.0), Some("353"));
         assert_eq!(country_code_len("999"), 1);
-        assert_eq!(phone_country("whatsapp:+14155550143").unwrap(), "United States / Canada (NANP) · +1");
+        assert_eq!(
+            phone_country("whatsapp:+14155550143").unwrap(),
+            "United States / Canada (NANP) · +1"
+        );
         assert_eq!(phone_country("client:alice"), None);
         assert_eq!(phone_country("4155550100"), None);
     }
@@ -378,7 +425,10 @@ mod tests {
         assert_eq!(duration_words(93), "1 minute 33 seconds");
         assert_eq!(duration_words(3600), "1 hour");
         assert_eq!(duration_words(3725), "1 hour 2 minutes 5 seconds");
-        assert_eq!(amount_words("93", "seconds").unwrap(), "1 minute 33 seconds");
+        assert_eq!(
+            amount_words("93", "seconds").unwrap(),
+            "1 minute 33 seconds"
+        );
         assert_eq!(amount_words("12", "seconds"), None);
         assert_eq!(amount_words("2", "minutes").unwrap(), "2 minutes");
         assert_eq!(amount_words("x", "seconds"), None);
@@ -387,8 +437,14 @@ mod tests {
 
     #[test]
     fn iso_dates() {
-        assert_eq!(iso_utc("2025-06-03T17:12:41Z"), Some((2025, 6, 3, 17, 12, 41)));
-        assert_eq!(utc_words("2008-04-03T08:36:33Z").unwrap(), "2008-04-03 08:36:33 UTC");
+        assert_eq!(
+            iso_utc("2025-06-03T17:12:41Z"),
+            Some((2025, 6, 3, 17, 12, 41))
+        );
+        assert_eq!(
+            utc_words("2008-04-03T08:36:33Z").unwrap(),
+            "2008-04-03 08:36:33 UTC"
+        );
         assert_eq!(iso_utc("StartTime on or after 2009-07-06"), None);
         assert_eq!(iso_utc("2009-07-06"), None);
     }
@@ -426,8 +482,14 @@ mod tests {
                 Seg::Invisible("␠".into()),
             ]
         );
-        assert_eq!(visible_escaped("plain\\x"), vec![Seg::Text("plain\\x".into())]);
-        assert_eq!(visible_escaped("é\\u{a0}"), vec![Seg::Text("é".into()), Seg::Invisible("\\u{a0}".into())]);
+        assert_eq!(
+            visible_escaped("plain\\x"),
+            vec![Seg::Text("plain\\x".into())]
+        );
+        assert_eq!(
+            visible_escaped("é\\u{a0}"),
+            vec![Seg::Text("é".into()), Seg::Invisible("\\u{a0}".into())]
+        );
     }
 
     #[test]

@@ -264,13 +264,12 @@ pub fn is_demo_token(token: &str) -> bool {
 /// The demo token, when `input` is one of the signed demo examples (possibly re-indented).
 pub fn demo_token_for(input: &str) -> Option<&'static str> {
     let sig = |s: &str| {
-        s.lines()
-            .find_map(|l| {
-                let (name, value) = l.split_once(':')?;
-                name.trim()
-                    .eq_ignore_ascii_case("x-twilio-signature")
-                    .then(|| value.trim().to_string())
-            })
+        s.lines().find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.trim()
+                .eq_ignore_ascii_case("x-twilio-signature")
+                .then(|| value.trim().to_string())
+        })
     };
     let mine = sig(input)?;
     EXAMPLES
@@ -320,7 +319,10 @@ mod tests {
             "call-response-legacy",
             "call-resource",
         ] {
-            assert!(EXAMPLES.iter().any(|e| e.kind == kind), "no example for {kind}");
+            assert!(
+                EXAMPLES.iter().any(|e| e.kind == kind),
+                "no example for {kind}"
+            );
         }
     }
 
@@ -338,10 +340,7 @@ mod tests {
                 let mut rest = e.input;
                 while let Some(at) = rest.find(prefix) {
                     let tail = &rest[at + 2..];
-                    let hex: String = tail
-                        .chars()
-                        .take_while(|c| c.is_ascii_hexdigit())
-                        .collect();
+                    let hex: String = tail.chars().take_while(|c| c.is_ascii_hexdigit()).collect();
                     // Only check things that look like SIDs (followed by hex).
                     if hex.len() >= 8 {
                         assert_eq!(hex.len(), 32, "{}: {prefix}{hex}", e.id);
@@ -355,7 +354,10 @@ mod tests {
 
     #[test]
     fn signed_examples_declare_their_content_length() {
-        for e in EXAMPLES.iter().filter(|e| e.input.starts_with("POST /twilio")) {
+        for e in EXAMPLES
+            .iter()
+            .filter(|e| e.input.starts_with("POST /twilio"))
+        {
             let (head, body) = e.input.split_once("\n\n").unwrap();
             let len: usize = head
                 .lines()
@@ -369,7 +371,10 @@ mod tests {
 
     #[test]
     fn demo_token_recognised_only_for_signed_examples() {
-        assert_eq!(demo_token_for(by_id("sms").unwrap().input), Some(DEMO_TOKEN));
+        assert_eq!(
+            demo_token_for(by_id("sms").unwrap().input),
+            Some(DEMO_TOKEN)
+        );
         assert_eq!(demo_token_for(by_id("voice-request").unwrap().input), None);
         assert_eq!(demo_token_for("X-Twilio-Signature: nope"), None);
         assert!(is_demo_token(DEMO_TOKEN));

@@ -28,8 +28,7 @@ pub fn report_json(report: &Report) -> String {
 /// Single-quotes `s` for a POSIX shell.
 pub fn shell_quote(s: &str) -> String {
     if !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b))
     {
         return s.to_string();
@@ -75,8 +74,14 @@ pub fn curl(report: &Report, input: &str) -> String {
     let (body, content_type) = match (&req.body, report.format) {
         (Some(b), _) => (Some(b.clone()), req.content_type.clone()),
         (None, InputFormat::Form) => (Some(input.trim().to_string()), None),
-        (None, InputFormat::Json) => (Some(input.trim().to_string()), Some("application/json".to_string())),
-        (None, InputFormat::Xml) => (Some(input.trim().to_string()), Some("application/xml".to_string())),
+        (None, InputFormat::Json) => (
+            Some(input.trim().to_string()),
+            Some("application/json".to_string()),
+        ),
+        (None, InputFormat::Xml) => (
+            Some(input.trim().to_string()),
+            Some("application/xml".to_string()),
+        ),
         (None, InputFormat::Curl) => {
             let b = form_body_of(report);
             ((!b.is_empty()).then_some(b), None)
@@ -93,12 +98,19 @@ pub fn curl(report: &Report, input: &str) -> String {
         }
     }
 
-    let method = req
-        .method
-        .clone()
-        .unwrap_or_else(|| if body.is_some() { "POST".into() } else { "GET".into() });
+    let method = req.method.clone().unwrap_or_else(|| {
+        if body.is_some() {
+            "POST".into()
+        } else {
+            "GET".into()
+        }
+    });
 
-    let mut lines = vec![format!("curl -X {} {}", shell_quote(&method), shell_quote(&url))];
+    let mut lines = vec![format!(
+        "curl -X {} {}",
+        shell_quote(&method),
+        shell_quote(&url)
+    )];
     let mut has_ct = false;
     let mut has_sig = false;
     for h in &req.headers {
@@ -108,17 +120,26 @@ pub fn curl(report: &Report, input: &str) -> String {
         }
         has_ct |= name.eq_ignore_ascii_case("content-type");
         has_sig |= name.eq_ignore_ascii_case("x-twilio-signature");
-        lines.push(format!("-H {}", shell_quote(&format!("{}: {}", name, h.value))));
+        lines.push(format!(
+            "-H {}",
+            shell_quote(&format!("{}: {}", name, h.value))
+        ));
     }
     if !has_sig {
         if let Some(sig) = &req.signature {
-            lines.push(format!("-H {}", shell_quote(&format!("X-Twilio-Signature: {sig}"))));
+            lines.push(format!(
+                "-H {}",
+                shell_quote(&format!("X-Twilio-Signature: {sig}"))
+            ));
         }
     }
     if let Some(body) = body {
         if !has_ct {
             let ct = content_type.unwrap_or_else(|| "application/x-www-form-urlencoded".into());
-            lines.push(format!("-H {}", shell_quote(&format!("Content-Type: {ct}"))));
+            lines.push(format!(
+                "-H {}",
+                shell_quote(&format!("Content-Type: {ct}"))
+            ));
         }
         lines.push(format!("--data-raw {}", shell_quote(&body)));
     }
@@ -151,21 +172,42 @@ mod tests {
             method: Some("POST".into()),
             url: Some("https://hooks.example.com/twilio/sms".into()),
             headers: vec![
-                Header { name: "Host".into(), value: "hooks.example.com".into() },
-                Header { name: "Content-Type".into(), value: "application/x-www-form-urlencoded".into() },
-                Header { name: "X-Twilio-Signature".into(), value: "abc=".into() },
-                Header { name: "Authorization".into(), value: "Basic [redacted]".into() },
-                Header { name: "Content-Length".into(), value: "7".into() },
+                Header {
+                    name: "Host".into(),
+                    value: "hooks.example.com".into(),
+                },
+                Header {
+                    name: "Content-Type".into(),
+                    value: "application/x-www-form-urlencoded".into(),
+                },
+                Header {
+                    name: "X-Twilio-Signature".into(),
+                    value: "abc=".into(),
+                },
+                Header {
+                    name: "Authorization".into(),
+                    value: "Basic [redacted]".into(),
+                },
+                Header {
+                    name: "Content-Length".into(),
+                    value: "7".into(),
+                },
             ],
             body: Some("Body=hi".into()),
             signature: Some("abc=".into()),
             ..Default::default()
         };
         let c = curl(&r, "ignored");
-        assert!(c.starts_with("curl -X POST https://hooks.example.com/twilio/sms"), "{c}");
+        assert!(
+            c.starts_with("curl -X POST https://hooks.example.com/twilio/sms"),
+            "{c}"
+        );
         assert!(c.contains("-H 'X-Twilio-Signature: abc='"), "{c}");
         assert!(c.contains("--data-raw Body=hi"), "{c}");
-        assert!(!c.contains("Authorization") && !c.contains("Host:") && !c.contains("Content-Length"), "{c}");
+        assert!(
+            !c.contains("Authorization") && !c.contains("Host:") && !c.contains("Content-Length"),
+            "{c}"
+        );
         assert_eq!(c.matches("X-Twilio-Signature").count(), 1);
     }
 
@@ -176,7 +218,10 @@ mod tests {
         let c = curl(&r, "From=%2B14155550100\n");
         assert!(c.contains(PLACEHOLDER_ORIGIN), "{c}");
         assert!(c.contains("-X POST"), "{c}");
-        assert!(c.contains("Content-Type: application/x-www-form-urlencoded"), "{c}");
+        assert!(
+            c.contains("Content-Type: application/x-www-form-urlencoded"),
+            "{c}"
+        );
         assert!(c.contains("--data-raw From=%2B14155550100"), "{c}");
     }
 

@@ -130,7 +130,9 @@ pub fn payload_of(fragment: &str) -> Option<(Packing, Vec<u8>)> {
         b'0' => Packing::Plain,
         _ => return None,
     };
-    B64.decode(rest[1..].trim_end_matches('=')).ok().map(|b| (packing, b))
+    B64.decode(rest[1..].trim_end_matches('='))
+        .ok()
+        .map(|b| (packing, b))
 }
 
 /// Parses a location fragment (with or without the leading `#`).
@@ -326,7 +328,10 @@ fn replace_all(text: &str, needle: &str, with: &str) -> (String, usize) {
 /// Fixes a `Content-Length` header after the body changed length.
 fn fix_content_length(original: &str, redacted: &str) -> String {
     fn split(s: &str) -> Option<(&str, &str)> {
-        let at = s.find("\r\n\r\n").map(|i| i + 4).or_else(|| s.find("\n\n").map(|i| i + 2))?;
+        let at = s
+            .find("\r\n\r\n")
+            .map(|i| i + 4)
+            .or_else(|| s.find("\n\n").map(|i| i + 2))?;
         Some((&s[..at], &s[at..]))
     }
     let (Some((_, body_a)), Some((head_b, body_b))) = (split(original), split(redacted)) else {
@@ -341,7 +346,13 @@ fn fix_content_length(original: &str, redacted: &str) -> String {
         let (name, value) = line.split_once(':').unwrap_or((line, ""));
         if name.trim().eq_ignore_ascii_case("content-length") {
             if let Ok(n) = value.trim().parse::<i64>() {
-                let ending = if line.ends_with("\r\n") { "\r\n" } else if line.ends_with('\n') { "\n" } else { "" };
+                let ending = if line.ends_with("\r\n") {
+                    "\r\n"
+                } else if line.ends_with('\n') {
+                    "\n"
+                } else {
+                    ""
+                };
                 out.push_str(&format!("{}: {}{}", name, (n + delta).max(0), ending));
                 continue;
             }
@@ -456,7 +467,9 @@ mod tests {
 
     fn sample() -> Shared {
         Shared {
-            input: "Body=Hello+there%21&From=%2B14155550143&To=%2B14155550199&Caller=%2B14155550143".into(),
+            input:
+                "Body=Hello+there%21&From=%2B14155550143&To=%2B14155550199&Caller=%2B14155550143"
+                    .into(),
             format: Some("form".into()),
             kind: None,
             url: Some("https://example.com/sms?From=%2B14155550143".into()),
@@ -494,9 +507,18 @@ mod tests {
         let bytes = pack(&sample());
         let frag = fragment_for(Packing::Deflate, &bytes);
         assert!(frag.starts_with("i=1"));
-        assert!(frag[3..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
-        assert_eq!(payload_of(&format!("#{frag}")).unwrap(), (Packing::Deflate, bytes.clone()));
-        assert_eq!(parse_fragment(&frag), Route::Inspect, "the app decodes it asynchronously");
+        assert!(frag[3..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert_eq!(
+            payload_of(&format!("#{frag}")).unwrap(),
+            (Packing::Deflate, bytes.clone())
+        );
+        assert_eq!(
+            parse_fragment(&frag),
+            Route::Inspect,
+            "the app decodes it asynchronously"
+        );
         // Without CompressionStream: plain bytes, readable directly.
         let plain = fragment_for(Packing::Plain, &bytes);
         assert!(plain.starts_with("i=0"));
@@ -507,9 +529,16 @@ mod tests {
 
     #[test]
     fn pack_unpack() {
-        let s = Shared { input: "é".repeat(200), url: Some("u".into()), ..Shared::default() };
+        let s = Shared {
+            input: "é".repeat(200),
+            url: Some("u".into()),
+            ..Shared::default()
+        };
         assert_eq!(unpack(&pack(&s)).unwrap(), s);
-        assert_eq!(unpack(&pack(&Shared::default())).unwrap(), Shared::default());
+        assert_eq!(
+            unpack(&pack(&Shared::default())).unwrap(),
+            Shared::default()
+        );
         assert_eq!(unpack(&[5, b'a']), None, "length past the end");
         assert_eq!(unpack(&[1, 0xff]), None, "bad UTF-8");
         assert_eq!(unpack(&[]), None);
@@ -528,10 +557,22 @@ mod tests {
 
     #[test]
     fn named_routes() {
-        assert_eq!(parse_fragment("#param=MessageStatus"), Route::Param("MessageStatus".into()));
-        assert_eq!(parse_fragment("#param=StartTime%3E"), Route::Param("StartTime>".into()));
-        assert_eq!(parse_fragment("#kind=voice-request"), Route::Kind("voice-request".into()));
-        assert_eq!(parse_fragment("#example=list-calls"), Route::Example("list-calls".into()));
+        assert_eq!(
+            parse_fragment("#param=MessageStatus"),
+            Route::Param("MessageStatus".into())
+        );
+        assert_eq!(
+            parse_fragment("#param=StartTime%3E"),
+            Route::Param("StartTime>".into())
+        );
+        assert_eq!(
+            parse_fragment("#kind=voice-request"),
+            Route::Kind("voice-request".into())
+        );
+        assert_eq!(
+            parse_fragment("#example=list-calls"),
+            Route::Example("list-calls".into())
+        );
         assert_eq!(parse_fragment("#catalog"), Route::Catalog);
         assert_eq!(parse_fragment("#examples"), Route::Examples);
         assert_eq!(parse_fragment("#param="), Route::Inspect);
@@ -550,12 +591,18 @@ mod tests {
         let t = &red.shared.input;
         assert!(!t.contains("Hello"), "{t}");
         assert!(t.contains("Body=%5Bredacted%5D"), "{t}");
-        assert!(!t.contains("4155550143") && !t.contains("4155550199"), "{t}");
+        assert!(
+            !t.contains("4155550143") && !t.contains("4155550199"),
+            "{t}"
+        );
         // Country code kept, each number distinct, aliases still equal.
         assert!(t.contains("From=%2B15555550100"), "{t}");
         assert!(t.contains("To=%2B15555550101"), "{t}");
         assert!(t.contains("Caller=%2B15555550100"), "{t}");
-        assert_eq!(red.shared.url.as_deref(), Some("https://example.com/sms?From=%2B15555550100"));
+        assert_eq!(
+            red.shared.url.as_deref(),
+            Some("https://example.com/sms?From=%2B15555550100")
+        );
         assert!(red.leftovers.is_empty(), "{:?}", red.leftovers);
         assert!(red.replaced >= 4);
         assert_eq!(red.shared.signature, s.signature);
@@ -574,7 +621,9 @@ mod tests {
     #[test]
     fn json_and_bare_digit_forms() {
         let s = Shared {
-            input: r#"{"From":"whatsapp:+14155550143","WaId":"14155550143","Body":"Can I change it?"}"#.into(),
+            input:
+                r#"{"From":"whatsapp:+14155550143","WaId":"14155550143","Body":"Can I change it?"}"#
+                    .into(),
             ..Shared::default()
         };
         let mut from = field(0, "From", "whatsapp:+14155550143", "whatsapp:+14155550143");
@@ -595,7 +644,10 @@ mod tests {
     fn content_length_follows_the_body() {
         let body = "Body=Hello+there&From=%2B14155550143";
         let s = Shared {
-            input: format!("POST /sms HTTP/1.1\nHost: x\nContent-Length: {}\n\n{body}\n", body.len()),
+            input: format!(
+                "POST /sms HTTP/1.1\nHost: x\nContent-Length: {}\n\n{body}\n",
+                body.len()
+            ),
             ..Shared::default()
         };
         let red = redact(
@@ -607,7 +659,12 @@ mod tests {
         );
         let t = &red.shared.input;
         let (head, new_body) = t.split_once("\n\n").unwrap();
-        let len: usize = head.lines().find_map(|l| l.strip_prefix("Content-Length: ")).unwrap().parse().unwrap();
+        let len: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Length: "))
+            .unwrap()
+            .parse()
+            .unwrap();
         assert_eq!(len, new_body.trim_end().len(), "{t}");
     }
 
@@ -616,6 +673,9 @@ mod tests {
         assert_eq!(fake_digits(10, 0), "5555550100");
         assert_eq!(fake_digits(3, 0), "100");
         assert_eq!(fake_digits(7, 5), "5550105");
-        assert_eq!(map_digits("%2B14155550143", 1, "5555550100"), "%2B15555550100");
+        assert_eq!(
+            map_digits("%2B14155550143", 1, "5555550100"),
+            "%2B15555550100"
+        );
     }
 }

@@ -192,19 +192,24 @@ pub fn sig_view(report: &Report) -> SigView {
         _ if has("signature-invalid") || has("signature-malformed") => Verdict::Invalid,
         _ => Verdict::NotChecked,
     };
-    let matched = get(&v, &["matched"]).filter(|m| m.is_object()).map(|m| MatchView {
-        candidate: string(m, &["candidate"]).map(|c| candidate_words(&c)),
-        token_index: index(m, &["tokenIndex"]),
-        token_hint: string(m, &["tokenHint"]),
-        url: string(m, &["url"]),
-        key_order: string(m, &["keyOrder"]).map(|k| key_order_words(&k)),
-    });
+    let matched = get(&v, &["matched"])
+        .filter(|m| m.is_object())
+        .map(|m| MatchView {
+            candidate: string(m, &["candidate"]).map(|c| candidate_words(&c)),
+            token_index: index(m, &["tokenIndex"]),
+            token_hint: string(m, &["tokenHint"]),
+            url: string(m, &["url"]),
+            key_order: string(m, &["keyOrder"]).map(|k| key_order_words(&k)),
+        });
     let diagnoses = get(&v, &["diagnoses"])
         .and_then(Value::as_array)
         .map(|a| {
             a.iter()
                 .filter_map(|d| match d {
-                    Value::String(s) => Some(DiagView { message: s.clone(), ..DiagView::default() }),
+                    Value::String(s) => Some(DiagView {
+                        message: s.clone(),
+                        ..DiagView::default()
+                    }),
                     Value::Object(_) => Some(DiagView {
                         code: string(d, &["code"]),
                         message: string(d, &["message"])?,
@@ -273,12 +278,22 @@ mod tests {
     #[test]
     fn findings_come_from_the_report() {
         let mut r = report_with(serde_json::json!({}));
-        r.findings.push(Finding::new(Code::SignatureInvalid, "nope"));
-        r.findings.push(Finding::new(Code::MissingParam, "unrelated"));
-        r.signature.findings.push(Finding::new(Code::SignatureNoToken, "no token"));
-        r.signature.findings.push(Finding::new(Code::SignatureInvalid, "nope"));
+        r.findings
+            .push(Finding::new(Code::SignatureInvalid, "nope"));
+        r.findings
+            .push(Finding::new(Code::MissingParam, "unrelated"));
+        r.signature
+            .findings
+            .push(Finding::new(Code::SignatureNoToken, "no token"));
+        r.signature
+            .findings
+            .push(Finding::new(Code::SignatureInvalid, "nope"));
         let v = sig_view(&r);
-        assert_eq!(v.verdict, Verdict::Invalid, "decided by the finding when the status says nothing");
+        assert_eq!(
+            v.verdict,
+            Verdict::Invalid,
+            "decided by the finding when the status says nothing"
+        );
         assert_eq!(v.findings.len(), 2, "{:?}", v.findings);
     }
 
@@ -309,7 +324,10 @@ mod tests {
             let m = v.matched.unwrap();
             assert_eq!(m.token_index, Some(1));
             assert_eq!(m.candidate.as_deref(), Some("the URL without its port"));
-            assert_eq!(v.mode.as_deref(), Some("the URL followed by the sorted form parameters"));
+            assert_eq!(
+                v.mode.as_deref(),
+                Some("the URL followed by the sorted form parameters")
+            );
             assert!(!v.body_hash.unwrap().matches);
             assert_eq!(v.node_valid, Some(false));
         }
@@ -319,6 +337,9 @@ mod tests {
     fn words() {
         assert_eq!(candidate_words("as-received"), "the URL as received");
         assert_eq!(candidate_words("new-thing"), "new-thing");
-        assert_eq!(key_order_words("code-point"), "keys sorted by code point, as twilio-python does");
+        assert_eq!(
+            key_order_words("code-point"),
+            "keys sorted by code point, as twilio-python does"
+        );
     }
 }

@@ -358,7 +358,11 @@ mod tests {
         let s = fresh();
         assert_eq!(s.example, Some(examples::default_example().id));
         assert!(s.input.contains("X-Twilio-Signature"));
-        assert_eq!(s.token_count(), 0, "no token until the user asks for the demo one");
+        assert_eq!(
+            s.token_count(),
+            0,
+            "no token until the user asks for the demo one"
+        );
         assert_eq!(s.page, Page::Inspect);
     }
 
@@ -428,7 +432,10 @@ mod tests {
 
     #[test]
     fn routes_pick_pages_and_focus() {
-        let s = apply(&fresh(), Action::Route(Route::Param("MessageStatus".into())));
+        let s = apply(
+            &fresh(),
+            Action::Route(Route::Param("MessageStatus".into())),
+        );
         assert_eq!(s.page, Page::Catalog);
         assert_eq!(s.focus.as_deref(), Some("param:MessageStatus"));
         let s = apply(&s, Action::SetCatalogQuery("x".into()));

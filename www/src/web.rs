@@ -15,7 +15,9 @@ fn window() -> Option<web_sys::Window> {
 
 /// The current location fragment, with `#`.
 pub fn hash() -> String {
-    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// `origin + pathname` (no query, no fragment).
@@ -23,7 +25,11 @@ pub fn base_url() -> String {
     window()
         .map(|w| {
             let l = w.location();
-            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
         })
         .unwrap_or_default()
 }
@@ -96,7 +102,10 @@ pub fn system_prefers_dark() -> bool {
 
 /// Scrolls the element with `id` into view and moves focus to it (it must be focusable).
 pub fn scroll_to(id: &str) {
-    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
         return;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
@@ -160,7 +169,9 @@ pub async fn deflate_raw(bytes: &[u8], compress: bool, limit: usize) -> Option<V
     let transform: web_sys::ReadableWritablePair = if compress {
         CompressionStream::new("deflate-raw").ok()?.unchecked_into()
     } else {
-        DecompressionStream::new("deflate-raw").ok()?.unchecked_into()
+        DecompressionStream::new("deflate-raw")
+            .ok()?
+            .unchecked_into()
     };
     let stream = blob.stream().pipe_through(&transform);
     let reader = web_sys::ReadableStreamDefaultReader::new(&stream).ok()?;

@@ -33,9 +33,9 @@ fn direction_name(d: Direction) -> &'static str {
 /// The documented values of an enum-typed parameter row.
 fn enum_values(p: &ParamSpec) -> Option<&'static [&'static str]> {
     match p.value_type {
-        ValueType::Enum { id } | ValueType::RepeatedEnum { id } | ValueType::SpaceSeparatedEnum { id } => {
-            catalog::enum_spec(id).map(|e| e.values)
-        }
+        ValueType::Enum { id }
+        | ValueType::RepeatedEnum { id }
+        | ValueType::SpaceSeparatedEnum { id } => catalog::enum_spec(id).map(|e| e.values),
         _ => None,
     }
 }
@@ -62,7 +62,9 @@ fn groups() -> Vec<(&'static str, Vec<&'static ParamSpec>)> {
 
 fn kind_matches(k: &KindSpec, q: &str) -> bool {
     q.is_empty()
-        || [k.id, k.title, k.summary].iter().any(|s| s.to_ascii_lowercase().contains(q))
+        || [k.id, k.title, k.summary]
+            .iter()
+            .any(|s| s.to_ascii_lowercase().contains(q))
 }
 
 fn param_matches(name: &str, rows: &[&ParamSpec], q: &str) -> bool {
@@ -107,13 +109,15 @@ pub fn CatalogBrowser(props: &CatalogBrowserProps) -> Html {
         });
     }
 
-    let on_query = props
-        .on_action
-        .reform(|e: InputEvent| Action::SetCatalogQuery(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let on_query = props.on_action.reform(|e: InputEvent| {
+        Action::SetCatalogQuery(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
 
     let kinds: Vec<&KindSpec> = KINDS.iter().filter(|k| kind_matches(k, &q)).collect();
-    let params: Vec<&(&'static str, Vec<&'static ParamSpec>)> =
-        groups.iter().filter(|(n, rows)| param_matches(n, rows, &q)).collect();
+    let params: Vec<&(&'static str, Vec<&'static ParamSpec>)> = groups
+        .iter()
+        .filter(|(n, rows)| param_matches(n, rows, &q))
+        .collect();
     let unresolved = props.focus.is_some() && target.is_none();
 
     html! {

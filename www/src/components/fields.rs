@@ -55,7 +55,11 @@ fn human(f: &Field, kind: &str) -> Html {
             };
         }
     }
-    if let Some(d) = f.display.as_deref().filter(|d| *d != f.value && !d.is_empty()) {
+    if let Some(d) = f
+        .display
+        .as_deref()
+        .filter(|d| *d != f.value && !d.is_empty())
+    {
         return html! { <div class="human"><span class="human-main">{ d.to_string() }</span></div> };
     }
     // Durations the core did not word: use the catalog's unit.
@@ -76,12 +80,16 @@ fn human(f: &Field, kind: &str) -> Html {
 /// "1 error, 2 notes".
 fn findings_label(f: &Field) -> String {
     let n = |s: Severity| f.findings.iter().filter(|x| x.severity == s).count();
-    [(n(Severity::Error), "error", "errors"), (n(Severity::Warning), "warning", "warnings"), (n(Severity::Info), "note", "notes")]
-        .iter()
-        .filter(|(c, _, _)| *c > 0)
-        .map(|(c, one, many)| format!("{c} {}", if *c == 1 { one } else { many }))
-        .collect::<Vec<_>>()
-        .join(", ")
+    [
+        (n(Severity::Error), "error", "errors"),
+        (n(Severity::Warning), "warning", "warnings"),
+        (n(Severity::Info), "note", "notes"),
+    ]
+    .iter()
+    .filter(|(c, _, _)| *c > 0)
+    .map(|(c, one, many)| format!("{c} {}", if *c == 1 { one } else { many }))
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 fn enum_values(f: &Field) -> Option<&'static [&'static str]> {

@@ -12,13 +12,18 @@ pub struct GalleryProps {
 }
 
 fn preview(text: &str) -> String {
-    let mut out: String = text.lines().take(4).map(|l| {
-        let mut l: String = l.chars().take(96).collect();
-        if l.chars().count() >= 96 {
-            l.push('…');
-        }
-        l
-    }).collect::<Vec<_>>().join("\n");
+    let mut out: String = text
+        .lines()
+        .take(4)
+        .map(|l| {
+            let mut l: String = l.chars().take(96).collect();
+            if l.chars().count() >= 96 {
+                l.push('…');
+            }
+            l
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     if text.lines().count() > 4 {
         out.push_str("\n…");
     }

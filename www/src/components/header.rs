@@ -26,7 +26,10 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     };
     let onclick = props.on_toggle_theme.reform(|_: MouseEvent| ());
     let (label, title) = match props.theme {
-        Theme::System => ("Auto", "Theme follows your system. Switch to the other theme."),
+        Theme::System => (
+            "Auto",
+            "Theme follows your system. Switch to the other theme.",
+        ),
         Theme::Light => ("Light", "Light theme. Switch to dark."),
         Theme::Dark => ("Dark", "Dark theme. Switch to light."),
     };

@@ -52,15 +52,21 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         });
     }
 
-    let on_text = act.reform(|e: InputEvent| Action::SetInput(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+    let on_text = act.reform(|e: InputEvent| {
+        Action::SetInput(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+    });
     let on_format = act.reform(|e: Event| {
-        Action::SetFormat(InputFormat::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()))
+        Action::SetFormat(InputFormat::from_id(
+            &e.target_unchecked_into::<HtmlSelectElement>().value(),
+        ))
     });
     let on_kind = act.reform(|e: Event| {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
         Action::SetKind((!v.is_empty()).then_some(v))
     });
-    let on_example = act.reform(|e: Event| Action::LoadExample(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let on_example = act.reform(|e: Event| {
+        Action::LoadExample(e.target_unchecked_into::<HtmlSelectElement>().value())
+    });
     let on_url = act.reform(|e: InputEvent| Action::SetUrl(input_value(e)));
     let on_sig = act.reform(|e: InputEvent| Action::SetSignature(input_value(e)));
     let on_clear_tokens = act.reform(|_: MouseEvent| Action::ClearTokens);
@@ -78,7 +84,10 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     };
 
     let kind_group = |dir: Direction, label: &'static str| {
-        let kinds: Vec<_> = catalog::KINDS.iter().filter(|k| k.direction == dir).collect();
+        let kinds: Vec<_> = catalog::KINDS
+            .iter()
+            .filter(|k| k.direction == dir)
+            .collect();
         if kinds.is_empty() {
             return html! {};
         }
@@ -94,7 +103,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     };
 
     let derived_url = r.request.url.clone().filter(|_| s.url.trim().is_empty());
-    let derived_sig = r.request.signature.clone().filter(|_| s.signature.trim().is_empty());
+    let derived_sig = r
+        .request
+        .signature
+        .clone()
+        .filter(|_| s.signature.trim().is_empty());
     let demo = s.tokens.iter().any(|t| examples::is_demo_token(t));
 
     let token_field = |i: usize| {

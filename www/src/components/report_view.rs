@@ -42,8 +42,11 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     let act = &props.on_action;
     let copy = |what: Copy| props.on_copy.reform(move |_: MouseEvent| what);
     let on_share = act.reform(|_: MouseEvent| Action::ToggleShare);
-    let on_redact = act.reform(|e: Event| Action::SetRedact(e.target_unchecked_into::<HtmlInputElement>().checked()));
-    let select_all = Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select());
+    let on_redact = act.reform(|e: Event| {
+        Action::SetRedact(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let select_all =
+        Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select());
     let demo_available = examples::demo_token_for(&props.input).is_some();
     let media = display::media(r);
 

@@ -32,7 +32,9 @@ fn lib_verdict(name: &'static str, v: Option<bool>) -> Html {
 }
 
 fn token_name(i: usize) -> String {
-    TOKEN_SLOTS.get(i).map_or_else(|| format!("token #{}", i + 1), |s| format!("{s} token"))
+    TOKEN_SLOTS
+        .get(i)
+        .map_or_else(|| format!("token #{}", i + 1), |s| format!("{s} token"))
 }
 
 fn kv(label: &'static str, value: Html) -> Html {

@@ -18,8 +18,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let r = &props.report;
     let k = &r.kind;
     let c = r.counts;
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let summary_text = catalog::kind(&k.id).map(|s| s.summary).filter(|s| !s.is_empty());
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let summary_text = catalog::kind(&k.id)
+        .map(|s| s.summary)
+        .filter(|s| !s.is_empty());
     let unknown = k.id == "unknown";
     let mut reasons: Vec<&str> = Vec::new();
     for x in &k.reasons {
