@@ -86,7 +86,9 @@ mod wasm {
                     ..Place::default()
                 },
             };
-            yew::Renderer::<Embed>::with_props(props).render();
+            if let Some(body) = web::body() {
+                yew::Renderer::<Embed>::with_root_and_props(body, props).render();
+            }
         });
     }
 

@@ -59,6 +59,14 @@ pub fn root_has_attr(name: &str) -> bool {
         .is_some_and(|r| r.has_attribute(name))
 }
 
+/// The page's `<body>`.
+pub fn body() -> Option<web_sys::Element> {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .map(Into::into)
+}
+
 /// Reloads the page.
 pub fn reload() {
     if let Some(w) = window() {

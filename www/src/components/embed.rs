@@ -1,8 +1,8 @@
 //! The compact inspector that documentation sites embed: the report (summary, signature
 //! when there is one, findings, fields) of one input, without the page chrome, and a link
 //! that opens the full inspector on the same input. The same components as the app, told
-//! where they are by a [`Place`] context (ids kept apart when several embeds share a page,
-//! links out opening the full inspector in a new tab).
+//! where they are by a [`Place`] (ids kept apart when several embeds share a page, links
+//! out opening the full inspector in a new tab).
 
 use std::rc::Rc;
 
@@ -33,6 +33,7 @@ pub struct EmbedProps {
 
 #[component]
 pub fn Embed(props: &EmbedProps) -> Html {
+    let place = &props.place;
     let state = use_reducer(|| props.start.state.clone());
     let dispatch: Callback<Action> = {
         let d = state.dispatcher();
@@ -60,7 +61,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
         });
     }
     let open = embed::open_link(
-        &props.place.app,
+        &place.app,
         &props.start,
         &state,
         (*packed).as_deref(),
@@ -71,19 +72,18 @@ pub fn Embed(props: &EmbedProps) -> Html {
     let signed = report.request.signature.is_some() || !state.signature.trim().is_empty();
     let demo_available = examples::demo_token_for(&state.input).is_some();
     html! {
-        <ContextProvider<Place> context={props.place.clone()}>
             <div class="embed" data-testid="embed" data-kind={report.kind.id.clone()}
                  data-example={state.example.unwrap_or_default()}>
                 <div class="embed-scroll">
                     if let Some(id) = &props.start.unknown_example {
                         <p class="warn" data-testid="embed-unknown">{ format!("No example named {id}.") }</p>
                     }
-                    <Summary report={r.clone()} />
+                    <Summary report={r.clone()} place={place.clone()} />
                     if signed {
-                        <SignaturePanel report={r.clone()} tokens={state.token_count()} demo_available={demo_available} on_action={dispatch.clone()} />
+                        <SignaturePanel report={r.clone()} place={place.clone()} tokens={state.token_count()} demo_available={demo_available} on_action={dispatch.clone()} />
                     }
-                    <RequestFindings report={r.clone()} />
-                    <FieldsTable report={r} input={state.input.clone()} show_raw={state.show_raw} on_action={dispatch} focus={props.param.clone()} />
+                    <RequestFindings report={r.clone()} place={place.clone()} />
+                    <FieldsTable report={r} place={place.clone()} input={state.input.clone()} show_raw={state.show_raw} on_action={dispatch} focus={props.param.clone()} />
                 </div>
                 <footer class="embed-foot">
                     <a class="embed-open" href={open} target="_blank" rel="noopener noreferrer" data-testid="embed-open">
@@ -92,6 +92,5 @@ pub fn Embed(props: &EmbedProps) -> Html {
                     <span class="muted">{ "Webhook Inspector for Twilio · runs in your browser, nothing is sent" }</span>
                 </footer>
             </div>
-        </ContextProvider<Place>>
     }
 }

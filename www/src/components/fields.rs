@@ -23,6 +23,9 @@ pub struct FieldsTableProps {
     /// A field to scroll to and highlight, by name (`param` of a deep link).
     #[prop_or_default]
     pub focus: Option<String>,
+    /// Where it is rendered (an embed); the app leaves it out.
+    #[prop_or_default]
+    pub place: super::Place,
 }
 
 fn human(f: &Field, kind: &str) -> Html {
@@ -120,7 +123,7 @@ fn value_cell(f: &Field) -> Html {
 
 #[component]
 pub fn FieldsTable(props: &FieldsTableProps) -> Html {
-    let place = use_context::<super::Place>().unwrap_or_default();
+    let place = &props.place;
     let r = &props.report;
     let on_raw = props.on_action.reform(|_: Event| Action::ToggleRaw);
     let missing: Vec<_> = r

@@ -10,11 +10,14 @@ use crate::display;
 pub struct RequestFindingsProps {
     /// The report.
     pub report: super::ReportRc,
+    /// Where it is rendered (an embed); the app leaves it out.
+    #[prop_or_default]
+    pub place: super::Place,
 }
 
 #[component]
 pub fn RequestFindings(props: &RequestFindingsProps) -> Html {
-    let place = use_context::<super::Place>().unwrap_or_default();
+    let place = &props.place;
     let r = &props.report;
     let (missing, mut rest): (Vec<Finding>, Vec<Finding>) = r
         .findings

@@ -49,9 +49,10 @@ impl std::ops::Deref for ReportRc {
     }
 }
 
-/// Where the report components are rendered. The app provides none (the default: ids as
-/// they are, links are fragments of this page); an embed provides one as a Yew context, so
-/// that several embeds on one page keep their ids apart and links open the full inspector.
+/// Where the report components are rendered. The app passes none (the default: ids as they
+/// are, links are fragments of this page); an embed passes its own, so that several embeds
+/// on one page keep their ids apart and links open the full inspector. (A prop rather than
+/// a Yew context: the context provider and hooks cost the wasm more.)
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Place {
     /// Prefix of every element id ("" in the app).

@@ -20,6 +20,9 @@ pub struct SignaturePanelProps {
     pub demo_available: bool,
     /// User intent.
     pub on_action: Callback<Action>,
+    /// Where it is rendered (an embed); the app leaves it out.
+    #[prop_or_default]
+    pub place: super::Place,
 }
 
 fn lib_verdict(name: &'static str, v: Option<bool>) -> Html {
@@ -43,7 +46,7 @@ fn kv(label: &'static str, value: Html) -> Html {
 
 #[component]
 pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
-    let place = use_context::<super::Place>().unwrap_or_default();
+    let place = &props.place;
     let r = &props.report;
     let v = sig_view(r);
     let class = match v.verdict {

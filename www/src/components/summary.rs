@@ -11,11 +11,14 @@ use crate::display;
 pub struct SummaryProps {
     /// The report.
     pub report: super::ReportRc,
+    /// Where it is rendered (an embed); the app leaves it out.
+    #[prop_or_default]
+    pub place: super::Place,
 }
 
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let place = use_context::<super::Place>().unwrap_or_default();
+    let place = &props.place;
     let r = &props.report;
     let k = &r.kind;
     let c = r.counts;
