@@ -208,6 +208,31 @@ test('the full app scrolls to and highlights a report field: #example=…&param=
   await page.close();
 });
 
+test('embed.html shows a share link\'s input (#i=…&param=…)', async () => {
+  const { page } = await openApp(browser.context);
+  await page.click('[data-testid=share]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=share-url]')?.value.includes('#i='));
+  const link = await page.inputValue('[data-testid=share-url]');
+  const input = await page.inputValue('[data-testid=input]');
+  const fragment = link.slice(link.indexOf('#'));
+  await page.close();
+
+  const frame = await browser.context.newPage();
+  const requests = [];
+  frame.on('request', (r) => requests.push(r.url()));
+  await frame.goto(`${BASE}embed.html${fragment}&param=Body`);
+  await frame.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await frame.waitForSelector('[data-testid=embed]');
+  await frame.check('[data-testid=raw-toggle]');
+  assert.equal(await frame.textContent('[data-testid=raw-text]'), input);
+  const open = await frame.getAttribute('[data-testid=embed-open]', 'href');
+  assert.ok(open.startsWith(`${BASE}#i=`) && open.endsWith('&param=Body'), open);
+  assert.equal(await kindId(frame), 'messaging-request');
+  assert.equal(await frame.locator('.frow.focused').getAttribute('data-name'), 'Body');
+  for (const url of requests) assert.ok(url.startsWith(ORIGIN + '/'), url);
+  await frame.close();
+});
+
 test('index.html?embed is the embed page too', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${BASE}?embed#example=list-calls&param=StartTime%3E`);

@@ -403,6 +403,28 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_page_embeds_every_example_and_each_attribute_is_read() {
+        let page = include_str!("../embed-demo.html");
+        for e in examples::EXAMPLES {
+            assert!(
+                page.contains(&format!("<twilio-webhook-inspector example=\"{}\">", e.id)),
+                "{}",
+                e.id
+            );
+        }
+        let loader = include_str!("../embed.js");
+        let list = ATTRIBUTES
+            .iter()
+            .map(|a| format!("'{a}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(
+            loader.contains(&format!("const ATTRIBUTES = [{list}];")),
+            "embed.js observes {list}"
+        );
+    }
+
+    #[test]
     fn a_plain_example_link_follows_edits() {
         // If the embed's input changes (it cannot today, but the reducer allows it), the
         // link carries the new text rather than the example's name.
