@@ -102,6 +102,37 @@ test('several embeds coexist: each is its own inspector, the page\'s styles stay
   await page.close();
 });
 
+test('elements added, changed, moved and removed after load follow along', async () => {
+  const { page, requests } = await openDemo(browser.context);
+  const atLoad = requests.length;
+  const example = (sel) => page.evaluate((s) => document.querySelector(s)?.shadowRoot
+    ?.querySelector('[data-testid=embed]')?.dataset.example ?? null, sel);
+  await page.evaluate(() => {
+    const el = document.createElement('twilio-webhook-inspector');
+    el.id = 'added';
+    el.setAttribute('example', 'gather-action');
+    document.querySelector('main').prepend(el);
+  });
+  await page.waitForFunction(() => document.querySelector('#added').shadowRoot?.querySelector('[data-testid=embed]'));
+  assert.equal(await example('#added'), 'gather-action');
+  // A new attribute is a new inspector.
+  await page.evaluate(() => document.querySelector('#added').setAttribute('example', 'dial-action'));
+  await page.waitForFunction(() => document.querySelector('#added').shadowRoot.querySelector('[data-testid=embed]')?.dataset.example === 'dial-action');
+  // Moving keeps it mounted; removing unmounts it.
+  await page.evaluate(() => document.querySelector('main').append(document.querySelector('#added')));
+  await page.waitForTimeout(50);
+  assert.equal(await example('#added'), 'dial-action');
+  const removed = await page.evaluate(async () => {
+    const el = document.querySelector('#added');
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    return el.shadowRoot.querySelector('[data-testid=embed]') === null;
+  });
+  assert.ok(removed, 'unmounted');
+  assert.deepEqual(requests.slice(atLoad), [], 'the wasm is not loaded again');
+  await page.close();
+});
+
 test('param= highlights one field in an element and in a frame', async () => {
   const { page } = await openDemo(browser.context);
   const row = page.locator('[data-demo=inline-form] [data-testid=field-row][data-name=Body]');
