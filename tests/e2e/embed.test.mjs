@@ -273,6 +273,12 @@ test('index.html?embed is the embed page too', async () => {
   assert.equal(await page.locator('.topbar').count(), 0);
   assert.equal(await kindId(page), 'list-calls');
   assert.match(await page.locator('.frow.focused').getAttribute('data-name'), /^StartTime>$/);
+  // …and so is index.html#embed&… (a fragment only).
+  await page.goto(`${BASE}#embed&example=update-call`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.waitForSelector('[data-testid=embed]');
+  assert.equal(await page.locator('.topbar').count(), 0);
+  assert.equal(await page.getAttribute('[data-testid=embed]', 'data-example'), 'update-call');
   await page.close();
 });
 

@@ -98,9 +98,13 @@ fn pairs(s: &str) -> impl Iterator<Item = (&str, &str)> {
         .map(|p| p.split_once('=').unwrap_or((p, "")))
 }
 
-/// True when the query asks the app for its embed view (`?embed`, `?embed=1`).
-pub fn wants_embed(search: &str) -> bool {
+/// True when the address asks the app for its embed view: `?embed` (`?embed=1`) in the
+/// query, or a fragment that starts with `embed` (`#embed&example=sms`, `#embed&i=1…`).
+pub fn wants_embed(search: &str, hash: &str) -> bool {
     pairs(search.trim_start_matches('?')).any(|(k, v)| k == "embed" && v != "0")
+        || pairs(hash.trim_start_matches('#'))
+            .next()
+            .is_some_and(|(k, _)| k == "embed")
 }
 
 /// The spec in an embed page's query and fragment: `?example=sms`,
@@ -233,10 +237,15 @@ mod tests {
 
     #[test]
     fn embed_page_addresses() {
-        assert!(wants_embed("?embed"));
-        assert!(wants_embed("?x=1&embed=1"));
-        assert!(!wants_embed("?embed=0"));
-        assert!(!wants_embed(""));
+        assert!(wants_embed("?embed", ""));
+        assert!(wants_embed("?x=1&embed=1", "#example=sms"));
+        assert!(wants_embed("", "#embed&i=1abc"));
+        assert!(!wants_embed("?embed=0", ""));
+        assert!(!wants_embed("", "#example=sms&embed"));
+        assert!(!wants_embed("", ""));
+        let s = from_location("", "#embed&i=1abc&param=Body");
+        assert_eq!(s.payload.as_deref(), Some("i=1abc"));
+        assert_eq!(s.param.as_deref(), Some("Body"));
         let s = from_location(
             "",
             "#example=message-status-callback&param=MessageStatus&theme=dark",

@@ -10,7 +10,8 @@
 //!
 //! One wasm module, three ways in (all exported to JavaScript):
 //! - [`start_page`], called by `boot.js` on `index.html`: the app — or, on `embed.html`
-//!   (`<html data-embed>`) and `index.html?embed`, the embed page for iframes;
+//!   (`<html data-embed>`), `index.html?embed#…` and `index.html#embed&…`, the embed page
+//!   for iframes;
 //! - [`mount`], called by `embed.js` for each `<twilio-webhook-inspector>` element of a
 //!   documentation page: a compact inspector in that element.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -50,9 +51,9 @@ mod wasm {
     /// or `?embed` in the query).
     #[wasm_bindgen]
     pub fn start_page() {
-        let search = web::search();
-        if web::root_has_attr("data-embed") || embed::wants_embed(&search) {
-            start_embed_page(&search, &web::hash());
+        let (search, hash) = (web::search(), web::hash());
+        if web::root_has_attr("data-embed") || embed::wants_embed(&search, &hash) {
+            start_embed_page(&search, &hash);
             return;
         }
         // A shared link (`#i=…`) is decompressed before the first render, so the page opens
