@@ -72,25 +72,25 @@ pub fn Embed(props: &EmbedProps) -> Html {
     let signed = report.request.signature.is_some() || !state.signature.trim().is_empty();
     let demo_available = examples::demo_token_for(&state.input).is_some();
     html! {
-            <div class="embed" data-testid="embed" data-kind={report.kind.id.clone()}
-                 data-example={state.example.unwrap_or_default()}>
-                <div class="embed-scroll">
-                    if let Some(id) = &props.start.unknown_example {
-                        <p class="warn" data-testid="embed-unknown">{ format!("No example named {id}.") }</p>
-                    }
-                    <Summary report={r.clone()} place={place.clone()} />
-                    if signed {
-                        <SignaturePanel report={r.clone()} place={place.clone()} tokens={state.token_count()} demo_available={demo_available} on_action={dispatch.clone()} />
-                    }
-                    <RequestFindings report={r.clone()} place={place.clone()} />
-                    <FieldsTable report={r} place={place.clone()} input={state.input.clone()} show_raw={state.show_raw} on_action={dispatch} focus={props.param.clone()} />
-                </div>
-                <footer class="embed-foot">
-                    <a class="embed-open" href={open} target="_blank" rel="noopener noreferrer" data-testid="embed-open">
-                        { "Open in the full inspector ↗" }
-                    </a>
-                    <span class="muted">{ "Webhook Inspector for Twilio · runs in your browser, nothing is sent" }</span>
-                </footer>
+        <div class="embed" data-testid="embed" data-kind={report.kind.id.clone()}
+             data-example={state.example.unwrap_or_default()}>
+            <div class="embed-scroll">
+                if let Some(id) = &props.start.unknown_example {
+                    <p class="warn" data-testid="embed-unknown">{ format!("No example named {id}.") }</p>
+                }
+                <Summary report={r.clone()} place={place.clone()} />
+                if signed {
+                    <SignaturePanel report={r.clone()} place={place.clone()} tokens={state.token_count()} demo_available={demo_available} on_action={dispatch.clone()} />
+                }
+                <RequestFindings report={r.clone()} place={place.clone()} />
+                <FieldsTable report={r} place={place.clone()} input={state.input.clone()} show_raw={state.show_raw} on_action={dispatch} focus={props.param.clone()} />
             </div>
+            <footer class="embed-foot">
+                <a class="embed-open" href={open} target="_blank" rel="noopener noreferrer" data-testid="embed-open">
+                    { "Open in the full inspector ↗" }
+                </a>
+                <span class="muted">{ "Webhook Inspector for Twilio · runs in your browser, nothing is sent" }</span>
+            </footer>
+        </div>
     }
 }
