@@ -17,6 +17,9 @@ if [ -z "${E2E_SKIP_BUILD:-}" ]; then
   trunk build --release
 fi
 [ -f dist/index.html ] || { log "dist/index.html missing: build first"; exit 1; }
+for f in embed.html embed.js embed-demo.html; do
+  [ -f "dist/$f" ] || { log "dist/$f missing: the embeds' post-build hook (scripts/embed-hook.sh) did not run"; exit 1; }
+done
 
 WASM=$(ls dist/*.wasm | head -n1)
 log "wasm: $(wc -c < "$WASM") bytes, $(gzip -9 -c "$WASM" | wc -c) gzipped"

@@ -2,10 +2,25 @@
 // same-origin scripts), then locks the page down: a second policy with connect-src 'none'
 // means that after start-up nothing — not even a same-origin fetch — can leave the page.
 const boot = document.getElementById('boot');
-const { default: init } = await import(boot.dataset.js);
+const { default: init, start_page } = await import(boot.dataset.js);
 await init({ module_or_path: boot.dataset.wasm });
+start_page();
 const lock = document.createElement('meta');
 lock.httpEquiv = 'Content-Security-Policy';
 lock.content = "connect-src 'none'";
 document.head.appendChild(lock);
 document.documentElement.dataset.ready = 'true';
+
+// The embed page (embed.html, index.html?embed) in a frame tells the page around it how
+// tall it is, so the frame can fit it (embed.js listens). Only the height is sent.
+if (document.documentElement.hasAttribute('data-embed') && window.parent !== window) {
+  let last = 0;
+  const post = () => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ type: 'twilio-webhook-inspector:height', height }, '*');
+    }
+  };
+  new ResizeObserver(post).observe(document.body);
+}

@@ -45,11 +45,13 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         let s = State::initial(web::load_theme());
+        let hash = web::hash();
         let route = match props.initial.clone() {
             Some(shared) => state::Route::Shared(shared),
-            None => share::parse_fragment(&web::hash()),
+            None => share::parse_fragment(&hash),
         };
-        state::apply(&s, Action::Route(route))
+        let s = state::apply(&s, Action::Route(route));
+        state::apply(&s, Action::FocusField(share::focus_param(&hash)))
     });
     let dispatch: Callback<Action> = {
         let d = state.dispatcher();
@@ -76,10 +78,12 @@ pub fn App(props: &AppProps) -> Html {
                     yew::platform::spawn_local(async move {
                         if let Some(shared) = web::shared_from(&h).await {
                             d.dispatch(Action::Route(state::Route::Shared(shared)));
+                            d.dispatch(Action::FocusField(share::focus_param(&h)));
                         }
                     });
                 } else {
                     d.dispatch(Action::Route(share::parse_fragment(&h)));
+                    d.dispatch(Action::FocusField(share::focus_param(&h)));
                 }
             });
         });
@@ -214,6 +218,7 @@ pub fn App(props: &AppProps) -> Html {
                     share_open={state.share_open}
                     on_action={dispatch.clone()}
                     on_copy={on_copy.clone()}
+                    focus={state.field.clone()}
                 />
             </div>
         },

@@ -332,7 +332,8 @@ pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
     if !errors.is_empty() {
         let text = errors
             .iter()
-            .map(|x| finding_text(x))
+            .copied()
+            .map(finding_text)
             .collect::<Vec<_>>()
             .join("\n");
         out.push(("badge-error", "invalid", text));
@@ -398,6 +399,46 @@ pub fn format_name(id: &str) -> &'static str {
         "empty" => "Nothing recognised",
         _ => "Unknown",
     }
+}
+
+/// Where a `param` deep link lands in the fields table: the row of the first field named
+/// exactly so, else one named so up to case, else the first that matched that catalog name
+/// (`MediaUrl{N}`), else the ghost row of a missing parameter of that name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FocusRow {
+    /// A field, by its `index`.
+    Field(usize),
+    /// A missing parameter's row, by name.
+    Missing(String),
+}
+
+/// The row `wanted` points at among `fields` and the `missing` parameter names.
+pub fn focus_row(fields: &[Field], missing: &[String], wanted: &str) -> Option<FocusRow> {
+    let wanted = wanted.trim();
+    if wanted.is_empty() {
+        return None;
+    }
+    let field = |hit: &dyn Fn(&Field) -> bool| {
+        fields
+            .iter()
+            .find(|f| hit(f))
+            .map(|f| FocusRow::Field(f.index))
+    };
+    field(&|f| f.name == wanted)
+        .or_else(|| field(&|f| f.name.eq_ignore_ascii_case(wanted)))
+        .or_else(|| {
+            field(&|f| {
+                f.catalog_name
+                    .as_deref()
+                    .is_some_and(|c| c.eq_ignore_ascii_case(wanted))
+            })
+        })
+        .or_else(|| {
+            missing
+                .iter()
+                .find(|m| m.eq_ignore_ascii_case(wanted))
+                .map(|m| FocusRow::Missing(m.clone()))
+        })
 }
 
 #[cfg(test)]
@@ -502,5 +543,57 @@ mod tests {
         assert_eq!(percent_decode("StartTime%3E"), "StartTime>");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
+    }
+
+    fn field(index: usize, name: &str, catalog: Option<&str>) -> Field {
+        Field {
+            index,
+            source: twilio_webhook_inspector::ParamSource::Body,
+            name: name.into(),
+            raw_name: name.into(),
+            value: String::new(),
+            raw_value: String::new(),
+            catalog_name: catalog.map(|c| c.to_string().into()),
+            label: None,
+            description: None,
+            value_type: None,
+            display: None,
+            status: twilio_webhook_inspector::FieldStatus::Known,
+            findings: vec![],
+        }
+    }
+
+    #[test]
+    fn focus_rows() {
+        let fields = [
+            field(0, "messagestatus", None),
+            field(1, "MessageStatus", Some("MessageStatus")),
+            field(2, "MediaUrl0", Some("MediaUrl{N}")),
+            field(3, "MediaUrl1", Some("MediaUrl{N}")),
+        ];
+        let missing = ["AccountSid".to_string()];
+        assert_eq!(
+            focus_row(&fields, &missing, "MessageStatus"),
+            Some(FocusRow::Field(1)),
+            "exact first"
+        );
+        assert_eq!(
+            focus_row(&fields, &missing, "MESSAGESTATUS"),
+            Some(FocusRow::Field(0))
+        );
+        assert_eq!(
+            focus_row(&fields, &missing, "MediaUrl1"),
+            Some(FocusRow::Field(3))
+        );
+        assert_eq!(
+            focus_row(&fields, &missing, "MediaUrl{N}"),
+            Some(FocusRow::Field(2))
+        );
+        assert_eq!(
+            focus_row(&fields, &missing, "accountsid"),
+            Some(FocusRow::Missing("AccountSid".into()))
+        );
+        assert_eq!(focus_row(&fields, &missing, "Body"), None);
+        assert_eq!(focus_row(&fields, &missing, " "), None);
     }
 }

@@ -3,12 +3,21 @@
 //!
 //! Layout: `state` (inputs + pure reducer), `app` (wiring: one `use_reducer`, the report
 //! derived with `use_memo`), `components/` (presentational), `share` (permalinks and
-//! redaction), `examples` (the gallery), `display`/`export`/`sigview` (pure view helpers),
-//! `web` (the few browser calls: fragment, clipboard, theme storage, local dates).
+//! redaction), `examples` (the gallery), `embed` (what a documentation-site embed shows),
+//! `display`/`export`/`sigview` (pure view helpers), `web` (the few browser calls:
+//! fragment, clipboard, theme storage, local dates, scrolling).
 //! The pure modules compile and are unit-tested natively: `cargo test -p www`.
+//!
+//! One wasm module, three ways in (all exported to JavaScript):
+//! - [`start_page`], called by `boot.js` on `index.html`: the app — or, on `embed.html`
+//!   (`<html data-embed>`), `index.html?embed#…` and `index.html#embed&…`, the embed page
+//!   for iframes;
+//! - [`mount`], called by `embed.js` for each `<twilio-webhook-inspector>` element of a
+//!   documentation page: a compact inspector in that element.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 mod display;
+mod embed;
 mod examples;
 mod export;
 mod share;
@@ -22,12 +31,114 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-fn main() {
-    // A shared link (`#i=…`) is decompressed before the first render, so the page opens
-    // straight onto the shared input.
-    #[cfg(target_arch = "wasm32")]
-    yew::platform::spawn_local(async {
-        let initial = web::shared_from(&web::hash()).await;
-        yew::Renderer::<app::App>::with_props(app::AppProps { initial }).render();
-    });
+/// Nothing starts by itself: `boot.js` calls [`start_page`], `embed.js` calls [`mount`].
+fn main() {}
+
+#[cfg(target_arch = "wasm32")]
+pub use wasm::*;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    use wasm_bindgen::prelude::*;
+
+    use crate::components::embed::{Embed, EmbedProps};
+    use crate::components::Place;
+    use crate::{app, embed, web};
+
+    /// Starts the page `boot.js` runs on: the app, or the embed page (`<html data-embed>`,
+    /// or `?embed` in the query).
+    #[wasm_bindgen]
+    pub fn start_page() {
+        let (search, hash) = (web::search(), web::hash());
+        if web::root_has_attr("data-embed") || embed::wants_embed(&search, &hash) {
+            start_embed_page(&search, &hash);
+            return;
+        }
+        // A shared link (`#i=…`) is decompressed before the first render, so the page opens
+        // straight onto the shared input.
+        yew::platform::spawn_local(async {
+            let initial = web::shared_from(&web::hash()).await;
+            yew::Renderer::<app::App>::with_props(app::AppProps { initial }).render();
+        });
+    }
+
+    /// The embed page (for iframes): the compact inspector of the example or shared input in
+    /// its address, filling the frame. Its height goes to the parent page (`boot.js`).
+    fn start_embed_page(search: &str, hash: &str) {
+        web::set_root_attr("data-embed", Some(""));
+        let spec = embed::from_location(search, hash);
+        if let Some(t) = spec.theme_id() {
+            web::set_root_attr("data-theme", Some(t));
+        }
+        // A new address is a new embed.
+        web::on_hash_change(|_| web::reload());
+        yew::platform::spawn_local(async move {
+            let shared = match &spec.payload {
+                Some(p) => web::shared_from(p).await,
+                None => None,
+            };
+            let props = EmbedProps {
+                start: embed::start(&spec, shared),
+                param: spec.param.clone(),
+                place: Place {
+                    app: web::app_dir().into(),
+                    ..Place::default()
+                },
+            };
+            if let Some(body) = web::body() {
+                yew::Renderer::<Embed>::with_root_and_props(body, props).render();
+            }
+        });
+    }
+
+    /// A mounted `<twilio-webhook-inspector>`: `destroy()` unmounts it.
+    #[wasm_bindgen]
+    pub struct EmbedHandle(Option<yew::AppHandle<Embed>>);
+
+    #[wasm_bindgen]
+    impl EmbedHandle {
+        /// Unmounts the inspector (the element left the page).
+        pub fn destroy(&mut self) {
+            if let Some(h) = self.0.take() {
+                h.destroy();
+            }
+        }
+    }
+
+    static MOUNTED: AtomicU32 = AtomicU32::new(0);
+
+    /// Mounts a compact inspector into `root` (inside `host`'s shadow root) for the
+    /// `<twilio-webhook-inspector>` element `host`: its attributes ([`embed::ATTRIBUTES`])
+    /// and `text` (the element's text: the input) say what to show; `app` is the full
+    /// inspector's address for the "open" link. Each element is an app of its own.
+    #[wasm_bindgen]
+    pub fn mount(
+        host: web_sys::Element,
+        root: web_sys::Element,
+        text: String,
+        app: String,
+    ) -> EmbedHandle {
+        let mut spec = embed::Spec::default();
+        for name in embed::ATTRIBUTES {
+            if let Some(v) = host.get_attribute(name) {
+                spec.set(name, &v);
+            }
+        }
+        spec.set("input", &text);
+        let n = MOUNTED.fetch_add(1, Ordering::Relaxed);
+        let props = EmbedProps {
+            start: embed::start(&spec, None),
+            param: spec.param.clone(),
+            place: Place {
+                ids: format!("twi{n}-").into(),
+                app: app.into(),
+                embedded: true,
+            },
+        };
+        EmbedHandle(Some(
+            yew::Renderer::<Embed>::with_root_and_props(root, props).render(),
+        ))
+    }
 }

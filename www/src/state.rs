@@ -128,6 +128,8 @@ pub struct State {
     pub catalog_query: String,
     /// Catalog entry to scroll to and highlight: `param:Name` or `kind:id`.
     pub focus: Option<String>,
+    /// Report field to scroll to and highlight (`#example=…&param=Name`, `#i=…&param=Name`).
+    pub field: Option<String>,
     /// A short status message ("Link copied").
     pub notice: Option<String>,
     /// Bumped on every notice so identical notices still re-announce.
@@ -171,6 +173,9 @@ pub enum Action {
     Notify(Option<String>),
     /// Clear the status message if it is still notice number `n`.
     ClearNotice(u32),
+    /// Scroll to and highlight a report field by name (`None`: no field). Sent after the
+    /// [`Action::Route`] that loaded the input.
+    FocusField(Option<String>),
 }
 
 impl State {
@@ -252,11 +257,16 @@ fn load_example(s: &mut State, ex: &'static Example) {
 /// The reducer: a new state from the old one and an action. Pure.
 pub fn apply(state: &State, action: Action) -> State {
     let mut s = state.clone();
+    // Every navigation and every example starts without a focused report field.
+    if matches!(action, Action::Route(_) | Action::LoadExample(_)) {
+        s.field = None;
+    }
     match action {
         Action::SetInput(text) => {
             if text != s.input {
                 s.input = text;
                 s.example = None;
+                s.field = None;
             }
         }
         Action::SetFormat(f) => s.format = f,
@@ -324,6 +334,7 @@ pub fn apply(state: &State, action: Action) -> State {
                 s.share_open = false;
             }
         },
+        Action::FocusField(name) => s.field = name.filter(|n| !n.is_empty()),
         Action::ToggleRaw => s.show_raw = !s.show_raw,
         Action::SetRedact(r) => s.redact = r,
         Action::ToggleShare => s.share_open = !s.share_open,
@@ -445,6 +456,32 @@ mod tests {
         assert_eq!(s.example, Some("list-calls"));
         let s = apply(&s, Action::Route(Route::Examples));
         assert_eq!(s.page, Page::Examples);
+    }
+
+    #[test]
+    fn a_field_is_focused_after_its_input_and_forgotten_on_edits() {
+        let s = apply(
+            &fresh(),
+            Action::Route(Route::Example("message-status-callback".into())),
+        );
+        let s = apply(&s, Action::FocusField(Some("MessageStatus".into())));
+        assert_eq!(s.field.as_deref(), Some("MessageStatus"));
+        assert_eq!(s.page, Page::Inspect);
+        // The next route (another link) starts without a field.
+        let t = apply(&s, Action::Route(Route::Example("sms".into())));
+        assert_eq!(t.field, None);
+        let t = apply(&s, Action::SetInput("Body=hi".into()));
+        assert_eq!(t.field, None);
+        let t = apply(&s, Action::SetInput(s.input.clone()));
+        assert_eq!(
+            t.field.as_deref(),
+            Some("MessageStatus"),
+            "no edit, no change"
+        );
+        assert_eq!(
+            apply(&s, Action::FocusField(Some(String::new()))).field,
+            None
+        );
     }
 
     #[test]

@@ -34,6 +34,71 @@ pub fn base_url() -> String {
         .unwrap_or_default()
 }
 
+/// The query string, with `?` (or "").
+pub fn search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The directory of this page (`origin + pathname` up to its last `/`): where the full app
+/// lives, seen from its embed page.
+pub fn app_dir() -> String {
+    let mut b = base_url();
+    if let Some(slash) = b.rfind('/') {
+        b.truncate(slash + 1);
+    }
+    b
+}
+
+/// True when `<html>` has the attribute `name` (`data-embed` marks the embed page).
+pub fn root_has_attr(name: &str) -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|r| r.has_attribute(name))
+}
+
+/// The page's `<body>`.
+pub fn body() -> Option<web_sys::Element> {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .map(Into::into)
+}
+
+/// Reloads the page.
+pub fn reload() {
+    if let Some(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// True when this page runs in a frame (an embed in someone's documentation).
+pub fn framed() -> bool {
+    window().is_some_and(|w| {
+        let me: &JsValue = w.as_ref();
+        w.parent().ok().flatten().is_some_and(|p| {
+            let p: &JsValue = p.as_ref();
+            p != me
+        })
+    })
+}
+
+/// Sets (or with `None` removes) an attribute of `<html>`: `data-embed`, and `data-theme`
+/// forced by an embed (never stored).
+pub fn set_root_attr(name: &str, value: Option<&str>) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match value {
+            Some(v) => root.set_attribute(name, v),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
 /// Drops the fragment from the address bar without navigating or adding history.
 pub fn clear_hash() {
     if let Some(w) = window() {
@@ -113,6 +178,40 @@ pub fn scroll_to(id: &str) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
         let _ = h.focus();
+    }
+}
+
+/// Brings a deep link's target into view. In the app (and an embed page opened on its own)
+/// the page scrolls to it and it takes the focus. An embed never moves its host page nor
+/// takes the focus from it: in a frame it scrolls only its own window, as a custom element
+/// (`embedded`) only its own scroll box (`.embed-scroll`, when it has a maximum height).
+pub fn reveal(el: &web_sys::HtmlElement, embedded: bool) {
+    let Some(w) = window() else { return };
+    let framed = framed();
+    if !embedded && !framed {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        let _ = el.focus();
+        return;
+    }
+    let rect = el.get_bounding_client_rect();
+    let scroll_box = el
+        .closest(".embed-scroll")
+        .ok()
+        .flatten()
+        .filter(|b| b.scroll_height() > b.client_height());
+    if let Some(b) = scroll_box {
+        let outer = b.get_bounding_client_rect();
+        let delta = rect.top() - outer.top() - (outer.height() - rect.height()) / 2.0;
+        b.set_scroll_top(b.scroll_top() + delta as i32);
+    } else if !embedded {
+        let view = w
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        w.scroll_by_with_x_and_y(0.0, rect.top() - (view - rect.height()) / 2.0);
     }
 }
 
@@ -198,13 +297,18 @@ pub async fn deflate_raw(bytes: &[u8], compress: bool, limit: usize) -> Option<V
 /// The share URL for `shared`: this page's address with `#i=…` (uncompressed where the
 /// browser has no `CompressionStream`).
 pub async fn share_url(shared: &crate::share::Shared) -> Option<String> {
+    Some(format!("{}#{}", base_url(), share_fragment(shared).await))
+}
+
+/// The `i=…` fragment (without `#`) for `shared`: compressed, or plain where the browser has
+/// no `CompressionStream`.
+pub async fn share_fragment(shared: &crate::share::Shared) -> String {
     use crate::share::{fragment_for, pack, Packing};
     let packed = pack(shared);
-    let fragment = match deflate_raw(&packed, true, usize::MAX).await {
+    match deflate_raw(&packed, true, usize::MAX).await {
         Some(compressed) => fragment_for(Packing::Deflate, &compressed),
         None => fragment_for(Packing::Plain, &packed),
-    };
-    Some(format!("{}#{}", base_url(), fragment))
+    }
 }
 
 /// The shared input in a `#i=…` fragment, if it is one and it decodes.

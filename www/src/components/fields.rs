@@ -5,7 +5,7 @@ use twilio_webhook_inspector::catalog::{self, ValueType};
 use twilio_webhook_inspector::{Field, Severity};
 use yew::prelude::*;
 
-use crate::display;
+use crate::display::{self, FocusRow};
 use crate::state::Action;
 use crate::web;
 
@@ -20,6 +20,12 @@ pub struct FieldsTableProps {
     pub show_raw: bool,
     /// User intent.
     pub on_action: Callback<Action>,
+    /// A field to scroll to and highlight, by name (`param` of a deep link).
+    #[prop_or_default]
+    pub focus: Option<String>,
+    /// Where it is rendered (an embed); the app leaves it out.
+    #[prop_or_default]
+    pub place: super::Place,
 }
 
 fn human(f: &Field, kind: &str) -> Html {
@@ -117,6 +123,7 @@ fn value_cell(f: &Field) -> Html {
 
 #[component]
 pub fn FieldsTable(props: &FieldsTableProps) -> Html {
+    let place = &props.place;
     let r = &props.report;
     let on_raw = props.on_action.reform(|_: Event| Action::ToggleRaw);
     let missing: Vec<_> = r
@@ -126,15 +133,46 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
         .filter_map(|f| f.param.clone().map(|p| (p, f.clone())))
         .collect();
 
+    // A deep link's field: highlighted, and scrolled to once the row is in the page.
+    let target = props.focus.as_deref().and_then(|w| {
+        let names: Vec<String> = missing.iter().map(|(p, _)| p.clone()).collect();
+        display::focus_row(&r.fields, &names, w)
+    });
+    let focus_ref = use_node_ref();
+    {
+        let focus_ref = focus_ref.clone();
+        let embedded = place.embedded;
+        use_effect_with((target.clone(), props.report.clone()), move |(t, _)| {
+            if t.is_some() {
+                if let Some(el) = focus_ref.cast::<web_sys::HtmlElement>() {
+                    web::reveal(&el, embedded);
+                }
+            }
+        });
+    }
+    let focus_of = |row: FocusRow| {
+        let on = target.as_ref() == Some(&row);
+        (
+            on.then_some("focused"),
+            if on {
+                focus_ref.clone()
+            } else {
+                NodeRef::default()
+            },
+            on.then_some("-1"),
+        )
+    };
+
     let rows = r.fields.iter().map(|f| {
         let badges = display::field_badges(f);
         let status_class = format!("st-{}", serde_json::to_value(f.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
         let values = enum_values(f);
         let worst = f.findings.iter().map(|x| x.severity).max().unwrap_or(Severity::Info);
         let show_raw_pair = props.show_raw && (f.raw_name != f.name || f.raw_value != f.value);
+        let (focused, node, tabindex) = focus_of(FocusRow::Field(f.index));
         html! {
-            <tr key={f.index} id={format!("field-{}", f.index)} class={classes!("frow", status_class)}
-                data-name={f.name.clone()} data-testid="field-row">
+            <tr key={f.index} id={place.id(&format!("field-{}", f.index))} class={classes!("frow", status_class, focused)}
+                ref={node} tabindex={tabindex} data-name={f.name.clone()} data-testid="field-row">
                 <td class="c-idx">{ f.index }</td>
                 <td class="c-name">
                     <code class="pname">{ f.name.clone() }</code>
@@ -175,7 +213,7 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                         </details>
                     }
                     if let Some(c) = &f.catalog_name {
-                        <a class="catalog-link" href={format!("#param={}", c)} aria-label={format!("{c} in the catalog")}>{ "catalog →" }</a>
+                        <a class="catalog-link" href={place.href(&format!("param={c}"))} target={place.target()} rel={place.rel()} aria-label={format!("{c} in the catalog")}>{ "catalog →" }</a>
                     }
                 </td>
             </tr>
@@ -184,8 +222,10 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
 
     let ghost_rows = missing.iter().map(|(p, f)| {
         let spec = catalog::param_for_kind(&r.kind.id, p);
+        let (focused, node, tabindex) = focus_of(FocusRow::Missing(p.clone()));
         html! {
-            <tr key={format!("missing-{p}")} class="frow ghost" data-name={p.clone()} data-testid="missing-row">
+            <tr key={format!("missing-{p}")} class={classes!("frow", "ghost", focused)} ref={node} tabindex={tabindex}
+                data-name={p.clone()} data-testid="missing-row">
                 <td class="c-idx">{ "—" }</td>
                 <td class="c-name">
                     <code class="pname">{ p.clone() }</code>
@@ -202,15 +242,23 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
     });
 
     html! {
-        <section class="card fields-card" aria-labelledby="fields-h" data-testid="fields">
+        <section class="card fields-card" aria-labelledby={place.id("fields-h")} data-testid="fields">
             <div class="card-head">
-                <h3 id="fields-h" class="card-title">{ "Fields" }<span class="count-pill">{ r.fields.len() }</span>
+                <h3 id={place.id("fields-h")} class="card-title">{ "Fields" }<span class="count-pill">{ r.fields.len() }</span>
                     <span class="muted small">{ " in wire order" }</span></h3>
                 <label class="switch">
                     <input type="checkbox" role="switch" checked={props.show_raw} onchange={on_raw} data-testid="raw-toggle" />
                     <span>{ "Raw side by side" }</span>
                 </label>
             </div>
+            if let (Some(name), None) = (&props.focus, &target) {
+                <p class="warn focus-missing" data-testid="focus-missing">
+                    { format!("No field {name} in this request. ") }
+                    <a href={place.href(&format!("param={}", crate::share::encode_component(name)))} target={place.target()} rel={place.rel()}>
+                        { "See it in the catalog" }
+                    </a>
+                </p>
+            }
             <div class={classes!("fields-wrap", props.show_raw.then_some("with-raw"))}>
                 if props.show_raw {
                     <div class="raw-pane">

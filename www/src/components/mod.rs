@@ -7,6 +7,7 @@
 //! ever builds HTML from strings.
 
 pub mod catalog;
+pub mod embed;
 pub mod fields;
 pub mod findings;
 pub mod gallery;
@@ -45,6 +46,43 @@ impl std::ops::Deref for ReportRc {
     type Target = Report;
     fn deref(&self) -> &Report {
         &self.0
+    }
+}
+
+/// Where the report components are rendered. The app passes none (the default: ids as they
+/// are, links are fragments of this page); an embed passes its own, so that several embeds
+/// on one page keep their ids apart and links open the full inspector. (A prop rather than
+/// a Yew context: the context provider and hooks cost the wasm more.)
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Place {
+    /// Prefix of every element id ("" in the app).
+    pub ids: AttrValue,
+    /// The full inspector's address, for links out of an embed ("" in the app).
+    pub app: AttrValue,
+    /// A custom element on someone else's page: deep links highlight, and scroll only the
+    /// embed's own box, never the page.
+    pub embedded: bool,
+}
+
+impl Place {
+    /// The element id `id` here.
+    pub fn id(&self, id: &str) -> String {
+        format!("{}{id}", self.ids)
+    }
+
+    /// A link to `#fragment` of the app (of this page in the app itself).
+    pub fn href(&self, fragment: &str) -> String {
+        format!("{}#{fragment}", self.app)
+    }
+
+    /// Links out of an embed open in a new tab.
+    pub fn target(&self) -> Option<&'static str> {
+        (!self.app.is_empty()).then_some("_blank")
+    }
+
+    /// `rel` for those links.
+    pub fn rel(&self) -> Option<&'static str> {
+        (!self.app.is_empty()).then_some("noopener noreferrer")
     }
 }
 

@@ -34,6 +34,9 @@ pub struct ReportViewProps {
     pub on_action: Callback<Action>,
     /// Clipboard requests.
     pub on_copy: Callback<Copy>,
+    /// A field to scroll to and highlight (a deep link's `param`).
+    #[prop_or_default]
+    pub focus: Option<String>,
 }
 
 #[component]
@@ -112,7 +115,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     </ul>
                 </section>
             }
-            <FieldsTable report={r.clone()} input={props.input.clone()} show_raw={props.show_raw} on_action={act.clone()} />
+            <FieldsTable report={r.clone()} input={props.input.clone()} show_raw={props.show_raw} on_action={act.clone()} focus={props.focus.clone()} />
         </section>
     }
 }

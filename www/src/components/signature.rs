@@ -20,6 +20,9 @@ pub struct SignaturePanelProps {
     pub demo_available: bool,
     /// User intent.
     pub on_action: Callback<Action>,
+    /// Where it is rendered (an embed); the app leaves it out.
+    #[prop_or_default]
+    pub place: super::Place,
 }
 
 fn lib_verdict(name: &'static str, v: Option<bool>) -> Html {
@@ -43,6 +46,7 @@ fn kv(label: &'static str, value: Html) -> Html {
 
 #[component]
 pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
+    let place = &props.place;
     let r = &props.report;
     let v = sig_view(r);
     let class = match v.verdict {
@@ -60,10 +64,10 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
         }
     });
     html! {
-        <section class={class} aria-labelledby="sig-h" data-testid="signature-panel" data-status={v.status.clone()}>
+        <section class={class} aria-labelledby={place.id("sig-h")} data-testid="signature-panel" data-status={v.status.clone()}>
             <div class="sig-head">
                 <span class="sig-dot" aria-hidden="true"></span>
-                <h3 id="sig-h" class="card-title" data-testid="sig-verdict">{ v.headline() }</h3>
+                <h3 id={place.id("sig-h")} class="card-title" data-testid="sig-verdict">{ v.headline() }</h3>
                 if props.demo_available && props.tokens == 0 {
                     <button type="button" class="btn btn-small" onclick={use_demo} data-testid="use-demo-token">
                         { "Try the demo token" }

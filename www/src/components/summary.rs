@@ -11,10 +11,14 @@ use crate::display;
 pub struct SummaryProps {
     /// The report.
     pub report: super::ReportRc,
+    /// Where it is rendered (an embed); the app leaves it out.
+    #[prop_or_default]
+    pub place: super::Place,
 }
 
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
+    let place = &props.place;
     let r = &props.report;
     let k = &r.kind;
     let c = r.counts;
@@ -31,12 +35,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
         }
     }
     html! {
-        <section class="card summary" aria-labelledby="kind-h" data-testid="summary">
+        <section class="card summary" aria-labelledby={place.id("kind-h")} data-testid="summary">
             <div class="summary-top">
                 <div class="kind-block">
                     <p class="eyebrow">{ if k.overridden { "Kind (forced)" } else { "Detected kind" } }</p>
-                    <h3 id="kind-h" class={classes!("kind-title", unknown.then_some("kind-unknown"))} data-testid="kind-title">{ k.title.clone() }</h3>
-                    <a class="kind-id mono" href={format!("#kind={}", k.id)} data-testid="kind-id"
+                    <h3 id={place.id("kind-h")} class={classes!("kind-title", unknown.then_some("kind-unknown"))} data-testid="kind-title">{ k.title.clone() }</h3>
+                    <a class="kind-id mono" href={place.href(&format!("kind={}", k.id))} target={place.target()} rel={place.rel()} data-testid="kind-id"
                        title="Show this kind in the catalog">{ k.id.clone() }</a>
                 </div>
                 <div class="confidence" title="How sure the detector is">
@@ -56,7 +60,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
             if let Some(ru) = &k.runner_up {
                 <p class="runner-up">{ "Runner-up: " }
-                    <a href={format!("#kind={}", ru.id)} class="mono">{ ru.id.clone() }</a>
+                    <a href={place.href(&format!("kind={}", ru.id))} target={place.target()} rel={place.rel()} class="mono">{ ru.id.clone() }</a>
                     { format!(" ({}%)", ru.confidence) }
                 </p>
             }
