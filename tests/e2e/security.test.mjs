@@ -115,3 +115,21 @@ test('the auth token never reaches the URL, storage, cookies, console, link or c
   assert.equal(await page.inputValue('[data-testid=token-0]'), token);
   assert.ok(page.url().startsWith(BASE));
 });
+
+test('a 1 MB paste is inspected without freezing the page: every field in the report, 500 rows shown', async () => {
+  const { page } = await openApp(browser.context);
+  const pair = 'Note=lorem+ipsum+dolor+sit+amet&';
+  const big = 'MessageSid=SM0123456789abcdef0123456789abcdef&' + pair.repeat(Math.floor((1024 * 1024) / pair.length));
+  await page.evaluate((text) => {
+    const area = document.querySelector('[data-testid=input]');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, big);
+  await page.waitForSelector('[data-testid=fields-truncated]', { timeout: 20000 });
+  assert.equal(await page.locator('[data-testid=field-row]').count(), 500);
+  assert.match(await page.textContent('[data-testid=fields-truncated]'), /\d+ more fields are not shown/);
+  // The page still answers: typing a small input renders at once.
+  await page.fill('[data-testid=input]', 'A=1');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=field-row]').length === 1, null, { timeout: 5000 });
+  await page.close();
+});

@@ -5,6 +5,10 @@ use twilio_webhook_inspector::catalog::{self, ValueType};
 use twilio_webhook_inspector::{Field, Severity};
 use yew::prelude::*;
 
+/// Field rows rendered at most: a 1 MB paste has tens of thousands of fields, and a table
+/// of them all would block the page for seconds. The report keeps every field.
+const MAX_ROWS: usize = 500;
+
 use crate::display::{self, FocusRow};
 use crate::state::Action;
 use crate::web;
@@ -163,7 +167,7 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
         )
     };
 
-    let rows = r.fields.iter().map(|f| {
+    let rows = r.fields.iter().take(MAX_ROWS).map(|f| {
         let badges = display::field_badges(f);
         let status_class = format!("st-{}", serde_json::to_value(f.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
         let values = enum_values(f);
@@ -281,6 +285,14 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                             </thead>
                             <tbody>
                                 { for rows }
+                                if r.fields.len() > MAX_ROWS {
+                                    <tr class="frow ghost" data-testid="fields-truncated">
+                                        <td colspan="4">{ format!(
+                                            "{} more fields are not shown here (a page with every row would freeze); copy the report as JSON to see them all.",
+                                            r.fields.len() - MAX_ROWS
+                                        ) }</td>
+                                    </tr>
+                                }
                                 { for ghost_rows }
                             </tbody>
                         </table>
