@@ -23,4 +23,11 @@ if (document.documentElement.hasAttribute('data-embed') && window.parent !== win
     }
   };
   new ResizeObserver(post).observe(document.body);
+  // The page around may start listening after the first post: it asks again.
+  window.addEventListener('message', (event) => {
+    if (event.source === window.parent && event.data?.type === 'twilio-webhook-inspector:ping') {
+      last = 0;
+      post();
+    }
+  });
 }

@@ -102,3 +102,10 @@ window.addEventListener('message', (event) => {
     if (frame.contentWindow === event.source) frame.style.height = `${height}px`;
   }
 });
+// Frames that started before this listener existed posted their height into the void: ask
+// them again (now, and once each finishes loading).
+const ping = (frame) => frame.contentWindow?.postMessage({ type: 'twilio-webhook-inspector:ping' }, here.origin);
+for (const frame of document.querySelectorAll('iframe')) {
+  ping(frame);
+  frame.addEventListener('load', () => ping(frame));
+}

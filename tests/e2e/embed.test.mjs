@@ -29,9 +29,9 @@ async function openDemo(context, options = {}) {
   await page.waitForFunction(() => {
     const all = [...document.querySelectorAll('twilio-webhook-inspector')];
     return all.length > 0 && all.every((e) => e.shadowRoot?.querySelector('[data-testid=embed]'));
-  }, null, { timeout: 20000 });
+  }, null, { timeout: 60000 });
   // Both frames have started and reported their height.
-  await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height), null, { timeout: 20000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height), null, { timeout: 60000 });
   return { page, requests, errors };
 }
 
