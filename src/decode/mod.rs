@@ -93,7 +93,20 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     match format {
         InputFormat::Form => {
             out.body = Some(trimmed.to_string());
-            form::parse_pairs(trimmed, ParamSource::Body, Some(start), &mut out);
+            if one_pair_per_line(trimmed) {
+                // `Name=value` lines (a log or a dump), not a wrapped body: each line is a pair.
+                for line in trimmed.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                    let at = offset_in(input, line);
+                    form::parse_pairs(line, ParamSource::Body, at, &mut out);
+                }
+                out.findings.push(Finding::new(
+                    Code::LineBreakInForm,
+                    "The text has no '&': each line was read as one name=value pair.",
+                ));
+                form::report_duplicates(&mut out, 0);
+            } else {
+                form::parse_pairs(trimmed, ParamSource::Body, Some(start), &mut out);
+            }
         }
         InputFormat::Query => {
             let q = trimmed.strip_prefix('?').unwrap_or(trimmed);
@@ -174,6 +187,17 @@ pub fn detect(t: &str) -> InputFormat {
         return InputFormat::Curl;
     }
     InputFormat::Empty
+}
+
+/// True for several `Name=value` lines and no `&` anywhere.
+fn one_pair_per_line(t: &str) -> bool {
+    let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty());
+    !t.contains('&')
+        && lines.clone().count() >= 2
+        && lines.all(|l| {
+            l.split_once('=')
+                .is_some_and(|(name, _)| !name.is_empty() && !name.contains(' '))
+        })
 }
 
 /// The byte offset of `part` inside `whole`, when `part` is a slice of it.

@@ -250,7 +250,10 @@ fn raw_text_of_form_pairs_is_preserved_exactly() {
     // Joining the raw pairs of a form body with '&' gives the body back (empty segments aside).
     for (_, v) in load("tests/data/decode") {
         let d = decode(&v.input, None);
+        // Text without '&' on several lines is read one pair per line: not a joined body.
+        let per_line = !v.input.contains('&') && v.input.trim().lines().count() > 1;
         if d.format != Some(InputFormat::Form)
+            || per_line
             || d.findings.iter().any(|f| f.code == Code::EmptyPair)
         {
             continue;
