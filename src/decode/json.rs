@@ -34,8 +34,61 @@ impl<'de> Deserialize<'de> for Entries<'de> {
     }
 }
 
+/// True for PHP's `print_r($_POST)` output: `Array ( [Key] => value … )`.
+pub(crate) fn looks_like_print_r(t: &str) -> bool {
+    t.starts_with("Array") && t.contains("] => ") && t[5..].trim_start().starts_with('(')
+}
+
+/// PHP's `print_r` of a flat array: one `[Key] => value` per line, values as printed (a
+/// value running over several lines continues until the next `[Key] =>` line).
+fn decode_print_r(text: &str, source: ParamSource, out: &mut Decoded) {
+    let body = text.trim_start_matches("Array").trim();
+    let body = body.strip_prefix('(').unwrap_or(body);
+    let body = body.strip_suffix(')').unwrap_or(body);
+    let first_new = out.pairs.len();
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        let entry = trimmed
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once("] =>"))
+            .filter(|(key, _)| !key.contains(['[', ']']));
+        match entry {
+            Some((key, value)) => {
+                let value = value.strip_prefix(' ').unwrap_or(value);
+                out.pairs.push(RawPair {
+                    source,
+                    raw_name: key.to_string(),
+                    raw_value: value.to_string(),
+                    name: key.to_string(),
+                    value: value.to_string(),
+                    no_equals: false,
+                });
+            }
+            None => {
+                if let Some(last) = out.pairs[first_new..].last_mut() {
+                    if !line.trim().is_empty() {
+                        last.value.push('\n');
+                        last.value.push_str(line);
+                        last.raw_value.push('\n');
+                        last.raw_value.push_str(line);
+                    }
+                }
+            }
+        }
+    }
+    out.findings.push(Finding::new(
+        Code::RelaxedJson,
+        "The text is PHP's print_r() of an array; each [Key] => value line was read as a pair.",
+    ));
+    form::report_duplicates(out, first_new);
+}
+
 /// A pasted JSON object, possibly with log text around it (`Parameters: {…}`).
 pub(crate) fn decode_json_input(text: &str, start: usize, source: ParamSource, out: &mut Decoded) {
+    if looks_like_print_r(text) {
+        decode_print_r(text, source, out);
+        return;
+    }
     let (open, close) = (text.find('{'), text.rfind('}'));
     match (open, close) {
         (Some(o), Some(c)) if o < c => {
@@ -228,6 +281,12 @@ fn relax(text: &str) -> Option<String> {
                 chars.next();
                 changed = true;
                 out.push(':');
+            }
+            // Python 2 unicode literals: u'…' / u"…" are plain strings.
+            'u' if matches!(chars.peek(), Some('\'' | '"'))
+                && !out.ends_with(|p: char| p.is_ascii_alphanumeric()) =>
+            {
+                changed = true;
             }
             c if c.is_ascii_alphabetic() => {
                 let mut word = String::from(c);

@@ -152,6 +152,9 @@ pub fn detect(t: &str) -> InputFormat {
     if t.starts_with('<') {
         return InputFormat::Xml;
     }
+    if json::looks_like_print_r(t) {
+        return InputFormat::Json;
+    }
     if t.starts_with('{') {
         return if har::looks_like_har(t) {
             InputFormat::Har
