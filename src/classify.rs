@@ -65,7 +65,7 @@ impl RestPath {
 }
 
 /// One condition in a rule.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cond {
     /// The parameter is present.
     Has(&'static str),
@@ -184,6 +184,8 @@ static RULES: &[Rule] = &[
         all: &[Has("RecordingUrl"), Has("RecordingDuration")],
         any: &[],
         none: &[
+            // A <Dial record=…> action carries a recording: the Dial outcome wins.
+            Has("DialCallStatus"),
             Has("RecordingStatus"),
             Has("TranscriptionSid"),
             Has("TranscriptionText"),
@@ -216,7 +218,8 @@ static RULES: &[Rule] = &[
     Rule {
         kind: "dial-action",
         all: &[],
-        any: &[Has("DialCallStatus"), Has("DialCallSid")],
+        // DialStatus: the 2008 name (Twimlet-style query strings send it alone).
+        any: &[Has("DialCallStatus"), Has("DialCallSid"), Has("DialStatus")],
         none: VOICE_ACTION_NONE,
         boost: &[Has("DialCallDuration"), Has("DialBridged"), Has("CallSid")],
     },
@@ -306,6 +309,19 @@ static RULES: &[Rule] = &[
             Has("CallerCity"),
             Has("CalledCity"),
             Has("DialStatus"),
+        ],
+    },
+    // ApiVersion=2008-08-01 settles it, whatever 2010 names a Twimlet also sends.
+    Rule {
+        kind: "voice-request-legacy",
+        all: &[Has("CallSid"), Eq("ApiVersion", "2008-08-01")],
+        any: &[],
+        none: &[Has("CallbackSource"), Format(F::Xml), Has("DialStatus")],
+        boost: &[
+            Has("CallStatus"),
+            Has("AccountSid"),
+            Has("Caller"),
+            Has("Called"),
         ],
     },
     Rule {
@@ -456,70 +472,219 @@ static RULES: &[Rule] = &[
     },
 ];
 
-/// Lookalike detection: requests that reuse Twilio's names but are not Programmable
-/// Voice / Messaging webhooks. Each entry: the condition and the explanation.
-fn lookalike(ev: &Evidence) -> Option<String> {
-    let sid_ok = |name: &str, prefixes: &[&str]| -> Option<bool> {
-        ev.get(name).map(|v| {
-            let v = v.trim();
-            prefixes.iter().any(|p| v.starts_with(p)) && !v.contains('-') && v.len() >= 10
-        })
-    };
-    if ev
-        .get("MessageSid")
-        .is_some_and(|v| v.trim().starts_with("IM"))
-        || ev.get("ConversationSid").is_some()
-        || ev.get("EventType").is_some_and(|v| v.starts_with("on"))
-    {
-        return Some("This is a Twilio Conversations webhook (IM… message SIDs, ConversationSid or an on… EventType), not a Programmable Messaging request.".into());
+/// Why a request that reuses Twilio's names is not a Programmable Voice / Messaging
+/// webhook. Decided on positive evidence only: one odd value never makes a lookalike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lookalike {
+    /// Another Twilio product's webhook (Conversations, TaskRouter, Video…).
+    TwilioProduct(&'static Product),
+    /// Another provider's webhook (its own parameter names, no Twilio SIDs).
+    OtherProvider(&'static Product),
+    /// A REST Message resource (snake_case JSON), not a webhook.
+    RestMessage,
+}
+
+impl Lookalike {
+    /// One sentence for the kind's reasons.
+    pub(crate) fn explain(&self, ev: &Evidence) -> String {
+        match self {
+            Lookalike::TwilioProduct(p) => format!(
+                "This is a Twilio {} webhook ({}), not a Programmable Voice or Messaging request.",
+                p.name,
+                p.seen(ev)
+            ),
+            Lookalike::OtherProvider(p) => format!(
+                "This looks like a {} webhook ({}) and carries no Twilio SIDs: another provider, not Twilio.",
+                p.name,
+                p.seen(ev)
+            ),
+            Lookalike::RestMessage => "This is a REST Message resource (snake_case JSON), not a webhook Twilio sends to your app.".into(),
+        }
     }
+}
+
+/// A product whose requests reuse some of Twilio's names, and the signals that show it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Product {
+    /// Its name, as users know it.
+    pub name: &'static str,
+    /// A Twilio product (its requests carry Twilio SIDs) or another provider.
+    pub twilio: bool,
+    /// Any of these holding is positive evidence.
+    signals: &'static [Cond],
+}
+
+impl Product {
+    fn seen(&self, ev: &Evidence) -> String {
+        self.signals
+            .iter()
+            .filter(|c| c.holds(ev))
+            .map(|c| c.describe(ev, true))
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Products whose webhooks look like Twilio's. Data, not code: add a row to teach the
+/// classifier another product.
+static PRODUCTS: &[Product] = &[
+    Product {
+        name: "Conversations",
+        twilio: true,
+        signals: &[
+            Has("ConversationSid"),
+            Prefix("EventType", "on"),
+            Prefix("MessageSid", "IM"),
+            Has("ChatServiceSid"),
+            Has("ParticipantSid"),
+        ],
+    },
+    Product {
+        name: "TaskRouter",
+        twilio: true,
+        signals: &[
+            Has("WorkspaceSid"),
+            Has("TaskSid"),
+            Prefix("EventType", "task"),
+        ],
+    },
+    Product {
+        name: "Video",
+        twilio: true,
+        signals: &[Has("RoomSid"), Prefix("StatusCallbackEvent", "room-")],
+    },
+    Product {
+        name: "Programmable Chat",
+        twilio: true,
+        signals: &[Has("ChannelSid"), Prefix("EventType", "on")],
+    },
+    Product {
+        name: "Plivo",
+        twilio: false,
+        signals: &[
+            Has("CallUUID"),
+            Has("MessageUUID"),
+            Has("ALegUUID"),
+            Has("RequestUUID"),
+        ],
+    },
+    Product {
+        name: "Vonage (Nexmo)",
+        twilio: false,
+        signals: &[
+            Has("msisdn"),
+            Has("messageId"),
+            Has("conversation_uuid"),
+            Has("network-code"),
+        ],
+    },
+    Product {
+        name: "Telnyx",
+        twilio: false,
+        signals: &[
+            Has("call_control_id"),
+            Has("call_leg_id"),
+            Has("event_type"),
+        ],
+    },
+    Product {
+        name: "Bandwidth",
+        twilio: false,
+        signals: &[Has("callId"), Has("eventType"), Has("applicationId")],
+    },
+];
+
+/// The id parameters whose format says who sent the request.
+const ID_PARAMS: &[&str] = &[
+    "CallSid",
+    "AccountSid",
+    "MessageSid",
+    "SmsSid",
+    "SmsMessageSid",
+    "ParentCallSid",
+    "RecordingSid",
+    "ConferenceSid",
+    "TranscriptionSid",
+    "MessagingServiceSid",
+];
+
+/// How the request's ids look: Twilio SIDs, or another platform's (UUIDs).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct IdShapes {
+    /// Ids shaped like Twilio SIDs.
+    pub twilio: usize,
+    /// Names of the ids in another platform's format.
+    pub foreign: Vec<&'static str>,
+}
+
+impl IdShapes {
+    fn of(ev: &Evidence) -> IdShapes {
+        let mut out = IdShapes::default();
+        for name in ID_PARAMS {
+            let Some(v) = ev.get(name).map(str::trim) else {
+                continue;
+            };
+            if crate::placeholder::is_sid_shaped(v) {
+                out.twilio += 1;
+            } else if crate::placeholder::is_uuid(v) {
+                out.foreign.push(name);
+            }
+        }
+        out
+    }
+
+    /// Several ids in another format and none of Twilio's: a compatible platform.
+    pub(crate) fn compatible_platform(&self) -> bool {
+        self.twilio == 0 && self.foreign.len() >= 2
+    }
+}
+
+/// Lookalike detection, on positive evidence: another product's parameters, another
+/// provider's parameters with no Twilio SID, or a REST resource.
+fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
     if ev
         .get("sid")
         .is_some_and(|v| v.trim().starts_with("SM") || v.trim().starts_with("MM"))
         && ev.format == InputFormat::Json
     {
-        return Some("This is a REST Message resource (snake_case JSON), not a webhook Twilio sends to your app.".into());
+        return Some(Lookalike::RestMessage);
     }
-    for (name, prefixes) in [
-        ("CallSid", &["CA"][..]),
-        ("AccountSid", &["AC"][..]),
-        ("MessageSid", &["SM", "MM"][..]),
-    ] {
-        if sid_ok(name, prefixes) == Some(false) {
-            let v = ev.get(name).unwrap_or_default();
-            let looks_uuid = v.len() == 36 && v.matches('-').count() == 4;
-            let b = v.trim().as_bytes();
-            let sid_shaped = b.len() == 34
-                && b[..2].iter().all(u8::is_ascii_uppercase)
-                && b[2..].iter().all(u8::is_ascii_hexdigit);
-            if looks_uuid || !sid_shaped {
-                return Some(format!(
-                    "{name}={} is not a Twilio SID ({}…){}: another provider reusing Twilio's parameter names, or a hand-made request.",
-                    v.chars().take(40).collect::<String>(),
-                    prefixes.join("/"),
-                    if looks_uuid { " but a UUID" } else { "" }
-                ));
-            }
-        }
+    let product = PRODUCTS
+        .iter()
+        .find(|p| p.signals.iter().any(|c| c.holds(ev)))?;
+    if product.twilio {
+        Some(Lookalike::TwilioProduct(product))
+    } else {
+        (ids.twilio == 0).then_some(Lookalike::OtherProvider(product))
     }
-    None
+}
+
+/// The classifier's answer: the verdict, and why a lookalike was refused.
+pub(crate) struct Classification {
+    /// The kind, confidence, reasons and runner-up.
+    pub verdict: KindVerdict,
+    /// Set when the request was judged another product's or provider's.
+    pub lookalike: Option<Lookalike>,
+    /// The shapes of the request's ids.
+    pub ids: IdShapes,
 }
 
 /// Detects the kind. `forced` is the caller's override.
-pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
-    let title = |id: &str| {
-        crate::catalog::kind(id)
-            .map(|k| k.title.to_string())
-            .unwrap_or_else(|| "Unknown".to_string())
-    };
+pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
+    let ids = IdShapes::of(ev);
     if let Some(id) = forced {
-        return KindVerdict {
-            id: id.to_string(),
-            title: title(id),
-            overridden: true,
-            confidence: 100,
-            reasons: vec!["kind forced by the caller".into()],
-            runner_up: None,
+        return Classification {
+            verdict: KindVerdict {
+                id: id.to_string(),
+                title: title(id),
+                overridden: true,
+                confidence: 100,
+                reasons: vec!["kind forced by the caller".into()],
+                runner_up: None,
+            },
+            lookalike: None,
+            ids,
         };
     }
     // The catalog rows of each parameter, looked up once for all rules.
@@ -528,6 +693,49 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
         .iter()
         .map(|(n, _)| crate::catalog::rows_named(n).collect())
         .collect();
+    let scored = score_rules(ev, &rows);
+    let suspicious = lookalike(ev, &ids);
+    let verdict = match (scored.first(), suspicious) {
+        (Some((score, rule, reasons)), None) => {
+            let runner = scored.get(1).filter(|(s, _, _)| *s * 10 >= *score * 8);
+            let confidence = confidence(*score, runner.map(|r| r.0));
+            let mut reasons = reasons.clone();
+            reasons.extend(precedence_notes(rule.kind, ev));
+            KindVerdict {
+                id: rule.kind.to_string(),
+                title: title(rule.kind),
+                overridden: false,
+                confidence,
+                reasons,
+                // The runner-up never looks surer than the winner: scaled by its score.
+                runner_up: runner.map(|(s, r, _)| RunnerUp {
+                    id: r.kind.to_string(),
+                    confidence: (i32::from(confidence) * (*s).max(0) / (*score).max(1))
+                        .clamp(0, i32::from(confidence)) as u8,
+                }),
+            }
+        }
+        (None, None) => partial_guess(ev, &rows).unwrap_or_else(|| unknown(ev, None, None)),
+        (best, Some(why)) => unknown(ev, Some(why.explain(ev)), best),
+    };
+    Classification {
+        verdict,
+        lookalike: suspicious,
+        ids,
+    }
+}
+
+fn title(id: &str) -> String {
+    crate::catalog::kind(id)
+        .map(|k| k.title.to_string())
+        .unwrap_or_else(|| "Unknown".to_string())
+}
+
+/// Every rule that fits, best first, with its score and reasons.
+fn score_rules<'r>(
+    ev: &Evidence,
+    rows: &[Vec<&'static crate::catalog::ParamSpec>],
+) -> Vec<(i32, &'r Rule, Vec<String>)> {
     let mut scored: Vec<(i32, &Rule, Vec<String>)> = Vec::new();
     for rule in RULES {
         if !rule.all.iter().all(|c| c.holds(ev)) {
@@ -544,7 +752,7 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
         let score = 10 * rule.all.len() as i32
             + 6 * any_hit.len().min(2) as i32
             + 3 * boosts.len() as i32
-            + catalog_fit(rule.kind, &rows);
+            + catalog_fit(rule.kind, rows);
         let mut reasons: Vec<String> = rule
             .all
             .iter()
@@ -562,51 +770,157 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> KindVerdict {
         scored.push((score, rule, reasons));
     }
     scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let suspicious = lookalike(ev);
-    match scored.first() {
-        Some((score, rule, reasons)) if suspicious.is_none() => {
-            let runner = scored.get(1).filter(|(s, _, _)| *s * 10 >= *score * 8);
-            let confidence = confidence(*score, runner.map(|r| r.0));
-            KindVerdict {
-                id: rule.kind.to_string(),
-                title: title(rule.kind),
-                overridden: false,
-                confidence,
-                reasons: reasons.clone(),
-                // The runner-up never looks surer than the winner: scaled by its score.
-                runner_up: runner.map(|(s, r, _)| RunnerUp {
-                    id: r.kind.to_string(),
-                    confidence: (i32::from(confidence) * (*s).max(0) / (*score).max(1))
-                        .clamp(0, i32::from(confidence)) as u8,
-                }),
+    scored
+}
+
+/// The unknown verdict, with the lookalike's explanation first when there is one.
+fn unknown(
+    ev: &Evidence,
+    why: Option<String>,
+    best: Option<&(i32, &Rule, Vec<String>)>,
+) -> KindVerdict {
+    let mut reasons: Vec<String> = why.into_iter().collect();
+    if ev.pairs.is_empty() {
+        reasons.push("no parameters to go on".into());
+    } else if best.is_none() {
+        reasons.push(
+            "no combination of parameters matches a Twilio voice or messaging webhook or a Calls request"
+                .into(),
+        );
+    }
+    KindVerdict {
+        id: "unknown".into(),
+        title: "Unknown".into(),
+        overridden: false,
+        confidence: 0,
+        reasons,
+        runner_up: best.map(|(s, r, _)| RunnerUp {
+            id: r.kind.to_string(),
+            confidence: confidence_of(*s) / 2,
+        }),
+    }
+}
+
+/// Mixed evidence, settled by precedence: each rule that applied says so in the reasons.
+fn precedence_notes(kind: &str, ev: &Evidence) -> Vec<String> {
+    let has = |n: &str| ev.get(n).is_some();
+    let mut notes = Vec::new();
+    if kind == "dial-action" && has("RecordingUrl") {
+        notes.push("a <Dial record=…> action: DialCallStatus wins over RecordingUrl; the recording rides along".into());
+    }
+    if kind == "voice-request" && has("AnsweredBy") && !has("MachineDetectionDuration") {
+        notes.push("AnsweredBy without MachineDetectionDuration: synchronous AMD puts its verdict on the voice request itself".into());
+    }
+    if kind == "voice-request-legacy"
+        && ev
+            .get("ApiVersion")
+            .is_some_and(|v| v.trim() == "2008-08-01")
+        && has("From")
+    {
+        notes.push(
+            "ApiVersion=2008-08-01 wins over the 2010 names (From/To) a 2008 Twimlet also sends"
+                .into(),
+        );
+    }
+    if kind == "voice-request-legacy" && has("DialStatus") {
+        notes.push("DialStatus is the 2008 name of a <Dial> outcome".into());
+    }
+    notes
+}
+
+/// No rule fits: a partial capture (a log line that kept some parameters) still gets the
+/// kind whose documented parameters explain it best, at a low confidence. Rare parameters
+/// weigh more than ubiquitous ones (AccountSid, From, To).
+fn partial_guess(
+    ev: &Evidence,
+    rows: &[Vec<&'static crate::catalog::ParamSpec>],
+) -> Option<KindVerdict> {
+    let weight = |r: &[&'static crate::catalog::ParamSpec]| {
+        let kinds: std::collections::BTreeSet<&str> =
+            r.iter().flat_map(|p| p.kinds.iter().copied()).collect();
+        if kinds.is_empty() {
+            0.0
+        } else {
+            1.0 / kinds.len() as f64
+        }
+    };
+    let mut best: Option<(f64, &'static str, Vec<&str>)> = None;
+    let mut runner: Option<(f64, &'static str)> = None;
+    let mut seen_kinds: Vec<&str> = Vec::new();
+    for rule in RULES {
+        if seen_kinds.contains(&rule.kind)
+            || rule
+                .none
+                .iter()
+                .any(|c| c.holds(ev) && !matches!(c, Format(_)))
+        {
+            continue;
+        }
+        seen_kinds.push(rule.kind);
+        // A rule whose alternatives are all about values (whatsapp: addresses, a path)
+        // needs them: a partial capture loses parameters, not the look of its values.
+        let value_only = |c: &Cond| !matches!(c, Has(_));
+        if rule.any.iter().any(value_only) && !rule.any.iter().any(|c| c.holds(ev))
+            || rule.all.iter().any(|c| value_only(c) && !c.holds(ev))
+        {
+            continue;
+        }
+        let chain = crate::catalog::kind_chain(rule.kind);
+        let mut score = 0.0;
+        let mut names = Vec::new();
+        for ((name, _), r) in ev.pairs.iter().zip(rows) {
+            if r.iter().any(|p| chain.iter().any(|k| p.kinds.contains(k))) {
+                score += weight(r);
+                if !names.contains(name) {
+                    names.push(*name);
+                }
             }
         }
-        best => {
-            let mut reasons = Vec::new();
-            if let Some(why) = suspicious {
-                reasons.push(why);
+        let documented = rows.iter().filter(|r| !r.is_empty()).count().max(1);
+        // Most of the request's known names must belong to the kind.
+        if names.is_empty() || names.len() * 2 < documented {
+            continue;
+        }
+        match &best {
+            Some((b, _, _)) if *b >= score => {
+                if runner.is_none_or(|(r, _)| score > r) {
+                    runner = Some((score, rule.kind));
+                }
             }
-            if ev.pairs.is_empty() {
-                reasons.push("no parameters to go on".into());
-            } else if best.is_none() {
-                reasons.push(
-                    "no combination of parameters matches a Twilio voice or messaging webhook or a Calls request"
-                        .into(),
-                );
-            }
-            KindVerdict {
-                id: "unknown".into(),
-                title: "Unknown".into(),
-                overridden: false,
-                confidence: 0,
-                reasons,
-                runner_up: best.map(|(s, r, _)| RunnerUp {
-                    id: r.kind.to_string(),
-                    confidence: confidence_of(*s) / 2,
-                }),
+            _ => {
+                if let Some((b, k, _)) = best.take() {
+                    runner = Some((b, k));
+                }
+                best = Some((score, rule.kind, names));
             }
         }
     }
+    let (score, kind, names) = best?;
+    if score < 0.3 {
+        return None;
+    }
+    let confidence = (25.0 + 25.0 * score.min(1.5) / 1.5) as u8;
+    let shown: Vec<&str> = names.iter().take(6).copied().collect();
+    Some(KindVerdict {
+        id: kind.to_string(),
+        title: title(kind),
+        overridden: false,
+        confidence,
+        reasons: vec![
+            format!(
+                "partial capture: {} {} documented for this kind, but the parameters that identify it are missing",
+                shown.join(", "),
+                if shown.len() == 1 { "is" } else { "are" }
+            ),
+            "confidence lowered: the most likely kind, not a certain one".into(),
+        ],
+        runner_up: runner
+            .filter(|(r, _)| *r * 10.0 >= score * 7.0)
+            .map(|(r, k)| RunnerUp {
+                id: k.to_string(),
+                confidence: (f64::from(confidence) * r / score).min(f64::from(confidence)) as u8,
+            }),
+    })
 }
 
 /// Bonus for how many of the request's names the kind documents.

@@ -97,9 +97,13 @@ pub(crate) fn cross_field_checks(
     }
 }
 
+/// From this many missing always-sent parameters on, a webhook capture is a partial one.
+const PARTIAL_CAPTURE_MISSING: usize = 3;
+
 fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<Finding>) {
     let present = |name: &str| fields.iter().any(|f| catalog::name_matches(name, &f.name));
     let is_request = kind.direction == Direction::AppToTwilio;
+    let mut missing: Vec<&'static catalog::ParamSpec> = Vec::new();
     for p in catalog::params_of_kind(kind.id) {
         if p.presence != Presence::Always || p.indexed || p.deprecated.is_some() || present(p.name)
         {
@@ -115,6 +119,27 @@ fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<
         {
             continue;
         }
+        missing.push(p);
+    }
+    // A capture that lost several of the parameters Twilio always sends is a partial one
+    // (a log line, a truncated paste): one note, not an alarm per parameter.
+    if !is_request && missing.len() >= PARTIAL_CAPTURE_MISSING {
+        let names: Vec<&str> = missing.iter().map(|p| p.name).collect();
+        findings.push(
+            Finding::new(
+                Code::PartialCapture,
+                format!(
+                    "{} parameters Twilio always sends with a {} are not in the capture: {}.",
+                    names.len(),
+                    kind.reported_as,
+                    names.join(", ")
+                ),
+            )
+            .hint("The capture probably kept only part of the request (a log line, a cut paste). If it is the whole request, it did not come from Twilio."),
+        );
+        return;
+    }
+    for p in missing {
         let (severity, msg, hint) = if is_request {
             (
                 Severity::Error,
@@ -211,7 +236,14 @@ fn aliases(fields: &mut [Field], findings: &mut Vec<Finding>) {
         else {
             continue;
         };
-        if let Some(tv) = value(fields, target) {
+        if f.placeholder.is_some() {
+            continue;
+        }
+        let target_field = fields.iter().find(|t| t.name == target);
+        if let Some(tv) = target_field
+            .filter(|t| t.placeholder.is_none())
+            .map(|t| t.value.as_str())
+        {
             if tv != f.value {
                 pairs.push((i, target.to_string(), tv.to_string()));
             }
@@ -333,7 +365,11 @@ fn embedded_account_sids(
     path: Option<&str>,
     decoded: &Decoded,
 ) {
-    let account = value(fields, "AccountSid").map(str::to_string);
+    // A redacted or placeholder AccountSid cannot disagree with anything.
+    let account = fields
+        .iter()
+        .find(|f| f.name == "AccountSid" && f.placeholder.is_none())
+        .map(|f| f.value.clone());
     let mut push = |what: String, embedded: &str, param: &str, acct: &str| {
         findings.push(
             Finding::new(
@@ -352,20 +388,23 @@ fn embedded_account_sids(
             ) || f.name.ends_with("Url")
             {
                 if let Some(emb) = account_in(&f.value) {
-                    if emb.starts_with("AC") && emb != acct {
+                    if crate::placeholder::is_sid_shaped(emb) && emb != acct {
                         push(format!("{} ({})", f.name, f.value), emb, &f.name, acct);
                     }
                 }
             }
         }
         if let Some(emb) = path.and_then(account_in) {
-            if emb.starts_with("AC") && emb != acct {
+            if crate::placeholder::is_sid_shaped(emb) && emb != acct {
                 push("The request path".to_string(), emb, "AccountSid", acct);
             }
         }
     }
     if let (Some(user), Some(emb)) = (decoded.auth_user.as_deref(), path.and_then(account_in)) {
-        if user.starts_with("AC") && emb.starts_with("AC") && user != emb {
+        if crate::placeholder::is_sid_shaped(user)
+            && crate::placeholder::is_sid_shaped(emb)
+            && user != emb
+        {
             findings.push(
                 Finding::new(Code::AccountSidMismatch, format!("The path names account {emb}, but the credentials are for {user}."))
                     .hint("Twilio answers 401/404 when the URL's AccountSid differs from the authenticated account (unless it is a sub-account of it)."),

@@ -108,6 +108,11 @@ codes! {
     OtherKindParam => ("other-kind-param", Info, "Documented for another kind of request, not for this one."),
     ExampleOnlyParam => ("example-only-param", Info, "Appears only in Twilio's examples, not in its API schema."),
     // --- Values -----------------------------------------------------------------------
+    // issue 11: stand-in values and partial captures
+    RedactedValue => ("redacted-value", Info, "The value is redacted, a placeholder or a template variable: shown as written, not checked, and the parameter counts as present."),
+    ForeignId => ("foreign-id", Info, "An id in another platform's format (e.g. a UUID), not a Twilio SID: a Twilio-compatible platform or a hand-made request."),
+    CompatiblePlatform => ("compatible-platform", Warning, "Twilio's parameter set with another platform's ids: the kind is named, but Twilio did not send it (and cannot have signed it)."),
+    PartialCapture => ("partial-capture", Info, "Several parameters Twilio always sends are missing at once: the capture kept only part of the request."),
     InvalidSid => ("invalid-sid", Error, "Not a Twilio SID: two capital letters then 32 hex digits."),
     WrongSidPrefix => ("wrong-sid-prefix", Error, "The SID's prefix does not match the kind of object the parameter names."),
     UppercaseSidHex => ("uppercase-sid-hex", Info, "The SID uses upper-case hex; Twilio emits lower-case."),

@@ -4,12 +4,13 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{self, ApiVersion, Direction, DocStatus, KindSpec};
+use crate::catalog::{self, ApiVersion, Direction, DocStatus, KindSpec, ParamSpec, ValueType};
 use crate::check;
 use crate::classify::{classify, Evidence, RestPath};
 use crate::cross::{check_signature, cross_field_checks, signed_material, SignatureParts};
 use crate::decode::{decode, Decoded};
 use crate::finding::{Code, Finding, Severity};
+use crate::placeholder::{self, Placeholder};
 use crate::report::{Counts, Field, FieldStatus, InputFormat, RawPair, Report, RequestInfo};
 use crate::signature::{self, SignRequest, SignedRequest};
 
@@ -191,16 +192,24 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         );
         forced_kind = None;
     }
-    let verdict = classify(&evidence, forced_kind);
+    let classification = classify(&evidence, forced_kind);
+    let verdict = classification.verdict;
     let api = api_version(&verdict.id, &evidence);
     let catalog_kind = catalog_kind_for(&verdict.id, api);
     let direction = catalog_kind.map(|k| k.direction);
-    let webhook = direction == Some(Direction::TwilioToApp);
+    let context = FieldContext {
+        kind: catalog_kind,
+        api,
+        webhook: direction == Some(Direction::TwilioToApp),
+        // Another product's or provider's request: label its fields, judge none of them
+        // by Twilio's formats and value sets.
+        check_values: classification.lookalike.is_none(),
+    };
 
     // Fields in wire order, each looked up and checked.
     let mut fields: Vec<Field> = Vec::with_capacity(decoded.pairs.len());
     for (index, pair) in decoded.pairs.iter().enumerate() {
-        fields.push(build_field(index, pair, catalog_kind, api, webhook));
+        fields.push(build_field(index, pair, &context));
     }
     // Decoder findings: attach to the field they name, else keep them request-level.
     for f in decoded.findings.iter().cloned() {
@@ -209,6 +218,16 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             .as_deref()
             .and_then(|p| fields.iter_mut().find(|x| x.name == p))
         {
+            // `%s` left in a form body is a template, not a broken escape.
+            Some(field)
+                if f.code == Code::InvalidPercentEscape
+                    && field.placeholder == Some(Placeholder::Template) =>
+            {
+                field.findings.push(
+                    f.severity(Severity::Info)
+                        .hint("The '%' belongs to a template variable left in the capture."),
+                )
+            }
             Some(field) => field.findings.push(f),
             None => findings.push(f),
         }
@@ -216,10 +235,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
 
     if verdict.id == "unknown" && !decoded.pairs.is_empty() {
         let why = verdict.reasons.first().cloned().unwrap_or_default();
-        let code = if why.contains("not a Twilio")
-            || why.contains("Conversations")
-            || why.contains("REST Message")
-        {
+        let code = if classification.lookalike.is_some() {
             Code::LookalikeNotTwilio
         } else {
             Code::KindUnknown
@@ -243,6 +259,21 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
                 ),
             ));
         }
+    }
+
+    if verdict.id != "unknown" && classification.ids.compatible_platform() {
+        findings.push(
+            Finding::new(
+                Code::CompatiblePlatform,
+                format!(
+                    "The parameters are those of a {}, but {} {} not Twilio SIDs (UUIDs): a Twilio-compatible platform or a home-made request, not Twilio.",
+                    verdict.title,
+                    classification.ids.foreign.join(", "),
+                    if classification.ids.foreign.len() == 1 { "is" } else { "are" }
+                ),
+            )
+            .hint("The fields are labeled as Twilio documents them; their ids are not checked. Twilio's signature cannot apply unless that platform signs the same way."),
+        );
     }
 
     if let Some(kind) = catalog_kind {
@@ -356,6 +387,7 @@ fn api_version(kind: &str, ev: &Evidence) -> Option<ApiVersion> {
         "messaging-request" if has("SmsSid") && !has("MessageSid") && !has("NumMedia") => {
             Some(ApiVersion::V2008)
         }
+        "dial-action" if has("DialStatus") && !has("DialCallStatus") => Some(ApiVersion::V2008),
         "unknown" => None,
         _ => catalog::kind(kind).map(|k| k.api_version),
     }
@@ -379,43 +411,57 @@ fn catalog_kind_for(reported: &str, api: Option<ApiVersion>) -> Option<&'static 
         .copied()
 }
 
-fn build_field(
-    index: usize,
-    pair: &RawPair,
+/// What every field of one request is judged against.
+struct FieldContext {
     kind: Option<&'static KindSpec>,
     api: Option<ApiVersion>,
     webhook: bool,
-) -> Field {
+    check_values: bool,
+}
+
+/// The field's catalog row and status for the detected kind, or — when the kind does not
+/// document it — every row that could apply.
+fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Vec<&'static ParamSpec>) {
+    let api = ctx.api;
+    if let Some(s) = ctx.kind.and_then(|k| catalog::param_for_kind(k.id, name)) {
+        let status = if s.alias_of.is_some()
+            && s.deprecated
+                .is_some_and(|d| Some(d.since) == api.map(ApiVersion::as_str))
+        {
+            // An alias superseded by the very version that still sends it (Caller in
+            // 2010) is a compatibility copy: legacy. One deprecated later (SmsSid) is
+            // deprecated.
+            FieldStatus::Legacy
+        } else if s
+            .deprecated
+            .is_some_and(|d| deprecation_in_force(d.since, api))
+        {
+            FieldStatus::Deprecated
+        } else if s.alias_of.is_some() {
+            FieldStatus::Legacy
+        } else {
+            FieldStatus::Known
+        };
+        return (status, vec![s]);
+    }
+    // Rows of this API version first, then the others.
+    let mut rows: Vec<&'static ParamSpec> = catalog::params_named(name).collect();
+    rows.sort_by_key(|p| Some(p.api_version) != api);
+    if rows.is_empty() {
+        (FieldStatus::Unknown, rows)
+    } else if ctx.kind.is_some() {
+        (FieldStatus::OtherKind, rows)
+    } else {
+        // The kind is unknown: the parameter is a documented one, judged by every row.
+        (FieldStatus::Known, rows)
+    }
+}
+
+fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> Field {
     let name = pair.name.as_str();
-    let spec = kind.and_then(|k| catalog::param_for_kind(k.id, name));
-    let (status, spec) = match spec {
-        // An alias superseded by the very version that still sends it (Caller in 2010) is a
-        // compatibility copy: legacy. One deprecated later (SmsSid) is deprecated.
-        Some(s)
-            if s.alias_of.is_some()
-                && s.deprecated
-                    .is_some_and(|d| Some(d.since) == api.map(ApiVersion::as_str)) =>
-        {
-            (FieldStatus::Legacy, Some(s))
-        }
-        Some(s)
-            if s.deprecated
-                .is_some_and(|d| deprecation_in_force(d.since, api)) =>
-        {
-            (FieldStatus::Deprecated, Some(s))
-        }
-        Some(s) if s.alias_of.is_some() => (FieldStatus::Legacy, Some(s)),
-        Some(s) => (FieldStatus::Known, Some(s)),
-        None => {
-            let other = catalog::params_named(name)
-                .find(|p| Some(p.api_version) == api)
-                .or_else(|| catalog::params_named(name).next());
-            match other {
-                Some(p) => (FieldStatus::OtherKind, Some(p)),
-                None => (FieldStatus::Unknown, None),
-            }
-        }
-    };
+    let kind = ctx.kind;
+    let (status, rows) = look_up(name, ctx);
+    let spec = rows.first().copied();
     let mut field = Field {
         index,
         source: pair.source,
@@ -429,59 +475,24 @@ fn build_field(
         value_type: spec.map(|s| s.value_type.id()),
         display: None,
         status,
+        placeholder: None,
         findings: Vec::new(),
     };
     if let Some(op) = list_filter_operator(name) {
         field.display = Some(format!("{} {} {}", &name[..name.len() - 1], op, pair.value));
     }
+    let value_type = spec.map_or(ValueType::Text { max_len: None }, |s| s.value_type);
+    field.placeholder = placeholder::classify(&pair.value, &value_type);
     let Some(spec) = spec else {
         field.findings.push(
             Finding::new(Code::UnknownParam, format!("{name} is not a documented parameter{}.", kind.map(|k| format!(" of {}", k.id)).unwrap_or_default()))
                 .param(name)
                 .hint("Tolerated: Twilio adds parameters without notice, and apps add their own to their URLs."),
         );
+        label_placeholder(&mut field);
         return field;
     };
-    match status {
-        FieldStatus::Deprecated => {
-            let d = spec
-                .deprecated
-                .expect("OK because status is Deprecated only when set");
-            field.findings.push(
-                Finding::new(
-                    Code::DeprecatedParam,
-                    format!("{name} is deprecated (since {}).", d.since),
-                )
-                .param(name)
-                .hint(format!("Use {} instead.", d.use_instead)),
-            );
-        }
-        FieldStatus::Legacy => {
-            let target = spec.alias_of.unwrap_or_default();
-            field.findings.push(
-                Finding::new(
-                    Code::LegacyParam,
-                    format!("{name} is a legacy alias of {target}, still sent for compatibility."),
-                )
-                .param(name)
-                .hint(format!("Read {target} instead.")),
-            );
-        }
-        FieldStatus::OtherKind => {
-            field.findings.push(
-                Finding::new(
-                    Code::OtherKindParam,
-                    format!(
-                        "{name} is documented for {}, not for {}.",
-                        spec.kinds.join(", "),
-                        kind.map(|k| k.id).unwrap_or("this request")
-                    ),
-                )
-                .param(name),
-            );
-        }
-        _ => {}
-    }
+    status_findings(&mut field, spec, &rows, kind);
     if spec.status == DocStatus::ExampleOnly {
         field.findings.push(
             Finding::new(
@@ -492,12 +503,139 @@ fn build_field(
             .hint("Twilio may ignore it."),
         );
     }
-    let checked = check::check_value(spec, name, &pair.value, api, webhook);
-    if field.display.is_none() {
-        field.display = checked.display;
+    // Free text is checked even when it reads as redacted (its length still matters);
+    // typed values that are stand-ins are not.
+    let free_text = matches!(value_type, ValueType::Text { .. } | ValueType::Twiml { .. });
+    if field.placeholder.is_some() {
+        label_placeholder(&mut field);
     }
-    field.findings.extend(checked.findings);
+    if ctx.check_values && (field.placeholder.is_none() || free_text) {
+        let checked = check_against_rows(&rows, name, &pair.value, ctx);
+        if field.display.is_none() {
+            field.display = checked.display;
+        }
+        field.findings.extend(checked.findings);
+    }
     field
+}
+
+/// Checks a value against the rows that could apply: the first row it satisfies wins; when
+/// it satisfies none, the findings of the most relevant row stand.
+fn check_against_rows(
+    rows: &[&'static ParamSpec],
+    name: &str,
+    value: &str,
+    ctx: &FieldContext,
+) -> check::Checked {
+    let mut first: Option<check::Checked> = None;
+    let mut tried: Vec<ValueType> = Vec::new();
+    for row in rows {
+        if tried.contains(&row.value_type) {
+            continue;
+        }
+        tried.push(row.value_type);
+        let checked = check::check_value(row, name, value, ctx.api, ctx.webhook);
+        if !checked
+            .findings
+            .iter()
+            .any(|f| f.severity >= Severity::Warning)
+        {
+            return checked;
+        }
+        first.get_or_insert(checked);
+    }
+    first.unwrap_or_default()
+}
+
+/// The label and the info finding of a stand-in value.
+fn label_placeholder(field: &mut Field) {
+    let Some(p) = field.placeholder else {
+        return;
+    };
+    field.display = Some(p.label().to_string());
+    let (code, message) = match p {
+        Placeholder::ForeignId => (
+            Code::ForeignId,
+            format!(
+                "{}={} is not a Twilio SID but another platform's id (a UUID); it is not checked.",
+                field.name, field.value
+            ),
+        ),
+        _ => (
+            Code::RedactedValue,
+            format!(
+                "{} is {}; it is shown as written and not checked.",
+                field.name,
+                match p {
+                    Placeholder::Redacted => "redacted",
+                    Placeholder::Template => "a template variable left in",
+                    _ => "a placeholder, not a real value",
+                }
+            ),
+        ),
+    };
+    field
+        .findings
+        .push(Finding::new(code, message).param(field.name.clone()));
+}
+
+/// Deprecated, legacy and other-kind findings for a field.
+fn status_findings(
+    field: &mut Field,
+    spec: &ParamSpec,
+    rows: &[&'static ParamSpec],
+    kind: Option<&'static KindSpec>,
+) {
+    let name = field.name.clone();
+    match field.status {
+        FieldStatus::Deprecated => {
+            let Some(d) = spec.deprecated else { return };
+            let when = match ApiVersion::parse(d.since) {
+                Some(v) => format!(" since API version {}", v.as_str()),
+                None => " (Twilio's current documentation no longer lists it)".to_string(),
+            };
+            field.findings.push(
+                Finding::new(
+                    Code::DeprecatedParam,
+                    format!("{name} is deprecated{when}; {} replaces it.", d.use_instead),
+                )
+                .param(name.as_str())
+                .hint(format!("Use {} instead.", d.use_instead)),
+            );
+        }
+        FieldStatus::Legacy => {
+            let target = spec.alias_of.unwrap_or_default();
+            field.findings.push(
+                Finding::new(
+                    Code::LegacyParam,
+                    format!("{name} is a legacy alias of {target}, still sent for compatibility."),
+                )
+                .param(name.as_str())
+                .hint(format!("Read {target} instead.")),
+            );
+        }
+        FieldStatus::OtherKind => {
+            let mut kinds: Vec<&str> = Vec::new();
+            for k in rows.iter().flat_map(|r| r.kinds.iter()) {
+                let shown = catalog::kind(k).map_or(*k, |s| s.reported_as);
+                if !kinds.contains(&shown) {
+                    kinds.push(shown);
+                }
+            }
+            field.findings.push(
+                Finding::new(
+                    Code::OtherKindParam,
+                    format!(
+                        "{name} is documented for {}, not for {}.",
+                        kinds.join(", "),
+                        kind.map(|k| k.reported_as).unwrap_or("this request")
+                    ),
+                )
+                .param(name.as_str()),
+            );
+        }
+        _ => {}
+    }
 }
 
 /// A deprecation dated by an API version (`2010-04-01`) does not apply to requests of an

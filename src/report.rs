@@ -182,6 +182,10 @@ pub struct Field {
     pub display: Option<String>,
     /// Known / deprecated / legacy / other-kind / unknown.
     pub status: FieldStatus,
+    /// Set when the value is a stand-in (redacted, a template variable, a fixture's fake
+    /// or another platform's id): shown as written, not checked, still counts as present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<crate::placeholder::Placeholder>,
     /// Findings about this field.
     pub findings: Vec<Finding>,
 }

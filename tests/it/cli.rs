@@ -21,7 +21,7 @@ struct Case {
 const CASES: &[Case] = &[
     Case { name: "table", args: &["inspect", "--color", "never"], stdin: SMS, env: &[], exit: 0, stdout_has: &["messaging-request", "MessageSid"], stdout_lacks: &["\x1b["] },
     Case { name: "json", args: &["inspect", "--json", "-"], stdin: SMS, env: &[], exit: 0, stdout_has: &["\"kind\"", "\"id\": \"messaging-request\"", "\"rawValue\": \"%2B14155550100\""], stdout_lacks: &[] },
-    Case { name: "errors-exit-1", args: &["inspect", "--json"], stdin: "CallSid=CAshort&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199&CallStatus=ringing&ApiVersion=2010-04-01&Direction=inbound", env: &[], exit: 1, stdout_has: &["invalid-sid"], stdout_lacks: &[] },
+    Case { name: "errors-exit-1", args: &["inspect", "--json"], stdin: "CallSid=CA5a1f0c2e9b7d4a6c8e0f1a2b3c4d5e6&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199&CallStatus=ringing&ApiVersion=2010-04-01&Direction=inbound", env: &[], exit: 1, stdout_has: &["invalid-sid"], stdout_lacks: &[] },
     Case { name: "missing-file-exit-2", args: &["inspect", "/nonexistent/capture.txt"], stdin: "", env: &[], exit: 2, stdout_has: &[], stdout_lacks: &[] },
     Case { name: "bad-format-exit-2", args: &["inspect", "--format", "yaml"], stdin: SMS, env: &[], exit: 2, stdout_has: &[], stdout_lacks: &[] },
     Case { name: "forced-format", args: &["inspect", "--json", "--format", "query"], stdin: SMS, env: &[], exit: 0, stdout_has: &["\"format\": \"query\"", "format-overridden"], stdout_lacks: &[] },

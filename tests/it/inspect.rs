@@ -53,6 +53,15 @@ struct Vector {
     /// Field count.
     #[serde(default)]
     field_count: Option<usize>,
+    /// [[name, placeholder class]] (redacted, template, fake, foreign-id).
+    #[serde(default)]
+    placeholder: Vec<(String, String)>,
+    /// [[param, substring]]: a finding about the param whose message contains the text.
+    #[serde(default)]
+    message: Vec<(String, String)>,
+    /// A substring one of the kind's reasons must contain.
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 pub(crate) fn all_codes(report: &Report) -> BTreeSet<String> {
@@ -150,6 +159,30 @@ fn check(v: &Vector) -> Vec<String> {
             .to_string();
         expect(&got == s, format!("signature status {got}, want {s}"));
     }
+    for (name, want) in &v.placeholder {
+        let got = json["fields"]
+            .as_array()
+            .and_then(|fs| fs.iter().find(|f| f["name"] == name.as_str()))
+            .map(|f| f["placeholder"].clone());
+        expect(
+            got.as_ref().and_then(|g| g.as_str()) == Some(want.as_str()),
+            format!("placeholder of {name}: {got:?}, want {want}"),
+        );
+    }
+    for (param, want) in &v.message {
+        expect(
+            report.all_findings().any(|f| {
+                f.param.as_deref() == Some(param.as_str()) && f.message.contains(want.as_str())
+            }),
+            format!("no finding on {param} says {want:?}"),
+        );
+    }
+    if let Some(r) = &v.reason {
+        expect(
+            report.kind.reasons.iter().any(|x| x.contains(r.as_str())),
+            format!("no reason contains {r:?}: {:?}", report.kind.reasons),
+        );
+    }
     if let Some(n) = v.field_count {
         expect(
             report.fields.len() == n,
@@ -186,10 +219,18 @@ fn inspect_vectors() {
     assert!(vectors.len() >= 20, "only {} vectors", vectors.len());
     let mut failures = Vec::new();
     for (file, v) in &vectors {
-        let _ = &v.source;
         let errs = check(v);
         if !errs.is_empty() {
-            failures.push(format!("{file}/{}:\n    {}", v.name, errs.join("\n    ")));
+            let source = v
+                .source
+                .as_deref()
+                .map(|s| format!(" (source: {s})"))
+                .unwrap_or_default();
+            failures.push(format!(
+                "{file}/{}{source}:\n    {}",
+                v.name,
+                errs.join("\n    ")
+            ));
         }
     }
     assert!(

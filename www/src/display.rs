@@ -559,6 +559,7 @@ mod tests {
             value_type: None,
             display: None,
             status: twilio_webhook_inspector::FieldStatus::Known,
+            placeholder: None,
             findings: vec![],
         }
     }

@@ -534,6 +534,7 @@ mod tests {
             value_type: None,
             display: None,
             status: FieldStatus::Known,
+            placeholder: None,
             findings: vec![],
         }
     }

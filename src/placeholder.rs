@@ -1,0 +1,318 @@
+//! Redacted, placeholder and template values: the value classes of real captures.
+//!
+//! People redact before they paste (`ACXXXXXXXX…`, `SM****`, `[redacted]`), test suites use
+//! placeholders (`CA123`, `test_sid`, `my-account`) and documentation leaves template
+//! variables in (`{{AccountSid}}`, `${CALL_SID}`, `%s`). Twilio-compatible platforms send
+//! Twilio's parameters with ids of their own (UUIDs). None of these is a malformed Twilio
+//! value: the inspector labels them and does not check them, and they still count as the
+//! parameter being present.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::ValueType;
+
+/// What kind of stand-in a value is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Placeholder {
+    /// Masked or removed by whoever captured it: `ACXXXX…`, `SM****`, `AC12…ef`,
+    /// `+1555XXXXXXX`, `[redacted]`, `<REDACTED>`, `[FILTERED]`, an empty id.
+    Redacted,
+    /// A template variable left in: `{{AccountSid}}`, `${CALL_SID}`, `%s`, `<%= sid %>`,
+    /// `YOUR_ACCOUNT_SID`, `<your number>`.
+    Template,
+    /// A placeholder word or short fake where an id belongs (`my-account`, `CA123`,
+    /// `test_sid`, `sid-1`, `abc`), as test fixtures write them.
+    Fake,
+    /// An id in another platform's format (a UUID), as Twilio-compatible platforms and
+    /// home-made test requests send it.
+    ForeignId,
+}
+
+impl Placeholder {
+    /// The label every door shows instead of a check result.
+    pub fn label(self) -> &'static str {
+        match self {
+            Placeholder::Redacted => "redacted — not checked",
+            Placeholder::Template => "template placeholder — not checked",
+            Placeholder::Fake => "placeholder value — not checked",
+            Placeholder::ForeignId => "not a Twilio id (another platform's format) — not checked",
+        }
+    }
+
+    /// The kebab-case id (`redacted`, `template`, `fake`, `foreign-id`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Placeholder::Redacted => "redacted",
+            Placeholder::Template => "template",
+            Placeholder::Fake => "fake",
+            Placeholder::ForeignId => "foreign-id",
+        }
+    }
+}
+
+/// Words that stand for a removed value, compared case-insensitively once brackets and
+/// punctuation around them are gone.
+const REDACTION_WORDS: &[&str] = &[
+    "redacted",
+    "filtered",
+    "removed",
+    "hidden",
+    "masked",
+    "obfuscated",
+    "censored",
+    "omitted",
+    "scrubbed",
+    "sanitized",
+    "sanitised",
+    "secret",
+    "private",
+    "snip",
+    "snipped",
+    "elided",
+    "anonymized",
+    "anonymised",
+];
+
+/// Classifies `value` as a stand-in for a value of type `value_type`, or `None` for a
+/// value that should be checked as it is.
+pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
+    let v = value.trim();
+    let is_id = matches!(value_type, ValueType::Sid { .. });
+    if v.is_empty() {
+        // An empty id is a redaction; an empty geo field or message is normal.
+        return is_id.then_some(Placeholder::Redacted);
+    }
+    let free_text = matches!(
+        value_type,
+        ValueType::Text { .. } | ValueType::Twiml { .. } | ValueType::Object
+    );
+    if let ValueType::Digits { alphabet, .. } = value_type {
+        // `#`, `*` and `***` are keys people press, not masks.
+        if v.chars().all(|c| alphabet.contains(c)) {
+            return None;
+        }
+    }
+    if is_redaction_marker(v) {
+        return Some(Placeholder::Redacted);
+    }
+    if is_template(v, !free_text) {
+        return Some(Placeholder::Template);
+    }
+    if !free_text && contains_template(v) {
+        return Some(Placeholder::Template);
+    }
+    match value_type {
+        ValueType::Sid { .. } => classify_id(v),
+        ValueType::Phone { .. } => masked_address(v).then_some(Placeholder::Redacted),
+        ValueType::Token | ValueType::Jwt => is_mask_run(v).then_some(Placeholder::Redacted),
+        ValueType::Url => masked_url(v).then_some(Placeholder::Redacted),
+        _ => None,
+    }
+}
+
+/// `[redacted]`, `<REDACTED>`, `***`, `xxxx`, `…`, `[FILTERED]` (Rails), `<hidden>`.
+fn is_redaction_marker(v: &str) -> bool {
+    let inner = v.trim_matches(|c: char| "[]<>(){}*_-#\"'` .".contains(c));
+    if inner.is_empty() {
+        // Only punctuation: `***`, `...`, `---`, `[]`.
+        return v.chars().count() >= 2 && !v.chars().all(|c| c == '-' || c == '_');
+    }
+    let lower = inner.to_ascii_lowercase();
+    let word = lower.trim_end_matches(['.', '!']);
+    if REDACTION_WORDS.contains(&word) || word == "…" {
+        return true;
+    }
+    if let Some(rest) = word
+        .strip_suffix(" for privacy")
+        .or_else(|| word.strip_suffix(" for security"))
+    {
+        return REDACTION_WORDS.contains(&rest);
+    }
+    is_mask_run(v) && v.chars().filter(|c| c.is_alphanumeric()).all(is_mask_char)
+}
+
+fn is_mask_char(c: char) -> bool {
+    matches!(c, 'x' | 'X' | '*' | '•' | '●' | '█' | '#')
+}
+
+/// Three or more mask characters in a row, or an ellipsis.
+fn is_mask_run(v: &str) -> bool {
+    if v.contains('…') || v.contains("...") {
+        return true;
+    }
+    let mut run = 0;
+    for c in v.chars() {
+        if is_mask_char(c) {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// The whole value is a template variable. `typed`: the value has a type (an id, a number,
+/// a URL), so looser forms (`$callSid`, `:sid`, `<AccountSid>`) count too; in free text they
+/// could be what somebody wrote.
+fn is_template(v: &str, typed: bool) -> bool {
+    let enclosed = |open: &str, close: &str| {
+        v.strip_prefix(open)
+            .and_then(|r| r.strip_suffix(close))
+            .is_some_and(|inner| !inner.trim().is_empty() && !inner.contains(close))
+    };
+    if enclosed("{{", "}}")
+        || enclosed("${", "}")
+        || enclosed("#{", "}")
+        || enclosed("<%", "%>")
+        || enclosed("{%", "%}")
+        || enclosed("[[", "]]")
+        || enclosed("__", "__") && is_identifier(&v[2..v.len() - 2])
+    {
+        return true;
+    }
+    // printf / Python % formatting: `%s`, `%d`, `%(sid)s`, `%@`.
+    if matches!(v, "%s" | "%d" | "%i" | "%@" | "%v" | "%q")
+        || (v.starts_with("%(") && v.ends_with(")s"))
+    {
+        return true;
+    }
+    if !typed {
+        return false;
+    }
+    // `{AccountSid}` (Python str.format, OpenAPI paths), `<AccountSid>`, `<your number>`.
+    if let Some(inner) = v
+        .strip_prefix('{')
+        .and_then(|r| r.strip_suffix('}'))
+        .or_else(|| v.strip_prefix('<').and_then(|r| r.strip_suffix('>')))
+    {
+        let words_only = inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'));
+        if !inner.trim().is_empty() && words_only && inner.len() <= 60 {
+            return true;
+        }
+    }
+    // `$CALL_SID`, `$callSid`, `:call_sid` (route parameters), `@sid`.
+    if let Some(name) = v
+        .strip_prefix('$')
+        .or_else(|| v.strip_prefix(':'))
+        .or_else(|| v.strip_prefix('@'))
+    {
+        if is_identifier(name) {
+            return true;
+        }
+    }
+    // `YOUR_ACCOUNT_SID`, `your-auth-token`, `MY_TWILIO_NUMBER`, `<insert number here>`.
+    let lower = v.to_ascii_lowercase();
+    let stripped = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let identifier_like = stripped
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '));
+    identifier_like
+        && ["your_", "your-", "your ", "insert ", "replace_", "replace-"]
+            .iter()
+            .any(|p| stripped.starts_with(p))
+        || is_env_var_name(v)
+}
+
+/// `MY_TWILIO_NUMBER`, `TWILIO_ACCOUNT_SID`: a constant's or environment variable's name
+/// where its value belongs.
+fn is_env_var_name(v: &str) -> bool {
+    v.contains('_')
+        && v.len() >= 4
+        && v.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && v.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// A template variable somewhere inside a typed value (`https://{{host}}/voice`).
+fn contains_template(v: &str) -> bool {
+    (v.contains("{{") && v.contains("}}"))
+        || (v.contains("${") && v.contains('}'))
+        || (v.contains("<%") && v.contains("%>"))
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Two capital letters and 32 lower- or upper-case hex digits.
+pub(crate) fn is_sid_shaped(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 34
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2..].iter().all(u8::is_ascii_hexdigit)
+}
+
+/// A UUID (8-4-4-4-12 hex digits), with or without a short prefix (`CA` + UUID).
+pub(crate) fn is_uuid(v: &str) -> bool {
+    let tail = if v.len() > 36 { &v[v.len() - 36..] } else { v };
+    let groups: Vec<&str> = tail.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Ids: masked, foreign, a real SID cut off (left to the SID check), or a fake.
+fn classify_id(v: &str) -> Option<Placeholder> {
+    if is_sid_shaped(v) {
+        return None;
+    }
+    if is_mask_run(v) || v.contains(['*', '•', '…']) || masked_sid(v) {
+        return Some(Placeholder::Redacted);
+    }
+    if is_uuid(v) {
+        return Some(Placeholder::ForeignId);
+    }
+    // A real SID that lost or gained a few characters (cut off when copied): the SID
+    // check reports it. Anything shorter or wordier is a fixture's stand-in.
+    let b = v.as_bytes();
+    let truncated_real = (24..=40).contains(&b.len())
+        && b.len() >= 2
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2..].iter().all(u8::is_ascii_alphanumeric);
+    if truncated_real {
+        return None;
+    }
+    Some(Placeholder::Fake)
+}
+
+/// `ACxxxx`, `CAxxxxxxxx`, `ACXXXXXXXX…`: a prefix followed by mask letters only.
+fn masked_sid(v: &str) -> bool {
+    let rest = v.get(2..).unwrap_or("");
+    rest.len() >= 2
+        && rest
+            .trim_start_matches(|c: char| c.is_ascii_hexdigit() && !c.is_ascii_alphabetic())
+            .chars()
+            .all(|c| matches!(c, 'x' | 'X' | '0'))
+        && rest.contains(['x', 'X'])
+}
+
+/// A phone number or channel address with masked digits (`+1555XXXXXXX`, `+1 ***-1234`,
+/// `whatsapp:+4477••••1234`).
+fn masked_address(v: &str) -> bool {
+    let addr = v.split_once(':').map_or(v, |(_, a)| a);
+    let has_mask = addr.chars().any(|c| is_mask_char(c) || c == '…') || addr.contains("...");
+    has_mask
+        && addr
+            .chars()
+            .all(|c| c.is_ascii_digit() || is_mask_char(c) || "+-() .…".contains(c))
+}
+
+/// A URL whose host is masked (`https://xxxxx/voice`, `https://…/status`).
+fn masked_url(v: &str) -> bool {
+    let rest = v.split_once("://").map_or(v, |(_, r)| r);
+    let host = rest.split(['/', '?']).next().unwrap_or("");
+    is_redaction_marker(host) || host.contains('…') || is_template(host, true)
+}
