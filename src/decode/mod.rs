@@ -116,7 +116,14 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
         InputFormat::Url => url::decode_url_input(trimmed, start, &mut out),
         InputFormat::Http => http::decode_http(text, base, &mut out),
         InputFormat::Curl => curl::decode_curl(trimmed, &mut out),
-        InputFormat::Json => json::decode_json_input(trimmed, start, ParamSource::Json, &mut out),
+        InputFormat::Json => {
+            json::decode_json_input(trimmed, start, ParamSource::Json, &mut out);
+            // A pasted JSON body is kept byte for byte, surrounding whitespace included:
+            // bodySHA256 is the hash of the exact bytes, as in Twilio's libraries.
+            if out.body.as_deref() == Some(trimmed) {
+                out.body = Some(text.to_string());
+            }
+        }
         InputFormat::Har => har::decode_har(trimmed, &mut out),
         InputFormat::Xml => xml::decode_xml(trimmed, start, &mut out),
         InputFormat::Empty => {

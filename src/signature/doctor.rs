@@ -1395,7 +1395,11 @@ fn body_hash_diagnosis(d: &mut Doctor<'_, '_>, ti: usize, url: &str) {
     let sig = d.ctx.sig.to_string();
     let body = d.ctx.input.body;
     let mut reproduced: Option<&'static str> = None;
-    if !in_url.is_empty() {
+    let trimmed = body.trim_ascii();
+    let only_whitespace = !in_url.is_empty()
+        && trimmed.len() != body.len()
+        && compute::sha256_hex(trimmed) == in_url;
+    if !in_url.is_empty() && !only_whitespace {
         for (text, how) in json::reserialisations(body) {
             if compute::sha256_hex(text.as_bytes()) == in_url {
                 reproduced = Some(how);
@@ -1404,6 +1408,15 @@ fn body_hash_diagnosis(d: &mut Doctor<'_, '_>, ti: usize, url: &str) {
         }
     }
     let (code, message, hint) = match reproduced {
+        _ if only_whitespace => (
+            DiagnosisCode::BodyWhitespace,
+            format!(
+                "The URL signature is valid, and the body matches bodySHA256 once {} of whitespace around it {} removed: that whitespace — probably added by copying or an editor — is the only difference.",
+                plural(body.len() - trimmed.len(), "byte"),
+                if body.len() - trimmed.len() == 1 { "is" } else { "are" }
+            ),
+            "If you pasted the body, paste it exactly as received; if your app adds or strips a newline before hashing, hash the raw bytes instead.",
+        ),
         Some(how) => (
             DiagnosisCode::JsonReserialised,
             format!(
@@ -1444,4 +1457,13 @@ fn body_hash_diagnosis(d: &mut Doctor<'_, '_>, ti: usize, url: &str) {
         signature: sig,
         token_index: ti,
     });
+}
+
+/// `1 byte`, `3 bytes`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

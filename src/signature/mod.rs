@@ -297,6 +297,7 @@ diagnosis_codes! {
     PathCase => "path-case": "The path was signed in lower case (paths are case-sensitive).",
     FormVsJson => "form-vs-json": "A JSON body was validated as form parameters, or the reverse.",
     JsonReserialised => "json-reserialised": "The URL is signed, but the JSON body was re-serialised, so bodySHA256 no longer matches.",
+    BodyWhitespace => "body-whitespace": "The URL is signed, and the body matches bodySHA256 once surrounding whitespace (added by copying or an editor) is removed.",
     BodyModified => "body-modified": "The URL is signed, but the body does not hash to bodySHA256: it was changed after signing.",
     ParamAdded => "param-added": "A parameter in the request was not part of what was signed.",
     ParamMissing => "param-missing": "A signed parameter is missing from the parameters validated.",
