@@ -158,6 +158,7 @@ codes! {
     SignatureNoUrl => ("signature-no-url", Info, "A signature is present but the URL Twilio requested is unknown."),
     SignatureMalformed => ("signature-malformed", Error, "The X-Twilio-Signature value is not 28 (SHA-1) or 44 (SHA-256) base64 characters."),
     SignatureLibraryDisagreement => ("signature-library-disagreement", Warning, "One official Twilio library accepts this signature and another rejects it."),
+    SignatureUnexplained => ("signature-unexplained", Info, "The signature is invalid and no variant of the request explains it: what was tried, the likely causes in order (another token first) and what to compare next."),
     SignatureDiagnosis => ("signature-diagnosis", Error, "The signature matches a variant of the request: the doctor says what differs."),
     BodyHashMismatch => ("body-hash-mismatch", Error, "bodySHA256 in the URL does not equal the SHA-256 of the body."),
     BodyHashMissing => ("body-hash-missing", Error, "A JSON body is signed through a bodySHA256 query parameter, and there is none."),

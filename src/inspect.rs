@@ -317,6 +317,20 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             .map(|(_, v)| *v),
     });
 
+    let mut signature = signature;
+    if let Some(nm) = signature.no_match.as_mut() {
+        let redacted: Vec<&str> = fields
+            .iter()
+            .filter(|f| f.placeholder.is_some() && f.source == crate::report::ParamSource::Body)
+            .map(|f| f.name.as_str())
+            .collect();
+        if !redacted.is_empty() {
+            nm.likely_causes.insert(0, format!(
+                "The capture is redacted ({}): Twilio signed the real values, so no signature can match the capture as pasted.",
+                redacted.join(", ")
+            ));
+        }
+    }
     let mut report = Report {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         format,

@@ -7,6 +7,7 @@
 
 use super::compute::{self, Keyed, Ordered};
 use super::url_variants::{self, Parts};
+use super::NoMatch;
 use super::{
     json, make_visible, node, token_hint, Algorithm, Diagnosis, DiagnosisCode, KeyOrder, Mode,
     Prepared, SignatureInput,
@@ -246,8 +247,34 @@ impl<'c, 'a> Doctor<'c, 'a> {
     }
 }
 
+/// What the doctor did: its diagnoses, and how many variants it tried.
+pub(crate) struct Outcome {
+    /// The explanations found, most likely first.
+    pub diagnoses: Vec<Diagnosis>,
+    /// How many distinct variants of the request were signed and compared.
+    pub variants: usize,
+    /// How many tokens they were signed with.
+    pub tokens: usize,
+}
+
 /// Runs the doctor.
-pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnosis> {
+pub(crate) fn run(ctx: &Context<'_>) -> Outcome {
+    let mut variants = 0;
+    let tokens = ctx
+        .tokens
+        .iter()
+        .filter(|t| !t.is_empty())
+        .count()
+        .min(MAX_TOKENS);
+    let diagnoses = run_variants(ctx, &mut variants);
+    Outcome {
+        diagnoses,
+        variants,
+        tokens,
+    }
+}
+
+fn run_variants(ctx: &Context<'_>, variants: &mut usize) -> Vec<Diagnosis> {
     let alg = ctx.settings.clone().unwrap_or(Algorithm::HmacSha1);
     let keyed: Vec<(usize, Keyed)> = ctx
         .tokens
@@ -324,7 +351,46 @@ pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnosis> {
     }
     form_json_variants(&mut d);
     param_variants(&mut d);
+    *variants = d.seen.len().max(d.hmacs / d.keyed.len().max(1));
     d.out
+}
+
+/// When no variant matches: what was tried, the likely causes in order, and what to compare
+/// next.
+pub(crate) fn no_match(ctx: &Context<'_>, outcome: &Outcome) -> NoMatch {
+    let mut tried = vec![
+        format!(
+            "{} variants of the request, each signed with {} and compared",
+            outcome.variants.max(1),
+            if outcome.tokens == 1 { "the token".to_string() } else { format!("each of the {} tokens", outcome.tokens) }
+        ),
+        "both libraries' rules: twilio-node 6.2 (URL with and without the default port, its legacy querystring form) and twilio-python 9.13".into(),
+        "URL variants: the other plausible URLs from Host/X-Forwarded-* headers, http vs https, ports, a trailing slash, host case, an empty '?', a '#fragment', path and query re-encoding, query order".into(),
+        "parameter variants: each parameter dropped or added, values trimmed or still encoded, other sort orders, duplicates".into(),
+        "form vs JSON, token whitespace, HMAC-SHA1 vs HMAC-SHA256".into(),
+    ];
+    if ctx.tokens.iter().all(|t| t.is_empty()) {
+        tried.truncate(0);
+    }
+    let mut causes = Vec::new();
+    let sid = ctx.input.account_sid.filter(|s| !s.is_empty());
+    causes.push(format!(
+        "A different auth token signed it: a sub-account's own token, the secondary token, a token rotated since (old or new), or test credentials (which never sign webhooks){}.",
+        sid.map(|s| format!(" — this request's AccountSid is {s}; use that account's token")).unwrap_or_default()
+    ));
+    causes.push(
+        "More than one thing changed at once between Twilio and the check (e.g. the scheme and a parameter), or a parameter Twilio sent was dropped and another added — single changes were tried."
+            .into(),
+    );
+    causes.push(
+        "A proxy, gateway or framework changed the body (re-encoded, re-ordered, converted the charset) before the check."
+            .into(),
+    );
+    NoMatch {
+        tried,
+        likely_causes: causes,
+        compare_next: "Log the exact URL, the raw body and the X-Twilio-Signature your validator sees, and compare them with Twilio's record of the request (Console → Monitor → Logs → the call or message → Request Inspector); then check which account's token you validate with.".into(),
+    }
 }
 
 fn wrong_token_hint(ctx: &Context<'_>) -> String {
@@ -1396,9 +1462,8 @@ fn body_hash_diagnosis(d: &mut Doctor<'_, '_>, ti: usize, url: &str) {
     let body = d.ctx.input.body;
     let mut reproduced: Option<&'static str> = None;
     let trimmed = body.trim_ascii();
-    let only_whitespace = !in_url.is_empty()
-        && trimmed.len() != body.len()
-        && compute::sha256_hex(trimmed) == in_url;
+    let only_whitespace =
+        !in_url.is_empty() && trimmed.len() != body.len() && compute::sha256_hex(trimmed) == in_url;
     if !in_url.is_empty() && !only_whitespace {
         for (text, how) in json::reserialisations(body) {
             if compute::sha256_hex(text.as_bytes()) == in_url {

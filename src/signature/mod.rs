@@ -306,6 +306,19 @@ diagnosis_codes! {
     ParamSorting => "param-sorting": "The parameters were appended unsorted, case-insensitively sorted, or without removing duplicates.",
 }
 
+/// The doctor's word when no variant of the request matches.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoMatch {
+    /// What was tried (variants, both libraries' rules, tokens).
+    pub tried: Vec<String>,
+    /// The likely causes, most likely first.
+    pub likely_causes: Vec<String>,
+    /// What to compare next.
+    pub compare_next: String,
+}
+
 /// One explanation from the doctor: what differs, and the variant that matches.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -369,6 +382,10 @@ pub struct SignatureReport {
     /// The doctor's explanations, most likely first.
     #[serde(default)]
     pub diagnoses: Vec<Diagnosis>,
+    /// When the signature is invalid and no variant explains it: what was tried, the
+    /// likely causes in order, and what to compare next.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_match: Option<NoMatch>,
     /// Findings with the signature codes.
     #[serde(default)]
     pub findings: Vec<Finding>,
@@ -1282,7 +1299,29 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
                 .or(ev.python.url_only.as_ref())
                 .map(|m| (m.token, m.url.clone())),
         };
-        r.diagnoses = doctor::run(&ctx);
+        let outcome = doctor::run(&ctx);
+        if !valid && malformed.is_none() && outcome.diagnoses.is_empty() {
+            let nm = doctor::no_match(&ctx, &outcome);
+            r.findings.push(
+                Finding::new(
+                    Code::SignatureUnexplained,
+                    format!(
+                        "No variant of the request matches the signature ({}). Most likely: {}",
+                        nm.tried
+                            .first()
+                            .map(String::as_str)
+                            .unwrap_or("nothing could be tried"),
+                        nm.likely_causes
+                            .first()
+                            .map(String::as_str)
+                            .unwrap_or_default()
+                    ),
+                )
+                .hint(nm.compare_next.clone()),
+            );
+            r.no_match = Some(nm);
+        }
+        r.diagnoses = outcome.diagnoses;
         for d in &r.diagnoses {
             let sev = if valid {
                 Severity::Warning

@@ -341,3 +341,27 @@ fn report_doc_lists_every_code() {
         .collect();
     assert!(missing.is_empty(), "docs/report.md lacks {missing:?}");
 }
+
+/// When nothing matches, the doctor lists what it tried and the causes in order: a redacted
+/// capture first (nothing can match it), then another auth token.
+#[test]
+fn no_match_names_redaction_first_then_another_token() {
+    let body = "AccountSid=AC0123456789abcdef0123456789abcdef&Body=Hi&From=%2B14155550100&MessageSid=SMXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX&To=%2B14155550199";
+    let options = Options {
+        url: Some("https://example.com/twilio/sms".into()),
+        signature: Some("Qm4geyCCD4/2SIYKElf+JGKqQ0g=".into()),
+        auth_tokens: vec!["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into()],
+        ..Options::default()
+    };
+    let report = inspect(body, &options);
+    let nm = report.signature.no_match.expect("the doctor speaks");
+    assert!(nm.likely_causes[0].contains("MessageSid"), "{nm:?}");
+    assert!(nm.likely_causes[1].contains("auth token"), "{nm:?}");
+    assert!(nm.likely_causes[1].contains("AC0123456789abcdef0123456789abcdef"));
+    assert!(nm
+        .tried
+        .iter()
+        .any(|t| t.contains("twilio-node") && t.contains("twilio-python")));
+    assert!(nm.tried[0].contains("variants"), "{:?}", nm.tried);
+    assert!(!nm.compare_next.is_empty());
+}

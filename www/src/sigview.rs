@@ -185,11 +185,13 @@ pub fn sig_view(report: &Report) -> SigView {
         }
     }
     let has = |code: &str| findings.iter().any(|f| f.code.id() == code);
+    // The status says what was checked. Without a token, URL or signature nothing could be
+    // checked, whatever is wrong with the header (those problems are listed separately).
     let verdict = match status.as_str() {
         "valid" => Verdict::Valid,
         "invalid" | "malformed" => Verdict::Invalid,
-        _ if has("signature-valid") => Verdict::Valid,
-        _ if has("signature-invalid") || has("signature-malformed") => Verdict::Invalid,
+        "not-checked" if has("signature-valid") => Verdict::Valid,
+        "not-checked" if has("signature-invalid") => Verdict::Invalid,
         _ => Verdict::NotChecked,
     };
     let matched = get(&v, &["matched"])
@@ -295,6 +297,25 @@ mod tests {
             "decided by the finding when the status says nothing"
         );
         assert_eq!(v.findings.len(), 2, "{:?}", v.findings);
+    }
+
+    #[test]
+    fn no_token_with_a_malformed_header_is_not_checked() {
+        let report = twilio_webhook_inspector::inspect(
+            "POST /sms HTTP/1.1\nHost: example.com\nX-Twilio-Signature: not-base64!\n\nFrom=%2B14155550100",
+            &Default::default(),
+        );
+        let v = sig_view(&report);
+        assert_eq!(v.status, "no-token");
+        assert_eq!(v.verdict, Verdict::NotChecked);
+        assert_eq!(v.headline(), "Signature not checked: no auth token");
+        assert!(
+            v.findings
+                .iter()
+                .any(|f| f.code == Code::SignatureMalformed),
+            "the header's problem is listed separately: {:?}",
+            v.findings
+        );
     }
 
     #[test]
