@@ -324,6 +324,15 @@ pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
         OtherKind => out.push(("badge-neutral", "other kind", hint_for("other-kind-param"))),
         Unknown => out.push(("badge-neutral", "unknown", hint_for("unknown-param"))),
     }
+    if let Some(p) = f.placeholder {
+        // A stand-in value: labeled, never judged (the core's label is the tooltip).
+        let text = match p {
+            twilio_webhook_inspector::placeholder::Placeholder::ForeignId => "foreign id",
+            twilio_webhook_inspector::placeholder::Placeholder::Template => "template",
+            _ => "redacted",
+        };
+        out.push(("badge-neutral", text, p.label().to_string()));
+    }
     let errors: Vec<&Finding> = f
         .findings
         .iter()
