@@ -4,6 +4,9 @@
 //! Exit codes: 0 when there is no error-severity finding, 1 when there are errors or an
 //! invalid signature, 2 for unusable arguments or unreadable input.
 
+#[path = "parallel.rs"]
+mod parallel;
+
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -198,8 +201,8 @@ struct BatchLine {
 }
 
 fn run_batch(args: &InspectArgs) -> ExitCode {
-    let reader: Box<dyn BufRead> = match args.file.as_deref() {
-        None | Some("-") => Box::new(std::io::stdin().lock()),
+    let reader: Box<dyn BufRead + Send> = match args.file.as_deref() {
+        None | Some("-") => Box::new(std::io::BufReader::new(std::io::stdin())),
         Some(path) => match std::fs::File::open(path) {
             Ok(f) => Box::new(std::io::BufReader::new(f)),
             Err(e) => {
@@ -209,53 +212,79 @@ fn run_batch(args: &InspectArgs) -> ExitCode {
         },
     };
     let defaults = options_from(args);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut worst = 0u8;
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let line_no = i + 1;
-        let line = match line {
-            Ok(l) => String::from_utf8_lossy(&l).into_owned(),
-            Err(e) => {
-                eprintln!("error: reading line {line_no}: {e}");
-                return ExitCode::from(2);
+    let lines = reader.split(b'\n').enumerate().map(|(i, l)| (i + 1, l));
+    // Every core inspects; lines come out in input order; memory stays bounded.
+    parallel::ordered_map(
+        lines,
+        parallel::default_workers(),
+        64,
+        |(line_no, line)| match line {
+            Ok(bytes) => batch_line(line_no, &String::from_utf8_lossy(&bytes), &defaults),
+            Err(e) => BatchOutcome::ReadError(format!("reading line {line_no}: {e}")),
+        },
+        |outcome| match outcome {
+            BatchOutcome::Blank => true,
+            BatchOutcome::Line { json, exit } => {
+                worst = worst.max(exit);
+                writeln!(out, "{json}").is_ok()
             }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        let text = match serde_json::from_str::<BatchLine>(&line) {
-            Ok(mut b) => {
-                let o = &mut b.options;
-                o.format = o.format.or(defaults.format);
-                o.kind = o.kind.take().or_else(|| defaults.kind.clone());
-                o.method = o.method.take().or_else(|| defaults.method.clone());
-                o.url = o.url.take().or_else(|| defaults.url.clone());
-                o.content_type = o
-                    .content_type
-                    .take()
-                    .or_else(|| defaults.content_type.clone());
-                o.signature = o.signature.take().or_else(|| defaults.signature.clone());
-                if o.auth_tokens.is_empty() {
-                    o.auth_tokens = defaults.auth_tokens.clone();
-                }
-                let report = inspect(&b.input, &b.options);
-                worst = worst.max(exit_for(&report));
-                serde_json::json!({ "line": line_no, "report": report }).to_string()
+            BatchOutcome::ReadError(e) => {
+                eprintln!("error: {e}");
+                worst = 2;
+                false
             }
-            Err(e) => {
-                worst = worst.max(1);
-                serde_json::json!({
-                    "line": line_no,
-                    "error": format!("line {line_no} is not a JSON object with an \"input\" string: {e}"),
-                })
-                .to_string()
-            }
-        };
-        if writeln!(out, "{text}").is_err() {
-            break;
-        }
-    }
+        },
+    );
+    let _ = out.flush();
     ExitCode::from(worst)
+}
+
+/// What one `--batch` line gives.
+enum BatchOutcome {
+    /// An empty line: skipped.
+    Blank,
+    /// A report (or an error object for that line) and its exit code.
+    Line { json: String, exit: u8 },
+    /// The input could not be read: stop.
+    ReadError(String),
+}
+
+fn batch_line(line_no: usize, line: &str, defaults: &Options) -> BatchOutcome {
+    if line.trim().is_empty() {
+        return BatchOutcome::Blank;
+    }
+    match serde_json::from_str::<BatchLine>(line) {
+        Ok(mut b) => {
+            let o = &mut b.options;
+            o.format = o.format.or(defaults.format);
+            o.kind = o.kind.take().or_else(|| defaults.kind.clone());
+            o.method = o.method.take().or_else(|| defaults.method.clone());
+            o.url = o.url.take().or_else(|| defaults.url.clone());
+            o.content_type = o
+                .content_type
+                .take()
+                .or_else(|| defaults.content_type.clone());
+            o.signature = o.signature.take().or_else(|| defaults.signature.clone());
+            if o.auth_tokens.is_empty() {
+                o.auth_tokens = defaults.auth_tokens.clone();
+            }
+            let report = inspect(&b.input, &b.options);
+            BatchOutcome::Line {
+                exit: exit_for(&report),
+                json: serde_json::json!({ "line": line_no, "report": report }).to_string(),
+            }
+        }
+        Err(e) => BatchOutcome::Line {
+            exit: 1,
+            json: serde_json::json!({
+                "line": line_no,
+                "error": format!("line {line_no} is not a JSON object with an \"input\" string: {e}"),
+            })
+            .to_string(),
+        },
+    }
 }
 
 struct Paint(bool);
