@@ -85,10 +85,11 @@ where
                         }
                     }
                 }
-                // Returning the token lets the reader cut one more chunk; once the sink
-                // has closed, no token goes back and the reader stops.
-                if open && token_tx.send(()).is_err() {
-                    open = false;
+                // Returning the token lets the reader cut one more chunk (once it has
+                // finished, nobody takes it); once the sink has closed, none goes back
+                // and the reader stops.
+                if open {
+                    let _ = token_tx.send(());
                 }
             }
             if !open {
@@ -118,7 +119,11 @@ mod tests {
                 true
             },
         );
-        assert_eq!(got, (0..10_000u32).map(|n| n * 2).collect::<Vec<_>>());
+        assert_eq!(got.len(), 10_000, "every item once");
+        assert!(
+            got.iter().enumerate().all(|(i, r)| *r == 2 * i as u32),
+            "in input order"
+        );
     }
 
     #[test]
