@@ -58,8 +58,7 @@ struct Capture {
 
 fn load() -> Vec<Capture> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus/captures.toml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     file.capture
 }
@@ -114,7 +113,10 @@ fn lint(captures: &[Capture]) -> Vec<String> {
         if c.source.trim().is_empty() {
             problems.push(format!("{}: no source", c.name));
         }
-        for (list, want) in [(&c.errors, Severity::Error), (&c.warnings, Severity::Warning)] {
+        for (list, want) in [
+            (&c.errors, Severity::Error),
+            (&c.warnings, Severity::Warning),
+        ] {
             for id in list {
                 match twilio_webhook_inspector::Code::from_id(id) {
                     None => problems.push(format!("{}: unknown code {id}", c.name)),
@@ -164,7 +166,10 @@ fn real_capture_corpus() {
             ));
         }
 
-        for (severity, want) in [(Severity::Error, &c.errors), (Severity::Warning, &c.warnings)] {
+        for (severity, want) in [
+            (Severity::Error, &c.errors),
+            (Severity::Warning, &c.warnings),
+        ] {
             let want = set(want);
             let got = codes_of(&report, severity);
             hit += want.intersection(&got).count();
@@ -220,7 +225,10 @@ fn real_capture_corpus() {
         .iter()
         .filter(|c| c.source.starts_with("http") && c.category.iter().any(|k| k != "plain"))
         .count();
-    println!("{} of {n} captures differ from the expert's verdict:", lines.len());
+    println!(
+        "{} of {n} captures differ from the expert's verdict:",
+        lines.len()
+    );
     for l in &lines {
         println!("{l}");
     }
