@@ -5,6 +5,8 @@
 mod catalog;
 /// The command line: exit codes, JSON, batch.
 mod cli;
+/// The real-capture corpus: public captures, expected kinds and findings.
+mod corpus;
 /// Input decoding vectors: every format, nasty input.
 mod decode;
 /// Hostile input: property tests, size and depth limits, secrets never in outputs.
