@@ -589,6 +589,17 @@ static PRODUCTS: &[Product] = &[
         ],
     },
     Product {
+        name: "jambonz",
+        twilio: false,
+        signals: &[
+            Has("call_status"),
+            Has("sip_status"),
+            Has("originating_sip_ip"),
+            Has("callStatus"),
+            Has("sipStatus"),
+        ],
+    },
+    Product {
         name: "Bandwidth",
         twilio: false,
         signals: &[Has("callId"), Has("eventType"), Has("applicationId")],
@@ -597,6 +608,10 @@ static PRODUCTS: &[Product] = &[
 
 /// The id parameters whose format says who sent the request.
 const ID_PARAMS: &[&str] = &[
+    "sid",
+    "account_sid",
+    "call_sid",
+    "parent_call_sid",
     "CallSid",
     "AccountSid",
     "MessageSid",
@@ -627,14 +642,21 @@ impl IdShapes {
             };
             if crate::placeholder::is_sid_shaped(v) {
                 out.twilio += 1;
-            } else if crate::placeholder::is_uuid(v) {
+            } else if crate::placeholder::is_uuid(v)
+                || crate::placeholder::is_near_sid(v)
+                || crate::placeholder::classify(
+                    v,
+                    &crate::catalog::ValueType::Sid { prefixes: &[] },
+                ) == Some(crate::placeholder::Placeholder::ForeignId)
+            {
                 out.foreign.push(name);
             }
         }
         out
     }
 
-    /// Several ids in another format and none of Twilio's: a compatible platform.
+    /// Several ids in another format (UUIDs, opaque tokens, SID-like ids with letters
+    /// beyond hex) and none of Twilio's: a compatible platform.
     pub(crate) fn compatible_platform(&self) -> bool {
         self.twilio == 0 && self.foreign.len() >= 2
     }
@@ -878,7 +900,7 @@ fn partial_guess(
         }
         let documented = rows.iter().filter(|r| !r.is_empty()).count().max(1);
         // Most of the request's known names must belong to the kind.
-        if names.is_empty() || names.len() * 2 < documented {
+        if names.len() < 2 || names.len() * 2 < documented {
             continue;
         }
         match &best {

@@ -204,6 +204,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         // Another product's or provider's request: label its fields, judge none of them
         // by Twilio's formats and value sets.
         check_values: classification.lookalike.is_none(),
+        foreign_ids: classification.ids.compatible_platform(),
     };
 
     // Fields in wire order, each looked up and checked.
@@ -285,6 +286,21 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             &decoded,
             path.as_deref(),
         );
+    }
+
+    if verdict.id != "unknown" && classification.ids.compatible_platform() {
+        // Another platform's formats (ISO dates, bare numbers, its own ids) are not
+        // mistakes: say what differs from Twilio, judge nothing by Twilio's rules.
+        let demote = |f: &mut Finding| {
+            if f.code != Code::CompatiblePlatform && f.severity > Severity::Info {
+                f.severity = Severity::Info;
+            }
+        };
+        findings.iter_mut().for_each(demote);
+        fields
+            .iter_mut()
+            .flat_map(|f| f.findings.iter_mut())
+            .for_each(demote);
     }
 
     let tokens: Vec<String> = options
@@ -398,13 +414,31 @@ fn api_version(kind: &str, ev: &Evidence) -> Option<ApiVersion> {
     }
     let has = |n: &str| ev.pairs.iter().any(|(k, _)| *k == n);
     match kind {
-        "messaging-request" if has("SmsSid") && !has("MessageSid") && !has("NumMedia") => {
+        "messaging-request"
+            if !has("MessageSid")
+                && !has("NumMedia")
+                && (has("SmsSid") || ten_digit_numbers(ev)) =>
+        {
             Some(ApiVersion::V2008)
         }
         "dial-action" if has("DialStatus") && !has("DialCallStatus") => Some(ApiVersion::V2008),
         "unknown" => None,
         _ => catalog::kind(kind).map(|k| k.api_version),
     }
+}
+
+/// From and To as ten bare digits: how the 2008 API wrote numbers (2010 sends E.164).
+fn ten_digit_numbers(ev: &Evidence) -> bool {
+    let ten = |n: &str| {
+        ev.pairs
+            .iter()
+            .find(|(k, _)| *k == n)
+            .is_some_and(|(_, v)| {
+                let v = v.trim();
+                v.len() == 10 && v.bytes().all(|b| b.is_ascii_digit())
+            })
+    };
+    ten("From") && ten("To")
 }
 
 /// The catalog kind for a reported kind and API version.
@@ -431,6 +465,8 @@ struct FieldContext {
     api: Option<ApiVersion>,
     webhook: bool,
     check_values: bool,
+    /// A compatible platform's request: ids not shaped like SIDs are its own.
+    foreign_ids: bool,
 }
 
 /// The field's catalog row and status for the detected kind, or — when the kind does not
@@ -443,8 +479,7 @@ fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Vec<&'static ParamSp
                 .is_some_and(|d| Some(d.since) == api.map(ApiVersion::as_str))
         {
             // An alias superseded by the very version that still sends it (Caller in
-            // 2010) is a compatibility copy: legacy. One deprecated later (SmsSid) is
-            // deprecated.
+            // 2010) is a compatibility copy: legacy.
             FieldStatus::Legacy
         } else if s
             .deprecated
@@ -496,7 +531,12 @@ fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> Field {
         field.display = Some(format!("{} {} {}", &name[..name.len() - 1], op, pair.value));
     }
     let value_type = spec.map_or(ValueType::Text { max_len: None }, |s| s.value_type);
-    field.placeholder = placeholder::classify(&pair.value, &value_type);
+    field.placeholder = placeholder::classify(&pair.value, &value_type).or_else(|| {
+        (ctx.foreign_ids
+            && matches!(value_type, ValueType::Sid { .. })
+            && !placeholder::is_sid_shaped(pair.value.trim()))
+        .then_some(Placeholder::ForeignId)
+    });
     let Some(spec) = spec else {
         field.findings.push(
             Finding::new(Code::UnknownParam, format!("{name} is not a documented parameter{}.", kind.map(|k| format!(" of {}", k.id)).unwrap_or_default()))
@@ -506,7 +546,7 @@ fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> Field {
         label_placeholder(&mut field);
         return field;
     };
-    status_findings(&mut field, spec, &rows, kind);
+    status_findings(&mut field, spec, &rows, kind, ctx.webhook);
     if spec.status == DocStatus::ExampleOnly {
         field.findings.push(
             Finding::new(
@@ -599,6 +639,7 @@ fn status_findings(
     spec: &ParamSpec,
     rows: &[&'static ParamSpec],
     kind: Option<&'static KindSpec>,
+    webhook: bool,
 ) {
     let name = field.name.clone();
     match field.status {
@@ -608,14 +649,21 @@ fn status_findings(
                 Some(v) => format!(" since API version {}", v.as_str()),
                 None => " (Twilio's current documentation no longer lists it)".to_string(),
             };
-            field.findings.push(
-                Finding::new(
-                    Code::DeprecatedParam,
-                    format!("{name} is deprecated{when}; {} replaces it.", d.use_instead),
-                )
-                .param(name.as_str())
-                .hint(format!("Use {} instead.", d.use_instead)),
-            );
+            let mut finding = Finding::new(
+                Code::DeprecatedParam,
+                format!("{name} is deprecated{when}; {} replaces it.", d.use_instead),
+            )
+            .param(name.as_str())
+            .hint(format!("Use {} instead.", d.use_instead));
+            if webhook {
+                // Twilio still sends it: nothing for the app to fix, only which name to
+                // read.
+                finding = finding.severity(Severity::Info).hint(format!(
+                    "Twilio still sends it for compatibility; read {} instead.",
+                    d.use_instead
+                ));
+            }
+            field.findings.push(finding);
         }
         FieldStatus::Legacy => {
             let target = spec.alias_of.unwrap_or_default();

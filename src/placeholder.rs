@@ -269,23 +269,53 @@ fn classify_id(v: &str) -> Option<Placeholder> {
     if is_sid_shaped(v) {
         return None;
     }
-    if is_mask_run(v) || v.contains(['*', '•', '…']) || masked_sid(v) {
+    if is_mask_run(v)
+        || v.contains(['*', '•', '…'])
+        || masked_sid(v)
+        || repeated_letter_run(v.get(2..).unwrap_or("")) && !is_near_sid(v)
+    {
         return Some(Placeholder::Redacted);
     }
     if is_uuid(v) {
         return Some(Placeholder::ForeignId);
     }
-    // A real SID that lost or gained a few characters (cut off when copied): the SID
-    // check reports it. Anything shorter or wordier is a fixture's stand-in.
-    let b = v.as_bytes();
-    let truncated_real = (24..=40).contains(&b.len())
-        && b.len() >= 2
-        && b[..2].iter().all(u8::is_ascii_uppercase)
-        && b[2..].iter().all(u8::is_ascii_alphanumeric);
-    if truncated_real {
+    if is_near_sid(v) {
+        // A real SID that lost or gained a few characters (cut off when copied), or one
+        // with a typo: the SID check reports it.
         return None;
     }
+    // A long opaque token is another platform's id (`v3:9X2vx…`); a short word or number
+    // is a fixture's stand-in (`CA123`, `test_sid`, `abc`).
+    if v.chars().count() >= 20 && !v.contains(char::is_whitespace) {
+        return Some(Placeholder::ForeignId);
+    }
     Some(Placeholder::Fake)
+}
+
+/// Two capital letters and 22–38 letters or digits: shaped like a SID, but not exactly.
+pub(crate) fn is_near_sid(v: &str) -> bool {
+    let b = v.as_bytes();
+    (24..=40).contains(&b.len())
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2..].iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// A masking run of one letter repeated (`+1YYYYYYYYYY`, `ACNNNNNNNN`).
+fn repeated_letter_run(v: &str) -> bool {
+    let mut run = 0;
+    let mut last = '\0';
+    for c in v.chars() {
+        if c.is_ascii_alphabetic() && c == last {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+        } else {
+            run = 1;
+            last = c;
+        }
+    }
+    false
 }
 
 /// `ACxxxx`, `CAxxxxxxxx`, `ACXXXXXXXX…`: a prefix followed by mask letters only.
@@ -304,10 +334,17 @@ fn masked_sid(v: &str) -> bool {
 fn masked_address(v: &str) -> bool {
     let addr = v.split_once(':').map_or(v, |(_, a)| a);
     let has_mask = addr.chars().any(|c| is_mask_char(c) || c == '…') || addr.contains("...");
-    has_mask
-        && addr
-            .chars()
-            .all(|c| c.is_ascii_digit() || is_mask_char(c) || "+-() .…".contains(c))
+    let letters: Vec<char> = addr.chars().filter(char::is_ascii_alphabetic).collect();
+    // `+1YYYYYYYYYY`, `+1555NNNNNNN`: one letter repeated where the digits were.
+    let one_letter_mask =
+        repeated_letter_run(addr) && letters.iter().all(|c| c.eq_ignore_ascii_case(&letters[0]));
+    (has_mask || one_letter_mask)
+        && addr.chars().all(|c| {
+            c.is_ascii_digit()
+                || is_mask_char(c)
+                || (one_letter_mask && c.is_ascii_alphabetic())
+                || "+-() .…".contains(c)
+        })
 }
 
 /// A URL whose host is masked (`https://xxxxx/voice`, `https://…/status`).

@@ -54,6 +54,9 @@ struct Capture {
     signature: Option<String>,
     #[serde(default)]
     note: Option<String>,
+    /// Why an expectation was revised after review (kept next to the original note).
+    #[serde(default)]
+    reviewer_note: Option<String>,
 }
 
 fn load() -> Vec<Capture> {
@@ -90,7 +93,7 @@ fn lint(captures: &[Capture]) -> Vec<String> {
     let mut problems = Vec::new();
     let mut names = BTreeSet::new();
     for c in captures {
-        let _ = (&c.license_note, &c.note);
+        let _ = (&c.license_note, &c.note, &c.reviewer_note);
         if !names.insert(c.name.as_str()) {
             problems.push(format!("{}: duplicate name", c.name));
         }
