@@ -640,16 +640,19 @@ impl IdShapes {
             let Some(v) = ev.get(name).map(str::trim) else {
                 continue;
             };
-            if crate::placeholder::is_sid_shaped(v) {
-                out.twilio += 1;
-            } else if crate::placeholder::is_uuid(v)
-                || crate::placeholder::is_near_sid(v)
-                || crate::placeholder::classify(
-                    v,
-                    &crate::catalog::ValueType::Sid { prefixes: &[] },
-                ) == Some(crate::placeholder::Placeholder::ForeignId)
-            {
-                out.foreign.push(name);
+            use crate::placeholder::{classify, is_sid_shaped, Placeholder};
+            let class = classify(v, &crate::catalog::ValueType::Sid { prefixes: &[] });
+            // SID-like, but with letters no hex digit has (`AC597c33she92…`).
+            let beyond_hex = || {
+                v.bytes()
+                    .skip(2)
+                    .any(|b| b.is_ascii_alphabetic() && !b.is_ascii_hexdigit())
+            };
+            match class {
+                None if is_sid_shaped(v) => out.twilio += 1,
+                None if beyond_hex() => out.foreign.push(name),
+                Some(Placeholder::ForeignId) => out.foreign.push(name),
+                _ => {}
             }
         }
         out

@@ -80,6 +80,11 @@ pub(crate) fn cross_field_checks(
             );
         }
     }
+    if reported == "create-call"
+        && value(fields, "To").is_some_and(|t| t.trim_start().starts_with("sip:"))
+    {
+        sip_caller_name(fields);
+    }
     if matches!(reported, "messaging-request" | "whatsapp-request") {
         if let Some(f) = fields.iter_mut().find(|f| f.name == "Body") {
             if let Some((word, what)) = opt_out_keyword(&f.value) {
@@ -99,6 +104,19 @@ pub(crate) fn cross_field_checks(
 
 /// From this many missing always-sent parameters on, a webhook capture is a partial one.
 const PARTIAL_CAPTURE_MISSING: usize = 3;
+
+/// A call to a SIP address may give any caller name in From (`From=Jack`): not a number
+/// Twilio failed to normalise.
+fn sip_caller_name(fields: &mut [Field]) {
+    if let Some(f) = fields.iter_mut().find(|f| f.name == "From") {
+        let before = f.findings.len();
+        f.findings
+            .retain(|x| !matches!(x.code, Code::RawCallerId | Code::InvalidPhoneNumber));
+        if f.findings.len() != before {
+            f.display = Some(format!("SIP caller name {}", f.value));
+        }
+    }
+}
 
 fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<Finding>) {
     let present = |name: &str| fields.iter().any(|f| catalog::name_matches(name, &f.name));
@@ -147,8 +165,9 @@ fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<
                 "Twilio will answer 400 Bad Request without it.",
             )
         } else if kind.direction == Direction::Response {
+            // A resource pasted from docs or a log is usually trimmed: worth knowing only.
             (
-                Severity::Warning,
+                Severity::Info,
                 format!("{} is part of every {} and is missing.", p.name, kind.title),
                 "The body may have been cut off when it was captured.",
             )
