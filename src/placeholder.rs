@@ -171,7 +171,7 @@ fn is_template(v: &str, typed: bool) -> bool {
         || enclosed("<%", "%>")
         || enclosed("{%", "%}")
         || enclosed("[[", "]]")
-        || enclosed("__", "__") && is_identifier(&v[2..v.len() - 2])
+        || enclosed("__", "__") && v.get(2..v.len() - 2).is_some_and(is_identifier)
     {
         return true;
     }
@@ -255,7 +255,7 @@ pub(crate) fn is_sid_shaped(v: &str) -> bool {
 
 /// A UUID (8-4-4-4-12 hex digits), with or without a short prefix (`CA` + UUID).
 pub(crate) fn is_uuid(v: &str) -> bool {
-    let tail = if v.len() > 36 { &v[v.len() - 36..] } else { v };
+    let tail = v.get(v.len().saturating_sub(36)..).unwrap_or(v);
     let groups: Vec<&str> = tail.split('-').collect();
     groups.len() == 5
         && groups
