@@ -492,6 +492,10 @@ fn build_field(
             .hint("Twilio may ignore it."),
         );
     }
+    if pair.non_literal {
+        // An expression as written in a program (`from_number`): nothing to check.
+        return field;
+    }
     let checked = check::check_value(spec, name, &pair.value, api, webhook);
     if field.display.is_none() {
         field.display = checked.display;
