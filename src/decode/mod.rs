@@ -98,8 +98,8 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
             best = (inner, strong.clone());
         }
     }
-    if score(&best.0) <= 0 {
-        // A label before the capture (`body: `, `Parameters: `), only when nothing else worked.
+    {
+        // A label before the capture (`body: `, `Parameters: `): kept only when it does better.
         let (from, layers) = if best.1.is_empty() {
             (text, unwrap::Unwrapped::default())
         } else {
