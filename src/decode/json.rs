@@ -138,8 +138,8 @@ pub(crate) fn decode_json_object(
                 _ => match literal::read_object(text) {
                     Some(lit) => push_literal(&lit, source, out),
                     None => {
-                    let offset = offset_of(text, strict_err.line(), strict_err.column());
-                    out.findings.push(
+                        let offset = offset_of(text, strict_err.line(), strict_err.column());
+                        out.findings.push(
                         Finding::new(
                             Code::MalformedJson,
                             format!("The JSON could not be read at line {}, column {}: {strict_err}.", strict_err.line(), strict_err.column()),
@@ -358,7 +358,9 @@ pub(crate) fn push_literal(lit: &Literal, source: ParamSource, out: &mut Decoded
                 for item in items {
                     match item {
                         Val::Str(s) => push(s.clone(), s.clone(), false),
-                        Val::Scalar(t) | Val::Map(t) | Val::Expr(t) => push(t.clone(), t.clone(), false),
+                        Val::Scalar(t) | Val::Map(t) | Val::Expr(t) => {
+                            push(t.clone(), t.clone(), false)
+                        }
                         Val::Null => push(String::new(), String::new(), false),
                         Val::List(_) => push(e.raw.clone(), e.raw.clone(), false),
                     }
@@ -383,7 +385,12 @@ pub(crate) fn push_literal(lit: &Literal, source: ParamSource, out: &mut Decoded
             format!(
                 "{} value(s) are not strings and were converted to text (null as empty): {}.",
                 converted.len(),
-                converted.iter().take(8).copied().collect::<Vec<_>>().join(", ")
+                converted
+                    .iter()
+                    .take(8)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ));
     }

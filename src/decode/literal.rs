@@ -145,7 +145,11 @@ fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
     if let Some(i) = text.find(NODE) {
         let after = i + NODE.len();
         let brace = text.get(after..)?.find('{')? + after;
-        return Some((brace, '}', Some("Node's console.log of req.body ([Object: null prototype] {…})")));
+        return Some((
+            brace,
+            '}',
+            Some("Node's console.log of req.body ([Object: null prototype] {…})"),
+        ));
     }
     let t = text.trim_start();
     let lead = text.len() - t.len();
@@ -153,7 +157,11 @@ fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
         if let Some(r) = t.strip_prefix(prefix) {
             let r2 = r.trim_start();
             if r2.starts_with('(') {
-                return Some((lead + prefix.len() + (r.len() - r2.len()), ')', Some(syntax)));
+                return Some((
+                    lead + prefix.len() + (r.len() - r2.len()),
+                    ')',
+                    Some(syntax),
+                ));
             }
         }
     }
@@ -183,15 +191,22 @@ pub(crate) fn looks_like_literal(t: &str) -> bool {
     if looks_like_var_dump(t) || looks_like_go_map(t) || t.contains("[Object: null prototype]") {
         return true;
     }
-    if t.strip_prefix("array").is_some_and(|r| r.trim_start().starts_with('(')) {
+    if t.strip_prefix("array")
+        .is_some_and(|r| r.trim_start().starts_with('('))
+    {
         return t.contains("=>");
     }
     if t.starts_with("$VAR1") || t.starts_with("url.Values{") {
         return t.contains('{');
     }
-    let perl = t.strip_prefix("my ").or_else(|| t.strip_prefix("our ")).unwrap_or(t);
+    let perl = t
+        .strip_prefix("my ")
+        .or_else(|| t.strip_prefix("our "))
+        .unwrap_or(t);
     if perl.starts_with('%') && perl.contains("=>") {
-        return perl.split_once('=').is_some_and(|(_, r)| r.trim_start().starts_with('('));
+        return perl
+            .split_once('=')
+            .is_some_and(|(_, r)| r.trim_start().starts_with('('));
     }
     let end = t.trim_end_matches([';', ')', ' ']);
     match t.find('{') {
@@ -229,7 +244,9 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
     c.bump()?;
     let entries = parse_entries(&mut c, close, 0)?;
     // Only `;` or `)` (a statement's or call's end) may follow: not a second object.
-    let after = c.rest().trim_matches(|ch: char| ch.is_whitespace() || ch == ';' || ch == ')');
+    let after = c
+        .rest()
+        .trim_matches(|ch: char| ch.is_whitespace() || ch == ';' || ch == ')');
     if entries.is_empty() || !after.is_empty() {
         return None;
     }
@@ -322,7 +339,10 @@ fn parse_key(c: &mut Cursor) -> Option<String> {
 
 fn bare_word(c: &mut Cursor) -> Option<String> {
     let from = c.pos;
-    while c.peek().is_some_and(|ch| is_ident_char(ch) || ch == '-' || ch == '.') {
+    while c
+        .peek()
+        .is_some_and(|ch| is_ident_char(ch) || ch == '-' || ch == '.')
+    {
         c.bump();
     }
     let w = c.slice(from);
@@ -372,7 +392,13 @@ fn unescape(e: char, c: &mut Cursor, out: &mut String) {
         '\n' => {}
         'x' | 'u' => {
             let braced = e == 'u' && c.eat("{");
-            let max = if braced { 6 } else if e == 'x' { 2 } else { 4 };
+            let max = if braced {
+                6
+            } else if e == 'x' {
+                2
+            } else {
+                4
+            };
             let from = c.pos;
             while c.pos - from < max && c.peek().is_some_and(|h| h.is_ascii_hexdigit()) {
                 c.bump();
@@ -460,8 +486,8 @@ fn literal_value(c: &mut Cursor, depth: usize) -> Option<Val> {
                 c.bump();
             }
             let t = c.slice(from);
-            let number = t.replace('_', "").parse::<f64>().is_ok()
-                || t.starts_with("0x") && t.len() > 2;
+            let number =
+                t.replace('_', "").parse::<f64>().is_ok() || t.starts_with("0x") && t.len() > 2;
             number.then(|| Val::Scalar(t.to_string()))
         }
         _ if first.is_alphabetic() => {
@@ -568,19 +594,13 @@ fn scan_expr(c: &mut Cursor, close: char) -> Option<Val> {
         }
         match ch {
             '\'' | '"' | '`' => {
-                if parse_string(c).is_none() {
-                    return None;
-                }
+                parse_string(c)?;
                 continue;
             }
             '(' => stack.push(')'),
             '[' => stack.push(']'),
             '{' => stack.push('}'),
-            ')' | ']' | '}' => {
-                if stack.pop() != Some(ch) {
-                    return None;
-                }
-            }
+            ')' | ']' | '}' if stack.pop() != Some(ch) => return None,
             _ => {}
         }
         c.bump();
@@ -601,7 +621,9 @@ pub(crate) fn looks_like_java_map(t: &str) -> bool {
 }
 
 fn is_key(k: &str) -> bool {
-    !k.is_empty() && k.chars().all(|c| is_ident_char(c) || matches!(c, '-' | '.' | '[' | ']'))
+    !k.is_empty()
+        && k.chars()
+            .all(|c| is_ident_char(c) || matches!(c, '-' | '.' | '[' | ']'))
 }
 
 /// Splits `inner` into `key<sep>value` parts at `between` when a key and `sep` follow.
@@ -609,7 +631,11 @@ fn split_keyed<'a>(inner: &'a str, between: &str, sep: char) -> Vec<(&'a str, &'
     let mut parts = Vec::new();
     let mut start = 0;
     let mut search = 0;
-    while let Some(i) = inner.get(search..).and_then(|r| r.find(between)).map(|i| i + search) {
+    while let Some(i) = inner
+        .get(search..)
+        .and_then(|r| r.find(between))
+        .map(|i| i + search)
+    {
         let next = i + between.len();
         search = next;
         let follows = inner
@@ -690,7 +716,9 @@ pub(crate) fn looks_like_var_dump(t: &str) -> bool {
     t.strip_prefix("array(")
         .and_then(|r| r.split_once(')'))
         .is_some_and(|(n, rest)| {
-            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.trim_start().starts_with('{')
+            !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && rest.trim_start().starts_with('{')
         })
 }
 
@@ -772,7 +800,9 @@ fn dump_scalar(c: &mut Cursor) -> Option<Val> {
         let body_from = c.pos;
         // The length is in bytes, so quotes inside the string need no escaping.
         let end = body_from.checked_add(len)?;
-        let exact = c.s.get(body_from..end).filter(|_| c.s.get(end..end + 1) == Some("\""));
+        let exact =
+            c.s.get(body_from..end)
+                .filter(|_| c.s.get(end..end + 1) == Some("\""));
         return match exact {
             Some(s) => {
                 c.pos = end + 1;
@@ -808,7 +838,10 @@ mod tests {
     use super::*;
 
     fn pairs(l: &Literal) -> Vec<(String, Val)> {
-        l.entries.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+        l.entries
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
     }
 
     #[test]

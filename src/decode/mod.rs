@@ -121,7 +121,8 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
 
 /// True when a decoding found something: a format and at least one pair or a method.
 fn usable(d: &Decoded) -> bool {
-    !matches!(d.format, None | Some(InputFormat::Empty)) && (!d.pairs.is_empty() || d.method.is_some())
+    !matches!(d.format, None | Some(InputFormat::Empty))
+        && (!d.pairs.is_empty() || d.method.is_some())
 }
 
 /// How well a decoding went: pairs with plausible names count, pairs whose names hold
@@ -132,9 +133,15 @@ fn score(d: &Decoded) -> i64 {
     }
     let bad_name = |n: &str| {
         n.is_empty()
-            || n.contains(|c: char| c.is_whitespace() || matches!(c, ':' | '"' | '\'' | '{' | '}' | '|' | '/'))
+            || n.contains(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '"' | '\'' | '{' | '}' | '|' | '/')
+            })
     };
-    let pairs = d.pairs.iter().map(|p| if bad_name(&p.name) { -10 } else { 10 }).sum::<i64>();
+    let pairs = d
+        .pairs
+        .iter()
+        .map(|p| if bad_name(&p.name) { -10 } else { 10 })
+        .sum::<i64>();
     let errors = d
         .findings
         .iter()
@@ -160,7 +167,7 @@ fn remap(out: &mut Decoded, layers: &unwrap::Unwrapped, base: usize, text_len: u
     {
         Some(f) => {
             let read = f.message.trim_end_matches('.').to_string();
-            f.message = format!("{read}, inside {inside}.");
+            f.message = format!("{read} inside {inside}.");
         }
         None => out.findings.push(Finding::new(
             Code::WrapperUnwrapped,
@@ -169,8 +176,25 @@ fn remap(out: &mut Decoded, layers: &unwrap::Unwrapped, base: usize, text_len: u
     }
 }
 
-/// "a, b and c".
+/// "a, b and c"; a layer peeled several times in a row is named once ("`>` quote marks (2 levels)").
 fn join_english(items: &[String]) -> String {
+    let mut merged: Vec<(String, usize)> = Vec::new();
+    for item in items {
+        match merged.last_mut() {
+            Some((last, n)) if last == item => *n += 1,
+            _ => merged.push((item.clone(), 1)),
+        }
+    }
+    let items: Vec<String> = merged
+        .into_iter()
+        .map(|(s, n)| {
+            if n > 1 {
+                format!("{s} ({n} levels)")
+            } else {
+                s
+            }
+        })
+        .collect();
     match items.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         Some((last, _)) => last.clone(),

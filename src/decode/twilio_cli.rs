@@ -54,7 +54,9 @@ fn flags(words: &[String]) -> Vec<(String, Vec<String>)> {
     for w in words {
         if w.starts_with('-') && w.len() > 1 && !w.starts_with("-1") && w.parse::<f64>().is_err() {
             match w.split_once('=') {
-                Some((f, v)) if f.starts_with("--") => out.push((f.to_string(), vec![v.to_string()])),
+                Some((f, v)) if f.starts_with("--") => {
+                    out.push((f.to_string(), vec![v.to_string()]))
+                }
                 _ => out.push((w.to_string(), Vec::new())),
             }
         } else if let Some(last) = out.last_mut() {
@@ -73,11 +75,17 @@ pub(crate) fn decode_twilio_cli(text: &str, out: &mut Decoded) {
             format!("The command's quoting is broken: {p}; the rest was read as one word."),
         ));
     }
-    let start = words.iter().position(|w| w.starts_with("api:")).unwrap_or(0);
+    let start = words
+        .iter()
+        .position(|w| w.starts_with("api:"))
+        .unwrap_or(0);
     let command = words.get(start).cloned().unwrap_or_default();
     let parts: Vec<&str> = command.split(':').collect();
     let action = parts.last().copied().unwrap_or("");
-    let resources: Vec<&str> = parts.get(2..parts.len().saturating_sub(1)).unwrap_or(&[]).to_vec();
+    let resources: Vec<&str> = parts
+        .get(2..parts.len().saturating_sub(1))
+        .unwrap_or(&[])
+        .to_vec();
     let flag_list = flags(words.get(start + 1..).unwrap_or(&[]));
     let mut account = None;
     let mut sid = None;
@@ -107,7 +115,11 @@ pub(crate) fn decode_twilio_cli(text: &str, out: &mut Decoded) {
                     body.push(format!("{}=true", form::urlencode(&name)));
                 }
                 for v in values {
-                    body.push(format!("{}={}", form::urlencode(&name), form::urlencode(&v)));
+                    body.push(format!(
+                        "{}={}",
+                        form::urlencode(&name),
+                        form::urlencode(&v)
+                    ));
                 }
             }
         }

@@ -221,7 +221,9 @@ fn comment_prefix(t: &str) -> Option<Layer> {
             }
             if marker == "//" && rest.starts_with('/') && !rest.starts_with("/ ") {
                 // `///` doc comments are fine; `//host/path` URLs are not comments.
-                return Some(lead + 3 + usize::from(rest.get(1..).is_some_and(|r| r.starts_with(' '))));
+                return Some(
+                    lead + 3 + usize::from(rest.get(1..).is_some_and(|r| r.starts_with(' '))),
+                );
             }
             Some(lead + marker.len() + usize::from(spaced && !rest.is_empty()))
         };
@@ -232,7 +234,11 @@ fn comment_prefix(t: &str) -> Option<Layer> {
     None
 }
 
-fn line_prefix_closure(t: &str, strip: &dyn Fn(&str) -> Option<usize>, what: &str) -> Option<Layer> {
+fn line_prefix_closure(
+    t: &str,
+    strip: &dyn Fn(&str) -> Option<usize>,
+    what: &str,
+) -> Option<Layer> {
     let ls = lines(t);
     let mut kept = Vec::with_capacity(ls.len());
     for (off, l) in &ls {
@@ -358,13 +364,24 @@ fn fence(t: &str) -> Option<Layer> {
 /// A `.` or `\` closing every non-blank line (documentation captures), at least two lines.
 fn line_ends(t: &str) -> Option<Layer> {
     let ls = lines(t);
-    let content: Vec<&str> = ls.iter().map(|(_, l)| l.trim_end()).filter(|l| !l.is_empty()).collect();
+    let content: Vec<&str> = ls
+        .iter()
+        .map(|(_, l)| l.trim_end())
+        .filter(|l| !l.is_empty())
+        .collect();
     if content.len() < 2 {
         return None;
     }
-    let end = [('.', "a `.` at the end of every line"), ('\\', "a `\\` at the end of every line")]
-        .into_iter()
-        .find(|(c, _)| content.iter().all(|l| l.ends_with(*c) && !l.ends_with("..")))?;
+    let end = [
+        ('.', "a `.` at the end of every line"),
+        ('\\', "a `\\` at the end of every line"),
+    ]
+    .into_iter()
+    .find(|(c, _)| {
+        content
+            .iter()
+            .all(|l| l.ends_with(*c) && !l.ends_with(".."))
+    })?;
     let kept: Vec<_> = ls
         .iter()
         .map(|(off, l)| {
@@ -406,7 +423,9 @@ fn log_line_prefix(l: &str) -> Option<(usize, &'static str)> {
         let step = timestamp(r)
             .map(|n| (n, "log timestamps"))
             .or_else(|| syslog_date(r).map(|n| (n, "syslog prefixes")))
-            .or_else(|| process_tag(r).map(|n| (n, "process-manager or container prefixes (`name | `)")))
+            .or_else(|| {
+                process_tag(r).map(|n| (n, "process-manager or container prefixes (`name | `)"))
+            })
             .or_else(|| dyno_tag(r).map(|n| (n, "process prefixes (`app[web.1]:`)")))
             .or_else(|| level(r).map(|n| (n, "log levels")))
             .or_else(|| bracketed(r).filter(|_| any).map(|n| (n, "log prefixes")));
@@ -444,9 +463,13 @@ fn timestamp(r: &str) -> Option<usize> {
     let date = b.len() >= 10
         && count_digits(body) == 4
         && matches!(b.get(4), Some(b'-' | b'/'))
-        && body.get(5..7).is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit()))
+        && body
+            .get(5..7)
+            .is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit()))
         && matches!(b.get(7), Some(b'-' | b'/'))
-        && body.get(8..10).is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit()));
+        && body
+            .get(8..10)
+            .is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit()));
     if date {
         i = 10;
         if matches!(b.get(i), Some(b'T' | b' ')) && body.get(i + 1..).is_some_and(is_time) {
@@ -472,7 +495,10 @@ fn timestamp(r: &str) -> Option<usize> {
                 i += 3;
             }
         }
-    } else if body.get(i..).is_some_and(|z| z.starts_with(" UTC") || z.starts_with(" +")) {
+    } else if body
+        .get(i..)
+        .is_some_and(|z| z.starts_with(" UTC") || z.starts_with(" +"))
+    {
         let z = body.get(i + 1..)?;
         let len = z.find([' ', ']']).unwrap_or(z.len());
         i += 1 + len;
@@ -514,7 +540,10 @@ fn syslog_date(r: &str) -> Option<usize> {
     }
     let day = after.get(sp..)?;
     let d = count_digits(day);
-    if !(1..=2).contains(&d) || !day.get(d..)?.starts_with(' ') || !day.get(d + 1..).is_some_and(is_time) {
+    if !(1..=2).contains(&d)
+        || !day.get(d..)?.starts_with(' ')
+        || !day.get(d + 1..).is_some_and(is_time)
+    {
         return None;
     }
     Some(3 + sp + d + 1 + 8)
@@ -538,7 +567,9 @@ fn syslog_tail(r: &str) -> usize {
 
 /// `web.1  | ` (foreman, docker compose): a name, spaces, `|`.
 fn process_tag(r: &str) -> Option<usize> {
-    let name = r.len() - r.trim_start_matches(|c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-')).len();
+    let name = r.len()
+        - r.trim_start_matches(|c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            .len();
     if name == 0 {
         return None;
     }
@@ -553,16 +584,21 @@ fn process_tag(r: &str) -> Option<usize> {
 
 /// `app[web.1]:` (Heroku) or `prog[123]:`.
 fn dyno_tag(r: &str) -> Option<usize> {
-    let word = r.len() - r.trim_start_matches(|c: char| c.is_alphanumeric() || matches!(c, '_' | '-')).len();
+    let word = r.len()
+        - r.trim_start_matches(|c: char| c.is_alphanumeric() || matches!(c, '_' | '-'))
+            .len();
     let rest = r.get(word..)?.strip_prefix('[')?;
     let close = rest.find(']')?;
-    rest.get(close + 1..)?.starts_with(':').then_some(word + 1 + close + 2)
+    rest.get(close + 1..)?
+        .starts_with(':')
+        .then_some(word + 1 + close + 2)
 }
 
 /// `INFO`, `[INFO]`, `INFO:`, `INFO -`, `INFO --:`, `INFO:root:`, `I,`.
 fn level(r: &str) -> Option<usize> {
     const LEVELS: [&str; 10] = [
-        "TRACE", "DEBUG", "INFO", "NOTICE", "WARNING", "WARN", "ERROR", "FATAL", "CRITICAL", "VERBOSE",
+        "TRACE", "DEBUG", "INFO", "NOTICE", "WARNING", "WARN", "ERROR", "FATAL", "CRITICAL",
+        "VERBOSE",
     ];
     let (open, body) = match r.strip_prefix('[') {
         Some(b) => (1, b),
@@ -584,7 +620,9 @@ fn level(r: &str) -> Option<usize> {
     // Separators: `:`, ` -`, ` --`, ` - `, `--:`, and Python's `INFO:logger:`.
     if let Some(r2) = rest.strip_prefix(':') {
         i += 1;
-        let name = r2.len() - r2.trim_start_matches(|c: char| c.is_alphanumeric() || matches!(c, '.' | '_')).len();
+        let name = r2.len()
+            - r2.trim_start_matches(|c: char| c.is_alphanumeric() || matches!(c, '.' | '_'))
+                .len();
         if name > 0 && r2.get(name..).is_some_and(|x| x.starts_with(':')) {
             i += name + 1;
         }
@@ -612,11 +650,15 @@ fn bracketed(r: &str) -> Option<usize> {
 /// HTML-escaped text (`&quot;`, `&#39;`, `&lt;`, `&amp;`): only when the paste has none of the
 /// characters those entities stand for, so real JSON, XML or forms are never touched.
 fn html_entities(t: &str) -> Option<Layer> {
-    const STRUCTURAL: [&str; 7] = ["&quot;", "&#39;", "&#x27;", "&apos;", "&lt;", "&gt;", "&#34;"];
+    const STRUCTURAL: [&str; 7] = [
+        "&quot;", "&#39;", "&#x27;", "&apos;", "&lt;", "&gt;", "&#34;",
+    ];
     let amp_form = t.match_indices("&amp;").any(|(i, _)| {
         t.get(i + 5..)
             .and_then(|r| r.split_once('='))
-            .is_some_and(|(k, _)| !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_'))
+            .is_some_and(|(k, _)| {
+                !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_')
+            })
     });
     if !(STRUCTURAL.iter().any(|e| t.contains(e)) || amp_form) || t.contains(['<', '>', '"']) {
         return None;
