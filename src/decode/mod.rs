@@ -90,6 +90,10 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
         return out;
     }
     let plain = decode_plain(input, forced);
+    // A forced format is taken at its word: wrappers are only looked for when it yields nothing.
+    if forced.is_some() && usable(&plain) {
+        return plain;
+    }
     let strong = unwrap::unwrap_strong(text);
     let mut best = (plain, unwrap::Unwrapped::default());
     if !strong.is_empty() {
