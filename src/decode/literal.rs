@@ -558,12 +558,10 @@ fn nested(c: &mut Cursor, depth: usize) -> Option<Val> {
         '[' => ']',
         _ => ')',
     };
-    let after_open = c.pos;
-    if open != '[' {
-        if parse_entries(c, close, depth + 1).is_some() {
-            return Some(Val::Map(c.slice(from).to_string()));
-        }
-        c.pos = after_open;
+    if open != '[' && starts_entry(c, close) {
+        // Decided by a look at the first entry, so nothing is parsed twice (no backtracking).
+        parse_entries(c, close, depth + 1)?;
+        return Some(Val::Map(c.slice(from).to_string()));
     }
     let mut items = Vec::new();
     loop {
@@ -582,6 +580,19 @@ fn nested(c: &mut Cursor, depth: usize) -> Option<Val> {
             return None;
         }
     }
+}
+
+/// True when an object's entries start at the cursor (`key:`, `key =>`, or the close).
+fn starts_entry(c: &mut Cursor, close: char) -> bool {
+    let save = c.pos;
+    c.ws();
+    let yes = c.peek() == Some(close)
+        || (parse_key(c).is_some() && {
+            c.ws();
+            c.rest().starts_with("=>") || c.rest().starts_with(':')
+        });
+    c.pos = save;
+    yes
 }
 
 /// An expression up to the next top-level `,`/`;` or `close` (strings and brackets skipped).
@@ -872,6 +883,16 @@ mod tests {
                 ("M[0]".into(), Val::Scalar("3".into())),
             ]
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_linear() {
+        let t = format!("{{a: {}{}}}", "{".repeat(40), "}".repeat(40));
+        let start = std::time::Instant::now();
+        let _ = read_object(&t);
+        let t = format!("{{a: {}x{}}}", "[{".repeat(40), "}]".repeat(40));
+        let _ = read_object(&t);
+        assert!(start.elapsed().as_secs() < 2);
     }
 
     #[test]

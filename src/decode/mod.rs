@@ -102,7 +102,7 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
             best = (inner, strong.clone());
         }
     }
-    {
+    if score(&best.0) <= 0 || best.0.pairs.iter().any(|p| bad_name(&p.name)) {
         // A label before the capture (`body: `, `Parameters: `): kept only when it does better.
         let (from, layers) = if best.1.is_empty() {
             (text, unwrap::Unwrapped::default())
@@ -135,12 +135,6 @@ fn score(d: &Decoded) -> i64 {
     if !usable(d) {
         return 0;
     }
-    let bad_name = |n: &str| {
-        n.is_empty()
-            || n.contains(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '"' | '\'' | '{' | '}' | '|' | '/')
-            })
-    };
     let pairs = d
         .pairs
         .iter()
@@ -153,6 +147,15 @@ fn score(d: &Decoded) -> i64 {
         .count() as i64;
     let request = i64::from(d.method.is_some()) + i64::from(!d.headers.is_empty());
     1 + pairs + request - 3 * errors
+}
+
+/// A parameter name that is more likely a prefix read as part of the name (`# From`,
+/// `body: From`) than a real one.
+fn bad_name(n: &str) -> bool {
+    n.is_empty()
+        || n.contains(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '"' | '\'' | '{' | '}' | '|' | '/')
+        })
 }
 
 /// Points the findings of text decoded inside wrappers back into the user's text, and says

@@ -421,13 +421,13 @@ fn log_line_prefix(l: &str) -> Option<(usize, &'static str)> {
         let ws = rest.len() - rest.trim_start().len();
         let r = rest.get(ws..)?;
         let step = timestamp(r)
-            .map(|n| (n, "log timestamps"))
+            .map(|n| (n, "log timestamp prefixes"))
             .or_else(|| syslog_date(r).map(|n| (n, "syslog prefixes")))
             .or_else(|| {
                 process_tag(r).map(|n| (n, "process-manager or container prefixes (`name | `)"))
             })
             .or_else(|| dyno_tag(r).map(|n| (n, "process prefixes (`app[web.1]:`)")))
-            .or_else(|| level(r).map(|n| (n, "log levels")))
+            .or_else(|| level(r).map(|n| (n, "log-level prefixes (`INFO:`)")))
             .or_else(|| bracketed(r).filter(|_| any).map(|n| (n, "log prefixes")));
         match step {
             Some((n, k)) if n > 0 => {
