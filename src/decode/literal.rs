@@ -434,12 +434,25 @@ fn at_value_end(c: &mut Cursor, close: char) -> bool {
 fn parse_value(c: &mut Cursor, close: char, depth: usize) -> Option<Val> {
     let from = c.pos;
     if let Some(v) = literal_value(c, depth) {
-        if at_value_end(c, close) {
+        let interpolated = c.seen.arrow && perl_php_interpolation(c.slice(from));
+        if at_value_end(c, close) && !interpolated {
             return Some(v);
         }
     }
     c.pos = from;
     scan_expr(c, close)
+}
+
+/// True for a double-quoted Perl or PHP string that interpolates a variable (`"hi $name"`,
+/// `"{$x}"`, `"@list"`): only called for `=>` hashes, where those languages are.
+fn perl_php_interpolation(raw: &str) -> bool {
+    raw.starts_with('"')
+        && raw.match_indices(['$', '@']).any(|(i, _)| {
+            raw.get(i + 1..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|n| n.is_alphabetic() || n == '_' || n == '{')
+                && !raw.get(..i).is_some_and(|b| b.ends_with('\\'))
+        })
 }
 
 /// A literal value, or `None` (the cursor is then anywhere).

@@ -98,7 +98,7 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     let mut best = (plain, unwrap::Unwrapped::default());
     if !strong.is_empty() {
         let inner = decode_plain(&strong.text, forced);
-        if usable(&inner) && score(&inner) >= score(&best.0) {
+        if no_worse(&inner, &best.0) {
             best = (inner, strong.clone());
         }
     }
@@ -140,13 +140,26 @@ fn score(d: &Decoded) -> i64 {
         .iter()
         .map(|p| if bad_name(&p.name) { -10 } else { 10 })
         .sum::<i64>();
-    let errors = d
-        .findings
+    let request = i64::from(d.method.is_some()) + i64::from(!d.headers.is_empty());
+    1 + pairs + request - 3 * errors(d) as i64
+}
+
+/// Error findings of a decoding.
+fn errors(d: &Decoded) -> usize {
+    d.findings
         .iter()
         .filter(|f| f.severity == crate::finding::Severity::Error)
-        .count() as i64;
-    let request = i64::from(d.method.is_some()) + i64::from(!d.headers.is_empty());
-    1 + pairs + request - 3 * errors
+        .count()
+}
+
+/// True when the reading inside a wrapper every line shares is at least as good as the plain
+/// one: it scores as well, or has no more implausible names and no more errors (so reading
+/// `“Hello there”` as one value beats splitting it in two).
+fn no_worse(inner: &Decoded, plain: &Decoded) -> bool {
+    let bad = |d: &Decoded| d.pairs.iter().filter(|p| bad_name(&p.name)).count();
+    usable(inner)
+        && (score(inner) >= score(plain)
+            || (bad(inner) <= bad(plain) && errors(inner) <= errors(plain)))
 }
 
 /// A parameter name that is more likely a prefix read as part of the name (`# From`,

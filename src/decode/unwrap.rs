@@ -610,7 +610,8 @@ fn level(r: &str) -> Option<usize> {
     let lv = LEVELS.iter().find(|lv| body.starts_with(**lv))?;
     let mut i = lv.len();
     let after = body.get(i..)?;
-    if after.starts_with(|c: char| c.is_alphanumeric()) {
+    // A level is a word of its own (`INFO=1` is a form pair, not a level).
+    if !(after.is_empty() || after.starts_with([':', ' ', '\t', ']', '-'])) {
         return None;
     }
     if open == 1 {
@@ -713,12 +714,17 @@ fn entity(s: &str) -> Option<(char, usize)> {
 }
 
 /// Smart quotes (“ ” ‘ ’) turned into ASCII quotes, when an opening one delimits a string:
-/// it follows `{`, `[`, `(`, `,`, `:`, `=`, `>` or a line start.
+/// it follows `{`, `[`, `(`, `,`, `:`, `=`, `>` or a line start, or any space in a command
+/// line (`curl -d “…”`, `twilio … --body “…”`).
 fn smart_quotes(t: &str) -> Option<Layer> {
+    let first = t.trim_start().trim_start_matches("$ ");
+    let command = first.starts_with("curl") || first.starts_with("twilio");
     let delimits = t.match_indices(['“', '‘']).any(|(i, _)| {
-        t.get(..i)
-            .map(|b| b.trim_end_matches([' ', '\t']))
-            .is_some_and(|b| b.is_empty() || b.ends_with(['{', '[', '(', ',', ':', '=', '>', '\n']))
+        let before = t.get(..i).unwrap_or("");
+        let b = before.trim_end_matches([' ', '\t']);
+        b.is_empty()
+            || b.ends_with(['{', '[', '(', ',', ':', '=', '>', '\n'])
+            || (command && b.len() < before.len())
     });
     if !delimits {
         return None;
