@@ -18,6 +18,9 @@ pub(crate) struct Evidence<'a> {
     pub method: Option<&'a str>,
     /// Request path, when known.
     pub path: Option<&'a str>,
+    /// Names whose values are expressions as written in a program (`from_number`), not
+    /// values: they count as present, but their values prove nothing either way.
+    pub opaque: &'a [&'a str],
 }
 
 impl Evidence<'_> {
@@ -460,6 +463,9 @@ static RULES: &[Rule] = &[
 /// Voice / Messaging webhooks. Each entry: the condition and the explanation.
 fn lookalike(ev: &Evidence) -> Option<String> {
     let sid_ok = |name: &str, prefixes: &[&str]| -> Option<bool> {
+        if ev.opaque.contains(&name) {
+            return None;
+        }
         ev.get(name).map(|v| {
             let v = v.trim();
             prefixes.iter().any(|p| v.starts_with(p)) && !v.contains('-') && v.len() >= 10

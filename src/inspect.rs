@@ -165,7 +165,14 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         .iter()
         .map(|p| (p.name.as_str(), p.value.as_str()))
         .collect();
+    let opaque: Vec<&str> = decoded
+        .pairs
+        .iter()
+        .filter(|p| p.non_literal)
+        .map(|p| p.name.as_str())
+        .collect();
     let evidence = Evidence {
+        opaque: &opaque,
         pairs: &name_values,
         format,
         method: method.as_deref(),
