@@ -135,7 +135,11 @@ pub(crate) fn decode_json_object(
                     ));
                     push_entries(&entries, source, out);
                 }
-                _ => match literal::read_object(text) {
+                _ => match literal::read_object(text).or_else(|| {
+                    literal::looks_like_java_map(text)
+                        .then(|| literal::read_java_map(text))
+                        .flatten()
+                }) {
                     Some(lit) => push_literal(&lit, source, out),
                     None => {
                         let offset = offset_of(text, strict_err.line(), strict_err.column());

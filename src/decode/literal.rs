@@ -153,16 +153,11 @@ fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
     }
     let t = text.trim_start();
     let lead = text.len() - t.len();
-    for (prefix, syntax) in [("array", "PHP var_export() output")] {
-        if let Some(r) = t.strip_prefix(prefix) {
-            let r2 = r.trim_start();
-            if r2.starts_with('(') {
-                return Some((
-                    lead + prefix.len() + (r.len() - r2.len()),
-                    ')',
-                    Some(syntax),
-                ));
-            }
+    if let Some(r) = t.strip_prefix("array") {
+        let paren = r.trim_start();
+        if paren.starts_with('(') {
+            let at = lead + "array".len() + (r.len() - paren.len());
+            return Some((at, ')', Some("PHP var_export() output")));
         }
     }
     if t.starts_with("$VAR1") {

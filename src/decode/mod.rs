@@ -94,33 +94,44 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     if forced.is_some() && usable(&plain) {
         return plain;
     }
-    let strong = unwrap::unwrap_strong(text);
-    let mut best = (plain, unwrap::Unwrapped::default());
-    if !strong.is_empty() {
-        let inner = decode_plain(&strong.text, forced);
-        if no_worse(&inner, &best.0) {
-            best = (inner, strong.clone());
-        }
-    }
-    if score(&best.0) <= 0 || best.0.pairs.iter().any(|p| bad_name(&p.name)) {
-        // A label before the capture (`body: `, `Parameters: `): kept only when it does better.
-        let (from, layers) = if best.1.is_empty() {
-            (text, unwrap::Unwrapped::default())
-        } else {
-            (best.1.text.as_str(), best.1.clone())
-        };
-        if let Some(label) = unwrap::unwrap_label(from) {
-            let inner = decode_plain(&label.text, forced);
-            if usable(&inner) && score(&inner) > score(&best.0) {
-                best = (inner, layers.then(label));
-            }
-        }
-    }
-    let (mut out, layers) = best;
+    let (mut out, layers) = best_reading(text, plain, forced);
     if !layers.is_empty() {
         remap(&mut out, &layers, base, text.len());
     }
     out
+}
+
+/// The best of the plain reading and the readings inside wrappers (issue 11): first the
+/// wrappers every line shares (kept unless worse), then a label before the capture (kept
+/// only when better). Returns the reading and the layers peeled to get it.
+fn best_reading(
+    text: &str,
+    plain: Decoded,
+    forced: Option<InputFormat>,
+) -> (Decoded, unwrap::Unwrapped) {
+    let mut best = (plain, unwrap::Unwrapped::default());
+    let strong = unwrap::unwrap_strong(text);
+    if !strong.is_empty() {
+        let inner = decode_plain(&strong.text, forced);
+        if no_worse(&inner, &best.0) {
+            best = (inner, strong);
+        }
+    }
+    if score(&best.0) <= 0 || best.0.pairs.iter().any(|p| bad_name(&p.name)) {
+        let from = if best.1.is_empty() {
+            text
+        } else {
+            best.1.text.as_str()
+        };
+        if let Some(label) = unwrap::unwrap_label(from) {
+            let inner = decode_plain(&label.text, forced);
+            if usable(&inner) && score(&inner) > score(&best.0) {
+                let layers = std::mem::take(&mut best.1).then(label);
+                best = (inner, layers);
+            }
+        }
+    }
+    best
 }
 
 /// True when a decoding found something: a format and at least one pair or a method.

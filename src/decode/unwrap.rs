@@ -103,7 +103,7 @@ pub(crate) fn unwrap_strong(text: &str) -> Unwrapped {
             .or_else(|| smart_quotes(t))
             .or_else(|| block_comment(t))
             .or_else(|| line_numbers(t))
-            .or_else(|| line_prefix(t, quote_prefix, "`>` quote marks"))
+            .or_else(|| line_prefix(t, &quote_prefix, "`>` quote marks"))
             .or_else(|| comment_prefix(t))
             .or_else(|| log_prefix(t))
             .or_else(|| line_ends(t));
@@ -179,20 +179,17 @@ fn rebuild(t: &str, kept: &[Option<(usize, usize, usize)>], what: String) -> Opt
 
 /// Applies `strip` (which returns the prefix length to drop) to every non-blank line; only
 /// when it matches every non-blank line.
-fn line_prefix(t: &str, strip: fn(&str) -> Option<usize>, what: &str) -> Option<Layer> {
+fn line_prefix(t: &str, strip: &dyn Fn(&str) -> Option<usize>, what: &str) -> Option<Layer> {
     let ls = lines(t);
     let mut kept = Vec::with_capacity(ls.len());
-    let mut matched = 0;
     for (off, l) in &ls {
         if l.trim().is_empty() {
             kept.push(Some((*off, 0, 0)));
             continue;
         }
         let n = strip(l)?;
-        matched += 1;
         kept.push(Some((*off, n.min(l.len()), l.len())));
     }
-    (matched > 0).then_some(())?;
     rebuild(t, &kept, what.to_string())
 }
 
@@ -227,29 +224,11 @@ fn comment_prefix(t: &str) -> Option<Layer> {
             }
             Some(lead + marker.len() + usize::from(spaced && !rest.is_empty()))
         };
-        if let Some(l) = line_prefix_closure(t, &strip, what) {
+        if let Some(l) = line_prefix(t, &strip, what) {
             return Some(l);
         }
     }
     None
-}
-
-fn line_prefix_closure(
-    t: &str,
-    strip: &dyn Fn(&str) -> Option<usize>,
-    what: &str,
-) -> Option<Layer> {
-    let ls = lines(t);
-    let mut kept = Vec::with_capacity(ls.len());
-    for (off, l) in &ls {
-        if l.trim().is_empty() {
-            kept.push(Some((*off, 0, 0)));
-            continue;
-        }
-        let n = strip(l)?;
-        kept.push(Some((*off, n.min(l.len()), l.len())));
-    }
-    rebuild(t, &kept, what.to_string())
 }
 
 /// A `/* … */` block (javadoc ` * ` lines included).
@@ -428,7 +407,8 @@ fn log_line_prefix(l: &str) -> Option<(usize, &'static str)> {
             })
             .or_else(|| dyno_tag(r).map(|n| (n, "process prefixes (`app[web.1]:`)")))
             .or_else(|| level(r).map(|n| (n, "log-level prefixes (`INFO:`)")))
-            .or_else(|| bracketed(r).filter(|_| any).map(|n| (n, "log prefixes")));
+            .or_else(|| bracketed(r).filter(|_| any).map(|n| (n, "log prefixes")))
+            .or_else(|| later_field(r).filter(|_| any).map(|n| (n, "log prefixes")));
         match step {
             Some((n, k)) if n > 0 => {
                 kind.get_or_insert(k);
@@ -639,6 +619,24 @@ fn level(r: &str) -> Option<usize> {
         }
     }
     Some(open + i)
+}
+
+/// After another log field: a process id (`4242`), Spring's `---`, or a logger name followed
+/// by ` : ` (`c.e.SmsController : `).
+fn later_field(r: &str) -> Option<usize> {
+    let word = r.find(char::is_whitespace).unwrap_or(r.len());
+    let w = r.get(..word)?;
+    if !w.is_empty() && (w.bytes().all(|b| b.is_ascii_digit()) || w == "---") {
+        return Some(word);
+    }
+    let logger = !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '$'));
+    let after = r.get(word..)?;
+    let colon = after.trim_start_matches(' ');
+    // A space before the colon: `Host: x` or `From: x` are not logger names.
+    let spaced = colon.len() < after.len();
+    (logger && spaced && colon.starts_with(": ")).then(|| word + (after.len() - colon.len()) + 1)
 }
 
 /// A `[…]` field (thread, request id, logger name) after another log field.
