@@ -18,6 +18,9 @@ pub(crate) struct Evidence<'a> {
     pub method: Option<&'a str>,
     /// Request path, when known.
     pub path: Option<&'a str>,
+    /// Names whose values are expressions as written in a program (`from_number`), not
+    /// values: they count as present, but their values prove nothing either way.
+    pub opaque: &'a [&'a str],
 }
 
 impl Evidence<'_> {
@@ -640,6 +643,9 @@ impl IdShapes {
             let Some(v) = ev.get(name).map(str::trim) else {
                 continue;
             };
+            if ev.opaque.contains(name) {
+                continue;
+            }
             use crate::placeholder::{classify, is_sid_shaped, Placeholder};
             let class = classify(v, &crate::catalog::ValueType::Sid { prefixes: &[] });
             // SID-like, but with letters no hex digit has (`AC597c33she92…`).

@@ -166,7 +166,14 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         .iter()
         .map(|p| (p.name.as_str(), p.value.as_str()))
         .collect();
+    let opaque: Vec<&str> = decoded
+        .pairs
+        .iter()
+        .filter(|p| p.non_literal)
+        .map(|p| p.name.as_str())
+        .collect();
     let evidence = Evidence {
+        opaque: &opaque,
         pairs: &name_values,
         format,
         method: method.as_deref(),
@@ -531,12 +538,16 @@ fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> Field {
         field.display = Some(format!("{} {} {}", &name[..name.len() - 1], op, pair.value));
     }
     let value_type = spec.map_or(ValueType::Text { max_len: None }, |s| s.value_type);
-    field.placeholder = placeholder::classify(&pair.value, &value_type).or_else(|| {
-        (ctx.foreign_ids
-            && matches!(value_type, ValueType::Sid { .. })
-            && !placeholder::is_sid_shaped(pair.value.trim()))
-        .then_some(Placeholder::ForeignId)
-    });
+    // An expression as written in a program (`from_number`) is neither a value nor a
+    // stand-in for one: nothing to classify or check.
+    if !pair.non_literal {
+        field.placeholder = placeholder::classify(&pair.value, &value_type).or_else(|| {
+            (ctx.foreign_ids
+                && matches!(value_type, ValueType::Sid { .. })
+                && !placeholder::is_sid_shaped(pair.value.trim()))
+            .then_some(Placeholder::ForeignId)
+        });
+    }
     let Some(spec) = spec else {
         field.findings.push(
             Finding::new(Code::UnknownParam, format!("{name} is not a documented parameter{}.", kind.map(|k| format!(" of {}", k.id)).unwrap_or_default()))
@@ -556,6 +567,9 @@ fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> Field {
             .param(name)
             .hint("Twilio may ignore it."),
         );
+    }
+    if pair.non_literal {
+        return field;
     }
     // Free text is checked even when it reads as redacted (its length still matters);
     // typed values that are stand-ins are not.

@@ -113,6 +113,10 @@ pub struct RawPair {
     /// True when the pair had no `=` (the value is then empty).
     #[serde(default, skip_serializing_if = "is_false")]
     pub no_equals: bool,
+    /// True when the value is not a literal but an expression as written in a program
+    /// (`from_number`, `f"hi {x}"`, `os.environ["X"]`): it is shown, never checked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub non_literal: bool,
 }
 
 pub(crate) fn is_false(b: &bool) -> bool {

@@ -429,6 +429,7 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
             name: n,
             value: v,
             no_equals: false,
+            non_literal: false,
         });
     }
     redact_authorization(&mut p.headers, out);

@@ -219,6 +219,7 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
             name: name.text,
             value: value.text,
             no_equals,
+            non_literal: false,
         });
     }
     if let Some(i) = line_break {

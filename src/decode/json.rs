@@ -7,6 +7,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::literal::{self, Literal, Val};
 use super::{form, Decoded};
 use crate::finding::{Code, Finding};
 use crate::report::{ParamSource, RawPair};
@@ -62,6 +63,7 @@ fn decode_print_r(text: &str, source: ParamSource, out: &mut Decoded) {
                     name: key.to_string(),
                     value: value.to_string(),
                     no_equals: false,
+                    non_literal: false,
                 });
             }
             None => {
@@ -87,6 +89,11 @@ fn decode_print_r(text: &str, source: ParamSource, out: &mut Decoded) {
 pub(crate) fn decode_json_input(text: &str, start: usize, source: ParamSource, out: &mut Decoded) {
     if looks_like_print_r(text) {
         decode_print_r(text, source, out);
+        return;
+    }
+    if let Some(lit) = literal::read_named(text) {
+        push_literal(&lit, source, out);
+        out.body = Some(text.to_string());
         return;
     }
     let (open, close) = (text.find('{'), text.rfind('}'));
@@ -128,9 +135,15 @@ pub(crate) fn decode_json_object(
                     ));
                     push_entries(&entries, source, out);
                 }
-                _ => {
-                    let offset = offset_of(text, strict_err.line(), strict_err.column());
-                    out.findings.push(
+                _ => match literal::read_object(text).or_else(|| {
+                    literal::looks_like_java_map(text)
+                        .then(|| literal::read_java_map(text))
+                        .flatten()
+                }) {
+                    Some(lit) => push_literal(&lit, source, out),
+                    None => {
+                        let offset = offset_of(text, strict_err.line(), strict_err.column());
+                        out.findings.push(
                         Finding::new(
                             Code::MalformedJson,
                             format!("The JSON could not be read at line {}, column {}: {strict_err}.", strict_err.line(), strict_err.column()),
@@ -138,7 +151,8 @@ pub(crate) fn decode_json_object(
                         .hint("Paste the whole object, from { to }, with keys and strings in double quotes.")
                         .at_opt(at.map(|a| a + offset)),
                     );
-                }
+                    }
+                },
             }
         }
     }
@@ -187,6 +201,7 @@ fn push_entries(entries: &Entries<'_>, source: ParamSource, out: &mut Decoded) {
                 name: name.clone(),
                 value,
                 no_equals: false,
+                non_literal: false,
             })
         };
         match value {
@@ -311,4 +326,81 @@ fn relax(text: &str) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// Pushes the entries of a literal read by [`literal`]: strings as they are, numbers and
+/// booleans as text (noted), null as empty, lists as one pair per element, nested objects
+/// as their text, and expressions as written, marked `non_literal` with a
+/// `non-literal-value` finding each. One `wrapper-unwrapped` finding names the syntax.
+pub(crate) fn push_literal(lit: &Literal, source: ParamSource, out: &mut Decoded) {
+    let first_new = out.pairs.len();
+    let mut converted: Vec<&str> = Vec::new();
+    for e in &lit.entries {
+        let name = e.key.as_str();
+        let mut push = |value: String, raw_value: String, non_literal: bool| {
+            out.pairs.push(RawPair {
+                source,
+                raw_name: name.to_string(),
+                raw_value,
+                name: name.to_string(),
+                value,
+                no_equals: false,
+                non_literal,
+            })
+        };
+        match &e.value {
+            Val::Str(s) => push(s.clone(), e.raw.clone(), false),
+            Val::Null => {
+                converted.push(name);
+                push(String::new(), e.raw.clone(), false)
+            }
+            Val::Scalar(t) | Val::Map(t) => {
+                converted.push(name);
+                push(t.clone(), e.raw.clone(), false)
+            }
+            Val::List(items) => {
+                for item in items {
+                    match item {
+                        Val::Str(s) => push(s.clone(), s.clone(), false),
+                        Val::Scalar(t) | Val::Map(t) | Val::Expr(t) => {
+                            push(t.clone(), t.clone(), false)
+                        }
+                        Val::Null => push(String::new(), String::new(), false),
+                        Val::List(_) => push(e.raw.clone(), e.raw.clone(), false),
+                    }
+                }
+            }
+            Val::Expr(x) => {
+                push(x.clone(), x.clone(), true);
+                out.findings.push(
+                    Finding::new(
+                        Code::NonLiteralValue,
+                        format!("{name} is the expression {x}, not a literal value: it is shown as written and not checked."),
+                    )
+                    .param(name)
+                    .hint("Paste what the program received (log the value itself) to have it checked."),
+                );
+            }
+        }
+    }
+    if !converted.is_empty() {
+        out.findings.push(Finding::new(
+            Code::NonStringJsonValue,
+            format!(
+                "{} value(s) are not strings and were converted to text (null as empty): {}.",
+                converted.len(),
+                converted
+                    .iter()
+                    .take(8)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    out.findings.push(Finding::new(
+        Code::WrapperUnwrapped,
+        format!("Read {}.", lit.syntax),
+    ));
+    form::report_duplicates(out, first_new);
 }

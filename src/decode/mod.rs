@@ -9,6 +9,9 @@ pub(crate) mod form;
 mod har;
 mod http;
 mod json;
+mod literal;
+mod twilio_cli;
+mod unwrap;
 mod url;
 mod xml;
 
@@ -78,6 +81,163 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     }
     let text = input.strip_prefix('\u{feff}').unwrap_or(input);
     let base = input.len() - text.len();
+    if text.trim().is_empty() {
+        out.format = Some(InputFormat::Empty);
+        out.findings.push(Finding::new(
+            Code::EmptyInput,
+            "Nothing to inspect: the input is empty.",
+        ));
+        return out;
+    }
+    let plain = decode_plain(input, forced);
+    // A forced format is taken at its word: wrappers are only looked for when it yields nothing.
+    if forced.is_some() && usable(&plain) {
+        return plain;
+    }
+    let (mut out, layers) = best_reading(text, plain, forced);
+    if !layers.is_empty() {
+        remap(&mut out, &layers, base, text.len());
+    }
+    out
+}
+
+/// The best of the plain reading and the readings inside wrappers (issue 11): first the
+/// wrappers every line shares (kept unless worse), then a label before the capture (kept
+/// only when better). Returns the reading and the layers peeled to get it.
+fn best_reading(
+    text: &str,
+    plain: Decoded,
+    forced: Option<InputFormat>,
+) -> (Decoded, unwrap::Unwrapped) {
+    let mut best = (plain, unwrap::Unwrapped::default());
+    let strong = unwrap::unwrap_strong(text);
+    if !strong.is_empty() {
+        let inner = decode_plain(&strong.text, forced);
+        if no_worse(&inner, &best.0) {
+            best = (inner, strong);
+        }
+    }
+    if score(&best.0) <= 0 || best.0.pairs.iter().any(|p| bad_name(&p.name)) {
+        let from = if best.1.is_empty() {
+            text
+        } else {
+            best.1.text.as_str()
+        };
+        if let Some(label) = unwrap::unwrap_label(from) {
+            let inner = decode_plain(&label.text, forced);
+            if usable(&inner) && score(&inner) > score(&best.0) {
+                let layers = std::mem::take(&mut best.1).then(label);
+                best = (inner, layers);
+            }
+        }
+    }
+    best
+}
+
+/// True when a decoding found something: a format and at least one pair or a method.
+fn usable(d: &Decoded) -> bool {
+    !matches!(d.format, None | Some(InputFormat::Empty))
+        && (!d.pairs.is_empty() || d.method.is_some())
+}
+
+/// How well a decoding went: pairs with plausible names count, pairs whose names hold
+/// spaces or punctuation (a prefix read as part of the name) and errors count against.
+fn score(d: &Decoded) -> i64 {
+    if !usable(d) {
+        return 0;
+    }
+    let pairs = d
+        .pairs
+        .iter()
+        .map(|p| if bad_name(&p.name) { -10 } else { 10 })
+        .sum::<i64>();
+    let request = i64::from(d.method.is_some()) + i64::from(!d.headers.is_empty());
+    1 + pairs + request - 3 * errors(d) as i64
+}
+
+/// Error findings of a decoding.
+fn errors(d: &Decoded) -> usize {
+    d.findings
+        .iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error)
+        .count()
+}
+
+/// True when the reading inside a wrapper every line shares is at least as good as the plain
+/// one: it scores as well, or has no more implausible names and no more errors (so reading
+/// `“Hello there”` as one value beats splitting it in two).
+fn no_worse(inner: &Decoded, plain: &Decoded) -> bool {
+    let bad = |d: &Decoded| d.pairs.iter().filter(|p| bad_name(&p.name)).count();
+    usable(inner)
+        && (score(inner) >= score(plain)
+            || (bad(inner) <= bad(plain) && errors(inner) <= errors(plain)))
+}
+
+/// A parameter name that is more likely a prefix read as part of the name (`# From`,
+/// `body: From`) than a real one.
+fn bad_name(n: &str) -> bool {
+    n.is_empty()
+        || n.contains(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '"' | '\'' | '{' | '}' | '|' | '/')
+        })
+}
+
+/// Points the findings of text decoded inside wrappers back into the user's text, and says
+/// in one `wrapper-unwrapped` finding what was removed.
+fn remap(out: &mut Decoded, layers: &unwrap::Unwrapped, base: usize, text_len: usize) {
+    for f in &mut out.findings {
+        if let Some(a) = f.at {
+            f.at = Some(base + layers.to_original(a, text_len));
+        }
+    }
+    let inside = join_english(&layers.what);
+    match out
+        .findings
+        .iter_mut()
+        .find(|f| f.code == Code::WrapperUnwrapped)
+    {
+        Some(f) => {
+            let read = f.message.trim_end_matches('.').to_string();
+            f.message = format!("{read} inside {inside}.");
+        }
+        None => out.findings.push(Finding::new(
+            Code::WrapperUnwrapped,
+            format!("Read the capture inside {inside}; they were removed before decoding."),
+        )),
+    }
+}
+
+/// "a, b and c"; a layer peeled several times in a row is named once ("`>` quote marks (2 levels)").
+fn join_english(items: &[String]) -> String {
+    let mut merged: Vec<(String, usize)> = Vec::new();
+    for item in items {
+        match merged.last_mut() {
+            Some((last, n)) if last == item => *n += 1,
+            _ => merged.push((item.clone(), 1)),
+        }
+    }
+    let items: Vec<String> = merged
+        .into_iter()
+        .map(|(s, n)| {
+            if n > 1 {
+                format!("{s} ({n} levels)")
+            } else {
+                s
+            }
+        })
+        .collect();
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// Decodes text as it is (no wrapper removed). Offsets are relative to `input`.
+fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
+    let mut out = Decoded::default();
+    let text = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let base = input.len() - text.len();
     let trimmed = text.trim();
     if trimmed.is_empty() {
         out.format = Some(InputFormat::Empty);
@@ -85,6 +245,11 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
             Code::EmptyInput,
             "Nothing to inspect: the input is empty.",
         ));
+        return out;
+    }
+    if forced.is_none() && twilio_cli::looks_like_twilio_cli(trimmed) {
+        out.format = Some(InputFormat::Form);
+        twilio_cli::decode_twilio_cli(trimmed, &mut out);
         return out;
     }
     let start = base + (text.len() - text.trim_start().len());
@@ -159,7 +324,7 @@ pub fn detect(t: &str) -> InputFormat {
     if t.starts_with('<') {
         return InputFormat::Xml;
     }
-    if json::looks_like_print_r(t) {
+    if json::looks_like_print_r(t) || literal::looks_like_literal(t) {
         return InputFormat::Json;
     }
     if t.starts_with('{') {

@@ -169,6 +169,7 @@ fn push_leaf(
         name: full,
         value,
         no_equals: false,
+        non_literal: false,
     });
 }
 

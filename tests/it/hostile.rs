@@ -200,6 +200,161 @@ proptest! {
     }
 }
 
+/// Text biased towards wrappers and program literals (issue 11): comment markers, log
+/// prefixes, quotes, fences, line numbers, entities, smart quotes, literal syntax.
+fn wrapped_text() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        "// ",
+        "# ",
+        "-- ",
+        "/*",
+        "*/",
+        "\n * ",
+        "> ",
+        "> > ",
+        "```",
+        "```js\n",
+        "~~~",
+        "  12 | ",
+        "13: ",
+        "4. ",
+        ".\n",
+        "\\\n",
+        "2024-03-01T12:00:00.123Z ",
+        "[2024-03-01 12:00:00] ",
+        "web.1  | ",
+        "app[web.1]: ",
+        "Mar  1 12:00:00 host app[1]: ",
+        "INFO: ",
+        "DEBUG - ",
+        "I, [x]  INFO -- : ",
+        "body: ",
+        "&amp;",
+        "&quot;",
+        "&#39;",
+        "&#x1F600;",
+        "&#99999999;",
+        "&lt;",
+        "\u{201c}",
+        "\u{201d}",
+        "\u{2018}",
+        "\u{2019}",
+        "{",
+        "}",
+        "[",
+        "]",
+        "(",
+        ")",
+        "[Object: null prototype] ",
+        "array(",
+        "array (",
+        "array(2) {",
+        "[\"k\"]=>",
+        "string(3) \"",
+        "string(99) \"",
+        "int(",
+        "bool(",
+        "NULL",
+        "=>",
+        ":",
+        "=",
+        ",",
+        ";",
+        "'",
+        "\"",
+        "`",
+        "${",
+        "#{",
+        "f\"",
+        "u'",
+        "rb'",
+        "\\u{1F600}",
+        "\\x4",
+        "None",
+        "nil",
+        "undefined",
+        "true",
+        "$VAR1 = ",
+        "%h = (",
+        "map[",
+        "url.Values{",
+        "[]string{",
+        "const p = ",
+        "twilio api:core:calls:create ",
+        "--to ",
+        "--status-callback-event ",
+        "--account-sid ",
+        "--sid ",
+        "-o ",
+        "\n",
+        "\r\n",
+        " ",
+        "\t",
+        "é",
+        "😀",
+        "CallSid",
+        "From",
+        "+1555",
+        "%2B",
+    ]);
+    prop::collection::vec(
+        prop_oneof![3 => special.prop_map(str::to_string), 1 => any::<String>()],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn wrappers_and_literals_never_panic_and_offsets_stay_in_the_input(text in wrapped_text()) {
+        for f in [None, Some(InputFormat::Json), Some(InputFormat::Form), Some(InputFormat::Http)] {
+            let d = decode(&text, f);
+            for finding in &d.findings {
+                if let Some(at) = finding.at {
+                    prop_assert!(at <= text.len(), "{:?} at {} past {} bytes", finding.code, at, text.len());
+                }
+            }
+            // Nothing is lost: pairs were read, or the text is kept (as the body or the URL),
+            // or a finding says why not.
+            prop_assert!(!d.pairs.is_empty() || d.body.is_some() || d.url.is_some() || !d.findings.is_empty());
+            // A value shown as an expression is always explained by a finding about it.
+            for p in d.pairs.iter().filter(|p| p.non_literal) {
+                prop_assert!(d.findings.iter().any(|f| f.code == Code::NonLiteralValue && f.param.as_deref() == Some(p.name.as_str())));
+            }
+        }
+        let report = inspect(&text, &Options::default());
+        prop_assert!(serde_json::to_string(&report).is_ok());
+    }
+
+    #[test]
+    fn a_wrapped_form_body_decodes_like_the_bare_one(
+        pairs in prop::collection::vec(("[A-Za-z][A-Za-z0-9]{0,8}", "[ -\\-/-~]{0,12}"), 1..8),
+        wrapper in 0usize..6,
+    ) {
+        let body = form_encode(&pairs);
+        // Wrapped by the editor halfway, then every line wrapped.
+        let (a, b) = body.split_at(body.len() / 2);
+        let (p1, p2) = [
+            ("// ", "// "),
+            ("# ", "# "),
+            ("> ", "> "),
+            ("2024-03-01T12:00:00.123Z ", "2024-03-01T12:00:00.124Z "),
+            ("web.1  | ", "web.1  | "),
+            ("  7 | ", "  8 | "),
+        ][wrapper];
+        let wrapped = format!("{p1}{a}\n{p2}{b}");
+        let d = decode(&wrapped, None);
+        let got: Vec<(String, String)> = d.pairs.iter().map(|p| (p.name.clone(), p.value.clone())).collect();
+        prop_assert_eq!(got, pairs, "{}", wrapped);
+        prop_assert!(d.findings.iter().any(|f| f.code == Code::WrapperUnwrapped));
+        for f in &d.findings {
+            prop_assert!(f.at.is_none_or(|at| at <= wrapped.len()));
+        }
+    }
+}
+
 /// Large inputs of every format are decoded (or refused above the limit) without a crash,
 /// and deep nesting is bounded with a finding instead of a stack overflow.
 #[test]

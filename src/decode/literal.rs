@@ -1,0 +1,918 @@
+//! Object, dict, hash and map literals as programs print or people write them, read
+//! tolerantly into parameters (issue 11 "paste anything"). Hand-written small readers, each
+//! for the syntax it names:
+//!
+//! - [`read_object`]: one tolerant reader for the brace/paren literals of JavaScript
+//!   (`console.log` output, JSON5: unquoted keys, single quotes, trailing commas, comments,
+//!   Node's `[Object: null prototype] {…}`), Python dicts, Ruby hashes (`"k" => v`,
+//!   `k: v`, `:k => v`), PHP `var_export` (`array ( 'k' => 'v', )`), Perl hashes
+//!   (`%h = ( k => 'v' );`, Data::Dumper's `$VAR1 = { 'k' => 'v' };`) and Go composite
+//!   literals (`url.Values{"k": {"v"}}`). A value that is not a literal (a variable, a call,
+//!   an f-string, an interpolated or concatenated string) is kept as its expression text
+//!   and marked [`Val::Expr`].
+//! - [`read_java_map`]: Java/Kotlin `Map.toString()`: `{k=v, k2=v2}` (values are bare text).
+//! - [`read_go_map`]: Go's `fmt.Print` of a map: `map[k:v k2:[v2]]`.
+//! - [`read_var_dump`]: PHP `var_dump`: `array(2) { ["k"]=> string(1) "v" … }`, nested
+//!   arrays flattened to PHP's own `k[sub]` names.
+//!
+//! The `json5` crate was considered for JavaScript literals: it fails the whole object on
+//! the first value that is an expression (which must be kept, not lost), does not read the
+//! Ruby/PHP/Perl forms, and brings the `pest` parser into the wasm build; one small reader
+//! covers all of them instead.
+
+/// How deep literals may nest before the reader gives up (bounded recursion).
+const MAX_DEPTH: usize = 48;
+
+/// A value read from a literal.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Val {
+    /// A string literal, unescaped.
+    Str(String),
+    /// A number or boolean, as written (booleans lower-cased).
+    Scalar(String),
+    /// `null`, `nil`, `None`, `undefined`, `NULL`.
+    Null,
+    /// A list of values (`[…]`, `{"a", "b"}` in Go): one pair per element.
+    List(Vec<Val>),
+    /// A nested object, kept as its text.
+    Map(String),
+    /// Not a literal: the expression as written.
+    Expr(String),
+}
+
+/// One `key: value` entry, with the value's text as written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    /// The key, unquoted.
+    pub key: String,
+    /// The value's text as written.
+    pub raw: String,
+    /// The value read.
+    pub value: Val,
+}
+
+/// What a reader found: the entries and a description of the syntax.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Literal {
+    /// e.g. "a JavaScript object literal".
+    pub syntax: &'static str,
+    /// The entries in the order written.
+    pub entries: Vec<Entry>,
+}
+
+/// Features seen while reading, used to name the syntax.
+#[derive(Default)]
+struct Seen {
+    colon: bool,
+    arrow: bool,
+    unquoted_key: bool,
+    symbol_key: bool,
+    single_quote: bool,
+    python_word: bool,
+    js_word: bool,
+    ruby_word: bool,
+    trailing_comma: bool,
+    comment: bool,
+}
+
+/// A byte cursor over the text; every access is checked.
+struct Cursor<'a> {
+    s: &'a str,
+    pos: usize,
+    seen: Seen,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(s: &'a str) -> Self {
+        Cursor {
+            s,
+            pos: 0,
+            seen: Seen::default(),
+        }
+    }
+    fn rest(&self) -> &'a str {
+        self.s.get(self.pos..).unwrap_or("")
+    }
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
+        Some(c)
+    }
+    fn eat(&mut self, p: &str) -> bool {
+        if self.rest().starts_with(p) {
+            self.pos += p.len();
+            true
+        } else {
+            false
+        }
+    }
+    fn slice(&self, from: usize) -> &'a str {
+        self.s.get(from..self.pos).unwrap_or("")
+    }
+    /// Skips whitespace and `//`, `/* */` and `#` comments.
+    fn ws(&mut self) {
+        loop {
+            let r = self.rest();
+            let trimmed = r.trim_start();
+            self.pos += r.len() - trimmed.len();
+            if trimmed.starts_with("//") || (trimmed.starts_with('#') && !trimmed.starts_with("#{"))
+            {
+                self.seen.comment = true;
+                let end = trimmed.find('\n').unwrap_or(trimmed.len());
+                self.pos += end;
+            } else if trimmed.starts_with("/*") {
+                self.seen.comment = true;
+                let end = trimmed.find("*/").map(|e| e + 2).unwrap_or(trimmed.len());
+                self.pos += end;
+            } else {
+                return;
+            }
+        }
+    }
+}
+
+fn is_ident_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '$')
+}
+
+/// Where a literal object starts in `text`: (byte offset of the opening bracket, the
+/// closing bracket, a syntax named by the prefix).
+fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
+    const NODE: &str = "[Object: null prototype]";
+    if let Some(i) = text.find(NODE) {
+        let after = i + NODE.len();
+        let brace = text.get(after..)?.find('{')? + after;
+        return Some((
+            brace,
+            '}',
+            Some("Node's console.log of req.body ([Object: null prototype] {…})"),
+        ));
+    }
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    if let Some(r) = t.strip_prefix("array") {
+        let paren = r.trim_start();
+        if paren.starts_with('(') {
+            let at = lead + "array".len() + (r.len() - paren.len());
+            return Some((at, ')', Some("PHP var_export() output")));
+        }
+    }
+    if t.starts_with("$VAR1") {
+        let brace = t.find('{')?;
+        return Some((lead + brace, '}', Some("Perl Data::Dumper output")));
+    }
+    if t.starts_with('%') || t.starts_with("my %") || t.starts_with("our %") {
+        let paren = t.find('(')?;
+        return Some((lead + paren, ')', Some("a Perl hash")));
+    }
+    let brace = text.find('{')?;
+    let before = text.get(..brace)?.trim_end();
+    let syntax = if before.ends_with("url.Values") || before.ends_with("]string") {
+        Some("a Go url.Values literal")
+    } else {
+        None
+    };
+    Some((brace, '}', syntax))
+}
+
+/// True when `t` is one of the printouts read here that the other detectors would miss:
+/// `var_dump`, `var_export`, Data::Dumper, a Perl hash, a Go map, Node's
+/// `[Object: null prototype]`, or an assignment `name = {…};`.
+pub(crate) fn looks_like_literal(t: &str) -> bool {
+    let t = t.trim();
+    if looks_like_var_dump(t) || looks_like_go_map(t) || t.contains("[Object: null prototype]") {
+        return true;
+    }
+    if t.strip_prefix("array")
+        .is_some_and(|r| r.trim_start().starts_with('('))
+    {
+        return t.contains("=>");
+    }
+    if t.starts_with("$VAR1") || t.starts_with("url.Values{") {
+        return t.contains('{');
+    }
+    let perl = t
+        .strip_prefix("my ")
+        .or_else(|| t.strip_prefix("our "))
+        .unwrap_or(t);
+    if perl.starts_with('%') && perl.contains("=>") {
+        return perl
+            .split_once('=')
+            .is_some_and(|(_, r)| r.trim_start().starts_with('('));
+    }
+    let end = t.trim_end_matches([';', ')', ' ']);
+    match t.find('{') {
+        Some(i) if end.ends_with('}') => {
+            let before = t.get(..i).unwrap_or("").trim_end();
+            !before.contains('\n')
+                && before.len() <= 60
+                && (before.ends_with(" =") || before.ends_with('(') || before.ends_with(" :="))
+        }
+        _ => false,
+    }
+}
+
+/// Reads the printouts whose syntax their opening names (see [`looks_like_literal`]) and
+/// Java's `{k=v}`; `None` for anything else.
+pub(crate) fn read_named(t: &str) -> Option<Literal> {
+    if looks_like_var_dump(t) {
+        return read_var_dump(t);
+    }
+    if looks_like_go_map(t) {
+        return read_go_map(t);
+    }
+    if looks_like_java_map(t) {
+        return read_java_map(t);
+    }
+    find_start(t)?.2?;
+    read_object(t)
+}
+
+/// Reads the first object/dict/hash literal in `text`. `None` when none is there.
+pub(crate) fn read_object(text: &str) -> Option<Literal> {
+    let (start, close, named) = find_start(text)?;
+    let mut c = Cursor::new(text);
+    c.pos = start;
+    c.bump()?;
+    let entries = parse_entries(&mut c, close, 0)?;
+    // Only `;` or `)` (a statement's or call's end) may follow: not a second object.
+    let after = c
+        .rest()
+        .trim_matches(|ch: char| ch.is_whitespace() || ch == ';' || ch == ')');
+    if entries.is_empty() || !after.is_empty() {
+        return None;
+    }
+    let syntax = named.unwrap_or_else(|| name_syntax(&c.seen));
+    Some(Literal { syntax, entries })
+}
+
+/// Names the syntax from what the reader saw.
+fn name_syntax(s: &Seen) -> &'static str {
+    if s.arrow && (s.symbol_key || s.ruby_word || (s.colon && s.unquoted_key)) {
+        "a Ruby hash"
+    } else if s.arrow {
+        "a Ruby, PHP or Perl hash"
+    } else if s.symbol_key || s.ruby_word {
+        "a Ruby hash"
+    } else if s.python_word {
+        "a Python dict"
+    } else if s.unquoted_key || s.js_word || s.trailing_comma || s.comment {
+        "a JavaScript object literal"
+    } else if s.single_quote {
+        "a JavaScript object or Python dict literal"
+    } else {
+        "a JavaScript object literal"
+    }
+}
+
+/// Entries up to `close`. `None` when the text is not a literal of entries.
+fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let mut entries = Vec::new();
+    loop {
+        c.ws();
+        if c.peek() == Some(close) {
+            c.bump();
+            return Some(entries);
+        }
+        let key = parse_key(c)?;
+        c.ws();
+        if c.eat("=>") {
+            c.seen.arrow = true;
+        } else if c.eat(":") {
+            c.seen.colon = true;
+        } else {
+            return None;
+        }
+        c.ws();
+        let from = c.pos;
+        let value = parse_value(c, close, depth)?;
+        let raw = c.slice(from).trim_end().to_string();
+        entries.push(Entry { key, raw, value });
+        c.ws();
+        if c.eat(",") || c.eat(";") {
+            c.ws();
+            if c.peek() == Some(close) {
+                c.seen.trailing_comma = true;
+            }
+        } else if c.peek() != Some(close) {
+            return None;
+        }
+    }
+}
+
+/// A key: a quoted string, a Ruby symbol (`:k`, `:"k"`), a bare word or number.
+fn parse_key(c: &mut Cursor) -> Option<String> {
+    match c.peek()? {
+        '\'' | '"' => {
+            let (s, _) = parse_string(c)?;
+            Some(s)
+        }
+        ':' => {
+            c.bump();
+            c.seen.symbol_key = true;
+            if matches!(c.peek(), Some('\'' | '"')) {
+                return parse_string(c).map(|(s, _)| s);
+            }
+            bare_word(c)
+        }
+        'u' | 'b' if c.rest().get(1..2).is_some_and(|q| q == "'" || q == "\"") => {
+            c.bump();
+            parse_string(c).map(|(s, _)| s)
+        }
+        _ => {
+            c.seen.unquoted_key = true;
+            bare_word(c)
+        }
+    }
+}
+
+fn bare_word(c: &mut Cursor) -> Option<String> {
+    let from = c.pos;
+    while c
+        .peek()
+        .is_some_and(|ch| is_ident_char(ch) || ch == '-' || ch == '.')
+    {
+        c.bump();
+    }
+    let w = c.slice(from);
+    (!w.is_empty()).then(|| w.to_string())
+}
+
+/// A quoted string at the cursor (`'…'`, `"…"` or a backtick template). Returns the text
+/// and whether it interpolates (`${…}`, `#{…}`), i.e. is not a literal.
+fn parse_string(c: &mut Cursor) -> Option<(String, bool)> {
+    let q = c.bump()?;
+    if q == '\'' {
+        c.seen.single_quote = true;
+    }
+    let mut out = String::new();
+    let mut interpolates = false;
+    loop {
+        let ch = c.bump()?;
+        match ch {
+            _ if ch == q => return Some((out, interpolates)),
+            '\\' => {
+                let e = c.bump()?;
+                unescape(e, c, &mut out);
+            }
+            '$' if q == '`' && c.peek() == Some('{') => {
+                interpolates = true;
+                out.push(ch);
+            }
+            '#' if q == '"' && c.peek() == Some('{') => {
+                interpolates = true;
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+    }
+}
+
+/// One backslash escape (JavaScript / Python / Ruby / PHP / Perl share these).
+fn unescape(e: char, c: &mut Cursor, out: &mut String) {
+    match e {
+        'n' => out.push('\n'),
+        't' => out.push('\t'),
+        'r' => out.push('\r'),
+        'b' => out.push('\u{8}'),
+        'f' => out.push('\u{c}'),
+        'v' => out.push('\u{b}'),
+        '0' => out.push('\0'),
+        '\n' => {}
+        'x' | 'u' => {
+            let braced = e == 'u' && c.eat("{");
+            let max = if braced {
+                6
+            } else if e == 'x' {
+                2
+            } else {
+                4
+            };
+            let from = c.pos;
+            while c.pos - from < max && c.peek().is_some_and(|h| h.is_ascii_hexdigit()) {
+                c.bump();
+            }
+            let hex = c.slice(from);
+            if braced {
+                c.eat("}");
+            }
+            match u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+                Some(ch) if !hex.is_empty() => out.push(ch),
+                _ => {
+                    out.push('\\');
+                    out.push(e);
+                    out.push_str(hex);
+                }
+            }
+        }
+        other => out.push(other),
+    }
+}
+
+/// True when the cursor is at the end of a value: `,`, `;`, the closing bracket or the end.
+fn at_value_end(c: &mut Cursor, close: char) -> bool {
+    let save = c.pos;
+    c.ws();
+    let end = matches!(c.peek(), None | Some(',' | ';')) || c.peek() == Some(close);
+    c.pos = save;
+    end
+}
+
+/// A value; when what is there is not a literal, the expression text up to the next
+/// top-level `,` or `close`.
+fn parse_value(c: &mut Cursor, close: char, depth: usize) -> Option<Val> {
+    let from = c.pos;
+    if let Some(v) = literal_value(c, depth) {
+        let interpolated = c.seen.arrow && perl_php_interpolation(c.slice(from));
+        if at_value_end(c, close) && !interpolated {
+            return Some(v);
+        }
+    }
+    c.pos = from;
+    scan_expr(c, close)
+}
+
+/// True for a double-quoted Perl or PHP string that interpolates a variable (`"hi $name"`,
+/// `"{$x}"`, `"@list"`): only called for `=>` hashes, where those languages are.
+fn perl_php_interpolation(raw: &str) -> bool {
+    raw.starts_with('"')
+        && raw.match_indices(['$', '@']).any(|(i, _)| {
+            raw.get(i + 1..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|n| n.is_alphabetic() || n == '_' || n == '{')
+                && !raw.get(..i).is_some_and(|b| b.ends_with('\\'))
+        })
+}
+
+/// A literal value, or `None` (the cursor is then anywhere).
+fn literal_value(c: &mut Cursor, depth: usize) -> Option<Val> {
+    let rest = c.rest();
+    let first = rest.chars().next()?;
+    match first {
+        '\'' | '"' | '`' => {
+            let (s, interpolates) = parse_string(c)?;
+            (!interpolates).then_some(Val::Str(s))
+        }
+        _ if string_prefix_len(rest).is_some() => {
+            // Python string prefixes: u'' b'' r'' f'' rb'' fr''…
+            let prefix_len = string_prefix_len(rest)?;
+            let prefix = rest.get(..prefix_len)?.to_ascii_lowercase();
+            c.pos += prefix_len;
+            if prefix.contains('r') {
+                let q = c.bump()?;
+                let body_from = c.pos;
+                while c.peek().is_some_and(|ch| ch != q) {
+                    c.bump();
+                }
+                let s = c.slice(body_from).to_string();
+                c.bump()?;
+                return (!prefix.contains('f')).then_some(Val::Str(s));
+            }
+            c.seen.python_word = true;
+            let (s, _) = parse_string(c)?;
+            (!prefix.contains('f')).then_some(Val::Str(s))
+        }
+        '[' if go_slice_type(rest).is_some() => {
+            // Go: []string{"a", "b"}
+            c.pos += go_slice_type(rest)?;
+            nested(c, depth)
+        }
+        '{' | '[' | '(' => nested(c, depth),
+        '-' | '+' | '.' | '0'..='9' => {
+            let from = c.pos;
+            c.bump();
+            while c
+                .peek()
+                .is_some_and(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '+' | '-'))
+            {
+                c.bump();
+            }
+            let t = c.slice(from);
+            let number =
+                t.replace('_', "").parse::<f64>().is_ok() || t.starts_with("0x") && t.len() > 2;
+            number.then(|| Val::Scalar(t.to_string()))
+        }
+        _ if first.is_alphabetic() => {
+            let word = bare_word(c)?;
+            keyword(c, &word, depth)
+        }
+        _ => None,
+    }
+}
+
+/// The length of a Python string prefix (`u`, `b`, `r`, `f`, `rb`, `fr`…) before a quote.
+fn string_prefix_len(rest: &str) -> Option<usize> {
+    let i = rest.find(['\'', '"'])?;
+    let prefix = rest.get(..i)?;
+    (1..=2)
+        .contains(&i)
+        .then_some(i)
+        .filter(|_| prefix.chars().all(|p| "ubrfURBF".contains(p)))
+}
+
+/// The length of a Go slice type (`[]string`) before its `{`.
+fn go_slice_type(rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix("[]")?;
+    let brace = after.find('{')?;
+    let ty = after.get(..brace)?;
+    (!ty.is_empty() && ty.chars().all(|ch| ch.is_alphanumeric() || ch == '.')).then_some(2 + brace)
+}
+
+/// `true`, `null`, `None`, `array(…)`, `[]string{…}`… or `None` for a plain identifier.
+fn keyword(c: &mut Cursor, word: &str, depth: usize) -> Option<Val> {
+    let v = match word {
+        "true" | "false" => Val::Scalar(word.to_string()),
+        "True" | "False" => {
+            c.seen.python_word = true;
+            Val::Scalar(word.to_ascii_lowercase())
+        }
+        "None" => {
+            c.seen.python_word = true;
+            Val::Null
+        }
+        "nil" => {
+            c.seen.ruby_word = true;
+            Val::Null
+        }
+        "undefined" => {
+            c.seen.js_word = true;
+            Val::Null
+        }
+        "null" | "NULL" => Val::Null,
+        "array" => {
+            c.ws();
+            if c.peek() != Some('(') {
+                return None;
+            }
+            return nested(c, depth);
+        }
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// A nested `{…}`, `[…]` or `(…)`: an object (kept as text) or a list of values.
+fn nested(c: &mut Cursor, depth: usize) -> Option<Val> {
+    let from = c.pos;
+    let open = c.bump()?;
+    let close = match open {
+        '{' => '}',
+        '[' => ']',
+        _ => ')',
+    };
+    if open != '[' && starts_entry(c, close) {
+        // Decided by a look at the first entry, so nothing is parsed twice (no backtracking).
+        parse_entries(c, close, depth + 1)?;
+        return Some(Val::Map(c.slice(from).to_string()));
+    }
+    let mut items = Vec::new();
+    loop {
+        c.ws();
+        if c.peek() == Some(close) {
+            c.bump();
+            return Some(Val::List(items));
+        }
+        let v = literal_value(c, depth + 1)?;
+        if matches!(v, Val::Expr(_)) {
+            return None;
+        }
+        items.push(v);
+        c.ws();
+        if !c.eat(",") && c.peek() != Some(close) {
+            return None;
+        }
+    }
+}
+
+/// True when an object's entries start at the cursor (`key:`, `key =>`, or the close).
+fn starts_entry(c: &mut Cursor, close: char) -> bool {
+    let save = c.pos;
+    c.ws();
+    let yes = c.peek() == Some(close)
+        || (parse_key(c).is_some() && {
+            c.ws();
+            c.rest().starts_with("=>") || c.rest().starts_with(':')
+        });
+    c.pos = save;
+    yes
+}
+
+/// An expression up to the next top-level `,`/`;` or `close` (strings and brackets skipped).
+fn scan_expr(c: &mut Cursor, close: char) -> Option<Val> {
+    let from = c.pos;
+    let mut stack: Vec<char> = Vec::new();
+    while let Some(ch) = c.peek() {
+        if stack.is_empty() && (ch == close || ch == ',' || ch == ';') {
+            break;
+        }
+        match ch {
+            '\'' | '"' | '`' => {
+                parse_string(c)?;
+                continue;
+            }
+            '(' => stack.push(')'),
+            '[' => stack.push(']'),
+            '{' => stack.push('}'),
+            ')' | ']' | '}' if stack.pop() != Some(ch) => return None,
+            _ => {}
+        }
+        c.bump();
+    }
+    let text = c.slice(from).trim();
+    (!text.is_empty() && stack.is_empty()).then(|| Val::Expr(text.to_string()))
+}
+
+/// True for Java/Kotlin `Map.toString()` text: `{Name=value, …}`.
+pub(crate) fn looks_like_java_map(t: &str) -> bool {
+    let Some(inner) = t.trim().strip_prefix('{').and_then(|r| r.strip_suffix('}')) else {
+        return false;
+    };
+    let Some((key, rest)) = inner.split_once('=') else {
+        return false;
+    };
+    !rest.starts_with('>') && is_key(key.trim_start())
+}
+
+fn is_key(k: &str) -> bool {
+    !k.is_empty()
+        && k.chars()
+            .all(|c| is_ident_char(c) || matches!(c, '-' | '.' | '[' | ']'))
+}
+
+/// Splits `inner` into `key<sep>value` parts at `between` when a key and `sep` follow.
+fn split_keyed<'a>(inner: &'a str, between: &str, sep: char) -> Vec<(&'a str, &'a str)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut search = 0;
+    while let Some(i) = inner
+        .get(search..)
+        .and_then(|r| r.find(between))
+        .map(|i| i + search)
+    {
+        let next = i + between.len();
+        search = next;
+        let follows = inner
+            .get(next..)
+            .and_then(|r| r.split_once(sep))
+            .is_some_and(|(k, _)| is_key(k));
+        if follows {
+            parts.push(inner.get(start..i).unwrap_or(""));
+            start = next;
+        }
+    }
+    parts.push(inner.get(start..).unwrap_or(""));
+    parts
+        .into_iter()
+        .filter_map(|p| p.split_once(sep))
+        .filter(|(k, _)| is_key(k))
+        .collect()
+}
+
+/// Java/Kotlin `Map.toString()`: `{From=+15551234567, Body=Hello, world}`.
+pub(crate) fn read_java_map(t: &str) -> Option<Literal> {
+    let inner = t.trim().strip_prefix('{')?.strip_suffix('}')?;
+    let entries: Vec<Entry> = split_keyed(inner, ", ", '=')
+        .into_iter()
+        .map(|(k, v)| Entry {
+            key: k.to_string(),
+            raw: v.to_string(),
+            value: if v == "null" {
+                Val::Null
+            } else {
+                Val::Str(v.to_string())
+            },
+        })
+        .collect();
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "Java/Kotlin Map.toString() output",
+        entries,
+    })
+}
+
+/// True for Go's `fmt.Print` of a map: `map[Key:value …]`.
+pub(crate) fn looks_like_go_map(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with("map[")
+        && t.ends_with(']')
+        && t.get(4..)
+            .and_then(|r| r.split_once(':'))
+            .is_some_and(|(k, _)| is_key(k))
+}
+
+/// Go's `fmt.Print` of a map (`map[From:+1555 Body:hi]`); `url.Values` prints each value as
+/// a slice (`Body:[hi]`), read as its one element.
+pub(crate) fn read_go_map(t: &str) -> Option<Literal> {
+    let inner = t.trim().strip_prefix("map[")?.strip_suffix(']')?;
+    let entries: Vec<Entry> = split_keyed(inner, " ", ':')
+        .into_iter()
+        .map(|(k, v)| {
+            let one = v
+                .strip_prefix('[')
+                .and_then(|r| r.strip_suffix(']'))
+                .unwrap_or(v);
+            Entry {
+                key: k.to_string(),
+                raw: v.to_string(),
+                value: Val::Str(one.to_string()),
+            }
+        })
+        .collect();
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "Go's fmt.Print of a map",
+        entries,
+    })
+}
+
+/// True for PHP's `var_dump` of an array: `array(3) {`.
+pub(crate) fn looks_like_var_dump(t: &str) -> bool {
+    let t = t.trim_start();
+    t.strip_prefix("array(")
+        .and_then(|r| r.split_once(')'))
+        .is_some_and(|(n, rest)| {
+            !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && rest.trim_start().starts_with('{')
+        })
+}
+
+/// PHP's `var_dump` of an array. Nested arrays become `key[sub]` names, as PHP itself
+/// names the form fields it builds them from.
+pub(crate) fn read_var_dump(t: &str) -> Option<Literal> {
+    let mut c = Cursor::new(t.trim());
+    let mut entries = Vec::new();
+    dump_array(&mut c, "", 0, &mut entries)?;
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "PHP var_dump() output",
+        entries,
+    })
+}
+
+/// `array(N) { … }` at the cursor, its entries pushed with names under `prefix`.
+fn dump_array(c: &mut Cursor, prefix: &str, depth: usize, out: &mut Vec<Entry>) -> Option<()> {
+    if depth > MAX_DEPTH || !c.eat("array(") {
+        return None;
+    }
+    while c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+        c.bump();
+    }
+    c.eat(")").then_some(())?;
+    c.ws();
+    c.eat("{").then_some(())?;
+    loop {
+        c.ws();
+        if c.eat("}") {
+            return Some(());
+        }
+        c.eat("[").then_some(())?;
+        let key = if c.peek() == Some('"') {
+            parse_string(c)?.0
+        } else {
+            let from = c.pos;
+            while c.peek().is_some_and(|ch| ch != ']') {
+                c.bump();
+            }
+            c.slice(from).to_string()
+        };
+        c.eat("]").then_some(())?;
+        c.ws();
+        c.eat("=>").then_some(())?;
+        c.ws();
+        let name = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}[{key}]")
+        };
+        if c.rest().starts_with("array(") {
+            dump_array(c, &name, depth + 1, out)?;
+        } else {
+            let from = c.pos;
+            let value = dump_scalar(c)?;
+            out.push(Entry {
+                key: name,
+                raw: c.slice(from).to_string(),
+                value,
+            });
+        }
+    }
+}
+
+/// `string(N) "…"`, `int(N)`, `float(N)`, `bool(b)`, `NULL` at the cursor.
+fn dump_scalar(c: &mut Cursor) -> Option<Val> {
+    if c.eat("NULL") {
+        return Some(Val::Null);
+    }
+    if c.eat("string(") {
+        let from = c.pos;
+        while c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+            c.bump();
+        }
+        let len: usize = c.slice(from).parse().ok()?;
+        c.eat(")").then_some(())?;
+        c.ws();
+        c.eat("\"").then_some(())?;
+        let body_from = c.pos;
+        // The length is in bytes, so quotes inside the string need no escaping.
+        let end = body_from.checked_add(len)?;
+        let exact =
+            c.s.get(body_from..end)
+                .filter(|_| c.s.get(end..end + 1) == Some("\""));
+        return match exact {
+            Some(s) => {
+                c.pos = end + 1;
+                Some(Val::Str(s.to_string()))
+            }
+            None => {
+                // The length does not fit (the text was edited): read to the line's last quote.
+                let line_end = c.rest().find('\n').unwrap_or(c.rest().len());
+                let line = c.rest().get(..line_end)?;
+                let q = line.rfind('"')?;
+                let s = line.get(..q)?.to_string();
+                c.pos += q + 1;
+                Some(Val::Str(s))
+            }
+        };
+    }
+    for (prefix, lower) in [("int(", false), ("float(", false), ("bool(", true)] {
+        if c.eat(prefix) {
+            let from = c.pos;
+            while c.peek().is_some_and(|ch| ch != ')' && ch != '\n') {
+                c.bump();
+            }
+            let t = c.slice(from).to_string();
+            c.eat(")").then_some(())?;
+            return Some(Val::Scalar(if lower { t.to_ascii_lowercase() } else { t }));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(l: &Literal) -> Vec<(String, Val)> {
+        l.entries
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn js_object_with_expressions() {
+        let l = read_object("{ From: '+1555', Body: `hi ${x}`, n: 2, ok: true, t: foo(1, 2), }")
+            .expect("read");
+        assert_eq!(
+            pairs(&l),
+            vec![
+                ("From".into(), Val::Str("+1555".into())),
+                ("Body".into(), Val::Expr("`hi ${x}`".into())),
+                ("n".into(), Val::Scalar("2".into())),
+                ("ok".into(), Val::Scalar("true".into())),
+                ("t".into(), Val::Expr("foo(1, 2)".into())),
+            ]
+        );
+        assert_eq!(l.syntax, "a JavaScript object literal");
+    }
+
+    #[test]
+    fn var_dump_nested() {
+        let t = "array(2) {\n  [\"From\"]=>\n  string(5) \"+1\"2x\"\n  [\"M\"]=>\n  array(1) {\n    [0]=>\n    int(3)\n  }\n}";
+        let l = read_var_dump(t).expect("read");
+        assert_eq!(
+            pairs(&l),
+            vec![
+                ("From".into(), Val::Str("+1\"2x".into())),
+                ("M[0]".into(), Val::Scalar("3".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_linear() {
+        let t = format!("{{a: {}{}}}", "{".repeat(40), "}".repeat(40));
+        let start = std::time::Instant::now();
+        let _ = read_object(&t);
+        let t = format!("{{a: {}x{}}}", "[{".repeat(40), "}]".repeat(40));
+        let _ = read_object(&t);
+        assert!(start.elapsed().as_secs() < 2);
+    }
+
+    #[test]
+    fn never_panics_on_cut_text() {
+        let t = "{ 'a': u'\\u12', \"b\": [1, {c: 'd'}], e: f\"x{y}\" }";
+        for i in 0..=t.len() {
+            if let Some(s) = t.get(..i) {
+                let _ = read_object(s);
+                let _ = read_var_dump(s);
+                let _ = read_java_map(s);
+                let _ = read_go_map(s);
+            }
+        }
+    }
+}

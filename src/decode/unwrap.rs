@@ -1,0 +1,783 @@
+//! The unwrap layer (issue 11 "paste anything"): strips what surrounds a capture pasted from
+//! where it was found — a markdown fence, `>` quotes, code comments, line numbers, log
+//! prefixes, a `.` or `\` closing every line, HTML escaping, smart quotes — and keeps a map
+//! from every byte of the inner text back to the user's text, so findings still point into
+//! what was pasted.
+//!
+//! Every layer is small and conservative: a line wrapper is only removed when *every*
+//! non-blank line carries it, so a form body or HTTP request with `#` or `//` inside its
+//! values is left alone. Layers stack (a fence around `>` quotes around log lines) and each
+//! names what it removed.
+
+/// Layers are peeled at most this many times.
+const MAX_LAYERS: usize = 8;
+
+/// A run of inner bytes that are a copy of original bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    inner: usize,
+    orig: usize,
+    len: usize,
+}
+
+/// Maps byte offsets in one layer's output to offsets in its input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct OffsetMap {
+    runs: Vec<Run>,
+}
+
+impl OffsetMap {
+    fn push(&mut self, inner: usize, orig: usize, len: usize) {
+        self.runs.push(Run { inner, orig, len });
+    }
+
+    /// The input offset of the inner offset `at` (the nearest kept byte before it).
+    pub(crate) fn map(&self, at: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.inner <= at);
+        match i.checked_sub(1).and_then(|i| self.runs.get(i)) {
+            Some(r) => r.orig + (at - r.inner).min(r.len),
+            None => self.runs.first().map(|r| r.orig).unwrap_or(0),
+        }
+    }
+}
+
+/// The text inside the wrappers, with how to get back to the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Unwrapped {
+    /// The inner text.
+    pub text: String,
+    /// One map per layer peeled, outermost first.
+    maps: Vec<OffsetMap>,
+    /// What each layer removed, outermost first ("`//` comments", "log timestamps"…).
+    pub what: Vec<String>,
+}
+
+impl Unwrapped {
+    /// The offset in the original text of the inner offset `at`, never past `orig_len`.
+    pub(crate) fn to_original(&self, at: usize, orig_len: usize) -> usize {
+        self.maps
+            .iter()
+            .rev()
+            .fold(at, |a, m| m.map(a))
+            .min(orig_len)
+    }
+
+    /// These layers, then `inner`'s (peeled from this text).
+    pub(crate) fn then(mut self, inner: Unwrapped) -> Unwrapped {
+        self.text = inner.text;
+        self.maps.extend(inner.maps);
+        self.what.extend(inner.what);
+        self
+    }
+
+    /// True when no layer was peeled.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.maps.is_empty()
+    }
+
+    fn push(&mut self, layer: Layer) {
+        self.text = layer.text;
+        self.maps.push(layer.map);
+        self.what.push(layer.what);
+    }
+}
+
+/// One peeled layer.
+struct Layer {
+    text: String,
+    map: OffsetMap,
+    what: String,
+}
+
+/// Peels every wrapper that all lines of `text` share (see the module doc). The result is
+/// empty (`is_empty()`) when there was none.
+pub(crate) fn unwrap_strong(text: &str) -> Unwrapped {
+    let mut out = Unwrapped {
+        text: text.to_string(),
+        ..Unwrapped::default()
+    };
+    for _ in 0..MAX_LAYERS {
+        let t = out.text.as_str();
+        let layer = fence(t)
+            .or_else(|| html_entities(t))
+            .or_else(|| smart_quotes(t))
+            .or_else(|| block_comment(t))
+            .or_else(|| line_numbers(t))
+            .or_else(|| line_prefix(t, &quote_prefix, "`>` quote marks"))
+            .or_else(|| comment_prefix(t))
+            .or_else(|| log_prefix(t))
+            .or_else(|| line_ends(t));
+        match layer {
+            Some(l) if l.text.trim() != t.trim() && !l.text.trim().is_empty() => out.push(l),
+            _ => break,
+        }
+    }
+    out
+}
+
+/// A label before the first line's content (`body: `, `Parameters: `, `req.body = `):
+/// only tried when the text does not decode without it.
+pub(crate) fn unwrap_label(text: &str) -> Option<Unwrapped> {
+    let lead = text.len() - text.trim_start().len();
+    let first = text.get(lead..)?.lines().next()?;
+    let (label, sep) = [": ", " = ", ":\t"]
+        .iter()
+        .filter_map(|s| first.find(s).map(|i| (i, s.len())))
+        .min()?;
+    let name = first.get(..label)?;
+    let ok = !name.is_empty()
+        && name.len() <= 40
+        && name.split_whitespace().count() <= 3
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | ' ' | '-' | '[' | ']' | '$'));
+    if !ok {
+        return None;
+    }
+    let cut = lead + label + sep;
+    let inner = text.get(cut..)?;
+    let mut map = OffsetMap::default();
+    map.push(0, cut, inner.len());
+    let mut out = Unwrapped::default();
+    out.push(Layer {
+        text: inner.to_string(),
+        map,
+        what: format!("the label `{}`", first.get(..label + sep)?.trim_end()),
+    });
+    Some(out)
+}
+
+/// The lines of `t` with their byte offsets, without line endings.
+fn lines(t: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for l in t.split('\n') {
+        out.push((at, l.strip_suffix('\r').unwrap_or(l)));
+        at += l.len() + 1;
+    }
+    out
+}
+
+/// Rebuilds text from kept line parts: `(line offset, kept start, kept end)`, or `None` for a
+/// dropped line.
+fn rebuild(t: &str, kept: &[Option<(usize, usize, usize)>], what: String) -> Option<Layer> {
+    let mut text = String::with_capacity(t.len());
+    let mut map = OffsetMap::default();
+    let mut first = true;
+    for k in kept.iter().flatten() {
+        let (off, s, e) = *k;
+        if !first {
+            text.push('\n');
+        }
+        first = false;
+        let part = t.get(off + s..off + e)?;
+        map.push(text.len(), off + s, part.len());
+        text.push_str(part);
+    }
+    Some(Layer { text, map, what })
+}
+
+/// Applies `strip` (which returns the prefix length to drop) to every non-blank line; only
+/// when it matches every non-blank line.
+fn line_prefix(t: &str, strip: &dyn Fn(&str) -> Option<usize>, what: &str) -> Option<Layer> {
+    let ls = lines(t);
+    let mut kept = Vec::with_capacity(ls.len());
+    for (off, l) in &ls {
+        if l.trim().is_empty() {
+            kept.push(Some((*off, 0, 0)));
+            continue;
+        }
+        let n = strip(l)?;
+        kept.push(Some((*off, n.min(l.len()), l.len())));
+    }
+    rebuild(t, &kept, what.to_string())
+}
+
+/// `> ` (a markdown or e-mail quote): the `>` and one space.
+fn quote_prefix(l: &str) -> Option<usize> {
+    let lead = l.len() - l.trim_start().len();
+    let rest = l.get(lead..)?.strip_prefix('>')?;
+    Some(lead + 1 + usize::from(rest.starts_with(' ')))
+}
+
+/// `// `, `# `, `-- ` or ` * ` comment markers shared by every non-blank line.
+fn comment_prefix(t: &str) -> Option<Layer> {
+    for (marker, what) in [
+        ("//", "`//` comments"),
+        ("#", "`#` comments"),
+        ("--", "`--` comments"),
+        ("*", "` * ` comment lines"),
+    ] {
+        let strip = |l: &str| -> Option<usize> {
+            let lead = l.len() - l.trim_start().len();
+            let rest = l.get(lead..)?.strip_prefix(marker)?;
+            // `#` must be followed by a space or nothing (not `#=`, `#{`, `#!`…), `*` too.
+            let spaced = rest.is_empty() || rest.starts_with([' ', '\t']);
+            if (marker == "#" || marker == "*" || marker == "--") && !spaced {
+                return None;
+            }
+            if marker == "//" && rest.starts_with('/') && !rest.starts_with("/ ") {
+                // `///` doc comments are fine; `//host/path` URLs are not comments.
+                return Some(
+                    lead + 3 + usize::from(rest.get(1..).is_some_and(|r| r.starts_with(' '))),
+                );
+            }
+            Some(lead + marker.len() + usize::from(spaced && !rest.is_empty()))
+        };
+        if let Some(l) = line_prefix(t, &strip, what) {
+            return Some(l);
+        }
+    }
+    None
+}
+
+/// A `/* … */` block (javadoc ` * ` lines included).
+fn block_comment(t: &str) -> Option<Layer> {
+    let trimmed = t.trim();
+    if !(trimmed.starts_with("/*") && trimmed.ends_with("*/") && trimmed.len() >= 4) {
+        return None;
+    }
+    let ls = lines(t);
+    let mut kept = Vec::with_capacity(ls.len());
+    for (off, l) in &ls {
+        let lead = l.len() - l.trim_start().len();
+        let mut s = lead;
+        let mut e = l.len();
+        let body = l.trim();
+        if body.is_empty() {
+            kept.push(Some((*off, 0, 0)));
+            continue;
+        }
+        if let Some(r) = body.strip_prefix("/**").or_else(|| body.strip_prefix("/*")) {
+            s = lead + (body.len() - r.len());
+        } else if body.starts_with('*') && !body.starts_with("*/") {
+            s = lead + 1;
+        }
+        if l.trim_end().ends_with("*/") {
+            e = l.trim_end().len() - 2;
+        }
+        let e = e.max(s);
+        let part = l.get(s..e)?;
+        let s = s + usize::from(part.starts_with(' '));
+        kept.push(Some((*off, s.min(e), e)));
+    }
+    rebuild(t, &kept, "a `/* … */` comment".to_string())
+}
+
+/// Consecutive line numbers (`12 | `, `12: `, `12. `, `12) `, `12\t`) on every non-blank line.
+fn line_numbers(t: &str) -> Option<Layer> {
+    let ls = lines(t);
+    let mut kept = Vec::with_capacity(ls.len());
+    let mut last: Option<u64> = None;
+    let mut numbered = 0;
+    for (off, l) in &ls {
+        let lead = l.len() - l.trim_start().len();
+        let rest = l.get(lead..)?;
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            if l.trim().is_empty() {
+                kept.push(Some((*off, 0, 0)));
+                continue;
+            }
+            return None;
+        }
+        let n: u64 = rest.get(..digits)?.parse().ok()?;
+        // Consecutive (blank lines in the capture may be numbered or not).
+        if last.is_some_and(|p| n <= p || n > p + 3) {
+            return None;
+        }
+        last = Some(n);
+        let after = rest.get(digits..)?;
+        let gap = after.len() - after.trim_start_matches(' ').len();
+        let after_gap = after.get(gap..)?;
+        let sep = match after_gap.chars().next() {
+            Some('|' | ':' | '.' | ')') => 1,
+            Some('\t') => 1,
+            None => 0,
+            Some(_) if gap >= 1 => 0,
+            Some(_) => return None,
+        };
+        let mut cut = lead + digits + gap + sep;
+        if l.get(cut..).is_some_and(|r| r.starts_with(' ')) {
+            cut += 1;
+        }
+        numbered += 1;
+        kept.push(Some((*off, cut.min(l.len()), l.len())));
+    }
+    (numbered >= 2).then_some(())?;
+    rebuild(t, &kept, "line numbers".to_string())
+}
+
+/// A markdown code fence (```` ``` ```` or `~~~`, with or without a language): the first
+/// fenced block; text around it is dropped.
+fn fence(t: &str) -> Option<Layer> {
+    let ls = lines(t);
+    let is_fence = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with("```") || l.starts_with("~~~")
+    };
+    let open = ls.iter().position(|(_, l)| is_fence(l))?;
+    let close = ls
+        .iter()
+        .skip(open + 1)
+        .position(|(_, l)| is_fence(l))
+        .map(|p| p + open + 1)
+        .unwrap_or(ls.len());
+    let kept: Vec<_> = ls
+        .iter()
+        .enumerate()
+        .map(|(i, (off, l))| (i > open && i < close).then_some((*off, 0, l.len())))
+        .collect();
+    let around = ls
+        .iter()
+        .enumerate()
+        .any(|(i, (_, l))| (i < open || i > close) && !l.trim().is_empty());
+    let what = if around {
+        "a markdown code fence (and the text around it)"
+    } else {
+        "a markdown code fence"
+    };
+    rebuild(t, &kept, what.to_string())
+}
+
+/// A `.` or `\` closing every non-blank line (documentation captures), at least two lines.
+fn line_ends(t: &str) -> Option<Layer> {
+    let ls = lines(t);
+    let content: Vec<&str> = ls
+        .iter()
+        .map(|(_, l)| l.trim_end())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if content.len() < 2 {
+        return None;
+    }
+    let end = [
+        ('.', "a `.` at the end of every line"),
+        ('\\', "a `\\` at the end of every line"),
+    ]
+    .into_iter()
+    .find(|(c, _)| {
+        content
+            .iter()
+            .all(|l| l.ends_with(*c) && !l.ends_with(".."))
+    })?;
+    let kept: Vec<_> = ls
+        .iter()
+        .map(|(off, l)| {
+            let body = l.trim_end();
+            let cut = body.strip_suffix(end.0).map(str::trim_end).unwrap_or(body);
+            Some((*off, 0, cut.len()))
+        })
+        .collect();
+    rebuild(t, &kept, end.1.to_string())
+}
+
+/// The prefix a logger, process manager or container runtime writes before each line.
+fn log_prefix(t: &str) -> Option<Layer> {
+    let ls = lines(t);
+    let mut kept = Vec::with_capacity(ls.len());
+    let mut what: Option<&'static str> = None;
+    for (off, l) in &ls {
+        if l.trim().is_empty() {
+            kept.push(Some((*off, 0, 0)));
+            continue;
+        }
+        let (n, kind) = log_line_prefix(l)?;
+        what.get_or_insert(kind);
+        kept.push(Some((*off, n.min(l.len()), l.len())));
+    }
+    rebuild(t, &kept, what?.to_string())
+}
+
+/// The length of a log prefix on one line and what it is, if the line has one: a sequence of
+/// timestamps, `[…]` fields, levels, `name | ` process tags, `app[web.1]:` and syslog fields.
+fn log_line_prefix(l: &str) -> Option<(usize, &'static str)> {
+    let mut pos = 0;
+    let mut kind: Option<&'static str> = None;
+    let mut any = false;
+    loop {
+        let rest = l.get(pos..)?;
+        let ws = rest.len() - rest.trim_start().len();
+        let r = rest.get(ws..)?;
+        let step = timestamp(r)
+            .map(|n| (n, "log timestamp prefixes"))
+            .or_else(|| syslog_date(r).map(|n| (n, "syslog prefixes")))
+            .or_else(|| {
+                process_tag(r).map(|n| (n, "process-manager or container prefixes (`name | `)"))
+            })
+            .or_else(|| dyno_tag(r).map(|n| (n, "process prefixes (`app[web.1]:`)")))
+            .or_else(|| level(r).map(|n| (n, "log-level prefixes (`INFO:`)")))
+            .or_else(|| bracketed(r).filter(|_| any).map(|n| (n, "log prefixes")))
+            .or_else(|| later_field(r).filter(|_| any).map(|n| (n, "log prefixes")));
+        match step {
+            Some((n, k)) if n > 0 => {
+                kind.get_or_insert(k);
+                any = true;
+                pos += ws + n;
+                if k == "syslog prefixes" {
+                    // `host prog[pid]:` follow the date.
+                    pos += syslog_tail(l.get(pos..)?);
+                }
+            }
+            _ => break,
+        }
+    }
+    let rest = l.get(pos..)?;
+    let sep = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    kind.map(|k| (pos + sep, k))
+}
+
+fn count_digits(s: &str) -> usize {
+    s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+}
+
+/// `2024-03-01T12:00:00.123Z`, `2024-03-01 12:00:00,123 +0000`, `[2024-03-01 12:00:00]`,
+/// `12:00:00.123`.
+fn timestamp(r: &str) -> Option<usize> {
+    let (open, body) = match r.strip_prefix('[') {
+        Some(b) => (1, b),
+        None => (0, r),
+    };
+    let b = body.as_bytes();
+    let mut i = 0;
+    let date = b.len() >= 10
+        && count_digits(body) == 4
+        && matches!(b.get(4), Some(b'-' | b'/'))
+        && body
+            .get(5..7)
+            .is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit()))
+        && matches!(b.get(7), Some(b'-' | b'/'))
+        && body
+            .get(8..10)
+            .is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit()));
+    if date {
+        i = 10;
+        if matches!(b.get(i), Some(b'T' | b' ')) && body.get(i + 1..).is_some_and(is_time) {
+            i += 1;
+        } else {
+            return finish_stamp(body, i, open);
+        }
+    }
+    if !body.get(i..).is_some_and(is_time) {
+        return None;
+    }
+    i += 8;
+    if matches!(b.get(i), Some(b'.' | b',')) {
+        i += 1 + count_digits(body.get(i + 1..)?);
+    }
+    if b.get(i) == Some(&b'Z') {
+        i += 1;
+    } else if matches!(b.get(i), Some(b'+' | b'-')) {
+        let d = count_digits(body.get(i + 1..)?);
+        if d >= 2 {
+            i += 1 + d;
+            if b.get(i) == Some(&b':') && count_digits(body.get(i + 1..)?) == 2 {
+                i += 3;
+            }
+        }
+    } else if body
+        .get(i..)
+        .is_some_and(|z| z.starts_with(" UTC") || z.starts_with(" +"))
+    {
+        let z = body.get(i + 1..)?;
+        let len = z.find([' ', ']']).unwrap_or(z.len());
+        i += 1 + len;
+    }
+    finish_stamp(body, i, open)
+}
+
+fn finish_stamp(body: &str, i: usize, open: usize) -> Option<usize> {
+    if open == 1 {
+        let close = body.get(i..)?.find(']')?;
+        return Some(open + i + close + 1);
+    }
+    Some(i)
+}
+
+fn is_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 8
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b':'
+        && b[3..5].iter().all(u8::is_ascii_digit)
+        && b[5] == b':'
+        && b[6..8].iter().all(u8::is_ascii_digit)
+}
+
+/// `Mar  1 12:00:00` (syslog).
+fn syslog_date(r: &str) -> Option<usize> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = r.get(..3)?;
+    if !MONTHS.contains(&month) {
+        return None;
+    }
+    let after = r.get(3..)?;
+    let sp = after.len() - after.trim_start_matches(' ').len();
+    if sp == 0 {
+        return None;
+    }
+    let day = after.get(sp..)?;
+    let d = count_digits(day);
+    if !(1..=2).contains(&d)
+        || !day.get(d..)?.starts_with(' ')
+        || !day.get(d + 1..).is_some_and(is_time)
+    {
+        return None;
+    }
+    Some(3 + sp + d + 1 + 8)
+}
+
+/// After a syslog date: ` host prog[pid]:`.
+fn syslog_tail(r: &str) -> usize {
+    let mut pos = 0;
+    for _ in 0..2 {
+        let Some(rest) = r.get(pos..) else { break };
+        let ws = rest.len() - rest.trim_start().len();
+        let Some(word) = rest.get(ws..) else { break };
+        let len = word.find(char::is_whitespace).unwrap_or(word.len());
+        pos += ws + len;
+        if word.get(..len).is_some_and(|w| w.ends_with(':')) {
+            break;
+        }
+    }
+    pos
+}
+
+/// `web.1  | ` (foreman, docker compose): a name, spaces, `|`.
+fn process_tag(r: &str) -> Option<usize> {
+    let name = r.len()
+        - r.trim_start_matches(|c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            .len();
+    if name == 0 {
+        return None;
+    }
+    let after = r.get(name..)?;
+    let sp = after.len() - after.trim_start_matches(' ').len();
+    let rest = after.get(sp..)?;
+    if sp == 0 || !(rest.starts_with("| ") || rest == "|") {
+        return None;
+    }
+    Some(name + sp + 1)
+}
+
+/// `app[web.1]:` (Heroku) or `prog[123]:`.
+fn dyno_tag(r: &str) -> Option<usize> {
+    let word = r.len()
+        - r.trim_start_matches(|c: char| c.is_alphanumeric() || matches!(c, '_' | '-'))
+            .len();
+    let rest = r.get(word..)?.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    rest.get(close + 1..)?
+        .starts_with(':')
+        .then_some(word + 1 + close + 2)
+}
+
+/// `INFO`, `[INFO]`, `INFO:`, `INFO -`, `INFO --:`, `INFO:root:`, `I,`.
+fn level(r: &str) -> Option<usize> {
+    const LEVELS: [&str; 10] = [
+        "TRACE", "DEBUG", "INFO", "NOTICE", "WARNING", "WARN", "ERROR", "FATAL", "CRITICAL",
+        "VERBOSE",
+    ];
+    let (open, body) = match r.strip_prefix('[') {
+        Some(b) => (1, b),
+        None => (0, r),
+    };
+    if open == 0 && r.len() >= 2 && matches!(r.get(..2), Some("I," | "D," | "W," | "E," | "F,")) {
+        return Some(2);
+    }
+    let lv = LEVELS.iter().find(|lv| body.starts_with(**lv))?;
+    let mut i = lv.len();
+    let after = body.get(i..)?;
+    // A level is a word of its own (`INFO=1` is a form pair, not a level).
+    if !(after.is_empty() || after.starts_with([':', ' ', '\t', ']', '-'])) {
+        return None;
+    }
+    if open == 1 {
+        i += after.find(']')? + 1;
+    }
+    let rest = body.get(i..)?;
+    // Separators: `:`, ` -`, ` --`, ` - `, `--:`, and Python's `INFO:logger:`.
+    if let Some(r2) = rest.strip_prefix(':') {
+        i += 1;
+        let name = r2.len()
+            - r2.trim_start_matches(|c: char| c.is_alphanumeric() || matches!(c, '.' | '_'))
+                .len();
+        if name > 0 && r2.get(name..).is_some_and(|x| x.starts_with(':')) {
+            i += name + 1;
+        }
+    } else {
+        let t = rest.trim_start_matches(' ');
+        let dashes = t.len() - t.trim_start_matches('-').len();
+        if dashes > 0 {
+            i += rest.len() - t.len() + dashes;
+            let t2 = body.get(i..)?.trim_start_matches(' ');
+            if t2.starts_with(':') {
+                i = body.len() - t2.len() + 1;
+            }
+        }
+    }
+    Some(open + i)
+}
+
+/// After another log field: a process id (`4242`), Spring's `---`, or a logger name followed
+/// by ` : ` (`c.e.SmsController : `).
+fn later_field(r: &str) -> Option<usize> {
+    let word = r.find(char::is_whitespace).unwrap_or(r.len());
+    let w = r.get(..word)?;
+    if !w.is_empty() && (w.bytes().all(|b| b.is_ascii_digit()) || w == "---") {
+        return Some(word);
+    }
+    let logger = !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '$'));
+    let after = r.get(word..)?;
+    let colon = after.trim_start_matches(' ');
+    // A space before the colon: `Host: x` or `From: x` are not logger names.
+    let spaced = colon.len() < after.len();
+    (logger && spaced && colon.starts_with(": ")).then(|| word + (after.len() - colon.len()) + 1)
+}
+
+/// A `[…]` field (thread, request id, logger name) after another log field.
+fn bracketed(r: &str) -> Option<usize> {
+    let body = r.strip_prefix('[')?;
+    let close = body.find(']')?;
+    (close <= 64).then_some(close + 2)
+}
+
+/// HTML-escaped text (`&quot;`, `&#39;`, `&lt;`, `&amp;`): only when the paste has none of the
+/// characters those entities stand for, so real JSON, XML or forms are never touched.
+fn html_entities(t: &str) -> Option<Layer> {
+    const STRUCTURAL: [&str; 7] = [
+        "&quot;", "&#39;", "&#x27;", "&apos;", "&lt;", "&gt;", "&#34;",
+    ];
+    let amp_form = t.match_indices("&amp;").any(|(i, _)| {
+        t.get(i + 5..)
+            .and_then(|r| r.split_once('='))
+            .is_some_and(|(k, _)| {
+                !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_')
+            })
+    });
+    if !(STRUCTURAL.iter().any(|e| t.contains(e)) || amp_form) || t.contains(['<', '>', '"']) {
+        return None;
+    }
+    // Every '&' must start an entity.
+    let mut text = String::with_capacity(t.len());
+    let mut map = OffsetMap::default();
+    let mut i = 0;
+    let mut run_start = 0;
+    while let Some(rel) = t.get(i..)?.find('&') {
+        let at = i + rel;
+        let (ch, len) = entity(t.get(at..)?)?;
+        let before = t.get(run_start..at)?;
+        map.push(text.len(), run_start, before.len());
+        text.push_str(before);
+        map.push(text.len(), at, 0);
+        text.push(ch);
+        i = at + len;
+        run_start = i;
+    }
+    let tail = t.get(run_start..)?;
+    map.push(text.len(), run_start, tail.len());
+    text.push_str(tail);
+    Some(Layer {
+        text,
+        map,
+        what: "HTML escaping (&quot;, &amp;…)".to_string(),
+    })
+}
+
+/// The character of the entity at the start of `s`, and its length.
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s.find(';').filter(|&e| e <= 10)?;
+    let name = s.get(1..end)?;
+    let ch = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((ch, end + 1))
+}
+
+/// Smart quotes (“ ” ‘ ’) turned into ASCII quotes, when an opening one delimits a string:
+/// it follows `{`, `[`, `(`, `,`, `:`, `=`, `>` or a line start, or any space in a command
+/// line (`curl -d “…”`, `twilio … --body “…”`).
+fn smart_quotes(t: &str) -> Option<Layer> {
+    let first = t.trim_start().trim_start_matches("$ ");
+    let command = first.starts_with("curl") || first.starts_with("twilio");
+    let delimits = t.match_indices(['“', '‘']).any(|(i, _)| {
+        let before = t.get(..i).unwrap_or("");
+        let b = before.trim_end_matches([' ', '\t']);
+        b.is_empty()
+            || b.ends_with(['{', '[', '(', ',', ':', '=', '>', '\n'])
+            || (command && b.len() < before.len())
+    });
+    if !delimits {
+        return None;
+    }
+    let mut text = String::with_capacity(t.len());
+    let mut map = OffsetMap::default();
+    let mut run_start = 0;
+    for (i, c) in t.char_indices() {
+        let ascii = match c {
+            '“' | '”' => '"',
+            '‘' | '’' => '\'',
+            _ => continue,
+        };
+        let before = t.get(run_start..i)?;
+        map.push(text.len(), run_start, before.len());
+        text.push_str(before);
+        map.push(text.len(), i, 0);
+        text.push(ascii);
+        run_start = i + c.len_utf8();
+    }
+    let tail = t.get(run_start..)?;
+    map.push(text.len(), run_start, tail.len());
+    text.push_str(tail);
+    Some(Layer {
+        text,
+        map,
+        what: "smart quotes (“ ” ‘ ’)".to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_and_offsets() {
+        let t = "// a=1&b=2\n// c=3";
+        let u = unwrap_strong(t);
+        assert_eq!(u.text, "a=1&b=2\nc=3");
+        assert_eq!(u.what, vec!["`//` comments".to_string()]);
+        let c = u.text.find("c=3").unwrap_or(0);
+        assert_eq!(u.to_original(c, t.len()), t.find("c=3").unwrap_or(0));
+    }
+
+    #[test]
+    fn form_with_hash_is_left_alone() {
+        assert!(unwrap_strong("Digits=1234#&CallSid=CA1").is_empty());
+        assert!(unwrap_strong("POST /x HTTP/1.1\nHost: a\n\nA=1#").is_empty());
+    }
+
+    #[test]
+    fn stacked_layers() {
+        let t = "```\n> 2024-03-01T12:00:00.123Z From=%2B1&Body=hi.\n> 2024-03-01T12:00:00.124Z To=%2B2.\n```";
+        let u = unwrap_strong(t);
+        assert_eq!(u.text, "From=%2B1&Body=hi\nTo=%2B2");
+        assert_eq!(u.what.len(), 4, "{:?}", u.what);
+    }
+}
