@@ -84,7 +84,7 @@ pub(crate) fn check_value(
             }
         }
         ValueType::Sid { prefixes } => check_sid(&mut out, name, v, prefixes),
-        ValueType::Phone { style } => check_phone(&mut out, name, v, style, api),
+        ValueType::Phone { style } => check_phone(&mut out, name, v, style, api, webhook),
         ValueType::Rfc2822Date => match DateTime::parse_from_rfc2822(v) {
             Ok(dt) => {
                 let utc = dt.with_timezone(&Utc);
@@ -372,7 +372,28 @@ fn check_sid(out: &mut Checked, name: &str, v: &str, prefixes: &[&str]) {
     }
 }
 
-fn check_phone(out: &mut Checked, name: &str, v: &str, style: PhoneStyle, api: Option<ApiVersion>) {
+fn check_phone(
+    out: &mut Checked,
+    name: &str,
+    v: &str,
+    style: PhoneStyle,
+    api: Option<ApiVersion>,
+    webhook: bool,
+) {
+    if matches!(
+        v,
+        "False" | "True" | "false" | "true" | "None" | "null" | "nil" | "undefined" | "NaN"
+    ) {
+        out.push(
+            Finding::new(
+                Code::InvalidPhoneNumber,
+                format!("{name}={v} is a program's rendering of a missing value or a boolean, not a phone number."),
+            )
+            .param(name)
+            .hint("The capture stored a null or false where the number belongs; log the raw request instead."),
+        );
+        return;
+    }
     let is_e164 = |s: &str| {
         let d = s.strip_prefix('+').unwrap_or("");
         !d.is_empty()
@@ -473,6 +494,9 @@ fn check_phone(out: &mut Checked, name: &str, v: &str, style: PhoneStyle, api: O
                     } else if style == PhoneStyle::E164 {
                         out.push(Finding::new(Code::InvalidPhoneNumber, format!("{name}={v} is not an E.164 number (+ and country code, up to 15 digits).")).param(name)
                             .hint("Write numbers as +14155550100."));
+                    } else if webhook && digits_only {
+                        out.push(Finding::new(Code::RawCallerId, format!("{name}={v} is not E.164: Twilio passes the number as received when it cannot normalise it (a national or short form).")).param(name)
+                            .hint("Do not assume this parameter is a dialable E.164 number."));
                     } else if v.starts_with('+') || digits_only {
                         out.push(Finding::new(Code::InvalidPhoneNumber, format!("{name}={v} looks like a number but is not valid E.164.")).param(name).severity(Severity::Warning)
                             .hint("E.164 is '+', a country code and at most 15 digits in total, no leading 0."));

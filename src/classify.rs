@@ -67,6 +67,15 @@ impl RestPath {
     }
 }
 
+/// `/2010-04-01/Accounts/{AccountSid}/Messages(.json)`: the list a message is created in.
+fn is_messages_list(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
+    segs.len() >= 4
+        && segs[segs.len() - 4..segs.len() - 2] == ["2010-04-01", "Accounts"][..]
+        && segs[segs.len() - 1].split('.').next() == Some("Messages")
+}
+
 /// One condition in a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cond {
@@ -86,6 +95,8 @@ enum Cond {
     CallsList(ApiVersion),
     /// The path is a single Call path of this version.
     CallPath(ApiVersion),
+    /// The path is the 2010 Messages list (`/2010-04-01/Accounts/AC…/Messages.json`).
+    MessagesList,
 }
 
 impl Cond {
@@ -105,6 +116,7 @@ impl Cond {
             Cond::CallPath(v) => ev
                 .rest_path()
                 .is_some_and(|p| p.version == v && p.call_sid.is_some()),
+            Cond::MessagesList => ev.path.is_some_and(is_messages_list),
         }
     }
 
@@ -130,7 +142,10 @@ impl Cond {
             (Cond::Method(m), false) => format!("method is not {m}"),
             (Cond::CallsList(v), true) => format!("path is the {} Calls list", v.as_str()),
             (Cond::CallPath(v), true) => format!("path is a {} Call instance", v.as_str()),
-            (Cond::CallsList(_) | Cond::CallPath(_), false) => "path does not match".into(),
+            (Cond::MessagesList, true) => "path is the Messages list".into(),
+            (Cond::CallsList(_) | Cond::CallPath(_) | Cond::MessagesList, false) => {
+                "path does not match".into()
+            }
         }
     }
 }
@@ -425,6 +440,24 @@ static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        kind: "create-message",
+        all: &[Has("To"), MessagesList],
+        any: &[],
+        none: &[
+            Has("MessageSid"),
+            Has("SmsSid"),
+            Method("GET"),
+            Format(F::Xml),
+        ],
+        boost: &[
+            Has("Body"),
+            Has("From"),
+            Has("MessagingServiceSid"),
+            Has("MediaUrl"),
+            Has("StatusCallback"),
+        ],
+    },
+    Rule {
         kind: "update-call",
         all: &[CallPath(V10)],
         any: &[],
@@ -656,7 +689,9 @@ impl IdShapes {
             };
             match class {
                 None if is_sid_shaped(v) => out.twilio += 1,
-                None if beyond_hex() => out.foreign.push(name),
+                None | Some(Placeholder::Fake) if v.len() >= 24 && beyond_hex() => {
+                    out.foreign.push(name)
+                }
                 Some(Placeholder::ForeignId) => out.foreign.push(name),
                 _ => {}
             }
@@ -897,6 +932,16 @@ fn partial_guess(
             continue;
         }
         let chain = crate::catalog::kind_chain(rule.kind);
+        // A kind that only inherits the names (a transcription callback carries every
+        // voice-request parameter) explains nothing of its own: its parent does.
+        let own = ev
+            .pairs
+            .iter()
+            .zip(rows)
+            .any(|(_, r)| r.iter().any(|p| p.kinds.contains(&rule.kind)));
+        if !own {
+            continue;
+        }
         let mut score = 0.0;
         let mut names = Vec::new();
         for ((name, _), r) in ev.pairs.iter().zip(rows) {

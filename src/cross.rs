@@ -172,8 +172,10 @@ fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<
                 "The body may have been cut off when it was captured.",
             )
         } else {
+            // A capture is often partial (a log line, a fixture); the doctor names a
+            // dropped parameter when it breaks the signature. Worth knowing, not a fault.
             (
-                Severity::Warning,
+                Severity::Info,
                 format!(
                     "Twilio always sends {} with a {}, and it is missing.",
                     p.name, kind.id

@@ -114,7 +114,7 @@ pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
 
 /// `[redacted]`, `<REDACTED>`, `***`, `xxxx`, `…`, `[FILTERED]` (Rails), `<hidden>`.
 fn is_redaction_marker(v: &str) -> bool {
-    let inner = v.trim_matches(|c: char| "[]<>(){}*_-#\"'` .".contains(c));
+    let inner = v.trim_matches(|c: char| "[]<>(){}*_-#\"'` .+".contains(c));
     if inner.is_empty() {
         // Only punctuation: `***`, `...`, `---`, `[]`.
         return v.chars().count() >= 2 && !v.chars().all(|c| c == '-' || c == '_');
@@ -281,8 +281,14 @@ fn classify_id(v: &str) -> Option<Placeholder> {
     }
     if is_near_sid(v) {
         // A real SID that lost or gained a few characters (cut off when copied), or one
-        // with a typo: the SID check reports it.
-        return None;
+        // with a typo, is for the SID check to report. Three or more letters that no hex
+        // digit has make a keyboard-mashed fixture (`AC9a9f9392lad99kla0sklakjs90j092j3`).
+        let beyond_hex = v
+            .bytes()
+            .skip(2)
+            .filter(|b| b.is_ascii_alphabetic() && !b.is_ascii_hexdigit())
+            .count();
+        return (beyond_hex >= 3).then_some(Placeholder::Fake);
     }
     // A long opaque token is another platform's id (`v3:9X2vx…`); a short word or number
     // is a fixture's stand-in (`CA123`, `test_sid`, `abc`).
