@@ -894,6 +894,22 @@ fn precedence_notes(kind: &str, ev: &Evidence) -> Vec<String> {
     notes
 }
 
+/// When a partial capture fits several kinds equally well, the most common one wins.
+const PARTIAL_PREFERENCE: &[&str] = &[
+    "voice-request",
+    "messaging-request",
+    "voice-status-callback",
+    "message-status-callback",
+    "gather-action",
+    "record-action",
+    "dial-action",
+    "recording-status-callback",
+    "transcription-callback",
+    "conference-callback",
+    "amd-callback",
+    "whatsapp-request",
+];
+
 /// No rule fits: a partial capture (a log line that kept some parameters) still gets the
 /// kind whose documented parameters explain it best, at a low confidence. Rare parameters
 /// weigh more than ubiquitous ones (AccountSid, From, To).
@@ -913,7 +929,15 @@ fn partial_guess(
     let mut best: Option<(f64, &'static str, Vec<&str>)> = None;
     let mut runner: Option<(f64, &'static str)> = None;
     let mut seen_kinds: Vec<&str> = Vec::new();
-    for rule in RULES {
+    // Equal fits go to the most common kind.
+    let mut ordered: Vec<&Rule> = RULES.iter().collect();
+    ordered.sort_by_key(|r| {
+        PARTIAL_PREFERENCE
+            .iter()
+            .position(|k| *k == r.kind)
+            .unwrap_or(usize::MAX)
+    });
+    for rule in ordered {
         if seen_kinds.contains(&rule.kind)
             || rule
                 .none
