@@ -68,3 +68,19 @@ test("version() is the package version", () => {
   const pkg = JSON.parse(readFileSync(join(PKG_DIR, "package.json"), "utf8"));
   assert.equal(twi.version(), pkg.version);
 });
+
+test("redacted, template and placeholder values are labeled in inspect() (issue 11)", () => {
+  const report = twi.inspect(
+    "MessageSid=SMXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX&AccountSid={{AccountSid}}&MessageStatus=delivered&From=%2B1555XXXXXXX&To=%2B14155550199&CallSid=CA123",
+  );
+  const field = (name) => report.fields.find((f) => f.name === name);
+  assert.equal(report.kind.id, "message-status-callback");
+  assert.equal(field("MessageSid").placeholder, "redacted");
+  assert.equal(field("AccountSid").placeholder, "template");
+  assert.equal(field("From").placeholder, "redacted");
+  assert.equal(field("To").placeholder, undefined, "a real number is not a placeholder");
+  assert.match(field("MessageSid").display, /redacted — not checked/);
+  const codes = report.fields.flatMap((f) => f.findings.map((x) => x.code));
+  assert.ok(codes.includes("redacted-value"));
+  assert.ok(!codes.includes("invalid-sid") && !codes.includes("wrong-sid-prefix"));
+});
