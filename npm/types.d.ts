@@ -62,7 +62,7 @@ sidPrefixes: Array<SidPrefix>, };
 /**
  * A stable finding code. Serialises as its kebab-case id.
  */
-export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "relaxed-json" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "wrapper-unwrapped" | "non-literal-value" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong";
+export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "relaxed-json" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "wrapper-unwrapped" | "non-literal-value" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "redacted-value" | "foreign-id" | "compatible-platform" | "partial-capture" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-unexplained" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong";
 
 /**
  * The finding counts per severity.
@@ -130,7 +130,7 @@ tokenIndex: number, };
 /**
  * What the doctor found: a stable kebab-case id per kind of mismatch.
  */
-export type DiagnosisCode = "signature-format" | "wrong-token" | "token-whitespace" | "sha256-settings" | "other-url-candidate" | "scheme-mismatch" | "port-mismatch" | "trailing-slash" | "host-case" | "empty-query" | "fragment" | "query-order" | "query-encoding" | "path-encoding" | "path-case" | "form-vs-json" | "json-reserialised" | "body-modified" | "param-added" | "param-missing" | "trimmed-values" | "raw-values" | "param-sorting";
+export type DiagnosisCode = "signature-format" | "wrong-token" | "token-whitespace" | "sha256-settings" | "other-url-candidate" | "scheme-mismatch" | "port-mismatch" | "trailing-slash" | "host-case" | "empty-query" | "fragment" | "query-order" | "query-encoding" | "path-encoding" | "path-case" | "form-vs-json" | "json-reserialised" | "body-whitespace" | "body-modified" | "param-added" | "param-missing" | "trimmed-values" | "raw-values" | "param-sorting";
 
 /**
  * Which way a request travels.
@@ -215,6 +215,11 @@ display?: string,
  * Known / deprecated / legacy / other-kind / unknown.
  */
 status: FieldStatus, 
+/**
+ * Set when the value is a stand-in (redacted, a template variable, a fixture's fake
+ * or another platform's id): shown as written, not checked, still counts as present.
+ */
+placeholder?: Placeholder, 
 /**
  * Findings about this field.
  */
@@ -387,6 +392,23 @@ tokenIndex: number,
 candidate: Candidate, };
 
 /**
+ * The doctor's word when no variant of the request matches.
+ */
+export type NoMatch = { 
+/**
+ * What was tried (variants, both libraries' rules, tokens).
+ */
+tried: Array<string>, 
+/**
+ * The likely causes, most likely first.
+ */
+likelyCauses: Array<string>, 
+/**
+ * What to compare next.
+ */
+compareNext: string, };
+
+/**
  * What the caller knows beyond the pasted text. Every field is optional; values found in
  * the pasted text (a request line, headers, curl flags) are used when a field is unset.
  */
@@ -487,6 +509,11 @@ source: string, };
  * Phone-number / address styles.
  */
 export type PhoneStyle = "e164" | "e164-or-client" | "e164-or-channel" | "e164-or-sip" | "legacy10-digit" | "any-format";
+
+/**
+ * What kind of stand-in a value is.
+ */
+export type Placeholder = "redacted" | "template" | "fake" | "foreign-id";
 
 /**
  * How reliably a parameter is sent (or, for REST requests, whether it is required).
@@ -670,6 +697,11 @@ bodyHash?: BodyHash,
  * The doctor's explanations, most likely first.
  */
 diagnoses: Array<Diagnosis>, 
+/**
+ * When the signature is invalid and no variant explains it: what was tried, the
+ * likely causes in order, and what to compare next.
+ */
+noMatch?: NoMatch, 
 /**
  * Findings with the signature codes.
  */

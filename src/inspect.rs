@@ -84,27 +84,59 @@ pub fn inspect(input: &str, options: &Options) -> Report {
     inspect_decoded(decoded, options)
 }
 
+/// Why [`sign`] could not sign a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SignError {
+    /// No auth token (or SharedKey secret) was given.
+    NoToken,
+    /// The URL Twilio calls is unknown.
+    NoUrl,
+    /// Only a path is known; signing needs the scheme and host.
+    PathOnly(String),
+    /// X-Twilio-Webhooks-Signature-Settings names an algorithm Twilio does not use.
+    UnknownAlgorithm(String),
+}
+
+impl std::fmt::Display for SignError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignError::NoToken => {
+                f.write_str("an auth token (or SharedKey secret) is needed to sign")
+            }
+            SignError::NoUrl => f.write_str(
+                "the URL Twilio calls is needed to sign: paste a request with it or pass url",
+            ),
+            SignError::PathOnly(url) => write!(
+                f,
+                "{url} is only a path; give the full URL (scheme and host) to sign"
+            ),
+            SignError::UnknownAlgorithm(name) => write!(f, "unknown signature algorithm '{name}'"),
+        }
+    }
+}
+
+impl std::error::Error for SignError {}
+
 /// Signs the pasted request afresh with the first of `options.auth_tokens` (HMAC-SHA256
 /// when `options.signature_settings` asks for it), so it can be replayed against a local
 /// server. The URL comes from the input or `options.url` and must be absolute.
-pub fn sign(input: &str, options: &Options) -> Result<SignedRequest, String> {
+pub fn sign(input: &str, options: &Options) -> Result<SignedRequest, SignError> {
     let decoded = decode(input, options.format);
     let token = options
         .auth_tokens
         .iter()
         .map(|t| t.trim())
         .find(|t| !t.is_empty())
-        .ok_or("an auth token (or SharedKey secret) is needed to sign")?;
+        .ok_or(SignError::NoToken)?;
     let url = options
         .url
         .as_deref()
         .filter(|u| !u.trim().is_empty())
         .or(decoded.url.as_deref())
-        .ok_or("the URL Twilio calls is needed to sign: paste a request with it or pass url")?;
+        .ok_or(SignError::NoUrl)?;
     if !url.contains("://") {
-        return Err(format!(
-            "{url} is only a path; give the full URL (scheme and host) to sign"
-        ));
+        return Err(SignError::PathOnly(url.to_string()));
     }
     let settings = options
         .signature_settings
@@ -112,7 +144,7 @@ pub fn sign(input: &str, options: &Options) -> Result<SignedRequest, String> {
         .or_else(|| decoded.header("X-Twilio-Webhooks-Signature-Settings"));
     let algorithm =
         signature::Algorithm::from_settings_header(settings.filter(|s| !s.trim().is_empty()))
-            .map_err(|name| format!("unknown signature algorithm '{name}'"))?;
+            .map_err(|name| SignError::UnknownAlgorithm(name.to_string()))?;
     let method = options.method.as_deref().or(decoded.method.as_deref());
     let content_type = options
         .content_type

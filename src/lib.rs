@@ -39,7 +39,7 @@ mod wasm;
 
 pub use decode::{decode, detect, Decoded, MAX_INPUT_BYTES};
 pub use finding::{Code, Finding, Severity};
-pub use inspect::{inspect, sign, Options};
+pub use inspect::{inspect, sign, Options, SignError};
 pub use report::{
     Counts, Field, FieldStatus, Header, InputFormat, KindVerdict, ParamSource, RawPair, Report,
     RequestInfo, RunnerUp,
