@@ -326,9 +326,11 @@ pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
     }
     if let Some(p) = f.placeholder {
         // A stand-in value: labeled, never judged (the core's label is the tooltip).
+        use twilio_webhook_inspector::placeholder::Placeholder;
         let text = match p {
-            twilio_webhook_inspector::placeholder::Placeholder::ForeignId => "foreign id",
-            twilio_webhook_inspector::placeholder::Placeholder::Template => "template",
+            Placeholder::ForeignId => "foreign id",
+            Placeholder::Template => "template",
+            Placeholder::Fake => "placeholder",
             _ => "redacted",
         };
         out.push(("badge-neutral", text, p.label().to_string()));
