@@ -31,6 +31,7 @@ mod cross;
 mod decode;
 mod finding;
 mod inspect;
+pub mod percent;
 mod report;
 pub mod signature;
 #[cfg(feature = "wasm")]

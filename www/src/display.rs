@@ -246,29 +246,6 @@ fn is_format_char(c: char) -> bool {
         | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFFB)
 }
 
-/// `%XX` and `+` decoding for fragment values (lossy UTF-8).
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push(h * 16 + l);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
-}
-
 /// True for `http://` and `https://` URLs (the only ones rendered as links).
 pub fn is_web_url(s: &str) -> bool {
     let l = s.trim_start().to_ascii_lowercase();
@@ -535,14 +512,11 @@ mod tests {
     }
 
     #[test]
-    fn urls_and_decoding() {
+    fn urls() {
         assert!(is_web_url("https://api.twilio.com/x"));
         assert!(!is_web_url("javascript:alert(1)"));
         assert!(!is_web_url(" JaVaScRiPt:alert(1)"));
         assert!(!is_web_url("data:text/html,hi"));
-        assert_eq!(percent_decode("StartTime%3E"), "StartTime>");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz"), "%zz");
     }
 
     fn field(index: usize, name: &str, catalog: Option<&str>) -> Field {

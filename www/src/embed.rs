@@ -8,6 +8,7 @@
 //! and the only one it ever fills in is the public demo token of the signed examples, as
 //! the gallery does.
 
+use twilio_webhook_inspector::percent::{self, Flavor};
 use twilio_webhook_inspector::InputFormat;
 
 use crate::display;
@@ -119,11 +120,11 @@ pub fn from_location(search: &str, hash: &str) -> Spec {
                 spec.example = None;
             }
             "example" => {
-                spec.set(k, &display::percent_decode(v));
+                spec.set(k, &percent::decode(v, Flavor::Component));
                 spec.payload = None;
             }
             "input" => {}
-            _ => spec.set(k, &display::percent_decode(v)),
+            _ => spec.set(k, &percent::decode(v, Flavor::Component)),
         }
     }
     spec

@@ -14,6 +14,7 @@
 //! transcripts and names (with `[redacted]`) in the pasted text, guided by the report's fields.
 
 use base64::Engine as _;
+use twilio_webhook_inspector::percent::{self, Flavor};
 use twilio_webhook_inspector::{Field, ParamSource, Report};
 
 use crate::display;
@@ -146,7 +147,7 @@ pub fn parse_fragment(fragment: &str) -> Route {
         "i" | "example" => value.split('&').next().unwrap_or_default(),
         _ => value,
     };
-    let value = display::percent_decode(value);
+    let value = percent::decode(value, Flavor::Component);
     match key {
         // Shared inputs are decompressed asynchronously by the app (`payload_of`).
         "i" => Route::Inspect,
@@ -170,7 +171,7 @@ pub fn focus_param(fragment: &str) -> Option<String> {
     f.split('&')
         .skip(1)
         .filter_map(|kv| kv.strip_prefix("param="))
-        .map(display::percent_decode)
+        .map(|p| percent::decode(p, Flavor::Component))
         .find(|p| !p.is_empty())
 }
 

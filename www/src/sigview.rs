@@ -7,6 +7,7 @@
 //! plus any signature finding among the request-level ones. Pure; tested natively.
 
 use serde_json::Value;
+use twilio_webhook_inspector::signature::CandidateKind;
 use twilio_webhook_inspector::{Finding, Report};
 
 use crate::display::is_signature_finding;
@@ -136,18 +137,13 @@ fn boolean(v: &Value, keys: &[&str]) -> Option<bool> {
     get(v, keys).and_then(Value::as_bool)
 }
 
-/// Words for a URL candidate id.
+/// Words for a URL candidate id: the core's [`CandidateKind::describe`]; an id this
+/// build does not know is shown as it is.
 pub fn candidate_words(id: &str) -> String {
-    match id {
-        "as-received" => "the URL as received",
-        "port-removed" => "the URL without its port",
-        "port-added" => "the URL with the default port added",
-        "node-whatwg" => "twilio-node's new URL() form of the URL",
-        "node-querystring" => "twilio-node's legacy querystring form of the URL",
-        "python-geturl" => "twilio-python's urlparse().geturl() form of the URL",
-        other => other,
-    }
-    .to_string()
+    CandidateKind::from_id(id)
+        .map(CandidateKind::describe)
+        .unwrap_or(id)
+        .to_string()
 }
 
 fn mode_words(id: &str) -> String {
@@ -323,7 +319,10 @@ mod tests {
             assert_eq!(d.url.as_deref(), Some("http://x/y"));
             let m = v.matched.unwrap();
             assert_eq!(m.token_index, Some(1));
-            assert_eq!(m.candidate.as_deref(), Some("the URL without its port"));
+            assert_eq!(
+                m.candidate.as_deref(),
+                Some("the URL with its port removed")
+            );
             assert_eq!(
                 v.mode.as_deref(),
                 Some("the URL followed by the sorted form parameters")
