@@ -254,6 +254,7 @@ pub fn is_web_url(s: &str) -> bool {
 
 /// A media item: `MediaUrl{N}` with its `MediaContentType{N}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub struct Media {
     /// N.
     pub index: String,
@@ -264,6 +265,7 @@ pub struct Media {
 }
 
 /// The media items of a report, in wire order.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn media(report: &Report) -> Vec<Media> {
     report
         .fields
@@ -284,6 +286,7 @@ pub fn media(report: &Report) -> Vec<Media> {
 }
 
 /// The badges a field gets: (css class, text, explanation).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
     use twilio_webhook_inspector::FieldStatus::*;
     let mut out = Vec::new();
@@ -332,6 +335,7 @@ pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
 }
 
 /// "message — hint".
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn finding_text(f: &Finding) -> String {
     match &f.hint {
         Some(h) if !h.is_empty() => format!("{} — {}", f.message, h),
@@ -346,6 +350,7 @@ pub fn is_signature_finding(f: &Finding) -> bool {
 }
 
 /// True for "missing parameter" findings.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn is_missing_finding(f: &Finding) -> bool {
     matches!(
         f.code.id(),
@@ -354,6 +359,7 @@ pub fn is_missing_finding(f: &Finding) -> bool {
 }
 
 /// CSS class for a severity.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn severity_class(s: Severity) -> &'static str {
     match s {
         Severity::Error => "sev-error",
@@ -363,6 +369,7 @@ pub fn severity_class(s: Severity) -> &'static str {
 }
 
 /// Human name of an input format id.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn format_name(id: &str) -> &'static str {
     match id {
         "form" => "Form body",

@@ -11,7 +11,7 @@
 use twilio_webhook_inspector::percent::{self, Flavor};
 use twilio_webhook_inspector::InputFormat;
 
-use crate::display;
+use crate::route;
 use crate::share::{self, Packing, Shared};
 use crate::state::{apply, Action, Route, State};
 
@@ -228,7 +228,7 @@ pub fn open_link(
         (_, Some(p)) => p.to_string(),
         _ => share::fragment_for(Packing::Plain, &share::pack(&state.shared())),
     };
-    format!("{app}#{}", share::with_param(&fragment, param))
+    format!("{app}#{}", route::with_param(&fragment, param))
 }
 
 #[cfg(test)]
