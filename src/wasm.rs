@@ -385,10 +385,11 @@ impl VerifyResult {
 #[allow(dead_code)] // Only describes the shape for the declarations; read with `Reflect`.
 struct VerifyOptions {
     /// The `Content-Type` header. Form bodies are signed by their decoded parameters; any
-    /// other body (JSON) through `bodySHA256` in the URL. When absent: JSON if the URL
-    /// carries `bodySHA256`, else form.
+    /// other body (JSON) through `bodySHA256` in the URL. When absent: through `bodySHA256`
+    /// if the URL carries it or the body starts with `{`/`[`, else form.
     content_type: Option<String>,
-    /// The HTTP method. For `GET` the parameters are in the URL and the body is ignored.
+    /// The HTTP method. Only a POST has a signed body: for any other method the URL alone is
+    /// signed and the body is ignored. When absent: POST if there is a body.
     method: Option<String>,
     /// The `X-Twilio-Webhooks-Signature-Settings` header (`algorithm=HMAC_SHA256` selects
     /// SHA-256 with a shared key).
@@ -594,8 +595,10 @@ pub fn version() -> String {
 
 #[cfg(all(test, feature = "ts"))]
 mod ts_export {
-    //! Writes `npm/types.d.ts` from the Rust types. Run by `scripts/npm-build.sh`;
-    //! fails when the committed file is stale unless `UPDATE_TYPES=1`.
+    //! Checks `npm/types.d.ts` against the Rust types (run by `scripts/test.sh` and
+    //! `scripts/npm-build.sh`): fails when the committed file is stale. Only an explicit
+    //! `UPDATE_TYPES=1 cargo test --lib --no-default-features --features ts wasm::ts_export`
+    //! rewrites it.
     use std::collections::BTreeSet;
 
     use ts_rs::{Config, TypeVisitor, TS};
@@ -655,7 +658,7 @@ mod ts_export {
             if std::env::var_os("UPDATE_TYPES").is_some() {
                 std::fs::write(path, &out).expect("write npm/types.d.ts");
             } else {
-                panic!("npm/types.d.ts is stale: run `UPDATE_TYPES=1 cargo test --lib --features ts wasm::`");
+                panic!("npm/types.d.ts is stale: run `UPDATE_TYPES=1 cargo test --lib --no-default-features --features ts wasm::ts_export`");
             }
         }
     }
