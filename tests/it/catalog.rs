@@ -350,7 +350,7 @@ fn catalog_table_is_consistent() {
     }
     let reported_ids = crate::reportable_kind_ids();
     for k in KINDS {
-    let main = reported_ids.contains(&k.id);
+        let main = reported_ids.contains(&k.id);
         let reported_ok = if main {
             k.reported_as == k.id
         } else {
