@@ -186,10 +186,18 @@ fn inspect_vectors() {
     assert!(vectors.len() >= 20, "only {} vectors", vectors.len());
     let mut failures = Vec::new();
     for (file, v) in &vectors {
-        let _ = &v.source;
         let errs = check(v);
         if !errs.is_empty() {
-            failures.push(format!("{file}/{}:\n    {}", v.name, errs.join("\n    ")));
+            let source = v
+                .source
+                .as_deref()
+                .map(|s| format!(" (source: {s})"))
+                .unwrap_or_default();
+            failures.push(format!(
+                "{file}/{}{source}:\n    {}",
+                v.name,
+                errs.join("\n    ")
+            ));
         }
     }
     assert!(
