@@ -136,7 +136,7 @@ mod tests {
         assert_eq!(decode("%41%4", Flavor::Form), "A%4");
         assert_eq!(decode("100%", Flavor::Component), "100%");
         assert_eq!(decode("%E9", Flavor::Form), "\u{fffd}");
-        assert_eq!(decode_checked("%E9", Flavor::Form).1, true);
+        assert!(decode_checked("%E9", Flavor::Form).1);
         assert_eq!(decode_checked("%C3%A9", Flavor::Form), ("é".into(), false));
         assert_eq!(decode("a\r\n+b", Flavor::Form), "a\r\n b");
         assert_eq!(decode("a\r\n+b", Flavor::Pasted), "a b");

@@ -258,6 +258,34 @@ pub enum SignMode {
     BodyHash,
 }
 
+impl SignMode {
+    /// Every mode, in declaration order.
+    pub const ALL: [SignMode; 3] = [SignMode::UrlOnly, SignMode::FormParams, SignMode::BodyHash];
+
+    /// The kebab-case id (`url-only`, `form-params`, `body-hash`).
+    pub fn id(self) -> &'static str {
+        match self {
+            SignMode::UrlOnly => "url-only",
+            SignMode::FormParams => "form-params",
+            SignMode::BodyHash => "body-hash",
+        }
+    }
+
+    /// The mode with this id.
+    pub fn from_id(id: &str) -> Option<SignMode> {
+        SignMode::ALL.into_iter().find(|m| m.id() == id)
+    }
+
+    /// What is signed, in words (as the web app's signature panel says it).
+    pub fn describe(self) -> &'static str {
+        match self {
+            SignMode::UrlOnly => "the URL alone (GET, or no body)",
+            SignMode::FormParams => "the URL followed by the sorted form parameters",
+            SignMode::BodyHash => "the URL alone, which carries bodySHA256 (JSON body)",
+        }
+    }
+}
+
 /// The token and URL candidate that matched.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,6 +6,10 @@ use twilio_webhook_inspector::{Field, Finding, Report, Severity};
 
 /// Calling codes → country or region. Enough for the numbers people paste; the longest
 /// matching prefix wins. (Not exhaustive: unknown codes show just `+<code>`.)
+///
+/// A second copy: the core's table (ISO codes, for its phone displays) is private to
+/// `src/check.rs`, which was being rewritten when the web app's copies of core tables were
+/// removed; once the core exposes one table with names, this and [`duration_words`] go.
 const CALLING_CODES: &[(&str, &str)] = &[
     ("1", "United States / Canada (NANP)"),
     ("7", "Russia / Kazakhstan"),

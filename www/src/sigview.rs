@@ -7,7 +7,7 @@
 //! plus any signature finding among the request-level ones. Pure; tested natively.
 
 use serde_json::Value;
-use twilio_webhook_inspector::signature::CandidateKind;
+use twilio_webhook_inspector::signature::{CandidateKind, SignMode};
 use twilio_webhook_inspector::{Finding, Report};
 
 use crate::display::is_signature_finding;
@@ -146,14 +146,12 @@ pub fn candidate_words(id: &str) -> String {
         .to_string()
 }
 
+/// Words for a sign-mode id: the core's [`SignMode::describe`]; an unknown id as it is.
 fn mode_words(id: &str) -> String {
-    match id {
-        "url-only" => "the URL alone (GET, or no body)",
-        "form-params" => "the URL followed by the sorted form parameters",
-        "body-hash" => "the URL alone, which carries bodySHA256 (JSON body)",
-        other => other,
-    }
-    .to_string()
+    SignMode::from_id(id)
+        .map(SignMode::describe)
+        .unwrap_or(id)
+        .to_string()
 }
 
 fn key_order_words(id: &str) -> String {
