@@ -144,6 +144,31 @@ pub enum KeyOrder {
     CodePoint,
 }
 
+impl KeyOrder {
+    /// The kebab-case id (`utf16`, `code-point`).
+    pub fn id(self) -> &'static str {
+        match self {
+            KeyOrder::Utf16 => "utf16",
+            KeyOrder::CodePoint => "code-point",
+        }
+    }
+
+    /// The order with this id.
+    pub fn from_id(id: &str) -> Option<KeyOrder> {
+        [KeyOrder::Utf16, KeyOrder::CodePoint]
+            .into_iter()
+            .find(|k| k.id() == id)
+    }
+
+    /// The order in words (as the web app's signature panel says it).
+    pub fn describe(self) -> &'static str {
+        match self {
+            KeyOrder::Utf16 => "keys sorted by UTF-16 code unit, as twilio-node does",
+            KeyOrder::CodePoint => "keys sorted by code point, as twilio-python does",
+        }
+    }
+}
+
 /// The verdict.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -830,3 +830,23 @@ fn packed_verdict_layout_is_defined_once() {
         );
     }
 }
+
+/// The ids the report's JSON uses for candidates, modes and key orders are the ones the
+/// core's wording functions read back (the web app words them with `describe`).
+#[test]
+fn ids_read_back() {
+    use twilio_webhook_inspector::signature::{CandidateKind, KeyOrder};
+    for k in CandidateKind::ALL {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.id());
+        assert_eq!(CandidateKind::from_id(k.id()), Some(k));
+        assert!(!k.describe().is_empty());
+    }
+    for m in SignMode::ALL {
+        assert_eq!(serde_json::to_value(m).unwrap(), m.id());
+        assert_eq!(SignMode::from_id(m.id()), Some(m));
+    }
+    for o in [KeyOrder::Utf16, KeyOrder::CodePoint] {
+        assert_eq!(serde_json::to_value(o).unwrap(), o.id());
+        assert_eq!(KeyOrder::from_id(o.id()), Some(o));
+    }
+}

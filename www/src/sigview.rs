@@ -7,7 +7,7 @@
 //! plus any signature finding among the request-level ones. Pure; tested natively.
 
 use serde_json::Value;
-use twilio_webhook_inspector::signature::{CandidateKind, SignMode};
+use twilio_webhook_inspector::signature::{CandidateKind, KeyOrder, SignMode};
 use twilio_webhook_inspector::{Finding, Report};
 
 use crate::display::is_signature_finding;
@@ -154,13 +154,12 @@ fn mode_words(id: &str) -> String {
         .to_string()
 }
 
+/// Words for a key-order id: the core's [`KeyOrder::describe`]; an unknown id as it is.
 fn key_order_words(id: &str) -> String {
-    match id {
-        "utf16" => "keys sorted by UTF-16 code unit, as twilio-node does",
-        "code-point" => "keys sorted by code point, as twilio-python does",
-        other => other,
-    }
-    .to_string()
+    KeyOrder::from_id(id)
+        .map(KeyOrder::describe)
+        .unwrap_or(id)
+        .to_string()
 }
 
 /// Builds the view from a report.
