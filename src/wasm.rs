@@ -469,7 +469,8 @@ fn verify(tokens: &[&str], request: &signature::QuickRequest<'_>) -> VerifyResul
 }
 
 impl From<signature::QuickVerdict> for VerifyResult {
-    /// Declaration order = the core's table order (checked by `ids_follow_the_core`).
+    /// The wasm enums are declared in the core tables' order (`X as usize` indexes them); the
+    /// declarations list the core's ids (`signature::packed_verdict_layout_is_defined_once`).
     fn from(v: signature::QuickVerdict) -> VerifyResult {
         const CANDIDATES: [Candidate; 3] = [
             Candidate::AsReceived,

@@ -177,29 +177,28 @@ pub mod packed {
     use super::{QuickReason, QuickVerdict, QUICK_CANDIDATES};
     use crate::signature::Algorithm;
 
-    /// `(name, shift, mask)` of every field, low bit first.
+    /// `(shift, mask)` of each field.
+    const VALID: (u32, u32) = (0, 1);
+    const ALGORITHM: (u32, u32) = (1, 7);
+    const REASON: (u32, u32) = (4, 15);
+    const CANDIDATE: (u32, u32) = (8, 0xff);
+    const TOKEN: (u32, u32) = (16, 0xffff);
+
+    /// `(name, shift, mask)` of every field, low bit first: what [`layout_json`] publishes.
     pub const FIELDS: [(&str, u32, u32); 5] = [
-        ("valid", 0, 1),
-        ("algorithm", 1, 7),
-        ("reason", 4, 15),
-        ("candidate", 8, 0xff),
-        ("token", 16, 0xffff),
+        ("valid", VALID.0, VALID.1),
+        ("algorithm", ALGORITHM.0, ALGORITHM.1),
+        ("reason", REASON.0, REASON.1),
+        ("candidate", CANDIDATE.0, CANDIDATE.1),
+        ("token", TOKEN.0, TOKEN.1),
     ];
 
     /// The algorithm ids, in the order the packed number indexes them.
     pub const ALGORITHMS: [&str; 2] = ["sha1", "sha256"];
 
-    fn field(name: &str) -> (u32, u32) {
-        FIELDS
-            .iter()
-            .find(|f| f.0 == name)
-            .map(|f| (f.1, f.2))
-            .unwrap_or((0, 0))
-    }
-
-    fn put(name: &str, value: u32) -> u32 {
-        let (shift, mask) = field(name);
-        (value.min(mask) & mask) << shift
+    /// `value` (capped at the mask) in its field.
+    fn put((shift, mask): (u32, u32), value: u32) -> u32 {
+        value.min(mask) << shift
     }
 
     /// Packs a verdict.
@@ -219,11 +218,11 @@ pub mod packed {
             ),
             None => (0, 0),
         };
-        put("valid", u32::from(v.valid))
-            | put("algorithm", algorithm)
-            | put("reason", reason)
-            | put("candidate", candidate)
-            | put("token", token)
+        put(VALID, u32::from(v.valid))
+            | put(ALGORITHM, algorithm)
+            | put(REASON, reason)
+            | put(CANDIDATE, candidate)
+            | put(TOKEN, token)
     }
 
     /// The layout and the string tables as JSON, read once by the JS fast path:
