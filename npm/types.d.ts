@@ -775,12 +775,13 @@ max_len: number | null, } | { "type": "token" } | { "type": "currency" } | { "ty
 export type VerifyOptions = { 
 /**
  * The `Content-Type` header. Form bodies are signed by their decoded parameters; any
- * other body (JSON) through `bodySHA256` in the URL. When absent: JSON if the URL
- * carries `bodySHA256`, else form.
+ * other body (JSON) through `bodySHA256` in the URL. When absent: through `bodySHA256`
+ * if the URL carries it or the body starts with `{`/`[`, else form.
  */
 contentType?: string | null, 
 /**
- * The HTTP method. For `GET` the parameters are in the URL and the body is ignored.
+ * The HTTP method. Only a POST has a signed body: for any other method the URL alone is
+ * signed and the body is ignored. When absent: POST if there is a body.
  */
 method?: string | null, 
 /**

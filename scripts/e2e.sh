@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end tests of the web app in headless Chromium (Debian chromium + playwright-core).
-#   bash scripts/e2e.sh               # setup, release build into dist/, serve, node --test tests/e2e/
+#   bash scripts/e2e.sh               # setup, release build into dist/, serve, node --test tests/e2e/*.test.mjs
 #   E2E_SKIP_BUILD=1 bash scripts/e2e.sh   # reuse the existing dist/
 # Serves dist/ with a tiny static server on a free 127.0.0.1 port, runs the tests with Node's
 # test runner (its summary line ends the output), stops the server, exits with the tests' status.
@@ -35,7 +35,7 @@ done
 log "serving dist/ on http://127.0.0.1:$PORT (pid $SERVER)"
 
 set +e
-E2E_BASE_URL="http://127.0.0.1:$PORT/" node --test --test-concurrency=1 tests/e2e/
+E2E_BASE_URL="http://127.0.0.1:$PORT/" bash scripts/node-test.sh tests/e2e --test-concurrency=1
 STATUS=$?
 set -e
 exit $STATUS

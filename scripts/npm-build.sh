@@ -3,7 +3,7 @@
 #   pkg/node/  wasm-bindgen --target nodejs (CommonJS, loads the wasm synchronously)
 #   pkg/web/   wasm-bindgen --target web    (ES module with `init()`, for browsers and bundlers)
 #   pkg/package.json, README.md, LICENSE
-# Steps: regenerate npm/types.d.ts from the Rust types (ts-rs), build the core for
+# Steps: check npm/types.d.ts against the Rust types (ts-rs), build the core for
 # wasm32 with the size profile, run wasm-bindgen, shrink with wasm-opt -Oz (npm binaryen
 # 132, default feature detection), print the gzipped sizes. Idempotent: wasm-opt is
 # skipped when its input did not change.
@@ -55,9 +55,12 @@ fi
   || die "wasm-opt is not binaryen ${BINARYEN_VERSION%%.*}: $("$WASM_OPT" --version)"
 
 # --- TypeScript declarations from the Rust types --------------------------------------
-log "generating npm/types.d.ts (ts-rs)"
-UPDATE_TYPES=1 cargo test --quiet --lib --no-default-features --features ts wasm::ts_export \
-  >/dev/null
+# Checked, never written: the build fails when the committed npm/types.d.ts is not what
+# ts-rs generates from the Rust types. A developer updates it explicitly with
+#   UPDATE_TYPES=1 cargo test --lib --no-default-features --features ts wasm::ts_export
+log "checking npm/types.d.ts against the Rust types (ts-rs)"
+cargo test --quiet --lib --no-default-features --features ts wasm::ts_export >/dev/null \
+  || die "npm/types.d.ts is stale: run UPDATE_TYPES=1 cargo test --lib --no-default-features --features ts wasm::ts_export"
 
 # --- wasm ----------------------------------------------------------------------------
 log "cargo build (wasm32, profile wasm-release)"

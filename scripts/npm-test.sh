@@ -24,5 +24,5 @@ log "building the native CLI (the reference the wasm reports are compared with)"
 cargo build --quiet --bin twilio-webhook-inspector
 export TWI_CLI="$ROOT/target/debug/twilio-webhook-inspector"
 
-log "node --test npm/test/"
-node --test npm/test/
+log "node --test npm/test/*.test.mjs"
+bash scripts/node-test.sh npm/test

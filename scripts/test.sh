@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Sets up whatever is missing (scripts/setup.sh) and runs every test:
+# Sets up whatever is missing (scripts/setup.sh) and runs every test. Every step is
+# mandatory: a missing script, an empty test directory or zero tests run is a failure.
 #   1. cargo fmt --check and clippy -D warnings (core, CLI, web app)
-#   2. native tests: the core's data-driven suite (one integration binary) and the web
+#   2. generated files are fresh: npm/types.d.ts against the Rust types (ts-rs); the
+#      catalog table against data/catalog.json is checked in step 3
+#      (catalog::table_rs_is_generated)
+#   3. native tests: the core's data-driven suite (one integration binary) and the web
 #      app's state tests, plus doc tests
-#   3. the npm package: build with wasm-bindgen, run Node's test runner on it (if present)
-#   4. the web app end to end in headless Chromium (if present)
+#   4. the fuzz crate compiles (cargo check on stable; fuzzing itself needs nightly)
+#   5. the npm package: build with wasm-bindgen, run Node's test runner on it
+#   6. the web app end to end in headless Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -17,16 +22,19 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
+step "generated files are fresh (npm/types.d.ts)"
+cargo test --quiet --lib --no-default-features --features ts wasm::ts_export
+
 step "native tests (core + CLI + web app state)"
 cargo test --workspace
 
-if [ -f scripts/npm-test.sh ]; then
-  step "npm package (wasm) tests"
-  bash scripts/npm-test.sh
-fi
+step "fuzz targets compile (stable, cargo check)"
+cargo check --manifest-path fuzz/Cargo.toml
 
-if [ -f scripts/e2e.sh ]; then
-  step "web app end-to-end tests (headless Chromium)"
-  bash scripts/e2e.sh
-fi
+step "npm package (wasm) tests"
+bash scripts/npm-test.sh
+
+step "web app end-to-end tests (headless Chromium)"
+bash scripts/e2e.sh
+
 step "all tests passed"

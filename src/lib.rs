@@ -31,6 +31,7 @@ mod cross;
 mod decode;
 mod finding;
 mod inspect;
+pub mod percent;
 pub mod placeholder;
 mod report;
 pub mod signature;

@@ -187,59 +187,6 @@ fn param_value(function: &str, key: &str, value: &JsValue) -> Result<String, JsE
     }
 }
 
-/// Decodes an `application/x-www-form-urlencoded` body the way Node's `querystring.parse`
-/// (Express `urlencoded`) does: `&`-separated pairs split at the first `=`, `+` is a
-/// space, `%XX` a byte (a malformed escape stays literal), invalid UTF-8 becomes U+FFFD,
-/// empty segments are skipped. Lean on purpose: this is the server fast path.
-fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
-    let mut pairs = Vec::with_capacity(body.iter().filter(|&&b| b == b'&').count() + 1);
-    for segment in body.split(|&b| b == b'&').filter(|s| !s.is_empty()) {
-        pairs.push(match segment.iter().position(|&b| b == b'=') {
-            Some(eq) => (form_decode(&segment[..eq]), form_decode(&segment[eq + 1..])),
-            None => (form_decode(segment), String::new()),
-        });
-    }
-    pairs
-}
-
-/// One form-encoded name or value (see [`form_pairs`]): one pass, one allocation.
-fn form_decode(raw: &[u8]) -> String {
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        let byte = raw[i];
-        if byte == b'+' {
-            out.push(b' ');
-        } else if byte == b'%' && i + 2 < raw.len() {
-            match (hex_value(raw[i + 1]), hex_value(raw[i + 2])) {
-                (Some(high), Some(low)) => {
-                    out.push(high << 4 | low);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(byte),
-            }
-        } else {
-            out.push(byte);
-        }
-        i += 1;
-    }
-    match String::from_utf8(out) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    }
-}
-
-/// The value of one hex digit.
-fn hex_value(digit: u8) -> Option<u8> {
-    match digit {
-        b'0'..=b'9' => Some(digit - b'0'),
-        b'a'..=b'f' => Some(digit - b'a' + 10),
-        b'A'..=b'F' => Some(digit - b'A' + 10),
-        _ => None,
-    }
-}
-
 /// Validates an `X-Twilio-Signature` like twilio-node's `validateRequest`: the signature
 /// over `url` plus the sorted `params` (Express's `req.body`), with the port variants
 /// (URL with and without its default port). A missing signature is simply invalid.
@@ -332,15 +279,9 @@ enum SignatureAlgorithm {
 }
 
 impl SignatureAlgorithm {
-    /// Every value, in code order.
-    const ALL: [SignatureAlgorithm; 2] = [SignatureAlgorithm::Sha1, SignatureAlgorithm::Sha256];
-
-    /// The JS string.
+    /// The JS string (the core's table, in declaration order).
     fn id(self) -> &'static str {
-        match self {
-            SignatureAlgorithm::Sha1 => "sha1",
-            SignatureAlgorithm::Sha256 => "sha256",
-        }
+        signature::packed::ALGORITHMS[self as usize]
     }
 }
 
@@ -360,22 +301,9 @@ enum VerifyReason {
 }
 
 impl VerifyReason {
-    /// Every value, in code order.
-    const ALL: [VerifyReason; 4] = [
-        VerifyReason::Valid,
-        VerifyReason::MissingSignature,
-        VerifyReason::NoToken,
-        VerifyReason::Mismatch,
-    ];
-
-    /// The JS string.
+    /// The JS string (the core's [`signature::QuickReason`], in declaration order).
     fn id(self) -> &'static str {
-        match self {
-            VerifyReason::Valid => "valid",
-            VerifyReason::MissingSignature => "missing-signature",
-            VerifyReason::NoToken => "no-token",
-            VerifyReason::Mismatch => "mismatch",
-        }
+        signature::QuickReason::ALL[self as usize].id()
     }
 }
 
@@ -393,20 +321,9 @@ enum Candidate {
 }
 
 impl Candidate {
-    /// Every value, in code order.
-    const ALL: [Candidate; 3] = [
-        Candidate::AsReceived,
-        Candidate::PortAdded,
-        Candidate::PortRemoved,
-    ];
-
-    /// The JS string.
+    /// The JS string (the core's [`signature::QUICK_CANDIDATES`], in declaration order).
     fn id(self) -> &'static str {
-        match self {
-            Candidate::AsReceived => "as-received",
-            Candidate::PortAdded => "port-added",
-            Candidate::PortRemoved => "port-removed",
-        }
+        signature::QUICK_CANDIDATES[self as usize].id()
     }
 }
 
@@ -460,21 +377,6 @@ impl VerifyResult {
         set(&object, "reason", &JsValue::from_str(self.reason.id()));
         object.into()
     }
-
-    /// The result packed in a number for the fast path: bit 0 valid, bits 1–3 algorithm,
-    /// bits 4–7 reason, bits 8–15 candidate, bits 16–31 token index (indexes into the
-    /// lists of [`verify_strings`]).
-    fn code(&self) -> u32 {
-        let (candidate, token) = match &self.matched {
-            Some(m) => (m.candidate as u32, m.token_index.min(0xffff)),
-            None => (0, 0),
-        };
-        u32::from(self.valid)
-            | (self.algorithm as u32) << 1
-            | (self.reason as u32) << 4
-            | candidate << 8
-            | token << 16
-    }
 }
 
 /// The `options` of `verifySignature`: the request headers that change what is signed.
@@ -483,10 +385,11 @@ impl VerifyResult {
 #[allow(dead_code)] // Only describes the shape for the declarations; read with `Reflect`.
 struct VerifyOptions {
     /// The `Content-Type` header. Form bodies are signed by their decoded parameters; any
-    /// other body (JSON) through `bodySHA256` in the URL. When absent: JSON if the URL
-    /// carries `bodySHA256`, else form.
+    /// other body (JSON) through `bodySHA256` in the URL. When absent: through `bodySHA256`
+    /// if the URL carries it or the body starts with `{`/`[`, else form.
     content_type: Option<String>,
-    /// The HTTP method. For `GET` the parameters are in the URL and the body is ignored.
+    /// The HTTP method. Only a POST has a signed body: for any other method the URL alone is
+    /// signed and the body is ignored. When absent: POST if there is a body.
     method: Option<String>,
     /// The `X-Twilio-Webhooks-Signature-Settings` header (`algorithm=HMAC_SHA256` selects
     /// SHA-256 with a shared key).
@@ -549,7 +452,7 @@ pub fn verify_signature(
         None => (None, None, None),
     };
     let tokens: Vec<&str> = tokens.iter().map(String::as_str).collect();
-    let request = VerifyRequest {
+    let request = signature::QuickRequest {
         signature: &signature,
         url: &url,
         body: &body,
@@ -560,117 +463,54 @@ pub fn verify_signature(
     Ok(verify(&tokens, &request).to_js())
 }
 
-/// The arguments of `verifySignature`, read and checked.
-struct VerifyRequest<'a> {
-    /// `X-Twilio-Signature` (empty when missing).
-    signature: &'a str,
-    /// The URL Twilio requested.
-    url: &'a str,
-    /// The raw body.
-    body: &'a [u8],
-    /// `Content-Type`, if given.
-    content_type: Option<&'a str>,
-    /// HTTP method, if given.
-    method: Option<&'a str>,
-    /// `X-Twilio-Webhooks-Signature-Settings`, if given.
-    settings: Option<&'a str>,
+/// `verifySignature` once its arguments are read: the core's [`signature::verify_quick`].
+fn verify(tokens: &[&str], request: &signature::QuickRequest<'_>) -> VerifyResult {
+    VerifyResult::from(signature::verify_quick(tokens, request))
 }
 
-/// `verifySignature` once its arguments are read: decides form vs JSON vs GET, decodes a
-/// form body and asks the core, token by token.
-fn verify(tokens: &[&str], request: &VerifyRequest) -> VerifyResult {
-    let algorithm = match request
-        .settings
-        .filter(|s| !s.is_empty())
-        .map(|s| signature::Algorithm::from_settings_header(Some(s)))
-    {
-        Some(Ok(signature::Algorithm::HmacSha256)) => SignatureAlgorithm::Sha256,
-        _ => SignatureAlgorithm::Sha1,
-    };
-    let mut result = VerifyResult {
-        valid: false,
-        matched: None,
-        algorithm,
-        reason: VerifyReason::Mismatch,
-    };
-    if request.signature.is_empty() {
-        result.reason = VerifyReason::MissingSignature;
-        return result;
-    }
-    if tokens.iter().all(|t| t.is_empty()) {
-        result.reason = VerifyReason::NoToken;
-        return result;
-    }
-    let get = request
-        .method
-        .is_some_and(|m| m.trim().eq_ignore_ascii_case("GET"));
-    let json = !get
-        && match request
-            .content_type
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
-            Some(c) => !c
-                .to_ascii_lowercase()
-                .starts_with("application/x-www-form-urlencoded"),
-            None => request.url.contains("bodySHA256="),
+impl From<signature::QuickVerdict> for VerifyResult {
+    /// The wasm enums are declared in the core tables' order (`X as usize` indexes them); the
+    /// declarations list the core's ids (`signature::packed_verdict_layout_is_defined_once`).
+    fn from(v: signature::QuickVerdict) -> VerifyResult {
+        const CANDIDATES: [Candidate; 3] = [
+            Candidate::AsReceived,
+            Candidate::PortAdded,
+            Candidate::PortRemoved,
+        ];
+        const REASONS: [VerifyReason; 4] = [
+            VerifyReason::Valid,
+            VerifyReason::MissingSignature,
+            VerifyReason::NoToken,
+            VerifyReason::Mismatch,
+        ];
+        let index_of = |c| {
+            signature::QUICK_CANDIDATES
+                .iter()
+                .position(|k| *k == c)
+                .unwrap_or(0)
         };
-    let params = if get || json {
-        Vec::new()
-    } else {
-        form_pairs(request.body)
-    };
-    if algorithm == SignatureAlgorithm::Sha256 {
-        // SharedKey HMAC-SHA256 is rare: the core's full verification handles it.
-        let owned: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
-        let report = signature::verify(&signature::SignatureInput {
-            url: Some(request.url),
-            method: request.method,
-            content_type: request.content_type,
-            body: request.body,
-            params: &params,
-            signature: Some(request.signature),
-            settings_header: request.settings,
-            tokens: &owned,
-            ..Default::default()
-        });
-        let valid = report.is_valid();
-        if let Some(m) = report.matched.filter(|_| valid) {
-            result.valid = true;
-            result.reason = VerifyReason::Valid;
-            result.matched = Some(Matched {
-                token_index: m.token_index as u32,
-                candidate: match m.candidate {
-                    signature::CandidateKind::PortAdded => Candidate::PortAdded,
-                    signature::CandidateKind::PortRemoved => Candidate::PortRemoved,
-                    _ => Candidate::AsReceived,
-                },
-            });
-        }
-        return result;
-    }
-    for (index, token) in tokens.iter().enumerate() {
-        let ok = if json {
-            signature::is_valid_with_body(token, request.signature, request.url, request.body)
-        } else {
-            signature::is_valid(token, request.signature, request.url, &params)
-        };
-        if ok {
-            result.valid = true;
-            result.reason = VerifyReason::Valid;
-            result.matched = Some(Matched {
-                token_index: index as u32,
-                candidate: Candidate::AsReceived,
-            });
-            break;
+        let reason = signature::QuickReason::ALL
+            .iter()
+            .position(|r| *r == v.reason)
+            .unwrap_or(0);
+        VerifyResult {
+            valid: v.valid,
+            matched: v.matched.map(|(token, candidate)| Matched {
+                token_index: u32::try_from(token).unwrap_or(u32::MAX),
+                candidate: CANDIDATES[index_of(candidate)],
+            }),
+            algorithm: match v.algorithm {
+                signature::Algorithm::HmacSha1 => SignatureAlgorithm::Sha1,
+                signature::Algorithm::HmacSha256 => SignatureAlgorithm::Sha256,
+            },
+            reason: REASONS[reason],
         }
     }
-    result
 }
 
 /// Internal (used by the package entry `index.js`): `verifySignature` with arguments the
 /// entry has already type-checked, tokens joined by NUL, absent options as `""`; returns
-/// the result packed by [`VerifyResult::code`]. No JS objects cross the boundary.
+/// the result packed by [`signature::packed::pack`]. No JS objects cross the boundary.
 #[wasm_bindgen(js_name = __verifyText, skip_typescript)]
 pub fn verify_text(
     tokens: &str,
@@ -717,7 +557,7 @@ fn verify_raw(
     settings: &str,
 ) -> u32 {
     let tokens: Vec<&str> = tokens.split('\0').collect();
-    let request = VerifyRequest {
+    let request = signature::QuickRequest {
         signature,
         url,
         body,
@@ -725,20 +565,14 @@ fn verify_raw(
         method: Some(method).filter(|s| !s.is_empty()),
         settings: Some(settings).filter(|s| !s.is_empty()),
     };
-    verify(&tokens, &request).code()
+    signature::packed::pack(&signature::verify_quick(&tokens, &request))
 }
 
-/// Internal: the strings [`VerifyResult::code`] indexes, as JSON
-/// (`{"algorithms": [...], "reasons": [...], "candidates": [...]}`), read once by `index.js`.
-#[wasm_bindgen(js_name = __verifyStrings, skip_typescript)]
-pub fn verify_strings() -> String {
-    let list = |items: &[&str]| format!("[\"{}\"]", items.join("\",\""));
-    format!(
-        "{{\"algorithms\":{},\"reasons\":{},\"candidates\":{}}}",
-        list(&SignatureAlgorithm::ALL.map(SignatureAlgorithm::id)),
-        list(&VerifyReason::ALL.map(VerifyReason::id)),
-        list(&Candidate::ALL.map(Candidate::id)),
-    )
+/// Internal: the layout of the number [`verify_text`] returns and the strings it indexes,
+/// as JSON ([`signature::packed::layout_json`]), read once by `index.js`.
+#[wasm_bindgen(js_name = __verifyLayout, skip_typescript)]
+pub fn verify_layout() -> String {
+    signature::packed::layout_json()
 }
 
 /// The catalog: every webhook kind, parameter, value set and SID prefix the inspector knows.
@@ -762,8 +596,10 @@ pub fn version() -> String {
 
 #[cfg(all(test, feature = "ts"))]
 mod ts_export {
-    //! Writes `npm/types.d.ts` from the Rust types. Run by `scripts/npm-build.sh`;
-    //! fails when the committed file is stale unless `UPDATE_TYPES=1`.
+    //! Checks `npm/types.d.ts` against the Rust types (run by `scripts/test.sh` and
+    //! `scripts/npm-build.sh`): fails when the committed file is stale. Only an explicit
+    //! `UPDATE_TYPES=1 cargo test --lib --no-default-features --features ts wasm::ts_export`
+    //! rewrites it.
     use std::collections::BTreeSet;
 
     use ts_rs::{Config, TypeVisitor, TS};
@@ -823,7 +659,7 @@ mod ts_export {
             if std::env::var_os("UPDATE_TYPES").is_some() {
                 std::fs::write(path, &out).expect("write npm/types.d.ts");
             } else {
-                panic!("npm/types.d.ts is stale: run `UPDATE_TYPES=1 cargo test --lib --features ts wasm::`");
+                panic!("npm/types.d.ts is stale: run `UPDATE_TYPES=1 cargo test --lib --no-default-features --features ts wasm::ts_export`");
             }
         }
     }

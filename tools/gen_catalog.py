@@ -1,158 +1,60 @@
 #!/usr/bin/env python3
-"""Generates src/catalog/table.rs.
+"""Generates src/catalog/table.rs from data/catalog.json.
 
-Facts (names, types, presence, limits, deprecations, enums, SID prefixes, sources) come from
-the reference catalog, `catalog-facts.json`; every label, title, summary and description comes
-from tools/catalog_text.py, written in our own words. Parameters named in the seed documents
-(tests/data/seeds) are cross-checked, and the seed file is added to a row's `source` when the
-facts file forgot it.
+data/catalog.json is the catalog's only source: `facts` (the reference catalog facts:
+names, types, presence, limits, deprecations, enums, SID prefixes, sources), `edits` (this
+project's decisions on top of them: kind renames, detector ids, one-of groups, enum ids,
+tolerated values, integer limits, aliases, which seed documents which kinds) and `text`
+(every label, title, summary and description, in our own words). Parameters named in the
+seed documents (tests/data/seeds) are cross-checked, and the seed file is added to a row's
+`source` when the facts forgot it.
 
 Usage (from the repository root):
-    python3 tools/gen_catalog.py [path/to/catalog-facts.json] > src/catalog/table.rs
-    cargo fmt
+    python3 tools/gen_catalog.py --out src/catalog/table.rs   # writes and runs rustfmt
+    python3 tools/gen_catalog.py > table.rs                   # unformatted, to stdout
 
-The generated file is committed; the crate never runs this script.
+table.rs is never edited by hand: tests/it/catalog.rs regenerates it into a temporary
+directory and fails when the committed file differs. The crate never runs this script.
 """
 
 import collections
 import json
 import os
 import re
+import subprocess
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from catalog_text import ENUM_TEXT, KIND_TEXT, PARAM_TEXT  # noqa: E402
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "data", "catalog.json")
+SEED_DIR = os.path.join(ROOT, "tests", "data", "seeds")
 
-FACTS = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference/catalog-facts.json"
-SEED_DIR = "tests/data/seeds"
-
-RENAME = {
-    "messaging-request-whatsapp": "whatsapp-request",
-    "amd-async-callback": "amd-callback",
-    "conference-status-callback": "conference-callback",
-}
-REPORTED_AS = {
-    "messaging-request-legacy": "messaging-request",
-    "list-calls-legacy": "list-calls",
-    "dial-action-legacy": "dial-action",
-    "conference-recording-status-callback": "recording-status-callback",
-    "gather-partial-result-callback": "gather-action",
-    "dial-refer-request": "dial-action",
-    "enqueue-action": "voice-request",
-    "enqueue-wait-url": "voice-request",
-    "queue-url": "voice-request",
-    "create-message": "create-message",
-}
-ONE_OF = {
-    "create-call": [["Url", "Twiml", "ApplicationSid"]],
-    "create-message": [["From", "MessagingServiceSid"], ["Body", "MediaUrl", "ContentSid"]],
-}
+with open(DATA, encoding="utf-8") as _f:
+    _SOURCE = json.load(_f)
+_E = _SOURCE["edits"]
+RENAME = _E["rename"]
+REPORTED_AS = _E["reported_as"]
+ONE_OF = _E["one_of"]
 # Which catalog kinds each seed documents (used to attach the seed to rows' sources).
-SEED_KINDS = {
-    "000": ["voice-request-legacy"],
-    "001": ["voice-request", "voice-status-callback", "dial-action"],
-    "002": ["create-call-legacy", "call-response-legacy", "voice-request-legacy"],
-    "003": ["create-call", "update-call", "list-calls", "voice-status-callback",
-            "recording-status-callback", "call-resource"],
-    "004": ["messaging-request"],
-}
-
+SEED_KINDS = _E["seed_kinds"]
 # Inline enums of the facts that have no enum_ref, or whose inline values are a narrower
-# set than the referenced enum: (kind, name) -> enum id.
-INLINE_ENUM = {
-    ("list-calls-legacy", "Status"): "call_status_int_2008_filter",
-    ("messaging-request", "SmsStatus"): "sms_status_inbound",
-    ("message-status-callback", "SmsStatus"): "message_status",
-    ("messaging-request", "ApiVersion"): "api_version_2010",
-    ("message-status-callback", "ApiVersion"): "api_version_2010",
-    ("conference-callback", "EventName"): "conference_record_event",
-    ("conference-recording-status-callback", "RecordingChannels"): "recording_channels_conference",
-    ("create-message", "ContentRetention"): "content_retention",
-    ("create-message", "AddressRetention"): "address_retention",
-    ("create-message", "TrafficType"): "traffic_type",
-    ("create-message", "ScheduleType"): "schedule_type",
-    ("create-message", "RiskCheck"): "risk_check",
-}
-EXTRA_ENUMS = {
-    "call_status_int_2008_filter": ["0", "1", "2"],
-    "api_version_2010": ["2010-04-01"],
-    "sms_status_inbound": ["received"],
-    "conference_record_event": ["conference-record-end"],
-    "recording_channels_conference": ["1"],
-    "content_retention": ["retain", "discard"],
-    "address_retention": ["retain", "obfuscate"],
-    "traffic_type": ["free"],
-    "schedule_type": ["fixed"],
-    "risk_check": ["enable", "disable"],
-}
-# Values moved out of `values` into `tolerated`, or added to `tolerated`.
-TOLERATED = {
-    "dial_status_2008": [("fail", "the 2008 making-calls page spells the failure value 'fail'")],
-    "answered_by": [("machine", "older REST bodies and the OpenAPI description report a bare "
-                                "'machine'")],
-    "machine_detection": [("enable", "the OpenAPI request example sends it in lower case"),
-                          ("detectmessageend", "lower-case spelling of DetectMessageEnd")],
-    "if_machine": [("continue", "the 2008 text also writes it in lower case"),
-                   ("hangup", "the 2008 text also writes it in lower case")],
-}
-# Values added to an enum's canonical list (catalog-notes conflict 13).
-ADD_VALUES = {"recording_status_callback": ["failed"]}
-
-# Integer constraints: key "Name@kind", "Name@2008|2010" or "Name" -> (min, max, soft, unit).
-INTEGER = {
-    "SequenceNumber": (0, None, False, None),
-    "CallDuration": (0, None, False, "seconds"),
-    "Duration@voice-status-callback": (0, None, False, "minutes"),
-    "Duration@conference-callback": (0, None, False, "seconds"),
-    "Duration@call-response-legacy": (0, None, False, "seconds"),
-    "duration": (0, None, False, "seconds"),
-    "queue_time": (0, None, False, "ms"),
-    "SipResponseCode": (100, 699, False, None),
-    "RecordingDuration": (0, None, False, "seconds"),
-    "RecordingDuration@recording-status-callback": (-1, None, False, "seconds"),
-    "MachineDetectionDuration": (0, None, False, "ms"),
-    "NumMedia": (0, None, False, None),
-    "NumSegments": (1, None, False, None),
-    "ReferralNumMedia": (0, None, False, None),
-    "ErrorCode": (None, None, False, None),
-    "Timeout@2010": (None, 600, False, "seconds"),
-    "Timeout@2008": (None, 999, False, "seconds"),
-    "MachineDetectionTimeout": (3, 59, True, "seconds"),
-    "MachineDetectionSpeechThreshold": (1000, 6000, False, "ms"),
-    "MachineDetectionSpeechEndThreshold": (500, 5000, False, "ms"),
-    "MachineDetectionSilenceTimeout": (2000, 10000, False, "ms"),
-    "MachineDetectionMinWordLength": (None, None, False, None),
-    "MachineDetectionMaxWordLength": (None, None, False, None),
-    "MachineDetectionWordsSilence": (None, None, False, None),
-    "MachineDetectionMaxNumOfWords": (None, None, False, None),
-    "MachineDetectionSilenceThreshold": (None, None, False, None),
-    "TimeLimit": (None, None, False, "seconds"),
-    "PageSize": (1, 1000, False, None),
-    "Page": (0, None, False, None),
-    "DialCallDuration": (0, None, False, "seconds"),
-    "RecordingFileSize": (0, None, False, "bytes"),
-    "QueueTime": (0, None, False, "seconds"),
-    "QueuePosition": (1, None, False, None),
-    "AvgQueueTime": (0, None, False, "seconds"),
-    "CurrentQueueSize": (0, None, False, None),
-    "MaxQueueSize": (1, None, False, None),
-    "Attempt": (None, None, False, None),
-    "ValidityPeriod": (1, 36000, False, "seconds"),
-}
-TEXT_MAX = {"Body@2010": 1600, "Body@2008": 160, "FinishedOnKey": 1}
-SEND_DIGITS = {
-    "2008": ("0123456789#*", None),
-    "2010": ("0123456789ABCDabcd#*wW", 32),
-}
-ALIAS_2010 = {
-    "Caller": "From", "Called": "To",
-    "CallerCity": "FromCity", "CallerState": "FromState", "CallerZip": "FromZip",
-    "CallerCountry": "FromCountry",
-    "CalledCity": "ToCity", "CalledState": "ToState", "CalledZip": "ToZip",
-    "CalledCountry": "ToCountry",
-    "SmsSid": "MessageSid", "SmsMessageSid": "MessageSid",
-}
-ALIAS_KIND = {("message-status-callback", "SmsStatus"): "MessageStatus"}
+# set than the referenced enum: "kind/Name" -> enum id.
+INLINE_ENUM = _E["inline_enum"]
+EXTRA_ENUMS = _E["extra_enums"]
+# Values moved out of `values` into `tolerated`, or added to `tolerated`: [value, reason].
+TOLERATED = _E["tolerated"]
+# Values added to an enum's canonical list.
+ADD_VALUES = _E["add_values"]
+# Integer constraints: key "Name@kind", "Name@2008|2010" or "Name" -> {min, max, soft, unit}.
+INTEGER = _E["integer"]
+TEXT_MAX = _E["text_max"]
+SEND_DIGITS = _E["send_digits"]
+ALIAS_2010 = _E["alias_2010"]
+ALIAS_KIND = _E["alias_kind"]
+# Keys of PARAM_TEXT are looked up in this order for a parameter `Name` of kind `k` and API
+# version `v` (2008 or 2010): "Name@k", "Name@v", "Name".
+KIND_TEXT = _SOURCE["text"]["kinds"]
+PARAM_TEXT = _SOURCE["text"]["params"]
+ENUM_TEXT = _SOURCE["text"]["enums"]
 
 DIRECTION = {"twilio-to-app": "TwilioToApp", "app-to-twilio": "AppToTwilio",
              "response": "Response"}
@@ -226,7 +128,8 @@ def value_type(kind, ver, p):
     t = p["type"]
     name = p["name"]
     if t in ("integer", "integer-string"):
-        lo, hi, soft, unit = lookup(INTEGER, name, kind, ver, "integer limits")
+        lim = lookup(INTEGER, name, kind, ver, "integer limits")
+        lo, hi, soft, unit = lim["min"], lim["max"], lim["soft"], lim["unit"]
         return "ValueType::Integer { min: %s, max: %s, soft: %s, unit: %s }" % (
             opt(lo), opt(hi), "true" if soft else "false", opt(unit, rs))
     if t.startswith("sid"):
@@ -238,7 +141,7 @@ def value_type(kind, ver, p):
     if t in phone:
         return "ValueType::Phone { style: PhoneStyle::%s }" % phone[t]
     if t in ("enum", "integer-enum", "repeated-enum", "space-separated-enum-list"):
-        eid = INLINE_ENUM.get((kind, name)) or p.get("enum_ref")
+        eid = INLINE_ENUM.get(kind + "/" + name) or p.get("enum_ref")
         if not eid:
             die("no enum id for %s/%s" % (kind, name))
         variant = {"repeated-enum": "RepeatedEnum",
@@ -246,7 +149,7 @@ def value_type(kind, ver, p):
         return "ValueType::%s { id: %s }" % (variant, rs(eid))
     if t == "dtmf-string":
         if name == "SendDigits":
-            alpha, mx = SEND_DIGITS[ver]
+            alpha, mx = SEND_DIGITS[ver]["alphabet"], SEND_DIGITS[ver]["max_len"]
         else:
             alpha, mx = "0123456789#*", None
         return "ValueType::Digits { alphabet: %s, max_len: %s }" % (rs(alpha), opt(mx))
@@ -350,7 +253,7 @@ def seed_names(text):
 
 
 def main():
-    facts = json.load(open(FACTS))
+    facts = _SOURCE["facts"]
     kinds = facts["kinds"]
     for k in kinds:
         k["id"] = RENAME.get(k["id"], k["id"])
@@ -364,7 +267,8 @@ def main():
     for fn in sorted(os.listdir(SEED_DIR)):
         prefix = fn[:3]
         seed_src = "seed:" + fn
-        text = open(os.path.join(SEED_DIR, fn), encoding="utf-8").read()
+        with open(os.path.join(SEED_DIR, fn), encoding="utf-8") as f:
+            text = f.read()
         for n in seed_names(text):
             hits = [(k, p) for kid in SEED_KINDS[prefix] for k in [kind_by_id[kid]]
                     for p in k["params"] if p["name"] == n]
@@ -387,10 +291,11 @@ def main():
             if name in names_here:
                 die("duplicate %s in %s" % (name, k["id"]))
             names_here.add(name)
-            label, desc = lookup(PARAM_TEXT, name, k["id"], ver, "text")
+            text = lookup(PARAM_TEXT, name, k["id"], ver, "text")
+            label, desc = text["label"], text["description"]
             vt = value_type(k["id"], ver, p)
             dep = deprecation(p)
-            alias = ALIAS_KIND.get((k["id"], name))
+            alias = ALIAS_KIND.get(k["id"] + "/" + name)
             if alias is None and ver == "2010" and name in ALIAS_2010:
                 alias = ALIAS_2010[name]
             indexed = bool(p["indexed"])
@@ -437,16 +342,16 @@ def main():
     w = out.append
     w("//! The catalog data: every webhook kind, parameter row, enum and SID prefix.")
     w("//!")
-    w("//! Generated by `tools/gen_catalog.py` from the reference facts (seeds, Twilio docs,")
-    w("//! twilio-oai) with labels and descriptions written for this project in")
-    w("//! `tools/catalog_text.py`. Edit those and regenerate (then `cargo fmt`), or edit here")
-    w("//! by hand and keep the script in step.")
+    w("//! GENERATED by `tools/gen_catalog.py` from `data/catalog.json` (the reference facts, this")
+    w("//! project's edits and its own-words texts). Do not edit: change `data/catalog.json` and run")
+    w("//! `python3 tools/gen_catalog.py --out src/catalog/table.rs`. The test")
+    w("//! `catalog::table_rs_is_generated` fails when this file differs from a fresh generation.")
     w("use super::*;")
     w("")
     w("/// Every kind, main kinds first in facts order; `reported_as` is the detector's id.")
     w("pub static KINDS: &[KindSpec] = &[")
     for k in kinds:
-        title, summary = KIND_TEXT[k["id"]]
+        title, summary = KIND_TEXT[k["id"]]["title"], KIND_TEXT[k["id"]]["summary"]
         src = k["source"] if isinstance(k["source"], list) else [k["source"]]
         oneof = ONE_OF.get(k["id"], [])
         w("    KindSpec {")
@@ -504,10 +409,23 @@ def main():
     for pre, obj in facts["sid_prefixes"].items():
         w("    SidPrefix { prefix: %s, object: %s }," % (rs(pre), rs(obj)))
     w("];")
-    print("\n".join(out))
+    text = "\n".join(out) + "\n"
+    if OUT:
+        with open(OUT, "w", encoding="utf-8") as f:
+            f.write(text)
+        subprocess.run(["rustfmt", "--edition", "2021", OUT], check=True)
+    else:
+        sys.stdout.write(text)
     sys.stderr.write("kinds %d, rows %d, enums %d, prefixes %d\n" % (
         len(kinds), len(rows), len(enums), len(facts["sid_prefixes"])))
 
 
+OUT = None
+
 if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args[:1] == ["--out"] and len(args) == 2:
+        OUT = args[1]
+    elif args:
+        die("usage: gen_catalog.py [--out PATH]")
     main()

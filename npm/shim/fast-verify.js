@@ -3,9 +3,12 @@
 // passes them as plain strings/bytes to `__verifyText`/`__verifyBytes` and unpacks the
 // number they return (no JS objects cross the boundary, which is most of the cost of a
 // call). Anything else goes to the wasm-bindgen `verifySignature`, which checks every
-// argument and throws the Error. The string tables come from Rust (`__verifyStrings`).
+// argument and throws the Error. The number's layout (shift and mask of each field) and
+// the string tables come from Rust (`__verifyLayout`, defined once in the core's
+// `signature::packed`); nothing about them is written here.
 function fastVerify(glue) {
-  let strings;
+  let layout;
+  const field = (code, [shift, mask]) => (code >>> shift) & mask;
   const isText = (x) => x === undefined || x === null || typeof x === "string";
   return function verifySignature(authTokens, signature, url, rawBody, options) {
     let tokens = authTokens;
@@ -29,13 +32,16 @@ function fastVerify(glue) {
       if (typeof rawBody === "string") code = glue.__verifyText(...args);
       else if (rawBody instanceof Uint8Array) code = glue.__verifyBytes(...args);
       if (code !== undefined) {
-        strings ??= JSON.parse(glue.__verifyStrings());
-        const valid = (code & 1) === 1;
+        layout ??= JSON.parse(glue.__verifyLayout());
+        const f = layout.fields;
+        const valid = field(code, f.valid) === 1;
         return {
           valid,
-          matched: valid ? { tokenIndex: code >>> 16, candidate: strings.candidates[(code >>> 8) & 0xff] } : null,
-          algorithm: strings.algorithms[(code >>> 1) & 7],
-          reason: strings.reasons[(code >>> 4) & 15],
+          matched: valid
+            ? { tokenIndex: field(code, f.token), candidate: layout.candidates[field(code, f.candidate)] }
+            : null,
+          algorithm: layout.algorithms[field(code, f.algorithm)],
+          reason: layout.reasons[field(code, f.reason)],
         };
       }
     }

@@ -4,10 +4,12 @@
 // Rust core's is_valid / is_valid_with_body implement. getExpectedTwilioSignature must
 // equal twilio-node's own (the npm `twilio` package, a devDependency of npm/).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { loadGlue, loadNodeBuild, readJsonl } from "../lib/helpers.mjs";
+import { ROOT, loadGlue, loadNodeBuild, readJsonl } from "../lib/helpers.mjs";
 
 const twi = loadNodeBuild();
 const glue = loadGlue();
@@ -113,4 +115,24 @@ test("validateRequest takes Express-style params: arrays, numbers, null/undefine
   assert.equal(twi.validateRequest(token, bare, url, undefined), true);
   assert.equal(twi.validateRequest(token, bare, url, null), true);
   assert.equal(twi.validateRequest(token, undefined, url, {}), false);
+});
+
+// What a signature covers is one rule, the core's `signature::signed_content`: the same
+// cases as tests/it/signature.rs (`one_rule_for_what_is_signed`, which runs them through the
+// CLI's inspect) give the same verdict here, through the fast path (string and Buffer
+// bodies) and the checked wasm-bindgen path.
+describe("verifySignature: the core's rule for what is signed", () => {
+  const { cases } = JSON.parse(readFileSync(join(ROOT, "tests/data/signature/rule-cases.json"), "utf8"));
+  assert.ok(cases.length >= 10, `only ${cases.length} rule cases`);
+  for (const c of cases) {
+    test(`${c.id}: ${c.valid ? "valid" : "invalid"} (${c.mode})`, () => {
+      const options = { method: c.method ?? undefined, contentType: c.content_type ?? undefined };
+      for (const body of [c.body, Buffer.from(c.body)]) {
+        const r = twi.verifySignature(c.token, c.signature, c.url, body, options);
+        assert.equal(r.valid, c.valid, c.note);
+        assert.equal(r.reason, c.valid ? "valid" : "mismatch", c.note);
+        assert.equal(glue.verifySignature(c.token, c.signature, c.url, body, options).valid, c.valid, c.note);
+      }
+    });
+  }
 });

@@ -1,12 +1,9 @@
 //! `application/x-www-form-urlencoded` text (form bodies and query strings): pairs in wire
 //! order, raw next to decoded, every oddity reported.
 
-use std::borrow::Cow;
-
-use percent_encoding::percent_decode_str;
-
 use super::Decoded;
 use crate::finding::{Code, Finding, Severity};
+use crate::percent::{self, Flavor};
 use crate::report::{ParamSource, RawPair};
 
 /// One decoded component (name or value) with what went wrong decoding it.
@@ -18,28 +15,14 @@ pub(crate) struct Component {
     pub invalid_utf8: bool,
 }
 
-/// Decodes one form component: line breaks dropped (a wrapped paste), `+` → space,
-/// `%XX` → byte, read as UTF-8 (invalid sequences become U+FFFD).
+/// Decodes one form component of pasted text ([`crate::percent::Flavor::Pasted`]): line
+/// breaks dropped (a wrapped paste), `+` → space, `%XX` → byte, read as UTF-8 (invalid
+/// sequences become U+FFFD).
 pub(crate) fn decode_component(raw: &str) -> Component {
-    let bad_escapes = bad_escapes(raw);
-    let unwrapped: Cow<str> = if raw.contains(['\r', '\n']) {
-        Cow::Owned(raw.replace(['\r', '\n'], ""))
-    } else {
-        Cow::Borrowed(raw)
-    };
-    let plus: Cow<str> = if unwrapped.contains('+') {
-        Cow::Owned(unwrapped.replace('+', " "))
-    } else {
-        unwrapped
-    };
-    let bytes: Cow<[u8]> = percent_decode_str(&plus).into();
-    let (text, invalid_utf8) = match String::from_utf8(bytes.into_owned()) {
-        Ok(s) => (s, false),
-        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
-    };
+    let (text, invalid_utf8) = percent::decode_checked(raw, Flavor::Pasted);
     Component {
         text,
-        bad_escapes,
+        bad_escapes: bad_escapes(raw),
         invalid_utf8,
     }
 }

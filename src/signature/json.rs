@@ -1,5 +1,20 @@
 //! A tiny order-preserving JSON reader and writer, for the doctor's "was the JSON body
 //! re-serialised?" check (serde_json's default map sorts keys, which loses the order).
+//!
+//! Why not serde_json with its `preserve_order` feature: the check must rebuild the body the
+//! way another library would have written *the same document*, and serde_json's `Value`
+//! cannot hold the same document —
+//! - a repeated key keeps only its last value (`{"a":1,"a":2}` becomes `{"a":2}`), so every
+//!   re-serialisation of such a body would drop a member; here `Obj` keeps every pair;
+//! - numbers are re-printed from `f64`/`i64` (`2.50` becomes `2.5`, `1e2` becomes `100.0`)
+//!   unless the `arbitrary_precision` feature is on, which changes `Number` for the whole
+//!   crate (and is known not to mix with the `raw_value` feature this crate uses);
+//! - a lone surrogate escape (`"\ud800"`) is an error, where this reader reads U+FFFD, like
+//!   `JSON.parse` + re-encoding would produce a replacement;
+//! - `preserve_order` is a crate-wide switch: it would change every `serde_json::Map` of the
+//!   crate and add `indexmap` to both wasm builds for this one diagnosis.
+//!
+//! The reader is bounded (depth 64) and unit-tested below.
 
 /// A JSON value; numbers keep their source text.
 #[derive(Debug, Clone, PartialEq)]

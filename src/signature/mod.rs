@@ -38,6 +38,7 @@ mod json;
 mod node;
 mod punycode;
 mod python;
+mod quick;
 mod sign;
 mod url_variants;
 mod visible;
@@ -47,6 +48,7 @@ use serde::{Deserialize, Serialize};
 use crate::finding::{Code, Finding, Severity};
 use compute::{Keyed, Ordered};
 
+pub use quick::{packed, verify_quick, QuickReason, QuickRequest, QuickVerdict, QUICK_CANDIDATES};
 pub use sign::{sign_request, SignRequest, SignedRequest};
 pub use visible::make_visible;
 
@@ -92,8 +94,8 @@ impl Algorithm {
     /// Reads `X-Twilio-Webhooks-Signature-Settings` the way twilio-python 9.13 does:
     /// comma-separated `name=value` parts, whitespace-stripped; no header or no
     /// `algorithm=` part means HMAC-SHA1; the name is upper-cased and must be `HMAC_SHA1`
-    /// or `HMAC_SHA256`. `Err` carries the unknown name.
-    pub fn from_settings_header(header: Option<&str>) -> Result<Algorithm, String> {
+    /// or `HMAC_SHA256`.
+    pub fn from_settings_header(header: Option<&str>) -> Result<Algorithm, UnknownAlgorithm> {
         let Some(h) = header else {
             return Ok(Algorithm::HmacSha1);
         };
@@ -104,13 +106,32 @@ impl Algorithm {
                 return match name.as_str() {
                     "HMAC_SHA1" => Ok(Algorithm::HmacSha1),
                     "HMAC_SHA256" => Ok(Algorithm::HmacSha256),
-                    _ => Err(v.trim().to_string()),
+                    _ => Err(UnknownAlgorithm {
+                        name: v.trim().to_string(),
+                    }),
                 };
             }
         }
         Ok(Algorithm::HmacSha1)
     }
 }
+
+/// `X-Twilio-Webhooks-Signature-Settings` names an algorithm other than `HMAC_SHA1` and
+/// `HMAC_SHA256` (twilio-python then rejects the request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownAlgorithm {
+    /// The name as the header gives it (trimmed, case kept).
+    pub name: String,
+}
+
+/// Displays the unknown name alone, so callers can put it in their own sentence.
+impl std::fmt::Display for UnknownAlgorithm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+impl std::error::Error for UnknownAlgorithm {}
 
 /// How parameter names (and a repeated name's values) are ordered.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -121,6 +142,31 @@ pub enum KeyOrder {
     Utf16,
     /// By Unicode code point: python's `sorted`, Go, Ruby.
     CodePoint,
+}
+
+impl KeyOrder {
+    /// The kebab-case id (`utf16`, `code-point`).
+    pub fn id(self) -> &'static str {
+        match self {
+            KeyOrder::Utf16 => "utf16",
+            KeyOrder::CodePoint => "code-point",
+        }
+    }
+
+    /// The order with this id.
+    pub fn from_id(id: &str) -> Option<KeyOrder> {
+        [KeyOrder::Utf16, KeyOrder::CodePoint]
+            .into_iter()
+            .find(|k| k.id() == id)
+    }
+
+    /// The order in words (as the web app's signature panel says it).
+    pub fn describe(self) -> &'static str {
+        match self {
+            KeyOrder::Utf16 => "keys sorted by UTF-16 code unit, as twilio-node does",
+            KeyOrder::CodePoint => "keys sorted by code point, as twilio-python does",
+        }
+    }
 }
 
 /// The verdict.
@@ -182,6 +228,21 @@ pub enum CandidateKind {
 }
 
 impl CandidateKind {
+    /// Every candidate kind, in declaration order.
+    pub const ALL: [CandidateKind; 6] = [
+        CandidateKind::AsReceived,
+        CandidateKind::PortRemoved,
+        CandidateKind::PortAdded,
+        CandidateKind::NodeWhatwg,
+        CandidateKind::NodeQuerystring,
+        CandidateKind::PythonGeturl,
+    ];
+
+    /// The candidate kind with this kebab-case id.
+    pub fn from_id(id: &str) -> Option<CandidateKind> {
+        CandidateKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
     /// The kebab-case id.
     pub fn id(self) -> &'static str {
         match self {
@@ -194,7 +255,8 @@ impl CandidateKind {
         }
     }
 
-    fn describe(self) -> &'static str {
+    /// The candidate in words ("the URL as received"), as reports and the web app say it.
+    pub fn describe(self) -> &'static str {
         match self {
             CandidateKind::AsReceived => "the URL as received",
             CandidateKind::PortRemoved => "the URL with its port removed",
@@ -219,6 +281,34 @@ pub enum SignMode {
     FormParams,
     /// JSON (or other non-form) body: the URL alone, which carries `bodySHA256`.
     BodyHash,
+}
+
+impl SignMode {
+    /// Every mode, in declaration order.
+    pub const ALL: [SignMode; 3] = [SignMode::UrlOnly, SignMode::FormParams, SignMode::BodyHash];
+
+    /// The kebab-case id (`url-only`, `form-params`, `body-hash`).
+    pub fn id(self) -> &'static str {
+        match self {
+            SignMode::UrlOnly => "url-only",
+            SignMode::FormParams => "form-params",
+            SignMode::BodyHash => "body-hash",
+        }
+    }
+
+    /// The mode with this id.
+    pub fn from_id(id: &str) -> Option<SignMode> {
+        SignMode::ALL.into_iter().find(|m| m.id() == id)
+    }
+
+    /// What is signed, in words (as the web app's signature panel says it).
+    pub fn describe(self) -> &'static str {
+        match self {
+            SignMode::UrlOnly => "the URL alone (GET, or no body)",
+            SignMode::FormParams => "the URL followed by the sorted form parameters",
+            SignMode::BodyHash => "the URL alone, which carries bodySHA256 (JSON body)",
+        }
+    }
 }
 
 /// The token and URL candidate that matched.
@@ -920,21 +1010,12 @@ pub(crate) fn token_hint(tokens: &[String], index: usize) -> String {
     }
 }
 
-/// Decodes a form body: `&`-separated, `+` is a space, `%XX` bytes read as UTF-8.
+/// Decodes a form body as twilio-node's callers get it ([`crate::percent::form_pairs`]).
 pub(crate) fn decode_form(body: &[u8]) -> Vec<(String, String)> {
-    let text = String::from_utf8_lossy(body);
-    text.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (
-                node::percent_decode_lossy(k, true),
-                node::percent_decode_lossy(v, true),
-            )
-        })
-        .collect()
+    crate::percent::form_pairs(body)
 }
 
+/// True for an `application/x-www-form-urlencoded` media type (parameters ignored).
 fn is_form_type(ct: &str) -> bool {
     ct.split(';')
         .next()
@@ -950,31 +1031,93 @@ pub(crate) fn looks_like_json(body: &[u8]) -> bool {
     )
 }
 
-/// Decides what is signed besides the URL, and the params.
+/// True when the URL's query has a `bodySHA256` parameter (the mark Twilio puts on the URL
+/// of every request whose body it signs by hash).
+pub fn url_has_body_sha(url: &str) -> bool {
+    let query = url.split('#').next().unwrap_or("");
+    let Some((_, query)) = query.split_once('?') else {
+        return false;
+    };
+    query
+        .split('&')
+        .any(|p| p.split('=').next() == Some("bodySHA256"))
+}
+
+/// What `X-Twilio-Signature` covers besides the URL — the one rule used by [`verify`],
+/// [`sign_request`], [`verify_quick`] (the npm package's `verifySignature`) and the
+/// inspector.
+///
+/// - Only a POST has a signed body: any other method (GET, or a body-less request whose
+///   method is unknown) signs the URL alone, its query included. Twilio never sends a body
+///   with GET, and the official validators are called with no parameters for it.
+/// - A POST with a `Content-Type` is signed by its decoded parameters when the media type
+///   is `application/x-www-form-urlencoded`, and by the `bodySHA256` in the URL otherwise
+///   (JSON and every other body type).
+/// - A POST without a `Content-Type` is signed through `bodySHA256` when the URL carries
+///   one (twilio-node's `webhook()` middleware decides this way, and python's `validate`
+///   checks the hash whenever the query has it) or when the body is JSON (`{`/`[` first);
+///   otherwise it is a form.
+///
+/// `method` `None` means POST when `body` is not empty, else GET.
+///
+/// ```
+/// use twilio_webhook_inspector::signature::{signed_content, SignMode};
+/// let url = "https://example.com/hook";
+/// assert_eq!(signed_content(Some("GET"), None, url, b"A=1"), SignMode::UrlOnly);
+/// assert_eq!(signed_content(None, None, url, b"A=1"), SignMode::FormParams);
+/// assert_eq!(signed_content(None, None, url, b"{}"), SignMode::BodyHash);
+/// assert_eq!(signed_content(None, None, "https://h/x?bodySHA256=ab", b"A=1"), SignMode::BodyHash);
+/// assert_eq!(signed_content(Some("POST"), Some("application/json"), url, b"A=1"), SignMode::BodyHash);
+/// ```
+pub fn signed_content(
+    method: Option<&str>,
+    content_type: Option<&str>,
+    url: &str,
+    body: &[u8],
+) -> SignMode {
+    signed_content_of(method, content_type, url, body, false)
+}
+
+/// [`signed_content`] for a request that may come with its form parameters already decoded
+/// (`has_params`): they count as a body, and without a `Content-Type` they are a form.
+fn signed_content_of(
+    method: Option<&str>,
+    content_type: Option<&str>,
+    url: &str,
+    body: &[u8],
+    has_params: bool,
+) -> SignMode {
+    let post = match method.map(str::trim).filter(|m| !m.is_empty()) {
+        Some(m) => m.eq_ignore_ascii_case("POST"),
+        None => !body.is_empty() || has_params,
+    };
+    if !post {
+        return SignMode::UrlOnly;
+    }
+    match content_type.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(ct) if is_form_type(ct) => SignMode::FormParams,
+        Some(_) => SignMode::BodyHash,
+        None if has_params && body.is_empty() => SignMode::FormParams,
+        None if url_has_body_sha(url) || looks_like_json(body) => SignMode::BodyHash,
+        None => SignMode::FormParams,
+    }
+}
+
+/// Decides what is signed besides the URL ([`signed_content`]), and the params.
 fn decide_mode(input: &SignatureInput<'_>) -> (Mode, Vec<(String, String)>) {
-    let method = match input.method.map(str::trim).filter(|m| !m.is_empty()) {
-        Some(m) => m.to_ascii_uppercase(),
-        None if !input.body.is_empty() || !input.params.is_empty() => "POST".into(),
-        None => "GET".into(),
-    };
-    if method != "POST" {
-        return (Mode::UrlOnly, Vec::new());
+    let mode = signed_content_of(
+        input.method,
+        input.content_type,
+        input.url.unwrap_or(""),
+        input.body,
+        !input.params.is_empty(),
+    );
+    match mode {
+        SignMode::UrlOnly => (Mode::UrlOnly, Vec::new()),
+        SignMode::BodyHash => (Mode::Body, Vec::new()),
+        SignMode::FormParams if input.params.is_empty() => (Mode::Form, decode_form(input.body)),
+        SignMode::FormParams => (Mode::Form, input.params.to_vec()),
     }
-    let ct = input.content_type.map(str::trim).unwrap_or("");
-    let form = if ct.is_empty() {
-        !input.params.is_empty() || !looks_like_json(input.body)
-    } else {
-        is_form_type(ct)
-    };
-    if !form {
-        return (Mode::Body, Vec::new());
-    }
-    let params = if input.params.is_empty() && !input.body.is_empty() {
-        decode_form(input.body)
-    } else {
-        input.params.to_vec()
-    };
-    (Mode::Form, params)
 }
 
 /// Why a signature header is not a well-formed base64 HMAC, if it is not.
@@ -1047,7 +1190,8 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
     let tokens: Vec<String> = input.tokens.to_vec();
     let has_token = tokens.iter().any(|t| !t.is_empty());
     let settings =
-        Algorithm::from_settings_header(input.settings_header.filter(|h| !h.trim().is_empty()));
+        Algorithm::from_settings_header(input.settings_header.filter(|h| !h.trim().is_empty()))
+            .map_err(|e| e.name);
 
     let Some(sig) = input.signature else {
         if has_token {

@@ -6,6 +6,7 @@
 //! `parse` returns `None`, which the caller treats like `new URL()` throwing.
 
 use super::punycode;
+use crate::percent::{self, Flavor};
 
 /// A parsed WHATWG URL, every component already serialised.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,41 +79,17 @@ fn encode(s: &str, set: fn(u8) -> bool) -> String {
     out
 }
 
-fn hex_val(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
-/// Percent-decodes valid `%XX` escapes to bytes (others are kept literally).
-pub(crate) fn percent_decode_bytes(s: &[u8], plus_as_space: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        let b = s[i];
-        if b == b'%' && i + 2 < s.len() {
-            if let (Some(h), Some(l)) = (hex_val(s[i + 1]), hex_val(s[i + 2])) {
-                out.push(h * 16 + l);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(if plus_as_space && b == b'+' { b' ' } else { b });
-        i += 1;
-    }
-    out
-}
-
-/// Percent-decodes and reads the bytes as UTF-8, replacing invalid sequences with U+FFFD.
+/// Percent-decodes and reads the bytes as UTF-8, replacing invalid sequences with U+FFFD:
+/// [`crate::percent::Flavor::Form`] (Node's `querystring.unescape`, WHATWG
+/// `URLSearchParams`) when `plus_as_space`, else [`crate::percent::Flavor::Component`]
+/// (WHATWG percent-decode of a host).
 pub(crate) fn percent_decode_lossy(s: &str, plus_as_space: bool) -> String {
-    if !s.contains(['%', '+']) {
-        return s.to_string();
-    }
-    let bytes = percent_decode_bytes(s.as_bytes(), plus_as_space);
-    String::from_utf8_lossy(&bytes).into_owned()
+    let flavor = if plus_as_space {
+        Flavor::Form
+    } else {
+        Flavor::Component
+    };
+    percent::decode(s, flavor)
 }
 
 impl WUrl {
@@ -687,7 +664,7 @@ pub(crate) fn parse_ipv6(input: &str) -> Option<[u16; 8]> {
         let mut value: u32 = 0;
         let mut length = 0;
         while length < 4 && p < s.len() && s[p].is_ascii_hexdigit() {
-            value = value * 16 + hex_val(s[p])? as u32;
+            value = value * 16 + (s[p] as char).to_digit(16)?;
             p += 1;
             length += 1;
         }

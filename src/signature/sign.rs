@@ -12,7 +12,8 @@ pub struct SignRequest<'a> {
     pub url: &'a str,
     /// `GET` or `POST`; `None` infers POST when there is a body or parameters.
     pub method: Option<&'a str>,
-    /// The `Content-Type`; `None` means form-encoded for parameters, JSON for a `{…}` body.
+    /// The `Content-Type`. What is signed follows [`super::signed_content`]: without one,
+    /// parameters are a form, a `{…}` body or a URL with `bodySHA256` is signed by hash.
     pub content_type: Option<&'a str>,
     /// The raw body. For a form POST with an empty body it is built from `params`.
     pub body: &'a [u8],

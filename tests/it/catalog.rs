@@ -10,30 +10,6 @@ use twilio_webhook_inspector::catalog::{
     SID_PREFIXES,
 };
 
-/// The ids the kind detector may report (plus `unknown`, which no catalog kind uses).
-const REPORTED_IDS: [&str; 20] = [
-    "voice-request",
-    "voice-request-legacy",
-    "voice-status-callback",
-    "recording-status-callback",
-    "record-action",
-    "messaging-request",
-    "message-status-callback",
-    "whatsapp-request",
-    "gather-action",
-    "dial-action",
-    "amd-callback",
-    "conference-callback",
-    "transcription-callback",
-    "create-call",
-    "create-call-legacy",
-    "update-call",
-    "list-calls",
-    "call-response-legacy",
-    "call-resource",
-    "unknown",
-];
-
 /// The API version each seed documents, by file-name prefix.
 const SEED_VERSIONS: [(&str, ApiVersion); 5] = [
     ("000", ApiVersion::V2008),
@@ -372,13 +348,14 @@ fn catalog_table_is_consistent() {
             bad(format!("kind {}: title, summary or source missing", k.id));
         }
     }
+    let reported_ids = crate::reportable_kind_ids();
     for k in KINDS {
-        let main = REPORTED_IDS.contains(&k.id);
+        let main = reported_ids.contains(&k.id);
         let reported_ok = if main {
             k.reported_as == k.id
         } else {
             k.reported_as != "unknown"
-                && (REPORTED_IDS.contains(&k.reported_as) || k.reported_as == k.id)
+                && (reported_ids.contains(&k.reported_as) || k.reported_as == k.id)
         };
         if !reported_ok {
             bad(format!("kind {}: bad reported_as {}", k.id, k.reported_as));
@@ -404,7 +381,7 @@ fn catalog_table_is_consistent() {
             }
         }
     }
-    for id in REPORTED_IDS.iter().filter(|id| **id != "unknown") {
+    for id in reported_ids.iter().filter(|id| **id != "unknown") {
         if !KINDS.iter().any(|k| k.id == *id && k.reported_as == *id) {
             bad(format!("reported id {id} has no catalog kind"));
         }
@@ -759,4 +736,41 @@ fn catalog_spot_checks() {
         .map(|(what, _)| *what)
         .collect();
     assert!(failed.is_empty(), "catalog spot checks failed: {failed:#?}");
+}
+
+/// `src/catalog/table.rs` is purely generated: regenerating it from `data/catalog.json`
+/// (with `tools/gen_catalog.py`, which runs rustfmt) into a temporary directory gives the
+/// committed file byte for byte. Needs `python3` and `rustfmt` on the PATH.
+#[test]
+fn table_rs_is_generated() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("twi-catalog-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = dir.join("table.rs");
+    let run = std::process::Command::new("python3")
+        .arg(root.join("tools/gen_catalog.py"))
+        .arg("--out")
+        .arg(&out)
+        .current_dir(&root)
+        .output()
+        .expect("python3 runs tools/gen_catalog.py");
+    assert!(
+        run.status.success(),
+        "tools/gen_catalog.py failed:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let fresh = std::fs::read_to_string(&out).expect("generated table.rs");
+    let committed = std::fs::read_to_string(root.join("src/catalog/table.rs")).expect("table.rs");
+    let _ = std::fs::remove_dir_all(&dir);
+    if fresh != committed {
+        let line = fresh
+            .lines()
+            .zip(committed.lines())
+            .position(|(a, b)| a != b)
+            .map_or_else(|| "the length".to_string(), |i| format!("line {}", i + 1));
+        panic!(
+            "src/catalog/table.rs differs from a fresh generation at {line}: edit data/catalog.json \
+             and run `python3 tools/gen_catalog.py --out src/catalog/table.rs` (never edit table.rs)"
+        );
+    }
 }

@@ -8,6 +8,20 @@ const BIN: &str = env!("CARGO_BIN_EXE_twilio-webhook-inspector");
 
 const SMS: &str = "MessageSid=SM1a2b3c4d5e6f708192a3b4c5d6e7f809&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B14155550100&To=%2B14155550199&Body=hi&NumMedia=0&ApiVersion=2010-04-01";
 
+/// The auth token the signed cases are signed with.
+const TOKEN: &str = "f00dfeedf00dfeedf00dfeedf00dfeed";
+/// [`SMS`] POSTed to https://example.com/sms, signed with [`TOKEN`] (HMAC-SHA1).
+const SMS_SIG: &str = "jprDrqaI/rMdCnndRp89m3feEhk=";
+/// The same, HMAC-SHA256 (a SharedKey secret equal to [`TOKEN`]).
+const SHA256_SIG: &str = "42U53VY0bPLuorUZgxIN4HNt9+iy+wNr2kmyxUEL2gE=";
+/// https://example.com/sms?tenant=7 alone (a GET), signed with [`TOKEN`].
+const GET_SIG: &str = "k8syMZd8/5y693dpNjawU4zypVY=";
+/// A URL carrying the bodySHA256 of `A=1`…
+const BODY_SHA_URL: &str =
+    "https://example.com/sms?bodySHA256=f1d316d330440dea46d96ad43f6562ff9411c1b84700794dcd584f18146a18f6";
+/// …signed as a form: that URL followed by `A1`.
+const FORM_WITH_BODY_SHA_SIG: &str = "bftE8sOEGteeulRYd0a1yZkX4fM=";
+
 struct Case {
     name: &'static str,
     args: &'static [&'static str],
@@ -36,7 +50,23 @@ const CASES: &[Case] = &[
         stdout_has: &["{\"line\":1,\"report\":", "{\"error\":\"line 2 is not a JSON object", "\"line\":3"],
         stdout_lacks: &["5ec12e7c0ffee5ec12e7c0ffee5ec12e"],
     },
-    Case { name: "token-from-env-never-printed", args: &["inspect", "--json"], stdin: SMS, env: &[("TWILIO_AUTH_TOKEN", "f00dfeedf00dfeedf00dfeedf00dfeed")], exit: 0, stdout_has: &["messaging-request"], stdout_lacks: &["f00dfeedf00dfeedf00dfeedf00dfeed"] },
+    // The token from the environment is really used (the request is signed with it) and never printed.
+    Case { name: "token-from-env-verifies-never-printed", args: &["inspect", "--color", "never", "--url", "https://example.com/sms", "--signature", SMS_SIG], stdin: SMS, env: &[("TWILIO_AUTH_TOKEN", TOKEN)], exit: 0, stdout_has: &["Signature: valid", "matched: token #1"], stdout_lacks: &[TOKEN] },
+    Case { name: "token-from-env-wrong-url", args: &["inspect", "--color", "never", "--url", "https://example.com/other", "--signature", SMS_SIG], stdin: SMS, env: &[("TWILIO_AUTH_TOKEN", TOKEN)], exit: 1, stdout_has: &["Signature: invalid"], stdout_lacks: &[TOKEN] },
+    // --url, --signature and a repeated --auth-token: the second token matches.
+    Case { name: "repeated-auth-token", args: &["inspect", "--color", "never", "--url", "https://example.com/sms", "--signature", SMS_SIG, "--auth-token", "0000000000000000000000000000000f", "--auth-token", TOKEN], stdin: SMS, env: &[], exit: 0, stdout_has: &["Signature: valid", "matched: token #2"], stdout_lacks: &[TOKEN] },
+    Case { name: "flags-override-env", args: &["inspect", "--color", "never", "--url", "https://example.com/sms", "--signature", SMS_SIG, "--auth-token", "0000000000000000000000000000000f"], stdin: SMS, env: &[("TWILIO_AUTH_TOKEN", TOKEN)], exit: 1, stdout_has: &["Signature: invalid"], stdout_lacks: &[TOKEN] },
+    // --method GET: the URL alone is signed, the pasted body is not.
+    Case { name: "method-get-signs-the-url", args: &["inspect", "--json", "--format", "form", "--method", "GET", "--url", "https://example.com/sms?tenant=7", "--signature", GET_SIG, "--auth-token", TOKEN], stdin: "A=1", env: &[], exit: 0, stdout_has: &["\"status\": \"valid\"", "\"mode\": \"url-only\""], stdout_lacks: &[TOKEN] },
+    Case { name: "method-post-signs-the-body", args: &["inspect", "--json", "--format", "form", "--method", "POST", "--url", "https://example.com/sms?tenant=7", "--signature", GET_SIG, "--auth-token", TOKEN], stdin: "A=1", env: &[], exit: 1, stdout_has: &["\"status\": \"invalid\"", "\"mode\": \"form-params\""], stdout_lacks: &[TOKEN] },
+    // --content-type: a form body whose URL carries bodySHA256 is a form only when the type says so.
+    Case { name: "content-type-form", args: &["inspect", "--json", "--format", "form", "--content-type", "application/x-www-form-urlencoded", "--url", BODY_SHA_URL, "--signature", FORM_WITH_BODY_SHA_SIG, "--auth-token", TOKEN], stdin: "A=1", env: &[], exit: 0, stdout_has: &["\"status\": \"valid\"", "\"mode\": \"form-params\""], stdout_lacks: &[TOKEN] },
+    Case { name: "content-type-absent", args: &["inspect", "--json", "--format", "form", "--url", BODY_SHA_URL, "--signature", FORM_WITH_BODY_SHA_SIG, "--auth-token", TOKEN], stdin: "A=1", env: &[], exit: 1, stdout_has: &["\"status\": \"invalid\"", "\"mode\": \"body-hash\""], stdout_lacks: &[TOKEN] },
+    // --signature-settings selects HMAC-SHA256 (the SharedKey secret signs).
+    Case { name: "signature-settings-sha256", args: &["inspect", "--json", "--url", "https://example.com/sms", "--signature", SHA256_SIG, "--signature-settings", "key=KS123,algorithm=HMAC_SHA256", "--auth-token", TOKEN], stdin: SMS, env: &[], exit: 0, stdout_has: &["\"status\": \"valid\"", "\"algorithm\": \"hmac-sha256\""], stdout_lacks: &[TOKEN] },
+    Case { name: "signature-settings-absent", args: &["inspect", "--json", "--url", "https://example.com/sms", "--signature", SHA256_SIG, "--auth-token", TOKEN], stdin: SMS, env: &[], exit: 1, stdout_has: &["\"status\": \"invalid\""], stdout_lacks: &[TOKEN] },
+    // --kind forces the kind.
+    Case { name: "kind-forced", args: &["inspect", "--json", "--kind", "voice-status-callback"], stdin: SMS, env: &[], exit: 0, stdout_has: &["\"id\": \"voice-status-callback\"", "\"overridden\": true"], stdout_lacks: &[] },
     Case {
         name: "signature-doctor-in-table",
         args: &["inspect", "--color", "never", "--auth-token", "0123456789abcdef0123456789abcdef"],
@@ -56,6 +86,8 @@ const CASES: &[Case] = &[
         stdout_lacks: &["0123456789abcdef0123456789abcdef"],
     },
     Case { name: "sign-needs-a-token", args: &["sign"], stdin: "POST /sms HTTP/1.1\nHost: example.com\n\nA=1", env: &[], exit: 2, stdout_has: &[], stdout_lacks: &[] },
+    Case { name: "catalog-table", args: &["catalog"], stdin: "", env: &[], exit: 0, stdout_has: &["voice-request (2010-04-01, Incoming call (voice request))", "\n    CallSid ", "Call SID\n", "message-status-callback (2010-04-01"], stdout_lacks: &["\"kinds\"", "\"params\":"] },
+    Case { name: "sign-prints-the-string-to-sign", args: &["sign", "--auth-token", TOKEN], stdin: "POST /sms HTTP/1.1\nHost: example.com\n\nA=1&B=x", env: &[], exit: 0, stdout_has: &["string to sign: https://example.com/smsA1Bx\n", "X-Twilio-Signature: ", "curl -X POST 'https://example.com/sms'"], stdout_lacks: &[TOKEN] },
     Case { name: "catalog-json", args: &["catalog", "--json"], stdin: "", env: &[], exit: 0, stdout_has: &["\"kinds\"", "MessageStatus", "voice-status-callback"], stdout_lacks: &[] },
 ];
 

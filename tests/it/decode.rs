@@ -248,6 +248,7 @@ fn oversized_input_is_refused_with_a_clear_message() {
 #[test]
 fn raw_text_of_form_pairs_is_preserved_exactly() {
     // Joining the raw pairs of a form body with '&' gives the body back (empty segments aside).
+    let mut checked = 0;
     for (_, v) in load("tests/data/decode") {
         let d = decode(&v.input, None);
         // Text without '&' on several lines is read one pair per line: not a joined body.
@@ -278,5 +279,11 @@ fn raw_text_of_form_pairs_is_preserved_exactly() {
             v.input.trim_start_matches('\u{feff}').trim().to_string()
         };
         assert_eq!(joined.join("&"), want, "{}", v.name);
+        checked += 1;
     }
+    // The filter above must leave real work: today 12 of the decode vectors are such bodies.
+    assert!(
+        checked >= 10,
+        "only {checked} form vectors were round-tripped"
+    );
 }

@@ -101,6 +101,12 @@ proptest! {
 
     #[test]
     fn decoding_never_panics(text in nasty_text()) {
+        oracles::decode_auto(text.as_bytes());
+        for (pick, _) in InputFormat::ALL.iter().enumerate() {
+            let mut data = vec![pick as u8];
+            data.extend_from_slice(text.as_bytes());
+            oracles::decode_each_format(&data);
+        }
         for f in formats() {
             let d = decode(&text, f);
             // Something is always said about an input that yields nothing.
@@ -423,9 +429,14 @@ fn the_token_never_appears_in_outputs() {
     }
 }
 
+/// The fuzz targets' bodies and assertions (`fuzz/fuzz_targets/oracles.rs`).
+#[path = "../../fuzz/fuzz_targets/oracles.rs"]
+mod oracles;
+
 /// Every crash the fuzzers found (`fuzz/`, see FUZZING.md) stays fixed: the inputs in
-/// `tests/data/regressions/` are replayed the way their fuzz target ran them (the file name
-/// starts with the target's name).
+/// `tests/data/regressions/` are replayed through their fuzz target's own body (the file
+/// name starts with the target's name), assertions included: raw text kept, the
+/// token-leak oracle.
 #[test]
 fn fuzz_regressions_stay_fixed() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/regressions");
@@ -433,30 +444,44 @@ fn fuzz_regressions_stay_fixed() {
     for entry in std::fs::read_dir(dir).expect("regressions dir").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let data = std::fs::read(entry.path()).expect("readable");
-        if let Some(rest) = name.strip_prefix("decode_each_format-").map(|_| &data[..]) {
-            let Some((&pick, rest)) = rest.split_first() else {
-                continue;
-            };
-            let format = InputFormat::ALL[pick as usize % InputFormat::ALL.len()];
-            let _ = decode(&String::from_utf8_lossy(rest), Some(format));
-        } else if name.starts_with("decode_auto-") {
-            let _ = decode(&String::from_utf8_lossy(&data), None);
-        } else if name.starts_with("inspect_signed-") {
-            let text = String::from_utf8_lossy(&data);
-            let (url, rest) = text
-                .split_once('\n')
-                .unwrap_or(("https://example.com/hook?x=1", &text));
-            let options = Options {
-                url: Some(url.to_string()),
-                signature: Some("AbCdEfGhIjKlMnOpQrStUvWxYz0=".into()),
-                auth_tokens: vec!["0123456789abcdef0123456789abcdef".into()],
-                ..Options::default()
-            };
-            let _ = inspect(rest, &options);
-        } else {
-            panic!("{name}: unknown fuzz target prefix");
+        let target = name.split('-').next().unwrap_or_default();
+        match target {
+            "decode_each_format" => oracles::decode_each_format(&data),
+            "decode_auto" => oracles::decode_auto(&data),
+            "inspect_signed" => oracles::inspect_signed(&data),
+            _ => panic!("{name}: unknown fuzz target prefix"),
         }
         replayed += 1;
     }
     assert!(replayed > 0, "no regression inputs found");
+}
+
+/// The fuzz targets' assertions hold on the seed inputs they start from (every decode and
+/// inspect vector), each decoder forced in turn.
+#[test]
+fn fuzz_oracles_hold_on_the_vectors() {
+    let mut inputs = 0;
+    for dir in ["tests/data/decode", "tests/data/inspect"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(dir).expect("vector dir").flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("readable");
+            let doc: toml::Value = toml::from_str(&text).expect("toml");
+            let vectors = doc.get("vector").and_then(toml::Value::as_array);
+            for input in vectors
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.get("input")?.as_str())
+            {
+                oracles::decode_auto(input.as_bytes());
+                for pick in 0..InputFormat::ALL.len() as u8 {
+                    let mut data = vec![pick];
+                    data.extend_from_slice(input.as_bytes());
+                    oracles::decode_each_format(&data);
+                }
+                inputs += 1;
+            }
+        }
+    }
+    assert!(inputs >= 100, "only {inputs} vector inputs found");
+    oracles::inspect_signed(b"https://example.com/sms\nMessageSid=SM1a2b3c4d5e6f708192a3b4c5d6e7f809&Body=0123456789abcdef0123456789abcdef");
 }

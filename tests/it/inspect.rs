@@ -248,28 +248,7 @@ fn every_reportable_kind_has_a_vector() {
         .into_iter()
         .filter_map(|(_, v)| v.kind)
         .collect();
-    let want = [
-        "voice-request",
-        "voice-request-legacy",
-        "voice-status-callback",
-        "recording-status-callback",
-        "record-action",
-        "messaging-request",
-        "message-status-callback",
-        "whatsapp-request",
-        "gather-action",
-        "dial-action",
-        "amd-callback",
-        "conference-callback",
-        "transcription-callback",
-        "create-call",
-        "create-call-legacy",
-        "update-call",
-        "list-calls",
-        "call-response-legacy",
-        "call-resource",
-        "unknown",
-    ];
+    let want = crate::reportable_kind_ids();
     let missing: Vec<&str> = want
         .iter()
         .copied()

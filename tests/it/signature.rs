@@ -3,8 +3,9 @@
 
 use serde::Deserialize;
 use twilio_webhook_inspector::signature::{
-    compute_signature, is_valid, is_valid_with_body, make_visible, sign_request, string_to_sign,
-    verify, Algorithm, SignRequest, SignatureInput, SignatureReport, SignatureStatus,
+    compute_signature, is_valid, is_valid_with_body, make_visible, packed, sign_request,
+    signed_content, string_to_sign, verify, verify_quick, Algorithm, QuickReason, QuickRequest,
+    SignMode, SignRequest, SignatureInput, SignatureReport, SignatureStatus, QUICK_CANDIDATES,
 };
 
 fn data(path: &str) -> String {
@@ -542,8 +543,10 @@ fn signing_for_replay() {
     assert!(!s.curl.contains(token));
 }
 
+/// Odd URLs, bodies, content types and signatures: nothing panics, and since no signature
+/// here was made with these tokens, nothing is ever valid (whichever entry point).
 #[test]
-fn never_panics_on_odd_input() {
+fn odd_input_never_panics_and_is_never_valid() {
     let tokens = vec!["t".to_string(), String::new(), " t2 \n".to_string()];
     let odd_urls = [
         "",
@@ -594,17 +597,256 @@ fn never_panics_on_odd_input() {
                         tokens: &tokens,
                         account_sid: Some("AC123"),
                     };
-                    let _ = verify(&input);
+                    let case =
+                        format!("url {url:?}, body {body:?}, type {ct:?}, signature {sig:?}");
+                    assert!(
+                        !verify(&input).is_valid(),
+                        "valid with bad settings: {case}"
+                    );
                     let input = SignatureInput {
                         settings_header: None,
                         ..input
                     };
-                    let _ = verify(&input);
-                    let _ = is_valid("t", sig, url, &[]);
-                    let _ = is_valid_with_body("t", sig, url, body);
+                    assert!(!verify(&input).is_valid(), "valid: {case}");
+                    assert!(!is_valid("t", sig, url, &[]), "is_valid: {case}");
+                    assert!(
+                        !is_valid_with_body("t", sig, url, body),
+                        "is_valid_with_body: {case}"
+                    );
+                    let quick = verify_quick(
+                        &["t", "", " t2 \n"],
+                        &QuickRequest {
+                            signature: sig,
+                            url,
+                            body,
+                            content_type: ct,
+                            ..QuickRequest::default()
+                        },
+                    );
+                    assert!(!quick.valid, "verify_quick: {case}");
                 }
             }
         }
     }
     assert_eq!(make_visible("a\n"), "a\\n");
+}
+
+/// One case of `tests/data/signature/rule-cases.json` (also run by the npm tests).
+#[derive(Debug, Deserialize)]
+struct RuleCase {
+    id: String,
+    note: String,
+    url: String,
+    method: Option<String>,
+    content_type: Option<String>,
+    body: String,
+    token: String,
+    signature: String,
+    valid: bool,
+    mode: String,
+}
+
+fn rule_cases() -> Vec<RuleCase> {
+    #[derive(Deserialize)]
+    struct File {
+        cases: Vec<RuleCase>,
+    }
+    let file: File = serde_json::from_str(&data("rule-cases.json")).expect("rule-cases.json");
+    assert!(
+        file.cases.len() >= 10,
+        "only {} rule cases",
+        file.cases.len()
+    );
+    file.cases
+}
+
+/// What a signature covers is one rule: `signed_content` says the mode, and the core's
+/// fast path (`verify_quick`, the npm `verifySignature`), the core's full `verify` and the
+/// CLI's `inspect` give the same verdict on GET with a body, POST without Content-Type,
+/// URLs with `bodySHA256`. The npm side runs the same file (npm/test/signature.test.mjs).
+#[test]
+fn one_rule_for_what_is_signed() {
+    let bin = env!("CARGO_BIN_EXE_twilio-webhook-inspector");
+    let mut bad = Vec::new();
+    for c in rule_cases() {
+        let mut why = Vec::new();
+        let mode = signed_content(
+            c.method.as_deref(),
+            c.content_type.as_deref(),
+            &c.url,
+            c.body.as_bytes(),
+        );
+        let want_mode = match c.mode.as_str() {
+            "url-only" => SignMode::UrlOnly,
+            "form-params" => SignMode::FormParams,
+            "body-hash" => SignMode::BodyHash,
+            other => panic!("{}: unknown mode {other}", c.id),
+        };
+        if mode != want_mode {
+            why.push(format!("signed_content {mode:?}, want {want_mode:?}"));
+        }
+        let request = QuickRequest {
+            signature: &c.signature,
+            url: &c.url,
+            body: c.body.as_bytes(),
+            content_type: c.content_type.as_deref(),
+            method: c.method.as_deref(),
+            settings: None,
+        };
+        let quick = verify_quick(&[c.token.as_str()], &request);
+        if quick.valid != c.valid {
+            why.push(format!("verify_quick valid={}", quick.valid));
+        }
+        let tokens = vec![c.token.clone()];
+        let full = verify(&SignatureInput {
+            url: Some(&c.url),
+            method: c.method.as_deref(),
+            content_type: c.content_type.as_deref(),
+            body: c.body.as_bytes(),
+            signature: Some(&c.signature),
+            tokens: &tokens,
+            ..SignatureInput::default()
+        });
+        if full.is_valid() != c.valid {
+            why.push(format!("verify status {:?}", full.status));
+        }
+        // The CLI: the body is the pasted text (read as a form body, kept raw), the rest flags.
+        let mut args = vec![
+            "inspect",
+            "--json",
+            "--format",
+            "form",
+            "--url",
+            &c.url,
+            "--signature",
+            &c.signature,
+            "--auth-token",
+            &c.token,
+        ];
+        if let Some(m) = &c.method {
+            args.extend(["--method", m]);
+        }
+        if let Some(ct) = &c.content_type {
+            args.extend(["--content-type", ct]);
+        }
+        let mut child = std::process::Command::new(bin)
+            .args(&args)
+            .env_remove("TWILIO_AUTH_TOKEN")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the CLI starts");
+        std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), c.body.as_bytes())
+            .expect("stdin written");
+        let out = child.wait_with_output().expect("the CLI finishes");
+        let report: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+        let status = report["signature"]["status"].as_str().unwrap_or("?");
+        if (status == "valid") != c.valid {
+            why.push(format!("CLI signature status {status}"));
+        }
+        let cli_mode = report["signature"]["mode"].as_str().unwrap_or("?");
+        if cli_mode != c.mode {
+            why.push(format!("CLI mode {cli_mode}"));
+        }
+        if !why.is_empty() {
+            bad.push(format!("{} ({}): {}", c.id, c.note, why.join("; ")));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// The packed verdict of the npm fast path: every field round-trips through the layout
+/// the JS side reads (`packed::layout_json`), and `npm/shim/fast-verify.js` hard-codes none
+/// of it (no shift or mask literal, the layout is read from `__verifyLayout`). The JS ids
+/// the declarations list (`npm/types.d.ts`) are the core's.
+#[test]
+fn packed_verdict_layout_is_defined_once() {
+    let layout: serde_json::Value =
+        serde_json::from_str(&packed::layout_json()).expect("layout is JSON");
+    let field = |code: u32, name: &str| {
+        let f = &layout["fields"][name];
+        let (shift, mask) = (f[0].as_u64().unwrap() as u32, f[1].as_u64().unwrap() as u32);
+        (code >> shift) & mask
+    };
+    for (ci, candidate) in QUICK_CANDIDATES.iter().enumerate() {
+        for (ri, reason) in QuickReason::ALL.iter().enumerate() {
+            for (ai, algorithm) in [Algorithm::HmacSha1, Algorithm::HmacSha256]
+                .into_iter()
+                .enumerate()
+            {
+                for token in [0usize, 1, 7, 65535] {
+                    let v = twilio_webhook_inspector::signature::QuickVerdict {
+                        valid: *reason == QuickReason::Valid,
+                        matched: Some((token, *candidate)),
+                        algorithm,
+                        reason: *reason,
+                    };
+                    let code = packed::pack(&v);
+                    assert_eq!(field(code, "valid"), u32::from(v.valid));
+                    assert_eq!(field(code, "algorithm") as usize, ai);
+                    assert_eq!(field(code, "reason") as usize, ri);
+                    assert_eq!(field(code, "candidate") as usize, ci);
+                    assert_eq!(field(code, "token") as usize, token);
+                    let names = |k: &str| layout[k].as_array().unwrap().len();
+                    assert!(
+                        ai < names("algorithms")
+                            && ri < names("reasons")
+                            && ci < names("candidates")
+                    );
+                }
+            }
+        }
+    }
+    let js = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/npm/shim/fast-verify.js"
+    ))
+    .expect("npm/shim/fast-verify.js");
+    assert!(
+        js.contains("glue.__verifyLayout()"),
+        "the shim reads the layout from Rust"
+    );
+    for literal in [
+        ">>> 1)", ">>> 4)", ">>> 8)", ">>> 16", "& 0xff", "& 15", "& 7",
+    ] {
+        assert!(
+            !js.contains(literal),
+            "fast-verify.js hard-codes {literal:?}"
+        );
+    }
+    let dts = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/npm/types.d.ts"))
+        .expect("npm/types.d.ts");
+    for id in QUICK_CANDIDATES
+        .iter()
+        .map(|c| c.id())
+        .chain(QuickReason::ALL.iter().map(|r| r.id()))
+        .chain(packed::ALGORITHMS)
+    {
+        assert!(
+            dts.contains(&format!("\"{id}\"")),
+            "npm/types.d.ts lacks {id:?}"
+        );
+    }
+}
+
+/// The ids the report's JSON uses for candidates, modes and key orders are the ones the
+/// core's wording functions read back (the web app words them with `describe`).
+#[test]
+fn ids_read_back() {
+    use twilio_webhook_inspector::signature::{CandidateKind, KeyOrder};
+    for k in CandidateKind::ALL {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.id());
+        assert_eq!(CandidateKind::from_id(k.id()), Some(k));
+        assert!(!k.describe().is_empty());
+    }
+    for m in SignMode::ALL {
+        assert_eq!(serde_json::to_value(m).unwrap(), m.id());
+        assert_eq!(SignMode::from_id(m.id()), Some(m));
+    }
+    for o in [KeyOrder::Utf16, KeyOrder::CodePoint] {
+        assert_eq!(serde_json::to_value(o).unwrap(), o.id());
+        assert_eq!(KeyOrder::from_id(o.id()), Some(o));
+    }
 }

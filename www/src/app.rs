@@ -10,7 +10,9 @@ use crate::components::{
     catalog::CatalogBrowser, gallery::Gallery, header::TopBar, input_panel::InputPanel,
     report_view::ReportView, Copy, ReportRc,
 };
-use crate::share::{self, Redaction, Shared};
+use crate::redact::{self, ShareLink};
+use crate::route;
+use crate::share::{self, Shared};
 use crate::state::{self, Action, Page, State};
 use crate::{export, web};
 
@@ -23,15 +25,6 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(state::apply(&self, action))
     }
-}
-
-/// The share link for the current inputs (redacted when asked), with what redaction did.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShareLink {
-    /// The full URL with `#i=…`.
-    pub url: String,
-    /// Redaction details, when redaction was on.
-    pub redaction: Option<Redaction>,
 }
 
 /// Props of [`App`].
@@ -48,10 +41,10 @@ pub fn App(props: &AppProps) -> Html {
         let hash = web::hash();
         let route = match props.initial.clone() {
             Some(shared) => state::Route::Shared(shared),
-            None => share::parse_fragment(&hash),
+            None => route::parse_fragment(&hash),
         };
         let s = state::apply(&s, Action::Route(route));
-        state::apply(&s, Action::FocusField(share::focus_param(&hash)))
+        state::apply(&s, Action::FocusField(route::focus_param(&hash)))
     });
     let dispatch: Callback<Action> = {
         let d = state.dispatcher();
@@ -78,12 +71,12 @@ pub fn App(props: &AppProps) -> Html {
                     yew::platform::spawn_local(async move {
                         if let Some(shared) = web::shared_from(&h).await {
                             d.dispatch(Action::Route(state::Route::Shared(shared)));
-                            d.dispatch(Action::FocusField(share::focus_param(&h)));
+                            d.dispatch(Action::FocusField(route::focus_param(&h)));
                         }
                     });
                 } else {
-                    d.dispatch(Action::Route(share::parse_fragment(&h)));
-                    d.dispatch(Action::FocusField(share::focus_param(&h)));
+                    d.dispatch(Action::Route(route::parse_fragment(&h)));
+                    d.dispatch(Action::FocusField(route::focus_param(&h)));
                 }
             });
         });
@@ -148,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
                 return;
             }
             let (payload, redaction) = if *redact {
-                let r = share::redact(shared, &report);
+                let r = redact::redact(shared, &report);
                 (r.shared.clone(), Some(r))
             } else {
                 (shared.clone(), None)

@@ -6,6 +6,10 @@ use twilio_webhook_inspector::{Field, Finding, Report, Severity};
 
 /// Calling codes → country or region. Enough for the numbers people paste; the longest
 /// matching prefix wins. (Not exhaustive: unknown codes show just `+<code>`.)
+///
+/// A second copy: the core's table (ISO codes, for its phone displays) is private to
+/// `src/check.rs`, which was being rewritten when the web app's copies of core tables were
+/// removed; once the core exposes one table with names, this and [`duration_words`] go.
 const CALLING_CODES: &[(&str, &str)] = &[
     ("1", "United States / Canada (NANP)"),
     ("7", "Russia / Kazakhstan"),
@@ -246,29 +250,6 @@ fn is_format_char(c: char) -> bool {
         | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFFB)
 }
 
-/// `%XX` and `+` decoding for fragment values (lossy UTF-8).
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push(h * 16 + l);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
-}
-
 /// True for `http://` and `https://` URLs (the only ones rendered as links).
 pub fn is_web_url(s: &str) -> bool {
     let l = s.trim_start().to_ascii_lowercase();
@@ -277,6 +258,7 @@ pub fn is_web_url(s: &str) -> bool {
 
 /// A media item: `MediaUrl{N}` with its `MediaContentType{N}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub struct Media {
     /// N.
     pub index: String,
@@ -287,6 +269,7 @@ pub struct Media {
 }
 
 /// The media items of a report, in wire order.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn media(report: &Report) -> Vec<Media> {
     report
         .fields
@@ -307,6 +290,7 @@ pub fn media(report: &Report) -> Vec<Media> {
 }
 
 /// The badges a field gets: (css class, text, explanation).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
     use twilio_webhook_inspector::FieldStatus::*;
     let mut out = Vec::new();
@@ -366,6 +350,7 @@ pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
 }
 
 /// "message — hint".
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn finding_text(f: &Finding) -> String {
     match &f.hint {
         Some(h) if !h.is_empty() => format!("{} — {}", f.message, h),
@@ -380,6 +365,7 @@ pub fn is_signature_finding(f: &Finding) -> bool {
 }
 
 /// True for "missing parameter" findings.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn is_missing_finding(f: &Finding) -> bool {
     matches!(
         f.code.id(),
@@ -388,6 +374,7 @@ pub fn is_missing_finding(f: &Finding) -> bool {
 }
 
 /// CSS class for a severity.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn severity_class(s: Severity) -> &'static str {
     match s {
         Severity::Error => "sev-error",
@@ -397,6 +384,7 @@ pub fn severity_class(s: Severity) -> &'static str {
 }
 
 /// Human name of an input format id.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn format_name(id: &str) -> &'static str {
     match id {
         "form" => "Form body",
@@ -546,14 +534,11 @@ mod tests {
     }
 
     #[test]
-    fn urls_and_decoding() {
+    fn urls() {
         assert!(is_web_url("https://api.twilio.com/x"));
         assert!(!is_web_url("javascript:alert(1)"));
         assert!(!is_web_url(" JaVaScRiPt:alert(1)"));
         assert!(!is_web_url("data:text/html,hi"));
-        assert_eq!(percent_decode("StartTime%3E"), "StartTime>");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz"), "%zz");
     }
 
     fn field(index: usize, name: &str, catalog: Option<&str>) -> Field {

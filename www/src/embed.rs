@@ -8,9 +8,10 @@
 //! and the only one it ever fills in is the public demo token of the signed examples, as
 //! the gallery does.
 
+use twilio_webhook_inspector::percent::{self, Flavor};
 use twilio_webhook_inspector::InputFormat;
 
-use crate::display;
+use crate::route;
 use crate::share::{self, Packing, Shared};
 use crate::state::{apply, Action, Route, State};
 
@@ -119,11 +120,11 @@ pub fn from_location(search: &str, hash: &str) -> Spec {
                 spec.example = None;
             }
             "example" => {
-                spec.set(k, &display::percent_decode(v));
+                spec.set(k, &percent::decode(v, Flavor::Component));
                 spec.payload = None;
             }
             "input" => {}
-            _ => spec.set(k, &display::percent_decode(v)),
+            _ => spec.set(k, &percent::decode(v, Flavor::Component)),
         }
     }
     spec
@@ -227,7 +228,7 @@ pub fn open_link(
         (_, Some(p)) => p.to_string(),
         _ => share::fragment_for(Packing::Plain, &share::pack(&state.shared())),
     };
-    format!("{app}#{}", share::with_param(&fragment, param))
+    format!("{app}#{}", route::with_param(&fragment, param))
 }
 
 #[cfg(test)]

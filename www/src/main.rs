@@ -2,8 +2,8 @@
 //! is sent anywhere (the Content-Security-Policy in `index.html` forbids connections).
 //!
 //! Layout: `state` (inputs + pure reducer), `app` (wiring: one `use_reducer`, the report
-//! derived with `use_memo`), `components/` (presentational), `share` (permalinks and
-//! redaction), `examples` (the gallery), `embed` (what a documentation-site embed shows),
+//! derived with `use_memo`), `components/` (presentational), `share` (the permalink
+//! codec), `route` (the fragment router), `redact` (redaction before sharing), `examples` (the gallery), `embed` (what a documentation-site embed shows),
 //! `display`/`export`/`sigview` (pure view helpers), `web` (the few browser calls:
 //! fragment, clipboard, theme storage, local dates, scrolling).
 //! The pure modules compile and are unit-tested natively: `cargo test -p www`.
@@ -14,14 +14,27 @@
 //!   for iframes;
 //! - [`mount`], called by `embed.js` for each `<twilio-webhook-inspector>` element of a
 //!   documentation page: a compact inspector in that element.
-#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+// The pure modules below are used by the browser-only `app`/`components` (compiled for
+// wasm32 only) and by their unit tests; a native non-test build (`cargo build -p www`,
+// `cargo clippy` without `--all-targets`) sees none of their callers.
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod display;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod embed;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod examples;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod export;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod redact;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod route;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod share;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod sigview;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,6 +7,7 @@
 //! plus any signature finding among the request-level ones. Pure; tested natively.
 
 use serde_json::Value;
+use twilio_webhook_inspector::signature::{CandidateKind, KeyOrder, SignMode};
 use twilio_webhook_inspector::{Finding, Report};
 
 use crate::display::is_signature_finding;
@@ -136,37 +137,29 @@ fn boolean(v: &Value, keys: &[&str]) -> Option<bool> {
     get(v, keys).and_then(Value::as_bool)
 }
 
-/// Words for a URL candidate id.
+/// Words for a URL candidate id: the core's [`CandidateKind::describe`]; an id this
+/// build does not know is shown as it is.
 pub fn candidate_words(id: &str) -> String {
-    match id {
-        "as-received" => "the URL as received",
-        "port-removed" => "the URL without its port",
-        "port-added" => "the URL with the default port added",
-        "node-whatwg" => "twilio-node's new URL() form of the URL",
-        "node-querystring" => "twilio-node's legacy querystring form of the URL",
-        "python-geturl" => "twilio-python's urlparse().geturl() form of the URL",
-        other => other,
-    }
-    .to_string()
+    CandidateKind::from_id(id)
+        .map(CandidateKind::describe)
+        .unwrap_or(id)
+        .to_string()
 }
 
+/// Words for a sign-mode id: the core's [`SignMode::describe`]; an unknown id as it is.
 fn mode_words(id: &str) -> String {
-    match id {
-        "url-only" => "the URL alone (GET, or no body)",
-        "form-params" => "the URL followed by the sorted form parameters",
-        "body-hash" => "the URL alone, which carries bodySHA256 (JSON body)",
-        other => other,
-    }
-    .to_string()
+    SignMode::from_id(id)
+        .map(SignMode::describe)
+        .unwrap_or(id)
+        .to_string()
 }
 
+/// Words for a key-order id: the core's [`KeyOrder::describe`]; an unknown id as it is.
 fn key_order_words(id: &str) -> String {
-    match id {
-        "utf16" => "keys sorted by UTF-16 code unit, as twilio-node does",
-        "code-point" => "keys sorted by code point, as twilio-python does",
-        other => other,
-    }
-    .to_string()
+    KeyOrder::from_id(id)
+        .map(KeyOrder::describe)
+        .unwrap_or(id)
+        .to_string()
 }
 
 /// Builds the view from a report.
@@ -344,7 +337,10 @@ mod tests {
             assert_eq!(d.url.as_deref(), Some("http://x/y"));
             let m = v.matched.unwrap();
             assert_eq!(m.token_index, Some(1));
-            assert_eq!(m.candidate.as_deref(), Some("the URL without its port"));
+            assert_eq!(
+                m.candidate.as_deref(),
+                Some("the URL with its port removed")
+            );
             assert_eq!(
                 v.mode.as_deref(),
                 Some("the URL followed by the sorted form parameters")

@@ -12,6 +12,7 @@ use crate::examples::{self, Example};
 use crate::share::Shared;
 
 /// Labels of the auth-token slots, in order.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub const TOKEN_SLOTS: [&str; 3] = ["Primary", "Secondary", "Sub-account"];
 
 /// Colour scheme choice. `System` follows `prefers-color-scheme`.
@@ -78,7 +79,7 @@ pub enum Page {
     Catalog,
 }
 
-/// Where the URL fragment points (parsed by [`crate::share::parse_fragment`]).
+/// Where the URL fragment points (parsed by [`crate::route::parse_fragment`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Route {
     /// No fragment or `#inspect`.
@@ -138,6 +139,7 @@ pub struct State {
 
 /// Everything that can change [`State`].
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub enum Action {
     /// The paste area changed.
     SetInput(String),

@@ -258,7 +258,7 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
             if let (Some(name), None) = (&props.focus, &target) {
                 <p class="warn focus-missing" data-testid="focus-missing">
                     { format!("No field {name} in this request. ") }
-                    <a href={place.href(&format!("param={}", crate::share::encode_component(name)))} target={place.target()} rel={place.rel()}>
+                    <a href={place.href(&format!("param={}", crate::route::encode_component(name)))} target={place.target()} rel={place.rel()}>
                         { "See it in the catalog" }
                     </a>
                 </p>

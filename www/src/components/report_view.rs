@@ -8,9 +8,9 @@ use super::findings::RequestFindings;
 use super::signature::SignaturePanel;
 use super::summary::Summary;
 use super::Copy;
-use crate::app::ShareLink;
 use crate::display;
 use crate::examples;
+use crate::redact::ShareLink;
 use crate::state::Action;
 
 /// Props of [`ReportView`].
