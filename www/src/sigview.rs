@@ -1,14 +1,13 @@
 //! A view model of the signature verdict for the signature panel.
 //!
-//! The panel reads the JSON form of the core's `SignatureReport` (`status`, `matched`,
-//! `nodeValid`, `pythonValid`, `disagreement`, `mode`, `algorithm`, `stringToSign`,
-//! `expected`, `received`, `bodyHash`, `diagnoses`) tolerantly, so the web app builds
-//! against any stage of that type; the signature findings are the signature report's own,
-//! plus any signature finding among the request-level ones. Pure; tested natively.
+//! Reads the core's typed `SignatureReport` field by field (status, match, both libraries'
+//! verdicts, mode, algorithm, string-to-sign, body hash, the doctor's diagnoses); the
+//! wording of URL candidates, modes and key orders is the core's. The signature findings
+//! are the signature report's own, plus any signature finding among the request-level ones.
+//! Pure; tested natively.
 
-use serde_json::Value;
-use twilio_webhook_inspector::signature::{CandidateKind, KeyOrder, SignMode};
-use twilio_webhook_inspector::{Finding, Report};
+use twilio_webhook_inspector::signature::{CandidateKind, SignatureStatus};
+use twilio_webhook_inspector::{Code, Finding, Report};
 
 use crate::display::is_signature_finding;
 
@@ -116,27 +115,6 @@ impl SigView {
     }
 }
 
-fn get<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a Value> {
-    keys.iter().find_map(|k| v.get(*k)).filter(|x| !x.is_null())
-}
-
-fn string(v: &Value, keys: &[&str]) -> Option<String> {
-    match get(v, keys)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-    .filter(|s| !s.is_empty())
-}
-
-fn index(v: &Value, keys: &[&str]) -> Option<usize> {
-    get(v, keys).and_then(Value::as_u64).map(|n| n as usize)
-}
-
-fn boolean(v: &Value, keys: &[&str]) -> Option<bool> {
-    get(v, keys).and_then(Value::as_bool)
-}
-
 /// Words for a URL candidate id: the core's [`CandidateKind::describe`]; an id this
 /// build does not know is shown as it is.
 pub fn candidate_words(id: &str) -> String {
@@ -146,97 +124,67 @@ pub fn candidate_words(id: &str) -> String {
         .to_string()
 }
 
-/// Words for a sign-mode id: the core's [`SignMode::describe`]; an unknown id as it is.
-fn mode_words(id: &str) -> String {
-    SignMode::from_id(id)
-        .map(SignMode::describe)
-        .unwrap_or(id)
-        .to_string()
-}
-
-/// Words for a key-order id: the core's [`KeyOrder::describe`]; an unknown id as it is.
-fn key_order_words(id: &str) -> String {
-    KeyOrder::from_id(id)
-        .map(KeyOrder::describe)
-        .unwrap_or(id)
-        .to_string()
-}
-
-/// Builds the view from a report.
+/// Builds the view from a report: the typed signature report, read field by field.
 pub fn sig_view(report: &Report) -> SigView {
-    // Through the pretty JSON text: reuses the serializer the "Copy JSON" export already
-    // links in and the JSON parser the core links in, instead of a third (Value) serializer.
-    let v: Value = serde_json::to_string_pretty(&report.signature)
-        .ok()
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or(Value::Null);
-    let status = string(&v, &["status"]).unwrap_or_else(|| "not-checked".into());
-    let mut findings: Vec<Finding> = report.signature.findings.clone();
+    let sig = &report.signature;
+    let status = sig.status.id().to_string();
+    let mut findings: Vec<Finding> = sig.findings.clone();
     for f in report.findings.iter().filter(|f| is_signature_finding(f)) {
         if !findings.contains(f) {
             findings.push(f.clone());
         }
     }
-    let has = |code: &str| findings.iter().any(|f| f.code.id() == code);
+    let has = |code: Code| findings.iter().any(|f| f.code == code);
     // The status says what was checked. Without a token, URL or signature nothing could be
     // checked, whatever is wrong with the header (those problems are listed separately).
-    let verdict = match status.as_str() {
-        "valid" => Verdict::Valid,
-        "invalid" | "malformed" => Verdict::Invalid,
-        "not-checked" if has("signature-valid") => Verdict::Valid,
-        "not-checked" if has("signature-invalid") => Verdict::Invalid,
+    let verdict = match sig.status {
+        SignatureStatus::Valid => Verdict::Valid,
+        SignatureStatus::Invalid | SignatureStatus::Malformed => Verdict::Invalid,
+        SignatureStatus::NotChecked if has(Code::SignatureValid) => Verdict::Valid,
+        SignatureStatus::NotChecked if has(Code::SignatureInvalid) => Verdict::Invalid,
         _ => Verdict::NotChecked,
     };
-    let matched = get(&v, &["matched"])
-        .filter(|m| m.is_object())
-        .map(|m| MatchView {
-            candidate: string(m, &["candidate"]).map(|c| candidate_words(&c)),
-            token_index: index(m, &["tokenIndex"]),
-            token_hint: string(m, &["tokenHint"]),
-            url: string(m, &["url"]),
-            key_order: string(m, &["keyOrder"]).map(|k| key_order_words(&k)),
-        });
-    let diagnoses = get(&v, &["diagnoses"])
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|d| match d {
-                    Value::String(s) => Some(DiagView {
-                        message: s.clone(),
-                        ..DiagView::default()
-                    }),
-                    Value::Object(_) => Some(DiagView {
-                        code: string(d, &["code"]),
-                        message: string(d, &["message"])?,
-                        hint: string(d, &["hint"]),
-                        url: string(d, &["url"]),
-                        string_to_sign: string(d, &["stringToSign"]),
-                        signature: string(d, &["signature"]),
-                        token_index: index(d, &["tokenIndex"]),
-                    }),
-                    _ => None,
-                })
-                .collect()
+    let matched = sig.matched.as_ref().map(|m| MatchView {
+        candidate: Some(m.candidate.describe().to_string()),
+        token_index: Some(m.token_index),
+        token_hint: Some(m.token_hint.clone()).filter(|h| !h.is_empty()),
+        url: Some(m.url.clone()).filter(|u| !u.is_empty()),
+        key_order: Some(m.key_order.describe().to_string()),
+    });
+    let diagnoses = sig
+        .diagnoses
+        .iter()
+        .map(|d| DiagView {
+            code: Some(d.code.id().to_string()),
+            message: d.message.clone(),
+            hint: Some(d.hint.clone()).filter(|h| !h.is_empty()),
+            url: Some(d.url.clone()).filter(|u| !u.is_empty()),
+            string_to_sign: Some(d.string_to_sign.clone()).filter(|s| !s.is_empty()),
+            signature: Some(d.signature.clone()).filter(|s| !s.is_empty()),
+            token_index: Some(d.token_index),
         })
-        .unwrap_or_default();
-    let body_hash = get(&v, &["bodyHash"]).map(|b| BodyHashView {
-        expected: string(b, &["expectedHex"]).unwrap_or_default(),
-        in_url: string(b, &["inUrl"]),
-        matches: boolean(b, &["matches"]).unwrap_or(false),
+        .collect();
+    let body_hash = sig.body_hash.as_ref().map(|b| BodyHashView {
+        expected: b.expected_hex.clone(),
+        in_url: b.in_url.clone(),
+        matches: b.matches,
     });
     SigView {
         verdict,
         status,
         matched,
-        node_valid: boolean(&v, &["nodeValid"]),
-        python_valid: boolean(&v, &["pythonValid"]),
-        disagreement: string(&v, &["disagreement"]),
-        mode: string(&v, &["mode"]).map(|m| mode_words(&m)),
-        algorithm: string(&v, &["algorithm"]),
+        node_valid: sig.node_valid,
+        python_valid: sig.python_valid,
+        disagreement: sig.disagreement.clone(),
+        mode: sig.mode.map(|m| m.describe().to_string()),
+        algorithm: sig.algorithm.as_ref().map(|a| a.id().to_string()),
         diagnoses,
-        string_to_sign: string(&v, &["stringToSign"]),
-        expected: string(&v, &["expected"]),
-        received: string(&v, &["received"]).or_else(|| report.request.signature.clone()),
+        string_to_sign: sig.string_to_sign.clone(),
+        expected: sig.expected.clone(),
+        received: sig
+            .received
+            .clone()
+            .or_else(|| report.request.signature.clone()),
         body_hash,
         findings,
     }
@@ -245,7 +193,7 @@ pub fn sig_view(report: &Report) -> SigView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use twilio_webhook_inspector::{Code, Finding};
+    use serde_json::Value;
 
     /// A report whose signature report has the given JSON keys (those its type knows).
     fn report_with(sig: Value) -> Report {
@@ -354,9 +302,13 @@ mod tests {
     fn words() {
         assert_eq!(candidate_words("as-received"), "the URL as received");
         assert_eq!(candidate_words("new-thing"), "new-thing");
+        let r = report_with(serde_json::json!({
+            "status": "valid",
+            "matched": { "tokenIndex": 0, "tokenHint": "token #1", "candidate": "as-received", "url": "https://x/y", "keyOrder": "code-point" }
+        }));
         assert_eq!(
-            key_order_words("code-point"),
-            "keys sorted by code point, as twilio-python does"
+            sig_view(&r).matched.and_then(|m| m.key_order).as_deref(),
+            Some("keys sorted by code point, as twilio-python does")
         );
     }
 }
