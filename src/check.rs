@@ -510,76 +510,6 @@ fn check_phone(
     }
 }
 
-/// A small table of country calling codes for display (longest match wins).
-const COUNTRY_CODES: &[(&str, &str)] = &[
-    ("1", "US/CA"),
-    ("7", "RU/KZ"),
-    ("20", "EG"),
-    ("27", "ZA"),
-    ("30", "GR"),
-    ("31", "NL"),
-    ("32", "BE"),
-    ("33", "FR"),
-    ("34", "ES"),
-    ("36", "HU"),
-    ("39", "IT"),
-    ("40", "RO"),
-    ("41", "CH"),
-    ("43", "AT"),
-    ("44", "GB"),
-    ("45", "DK"),
-    ("46", "SE"),
-    ("47", "NO"),
-    ("48", "PL"),
-    ("49", "DE"),
-    ("51", "PE"),
-    ("52", "MX"),
-    ("53", "CU"),
-    ("54", "AR"),
-    ("55", "BR"),
-    ("56", "CL"),
-    ("57", "CO"),
-    ("58", "VE"),
-    ("60", "MY"),
-    ("61", "AU"),
-    ("62", "ID"),
-    ("63", "PH"),
-    ("64", "NZ"),
-    ("65", "SG"),
-    ("66", "TH"),
-    ("81", "JP"),
-    ("82", "KR"),
-    ("84", "VN"),
-    ("86", "CN"),
-    ("90", "TR"),
-    ("91", "IN"),
-    ("92", "PK"),
-    ("93", "AF"),
-    ("94", "LK"),
-    ("95", "MM"),
-    ("98", "IR"),
-    ("212", "MA"),
-    ("213", "DZ"),
-    ("234", "NG"),
-    ("254", "KE"),
-    ("351", "PT"),
-    ("352", "LU"),
-    ("353", "IE"),
-    ("354", "IS"),
-    ("358", "FI"),
-    ("370", "LT"),
-    ("371", "LV"),
-    ("372", "EE"),
-    ("380", "UA"),
-    ("420", "CZ"),
-    ("421", "SK"),
-    ("852", "HK"),
-    ("886", "TW"),
-    ("966", "SA"),
-    ("971", "AE"),
-    ("972", "IL"),
-];
-
 /// `+14155550100` → `+1 415-555-0100 (US/CA)`.
 pub(crate) fn format_e164(v: &str) -> String {
     let d = v.trim_start_matches('+');
@@ -588,12 +518,8 @@ pub(crate) fn format_e164(v: &str) -> String {
             return format!("+1 {} (US/CA)", format_nanp(rest));
         }
     }
-    let best = COUNTRY_CODES
-        .iter()
-        .filter(|(cc, _)| d.starts_with(cc))
-        .max_by_key(|(cc, _)| cc.len());
-    match best {
-        Some((cc, country)) => format!("+{cc} {} ({country})", &d[cc.len()..]),
+    match crate::phone::calling_code(d) {
+        Some(c) => format!("+{} {} ({})", c.code, &d[c.code.len()..], c.iso),
         None => v.to_string(),
     }
 }
@@ -608,13 +534,7 @@ fn format_nanp(ten: &str) -> String {
 
 fn describe_quantity(n: i64, unit: &str) -> Option<String> {
     match unit {
-        "seconds" => Some(if n < 60 {
-            format!("{n} s")
-        } else if n < 3600 {
-            format!("{} min {} s", n / 60, n % 60)
-        } else {
-            format!("{} h {} min {} s", n / 3600, (n % 3600) / 60, n % 60)
-        }),
+        "seconds" => Some(crate::phone::seconds_in_words(n)),
         "minutes" => Some(format!(
             "{n} billed minute{}",
             if n == 1 { "" } else { "s" }

@@ -32,6 +32,7 @@ mod decode;
 mod finding;
 mod inspect;
 pub mod percent;
+pub mod phone;
 pub mod placeholder;
 mod report;
 pub mod signature;

@@ -4,74 +4,10 @@
 
 use twilio_webhook_inspector::{Field, Finding, Report, Severity};
 
-/// Calling codes → country or region. Enough for the numbers people paste; the longest
-/// matching prefix wins. (Not exhaustive: unknown codes show just `+<code>`.)
-///
-/// A second copy: the core's table (ISO codes, for its phone displays) is private to
-/// `src/check.rs`, which was being rewritten when the web app's copies of core tables were
-/// removed; once the core exposes one table with names, this and [`duration_words`] go.
-const CALLING_CODES: &[(&str, &str)] = &[
-    ("1", "United States / Canada (NANP)"),
-    ("7", "Russia / Kazakhstan"),
-    ("20", "Egypt"),
-    ("27", "South Africa"),
-    ("30", "Greece"),
-    ("31", "Netherlands"),
-    ("32", "Belgium"),
-    ("33", "France"),
-    ("34", "Spain"),
-    ("36", "Hungary"),
-    ("39", "Italy"),
-    ("40", "Romania"),
-    ("41", "Switzerland"),
-    ("43", "Austria"),
-    ("44", "United Kingdom"),
-    ("45", "Denmark"),
-    ("46", "Sweden"),
-    ("47", "Norway"),
-    ("48", "Poland"),
-    ("49", "Germany"),
-    ("51", "Peru"),
-    ("52", "Mexico"),
-    ("54", "Argentina"),
-    ("55", "Brazil"),
-    ("56", "Chile"),
-    ("57", "Colombia"),
-    ("60", "Malaysia"),
-    ("61", "Australia"),
-    ("62", "Indonesia"),
-    ("63", "Philippines"),
-    ("64", "New Zealand"),
-    ("65", "Singapore"),
-    ("66", "Thailand"),
-    ("81", "Japan"),
-    ("82", "South Korea"),
-    ("84", "Vietnam"),
-    ("86", "China"),
-    ("90", "Turkey"),
-    ("91", "India"),
-    ("92", "Pakistan"),
-    ("234", "Nigeria"),
-    ("254", "Kenya"),
-    ("351", "Portugal"),
-    ("353", "Ireland"),
-    ("358", "Finland"),
-    ("380", "Ukraine"),
-    ("420", "Czechia"),
-    ("852", "Hong Kong"),
-    ("886", "Taiwan"),
-    ("966", "Saudi Arabia"),
-    ("971", "United Arab Emirates"),
-    ("972", "Israel"),
-];
-
-/// The calling code and country for the digits of an E.164 number (without `+`).
+/// The calling code and country for the digits of an E.164 number (without `+`): the
+/// core's table.
 pub fn country_of(digits: &str) -> Option<(&'static str, &'static str)> {
-    (1..=3)
-        .rev()
-        .filter(|&n| digits.len() > n)
-        .find_map(|n| CALLING_CODES.iter().find(|(c, _)| *c == &digits[..n]))
-        .map(|(c, name)| (*c, *name))
+    twilio_webhook_inspector::phone::calling_code(digits).map(|c| (c.code, c.name))
 }
 
 /// How many leading digits are the country code (1 when unknown).
@@ -95,37 +31,6 @@ pub fn phone_country(value: &str) -> Option<String> {
     let d = e164_digits(value)?;
     let (code, name) = country_of(&d)?;
     Some(format!("{name} · +{code}"))
-}
-
-/// "1 hour 2 minutes 5 seconds".
-pub fn duration_words(total: u64) -> String {
-    if total == 0 {
-        return "0 seconds".into();
-    }
-    let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60);
-    let mut parts = Vec::new();
-    let mut push = |n: u64, unit: &str| {
-        if n > 0 {
-            parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
-        }
-    };
-    push(h, "hour");
-    push(m, "minute");
-    push(s, "second");
-    parts.join(" ")
-}
-
-/// Words for a whole number in `unit` (`seconds`, `minutes`, `ms`), or `None`.
-pub fn amount_words(value: &str, unit: &str) -> Option<String> {
-    let n: u64 = value.trim().parse().ok()?;
-    match unit {
-        "seconds" | "second" | "s" => (n >= 60).then(|| duration_words(n)),
-        "minutes" | "minute" => Some(format!("{n} minute{}", if n == 1 { "" } else { "s" })),
-        "ms" | "milliseconds" => {
-            (n >= 1000).then(|| format!("{}.{} seconds", n / 1000, (n % 1000) / 100))
-        }
-        _ => None,
-    }
 }
 
 /// Components of an ISO 8601 UTC timestamp (`2025-06-03T17:12:41Z`), when the display is one.
@@ -459,21 +364,6 @@ mod tests {
         );
         assert_eq!(phone_country("client:alice"), None);
         assert_eq!(phone_country("4155550100"), None);
-    }
-
-    #[test]
-    fn durations() {
-        assert_eq!(duration_words(93), "1 minute 33 seconds");
-        assert_eq!(duration_words(3600), "1 hour");
-        assert_eq!(duration_words(3725), "1 hour 2 minutes 5 seconds");
-        assert_eq!(
-            amount_words("93", "seconds").unwrap(),
-            "1 minute 33 seconds"
-        );
-        assert_eq!(amount_words("12", "seconds"), None);
-        assert_eq!(amount_words("2", "minutes").unwrap(), "2 minutes");
-        assert_eq!(amount_words("x", "seconds"), None);
-        assert_eq!(amount_words("4321", "ms").unwrap(), "4.3 seconds");
     }
 
     #[test]

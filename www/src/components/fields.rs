@@ -72,18 +72,6 @@ fn human(f: &Field, kind: &str) -> Html {
     {
         return html! { <div class="human"><span class="human-main">{ d.to_string() }</span></div> };
     }
-    // Durations the core did not word: use the catalog's unit.
-    let unit = f
-        .catalog_name
-        .as_deref()
-        .and_then(|n| catalog::param_for_kind(kind, n))
-        .and_then(|p| match p.value_type {
-            ValueType::Integer { unit, .. } => unit,
-            _ => None,
-        });
-    if let Some(words) = unit.and_then(|u| display::amount_words(&f.value, u)) {
-        return html! { <div class="human"><span class="human-main">{ words }</span></div> };
-    }
     html! {}
 }
 
