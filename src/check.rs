@@ -37,285 +37,413 @@ pub(crate) fn check_value(
         // Empty values are normal for optional geo fields and empty XML elements.
         return out;
     }
-    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    let subject = Subject {
+        name,
+        value,
+        v,
+        api,
+        webhook,
+    };
     match spec.value_type {
-        ValueType::Text { max_len } => {
-            if let Some(max) = max_len {
-                let n = value.chars().count();
-                if n > max as usize {
-                    out.push(
-                        f(
-                            Code::TooLong,
-                            format!(
-                                "{name} is {n} characters long; the limit is {max}{}.",
-                                api.map(|a| format!(" in API {}", a.as_str()))
-                                    .unwrap_or_default()
-                            ),
-                        )
-                        .hint("Twilio rejects or splits longer values; shorten it."),
-                    );
-                }
-            }
-        }
-        ValueType::Twiml { max_len } => {
-            if let Some(max) = max_len {
-                let n = value.chars().count();
-                if n > max as usize {
-                    out.push(
-                        f(
-                            Code::TooLong,
-                            format!("{name} is {n} characters long; the limit is {max}."),
-                        )
-                        .hint("Host the TwiML at a Url instead of sending it inline."),
-                    );
-                }
-            }
-            if !v.starts_with('<') || !v.contains("Response") {
-                out.push(
-                    f(
-                        Code::InvalidJsonValue,
-                        format!(
-                            "{name} does not look like a TwiML document (<Response>…</Response>)."
-                        ),
-                    )
-                    .severity(Severity::Warning)
-                    .hint("Send a complete XML document whose root element is <Response>."),
-                );
-            }
-        }
+        ValueType::Text { max_len } => check_text(&mut out, &subject, max_len),
+        ValueType::Twiml { max_len } => check_twiml(&mut out, &subject, max_len),
         ValueType::Sid { prefixes } => check_sid(&mut out, name, v, prefixes),
         ValueType::Phone { style } => check_phone(&mut out, name, v, style, api, webhook),
-        ValueType::Rfc2822Date => match DateTime::parse_from_rfc2822(v) {
-            Ok(dt) => {
-                let utc = dt.with_timezone(&Utc);
-                out.display = Some(utc.to_rfc3339_opts(SecondsFormat::Secs, true));
-                if dt.offset().local_minus_utc() != 0 && api == Some(ApiVersion::V2010) && webhook {
-                    out.push(f(Code::NonUtcDate, format!("{name} has a UTC offset of {}; Twilio sends 2010 dates in GMT (+0000).", dt.offset()))
-                        .hint("If you built this request yourself, format dates in UTC."));
-                }
-            }
-            Err(_) => out.push(
-                f(
-                    Code::InvalidDate,
-                    format!("{name}={v} is not an RFC 2822 date."),
-                )
-                .hint("Twilio writes dates like 'Fri, 20 Aug 2010 01:13:42 +0000'."),
-            ),
-        },
-        ValueType::DateYmd => match v.parse::<NaiveDate>() {
-            Ok(d) => out.display = Some(d.to_string()),
-            Err(_) => out.push(
-                f(
-                    Code::InvalidDate,
-                    format!("{name}={v} is not a YYYY-MM-DD date."),
-                )
-                .hint("List filters take a UTC date such as 2009-07-06."),
-            ),
-        },
-        ValueType::Iso8601 => match DateTime::parse_from_rfc3339(v) {
-            Ok(dt) => {
-                out.display = Some(
-                    dt.with_timezone(&Utc)
-                        .to_rfc3339_opts(SecondsFormat::Secs, true),
-                )
-            }
-            Err(_) => out.push(
-                f(
-                    Code::InvalidDate,
-                    format!("{name}={v} is not an ISO 8601 date-time."),
-                )
-                .hint("Use a form like 2021-11-30T20:36:27Z."),
-            ),
-        },
-        ValueType::Yymmddhhmm => {
-            if v.len() != 10 || !v.bytes().all(|b| b.is_ascii_digit()) {
-                out.push(f(
-                    Code::InvalidDate,
-                    format!("{name}={v} is not a YYMMDDhhmm timestamp."),
-                ));
-            } else {
-                out.display = Some(format!(
-                    "20{}-{}-{} {}:{} (carrier time)",
-                    &v[0..2],
-                    &v[2..4],
-                    &v[4..6],
-                    &v[6..8],
-                    &v[8..10]
-                ));
-            }
-        }
+        ValueType::Rfc2822Date => check_rfc2822_date(&mut out, &subject),
+        ValueType::DateYmd => check_date_ymd(&mut out, &subject),
+        ValueType::Iso8601 => check_iso8601(&mut out, &subject),
+        ValueType::Yymmddhhmm => check_carrier_timestamp(&mut out, &subject),
         ValueType::Enum { id } => check_enum(&mut out, name, v, id, api),
         ValueType::RepeatedEnum { id } | ValueType::SpaceSeparatedEnum { id } => {
-            let parts: Vec<&str> = v.split([' ', ',']).filter(|s| !s.is_empty()).collect();
-            if parts.len() > 1 && matches!(spec.value_type, ValueType::RepeatedEnum { .. }) {
-                out.push(
-                    f(
-                        Code::SpaceJoinedEvents,
-                        format!("{name} holds {} events in one value.", parts.len()),
-                    )
-                    .hint(format!(
-                        "Repeat the parameter once per event: {}",
-                        parts
-                            .iter()
-                            .map(|p| format!("{name}={p}"))
-                            .collect::<Vec<_>>()
-                            .join("&")
-                    )),
-                );
-            }
-            for p in parts {
-                check_enum(&mut out, name, p, id, api);
-            }
+            check_enum_list(&mut out, &subject, spec.value_type, id)
         }
         ValueType::Integer {
             min,
             max,
             soft,
             unit,
-        } => match v.parse::<i64>() {
-            Ok(n) => {
-                let below = min.is_some_and(|m| n < m);
-                let above = max.is_some_and(|m| n > m);
-                if below || above {
-                    let range = match (min, max) {
-                        (Some(a), Some(b)) => format!("{a}–{b}"),
-                        (Some(a), None) => format!("at least {a}"),
-                        (None, Some(b)) => format!("at most {b}"),
-                        (None, None) => String::new(),
-                    };
-                    let code = if soft {
-                        Code::OutOfRangeSoft
-                    } else {
-                        Code::OutOfRange
-                    };
-                    out.push(
-                        f(
-                            code,
-                            format!(
-                                "{name}={n} is outside the documented range ({range}{}){}.",
-                                unit.map(|u| format!(" {u}")).unwrap_or_default(),
-                                api.map(|a| format!(" for API {}", a.as_str()))
-                                    .unwrap_or_default()
-                            ),
-                        )
-                        .hint(format!("Use a value in {range}.")),
-                    );
-                }
-                out.display = unit.and_then(|u| describe_quantity(n, u));
-            }
-            Err(_) => out.push(f(
-                Code::InvalidInteger,
-                format!("{name}={v} is not a whole number."),
-            )),
-        },
-        ValueType::Decimal => {
-            if v.parse::<f64>().is_err() {
-                out.push(f(
-                    Code::InvalidDecimal,
-                    format!("{name}={v} is not a decimal number."),
-                ));
-            }
-        }
-        ValueType::Bool => {
-            if !v.eq_ignore_ascii_case("true") && !v.eq_ignore_ascii_case("false") {
-                out.push(f(
-                    Code::InvalidBoolean,
-                    format!("{name}={v} is not 'true' or 'false'."),
-                ));
-            }
-        }
+        } => check_integer(&mut out, &subject, min, max, soft, unit),
+        ValueType::Decimal => check_decimal(&mut out, &subject),
+        ValueType::Bool => check_boolean(&mut out, &subject),
         ValueType::Url => check_url(&mut out, name, v),
         ValueType::Digits { alphabet, max_len } => {
-            let bad: String = v.chars().filter(|c| !alphabet.contains(*c)).collect();
-            if !bad.is_empty() {
-                out.push(f(
-                    Code::InvalidDigits,
-                    format!(
-                        "{name}={v} contains characters outside '{alphabet}': '{bad}'{}.",
-                        api.map(|a| format!(" (API {})", a.as_str()))
-                            .unwrap_or_default()
-                    ),
-                ));
-            }
-            if let Some(max) = max_len {
-                if v.chars().count() > max as usize {
-                    out.push(f(
-                        Code::TooLong,
-                        format!(
-                            "{name} has {} keys; at most {max} are allowed.",
-                            v.chars().count()
-                        ),
-                    ));
-                }
-            }
+            check_digits(&mut out, &subject, alphabet, max_len)
         }
-        ValueType::MimeType => {
-            let ok = v
-                .split_once('/')
-                .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !a.contains(' '));
-            if !ok {
-                out.push(f(
-                    Code::InvalidMimeType,
-                    format!("{name}={v} is not a MIME type."),
-                ));
-            }
-        }
-        ValueType::JsonText => {
-            if serde_json::from_str::<serde::de::IgnoredAny>(v).is_err() {
-                out.push(f(
-                    Code::InvalidJsonValue,
-                    format!("{name} should contain JSON text but does not parse."),
-                ));
-            }
-        }
-        ValueType::Jwt => {
-            if v.split('.').count() != 3 {
-                out.push(
-                    f(
-                        Code::InvalidJsonValue,
-                        format!("{name} is not a compact JWT (three dot-separated parts)."),
-                    )
-                    .severity(Severity::Warning),
-                );
-            }
-        }
-        ValueType::Bitmask => match v.parse::<u32>() {
-            Ok(n) => {
-                let mut parts = Vec::new();
-                for (bit, what) in [
-                    (1, "inbound"),
-                    (2, "outbound via the API"),
-                    (4, "outbound via <Dial>"),
-                ] {
-                    if n & bit != 0 {
-                        parts.push(what);
-                    }
-                }
-                out.display = Some(if parts.is_empty() {
-                    "no flags".into()
-                } else {
-                    parts.join(" + ")
-                });
-            }
-            Err(_) => out.push(f(
-                Code::InvalidInteger,
-                format!("{name}={v} is not a flags integer."),
-            )),
-        },
-        ValueType::Currency => {
-            if v.len() != 3 || !v.bytes().all(|b| b.is_ascii_alphabetic()) {
-                out.push(
-                    f(
-                        Code::InvalidEnumValue,
-                        format!("{name}={v} is not an ISO 4217 currency code."),
-                    )
-                    .severity(Severity::Warning),
-                );
-            }
-        }
+        ValueType::MimeType => check_mime_type(&mut out, &subject),
+        ValueType::JsonText => check_json_text(&mut out, &subject),
+        ValueType::Jwt => check_jwt(&mut out, &subject),
+        ValueType::Bitmask => check_bitmask(&mut out, &subject),
+        ValueType::Currency => check_currency(&mut out, &subject),
         ValueType::Token | ValueType::Object => {}
     }
     out
+}
+
+/// The value being checked, and what it is judged against.
+#[derive(Clone, Copy)]
+struct Subject<'a> {
+    /// The parameter's name.
+    name: &'a str,
+    /// The value as sent.
+    value: &'a str,
+    /// The value trimmed.
+    v: &'a str,
+    /// The request's API version.
+    api: Option<ApiVersion>,
+    /// Twilio sent it (a webhook), rather than an app.
+    webhook: bool,
+}
+
+/// Free text: only its length limit.
+fn check_text(out: &mut Checked, x: &Subject, max_len: Option<u32>) {
+    let Subject {
+        name, value, api, ..
+    } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    if let Some(max) = max_len {
+        let n = value.chars().count();
+        if n > max as usize {
+            out.push(
+                f(
+                    Code::TooLong,
+                    format!(
+                        "{name} is {n} characters long; the limit is {max}{}.",
+                        api.map(|a| format!(" in API {}", a.as_str()))
+                            .unwrap_or_default()
+                    ),
+                )
+                .hint("Twilio rejects or splits longer values; shorten it."),
+            );
+        }
+    }
+}
+
+/// Inline TwiML: its length and that it is a <Response> document.
+fn check_twiml(out: &mut Checked, x: &Subject, max_len: Option<u32>) {
+    let Subject { name, value, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    if let Some(max) = max_len {
+        let n = value.chars().count();
+        if n > max as usize {
+            out.push(
+                f(
+                    Code::TooLong,
+                    format!("{name} is {n} characters long; the limit is {max}."),
+                )
+                .hint("Host the TwiML at a Url instead of sending it inline."),
+            );
+        }
+    }
+    if !v.starts_with('<') || !v.contains("Response") {
+        out.push(
+            f(
+                Code::InvalidJsonValue,
+                format!("{name} does not look like a TwiML document (<Response>…</Response>)."),
+            )
+            .severity(Severity::Warning)
+            .hint("Send a complete XML document whose root element is <Response>."),
+        );
+    }
+}
+
+/// An RFC 2822 date (2010 callbacks), shown in UTC; a non-zero offset in a 2010 webhook is suspicious.
+fn check_rfc2822_date(out: &mut Checked, x: &Subject) {
+    let Subject {
+        name,
+        v,
+        api,
+        webhook,
+        ..
+    } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    match DateTime::parse_from_rfc2822(v) {
+        Ok(dt) => {
+            let utc = dt.with_timezone(&Utc);
+            out.display = Some(utc.to_rfc3339_opts(SecondsFormat::Secs, true));
+            if dt.offset().local_minus_utc() != 0 && api == Some(ApiVersion::V2010) && webhook {
+                out.push(f(Code::NonUtcDate, format!("{name} has a UTC offset of {}; Twilio sends 2010 dates in GMT (+0000).", dt.offset()))
+                .hint("If you built this request yourself, format dates in UTC."));
+            }
+        }
+        Err(_) => out.push(
+            f(
+                Code::InvalidDate,
+                format!("{name}={v} is not an RFC 2822 date."),
+            )
+            .hint("Twilio writes dates like 'Fri, 20 Aug 2010 01:13:42 +0000'."),
+        ),
+    }
+}
+
+/// A YYYY-MM-DD list filter date.
+fn check_date_ymd(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    match v.parse::<NaiveDate>() {
+        Ok(d) => out.display = Some(d.to_string()),
+        Err(_) => out.push(
+            f(
+                Code::InvalidDate,
+                format!("{name}={v} is not a YYYY-MM-DD date."),
+            )
+            .hint("List filters take a UTC date such as 2009-07-06."),
+        ),
+    }
+}
+
+/// An ISO 8601 date-time, shown in UTC.
+fn check_iso8601(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    match DateTime::parse_from_rfc3339(v) {
+        Ok(dt) => {
+            out.display = Some(
+                dt.with_timezone(&Utc)
+                    .to_rfc3339_opts(SecondsFormat::Secs, true),
+            )
+        }
+        Err(_) => out.push(
+            f(
+                Code::InvalidDate,
+                format!("{name}={v} is not an ISO 8601 date-time."),
+            )
+            .hint("Use a form like 2021-11-30T20:36:27Z."),
+        ),
+    }
+}
+
+/// A carrier's YYMMDDhhmm timestamp (RawDlrDoneDate).
+fn check_carrier_timestamp(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    if v.len() != 10 || !v.bytes().all(|b| b.is_ascii_digit()) {
+        out.push(f(
+            Code::InvalidDate,
+            format!("{name}={v} is not a YYMMDDhhmm timestamp."),
+        ));
+    } else {
+        out.display = Some(format!(
+            "20{}-{}-{} {}:{} (carrier time)",
+            &v[0..2],
+            &v[2..4],
+            &v[4..6],
+            &v[6..8],
+            &v[8..10]
+        ));
+    }
+}
+
+/// Events: one documented value per parameter (space-joined values are named), each checked.
+fn check_enum_list(out: &mut Checked, x: &Subject, value_type: ValueType, id: &'static str) {
+    let Subject { name, v, api, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    let parts: Vec<&str> = v.split([' ', ',']).filter(|s| !s.is_empty()).collect();
+    if parts.len() > 1 && matches!(value_type, ValueType::RepeatedEnum { .. }) {
+        out.push(
+            f(
+                Code::SpaceJoinedEvents,
+                format!("{name} holds {} events in one value.", parts.len()),
+            )
+            .hint(format!(
+                "Repeat the parameter once per event: {}",
+                parts
+                    .iter()
+                    .map(|p| format!("{name}={p}"))
+                    .collect::<Vec<_>>()
+                    .join("&")
+            )),
+        );
+    }
+    for p in parts {
+        check_enum(out, name, p, id, api);
+    }
+}
+
+/// A whole number within its documented range, worded with its unit.
+fn check_integer(
+    out: &mut Checked,
+    x: &Subject,
+    min: Option<i64>,
+    max: Option<i64>,
+    soft: bool,
+    unit: Option<&'static str>,
+) {
+    let Subject { name, v, api, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    match v.parse::<i64>() {
+        Ok(n) => {
+            let below = min.is_some_and(|m| n < m);
+            let above = max.is_some_and(|m| n > m);
+            if below || above {
+                let range = match (min, max) {
+                    (Some(a), Some(b)) => format!("{a}–{b}"),
+                    (Some(a), None) => format!("at least {a}"),
+                    (None, Some(b)) => format!("at most {b}"),
+                    (None, None) => String::new(),
+                };
+                let code = if soft {
+                    Code::OutOfRangeSoft
+                } else {
+                    Code::OutOfRange
+                };
+                out.push(
+                    f(
+                        code,
+                        format!(
+                            "{name}={n} is outside the documented range ({range}{}){}.",
+                            unit.map(|u| format!(" {u}")).unwrap_or_default(),
+                            api.map(|a| format!(" for API {}", a.as_str()))
+                                .unwrap_or_default()
+                        ),
+                    )
+                    .hint(format!("Use a value in {range}.")),
+                );
+            }
+            out.display = unit.and_then(|u| describe_quantity(n, u));
+        }
+        Err(_) => out.push(f(
+            Code::InvalidInteger,
+            format!("{name}={v} is not a whole number."),
+        )),
+    }
+}
+
+/// A decimal number (prices, confidence).
+fn check_decimal(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    if v.parse::<f64>().is_err() {
+        out.push(f(
+            Code::InvalidDecimal,
+            format!("{name}={v} is not a decimal number."),
+        ));
+    }
+}
+
+/// 'true' or 'false'.
+fn check_boolean(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    if !v.eq_ignore_ascii_case("true") && !v.eq_ignore_ascii_case("false") {
+        out.push(f(
+            Code::InvalidBoolean,
+            format!("{name}={v} is not 'true' or 'false'."),
+        ));
+    }
+}
+
+/// DTMF keys from the allowed alphabet, within the length limit.
+fn check_digits(out: &mut Checked, x: &Subject, alphabet: &'static str, max_len: Option<u32>) {
+    let Subject { name, v, api, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    let bad: String = v.chars().filter(|c| !alphabet.contains(*c)).collect();
+    if !bad.is_empty() {
+        out.push(f(
+            Code::InvalidDigits,
+            format!(
+                "{name}={v} contains characters outside '{alphabet}': '{bad}'{}.",
+                api.map(|a| format!(" (API {})", a.as_str()))
+                    .unwrap_or_default()
+            ),
+        ));
+    }
+    if let Some(max) = max_len {
+        if v.chars().count() > max as usize {
+            out.push(f(
+                Code::TooLong,
+                format!(
+                    "{name} has {} keys; at most {max} are allowed.",
+                    v.chars().count()
+                ),
+            ));
+        }
+    }
+}
+
+/// A type/subtype MIME type.
+fn check_mime_type(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    let ok = v
+        .split_once('/')
+        .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !a.contains(' '));
+    if !ok {
+        out.push(f(
+            Code::InvalidMimeType,
+            format!("{name}={v} is not a MIME type."),
+        ));
+    }
+}
+
+/// JSON text that parses.
+fn check_json_text(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    if serde_json::from_str::<serde::de::IgnoredAny>(v).is_err() {
+        out.push(f(
+            Code::InvalidJsonValue,
+            format!("{name} should contain JSON text but does not parse."),
+        ));
+    }
+}
+
+/// A compact JWT: three dot-separated parts.
+fn check_jwt(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    if v.split('.').count() != 3 {
+        out.push(
+            f(
+                Code::InvalidJsonValue,
+                format!("{name} is not a compact JWT (three dot-separated parts)."),
+            )
+            .severity(Severity::Warning),
+        );
+    }
+}
+
+/// The 2008 Flags bitmask, worded.
+fn check_bitmask(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    match v.parse::<u32>() {
+        Ok(n) => {
+            let mut parts = Vec::new();
+            for (bit, what) in [
+                (1, "inbound"),
+                (2, "outbound via the API"),
+                (4, "outbound via <Dial>"),
+            ] {
+                if n & bit != 0 {
+                    parts.push(what);
+                }
+            }
+            out.display = Some(if parts.is_empty() {
+                "no flags".into()
+            } else {
+                parts.join(" + ")
+            });
+        }
+        Err(_) => out.push(f(
+            Code::InvalidInteger,
+            format!("{name}={v} is not a flags integer."),
+        )),
+    }
+}
+
+/// An ISO 4217 currency code.
+fn check_currency(out: &mut Checked, x: &Subject) {
+    let Subject { name, v, .. } = *x;
+    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
+    if v.len() != 3 || !v.bytes().all(|b| b.is_ascii_alphabetic()) {
+        out.push(
+            f(
+                Code::InvalidEnumValue,
+                format!("{name}={v} is not an ISO 4217 currency code."),
+            )
+            .severity(Severity::Warning),
+        );
+    }
 }
 
 fn check_sid(out: &mut Checked, name: &str, v: &str, prefixes: &[&str]) {
