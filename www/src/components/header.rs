@@ -35,7 +35,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     };
     html! {
         <header class="topbar">
-            <a class="brand" href="#" aria-label="Twilio Webhook Inspector — inspect">
+            <a class="brand" href="#" aria-label="Webhook Inspector for Twilio — inspect a request">
                 <svg class="brand-mark" viewBox="0 0 32 32" width="26" height="26" aria-hidden="true">
                     <circle cx="16" cy="16" r="14" fill="none" stroke="currentColor" stroke-width="3"/>
                     <circle cx="11.5" cy="11.5" r="3" fill="currentColor"/>

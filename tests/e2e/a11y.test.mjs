@@ -1,0 +1,49 @@
+// Accessibility: axe-core (from npm) runs inside headless Chromium over every page of the
+// app and the embeds, and fails on serious or critical violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launch, openApp, BASE } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Serious and critical violations on the page, as "rule: target" lines. */
+async function violations(page) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  const result = await page.evaluate(`${AXE};
+    axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => v.id + ' (' + v.impact + '): ' + n.target.join(' '))))`);
+  return result;
+}
+
+for (const [name, hash] of [
+  ['the inspector', ''],
+  ['the inspector with a signed example', '#example=sms-signed'],
+  ['the catalog', '#catalog'],
+  ['the examples gallery', '#examples'],
+  ['light theme', '#theme=light'],
+  ['dark theme', '#theme=dark'],
+]) {
+  test(`no serious or critical accessibility violation: ${name}`, async () => {
+    const { page } = await openApp(browser.context, hash);
+    const found = await violations(page);
+    assert.deepEqual(found, [], found.join('\n'));
+    await page.close();
+  });
+}
+
+test('no serious or critical accessibility violation: the embed page', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(new URL('embed.html#example=voice-status-callback', BASE).href);
+  await page.waitForSelector('[data-testid=report]', { timeout: 20000 });
+  const found = await violations(page);
+  assert.deepEqual(found, [], found.join('\n'));
+  await page.close();
+});
