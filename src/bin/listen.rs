@@ -521,14 +521,18 @@ fn signature_line(report: &Report) -> String {
             None => "valid".to_string(),
         },
         SignatureStatus::Invalid | SignatureStatus::Malformed => {
-            let why = sig.diagnoses.first().map(|d| d.message.clone()).or_else(|| {
-                sig.findings
-                    .iter()
-                    .chain(&report.findings)
-                    .find(|f| f.code == Code::SignatureUnexplained)
-                    .or_else(|| sig.findings.first())
-                    .map(|f| f.message.clone())
-            });
+            let why = sig
+                .diagnoses
+                .first()
+                .map(|d| d.message.clone())
+                .or_else(|| {
+                    sig.findings
+                        .iter()
+                        .chain(&report.findings)
+                        .find(|f| f.code == Code::SignatureUnexplained)
+                        .or_else(|| sig.findings.first())
+                        .map(|f| f.message.clone())
+                });
             match why {
                 Some(w) => format!("{} — {w}", sig.status.id()),
                 None => sig.status.id().to_string(),

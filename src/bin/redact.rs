@@ -84,10 +84,9 @@ fn mask_digits(number: &str) -> String {
 fn country_code_len(number: &str) -> usize {
     const ONE: &[&str] = &["1", "7"];
     const TWO: &[&str] = &[
-        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45",
-        "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61",
-        "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94",
-        "95", "98",
+        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+        "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
+        "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
     ];
     if ONE.iter().any(|p| number.starts_with(p)) {
         1
@@ -105,9 +104,15 @@ mod tests {
     #[test]
     fn phones_keep_country_code_and_last_four() {
         assert_eq!(text("From=%2B14155550100"), "From=%2B1XXXXXX0100");
-        assert_eq!(text("+447700900123 and +33612345678"), "+44XXXXXX0123 and +33XXXXX5678");
+        assert_eq!(
+            text("+447700900123 and +33612345678"),
+            "+44XXXXXX0123 and +33XXXXX5678"
+        );
         assert_eq!(text("a+b=1&Count=+12"), "a+b=1&Count=+12");
-        assert_eq!(text("whatsapp%3A%2b14155550100"), "whatsapp%3A%2b1XXXXXX0100");
+        assert_eq!(
+            text("whatsapp%3A%2b14155550100"),
+            "whatsapp%3A%2b1XXXXXX0100"
+        );
     }
 
     #[test]

@@ -113,7 +113,10 @@ fn send_and_print(url: &str, headers: Vec<(String, String)>, body: String) -> Ex
             println!(
                 "app: {} {}",
                 answer.status,
-                answer.content_type.as_deref().unwrap_or("(no content type)")
+                answer
+                    .content_type
+                    .as_deref()
+                    .unwrap_or("(no content type)")
             );
             println!("{}", String::from_utf8_lossy(&answer.body));
             ExitCode::from(u8::from(answer.status >= 400))
@@ -149,7 +152,9 @@ fn read_capture(path: &str, pick: Option<usize>) -> Result<String, String> {
         Some(r) if !r.is_empty() => r,
         _ => {
             if pick.is_some() {
-                return Err(format!("{path} is not a JSON Lines record: --pick needs one"));
+                return Err(format!(
+                    "{path} is not a JSON Lines record: --pick needs one"
+                ));
             }
             return Ok(text);
         }
@@ -158,12 +163,8 @@ fn read_capture(path: &str, pick: Option<usize>) -> Result<String, String> {
         None => records.last(),
         Some(n) => records.iter().find(|(line, _)| *line == n),
     };
-    let (_, record) = chosen.ok_or_else(|| {
-        format!(
-            "{path} has no record on line {}",
-            pick.unwrap_or_default()
-        )
-    })?;
+    let (_, record) = chosen
+        .ok_or_else(|| format!("{path} has no record on line {}", pick.unwrap_or_default()))?;
     Ok(request_of_record(record))
 }
 
@@ -177,7 +178,11 @@ fn request_of_record(record: &serde_json::Value) -> String {
         .split_once("://")
         .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
         .unwrap_or_else(|| "/".to_string());
-    let method = if s("method").is_empty() { "POST" } else { s("method") };
+    let method = if s("method").is_empty() {
+        "POST"
+    } else {
+        s("method")
+    };
     let mut text = format!("{method} {target} HTTP/1.1\r\n");
     for h in record
         .get("headers")
@@ -185,7 +190,10 @@ fn request_of_record(record: &serde_json::Value) -> String {
         .into_iter()
         .flatten()
     {
-        if let (Some(n), Some(v)) = (h.get(0).and_then(|x| x.as_str()), h.get(1).and_then(|x| x.as_str())) {
+        if let (Some(n), Some(v)) = (
+            h.get(0).and_then(|x| x.as_str()),
+            h.get(1).and_then(|x| x.as_str()),
+        ) {
             text += &format!("{n}: {v}\r\n");
         }
     }
