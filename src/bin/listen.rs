@@ -348,11 +348,7 @@ fn to_response(answer: &Answer) -> tiny_http::Response<std::io::Cursor<Vec<u8>>>
 /// The URL Twilio signed: `--public-url` + path and query; else, with `--trust-forwarded`,
 /// X-Forwarded-Proto and X-Forwarded-Host; else `http://` + Host + path.
 pub(crate) fn signing_url(args: &ListenArgs, captured: &Captured, local: SocketAddr) -> String {
-    let target = if captured.target.starts_with('/') {
-        captured.target.clone()
-    } else {
-        format!("/{}", captured.target)
-    };
+    let target = path_and_query(&captured.target);
     if let Some(public) = &args.public_url {
         return format!("{}{target}", public.trim_end_matches('/'));
     }
@@ -376,6 +372,22 @@ pub(crate) fn signing_url(args: &ListenArgs, captured: &Captured, local: SocketA
         return format!("{proto}://{fhost}{target}");
     }
     format!("http://{host}{target}")
+}
+
+/// The path and query of a request target, which a proxy may send in absolute form
+/// (`http://host/path?q`).
+fn path_and_query(target: &str) -> String {
+    let rest = match target.split_once("://") {
+        Some((scheme, rest)) if !scheme.contains(['/', '?']) => {
+            rest.find(['/', '?']).map_or("", |i| &rest[i..])
+        }
+        _ => target,
+    };
+    if rest.starts_with('/') {
+        rest.to_string()
+    } else {
+        format!("/{rest}")
+    }
 }
 
 /// The forward URL for a request: the request path appended to the base's path, queries
@@ -426,7 +438,7 @@ const HOP_BY_HOP: &[&str] = &[
 /// Forwards the request unchanged and returns the app's answer with a line for the
 /// terminal; a 502 and a clear line when the app does not answer.
 fn forward(agent: &ureq::Agent, base: &str, captured: &Captured) -> (Answer, String) {
-    let url = forward_url(base, &captured.target);
+    let url = forward_url(base, &path_and_query(&captured.target));
     match send(agent, &url, captured) {
         Ok(answer) => {
             let note = format!(
@@ -687,4 +699,43 @@ pub(crate) fn record_json(
     });
     v["input"] = c.raw_text().into();
     v.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forward_url_appends_path_and_joins_queries() {
+        let f = forward_url;
+        assert_eq!(
+            f("http://localhost:3000", "/sms?x=1"),
+            "http://localhost:3000/sms?x=1"
+        );
+        assert_eq!(
+            f("http://localhost:3000/", "/sms"),
+            "http://localhost:3000/sms"
+        );
+        assert_eq!(
+            f("http://localhost:3000/app", "/sms"),
+            "http://localhost:3000/app/sms"
+        );
+        assert_eq!(
+            f("http://localhost:3000/voice", "/"),
+            "http://localhost:3000/voice"
+        );
+        assert_eq!(
+            f("http://localhost:3000/v?k=1", "/?x=2"),
+            "http://localhost:3000/v?k=1&x=2"
+        );
+    }
+
+    #[test]
+    fn targets_in_absolute_form_keep_path_and_query() {
+        assert_eq!(path_and_query("/sms?x=1"), "/sms?x=1");
+        assert_eq!(path_and_query("http://a.example/sms?x=1"), "/sms?x=1");
+        assert_eq!(path_and_query("http://a.example"), "/");
+        assert_eq!(path_and_query("/cb?u=http://x/y"), "/cb?u=http://x/y");
+        assert_eq!(path_and_query("*"), "/*");
+    }
 }
