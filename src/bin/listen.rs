@@ -551,6 +551,7 @@ fn signature_line(report: &Report) -> String {
             }
         }
         SignatureStatus::NoToken => "not checked (no --auth-token)".to_string(),
+        SignatureStatus::NotChecked => "not checked".to_string(),
         SignatureStatus::NoSignature => "missing (no X-Twilio-Signature header)".to_string(),
         other => other.id().to_string(),
     }
