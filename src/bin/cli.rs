@@ -4,8 +4,14 @@
 //! Exit codes: 0 when there is no error-severity finding, 1 when there are errors or an
 //! invalid signature, 2 for unusable arguments or unreadable input.
 
+#[path = "listen.rs"]
+mod listen;
 #[path = "parallel.rs"]
 mod parallel;
+#[path = "redact.rs"]
+mod redact;
+#[path = "replay.rs"]
+mod replay;
 
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -33,6 +39,12 @@ enum Command {
     /// Sign a captured request afresh (for replaying it against a local server) and print
     /// the signature and a curl command that replays it. The token is never printed.
     Sign(InspectArgs),
+    /// Listen for webhooks on a local port: inspect each request as it arrives, forward it
+    /// to your app (--forward-to) and record the exchanges (--record).
+    Listen(listen::ListenArgs),
+    /// Send a captured webhook to your app again, edited (--set/--unset) and signed afresh
+    /// for --to.
+    Replay(replay::ReplayArgs),
     /// Print the catalog of webhook kinds and parameters.
     Catalog {
         /// Print JSON instead of a table.
@@ -118,6 +130,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Inspect(args) => run_inspect(args),
         Command::Sign(args) => run_sign(args),
+        Command::Listen(args) => listen::run(args),
+        Command::Replay(args) => replay::run(args),
         Command::Catalog { json } => run_catalog(json),
     }
 }
@@ -198,6 +212,24 @@ struct BatchLine {
     input: String,
     #[serde(flatten)]
     options: Options,
+    /// The rest of a `listen --record` line (its `input`, `url` and `method` are read).
+    #[serde(flatten)]
+    _record: RecordExtras,
+}
+
+/// The keys of a `listen --record` line that `--batch` does not use.
+#[derive(Deserialize)]
+struct RecordExtras {
+    #[serde(default, rename = "received_at")]
+    _received_at: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "headers")]
+    _headers: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "body")]
+    _body: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "body_base64")]
+    _body_base64: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "response")]
+    _response: Option<serde::de::IgnoredAny>,
 }
 
 fn run_batch(args: &InspectArgs) -> ExitCode {

@@ -13,6 +13,8 @@ mod decode;
 mod hostile;
 /// End-to-end inspection vectors: kinds, fields and finding codes.
 mod inspect;
+/// `listen` and `replay` against a live local app: forwarding, signatures, records, faults.
+mod listen;
 /// Signature vectors from the official libraries, and the signature doctor.
 mod signature;
 
