@@ -56,4 +56,10 @@ if [ -f package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
   fi
 fi
+if [ -f npm/package-lock.json ]; then
+  if [ ! -d npm/node_modules ] || [ npm/package-lock.json -nt npm/node_modules/.package-lock.json ]; then
+    log "installing npm/ devDependencies (npm ci: twilio for the peer checks and benchmarks)"
+    (cd npm && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
 log "toolchain ready"
