@@ -274,6 +274,7 @@ pub(crate) fn run(ctx: &Context<'_>) -> Outcome {
     }
 }
 
+/// Every variant family in turn, most likely mistakes first, until the budget is spent.
 fn run_variants(ctx: &Context<'_>, variants: &mut usize) -> Vec<Diagnosis> {
     let alg = ctx.settings.clone().unwrap_or(Algorithm::HmacSha1);
     let keyed: Vec<(usize, Keyed)> = ctx
@@ -393,6 +394,7 @@ pub(crate) fn no_match(ctx: &Context<'_>, outcome: &Outcome) -> NoMatch {
     }
 }
 
+/// The advice when another of the given tokens signed the request.
 fn wrong_token_hint(ctx: &Context<'_>) -> String {
     let mut h = String::from(
         "Validate with the token that signs this webhook: a sub-account's webhooks are signed with the sub-account's own auth token, and a secondary token signs only once it is promoted to primary.",
@@ -443,6 +445,8 @@ fn misencoded(header: &str, good: &str, raw: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// The header holds the right MAC, mis-written: hex instead of base64, base64url, padding
+/// dropped, whitespace or quotes added by a logger or a copy.
 fn signature_format(d: &mut Doctor<'_, '_>) {
     let sig = d.ctx.sig;
     if super::malformed_reason(sig).is_none() {
@@ -475,6 +479,7 @@ fn signature_format(d: &mut Doctor<'_, '_>) {
     }
 }
 
+/// The token was pasted with a newline or spaces (an env file, a secrets manager).
 fn token_whitespace(d: &mut Doctor<'_, '_>) {
     let url = d.ctx.prep.url.to_string();
     for (i, t) in d.ctx.tokens.iter().enumerate().take(MAX_TOKENS) {
@@ -501,6 +506,7 @@ fn token_whitespace(d: &mut Doctor<'_, '_>) {
     }
 }
 
+/// HMAC-SHA1 vs HMAC-SHA256: the app ignores (or invents) X-Twilio-Webhooks-Signature-Settings.
 fn algorithm_variants(d: &mut Doctor<'_, '_>) {
     let header = d.ctx.input.settings_header.filter(|h| !h.trim().is_empty());
     let others: Vec<Algorithm> = match &d.ctx.settings {
@@ -541,6 +547,7 @@ fn algorithm_variants(d: &mut Doctor<'_, '_>) {
     }
 }
 
+/// The request's own parameters, as the variants' starting point.
 fn base_feed(d: &Doctor<'_, '_>) -> Feed {
     if d.ctx.prep.mode == Mode::Form {
         Feed::Base
@@ -580,6 +587,8 @@ fn classify_difference(received: &str, other: &str) -> Option<DiagnosisCode> {
     None
 }
 
+/// The app rebuilt the URL from Host while Twilio called the public one (X-Forwarded-*,
+/// a tunnel, a load balancer).
 fn url_candidates(d: &mut Doctor<'_, '_>) {
     let received = d.ctx.prep.url.to_string();
     let feed_base = d.ctx.prep.mode == Mode::Form;
@@ -610,6 +619,7 @@ fn url_candidates(d: &mut Doctor<'_, '_>) {
     }
 }
 
+/// A TLS-terminating proxy: Twilio called https, the app sees http (or the reverse).
 fn scheme_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let to = if parts.scheme.eq_ignore_ascii_case("http") {
         "https"
@@ -666,6 +676,8 @@ const COMMON_PORTS: &[&str] = &[
     "4443", "7000", "8001",
 ];
 
+/// The app adds or drops a port (the proxy's internal port, :443 written out) beyond the
+/// libraries' own default-port quirk.
 fn port_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let received = parts.join();
     let mut ports: Vec<&str> = Vec::new();
@@ -708,6 +720,7 @@ fn port_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     }
 }
 
+/// A router added or removed a trailing slash before validating.
 fn slash_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let received = parts.join();
     let mut p = parts.clone();
@@ -739,6 +752,7 @@ fn slash_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     ));
 }
 
+/// The host's letter case changed (configured in capitals, normalised by a proxy).
 fn host_case_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let received = parts.join();
     let mut hosts = vec![
@@ -788,6 +802,7 @@ fn host_case_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     }
 }
 
+/// A framework dropped (or added) an empty '?' at the end of the URL.
 fn empty_query_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let received = parts.join();
     let mut p = parts.clone();
@@ -821,6 +836,7 @@ fn empty_query_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     ));
 }
 
+/// The webhook URL had a '#fragment' (connection overrides): never sent, never signed.
 fn fragment_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     if parts.fragment.is_none() {
         return;
@@ -895,6 +911,7 @@ fn decode_safe(s: &str, keep: &[u8]) -> String {
     out
 }
 
+/// The path was decoded or re-encoded (%20 vs +, hex case, safe characters) by a framework.
 fn path_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     if !parts.path.contains('%') && parts.path.is_ascii() {
         return;
@@ -942,6 +959,7 @@ fn path_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     }
 }
 
+/// The path was lower-cased by a case-insensitive router.
 fn path_case_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let lower = parts.path.to_ascii_lowercase();
     if lower == parts.path {
@@ -1013,6 +1031,7 @@ fn rfc3986_escape_into(out: &mut String, s: &str) {
     }
 }
 
+/// The query was re-encoded by a framework (space as + or %20, hex case, quotes).
 fn query_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let Some(q) = parts.query.as_deref().filter(|q| !q.is_empty()) else {
         return;
@@ -1066,6 +1085,7 @@ fn query_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     }
 }
 
+/// Every order of `n` items (used only for small `n`).
 fn permutations(n: usize) -> Vec<Vec<usize>> {
     fn go(prefix: &mut Vec<usize>, rest: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
         if rest.is_empty() {
@@ -1085,6 +1105,7 @@ fn permutations(n: usize) -> Vec<Vec<usize>> {
     out
 }
 
+/// A framework re-ordered the query string (parsed into a map and written back).
 fn query_order_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let Some(q) = parts.query.as_deref().filter(|q| q.contains('&')) else {
         return;
@@ -1135,6 +1156,7 @@ fn query_order_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     }
 }
 
+/// A JSON body validated as form parameters, or form parameters validated as a JSON body.
 fn form_json_variants(d: &mut Doctor<'_, '_>) {
     let prep = d.ctx.prep;
     let body = d.ctx.input.body;
@@ -1191,6 +1213,7 @@ fn form_json_variants(d: &mut Doctor<'_, '_>) {
     }
 }
 
+/// The parameters sorted by key, as the string to sign orders them.
 fn sorted_owned(params: &[(String, String)]) -> Vec<(String, String)> {
     let idx = compute::sorted_indices(params, KeyOrder::Utf16);
     idx.iter()
@@ -1198,6 +1221,7 @@ fn sorted_owned(params: &[(String, String)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `A, B and 3 more` for a message.
 fn names(list: &[&str]) -> String {
     let mut v: Vec<String> = Vec::new();
     for n in list {
@@ -1209,6 +1233,9 @@ fn names(list: &[&str]) -> String {
     v.join(", ")
 }
 
+/// The parameters changed between Twilio and the check: one added by the app's framework
+/// (route parameters), one dropped (empty values stripped), values trimmed or left
+/// percent-encoded, sorted another way, duplicates appended twice.
 fn param_variants(d: &mut Doctor<'_, '_>) {
     let prep = d.ctx.prep;
     if prep.mode != Mode::Form {
