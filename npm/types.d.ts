@@ -283,6 +283,12 @@ export type InputFormat = "form" | "query" | "url" | "http" | "curl" | "json" | 
 export type KeyOrder = "utf16" | "code-point";
 
 /**
+ * The kinds the detector reports (each catalog kind's `reported_as`), and `unknown`.
+ * Serialises as its kebab-case id.
+ */
+export type KindId = "voice-request" | "voice-request-legacy" | "voice-status-callback" | "recording-status-callback" | "messaging-request" | "whatsapp-request" | "message-status-callback" | "create-call" | "create-call-legacy" | "update-call" | "list-calls" | "call-response-legacy" | "call-resource" | "gather-action" | "dial-action" | "amd-callback" | "conference-callback" | "transcription-callback" | "record-action" | "create-message" | "unknown";
+
+/**
  * One kind of webhook or request.
  */
 export type KindSpec = { 
@@ -331,7 +337,7 @@ export type KindVerdict = {
 /**
  * The kind id (`voice-request`, `messaging-request`, …, `unknown`).
  */
-id: string, 
+id: KindId, 
 /**
  * Human title of the kind.
  */
@@ -609,7 +615,7 @@ export type RunnerUp = {
 /**
  * The kind id.
  */
-id: string, 
+id: KindId, 
 /**
  * Its confidence, 0–100.
  */

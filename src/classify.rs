@@ -5,7 +5,7 @@
 //! candidate gets a score; the reasons list names the parameters that decided it. A
 //! separate lookalike pass refuses to claim requests that merely reuse Twilio's names.
 
-use crate::catalog::ApiVersion;
+use crate::catalog::{ApiVersion, KindId};
 use crate::report::{InputFormat, KindVerdict, RunnerUp};
 
 /// What the classifier looks at.
@@ -742,7 +742,8 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
     if let Some(id) = forced {
         return Classification {
             verdict: KindVerdict {
-                id: id.to_string(),
+                // A catalog id (`messaging-request-legacy`) reports as its main kind.
+                id: kind_id(crate::catalog::kind(id).map_or(id, |k| k.reported_as)),
                 title: title(id),
                 overridden: true,
                 confidence: 100,
@@ -768,14 +769,14 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
             let mut reasons = reasons.clone();
             reasons.extend(precedence_notes(rule.kind, ev));
             KindVerdict {
-                id: rule.kind.to_string(),
+                id: kind_id(rule.kind),
                 title: title(rule.kind),
                 overridden: false,
                 confidence,
                 reasons,
                 // The runner-up never looks surer than the winner: scaled by its score.
                 runner_up: runner.map(|(s, r, _)| RunnerUp {
-                    id: r.kind.to_string(),
+                    id: kind_id(r.kind),
                     confidence: (i32::from(confidence) * (*s).max(0) / (*score).max(1))
                         .clamp(0, i32::from(confidence)) as u8,
                 }),
@@ -789,6 +790,12 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
         lookalike: suspicious,
         ids,
     }
+}
+
+/// The typed id of a kind named in the rules or by the caller (checked by a test: every
+/// rule's kind is a catalog kind).
+fn kind_id(id: &str) -> KindId {
+    KindId::from_id(id).unwrap_or(KindId::Unknown)
 }
 
 fn title(id: &str) -> String {
@@ -855,13 +862,13 @@ fn unknown(
         );
     }
     KindVerdict {
-        id: "unknown".into(),
+        id: KindId::Unknown,
         title: "Unknown".into(),
         overridden: false,
         confidence: 0,
         reasons,
         runner_up: best.map(|(s, r, _)| RunnerUp {
-            id: r.kind.to_string(),
+            id: kind_id(r.kind),
             confidence: confidence_of(*s) / 2,
         }),
     }
@@ -1002,7 +1009,7 @@ fn partial_guess(
     let confidence = (25.0 + 25.0 * score.min(1.5) / 1.5) as u8;
     let shown: Vec<&str> = names.iter().take(6).copied().collect();
     Some(KindVerdict {
-        id: kind.to_string(),
+        id: kind_id(kind),
         title: title(kind),
         overridden: false,
         confidence,
@@ -1017,7 +1024,7 @@ fn partial_guess(
         runner_up: runner
             .filter(|(r, _)| *r * 10.0 >= score * 7.0)
             .map(|(r, k)| RunnerUp {
-                id: k.to_string(),
+                id: kind_id(k),
                 confidence: (f64::from(confidence) * r / score).min(f64::from(confidence)) as u8,
             }),
     })
@@ -1051,4 +1058,23 @@ fn confidence(score: i32, runner: Option<i32>) -> u8 {
 /// Whether a status is terminal (used by checks).
 pub(crate) fn is_terminal_status(s: &str) -> bool {
     TERMINAL.contains(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_names_a_reported_kind() {
+        for rule in RULES {
+            assert!(
+                KindId::from_id(rule.kind).is_some(),
+                "{} is not a KindId",
+                rule.kind
+            );
+        }
+        for k in PARTIAL_PREFERENCE {
+            assert!(KindId::from_id(k).is_some(), "{k} is not a KindId");
+        }
+    }
 }

@@ -233,7 +233,13 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
     }
     let classification = classify(&evidence, forced_kind);
     let verdict = classification.verdict;
-    let api = api_version(&verdict.id, &evidence);
+    // A forced catalog kind of another API version (`messaging-request-legacy`) brings its
+    // version with it.
+    let forced_version = forced_kind
+        .and_then(catalog::kind)
+        .filter(|k| k.id != k.reported_as)
+        .map(|k| k.api_version);
+    let api = forced_version.or_else(|| api_version(&verdict.id, &evidence));
     let catalog_kind = catalog_kind_for(&verdict.id, api);
     let direction = catalog_kind.map(|k| k.direction);
     let context = FieldContext {

@@ -200,7 +200,7 @@ pub struct Field {
 #[serde(rename_all = "camelCase")]
 pub struct KindVerdict {
     /// The kind id (`voice-request`, `messaging-request`, …, `unknown`).
-    pub id: String,
+    pub id: crate::catalog::KindId,
     /// Human title of the kind.
     pub title: String,
     /// True when the caller forced the kind instead of letting it be detected.
@@ -220,7 +220,7 @@ pub struct KindVerdict {
 #[serde(rename_all = "camelCase")]
 pub struct RunnerUp {
     /// The kind id.
-    pub id: String,
+    pub id: crate::catalog::KindId,
     /// Its confidence, 0–100.
     pub confidence: u8,
 }

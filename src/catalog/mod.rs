@@ -9,7 +9,7 @@ use serde::Serialize;
 
 mod table;
 
-pub use table::{ENUMS, KINDS, PARAMS, SID_PREFIXES};
+pub use table::{KindId, ENUMS, KINDS, PARAMS, SID_PREFIXES};
 
 /// Which way a request travels.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -442,4 +442,48 @@ pub fn params_of_kind(kind_id: &str) -> Vec<&'static ParamSpec> {
         }
     }
     out
+}
+
+impl KindId {
+    /// The catalog's description of this kind (`None` for `Unknown`).
+    pub fn spec(self) -> Option<&'static KindSpec> {
+        kind(self.id())
+    }
+
+    /// The id as text (the same as [`KindId::id`]).
+    pub fn as_str(&self) -> &'static str {
+        self.id()
+    }
+}
+
+impl std::fmt::Display for KindId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A kind id reads as its text wherever text is expected (`&report.kind.id` as `&str`).
+impl std::ops::Deref for KindId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.id()
+    }
+}
+
+impl PartialEq<str> for KindId {
+    fn eq(&self, other: &str) -> bool {
+        self.id() == other
+    }
+}
+
+impl PartialEq<&str> for KindId {
+    fn eq(&self, other: &&str) -> bool {
+        self.id() == *other
+    }
+}
+
+impl PartialEq<String> for KindId {
+    fn eq(&self, other: &String) -> bool {
+        self.id() == other.as_str()
+    }
 }

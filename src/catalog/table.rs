@@ -329,6 +329,158 @@ pub static KINDS: &[KindSpec] = &[
     },
 ];
 
+/// The kinds the detector reports (each catalog kind's `reported_as`), and `unknown`.
+/// Serialises as its kebab-case id.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum KindId {
+    /// Incoming call (voice request)
+    #[serde(rename = "voice-request")]
+    VoiceRequest,
+    /// Incoming call (2008-08-01 voice request)
+    #[serde(rename = "voice-request-legacy")]
+    VoiceRequestLegacy,
+    /// Call status callback
+    #[serde(rename = "voice-status-callback")]
+    VoiceStatusCallback,
+    /// Recording status callback
+    #[serde(rename = "recording-status-callback")]
+    RecordingStatusCallback,
+    /// Incoming message (messaging request)
+    #[serde(rename = "messaging-request")]
+    MessagingRequest,
+    /// Incoming WhatsApp message
+    #[serde(rename = "whatsapp-request")]
+    WhatsappRequest,
+    /// Message status callback
+    #[serde(rename = "message-status-callback")]
+    MessageStatusCallback,
+    /// Create a call (REST, 2010-04-01)
+    #[serde(rename = "create-call")]
+    CreateCall,
+    /// Create a call (REST, 2008-08-01)
+    #[serde(rename = "create-call-legacy")]
+    CreateCallLegacy,
+    /// Modify a live call (REST)
+    #[serde(rename = "update-call")]
+    UpdateCall,
+    /// List calls (REST query)
+    #[serde(rename = "list-calls")]
+    ListCalls,
+    /// Call record (2008 XML response)
+    #[serde(rename = "call-response-legacy")]
+    CallResponseLegacy,
+    /// Call record (2010 JSON response)
+    #[serde(rename = "call-resource")]
+    CallResource,
+    /// <Gather> action request
+    #[serde(rename = "gather-action")]
+    GatherAction,
+    /// <Dial> action request
+    #[serde(rename = "dial-action")]
+    DialAction,
+    /// Async answering-machine detection result
+    #[serde(rename = "amd-callback")]
+    AmdCallback,
+    /// Conference status callback
+    #[serde(rename = "conference-callback")]
+    ConferenceCallback,
+    /// <Record> transcription callback
+    #[serde(rename = "transcription-callback")]
+    TranscriptionCallback,
+    /// <Record> action request
+    #[serde(rename = "record-action")]
+    RecordAction,
+    /// Send a message (REST)
+    #[serde(rename = "create-message")]
+    CreateMessage,
+    /// Not recognised as a Twilio webhook or request.
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl KindId {
+    /// Every reported kind, then `Unknown`.
+    pub const ALL: &'static [KindId] = &[
+        KindId::VoiceRequest,
+        KindId::VoiceRequestLegacy,
+        KindId::VoiceStatusCallback,
+        KindId::RecordingStatusCallback,
+        KindId::MessagingRequest,
+        KindId::WhatsappRequest,
+        KindId::MessageStatusCallback,
+        KindId::CreateCall,
+        KindId::CreateCallLegacy,
+        KindId::UpdateCall,
+        KindId::ListCalls,
+        KindId::CallResponseLegacy,
+        KindId::CallResource,
+        KindId::GatherAction,
+        KindId::DialAction,
+        KindId::AmdCallback,
+        KindId::ConferenceCallback,
+        KindId::TranscriptionCallback,
+        KindId::RecordAction,
+        KindId::CreateMessage,
+        KindId::Unknown,
+    ];
+
+    /// The kebab-case id, e.g. `voice-status-callback`.
+    pub fn id(self) -> &'static str {
+        match self {
+            KindId::VoiceRequest => "voice-request",
+            KindId::VoiceRequestLegacy => "voice-request-legacy",
+            KindId::VoiceStatusCallback => "voice-status-callback",
+            KindId::RecordingStatusCallback => "recording-status-callback",
+            KindId::MessagingRequest => "messaging-request",
+            KindId::WhatsappRequest => "whatsapp-request",
+            KindId::MessageStatusCallback => "message-status-callback",
+            KindId::CreateCall => "create-call",
+            KindId::CreateCallLegacy => "create-call-legacy",
+            KindId::UpdateCall => "update-call",
+            KindId::ListCalls => "list-calls",
+            KindId::CallResponseLegacy => "call-response-legacy",
+            KindId::CallResource => "call-resource",
+            KindId::GatherAction => "gather-action",
+            KindId::DialAction => "dial-action",
+            KindId::AmdCallback => "amd-callback",
+            KindId::ConferenceCallback => "conference-callback",
+            KindId::TranscriptionCallback => "transcription-callback",
+            KindId::RecordAction => "record-action",
+            KindId::CreateMessage => "create-message",
+            KindId::Unknown => "unknown",
+        }
+    }
+
+    /// Looks a kind up by its id.
+    pub fn from_id(id: &str) -> Option<KindId> {
+        match id {
+            "voice-request" => Some(KindId::VoiceRequest),
+            "voice-request-legacy" => Some(KindId::VoiceRequestLegacy),
+            "voice-status-callback" => Some(KindId::VoiceStatusCallback),
+            "recording-status-callback" => Some(KindId::RecordingStatusCallback),
+            "messaging-request" => Some(KindId::MessagingRequest),
+            "whatsapp-request" => Some(KindId::WhatsappRequest),
+            "message-status-callback" => Some(KindId::MessageStatusCallback),
+            "create-call" => Some(KindId::CreateCall),
+            "create-call-legacy" => Some(KindId::CreateCallLegacy),
+            "update-call" => Some(KindId::UpdateCall),
+            "list-calls" => Some(KindId::ListCalls),
+            "call-response-legacy" => Some(KindId::CallResponseLegacy),
+            "call-resource" => Some(KindId::CallResource),
+            "gather-action" => Some(KindId::GatherAction),
+            "dial-action" => Some(KindId::DialAction),
+            "amd-callback" => Some(KindId::AmdCallback),
+            "conference-callback" => Some(KindId::ConferenceCallback),
+            "transcription-callback" => Some(KindId::TranscriptionCallback),
+            "record-action" => Some(KindId::RecordAction),
+            "create-message" => Some(KindId::CreateMessage),
+            "unknown" => Some(KindId::Unknown),
+            _ => None,
+        }
+    }
+}
+
 /// Every parameter row: one per name and variant (API version, type, presence,
 /// deprecation, documentation status), listing every kind that shares it.
 pub static PARAMS: &[ParamSpec] = &[
