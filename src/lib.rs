@@ -33,6 +33,7 @@ mod finding;
 mod inspect;
 mod report;
 pub mod signature;
+pub mod timeline;
 #[cfg(feature = "wasm")]
 mod wasm;
 
@@ -43,3 +44,4 @@ pub use report::{
     Counts, Field, FieldStatus, Header, InputFormat, KindVerdict, ParamSource, RawPair, Report,
     RequestInfo, RunnerUp,
 };
+pub use timeline::{read_captures, timeline, timeline_of_text, Capture, Timeline};
