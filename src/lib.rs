@@ -29,6 +29,7 @@ mod check;
 mod classify;
 mod cross;
 mod decode;
+pub mod diff;
 mod finding;
 mod inspect;
 mod report;
@@ -38,6 +39,7 @@ pub mod timeline;
 mod wasm;
 
 pub use decode::{decode, detect, Decoded, MAX_INPUT_BYTES};
+pub use diff::{diff, Diff};
 pub use finding::{Code, Finding, Severity};
 pub use inspect::{inspect, sign, Options};
 pub use report::{

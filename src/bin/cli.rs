@@ -4,6 +4,9 @@
 //! Exit codes: 0 when there is no error-severity finding, 1 when there are errors or an
 //! invalid signature, 2 for unusable arguments or unreadable input.
 
+#[path = "cli_timeline.rs"]
+mod cli_timeline;
+
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -30,6 +33,13 @@ enum Command {
     /// Sign a captured request afresh (for replaying it against a local server) and print
     /// the signature and a curl command that replays it. The token is never printed.
     Sign(InspectArgs),
+    /// Read many captures (JSON Lines, HAR, raw HTTP, a log, Call Events, Event Streams,
+    /// Debugger events) and print their lifecycle timeline: one block per call, message or
+    /// conference, with retries, out-of-order arrivals and impossible transitions.
+    Timeline(cli_timeline::TimelineArgs),
+    /// Compare two captured requests field by field, and say which difference changes
+    /// what Twilio signs. Exit code 1 when they differ.
+    Diff(cli_timeline::DiffArgs),
     /// Print the catalog of webhook kinds and parameters.
     Catalog {
         /// Print JSON instead of a table.
@@ -115,6 +125,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Inspect(args) => run_inspect(args),
         Command::Sign(args) => run_sign(args),
+        Command::Timeline(args) => cli_timeline::run_timeline(args),
+        Command::Diff(args) => cli_timeline::run_diff(args),
         Command::Catalog { json } => run_catalog(json),
     }
 }
