@@ -265,23 +265,33 @@ pub fn read_captures(text: &str) -> Captures<'_> {
 pub fn detect_many(text: &str) -> ManyFormat {
     let t = text.trim_start_matches('\u{feff}').trim_start();
     let head = t.get(..t.len().min(65536)).unwrap_or(t);
-    let first_line = head.lines().next().unwrap_or("").trim();
-    let lines_of_json = head
+    let first = head
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    let lines: Vec<&str> = head
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .take(3)
-        .all(|l| (l.starts_with('{') && l.ends_with('}')) || l.starts_with('"'));
-    if t.starts_with('[') {
+        .take(5)
+        .collect();
+    let json_lines = lines.len() >= 2
+        && lines
+            .iter()
+            .all(|l| l.starts_with('{') || l.starts_with('"'))
+        && lines.iter().any(|l| {
+            serde_json::from_str::<Value>(l).is_ok_and(|v| v.is_object() || v.is_string())
+        });
+    let bracketed_time = first.starts_with('[') && time::leading_time(first).is_some();
+    if t.starts_with('[') && !bracketed_time {
         return if head.contains("\"specversion\"") {
             ManyFormat::EventStreams
         } else {
             ManyFormat::JsonArray
         };
     }
-    if first_line.starts_with('"')
-        || (lines_of_json && t.lines().filter(|l| !l.trim().is_empty()).nth(1).is_some())
-    {
+    if json_lines {
         return ManyFormat::JsonLines;
     }
     if t.starts_with('{') {
@@ -306,8 +316,9 @@ pub fn detect_many(text: &str) -> ManyFormat {
     if body_lines >= 2 && head.lines().any(|l| l.contains('&')) {
         return ManyFormat::Log;
     }
-    if body_lines == 1 && head.contains("PayloadType=") {
-        return ManyFormat::Debugger;
+    if body_lines >= 1 && head.contains("PayloadType=") {
+        // Debugger events as their form fields: one per line, unpacked by the log reader.
+        return ManyFormat::Log;
     }
     ManyFormat::Single
 }

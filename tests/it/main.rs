@@ -7,9 +7,13 @@ mod catalog;
 mod cli;
 /// Input decoding vectors: every format, nasty input.
 mod decode;
+/// Diffs of two captures: field changes and what breaks the signature.
+mod diff;
 /// Hostile input: property tests, size and depth limits, secrets never in outputs.
 mod hostile;
 /// End-to-end inspection vectors: kinds, fields and finding codes.
 mod inspect;
 /// Signature vectors from the official libraries, and the signature doctor.
 mod signature;
+/// Timelines of many captures: grouping, order and lifecycle findings.
+mod timeline;
