@@ -37,6 +37,8 @@ pub mod signature;
 pub mod timeline;
 #[cfg(feature = "wasm")]
 mod wasm;
+#[cfg(feature = "wasm")]
+mod wasm_many;
 
 pub use decode::{decode, detect, Decoded, MAX_INPUT_BYTES};
 pub use diff::{diff, Diff};
