@@ -11,7 +11,7 @@ use clap::Args;
 use twilio_webhook_inspector::diff::{Diff, FieldChangeKind};
 use twilio_webhook_inspector::timeline::{
     capture_from_line, detect_many, entry_of, read_captures, Capture, CaptureError, Entry, Group,
-    ManyFormat, TimelineBuilder,
+    ManyFormat, StreamingTimeline, TimelineBuilder,
 };
 use twilio_webhook_inspector::{Options, Severity, Timeline};
 
@@ -34,6 +34,13 @@ pub struct TimelineArgs {
     /// Print only the counts and the groups with problems (for big logs).
     #[arg(long)]
     summary: bool,
+    /// Bounded memory for big logs: print each group once no callback of it has arrived
+    /// for `--window` captures (JSON Lines with `--json`, then a summary line).
+    #[arg(long)]
+    stream: bool,
+    /// With `--stream`: captures of silence after which a group is closed.
+    #[arg(long, default_value_t = 100_000)]
+    window: usize,
 }
 
 #[derive(Args)]
@@ -145,8 +152,13 @@ fn produce(
     Ok(())
 }
 
-/// Reads, inspects in parallel and collects in input order.
-pub fn build(file: Option<&str>, jobs: usize) -> Result<Timeline, String> {
+/// Reads `file`, inspects its captures on `jobs` worker threads and hands every result to
+/// `sink` in input order. Returns the format the input was read as.
+pub fn pipeline(
+    file: Option<&str>,
+    jobs: usize,
+    mut sink: impl FnMut(Result<Entry, CaptureError>),
+) -> Result<ManyFormat, String> {
     let mut input = open(file)?;
     let mut head = Vec::new();
     (&mut input)
@@ -158,8 +170,6 @@ pub fn build(file: Option<&str>, jobs: usize) -> Result<Timeline, String> {
     let (tx_work, rx_work) = sync_channel::<(usize, Work)>(jobs * 2);
     let rx_work = Mutex::new(rx_work);
     let (tx_done, rx_done) = sync_channel::<(usize, Done)>(jobs * 2);
-    let mut builder = TimelineBuilder::new();
-    builder.format = Some(format);
     std::thread::scope(|s| {
         for _ in 0..jobs {
             let tx = tx_done.clone();
@@ -177,27 +187,22 @@ pub fn build(file: Option<&str>, jobs: usize) -> Result<Timeline, String> {
         }
         drop(tx_done);
         let producer = s.spawn(move || produce(input, head, format, tx_work));
-        collect(rx_done, &mut builder);
+        collect(rx_done, &mut sink);
         producer
             .join()
             .unwrap_or_else(|_| Err("the reader thread failed".into()))
     })?;
-    Ok(builder.finish())
+    Ok(format)
 }
 
-/// Pushes finished chunks into the builder in input order.
-fn collect(rx: Receiver<(usize, Done)>, builder: &mut TimelineBuilder) {
+/// Hands finished chunks to the sink in input order.
+fn collect(rx: Receiver<(usize, Done)>, sink: &mut impl FnMut(Result<Entry, CaptureError>)) {
     let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
     let mut next = 0;
     for (n, done) in rx {
         pending.insert(n, done);
         while let Some(done) = pending.remove(&next) {
-            for r in done {
-                match r {
-                    Ok(e) => builder.push_entry(e),
-                    Err(e) => builder.push_error(e),
-                }
-            }
+            done.into_iter().for_each(&mut *sink);
             next += 1;
         }
     }
@@ -207,13 +212,23 @@ pub fn run_timeline(args: TimelineArgs) -> ExitCode {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let t = match build(args.file.as_deref(), jobs) {
-        Ok(t) => t,
+    if args.stream {
+        return run_stream(&args, jobs);
+    }
+    let mut builder = TimelineBuilder::new();
+    let result = pipeline(args.file.as_deref(), jobs, |r| match r {
+        Ok(e) => builder.push_entry(e),
+        Err(e) => builder.push_error(e),
+    });
+    let format = match result {
+        Ok(f) => f,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
+    builder.format = Some(format);
+    let t = builder.finish();
     let mut out = std::io::stdout().lock();
     let text = if args.json {
         serde_json::to_string_pretty(&t).unwrap_or_default() + "\n"
@@ -222,6 +237,63 @@ pub fn run_timeline(args: TimelineArgs) -> ExitCode {
     };
     let _ = out.write_all(text.as_bytes());
     ExitCode::from(u8::from(t.counts.error > 0))
+}
+
+/// `--stream`: groups are printed as they close (JSON Lines with `--json`), then a summary.
+fn run_stream(args: &TimelineArgs, jobs: usize) -> ExitCode {
+    let mut tl = StreamingTimeline::new(args.window, args.window.saturating_mul(4));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut emit = |groups: Vec<Group>, out: &mut dyn Write| {
+        for g in &groups {
+            let text = if args.json {
+                serde_json::to_string(g).unwrap_or_default() + "\n"
+            } else {
+                let mut s = String::new();
+                render_group(&[], g, 0, args.summary, &mut s);
+                s
+            };
+            let _ = out.write_all(text.as_bytes());
+        }
+    };
+    let result = pipeline(args.file.as_deref(), jobs, |r| match r {
+        Ok(e) => {
+            let ready = tl.push_entry(e);
+            emit(ready, &mut out);
+        }
+        Err(e) => tl.push_error(e),
+    });
+    match result {
+        Ok(f) => tl.format = Some(f),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let (last, summary) = tl.finish();
+    emit(last, &mut out);
+    let text = if args.json {
+        serde_json::json!({ "summary": summary }).to_string() + "\n"
+    } else {
+        let mut s = format!(
+            "\nTimeline: {} capture(s){}, {} group(s) ({} closed early), {} unreadable, {} ungrouped\n",
+            summary.captures,
+            summary.format.map(|f| format!(" read as {}", f.id())).unwrap_or_default(),
+            summary.groups,
+            summary.closed_early,
+            summary.unreadable,
+            summary.ungrouped_total
+        );
+        for f in &summary.findings {
+            s += &format!("{} {}: {}\n", severity(f.severity), f.code.id(), f.message);
+        }
+        s + &format!(
+            "{} error(s), {} warning(s), {} info\n",
+            summary.counts.error, summary.counts.warning, summary.counts.info
+        )
+    };
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+    ExitCode::from(u8::from(summary.counts.error > 0))
 }
 
 fn severity(s: Severity) -> &'static str {
@@ -263,7 +335,7 @@ fn entry_line(e: &Entry, indent: &str) -> String {
     s
 }
 
-fn render_group(t: &Timeline, g: &Group, depth: usize, summary: bool, out: &mut String) {
+fn render_group(all: &[Group], g: &Group, depth: usize, summary: bool, out: &mut String) {
     let indent = "    ".repeat(depth);
     let problems = g.findings.len()
         + g.lanes
@@ -320,8 +392,8 @@ fn render_group(t: &Timeline, g: &Group, depth: usize, summary: bool, out: &mut 
         }
     }
     for c in &g.children {
-        if let Some(child) = t.groups.iter().find(|x| &x.sid == c) {
-            render_group(t, child, depth + 1, summary, out);
+        if let Some(child) = all.iter().find(|x| &x.sid == c) {
+            render_group(all, child, depth + 1, summary, out);
         }
     }
 }
@@ -343,7 +415,7 @@ pub fn render_timeline(t: &Timeline, summary: bool) -> String {
         .flat_map(|g| g.children.iter().map(String::as_str))
         .collect();
     for g in t.groups.iter().filter(|g| !nested.contains(g.sid.as_str())) {
-        render_group(t, g, 0, summary, &mut s);
+        render_group(&t.groups, g, 0, summary, &mut s);
     }
     if !t.ungrouped.is_empty() {
         s += &format!(

@@ -250,7 +250,7 @@ fn gaps(lane: &Lane, sid: &str, group: &mut Vec<Finding>) {
     seqs.sort_unstable();
     seqs.dedup();
     for w in seqs.windows(2) {
-        if w[1] > w[0] + 1 {
+        if w[1] > w[0].saturating_add(1) {
             group.push(
                 Finding::new(
                     Code::TimelineSequenceGap,
@@ -283,9 +283,9 @@ fn durations(lane: &Lane, sid: &str, group: &mut Vec<Finding>) {
     let (Some(t0), Some(t1), Some(d)) = (a.ts_ms, z.ts_ms, z.duration) else {
         return;
     };
-    let elapsed = (t1 - t0) / 1000;
+    let elapsed = t1.saturating_sub(t0) / 1000;
     let d = i64::try_from(d).unwrap_or(i64::MAX);
-    if (elapsed - d).abs() > DURATION_SLACK_S {
+    if elapsed.saturating_sub(d).saturating_abs() > DURATION_SLACK_S {
         group.push(
             Finding::new(
                 Code::TimelineDurationMismatch,

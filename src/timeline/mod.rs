@@ -12,6 +12,7 @@
 mod checks;
 mod errors;
 pub(crate) mod read;
+mod stream;
 mod time;
 
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ pub use errors::explain_error;
 pub use read::{
     capture_from_line, detect_many, read_captures, Capture, CaptureError, Captures, ManyFormat,
 };
+pub use stream::{StreamSummary, StreamingTimeline};
 
 use crate::catalog::lifecycle;
 use crate::finding::{Code, Finding, Severity};
@@ -408,7 +410,7 @@ fn build_groups(entries: Vec<Entry>) -> (Vec<Group>, Vec<Entry>) {
 
 /// Fills `children`: child legs under their parent call, participant calls under their
 /// conference (each group listed once, under its first parent).
-fn link(groups: &mut [Group]) {
+pub(crate) fn link(groups: &mut [Group]) {
     let index: HashMap<String, usize> = groups
         .iter()
         .enumerate()

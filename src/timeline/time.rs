@@ -53,7 +53,7 @@ fn split_zone(t: &str) -> (&str, i64) {
     for width in [6usize, 5] {
         if bytes.len() > width + 10 {
             let at = bytes.len() - width;
-            let zone = &t[at..];
+            let Some(zone) = t.get(at..) else { continue };
             let sign = match zone.as_bytes()[0] {
                 b'+' => 1,
                 b'-' => -1,
@@ -125,6 +125,9 @@ mod tests {
         assert_eq!(parse_millis("1716980277"), Some(iso));
         assert_eq!(parse_millis("2024-05-29 10:57:57,250"), Some(iso + 250));
         assert_eq!(parse_millis("nonsense"), None);
+        // Found by the property test: a multi-byte character where a zone would start.
+        assert_eq!(parse_millis("2024-05-29 10:57:5é:00"), None);
+        assert_eq!(parse_millis("0000000000ø+0"), None);
     }
 
     #[test]

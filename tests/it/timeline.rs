@@ -9,7 +9,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Deserialize;
-use twilio_webhook_inspector::timeline::{timeline, timeline_of_text, Capture, Group, Timeline};
+use twilio_webhook_inspector::timeline::{
+    entry_of, read_captures, timeline, timeline_of_text, Capture, Group, StreamingTimeline,
+    Timeline,
+};
 
 #[derive(Deserialize)]
 struct File {
@@ -279,7 +282,55 @@ fn captures_given_directly_keep_their_order_and_options() {
         .map(|e| e.status.as_deref().unwrap_or(""))
         .collect();
     assert_eq!(st, ["sent", "delivered"]);
-    assert!(timeline_codes(&t).is_empty() || !timeline_codes(&t).contains("timeline-out-of-order"));
+    assert!(!timeline_codes(&t).contains("timeline-out-of-order"));
+}
+
+/// Streaming gives the same groups as the whole timeline when the window is wide, and
+/// never loses an entry when it must close groups early.
+#[test]
+fn streamed_timeline_matches_the_whole_one() {
+    for v in vectors() {
+        let whole = timeline_of_text(&v.input);
+        let mut st = StreamingTimeline::new(1_000_000, 1_000_000);
+        let mut groups = Vec::new();
+        for item in read_captures(&v.input) {
+            match item {
+                Ok(c) => groups.extend(st.push_entry(entry_of(&c))),
+                Err(e) => st.push_error(e),
+            }
+        }
+        let (last, summary) = st.finish();
+        groups.extend(last);
+        assert_eq!(groups, whole.groups, "{}", v.name);
+        assert_eq!(summary.counts, whole.counts, "{}", v.name);
+        assert_eq!(summary.captures, whole.captures);
+    }
+    let mut log = String::new();
+    for i in 0..40 {
+        log += &format!("MessageSid=SM{:032x}&MessageStatus=sent\n", i % 10);
+    }
+    let mut st = StreamingTimeline::new(3, 4);
+    let mut held = 0;
+    for item in read_captures(&log) {
+        let out = st.push_entry(entry_of(&item.expect("readable")));
+        held += out
+            .iter()
+            .flat_map(|g| g.lanes.iter())
+            .map(|l| l.entries.len())
+            .sum::<usize>();
+    }
+    let (last, summary) = st.finish();
+    held += last
+        .iter()
+        .flat_map(|g| g.lanes.iter())
+        .map(|l| l.entries.len())
+        .sum::<usize>();
+    assert_eq!(held, 40);
+    assert!(
+        summary.groups > 10,
+        "groups were closed and reopened: {}",
+        summary.groups
+    );
 }
 
 #[test]
@@ -300,4 +351,57 @@ fn bad_captures_never_stop_the_rest() {
         .findings
         .iter()
         .all(|f| f.code.id() == "capture-unreadable" && f.at.is_some()));
+}
+
+mod properties {
+    use proptest::prelude::*;
+    use twilio_webhook_inspector::timeline::{read_captures, timeline_of_text};
+    use twilio_webhook_inspector::{diff, Options};
+
+    /// Lines that look like the formats the reader knows, mixed with noise.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Za-z]{1,8}=[a-z0-9%+]{0,8}(&[A-Za-z]{1,8}=[a-z0-9%+-]{0,8}){0,4}",
+            Just("MessageSid=SM0cec4ed334e74bcbb64eb8b6684e9654&MessageStatus=sent".to_string()),
+            Just(
+                "CallSid=CA5a1f0c2e9b7d4a6c8e0f1a2b3c4d5e6f&CallStatus=completed&SequenceNumber=2"
+                    .to_string()
+            ),
+            Just("POST /x HTTP/1.1".to_string()),
+            Just("HTTP/1.1 200 OK".to_string()),
+            Just("{\"input\": \"A=1&B=2\"}".to_string()),
+            Just("{\"specversion\":\"1.0\",\"data\":{}}".to_string()),
+            "\\PC{0,40}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The reader and the timeline never panic, and every capture is either read or
+        /// reported; none is lost between them.
+        #[test]
+        fn every_capture_is_accounted_for(lines in prop::collection::vec(line(), 0..12), prefix in "(\\[2024-05-29 10:57:5[0-9]\\] )?") {
+            let text: String = lines.iter().map(|l| format!("{prefix}{l}\n")).collect();
+            let items: Vec<_> = read_captures(&text).collect();
+            let t = timeline_of_text(&text);
+            let readable = items.iter().filter(|i| i.is_ok()).count();
+            prop_assert_eq!(t.captures, readable);
+            prop_assert_eq!(t.unreadable, items.len() - readable);
+            let placed: usize = t.groups.iter().flat_map(|g| g.lanes.iter()).map(|l| l.entries.len()).sum();
+            prop_assert_eq!(placed + t.ungrouped.len(), t.captures);
+        }
+
+        /// A capture compared with itself has no difference; swapping sides swaps added
+        /// and removed.
+        #[test]
+        fn diff_is_symmetric(a in line(), b in line()) {
+            let o = Options::default();
+            prop_assert!(diff(&a, &a, &o, &o).fields.is_empty());
+            let ab = diff(&a, &b, &o, &o);
+            let ba = diff(&b, &a, &o, &o);
+            let added = |d: &twilio_webhook_inspector::Diff, k: &str| d.fields.iter().filter(|f| serde_json::to_value(f.change).unwrap_or_default() == k).count();
+            prop_assert_eq!(added(&ab, "added"), added(&ba, "removed"));
+            prop_assert_eq!(added(&ab, "removed"), added(&ba, "added"));
+        }
+    }
 }
