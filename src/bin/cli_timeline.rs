@@ -243,7 +243,7 @@ pub fn run_timeline(args: TimelineArgs) -> ExitCode {
 fn run_stream(args: &TimelineArgs, jobs: usize) -> ExitCode {
     let mut tl = StreamingTimeline::new(args.window, args.window.saturating_mul(4));
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut emit = |groups: Vec<Group>, out: &mut dyn Write| {
+    let emit = |groups: Vec<Group>, out: &mut dyn Write| {
         for g in &groups {
             let text = if args.json {
                 serde_json::to_string(g).unwrap_or_default() + "\n"

@@ -207,8 +207,8 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
 /// different terminal outcomes).
 fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) {
     let mut prev: Option<usize> = None;
-    for j in 0..lane.entries.len() {
-        if dup[j] {
+    for (j, &is_dup) in dup.iter().enumerate() {
+        if is_dup {
             continue;
         }
         let Some(b) = state(life, &lane.entries[j]) else {
