@@ -790,10 +790,13 @@ fn log_capture(line: &str) -> Option<Capture> {
         .filter(|(_, t)| t.contains('='))
         .max_by_key(|(i, t)| (t.matches('&').count(), usize::MAX - i))?;
     let (i, body) = (best.0, *best.1);
-    if let Some(m) = i.checked_sub(1).and_then(|p| tokens.get(p)) {
-        if matches!(*m, "GET" | "POST") {
-            c.options.method = Some((*m).to_string());
-        }
+    // `POST /path body` or `POST body`: the method is one or two tokens before.
+    if let Some(m) = tokens[i.saturating_sub(2)..i]
+        .iter()
+        .rev()
+        .find(|t| matches!(**t, "GET" | "POST"))
+    {
+        c.options.method = Some((*m).to_string());
     }
     if body.contains("PayloadType=") && body.contains("Payload=") {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(body).unwrap_or_default();
