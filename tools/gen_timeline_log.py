@@ -35,7 +35,7 @@ def call(i, t):
     sid = f"CA{i:032x}"
     for seq, st in enumerate(["initiated", "ringing", "in-progress", "completed"]):
         ts = quote((t + timedelta(seconds=seq * 5)).strftime("%a, %d %b %Y %H:%M:%S +0000"))
-        extra = "&CallDuration=10" if st == "completed" else ""
+        extra = "&CallDuration=5" if st == "completed" else ""
         yield (f"CallSid={sid}&AccountSid={AC}&CallStatus={st}&CallbackSource=call-progress-events"
                f"&SequenceNumber={seq}&Timestamp={ts}&Direction=outbound-api&From=%2B14155550100"
                f"&To=%2B14155550199&ApiVersion=2010-04-01{extra}")
