@@ -12,6 +12,7 @@
 mod checks;
 mod errors;
 pub(crate) mod read;
+mod records;
 mod stream;
 mod time;
 
