@@ -160,13 +160,7 @@ pub fn diff_reports(ra: &Report, rb: &Report) -> Diff {
     let mode = sign_mode(ra)
         .or_else(|| sign_mode(rb))
         .unwrap_or(SignMode::FormParams);
-    let mut fields = field_changes(&ra.fields, &rb.fields, mode);
-    let same = ra.fields.len().min(rb.fields.len()).saturating_sub(
-        fields
-            .iter()
-            .filter(|f| f.a.is_some() && f.change != FieldChangeKind::Duplicated)
-            .count(),
-    );
+    let (mut fields, same) = field_changes(&ra.fields, &rb.fields, mode);
     fields.sort_by_key(|f| {
         (
             f.a.is_none(),
@@ -246,7 +240,10 @@ fn occurrences(fields: &[Field]) -> (Vec<&str>, HashMap<&str, Vec<&Field>>) {
     (order, map)
 }
 
-fn field_changes(fa: &[Field], fb: &[Field], mode: SignMode) -> Vec<FieldChange> {
+/// The field differences, and how many fields are equal in both (same name, raw and
+/// decoded value, relative place).
+fn field_changes(fa: &[Field], fb: &[Field], mode: SignMode) -> (Vec<FieldChange>, usize) {
+    let mut same: usize = 0;
     let (order_a, map_a) = occurrences(fa);
     let (order_b, map_b) = occurrences(fb);
     let mut out = Vec::new();
@@ -270,7 +267,9 @@ fn field_changes(fa: &[Field], fb: &[Field], mode: SignMode) -> Vec<FieldChange>
             continue;
         };
         for (x, y) in xs.iter().zip(ys.iter()) {
-            if x.value != y.value || x.raw_value != y.raw_value {
+            if x.value == y.value && x.raw_value == y.raw_value {
+                same += 1;
+            } else {
                 let mut c = base(name, FieldChangeKind::Changed, Some(x), Some(y));
                 c.raw_only = x.value == y.value;
                 // Decoded values are signed for form bodies; the query is signed as written.
@@ -301,12 +300,12 @@ fn field_changes(fa: &[Field], fb: &[Field], mode: SignMode) -> Vec<FieldChange>
             }
         }
     }
-    reordered(&order_a, &order_b, &map_a, &map_b, &mut out, mode);
-    out
+    let moved = reordered(&order_a, &order_b, &map_a, &map_b, &mut out, mode);
+    (out, same.saturating_sub(moved))
 }
 
 /// Fields present in both whose relative order differs (not in the longest common
-/// subsequence of the two orders).
+/// subsequence of the two orders). Returns how many of them had equal values.
 fn reordered(
     order_a: &[&str],
     order_b: &[&str],
@@ -314,7 +313,7 @@ fn reordered(
     map_b: &HashMap<&str, Vec<&Field>>,
     out: &mut Vec<FieldChange>,
     mode: SignMode,
-) {
+) -> usize {
     let in_b: HashSet<&str> = order_b.iter().copied().collect();
     let in_a: HashSet<&str> = order_a.iter().copied().collect();
     let ca: Vec<&str> = order_a
@@ -328,11 +327,15 @@ fn reordered(
         .filter(|n| in_a.contains(n))
         .collect();
     if ca == cb || ca.len() > MAX_REORDER_FIELDS {
-        return;
+        return 0;
     }
     let keep = lcs(&ca, &cb);
+    let mut equal = 0;
     for name in ca.iter().filter(|n| !keep.contains(*n)) {
         let (x, y) = (map_a[name][0], map_b[name][0]);
+        if x.value == y.value && x.raw_value == y.raw_value {
+            equal += 1;
+        }
         out.push(FieldChange {
             name: name.to_string(),
             change: FieldChangeKind::Reordered,
@@ -344,6 +347,7 @@ fn reordered(
             signed: x.source == ParamSource::Query || mode == SignMode::BodyHash,
         });
     }
+    equal
 }
 
 fn lcs<'s>(a: &[&'s str], b: &[&'s str]) -> HashSet<&'s str> {

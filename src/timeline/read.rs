@@ -313,15 +313,46 @@ pub fn detect_many(text: &str) -> ManyFormat {
     if head.lines().any(|l| request_line(l).is_some()) {
         return ManyFormat::Http;
     }
-    let body_lines = head.lines().filter(|l| l.contains('=')).count();
-    if body_lines >= 2 && head.lines().any(|l| l.contains('&')) {
+    let json_lines = head
+        .lines()
+        .filter(|l| l.contains('{') && l.contains(':') && l.trim_end().ends_with('}'))
+        .count();
+    if json_lines >= 2 || names_repeat_across_lines(head) {
         return ManyFormat::Log;
     }
+    let body_lines = head.lines().filter(|l| l.contains('=')).count();
     if body_lines >= 1 && head.contains("PayloadType=") {
         // Debugger events as their form fields: one per line, unpacked by the log reader.
         return ManyFormat::Log;
     }
     ManyFormat::Single
+}
+
+/// True when a parameter name appears on two different lines: a log of form bodies, not
+/// one body wrapped over several lines (whose names do not repeat).
+fn names_repeat_across_lines(head: &str) -> bool {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (n, line) in head
+        .lines()
+        .filter(|l| l.contains('=') && l.contains('&'))
+        .take(50)
+        .enumerate()
+    {
+        for seg in line.split('&') {
+            let Some((name, _)) = seg.split_once('=') else {
+                continue;
+            };
+            let name = name.rsplit([' ', '\t', '?']).next().unwrap_or(name);
+            if name.is_empty() {
+                continue;
+            }
+            match seen.insert(name, n) {
+                Some(prev) if prev != n => return true,
+                _ => {}
+            }
+        }
+    }
+    false
 }
 
 /// Reads one line of a line-based many-capture input (`format` from [`detect_many`]):
@@ -631,6 +662,28 @@ mod tests {
         assert_eq!(caps[0].received_at.as_deref(), Some("2024-05-29 10:57:57"));
         assert_eq!(caps[0].options.method.as_deref(), Some("POST"));
         assert_eq!(caps[1].line, Some(3));
+    }
+
+    #[test]
+    fn log_of_json_objects_after_a_time() {
+        let text = "2024-05-29T10:57:57Z webhook {\"MessageSid\": \"SM1\", \"MessageStatus\": \"sent\"}\n\
+                    2024-05-29T10:57:58Z webhook {\"MessageSid\": \"SM1\", \"MessageStatus\": \"delivered\"}\n";
+        let r = read_captures(text);
+        assert_eq!(r.format(), ManyFormat::Log);
+        let caps: Vec<_> = r.collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 2);
+        assert!(caps[1].input.starts_with('{') && caps[1].input.contains("delivered"));
+        assert_eq!(caps[1].received_at.as_deref(), Some("2024-05-29T10:57:58Z"));
+        // One form body wrapped over lines is one capture, not a log.
+        assert_eq!(detect_many("A=1&B=2\nC=3"), ManyFormat::Single);
+        assert_eq!(
+            detect_many("CallSid=CA1&From=%2B1\n4155550100&To=%2B1&AccountSid=AC1\n&Body=hi"),
+            ManyFormat::Single
+        );
+        assert_eq!(
+            detect_many("CallSid=CA1&CallStatus=ringing\nCallSid=CA1&CallStatus=completed"),
+            ManyFormat::Log
+        );
     }
 
     #[test]

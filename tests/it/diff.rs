@@ -49,6 +49,9 @@ struct Vector {
     signed: Option<bool>,
     #[serde(default)]
     sentence_has: Vec<String>,
+    /// Fields equal in both.
+    #[serde(default)]
+    same: Option<usize>,
 }
 
 fn check(v: &Vector) -> Vec<String> {
@@ -121,6 +124,11 @@ fn check(v: &Vector) -> Vec<String> {
                 "signed differences {:?}, want any = {s}",
                 d.signature.differences
             ));
+        }
+    }
+    if let Some(n) = v.same {
+        if d.same != n {
+            errs.push(format!("same {}, want {n}", d.same));
         }
     }
     for s in &v.sentence_has {
