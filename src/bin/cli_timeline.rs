@@ -354,18 +354,20 @@ fn render_group(all: &[Group], g: &Group, depth: usize, summary: bool, out: &mut
             })
             .collect();
         let arrow = if depth > 0 { "└ " } else { "" };
+        let parent = match (&g.parent, depth) {
+            (Some(p), 0) => format!(" (child of {p})"),
+            _ => String::new(),
+        };
         *out += &format!(
-            "{indent}{arrow}{:?} {} — {}\n",
-            g.object,
+            "{indent}{arrow}{} {}{parent} — {}\n",
+            g.object.id(),
             g.sid,
             if finals.is_empty() {
                 "no status".to_string()
             } else {
                 finals.join(", ")
             }
-        )
-        .to_lowercase()
-        .replacen(&g.sid.to_lowercase(), &g.sid, 1);
+        );
         for lane in &g.lanes {
             *out += &format!(
                 "{indent}  [{} · ordered by {}]\n",

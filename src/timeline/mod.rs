@@ -72,6 +72,18 @@ pub enum GroupObject {
     Other,
 }
 
+impl GroupObject {
+    /// The kebab-case id.
+    pub fn id(self) -> &'static str {
+        match self {
+            GroupObject::Call => "call",
+            GroupObject::Message => "message",
+            GroupObject::Conference => "conference",
+            GroupObject::Other => "other",
+        }
+    }
+}
+
 /// One callback of the timeline.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
