@@ -97,6 +97,9 @@ pub struct Entry {
     /// The record's label (`events[2]`, a CloudEvent type…), when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// What the capture was read from (a log line, a HAR entry, a Debugger event…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<ManyFormat>,
     /// The detected webhook kind (`voice-status-callback`…).
     pub kind: String,
     /// The lifecycle lane (`call`, `message`, `recording`, `transcription`, `amd`,
@@ -373,6 +376,7 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         index: 0,
         line: c.line,
         label: c.label.clone(),
+        source: c.source,
         lane: life.map_or("requests", |l| l.id).to_string(),
         kind,
         status: status.map(str::to_string),

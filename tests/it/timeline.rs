@@ -333,6 +333,27 @@ fn streamed_timeline_matches_the_whole_one() {
     );
 }
 
+/// Each entry says what it was read from: a Debugger event inside a log stays a Debugger
+/// entry, with the Debugger's time as Twilio's own time.
+#[test]
+fn entries_name_their_record() {
+    let v = vectors()
+        .into_iter()
+        .find(|v| v.name.starts_with("Debugger events"))
+        .expect("the Debugger vector");
+    let t = timeline_of_text(&v.input);
+    let entries: Vec<_> = t.groups[0].lanes[0].entries.iter().collect();
+    assert_eq!(entries.len(), 2);
+    for e in entries {
+        assert_eq!(e.source.map(|s| s.id()), Some("debugger"));
+        assert_eq!(e.label.as_deref(), Some("debugger error 11200"));
+        assert!(e
+            .timestamp
+            .as_deref()
+            .is_some_and(|t| t.starts_with("2024-06-07T12:00:0")));
+    }
+}
+
 #[test]
 fn bad_captures_never_stop_the_rest() {
     let mut text = String::new();
