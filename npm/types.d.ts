@@ -259,6 +259,10 @@ line?: number,
  */
 label?: string, 
 /**
+ * What the capture was read from (a log line, a HAR entry, a Debugger event…).
+ */
+source?: ManyFormat, 
+/**
  * The detected webhook kind (`voice-status-callback`…).
  */
 kind: string, 
