@@ -5,7 +5,8 @@
 //! Sources (own words): Twilio's Call resource and call status callbacks (queued → initiated
 //! → ringing → in-progress → completed | busy | no-answer | failed | canceled; child legs of
 //! `<Dial>` skip queued), the outbound message status order (queued/accepted/scheduled →
-//! sending → sent → delivered | undelivered | failed, then read for WhatsApp; canceled for
+//! sending → sent → delivered | partially_delivered | undelivered | failed, then read for
+//! WhatsApp; canceled for
 //! scheduled messages; receiving → received inbound), the recording status callback
 //! (in-progress → completed | absent | failed), the transcription callback and the
 //! conference status callback events (conference-start … conference-end).
@@ -117,6 +118,11 @@ pub static LIFECYCLES: &[Lifecycle] = &[
                 then: &["read"],
                 ..end("delivered", 4)
             },
+            // Some parts of a multi-part message delivered; read may still follow.
+            State {
+                then: &["read"],
+                ..end("partially_delivered", 4)
+            },
             end("undelivered", 4),
             end("failed", 4),
             end("canceled", 4),
@@ -176,7 +182,11 @@ pub static LIFECYCLES: &[Lifecycle] = &[
             again("participant-speech-stop", 1),
             again("announcement-end", 1),
             again("announcement-fail", 1),
-            end("conference-end", 2),
+            // Participants still on the line are reported as leaving as the conference ends.
+            State {
+                then: &["participant-leave"],
+                ..end("conference-end", 2)
+            },
         ],
     },
 ];
@@ -189,4 +199,65 @@ pub fn for_kind(kind_id: &str) -> Option<&'static Lifecycle> {
 /// The lifecycle with this id.
 pub fn by_id(id: &str) -> Option<&'static Lifecycle> {
     LIFECYCLES.iter().find(|l| l.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each lifecycle names kinds the catalog knows, and covers every value the catalog
+    /// documents for its status parameter (so no documented status is "unknown" here).
+    #[test]
+    fn lifecycles_agree_with_the_catalog() {
+        for l in LIFECYCLES {
+            for k in l.kinds {
+                assert!(
+                    crate::catalog::kind(k).is_some(),
+                    "{}: unknown kind {k}",
+                    l.id
+                );
+            }
+            let mut names: Vec<&str> = l.states.iter().map(|s| s.name).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), l.states.len(), "{}: a state twice", l.id);
+            assert!(
+                l.states.iter().any(|s| s.terminal),
+                "{}: no terminal state",
+                l.id
+            );
+        }
+        for (life, enum_id) in [
+            ("call", "call_status_webhook_2010"),
+            ("message", "message_status"),
+            ("recording", "recording_status_callback"),
+        ] {
+            let l = by_id(life).expect("lifecycle");
+            let spec = crate::catalog::enum_spec(enum_id).expect("enum");
+            for v in spec.values {
+                assert!(
+                    l.state(v).is_some(),
+                    "{life}: catalog value {v} has no state"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn transitions() {
+        let call = by_id("call").expect("call");
+        let s = |n| call.state(n).expect("state");
+        assert!(call.may_follow(s("initiated"), s("ringing")));
+        assert!(!call.may_follow(s("completed"), s("ringing")));
+        assert!(!call.may_follow(s("in-progress"), s("ringing")));
+        let msg = by_id("message").expect("message");
+        let m = |n| msg.state(n).expect("state");
+        assert!(msg.may_follow(m("delivered"), m("read")));
+        assert!(!msg.may_follow(m("delivered"), m("failed")));
+        assert_eq!(
+            for_kind("message-status-callback").map(|l| l.id),
+            Some("message")
+        );
+        assert!(for_kind("voice-request").is_none());
+    }
 }
