@@ -6,8 +6,8 @@
 //! → ringing → in-progress → completed | busy | no-answer | failed | canceled; child legs of
 //! `<Dial>` skip queued), the outbound message status order (queued/accepted/scheduled →
 //! sending → sent → delivered | partially_delivered | undelivered | failed, then read for
-//! WhatsApp; canceled for
-//! scheduled messages; receiving → received inbound), the recording status callback
+//! WhatsApp; canceled for scheduled messages; receiving → received inbound), the recording
+//! status callback
 //! (in-progress → completed | absent | failed), the transcription callback and the
 //! conference status callback events (conference-start … conference-end).
 
