@@ -7,9 +7,8 @@
 //! `<Dial>` skip queued), the outbound message status order (queued/accepted/scheduled →
 //! sending → sent → delivered | partially_delivered | undelivered | failed, then read for
 //! WhatsApp; canceled for scheduled messages; receiving → received inbound), the recording
-//! status callback
-//! (in-progress → completed | absent | failed), the transcription callback and the
-//! conference status callback events (conference-start … conference-end).
+//! status callback (in-progress → completed | absent | failed), the transcription callback
+//! and the conference status callback events (conference-start … conference-end).
 
 /// One status of a lifecycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
