@@ -413,9 +413,9 @@ fn read_document(text: &str, format: ManyFormat) -> Vec<Result<Capture, CaptureE
         }
     };
     let items: Vec<(String, Value)> = match (&value, format) {
-        (Value::Array(a), _) => labelled(a, "[", ""),
+        (Value::Array(a), _) => labelled(a, "["),
         (Value::Object(o), ManyFormat::Har) => match o.get("log").and_then(|l| l.get("entries")) {
-            Some(Value::Array(a)) => labelled(a, "entries[", ""),
+            Some(Value::Array(a)) => labelled(a, "entries["),
             _ => return err("the HAR file has no log.entries array".into()),
         },
         (Value::Object(o), ManyFormat::CallEvents) => {
@@ -448,12 +448,7 @@ fn read_document(text: &str, format: ManyFormat) -> Vec<Result<Capture, CaptureE
     items
         .into_iter()
         .map(|(label, v)| {
-            let kind = if format == ManyFormat::Har {
-                ManyFormat::Har
-            } else {
-                format
-            };
-            from_value(&v, kind)
+            from_value(&v, format)
                 .map(|mut c| {
                     if !label.is_empty() {
                         c.label.get_or_insert(label.clone());
@@ -473,7 +468,8 @@ fn read_document(text: &str, format: ManyFormat) -> Vec<Result<Capture, CaptureE
         .collect()
 }
 
-fn labelled(a: &[Value], open: &str, _close: &str) -> Vec<(String, Value)> {
+/// Each element of an array with its label (`[3]`, `entries[3]`).
+fn labelled(a: &[Value], open: &str) -> Vec<(String, Value)> {
     a.iter()
         .enumerate()
         .map(|(i, v)| (format!("{open}{i}]"), v.clone()))
