@@ -245,3 +245,29 @@ fn diff_text_and_exit_codes() {
         .as_array()
         .is_some_and(|f| f.iter().any(|x| x["change"] == "added")));
 }
+
+/// `timeline --stream --json` prints one group per line as groups close, then a summary
+/// line; with a small window the same SID seen again later opens a new group.
+#[test]
+fn timeline_stream_json_lines() {
+    let mut log = String::new();
+    for i in 0..30 {
+        log += &format!("MessageSid=SM{:032x}&MessageStatus=sent\nMessageSid=SM{:032x}&MessageStatus=delivered\n", i, i);
+    }
+    let (code, out) = run(
+        &["timeline", "--stream", "--json", "--window", "3", "-"],
+        &log,
+    );
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 31);
+    assert_eq!(lines[0]["sid"], format!("SM{:032x}", 0));
+    assert_eq!(lines[0]["lanes"][0]["finalStatus"], "delivered");
+    let summary = &lines[30]["summary"];
+    assert_eq!(summary["captures"], 60);
+    assert_eq!(summary["groups"], 30);
+    assert_eq!(summary["format"], "log");
+}
