@@ -1,5 +1,7 @@
 //! Ordering and lifecycle checks of one group's lanes.
 
+use std::collections::HashMap;
+
 use super::{explain_error, Entry, Group, GroupObject, Lane, OrderedBy};
 use crate::catalog::lifecycle::{self, Lifecycle, State};
 use crate::finding::{Code, Finding};
@@ -123,41 +125,54 @@ fn check_lane(lane: &mut Lane, life: &Lifecycle, sid: &str, group: &mut Vec<Find
 }
 
 /// Marks retries: the same status (and the same SequenceNumber, when given) again.
-/// Returns which positions are duplicates.
+/// Returns which positions are duplicates. Linear in the lane's length.
 fn duplicates(lane: &mut Lane) -> Vec<bool> {
-    let n = lane.entries.len();
-    let mut dup = vec![false; n];
-    let arrived = arrival(lane);
-    for (k, &j) in arrived.iter().enumerate() {
-        let ej = lane.entries[j].clone();
-        let Some(status) = ej.status.as_deref() else {
+    let life = lifecycle::by_id(&lane.lifecycle);
+    let mut dup = vec![false; lane.entries.len()];
+    // First non-duplicate position per (status, SequenceNumber), per status, and per
+    // status among entries without a SequenceNumber.
+    let mut exact: HashMap<(String, Option<u64>), usize> = HashMap::new();
+    let mut any: HashMap<String, usize> = HashMap::new();
+    let mut unnumbered: HashMap<String, usize> = HashMap::new();
+    for j in arrival(lane) {
+        let e = &lane.entries[j];
+        let Some(status) = e.status.clone() else {
             continue;
         };
-        let first = arrived[..k].iter().copied().find(|&i| {
-            let ei = &lane.entries[i];
-            !dup[i]
-                && ei.status.as_deref() == Some(status)
-                && (ei.sequence_number == ej.sequence_number
-                    || (ei.sequence_number.is_none() || ej.sequence_number.is_none())
-                        && !lifecycle::by_id(&lane.lifecycle)
-                            .and_then(|l| l.state(status))
-                            .is_some_and(|s| s.repeatable))
+        let seq = e.sequence_number;
+        let repeatable = life
+            .and_then(|l| l.state(&status))
+            .is_some_and(|s| s.repeatable);
+        let first = exact.get(&(status.clone(), seq)).copied().or_else(|| {
+            if repeatable {
+                None
+            } else if seq.is_none() {
+                any.get(&status).copied()
+            } else {
+                unnumbered.get(&status).copied()
+            }
         });
-        if let Some(i) = first {
-            dup[j] = true;
-            let what = lane.entries[i].line.map_or_else(
-                || format!("capture #{}", lane.entries[i].index + 1),
-                |l| format!("line {l}"),
-            );
-            lane.entries[j].findings.push(
-                Finding::new(
-                    Code::TimelineDuplicate,
-                    format!("'{status}' arrived again (first at {what}): Twilio retried this callback."),
-                )
-                .param(status.to_string())
-                .hint("Make the handler idempotent: key on the SID plus the status (not the SID alone) and answer 200 quickly so Twilio stops retrying."),
-            );
-        }
+        let Some(i) = first else {
+            exact.entry((status.clone(), seq)).or_insert(j);
+            any.entry(status.clone()).or_insert(j);
+            if seq.is_none() {
+                unnumbered.entry(status).or_insert(j);
+            }
+            continue;
+        };
+        dup[j] = true;
+        let what = lane.entries[i].line.map_or_else(
+            || format!("capture #{}", lane.entries[i].index + 1),
+            |l| format!("line {l}"),
+        );
+        lane.entries[j].findings.push(
+            Finding::new(
+                Code::TimelineDuplicate,
+                format!("'{status}' arrived again (first at {what}): Twilio retried this callback."),
+            )
+            .param(status)
+            .hint("Make the handler idempotent: key on the SID plus the status (not the SID alone) and answer 200 quickly so Twilio stops retrying."),
+        );
     }
     dup
 }

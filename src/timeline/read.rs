@@ -180,7 +180,7 @@ enum Inner<'a> {
     },
     Http {
         text: &'a str,
-        starts: std::vec::IntoIter<usize>,
+        starts: std::vec::IntoIter<(usize, usize)>,
         ends: Vec<usize>,
         n: usize,
     },
@@ -555,16 +555,17 @@ fn is_status_line(line: &str) -> bool {
 
 /// Byte spans of raw HTTP requests: each starts at a request line and ends at the next
 /// request line or response status line.
-fn http_spans(text: &str) -> (Vec<usize>, Vec<usize>) {
+/// Starts are `(byte offset, 1-based line)`.
+fn http_spans(text: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
     let mut starts = Vec::new();
     let mut ends = Vec::new();
     let mut pos = 0;
-    for l in text.split_inclusive('\n') {
+    for (n, l) in text.split_inclusive('\n').enumerate() {
         if request_line(l).is_some() {
             if starts.len() > ends.len() {
                 ends.push(pos);
             }
-            starts.push(pos);
+            starts.push((pos, n + 1));
         } else if is_status_line(l) && starts.len() > ends.len() {
             ends.push(pos);
         }
@@ -573,8 +574,7 @@ fn http_spans(text: &str) -> (Vec<usize>, Vec<usize>) {
     (starts, ends)
 }
 
-fn http_capture(text: &str, start: usize, end: usize) -> Capture {
-    let line = text[..start].matches('\n').count() + 1;
+fn http_capture(text: &str, (start, line): (usize, usize), end: usize) -> Capture {
     // A time written just before the request (`### 2024-05-29 10:57:57`, `[time]`).
     let before = text[..start].trim_end();
     let last = before.rsplit('\n').next().unwrap_or("");
