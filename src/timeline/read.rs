@@ -247,6 +247,7 @@ pub fn read_captures(text: &str) -> Captures<'_> {
                 n: 0,
             }
         }
+        ManyFormat::Single if text.trim().is_empty() => Inner::Items(Vec::new().into_iter()),
         ManyFormat::Single => Inner::Items(
             vec![Ok(Capture {
                 source: Some(ManyFormat::Single),
@@ -690,6 +691,12 @@ mod tests {
         assert!(caps[0].input.ends_with("A=1&B=2"));
         assert!(caps[1].input.starts_with("POST /b"));
         assert_eq!(caps[1].line, Some(8));
+    }
+
+    #[test]
+    fn empty_input_has_no_capture() {
+        assert_eq!(read_captures("").count(), 0);
+        assert_eq!(read_captures(" \n\t\n").count(), 0);
     }
 
     #[test]
