@@ -39,6 +39,48 @@ export type Candidate = "as-received" | "port-added" | "port-removed";
 export type CandidateKind = "as-received" | "port-removed" | "port-added" | "node-whatwg" | "node-querystring" | "python-geturl";
 
 /**
+ * One captured request to inspect, with what is known about it.
+ */
+export type Capture = { 
+/**
+ * The request text (form body, URL, raw HTTP, JSON…), as `inspect` takes it.
+ */
+input: string, 
+/**
+ * Extra headers known for this capture (X-Twilio-Signature and Content-Type are used).
+ */
+headers: Array<Header>, 
+/**
+ * When the application received it, as written (HAR `startedDateTime`, a log prefix…).
+ */
+receivedAt?: string, 
+/**
+ * Twilio's own time for the event, as written (Event Streams `time`, Call Events
+ * `response.date_created`, Debugger `Timestamp`), when the record has one.
+ */
+eventTime?: string, 
+/**
+ * The SID the record says this capture belongs to (the Call Events resource's call).
+ */
+groupHint?: string, 
+/**
+ * Where the capture came from.
+ */
+source?: ManyFormat, 
+/**
+ * 1-based line of the input where the capture starts, when known.
+ */
+line?: number, 
+/**
+ * Byte offset of the input where the capture starts, when known.
+ */
+offset?: number, 
+/**
+ * A short label of the record (`events[3]`, `entries[0]`, a CloudEvent type…).
+ */
+label?: string, };
+
+/**
  * The whole catalog as `catalog()` returns it (the same shape as `catalog --json`).
  */
 export type Catalog = { 
@@ -60,9 +102,22 @@ enums: Array<EnumSpec>,
 sidPrefixes: Array<SidPrefix>, };
 
 /**
+ * A value that differs between A and B.
+ */
+export type Change = { 
+/**
+ * The value in A (absent when A has none).
+ */
+a?: string, 
+/**
+ * The value in B (absent when B has none).
+ */
+b?: string, };
+
+/**
  * A stable finding code. Serialises as its kebab-case id.
  */
-export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "relaxed-json" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "wrapper-unwrapped" | "non-literal-value" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "redacted-value" | "foreign-id" | "compatible-platform" | "partial-capture" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-unexplained" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong";
+export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "relaxed-json" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "wrapper-unwrapped" | "non-literal-value" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "redacted-value" | "foreign-id" | "compatible-platform" | "partial-capture" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-unexplained" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong" | "capture-unreadable" | "timeline-out-of-order" | "timeline-duplicate" | "timeline-impossible-transition" | "timeline-missing-terminal" | "timeline-sequence-gap" | "timeline-duration-mismatch" | "timeline-error-explained";
 
 /**
  * The finding counts per severity.
@@ -133,6 +188,51 @@ tokenIndex: number, };
 export type DiagnosisCode = "signature-format" | "wrong-token" | "token-whitespace" | "sha256-settings" | "other-url-candidate" | "scheme-mismatch" | "port-mismatch" | "trailing-slash" | "host-case" | "empty-query" | "fragment" | "query-order" | "query-encoding" | "path-encoding" | "path-case" | "form-vs-json" | "json-reserialised" | "body-whitespace" | "body-modified" | "param-added" | "param-missing" | "trimmed-values" | "raw-values" | "param-sorting";
 
 /**
+ * The result of [`diff`].
+ */
+export type Diff = { 
+/**
+ * The version of this tool.
+ */
+toolVersion: string, 
+/**
+ * The detected kinds, when they differ.
+ */
+kind?: Change, 
+/**
+ * The API versions, when they differ.
+ */
+apiVersion?: Change, 
+/**
+ * The input formats, when they differ.
+ */
+format?: Change, 
+/**
+ * The HTTP methods, when they differ.
+ */
+method?: Change, 
+/**
+ * URL parts that differ: `scheme`, `host`, `port`, `path`, `query`, `fragment`.
+ */
+url: Array<[string, Change]>, 
+/**
+ * The bodies differ byte for byte (both present).
+ */
+bodyDiffers: boolean, 
+/**
+ * Field differences, in A's wire order then B's new fields.
+ */
+fields: Array<FieldChange>, 
+/**
+ * Fields equal in both (same name, value and relative place).
+ */
+same: number, 
+/**
+ * What the differences do to the signature.
+ */
+signature: SignatureDiff, };
+
+/**
  * Which way a request travels.
  */
 export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
@@ -141,6 +241,85 @@ export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
  * How well the parameter is documented.
  */
 export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
+
+/**
+ * One callback of the timeline.
+ */
+export type Entry = { 
+/**
+ * Position among the readable captures, in input order (0-based).
+ */
+index: number, 
+/**
+ * 1-based line of the input where the capture starts, when known.
+ */
+line?: number, 
+/**
+ * The record's label (`events[2]`, a CloudEvent type…), when it has one.
+ */
+label?: string, 
+/**
+ * What the capture was read from (a log line, a HAR entry, a Debugger event…).
+ */
+source?: ManyFormat, 
+/**
+ * The detected webhook kind (`voice-status-callback`…).
+ */
+kind: KindId, 
+/**
+ * The lifecycle lane (`call`, `message`, `recording`, `transcription`, `amd`,
+ * `conference`) or `requests` for webhooks outside a lifecycle.
+ */
+lane: string, 
+/**
+ * The status the callback reports (CallStatus, MessageStatus, RecordingStatus,
+ * StatusCallbackEvent, AnsweredBy…).
+ */
+status?: string, 
+/**
+ * The SID the callback is grouped under.
+ */
+sid?: string, 
+/**
+ * `ParentCallSid`, for child call legs.
+ */
+parentCallSid?: string, 
+/**
+ * `CallSid` of a conference participant or of the call a recording belongs to.
+ */
+callSid?: string, 
+/**
+ * `SequenceNumber`.
+ */
+sequenceNumber?: number, 
+/**
+ * Twilio's own time for the callback (`Timestamp`, or the record's event time).
+ */
+timestamp?: string, 
+/**
+ * When the application received it.
+ */
+receivedAt?: string, 
+/**
+ * `ErrorCode`, when present and not empty.
+ */
+errorCode?: string, 
+/**
+ * `CallDuration` (or `RecordingDuration`) in seconds.
+ */
+duration?: number, 
+/**
+ * Error-severity findings of the capture's own report (bad values, bad signature…).
+ */
+reportErrors: number, 
+/**
+ * What the timeline says about this callback.
+ */
+findings: Array<Finding>, 
+/**
+ * What ordered this entry (the lane's order key).
+ */
+orderedBy: OrderedBy, };
 
 /**
  * A documented set of values.
@@ -226,6 +405,61 @@ placeholder?: Placeholder,
 findings: Array<Finding>, };
 
 /**
+ * One field difference.
+ */
+export type FieldChange = { 
+/**
+ * The decoded field name.
+ */
+name: string, 
+/**
+ * What changed.
+ */
+change: FieldChangeKind, 
+/**
+ * The occurrence in A.
+ */
+a?: FieldSide, 
+/**
+ * The occurrence in B.
+ */
+b?: FieldSide, 
+/**
+ * For `changed`: the decoded values are equal, only the encoding differs.
+ */
+rawOnly: boolean, 
+/**
+ * For `duplicated`: how many times the field appears in A and in B.
+ */
+counts?: [number, number], 
+/**
+ * True when this difference changes what Twilio signs.
+ */
+signed: boolean, };
+
+/**
+ * How a field differs.
+ */
+export type FieldChangeKind = "added" | "removed" | "changed" | "reordered" | "duplicated";
+
+/**
+ * One occurrence of a field.
+ */
+export type FieldSide = { 
+/**
+ * Position in wire order.
+ */
+index: number, 
+/**
+ * The value as written.
+ */
+rawValue: string, 
+/**
+ * The decoded value.
+ */
+value: string, };
+
+/**
  * Whether a field is known for the detected kind.
  */
 export type FieldStatus = "known" | "deprecated" | "legacy" | "other-kind" | "unknown";
@@ -258,6 +492,40 @@ hint?: string,
  * Byte offset in the input text where the problem is, when it is known.
  */
 at?: number, };
+
+/**
+ * Every callback of one call, message or conference.
+ */
+export type Group = { 
+/**
+ * The SID (`CA…`, `SM…`/`MM…`, `CF…`).
+ */
+sid: string, 
+/**
+ * What the SID names.
+ */
+object: GroupObject, 
+/**
+ * The parent call of a child leg (`ParentCallSid`).
+ */
+parent?: string, 
+/**
+ * Child legs, and for a conference its participants' calls, that have groups too.
+ */
+children: Array<string>, 
+/**
+ * One lane per lifecycle seen (call status, recording, AMD…).
+ */
+lanes: Array<Lane>, 
+/**
+ * Problems of the group as a whole (missing terminal status, sequence gaps…).
+ */
+findings: Array<Finding>, };
+
+/**
+ * What a group follows.
+ */
+export type GroupObject = "call" | "message" | "conference" | "other";
 
 /**
  * One HTTP header.
@@ -360,6 +628,32 @@ reasons: Array<string>,
 runnerUp?: RunnerUp, };
 
 /**
+ * One lifecycle of a group, in order.
+ */
+export type Lane = { 
+/**
+ * The lifecycle id, or `requests`.
+ */
+lifecycle: string, 
+/**
+ * What ordered the entries.
+ */
+orderedBy: OrderedBy, 
+/**
+ * The callbacks, in order.
+ */
+entries: Array<Entry>, 
+/**
+ * The last status in order, when any.
+ */
+finalStatus?: string, };
+
+/**
+ * How a many-capture input was recognised.
+ */
+export type ManyFormat = "json-lines" | "json-array" | "har" | "http" | "log" | "call-events" | "event-streams" | "debugger" | "single";
+
+/**
  * The token and URL candidate that matched.
  */
 export type Match = { 
@@ -451,6 +745,11 @@ authTokens: Array<string>,
  * The X-Twilio-Webhooks-Signature-Settings header value (SharedKey HMAC-SHA256).
  */
 signatureSettings: string | null, };
+
+/**
+ * What decided the order of a lane.
+ */
+export type OrderedBy = "sequence-number" | "timestamp" | "received-at" | "input-order";
 
 /**
  * Where a parameter was found in the request.
@@ -650,6 +949,27 @@ export type SignMode = "url-only" | "form-params" | "body-hash";
 export type SignatureAlgorithm = "sha1" | "sha256";
 
 /**
+ * The signature side of the diff.
+ */
+export type SignatureDiff = { 
+/**
+ * A's signature verdict.
+ */
+a: SignatureStatus, 
+/**
+ * B's signature verdict.
+ */
+b: SignatureStatus, 
+/**
+ * The differences that change what is signed, most telling first.
+ */
+differences: Array<SignedDifference>, 
+/**
+ * One sentence: which difference breaks one signature and not the other.
+ */
+sentence: string, };
+
+/**
  * The signature verdict carried in every report.
  */
 export type SignatureReport = { 
@@ -717,6 +1037,57 @@ findings: Array<Finding>, };
  * The verdict.
  */
 export type SignatureStatus = "not-checked" | "no-signature" | "no-token" | "no-url" | "valid" | "invalid" | "malformed";
+
+/**
+ * One difference that changes the string-to-sign, with the doctor's name for it.
+ */
+export type SignedDifference = { 
+/**
+ * The signature doctor's diagnosis id for this kind of difference (`scheme-mismatch`,
+ * `param-added`, `body-modified`…), when it has one.
+ */
+code?: string, 
+/**
+ * What differs, in words.
+ */
+message: string, };
+
+/**
+ * The result of [`timeline`].
+ */
+export type Timeline = { 
+/**
+ * The version of this tool.
+ */
+toolVersion: string, 
+/**
+ * How the many-capture input was recognised, when it was read from text.
+ */
+format?: ManyFormat, 
+/**
+ * Captures inspected.
+ */
+captures: number, 
+/**
+ * Captures that could not be read (each has a `capture-unreadable` finding).
+ */
+unreadable: number, 
+/**
+ * Groups in order of first appearance.
+ */
+groups: Array<Group>, 
+/**
+ * Captures that name no call, message or conference.
+ */
+ungrouped: Array<Entry>, 
+/**
+ * Input-level findings (unreadable captures).
+ */
+findings: Array<Finding>, 
+/**
+ * Findings per severity over the whole timeline.
+ */
+counts: Counts, };
 
 /**
  * The type of a parameter's value, and what is checked about it.
@@ -824,3 +1195,6 @@ reason: VerifyReason, };
 
 /** Options of `inspect`: every member may be left out. */
 export type InspectOptions = Partial<Options>;
+
+/** One capture given to `timeline`: its text, plus any option of `inspect`. */
+export type CaptureInput = Partial<Capture> & Partial<Options> & { input: string };

@@ -167,6 +167,15 @@ codes! {
     BodyHashMissing => ("body-hash-missing", Error, "A JSON body is signed through a bodySHA256 query parameter, and there is none."),
     SignatureSettingsInvalid => ("signature-settings-invalid", Warning, "X-Twilio-Webhooks-Signature-Settings names an unknown algorithm."),
     TokenLooksWrong => ("token-looks-wrong", Warning, "The auth token is not 32 hex characters."),
+    // --- Timeline -----------------------------------------------------------------------
+    CaptureUnreadable => ("capture-unreadable", Error, "One capture of a many-capture input could not be read; the others were."),
+    TimelineOutOfOrder => ("timeline-out-of-order", Warning, "A callback arrived after one that follows it in the lifecycle (e.g. delivered received before sent)."),
+    TimelineDuplicate => ("timeline-duplicate", Warning, "The same status arrived twice for the same SID: Twilio retried the callback."),
+    TimelineImpossibleTransition => ("timeline-impossible-transition", Error, "In Twilio's own order, a status follows one it cannot follow (a terminal status, then another)."),
+    TimelineMissingTerminal => ("timeline-missing-terminal", Warning, "No terminal status (completed, delivered, failed…) was captured for this SID."),
+    TimelineSequenceGap => ("timeline-sequence-gap", Warning, "SequenceNumber skips values: some callbacks of this SID were not captured."),
+    TimelineDurationMismatch => ("timeline-duration-mismatch", Warning, "A duration disagrees with the time between the callbacks' own Timestamps."),
+    TimelineErrorExplained => ("timeline-error-explained", Info, "A failure status carries an ErrorCode; what it usually means."),
 }
 
 /// One thing the inspector noticed.

@@ -29,6 +29,7 @@ mod check;
 mod classify;
 mod cross;
 mod decode;
+pub mod diff;
 mod finding;
 mod inspect;
 pub mod percent;
@@ -36,13 +37,18 @@ pub mod phone;
 pub mod placeholder;
 mod report;
 pub mod signature;
+pub mod timeline;
 #[cfg(feature = "wasm")]
 mod wasm;
+#[cfg(feature = "wasm")]
+mod wasm_many;
 
 pub use decode::{decode, detect, Decoded, MAX_INPUT_BYTES};
+pub use diff::{diff, Diff};
 pub use finding::{Code, Finding, Severity};
 pub use inspect::{inspect, sign, Options, SignError};
 pub use report::{
     Counts, Field, FieldStatus, Header, InputFormat, KindVerdict, ParamSource, RawPair, Report,
     RequestInfo, RunnerUp,
 };
+pub use timeline::{read_captures, timeline, timeline_of_text, Capture, Timeline};

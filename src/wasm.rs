@@ -639,6 +639,9 @@ mod ts_export {
         c.visit::<super::Catalog>();
         c.visit::<super::VerifyResult>();
         c.visit::<super::VerifyOptions>();
+        c.visit::<crate::timeline::Timeline>();
+        c.visit::<crate::timeline::Capture>();
+        c.visit::<crate::diff::Diff>();
         let mut out = String::from(
             "// Generated from the Rust types by ts-rs: `cargo test --lib --features ts wasm::`.\n\
              // Do not edit by hand.\n\n",
@@ -651,7 +654,9 @@ mod ts_export {
         }
         out.push_str(
             "/** Options of `inspect`: every member may be left out. */\n\
-             export type InspectOptions = Partial<Options>;\n",
+             export type InspectOptions = Partial<Options>;\n\n\
+             /** One capture given to `timeline`: its text, plus any option of `inspect`. */\n\
+             export type CaptureInput = Partial<Capture> & Partial<Options> & { input: string };\n",
         );
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/npm/types.d.ts");
         let old = std::fs::read_to_string(path).unwrap_or_default();

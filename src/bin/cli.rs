@@ -4,6 +4,8 @@
 //! Exit codes: 0 when there is no error-severity finding, 1 when there are errors or an
 //! invalid signature, 2 for unusable arguments or unreadable input.
 
+#[path = "cli_timeline.rs"]
+mod cli_timeline;
 #[path = "listen.rs"]
 mod listen;
 #[path = "parallel.rs"]
@@ -45,6 +47,13 @@ enum Command {
     /// Send a captured webhook to your app again, edited (--set/--unset) and signed afresh
     /// for --to.
     Replay(replay::ReplayArgs),
+    /// Read many captures (JSON Lines, HAR, raw HTTP, a log, Call Events, Event Streams,
+    /// Debugger events) and print their lifecycle timeline: one block per call, message or
+    /// conference, with retries, out-of-order arrivals and impossible transitions.
+    Timeline(cli_timeline::TimelineArgs),
+    /// Compare two captured requests field by field, and say which difference changes
+    /// what Twilio signs. Exit code 1 when they differ.
+    Diff(cli_timeline::DiffArgs),
     /// Print the catalog of webhook kinds and parameters.
     Catalog {
         /// Print JSON instead of a table.
@@ -132,6 +141,8 @@ fn main() -> ExitCode {
         Command::Sign(args) => run_sign(args),
         Command::Listen(args) => listen::run(args),
         Command::Replay(args) => replay::run(args),
+        Command::Timeline(args) => cli_timeline::run_timeline(args),
+        Command::Diff(args) => cli_timeline::run_diff(args),
         Command::Catalog { json } => run_catalog(json),
     }
 }

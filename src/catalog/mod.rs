@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+pub mod lifecycle;
 mod table;
 
 pub use table::{KindId, ENUMS, KINDS, PARAMS, SID_PREFIXES};

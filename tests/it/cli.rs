@@ -194,3 +194,114 @@ fn sign_then_replay_as_curl_verifies() {
     assert_eq!(code, 1);
     assert!(report.contains("Signature: invalid"), "{report}");
 }
+
+/// `timeline` reads a log from standard input, streams it through worker threads and
+/// prints groups in input order, whatever the number of workers.
+#[test]
+fn timeline_text_json_and_jobs() {
+    let sid = "SM0cec4ed334e74bcbb64eb8b6684e9654";
+    let mut log = String::new();
+    for i in 0..1500 {
+        let other = format!("SM{i:032x}");
+        log += &format!(
+            "2024-05-29 10:{:02}:{:02} MessageSid={other}&MessageStatus=sent\n",
+            (i / 60) % 60,
+            i % 60
+        );
+        log += &format!(
+            "2024-05-29 10:{:02}:{:02} MessageSid={other}&MessageStatus=delivered\n",
+            (i / 60) % 60,
+            i % 60
+        );
+    }
+    log += &format!("2024-05-29 11:00:00 MessageSid={sid}&MessageStatus=delivered\n2024-05-29 11:00:01 MessageSid={sid}&MessageStatus=sent\nnot a capture\n");
+    let (code, text) = run(&["timeline", "-"], &log);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.starts_with("Timeline: 3002 capture(s) read as log, 1501 group(s)"),
+        "{}",
+        &text[..200]
+    );
+    assert!(text.contains("timeline-out-of-order: 'sent' arrived after 'delivered'"));
+    let (_, one) = run(&["timeline", "--json", "--jobs", "1", "-"], &log);
+    let (_, four) = run(&["timeline", "--json", "--jobs", "4", "-"], &log);
+    assert_eq!(
+        one, four,
+        "the output does not depend on the number of workers"
+    );
+    let v: serde_json::Value = serde_json::from_str(&one).expect("JSON");
+    assert_eq!(v["groups"][0]["sid"], format!("SM{:032x}", 0));
+    assert_eq!(v["groups"][1500]["sid"], sid);
+    let (_, summary) = run(&["timeline", "--summary", "-"], &log);
+    assert!(summary.lines().count() < 12, "{summary}");
+}
+
+/// `timeline` exits 1 on error findings (an unreadable capture) and 2 on a missing file.
+#[test]
+fn timeline_exit_codes() {
+    let (code, text) = run(&["timeline", "-"], "{\"input\":\"A=1&B=2\"}\n{broken\n");
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("capture-unreadable"));
+    let (code, _) = run(&["timeline", "/nonexistent/log.txt"], "");
+    assert_eq!(code, 2);
+}
+
+/// `diff` prints one line per difference and the signature sentence; exit 1 when the
+/// captures differ, 0 when they do not.
+#[test]
+fn diff_text_and_exit_codes() {
+    let dir = std::env::temp_dir().join(format!("twi-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let a = dir.join("a.txt");
+    let b = dir.join("b.txt");
+    std::fs::write(&a, "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212").expect("write");
+    std::fs::write(&b, "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&From=%2B14158675309&To=%2B18005551212&Extra=1").expect("write");
+    let (a, b) = (
+        a.to_string_lossy().into_owned(),
+        b.to_string_lossy().into_owned(),
+    );
+    let url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+    let (code, text) = run(&["diff", &a, &b, "--url-a", url, "--url-b", url], "");
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("- Digits=1234  (signed)"), "{text}");
+    assert!(text.contains("+ Extra=1  (signed)"), "{text}");
+    assert!(
+        text.contains("param-missing") || text.contains("param-added"),
+        "{text}"
+    );
+    let (code, text) = run(&["diff", &a, &a], "");
+    assert_eq!(code, 0, "{text}");
+    assert!(text.starts_with("No difference."), "{text}");
+    let (code, json) = run(&["diff", "--json", "-", &a], "CallSid=CA1234567890ABCDE");
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert!(v["fields"]
+        .as_array()
+        .is_some_and(|f| f.iter().any(|x| x["change"] == "added")));
+}
+
+/// `timeline --stream --json` prints one group per line as groups close, then a summary
+/// line; with a small window the same SID seen again later opens a new group.
+#[test]
+fn timeline_stream_json_lines() {
+    let mut log = String::new();
+    for i in 0..30 {
+        log += &format!("MessageSid=SM{:032x}&MessageStatus=sent\nMessageSid=SM{:032x}&MessageStatus=delivered\n", i, i);
+    }
+    let (code, out) = run(
+        &["timeline", "--stream", "--json", "--window", "3", "-"],
+        &log,
+    );
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 31);
+    assert_eq!(lines[0]["sid"], format!("SM{:032x}", 0));
+    assert_eq!(lines[0]["lanes"][0]["finalStatus"], "delivered");
+    let summary = &lines[30]["summary"];
+    assert_eq!(summary["captures"], 60);
+    assert_eq!(summary["groups"], 30);
+    assert_eq!(summary["format"], "log");
+}

@@ -274,7 +274,11 @@ fn report_json_round_trips() {
 #[test]
 fn every_finding_code_is_exercised_by_a_vector() {
     let mut expected: BTreeSet<String> = BTreeSet::from(["input-too-large".to_string()]);
-    for dir in ["tests/data/inspect", "tests/data/decode"] {
+    for dir in [
+        "tests/data/inspect",
+        "tests/data/decode",
+        "tests/data/timeline",
+    ] {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
         for entry in std::fs::read_dir(&dir).expect("vector dir").flatten() {
             let text = std::fs::read_to_string(entry.path()).expect("readable");

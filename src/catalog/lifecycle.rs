@@ -1,0 +1,262 @@
+//! Lifecycles as data: the statuses a call, a message, a recording, a transcription, an
+//! answering-machine detection and a conference go through, in order, and which of them
+//! end the lifecycle. The timeline reads these tables; no lifecycle rule is written in code.
+//!
+//! Sources (own words): Twilio's Call resource and call status callbacks (queued → initiated
+//! → ringing → in-progress → completed | busy | no-answer | failed | canceled; child legs of
+//! `<Dial>` skip queued), the outbound message status order (queued/accepted/scheduled →
+//! sending → sent → delivered | partially_delivered | undelivered | failed, then read for
+//! WhatsApp; canceled for scheduled messages; receiving → received inbound), the recording
+//! status callback (in-progress → completed | absent | failed), the transcription callback
+//! and the conference status callback events (conference-start … conference-end).
+
+/// One status of a lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct State {
+    /// The status value as Twilio sends it (`in-progress`, `delivered`…).
+    pub name: &'static str,
+    /// Position in the lifecycle: a callback of lower rank never follows one of higher rank.
+    pub rank: u8,
+    /// True when the lifecycle ends here.
+    pub terminal: bool,
+    /// True when the status may legitimately arrive several times (participant-join…).
+    pub repeatable: bool,
+    /// Statuses that may still follow this terminal one (WhatsApp `read` after `delivered`).
+    pub then: &'static [&'static str],
+}
+
+/// One lifecycle: which parameter carries the status, and its states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lifecycle {
+    /// Stable id (`call`, `message`, `recording`, `transcription`, `amd`, `conference`).
+    pub id: &'static str,
+    /// The webhook kinds whose callbacks follow this lifecycle.
+    pub kinds: &'static [&'static str],
+    /// The parameters that carry the status, first present wins.
+    pub params: &'static [&'static str],
+    /// Every documented status, in lifecycle order.
+    pub states: &'static [State],
+}
+
+impl Lifecycle {
+    /// The state named `status` (case-insensitive), if documented.
+    pub fn state(&self, status: &str) -> Option<&'static State> {
+        self.states
+            .iter()
+            .find(|s| s.name.eq_ignore_ascii_case(status.trim()))
+    }
+
+    /// True when `next` may follow `prev` (both documented).
+    pub fn may_follow(&self, prev: &State, next: &State) -> bool {
+        if prev.terminal {
+            return prev.then.contains(&next.name) || (prev.name == next.name && prev.repeatable);
+        }
+        next.rank >= prev.rank
+    }
+}
+
+const fn st(name: &'static str, rank: u8) -> State {
+    State {
+        name,
+        rank,
+        terminal: false,
+        repeatable: false,
+        then: &[],
+    }
+}
+
+const fn end(name: &'static str, rank: u8) -> State {
+    State {
+        name,
+        rank,
+        terminal: true,
+        repeatable: false,
+        then: &[],
+    }
+}
+
+const fn again(name: &'static str, rank: u8) -> State {
+    State {
+        name,
+        rank,
+        terminal: false,
+        repeatable: true,
+        then: &[],
+    }
+}
+
+/// Every lifecycle the timeline knows.
+pub static LIFECYCLES: &[Lifecycle] = &[
+    Lifecycle {
+        id: "call",
+        kinds: &["voice-status-callback"],
+        params: &["CallStatus"],
+        states: &[
+            st("queued", 0),
+            st("initiated", 1),
+            st("ringing", 2),
+            st("in-progress", 3),
+            end("completed", 4),
+            end("busy", 4),
+            end("no-answer", 4),
+            end("failed", 4),
+            end("canceled", 4),
+        ],
+    },
+    Lifecycle {
+        id: "message",
+        kinds: &["message-status-callback"],
+        params: &["MessageStatus", "SmsStatus"],
+        states: &[
+            st("accepted", 0),
+            st("scheduled", 0),
+            st("queued", 1),
+            st("sending", 2),
+            st("sent", 3),
+            State {
+                then: &["read"],
+                ..end("delivered", 4)
+            },
+            // Some parts of a multi-part message delivered; read may still follow.
+            State {
+                then: &["read"],
+                ..end("partially_delivered", 4)
+            },
+            end("undelivered", 4),
+            end("failed", 4),
+            end("canceled", 4),
+            end("read", 5),
+            st("receiving", 0),
+            end("received", 1),
+        ],
+    },
+    Lifecycle {
+        id: "recording",
+        kinds: &[
+            "recording-status-callback",
+            "conference-recording-status-callback",
+        ],
+        params: &["RecordingStatus"],
+        states: &[
+            st("in-progress", 0),
+            end("completed", 1),
+            end("absent", 1),
+            end("failed", 1),
+        ],
+    },
+    Lifecycle {
+        id: "transcription",
+        kinds: &["transcription-callback"],
+        params: &["TranscriptionStatus"],
+        states: &[st("in-progress", 0), end("completed", 1), end("failed", 1)],
+    },
+    Lifecycle {
+        id: "amd",
+        kinds: &["amd-callback"],
+        params: &["AnsweredBy"],
+        states: &[
+            st("machine_start", 0),
+            end("human", 1),
+            end("fax", 1),
+            end("unknown", 1),
+            end("machine_end_beep", 1),
+            end("machine_end_silence", 1),
+            end("machine_end_other", 1),
+        ],
+    },
+    Lifecycle {
+        id: "conference",
+        kinds: &["conference-callback"],
+        params: &["StatusCallbackEvent"],
+        states: &[
+            st("conference-start", 0),
+            again("participant-join", 1),
+            again("participant-leave", 1),
+            again("participant-mute", 1),
+            again("participant-unmute", 1),
+            again("participant-hold", 1),
+            again("participant-unhold", 1),
+            again("participant-modify", 1),
+            again("participant-speech-start", 1),
+            again("participant-speech-stop", 1),
+            again("announcement-end", 1),
+            again("announcement-fail", 1),
+            // Participants still on the line are reported as leaving as the conference ends.
+            State {
+                then: &["participant-leave"],
+                ..end("conference-end", 2)
+            },
+        ],
+    },
+];
+
+/// The lifecycle a webhook kind's callbacks follow, if any.
+pub fn for_kind(kind_id: &str) -> Option<&'static Lifecycle> {
+    LIFECYCLES.iter().find(|l| l.kinds.contains(&kind_id))
+}
+
+/// The lifecycle with this id.
+pub fn by_id(id: &str) -> Option<&'static Lifecycle> {
+    LIFECYCLES.iter().find(|l| l.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each lifecycle names kinds the catalog knows, and covers every value the catalog
+    /// documents for its status parameter (so no documented status is "unknown" here).
+    #[test]
+    fn lifecycles_agree_with_the_catalog() {
+        for l in LIFECYCLES {
+            for k in l.kinds {
+                assert!(
+                    crate::catalog::kind(k).is_some(),
+                    "{}: unknown kind {k}",
+                    l.id
+                );
+            }
+            let mut names: Vec<&str> = l.states.iter().map(|s| s.name).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), l.states.len(), "{}: a state twice", l.id);
+            assert!(
+                l.states.iter().any(|s| s.terminal),
+                "{}: no terminal state",
+                l.id
+            );
+        }
+        for (life, enum_id) in [
+            ("call", "call_status_webhook_2010"),
+            ("message", "message_status"),
+            ("recording", "recording_status_callback"),
+        ] {
+            let l = by_id(life).expect("lifecycle");
+            let spec = crate::catalog::enum_spec(enum_id).expect("enum");
+            for v in spec.values {
+                assert!(
+                    l.state(v).is_some(),
+                    "{life}: catalog value {v} has no state"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn transitions() {
+        let call = by_id("call").expect("call");
+        let s = |n| call.state(n).expect("state");
+        assert!(call.may_follow(s("initiated"), s("ringing")));
+        assert!(!call.may_follow(s("completed"), s("ringing")));
+        assert!(!call.may_follow(s("in-progress"), s("ringing")));
+        let msg = by_id("message").expect("message");
+        let m = |n| msg.state(n).expect("state");
+        assert!(msg.may_follow(m("delivered"), m("read")));
+        assert!(!msg.may_follow(m("delivered"), m("failed")));
+        assert_eq!(
+            for_kind("message-status-callback").map(|l| l.id),
+            Some("message")
+        );
+        assert!(for_kind("voice-request").is_none());
+    }
+}

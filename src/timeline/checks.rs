@@ -1,0 +1,334 @@
+//! Ordering and lifecycle checks of one group's lanes.
+
+use std::collections::HashMap;
+
+use super::{explain_error, Entry, Group, GroupObject, Lane, OrderedBy};
+use crate::catalog::lifecycle::{self, Lifecycle, State};
+use crate::finding::{Code, Finding};
+
+/// Seconds of slack between a duration and the callbacks' own timestamps (Twilio rounds).
+const DURATION_SLACK_S: i64 = 2;
+
+/// Builds one group from its entries (in input order).
+pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
+    let parent = entries.iter().find_map(|e| e.parent_call_sid.clone());
+    let object = entries
+        .iter()
+        .find_map(|e| e.object)
+        .unwrap_or(GroupObject::Other);
+    let mut lanes: Vec<Lane> = Vec::new();
+    for e in entries {
+        match lanes.iter_mut().find(|l| l.lifecycle == e.lane) {
+            Some(l) => l.entries.push(e),
+            None => lanes.push(Lane {
+                lifecycle: e.lane.clone(),
+                ordered_by: OrderedBy::InputOrder,
+                entries: vec![e],
+                final_status: None,
+            }),
+        }
+    }
+    let mut findings = Vec::new();
+    for lane in &mut lanes {
+        order(lane);
+        if let Some(life) = lifecycle::by_id(&lane.lifecycle) {
+            check_lane(lane, life, &sid, &mut findings);
+        }
+        for e in &mut lane.entries {
+            explain(e);
+        }
+        lane.final_status = lane.entries.iter().rev().find_map(|e| e.status.clone());
+    }
+    Group {
+        sid,
+        object,
+        parent,
+        children: Vec::new(),
+        lanes,
+        findings,
+    }
+}
+
+/// Orders a lane by the strongest key every entry has.
+fn order(lane: &mut Lane) {
+    let es = &mut lane.entries;
+    let by = if es.iter().all(|e| e.sequence_number.is_some()) {
+        es.sort_by_key(|e| (e.sequence_number, e.index));
+        OrderedBy::SequenceNumber
+    } else if es.iter().all(|e| e.ts_ms.is_some()) {
+        es.sort_by_key(|e| (e.ts_ms, e.index));
+        OrderedBy::Timestamp
+    } else if es.iter().all(|e| e.rx_ms.is_some()) {
+        es.sort_by_key(|e| (e.rx_ms, e.index));
+        OrderedBy::ReceivedAt
+    } else {
+        es.sort_by_key(|e| e.index);
+        OrderedBy::InputOrder
+    };
+    lane.ordered_by = by;
+    for e in es.iter_mut() {
+        e.ordered_by = by;
+    }
+}
+
+/// The order the application received the lane's entries in: receive time when every
+/// entry has one, else input order. Returns positions into `lane.entries`.
+fn arrival(lane: &Lane) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..lane.entries.len()).collect();
+    let es = &lane.entries;
+    if es.iter().all(|e| e.rx_ms.is_some()) {
+        idx.sort_by_key(|&i| (es[i].rx_ms, es[i].index));
+    } else {
+        idx.sort_by_key(|&i| es[i].index);
+    }
+    idx
+}
+
+fn state<'l>(life: &'l Lifecycle, e: &Entry) -> Option<&'l State> {
+    e.status.as_deref().and_then(|s| life.state(s))
+}
+
+fn check_lane(lane: &mut Lane, life: &Lifecycle, sid: &str, group: &mut Vec<Finding>) {
+    let dup = duplicates(lane);
+    let reliable = matches!(
+        lane.ordered_by,
+        OrderedBy::SequenceNumber | OrderedBy::Timestamp
+    );
+    out_of_order(lane, life, &dup, reliable);
+    transitions(lane, life, &dup, reliable);
+    if !lane
+        .entries
+        .iter()
+        .any(|e| state(life, e).is_some_and(|s| s.terminal))
+    {
+        let seen: Vec<&str> = lane
+            .entries
+            .iter()
+            .filter_map(|e| e.status.as_deref())
+            .collect();
+        group.push(
+            Finding::new(
+                Code::TimelineMissingTerminal,
+                format!(
+                    "{sid}: no terminal {} status among the captures (last seen: {}).",
+                    life.id,
+                    seen.last().copied().unwrap_or("none")
+                ),
+            )
+            .hint("The final callback may still be on its way, was not subscribed to, or failed to reach you; fetch the resource to reconcile."),
+        );
+    }
+    gaps(lane, sid, group);
+    if life.id == "call" {
+        durations(lane, sid, group);
+    }
+}
+
+/// Marks retries: the same status (and the same SequenceNumber, when given) again.
+/// Returns which positions are duplicates. Linear in the lane's length.
+fn duplicates(lane: &mut Lane) -> Vec<bool> {
+    let life = lifecycle::by_id(&lane.lifecycle);
+    let mut dup = vec![false; lane.entries.len()];
+    // First non-duplicate position per (status, SequenceNumber), per status, and per
+    // status among entries without a SequenceNumber.
+    let mut exact: HashMap<(String, Option<u64>), usize> = HashMap::new();
+    let mut any: HashMap<String, usize> = HashMap::new();
+    let mut unnumbered: HashMap<String, usize> = HashMap::new();
+    for j in arrival(lane) {
+        let e = &lane.entries[j];
+        let Some(status) = e.status.clone() else {
+            continue;
+        };
+        let seq = e.sequence_number;
+        let repeatable = life
+            .and_then(|l| l.state(&status))
+            .is_some_and(|s| s.repeatable);
+        let first = exact.get(&(status.clone(), seq)).copied().or_else(|| {
+            if repeatable {
+                None
+            } else if seq.is_none() {
+                any.get(&status).copied()
+            } else {
+                unnumbered.get(&status).copied()
+            }
+        });
+        let Some(i) = first else {
+            exact.entry((status.clone(), seq)).or_insert(j);
+            any.entry(status.clone()).or_insert(j);
+            if seq.is_none() {
+                unnumbered.entry(status).or_insert(j);
+            }
+            continue;
+        };
+        dup[j] = true;
+        let what = lane.entries[i].line.map_or_else(
+            || format!("capture #{}", lane.entries[i].index + 1),
+            |l| format!("line {l}"),
+        );
+        lane.entries[j].findings.push(
+            Finding::new(
+                Code::TimelineDuplicate,
+                format!("'{status}' arrived again (first at {what}): Twilio retried this callback."),
+            )
+            .param(status)
+            .hint("Make the handler idempotent: key on the SID plus the status (not the SID alone) and answer 200 quickly so Twilio stops retrying."),
+        );
+    }
+    dup
+}
+
+/// Flags callbacks that arrived after one that follows them.
+fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) {
+    let mut latest: Option<usize> = None;
+    for j in arrival(lane) {
+        if dup[j] {
+            continue;
+        }
+        let Some(i) = latest else {
+            latest = Some(j);
+            continue;
+        };
+        let (ei, ej) = (&lane.entries[i], &lane.entries[j]);
+        let behind = if reliable {
+            j < i
+        } else {
+            match (state(life, ei), state(life, ej)) {
+                (Some(a), Some(b)) => b.rank < a.rank && !(a.terminal && b.terminal),
+                _ => false,
+            }
+        };
+        if behind {
+            let msg = format!(
+                "'{}' arrived after '{}', which follows it{}.",
+                ej.status.as_deref().unwrap_or("?"),
+                ei.status.as_deref().unwrap_or("?"),
+                if reliable {
+                    format!(" by {}", lane.ordered_by.id())
+                } else {
+                    " in the lifecycle".to_string()
+                }
+            );
+            lane.entries[j].findings.push(
+                Finding::new(Code::TimelineOutOfOrder, msg)
+                    .hint("Twilio does not guarantee the order of callbacks: never overwrite a later status with an earlier one (compare lifecycle ranks or SequenceNumber)."),
+            );
+        } else {
+            latest = Some(j);
+        }
+    }
+}
+
+/// Flags transitions the lifecycle forbids, in Twilio's own order (or, without one, two
+/// different terminal outcomes).
+fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) {
+    let mut prev: Option<usize> = None;
+    for (j, &is_dup) in dup.iter().enumerate() {
+        if is_dup {
+            continue;
+        }
+        let Some(b) = state(life, &lane.entries[j]) else {
+            continue;
+        };
+        if let Some(a) = prev.and_then(|i| state(life, &lane.entries[i])) {
+            let bad = if reliable {
+                !life.may_follow(a, b)
+            } else {
+                a.terminal && b.terminal && !life.may_follow(a, b) && !life.may_follow(b, a)
+            };
+            if bad {
+                lane.entries[j].findings.push(
+                    Finding::new(
+                        Code::TimelineImpossibleTransition,
+                        format!(
+                            "'{}' after '{}' breaks the {} lifecycle{}.",
+                            b.name,
+                            a.name,
+                            life.id,
+                            if a.terminal { format!(" ('{}' is terminal)", a.name) } else { String::new() }
+                        ),
+                    )
+                    .hint("Two outcomes for one SID: check that two requests did not reuse the SID, or that a status was not rewritten by your own code."),
+                );
+            }
+        }
+        prev = Some(j);
+    }
+}
+
+/// SequenceNumber gaps between the callbacks captured.
+fn gaps(lane: &Lane, sid: &str, group: &mut Vec<Finding>) {
+    let mut seqs: Vec<u64> = lane
+        .entries
+        .iter()
+        .filter_map(|e| e.sequence_number)
+        .collect();
+    seqs.sort_unstable();
+    seqs.dedup();
+    for w in seqs.windows(2) {
+        if w[1] > w[0].saturating_add(1) {
+            group.push(
+                Finding::new(
+                    Code::TimelineSequenceGap,
+                    format!(
+                        "{sid}: SequenceNumber jumps from {} to {}: {} callback(s) of the {} lifecycle missing.",
+                        w[0],
+                        w[1],
+                        w[1] - w[0] - 1,
+                        lane.lifecycle
+                    ),
+                )
+                .hint("A callback was lost or your server rejected it (see the Debugger for 11200 errors)."),
+            );
+        }
+    }
+}
+
+/// CallDuration against the time between answer (in-progress) and the terminal status.
+fn durations(lane: &Lane, sid: &str, group: &mut Vec<Finding>) {
+    let answered = lane
+        .entries
+        .iter()
+        .find(|e| e.status.as_deref() == Some("in-progress") && e.ts_ms.is_some());
+    let ended = lane.entries.iter().rev().find(|e| {
+        e.status.as_deref() == Some("completed") && e.duration.is_some() && e.ts_ms.is_some()
+    });
+    let (Some(a), Some(z)) = (answered, ended) else {
+        return;
+    };
+    let (Some(t0), Some(t1), Some(d)) = (a.ts_ms, z.ts_ms, z.duration) else {
+        return;
+    };
+    let elapsed = t1.saturating_sub(t0) / 1000;
+    let d = i64::try_from(d).unwrap_or(i64::MAX);
+    if elapsed.saturating_sub(d).saturating_abs() > DURATION_SLACK_S {
+        group.push(
+            Finding::new(
+                Code::TimelineDurationMismatch,
+                format!(
+                    "{sid}: CallDuration is {d} s but the Timestamps of in-progress and completed are {elapsed} s apart."
+                ),
+            )
+            .param("CallDuration")
+            .hint("Trust CallDuration for billing; a large gap means a callback was delayed or its Timestamp belongs to another leg."),
+        );
+    }
+}
+
+/// Explains an ErrorCode carried by a callback.
+fn explain(e: &mut Entry) {
+    let Some(code) = e.error_code.clone() else {
+        return;
+    };
+    let status = e.status.as_deref().unwrap_or("this callback");
+    let msg = match explain_error(&code) {
+        Some(m) => format!("ErrorCode {code} on '{status}': {m}."),
+        None => format!("ErrorCode {code} on '{status}': not in the inspector's table."),
+    };
+    e.findings.push(
+        Finding::new(Code::TimelineErrorExplained, msg)
+            .param("ErrorCode")
+            .hint(format!(
+                "Twilio's page for it: https://www.twilio.com/docs/api/errors/{code}"
+            )),
+    );
+}

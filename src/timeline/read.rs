@@ -1,0 +1,710 @@
+//! The many-captures reader: splits one text into captures, each with its own request text,
+//! options (URL, method, headers), receive time, Twilio's own event time and position.
+//!
+//! Recognised: JSON Lines (a string or an object per line), a JSON array of captures, a HAR
+//! file with many entries, raw HTTP requests one after another (responses between them are
+//! skipped), a server log with one form body (or URL, or JSON object) per line with or
+//! without a time prefix, Twilio's Call Events resource (`events[]`), Event Streams
+//! CloudEvents (one or an array) and Debugger webhook events (their `Payload.webhook`).
+//!
+//! Line-based formats are read lazily, one line at a time ([`Captures`] is an iterator), so
+//! a caller can stream a log of any length. A capture that cannot be read becomes an
+//! `Err(CaptureError)` in its place; reading goes on.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::records::{call_event, cloud_event, debugger_event, har_entry, json_type, scalar_text};
+use super::time;
+use crate::inspect::Options;
+use crate::report::Header;
+
+/// How a many-capture input was recognised.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ManyFormat {
+    /// One JSON value per line: a string (the capture) or an object (`input`/`body`,
+    /// optional `url`, `method`, `headers`, `receivedAt`; or a Twilio record).
+    JsonLines,
+    /// A JSON array of captures (strings or objects, as in JSON Lines).
+    JsonArray,
+    /// A HAR file (`log.entries[]`): one capture per entry, `startedDateTime` as receive time.
+    Har,
+    /// Raw HTTP requests one after another; responses between them are skipped.
+    Http,
+    /// A server log: one form body, URL or JSON object per line, with or without a time prefix.
+    Log,
+    /// Twilio's Call Events resource (`/Calls/{CallSid}/Events.json`): `events[].request`.
+    CallEvents,
+    /// Event Streams CloudEvents (`specversion`, `type`, `time`, `data`), one or an array.
+    EventStreams,
+    /// A Console Debugger webhook event (`Sid`, `Level`, `Timestamp`, `Payload`): the
+    /// webhook request it carries.
+    Debugger,
+    /// The whole text is one capture.
+    Single,
+}
+
+impl ManyFormat {
+    /// The kebab-case id.
+    pub fn id(self) -> &'static str {
+        match self {
+            ManyFormat::JsonLines => "json-lines",
+            ManyFormat::JsonArray => "json-array",
+            ManyFormat::Har => "har",
+            ManyFormat::Http => "http",
+            ManyFormat::Log => "log",
+            ManyFormat::CallEvents => "call-events",
+            ManyFormat::EventStreams => "event-streams",
+            ManyFormat::Debugger => "debugger",
+            ManyFormat::Single => "single",
+        }
+    }
+
+    /// True for the formats read one line at a time (streamable).
+    pub fn is_line_based(self) -> bool {
+        matches!(self, ManyFormat::JsonLines | ManyFormat::Log)
+    }
+}
+
+/// One captured request to inspect, with what is known about it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Capture {
+    /// The request text (form body, URL, raw HTTP, JSON…), as `inspect` takes it.
+    #[serde(alias = "body")]
+    pub input: String,
+    /// Options for `inspect` (URL, method, signature, auth tokens…). Never serialised.
+    #[serde(flatten, skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub options: Options,
+    /// Extra headers known for this capture (X-Twilio-Signature and Content-Type are used).
+    #[serde(deserialize_with = "headers_map_or_list")]
+    pub headers: Vec<Header>,
+    /// When the application received it, as written (HAR `startedDateTime`, a log prefix…).
+    #[serde(alias = "received_at")]
+    pub received_at: Option<String>,
+    /// Twilio's own time for the event, as written (Event Streams `time`, Call Events
+    /// `response.date_created`, Debugger `Timestamp`), when the record has one.
+    #[serde(alias = "event_time")]
+    pub event_time: Option<String>,
+    /// The SID the record says this capture belongs to (the Call Events resource's call).
+    pub group_hint: Option<String>,
+    /// Where the capture came from.
+    pub source: Option<ManyFormat>,
+    /// 1-based line of the input where the capture starts, when known.
+    pub line: Option<usize>,
+    /// Byte offset of the input where the capture starts, when known.
+    pub offset: Option<usize>,
+    /// A short label of the record (`events[3]`, `entries[0]`, a CloudEvent type…).
+    pub label: Option<String>,
+}
+
+impl Capture {
+    /// A capture of `input` with default options.
+    pub fn new(input: impl Into<String>) -> Capture {
+        Capture {
+            input: input.into(),
+            ..Capture::default()
+        }
+    }
+
+    /// The options `inspect` gets: the capture's own, completed from its headers.
+    pub fn inspect_options(&self) -> Options {
+        let mut o = self.options.clone();
+        for h in &self.headers {
+            if o.signature.is_none() && h.name.eq_ignore_ascii_case("X-Twilio-Signature") {
+                o.signature = Some(h.value.clone());
+            } else if o.content_type.is_none() && h.name.eq_ignore_ascii_case("Content-Type") {
+                o.content_type = Some(h.value.clone());
+            } else if o.signature_settings.is_none()
+                && h.name
+                    .eq_ignore_ascii_case("X-Twilio-Webhooks-Signature-Settings")
+            {
+                o.signature_settings = Some(h.value.clone());
+            }
+        }
+        o
+    }
+}
+
+fn headers_map_or_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Header>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        List(Vec<Header>),
+        Map(Map<String, Value>),
+        Null(()),
+    }
+    Ok(match Either::deserialize(d)? {
+        Either::List(l) => l,
+        Either::Map(m) => m
+            .into_iter()
+            .map(|(name, v)| Header {
+                name,
+                value: scalar_text(&v).unwrap_or_default(),
+            })
+            .collect(),
+        Either::Null(()) => Vec::new(),
+    })
+}
+
+/// A capture that could not be read, and where it was.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaptureError {
+    /// 1-based line where the unreadable capture starts, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Byte offset where it starts, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<usize>,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+/// The captures of a many-capture text, read lazily.
+pub struct Captures<'a> {
+    format: ManyFormat,
+    inner: Inner<'a>,
+}
+
+enum Inner<'a> {
+    Lines {
+        text: &'a str,
+        pos: usize,
+        line: usize,
+    },
+    Http {
+        text: &'a str,
+        starts: std::vec::IntoIter<(usize, usize)>,
+        ends: Vec<usize>,
+        n: usize,
+    },
+    Items(std::vec::IntoIter<Result<Capture, CaptureError>>),
+}
+
+impl Captures<'_> {
+    /// How the input was recognised.
+    pub fn format(&self) -> ManyFormat {
+        self.format
+    }
+}
+
+impl Iterator for Captures<'_> {
+    type Item = Result<Capture, CaptureError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.inner {
+            Inner::Items(it) => it.next(),
+            Inner::Lines { text, pos, line } => loop {
+                if *pos >= text.len() {
+                    return None;
+                }
+                let rest = &text[*pos..];
+                let len = rest.find('\n').map_or(rest.len(), |i| i + 1);
+                let at = *pos;
+                *pos += len;
+                *line += 1;
+                let l = rest[..len].trim_end_matches(['\n', '\r']);
+                if let Some(item) = capture_from_line(l, self.format, *line, at) {
+                    return Some(item);
+                }
+            },
+            Inner::Http {
+                text,
+                starts,
+                ends,
+                n,
+            } => {
+                let start = starts.next()?;
+                let end = ends.get(*n).copied().unwrap_or(text.len());
+                *n += 1;
+                Some(Ok(http_capture(text, start, end)))
+            }
+        }
+    }
+}
+
+/// Reads `text` as many captures (see the module documentation for the formats).
+pub fn read_captures(text: &str) -> Captures<'_> {
+    let format = detect_many(text);
+    let inner = match format {
+        ManyFormat::JsonLines | ManyFormat::Log => Inner::Lines {
+            text,
+            pos: 0,
+            line: 0,
+        },
+        ManyFormat::Http => {
+            let (starts, ends) = http_spans(text);
+            Inner::Http {
+                text,
+                starts: starts.into_iter(),
+                ends,
+                n: 0,
+            }
+        }
+        ManyFormat::Single if text.trim().is_empty() => Inner::Items(Vec::new().into_iter()),
+        ManyFormat::Single => Inner::Items(
+            vec![Ok(Capture {
+                source: Some(ManyFormat::Single),
+                line: Some(1),
+                offset: Some(0),
+                ..Capture::new(text)
+            })]
+            .into_iter(),
+        ),
+        _ => Inner::Items(read_document(text, format).into_iter()),
+    };
+    Captures { format, inner }
+}
+
+/// Recognises the shape of a many-capture text from its beginning (the first 64 KiB are
+/// enough; for JSON documents the whole text is looked at by [`read_captures`]).
+pub fn detect_many(text: &str) -> ManyFormat {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    let head = t.get(..t.len().min(65536)).unwrap_or(t);
+    let first = head
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    let lines: Vec<&str> = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(5)
+        .collect();
+    let json_lines = lines.len() >= 2
+        && lines
+            .iter()
+            .all(|l| l.starts_with('{') || l.starts_with('"'))
+        && lines.iter().any(|l| {
+            serde_json::from_str::<Value>(l).is_ok_and(|v| v.is_object() || v.is_string())
+        });
+    let bracketed_time = first.starts_with('[') && time::leading_time(first).is_some();
+    if t.starts_with('[') && !bracketed_time {
+        return if head.contains("\"specversion\"") {
+            ManyFormat::EventStreams
+        } else {
+            ManyFormat::JsonArray
+        };
+    }
+    if json_lines {
+        return ManyFormat::JsonLines;
+    }
+    if t.starts_with('{') {
+        if head.contains("\"log\"") && head.contains("\"entries\"") {
+            return ManyFormat::Har;
+        }
+        if head.contains("\"events\"") && head.contains("\"request\"") {
+            return ManyFormat::CallEvents;
+        }
+        if head.contains("\"specversion\"") {
+            return ManyFormat::EventStreams;
+        }
+        if head.contains("\"PayloadType\"") || head.contains("\"Payload\"") {
+            return ManyFormat::Debugger;
+        }
+        return ManyFormat::Single;
+    }
+    if head.lines().any(|l| request_line(l).is_some()) {
+        return ManyFormat::Http;
+    }
+    let json_lines = head
+        .lines()
+        .filter(|l| l.contains('{') && l.contains(':') && l.trim_end().ends_with('}'))
+        .count();
+    if json_lines >= 2 || names_repeat_across_lines(head) {
+        return ManyFormat::Log;
+    }
+    let body_lines = head.lines().filter(|l| l.contains('=')).count();
+    if body_lines >= 1 && head.contains("PayloadType=") {
+        // Debugger events as their form fields: one per line, unpacked by the log reader.
+        return ManyFormat::Log;
+    }
+    ManyFormat::Single
+}
+
+/// True when a parameter name appears on two different lines: a log of form bodies, not
+/// one body wrapped over several lines (whose names do not repeat).
+fn names_repeat_across_lines(head: &str) -> bool {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (n, line) in head
+        .lines()
+        .filter(|l| l.contains('=') && l.contains('&'))
+        .take(50)
+        .enumerate()
+    {
+        for seg in line.split('&') {
+            let Some((name, _)) = seg.split_once('=') else {
+                continue;
+            };
+            let name = name.rsplit([' ', '\t', '?']).next().unwrap_or(name);
+            if name.is_empty() {
+                continue;
+            }
+            match seen.insert(name, n) {
+                Some(prev) if prev != n => return true,
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+/// Reads one line of a line-based many-capture input (`format` from [`detect_many`]):
+/// `None` for blank lines and log lines that carry no request.
+pub fn capture_from_line(
+    line: &str,
+    format: ManyFormat,
+    line_no: usize,
+    offset: usize,
+) -> Option<Result<Capture, CaptureError>> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let result = if format == ManyFormat::JsonLines {
+        match serde_json::from_str::<Value>(trimmed) {
+            Ok(v) => {
+                from_value(&v, ManyFormat::JsonLines).map_err(|m| format!("line {line_no}: {m}"))
+            }
+            Err(e) => Err(format!("line {line_no} is not JSON: {e}")),
+        }
+    } else {
+        return log_capture(line).map(|c| Ok(place(c, line_no, offset)));
+    };
+    Some(
+        result
+            .map(|c| place(c, line_no, offset))
+            .map_err(|message| CaptureError {
+                line: Some(line_no),
+                offset: Some(offset),
+                message,
+            }),
+    )
+}
+
+fn place(mut c: Capture, line: usize, offset: usize) -> Capture {
+    c.line.get_or_insert(line);
+    c.offset.get_or_insert(offset);
+    c
+}
+
+/// A JSON document holding several captures (HAR, Call Events, CloudEvents, an array).
+fn read_document(text: &str, format: ManyFormat) -> Vec<Result<Capture, CaptureError>> {
+    let err = |message: String| {
+        vec![Err(CaptureError {
+            line: Some(1),
+            offset: Some(0),
+            message,
+        })]
+    };
+    let value: Value = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
+        Ok(v) => v,
+        Err(e) => {
+            return err(format!(
+                "the {} document is not valid JSON: {e}",
+                format.id()
+            ))
+        }
+    };
+    let items: Vec<(String, Value)> = match (&value, format) {
+        (Value::Array(a), _) => labelled(a, "["),
+        (Value::Object(o), ManyFormat::Har) => match o.get("log").and_then(|l| l.get("entries")) {
+            Some(Value::Array(a)) => labelled(a, "entries["),
+            _ => return err("the HAR file has no log.entries array".into()),
+        },
+        (Value::Object(o), ManyFormat::CallEvents) => {
+            let hint = o.get("uri").and_then(Value::as_str).and_then(call_sid_in);
+            match o.get("events") {
+                Some(Value::Array(a)) => {
+                    return a
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| {
+                            call_event(e)
+                                .map(|mut c| {
+                                    c.label = Some(format!("events[{i}]"));
+                                    c.group_hint = hint.clone();
+                                    c
+                                })
+                                .map_err(|m| CaptureError {
+                                    line: None,
+                                    offset: None,
+                                    message: format!("events[{i}]: {m}"),
+                                })
+                        })
+                        .collect();
+                }
+                _ => return err("the Call Events resource has no events array".into()),
+            }
+        }
+        _ => vec![(String::new(), value)],
+    };
+    items
+        .into_iter()
+        .map(|(label, v)| {
+            from_value(&v, format)
+                .map(|mut c| {
+                    if !label.is_empty() {
+                        c.label.get_or_insert(label.clone());
+                    }
+                    c
+                })
+                .map_err(|m| CaptureError {
+                    line: None,
+                    offset: None,
+                    message: if label.is_empty() {
+                        m
+                    } else {
+                        format!("{label}: {m}")
+                    },
+                })
+        })
+        .collect()
+}
+
+/// Each element of an array with its label (`[3]`, `entries[3]`).
+fn labelled(a: &[Value], open: &str) -> Vec<(String, Value)> {
+    a.iter()
+        .enumerate()
+        .map(|(i, v)| (format!("{open}{i}]"), v.clone()))
+        .collect()
+}
+
+/// The CallSid in a `/Calls/CA…/Events.json` URI.
+fn call_sid_in(uri: &str) -> Option<String> {
+    let at = uri.find("/Calls/")? + "/Calls/".len();
+    let sid: String = uri[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    (sid.len() == 34 && sid.starts_with("CA")).then_some(sid)
+}
+
+/// One JSON value of any supported record shape → a capture.
+fn from_value(v: &Value, format: ManyFormat) -> Result<Capture, String> {
+    let o = match v {
+        Value::String(s) => {
+            return Ok(Capture {
+                source: Some(format),
+                ..Capture::new(s.clone())
+            })
+        }
+        Value::Object(o) => o,
+        other => {
+            return Err(format!(
+                "expected a string or an object, got {}",
+                json_type(other)
+            ))
+        }
+    };
+    if o.contains_key("specversion") {
+        return cloud_event(o);
+    }
+    if o.contains_key("Payload") && (o.contains_key("PayloadType") || o.contains_key("Level")) {
+        return debugger_event(o);
+    }
+    if format == ManyFormat::Har || (o.contains_key("request") && o.contains_key("startedDateTime"))
+    {
+        return har_entry(v);
+    }
+    if let Some(Value::Object(req)) = o.get("request") {
+        if req.contains_key("parameters") {
+            return call_event(v);
+        }
+    }
+    if o.contains_key("input") || o.contains_key("body") {
+        let mut c: Capture =
+            serde_json::from_value(v.clone()).map_err(|e| format!("not a capture object: {e}"))?;
+        c.source = Some(format);
+        return Ok(c);
+    }
+    // An object of parameters: the webhook itself, written as JSON.
+    Ok(Capture {
+        source: Some(format),
+        ..Capture::new(v.to_string())
+    })
+}
+
+/// `METHOD target HTTP/x` at the start of a line.
+fn request_line(line: &str) -> Option<&str> {
+    let l = line.trim_end_matches('\r');
+    let (method, rest) = l.split_once(' ')?;
+    if !matches!(
+        method,
+        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS"
+    ) {
+        return None;
+    }
+    let (target, version) = rest.rsplit_once(' ')?;
+    (version.starts_with("HTTP/") && !target.is_empty()).then_some(method)
+}
+
+fn is_status_line(line: &str) -> bool {
+    let l = line.trim_end_matches('\r');
+    l.starts_with("HTTP/")
+        && l.split(' ')
+            .nth(1)
+            .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Byte spans of raw HTTP requests: each starts at a request line and ends at the next
+/// request line or response status line.
+/// Starts are `(byte offset, 1-based line)`.
+fn http_spans(text: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    let mut pos = 0;
+    for (n, l) in text.split_inclusive('\n').enumerate() {
+        if request_line(l).is_some() {
+            if starts.len() > ends.len() {
+                ends.push(pos);
+            }
+            starts.push((pos, n + 1));
+        } else if is_status_line(l) && starts.len() > ends.len() {
+            ends.push(pos);
+        }
+        pos += l.len();
+    }
+    (starts, ends)
+}
+
+fn http_capture(text: &str, (start, line): (usize, usize), end: usize) -> Capture {
+    // A time written just before the request (`### 2024-05-29 10:57:57`, `[time]`).
+    let before = text[..start].trim_end();
+    let last = before.rsplit('\n').next().unwrap_or("");
+    let received_at = time::leading_time(last.trim_start_matches(['#', '-', '>', ' ', '*']))
+        .map(|(_, t, _)| t.to_string());
+    Capture {
+        source: Some(ManyFormat::Http),
+        line: Some(line),
+        offset: Some(start),
+        received_at,
+        ..Capture::new(text[start..end].trim_end())
+    }
+}
+
+/// One log line: an optional time prefix, then a form body, a URL with a query or a JSON
+/// object somewhere in it.
+fn log_capture(line: &str) -> Option<Capture> {
+    let (received_at, rest) = match time::leading_time(line) {
+        Some((_, t, len)) => (Some(t.to_string()), line.get(len..).unwrap_or("")),
+        None => (None, line),
+    };
+    let mut c = Capture {
+        source: Some(ManyFormat::Log),
+        received_at,
+        ..Capture::default()
+    };
+    if let (Some(open), Some(close)) = (rest.find('{'), rest.rfind('}')) {
+        if close > open && rest[open..].contains(':') {
+            c.input = rest[open..=close].to_string();
+            return Some(c);
+        }
+    }
+    let tokens: Vec<&str> = rest
+        .split([' ', '\t'])
+        .map(|t| t.trim_matches(|ch| matches!(ch, '"' | '\'' | '[' | ']' | ',' | ';')))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let best = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.contains('='))
+        .max_by_key(|(i, t)| (t.matches('&').count(), usize::MAX - i))?;
+    let (i, body) = (best.0, *best.1);
+    // `POST /path body` or `POST body`: the method is one or two tokens before.
+    if let Some(m) = tokens[i.saturating_sub(2)..i]
+        .iter()
+        .rev()
+        .find(|t| matches!(**t, "GET" | "POST"))
+    {
+        c.options.method = Some((*m).to_string());
+    }
+    if body.contains("PayloadType=") && body.contains("Payload=") {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(body).unwrap_or_default();
+        let o: Map<String, Value> = pairs
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect();
+        return debugger_event(&o).ok().map(|mut d| {
+            d.received_at = c.received_at.take();
+            d
+        });
+    }
+    c.input = body.to_string();
+    Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_lines_with_and_without_time() {
+        let text = "2024-05-29 10:57:57 INFO POST /sms MessageSid=SM1&MessageStatus=sent\n\
+                    noise without a body\n\
+                    MessageSid=SM1&MessageStatus=delivered\n";
+        let r = read_captures(text);
+        assert_eq!(r.format(), ManyFormat::Log);
+        let caps: Vec<_> = r.collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 2);
+        assert_eq!(caps[0].input, "MessageSid=SM1&MessageStatus=sent");
+        assert_eq!(caps[0].received_at.as_deref(), Some("2024-05-29 10:57:57"));
+        assert_eq!(caps[0].options.method.as_deref(), Some("POST"));
+        assert_eq!(caps[1].line, Some(3));
+    }
+
+    #[test]
+    fn log_of_json_objects_after_a_time() {
+        let text = "2024-05-29T10:57:57Z webhook {\"MessageSid\": \"SM1\", \"MessageStatus\": \"sent\"}\n\
+                    2024-05-29T10:57:58Z webhook {\"MessageSid\": \"SM1\", \"MessageStatus\": \"delivered\"}\n";
+        let r = read_captures(text);
+        assert_eq!(r.format(), ManyFormat::Log);
+        let caps: Vec<_> = r.collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 2);
+        assert!(caps[1].input.starts_with('{') && caps[1].input.contains("delivered"));
+        assert_eq!(caps[1].received_at.as_deref(), Some("2024-05-29T10:57:58Z"));
+        // One form body wrapped over lines is one capture, not a log.
+        assert_eq!(detect_many("A=1&B=2\nC=3"), ManyFormat::Single);
+        assert_eq!(
+            detect_many("CallSid=CA1&From=%2B1\n4155550100&To=%2B1&AccountSid=AC1\n&Body=hi"),
+            ManyFormat::Single
+        );
+        assert_eq!(
+            detect_many("CallSid=CA1&CallStatus=ringing\nCallSid=CA1&CallStatus=completed"),
+            ManyFormat::Log
+        );
+    }
+
+    #[test]
+    fn http_requests_with_responses_between() {
+        let text = "POST /a HTTP/1.1\nHost: x\n\nA=1&B=2\nHTTP/1.1 200 OK\n\n<Response/>\nPOST /b HTTP/1.1\nHost: x\n\nC=3\n";
+        let caps: Vec<_> = read_captures(text).collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 2);
+        assert!(caps[0].input.ends_with("A=1&B=2"));
+        assert!(caps[1].input.starts_with("POST /b"));
+        assert_eq!(caps[1].line, Some(8));
+    }
+
+    #[test]
+    fn empty_input_has_no_capture() {
+        assert_eq!(read_captures("").count(), 0);
+        assert_eq!(read_captures(" \n\t\n").count(), 0);
+    }
+
+    #[test]
+    fn bad_json_line_is_reported_not_fatal() {
+        let text = "{\"input\":\"A=1&B=2\"}\n{oops\n\"C=3&D=4\"\n";
+        let items: Vec<_> = read_captures(text).collect();
+        assert_eq!(items.len(), 3);
+        assert!(items[1].is_err());
+        assert_eq!(items[2].as_ref().unwrap().input, "C=3&D=4");
+    }
+}

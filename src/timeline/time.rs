@@ -1,0 +1,143 @@
+//! Reading the times found in captures and logs: RFC 2822 (`Timestamp` of voice callbacks),
+//! RFC 3339 / ISO 8601 (HAR, Event Streams, log prefixes), `YYYY-MM-DD HH:MM:SS[.fff]`
+//! (assumed UTC) and Unix epoch seconds or milliseconds.
+
+use chrono::{DateTime, NaiveDateTime};
+
+/// Milliseconds since the Unix epoch for a time written in any of the accepted forms.
+pub(crate) fn parse_millis(text: &str) -> Option<i64> {
+    let t = text
+        .trim()
+        .trim_matches(|c| c == '[' || c == ']' || c == '"');
+    if t.is_empty() || t.len() > 64 {
+        return None;
+    }
+    if let Ok(d) = DateTime::parse_from_rfc3339(t) {
+        return Some(d.timestamp_millis());
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(t) {
+        return Some(d.timestamp_millis());
+    }
+    // `2024-05-29T10:57:57.563495225Z` has more fraction digits than RFC 3339 parsers like
+    // in some versions; and logs write `2024-05-29 10:57:57,123` or without a zone.
+    let normal: String = t.chars().map(|c| if c == ',' { '.' } else { c }).collect();
+    let (body, zone_ms) = split_zone(&normal);
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y/%m/%d %H:%M:%S%.f",
+        "%d/%b/%Y:%H:%M:%S",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(body, fmt) {
+            return Some(n.and_utc().timestamp_millis() - zone_ms);
+        }
+    }
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = t.parse().ok()?;
+        return match t.len() {
+            9..=10 => Some(n * 1000),
+            12..=13 => Some(n),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// Splits a trailing `Z`, `+hh:mm`, `+hhmm` or ` +0000` zone from a date-time; returns the
+/// rest and the zone's offset in milliseconds.
+fn split_zone(t: &str) -> (&str, i64) {
+    if let Some(rest) = t.strip_suffix('Z').or_else(|| t.strip_suffix(" UTC")) {
+        return (rest.trim_end(), 0);
+    }
+    let bytes = t.as_bytes();
+    for width in [6usize, 5] {
+        if bytes.len() > width + 10 {
+            let at = bytes.len() - width;
+            let Some(zone) = t.get(at..) else { continue };
+            let sign = match zone.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => continue,
+            };
+            let digits: String = zone[1..].chars().filter(|c| *c != ':').collect();
+            if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                let h: i64 = digits[..2].parse().unwrap_or(0);
+                let m: i64 = digits[2..].parse().unwrap_or(0);
+                return (t[..at].trim_end(), sign * (h * 60 + m) * 60_000);
+            }
+        }
+    }
+    (t, 0)
+}
+
+/// The timestamp at the start of a log line, and the byte length it (and the separator
+/// after it) takes. Accepts `[...]`-bracketed times, ISO dates with or without a time zone,
+/// and epoch numbers.
+pub(crate) fn leading_time(line: &str) -> Option<(i64, &str, usize)> {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    if let Some(inner) = t.strip_prefix('[') {
+        let close = inner.find(']')?;
+        let text = &inner[..close];
+        let ms = parse_millis(text)?;
+        return Some((ms, text, lead + close + 2));
+    }
+    // Longest prefix of up to 4 space-separated tokens that parses.
+    let mut ends: Vec<usize> = Vec::new();
+    for (i, c) in t.char_indices() {
+        if c == ' ' || c == '\t' {
+            ends.push(i);
+            if ends.len() >= 6 {
+                break;
+            }
+        }
+    }
+    ends.push(t.len());
+    for &e in ends.iter().rev() {
+        let cand = t[..e].trim_end_matches([':', '|', '-', ' ']);
+        if cand.len() < 8
+            || !cand.as_bytes()[0].is_ascii_digit()
+                && !cand.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        if let Some(ms) = parse_millis(cand) {
+            return Some((ms, cand, lead + e));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_usual_forms() {
+        let iso = parse_millis("2024-05-29T10:57:57Z").unwrap();
+        assert_eq!(parse_millis("2024-05-29 10:57:57"), Some(iso));
+        assert_eq!(parse_millis("2024-05-29T12:57:57+02:00"), Some(iso));
+        assert_eq!(parse_millis("Wed, 29 May 2024 10:57:57 +0000"), Some(iso));
+        assert_eq!(
+            parse_millis("2024-05-29T10:57:57.563495225Z"),
+            Some(iso + 563)
+        );
+        assert_eq!(parse_millis("1716980277"), Some(iso));
+        assert_eq!(parse_millis("2024-05-29 10:57:57,250"), Some(iso + 250));
+        assert_eq!(parse_millis("nonsense"), None);
+        // Found by the property test: a multi-byte character where a zone would start.
+        assert_eq!(parse_millis("2024-05-29 10:57:5é:00"), None);
+        assert_eq!(parse_millis("0000000000ø+0"), None);
+    }
+
+    #[test]
+    fn finds_a_leading_time() {
+        let (ms, text, len) = leading_time("2024-05-29 10:57:57 INFO body=1").unwrap();
+        assert_eq!(text, "2024-05-29 10:57:57");
+        assert_eq!(ms, parse_millis("2024-05-29T10:57:57Z").unwrap());
+        assert_eq!(&"2024-05-29 10:57:57 INFO body=1"[len..], " INFO body=1");
+        let (_, text, _) = leading_time("[2024-05-29T10:57:57Z] x=1").unwrap();
+        assert_eq!(text, "2024-05-29T10:57:57Z");
+        assert!(leading_time("CallSid=CA1&CallStatus=ringing").is_none());
+    }
+}
