@@ -334,7 +334,7 @@ pub fn entry_of(c: &Capture) -> Entry {
 
 /// The timeline entry of a capture whose report is already known.
 pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
-    let kind = r.kind.id.clone();
+    let kind = r.kind.id;
     let life = lifecycle::for_kind(&kind);
     let status = match life {
         Some(l) => l.params.iter().find_map(|p| param(r, p)),
