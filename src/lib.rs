@@ -32,6 +32,7 @@ mod decode;
 mod finding;
 mod inspect;
 mod report;
+pub mod response;
 pub mod signature;
 #[cfg(feature = "wasm")]
 mod wasm;
@@ -43,3 +44,4 @@ pub use report::{
     Counts, Field, FieldStatus, Header, InputFormat, KindVerdict, ParamSource, RawPair, Report,
     RequestInfo, RunnerUp,
 };
+pub use response::{inspect_response, lint_twiml, ResponseContext, ResponseReport};

@@ -119,6 +119,8 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
         InputFormat::Json => json::decode_json_input(trimmed, start, ParamSource::Json, &mut out),
         InputFormat::Har => har::decode_har(trimmed, &mut out),
         InputFormat::Xml => xml::decode_xml(trimmed, start, &mut out),
+        // A response only: the request side has nothing; `inspect` reads the response.
+        InputFormat::Response => {}
         InputFormat::Empty => {
             out.body = Some(text.to_string());
             out.findings.push(
@@ -149,6 +151,9 @@ pub fn detect(t: &str) -> InputFormat {
         .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
+    if crate::response::looks_like_response(t) {
+        return InputFormat::Response;
+    }
     if t.starts_with('<') {
         return InputFormat::Xml;
     }
