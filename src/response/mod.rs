@@ -446,7 +446,7 @@ fn http_checks(
                 );
                 return false;
             }
-            200..=299 | 100..=199 => {}
+            100..=299 => {}
             _ => findings.push(
                 Finding::new(
                     Code::ResponseMalformedHttp,

@@ -292,6 +292,14 @@ impl Checker<'_> {
             ));
             return false;
         };
+        if self.document == DocumentType::Messaging && spec.tag == "Sms" && parent == "Response" {
+            // The 2008 verb: Twilio still runs it in messaging TwiML.
+            let f = Finding::new(Code::TwimlDocumentMismatch, "<Sms> is the legacy verb; messaging TwiML still runs it, but <Message> replaces it.")
+                .severity(Severity::Warning)
+                .hint("Write <Message> instead of <Sms>.");
+            findings.push(self.at(f, node.offset));
+            return false;
+        }
         if self.document != DocumentType::Auto && !spec.documents.contains(&self.document) {
             let other = spec.documents.first().map(|d| d.id()).unwrap_or("other");
             let answering = match self.role {

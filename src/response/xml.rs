@@ -7,7 +7,7 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Finding};
 
 /// Deeper documents are refused: real TwiML nests a few levels (SSML inside `<Say>` a few more).
 pub(crate) const MAX_DEPTH: usize = 64;
@@ -235,15 +235,10 @@ impl<'a> Parser<'a, '_> {
                         }
                     }
                 }
-                Event::DocType(_) => {
-                    let f = Finding::new(
-                        Code::TwimlNotWellFormed,
-                        "The document has a DOCTYPE; TwiML needs none, and the entities it declares are not expanded.",
-                    )
-                    .severity(Severity::Warning);
-                    self.findings.push(self.lines.place(f, pos));
-                    true
-                }
+                Event::DocType(_) => self.fail(
+                    pos,
+                    "The document has a DOCTYPE: Twilio's parser refuses DTDs (and this inspector expands none of their entities).".into(),
+                ),
                 Event::Decl(d) => self.declaration(&d, pos),
                 Event::Comment(_) | Event::PI(_) => true,
                 Event::Eof => return self.end(),

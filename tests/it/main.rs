@@ -11,5 +11,7 @@ mod decode;
 mod hostile;
 /// End-to-end inspection vectors: kinds, fields and finding codes.
 mod inspect;
+/// The response side: TwiML vectors, schema coverage, generated tables, connection overrides.
+mod response;
 /// Signature vectors from the official libraries, and the signature doctor.
 mod signature;
