@@ -438,7 +438,9 @@ fn http_checks(
                         ),
                     )
                     .twilio(11200)
-                    .hint(if status == 403 || status == 401 {
+                    .hint(if role == schema::Role::StatusCallback {
+                        "This answers a status callback: Twilio logs the failure (and may retry), but the call or message goes on."
+                    } else if status == 403 || status == 401 {
                         "A 401/403 often comes from a signature check that fails behind a proxy: inspect the request to see why."
                     } else {
                         "Look at the server's log for this request; answer 200 with TwiML (or an empty 200 for callbacks)."

@@ -512,3 +512,43 @@ fn hostile_xml_is_bounded() {
         let _ = inspect(junk, &Options::default());
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 192, ..proptest::prelude::ProptestConfig::default() })]
+
+    /// TwiML-shaped noise (tags, attributes, references, stray `<` and `&`): never a panic,
+    /// `accepted` is exactly "no error finding", and positions are inside the body.
+    #[test]
+    fn twiml_noise_never_panics(parts in proptest::collection::vec(
+        proptest::string::string_regex("<[/?!]?(Response|Say|Gather|Dial|say|x)( [a-zA-Z:]{1,6}=(\"[^\"]{0,5}\"|[a-z]{1,3}))?/?>|[a-z &;#<>\"'\n]{0,6}|&(amp|lt|#x41|#99999999|bogus);").expect("regex"),
+        0..40,
+    ), framing in 0u8..3) {
+        let body: String = parts.concat();
+        let input = match framing {
+            0 => body.clone(),
+            1 => format!("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n{body}"),
+            _ => format!("POST /v HTTP/1.1\nHost: x\n\nCallSid=CA1\n\nHTTP/1.1 200 OK\n\n{body}"),
+        };
+        let r = inspect_response(&input, &ResponseContext::default());
+        let has_error = r.findings.iter().any(|f| f.severity == twilio_webhook_inspector::Severity::Error);
+        proptest::prop_assert_eq!(r.accepted, !has_error);
+        let lines = r.body.split('\n').count() as u32;
+        for f in &r.findings {
+            if let Some(l) = f.line {
+                proptest::prop_assert!(l >= 1 && l <= lines, "line {} of {}", l, lines);
+            }
+            if let Some(at) = f.at {
+                proptest::prop_assert!(at <= input.len());
+            }
+        }
+        let _ = inspect(&input, &Options::default());
+    }
+
+    /// Any text at all: never a panic.
+    #[test]
+    fn any_text_never_panics(s in "\\PC{0,300}") {
+        let _ = inspect_response(&s, &ResponseContext::default());
+        let _ = split_exchange(&s);
+        let _ = connection_overrides(&s);
+    }
+}
