@@ -228,6 +228,9 @@ pub struct ResponseReport {
 
 /// Inspects a webhook response (see the module documentation). Never panics, never fails.
 pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
+    if input.len() > crate::decode::MAX_INPUT_BYTES {
+        return too_large(input.len(), ctx);
+    }
     let parsed = split::read_response(input);
     let mut findings: Vec<Finding> = parsed.findings.clone();
     let kind = ctx
@@ -303,6 +306,32 @@ pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
     }
 }
 
+/// The report for a paste over [`crate::MAX_INPUT_BYTES`]: refused unread.
+fn too_large(len: usize, ctx: &ResponseContext) -> ResponseReport {
+    let findings = vec![Finding::new(
+        Code::ResponseTooLarge,
+        format!("The paste is {len} bytes; it was not read (Twilio reads at most {MAX_TWIML_BYTES} bytes of a response)."),
+    )
+    .twilio(11750)];
+    let (accepted, verdict) = verdict(&findings);
+    ResponseReport {
+        input_kind: ResponseInputKind::Twiml,
+        status: None,
+        status_text: None,
+        headers: Vec::new(),
+        content_type: None,
+        body: String::new(),
+        document: ctx.document,
+        request_kind: ctx.kind.clone(),
+        accepted,
+        verdict,
+        errors: explained(&findings),
+        findings,
+        urls: Vec::new(),
+        connection_overrides: None,
+    }
+}
+
 /// Checks only a TwiML document (no HTTP framing) against `document`'s vocabulary: what the
 /// npm `lintTwiml` and the CLI `lint` call.
 pub fn lint_twiml(xml: &str, document: DocumentType) -> ResponseReport {
@@ -363,7 +392,7 @@ pub(crate) fn response_of_paste(
     let present = match format {
         InputFormat::Response => true,
         InputFormat::Har => split::har_has_response(input),
-        InputFormat::Http => split_exchange(input)
+        InputFormat::Http | InputFormat::Curl => split_exchange(input)
             .1
             .is_some_and(|r| split::is_status_line(r.lines().next().unwrap_or(""))),
         _ => false,

@@ -272,7 +272,7 @@ impl<'a> Parser<'a, '_> {
                 }
                 true
             }
-            None if s.trim().is_empty() => true,
+            None if s.trim_matches('\u{feff}').trim().is_empty() => true,
             None => {
                 let lead = s.len() - s.trim_start().len();
                 let what = if self.root_closed { "after" } else { "before" };

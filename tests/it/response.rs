@@ -402,6 +402,11 @@ fn oversized_body_predicts_11750() {
         .expect("finding");
     assert_eq!(f.twilio_error_code, Some(11750));
     assert!(r.verdict.contains("11750"), "{}", r.verdict);
+    // Over the 10 MiB the inspector reads at all: refused unread, still with the prediction.
+    let huge = "<Response/>".repeat(twilio_webhook_inspector::MAX_INPUT_BYTES / 10);
+    let r = inspect_response(&huge, &ResponseContext::default());
+    assert!(!r.accepted && r.body.is_empty());
+    assert_eq!(r.findings.len(), 1);
 }
 
 #[test]
