@@ -579,7 +579,8 @@ impl Checker<'_> {
         let place = attribute
             .map(|a| format!("{a} of <{}>", node.name))
             .unwrap_or_else(|| format!("<{}>", node.name));
-        match classify_url(v) {
+        // Attributes such as <Stream url> and <ConversationRelay url> take WebSocket URLs.
+        match classify_url(v, attribute.is_some()) {
             UrlShape::Absolute => {
                 record(Some(v.to_string()));
                 None
@@ -694,12 +695,14 @@ enum UrlShape {
     Invalid(&'static str),
 }
 
-fn classify_url(v: &str) -> UrlShape {
+/// The shape of a URL; `websocket`: `ws://` and `wss://` are absolute URLs too.
+fn classify_url(v: &str, websocket: bool) -> UrlShape {
     if v.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return UrlShape::Invalid("spaces must be encoded as %20");
     }
     let lower = v.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
+    let ws = websocket && (lower.starts_with("ws://") || lower.starts_with("wss://"));
+    if lower.starts_with("http://") || lower.starts_with("https://") || ws {
         let host = &v[v.find("://").map(|i| i + 3).unwrap_or(0)..];
         return if host.is_empty() || host.starts_with('/') {
             UrlShape::Invalid("no host")
@@ -716,7 +719,7 @@ fn classify_url(v: &str) -> UrlShape {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
         {
-            UrlShape::Invalid("only http and https URLs are fetched")
+            UrlShape::Invalid("only http(s) URLs are fetched, and ws(s) for streams")
         }
         _ => UrlShape::Relative,
     }
