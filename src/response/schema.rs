@@ -303,12 +303,12 @@ impl Checker<'_> {
         if self.document != DocumentType::Auto && !spec.documents.contains(&self.document) {
             let other = spec.documents.first().map(|d| d.id()).unwrap_or("other");
             let answering = match self.role {
-                Role::Voice => "this answers a call",
-                Role::Messaging => "this answers a message",
-                _ => "the document is",
+                Role::Voice => "this answers a call, with",
+                Role::Messaging => "this answers a message, with",
+                _ => "the document is checked as",
             };
             let msg = format!(
-                "<{}> is {other} TwiML, but {answering} ({} TwiML).",
+                "<{}> is {other} TwiML, but {answering} {} TwiML.",
                 node.name,
                 self.document.id()
             );
