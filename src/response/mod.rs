@@ -244,6 +244,7 @@ pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
 
     let mut doc = ctx.document;
     let mut urls = Vec::new();
+    let lint_start = findings.len();
     let lint_body = http_checks(&parsed, role, content_type.as_deref(), &mut findings);
     if lint_body {
         let lines = xml::LineIndex::new(body, parsed.body_at);
@@ -271,6 +272,19 @@ pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
         doc = role.document().unwrap_or(DocumentType::Auto);
     }
     if role == schema::Role::StatusCallback {
+        // The body is never run: what is wrong in it is worth a warning, not a rejection.
+        // What fails the HTTP exchange itself still fails it.
+        let exchange = [
+            Code::ResponseHttpError,
+            Code::ResponseRedirect,
+            Code::ResponseMalformedHttp,
+            Code::ResponseTooLarge,
+        ];
+        for f in findings.iter_mut().skip(lint_start) {
+            if f.severity == Severity::Error && !exchange.contains(&f.code) {
+                f.severity = Severity::Warning;
+            }
+        }
         findings.push(
             Finding::new(
                 Code::ResponseIgnored,
