@@ -406,10 +406,8 @@ pub(crate) fn response_of_paste(
     let present = match format {
         InputFormat::Response => true,
         InputFormat::Har => split::har_has_response(input),
-        InputFormat::Http | InputFormat::Curl => split_exchange(input)
-            .1
-            .is_some_and(|r| split::is_status_line(r.lines().next().unwrap_or(""))),
-        _ => false,
+        InputFormat::Xml => false,
+        _ => split::has_http_response(input),
     };
     present.then(|| {
         inspect_response(

@@ -73,8 +73,56 @@ pub fn split_exchange(input: &str) -> (Option<&str>, Option<&str>) {
     }
 }
 
+/// The response of `curl -v` output (`< HTTP/1.1 200 OK`, `< Header: value`, `< `, then the
+/// body, with `*` and `>` lines around), rebuilt as a plain HTTP response.
+fn curl_verbose_response(input: &str) -> Option<String> {
+    if !input.lines().any(|l| l.starts_with("< HTTP/")) {
+        return None;
+    }
+    let mut out = String::new();
+    let (mut in_response, mut in_body) = (false, false);
+    for line in input.lines() {
+        let l = line.trim_end_matches('\r');
+        if l.starts_with("< HTTP/") {
+            (in_response, in_body) = (true, false);
+            out.clear();
+        }
+        if !in_response || l.starts_with("* ") || l.starts_with("> ") || l == "*" || l == ">" {
+            continue;
+        }
+        if !in_body {
+            if let Some(rest) = l.strip_prefix("< ").or((l == "<").then_some("")) {
+                out.push_str(rest);
+                out.push('\n');
+                in_body = rest.trim().is_empty();
+                continue;
+            }
+            in_body = true;
+            out.push('\n');
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// True when the paste holds an HTTP response: a status line, or `curl -v`'s `< HTTP/…`.
+pub(crate) fn has_http_response(input: &str) -> bool {
+    status_line_at(input).is_some() || input.lines().any(|l| l.starts_with("< HTTP/"))
+}
+
 /// Reads the paste into a [`ParsedResponse`], detecting its shape.
 pub(crate) fn read_response(input: &str) -> ParsedResponse {
+    if let Some(rebuilt) = curl_verbose_response(input) {
+        let mut r = read_http(&rebuilt, 0);
+        // Offsets point into the rebuilt text, not the paste.
+        r.body_at = None;
+        r.findings.iter_mut().for_each(|f| f.at = None);
+        if input.lines().any(|l| l.starts_with("> ")) {
+            r.kind = ResponseInputKind::Exchange;
+        }
+        return r;
+    }
     let trimmed = input.trim_start();
     if trimmed.starts_with('{') {
         if let Some(r) = read_har(trimmed) {
