@@ -207,11 +207,11 @@ impl<'a> Parser<'a, '_> {
                     true
                 }
                 Event::Text(t) => {
-                    let s = String::from_utf8_lossy(t.as_ref()).into_owned();
+                    let s = String::from_utf8_lossy(t.as_ref());
                     self.text(&s, pos)
                 }
                 Event::CData(t) => {
-                    let s = String::from_utf8_lossy(t.as_ref()).into_owned();
+                    let s = String::from_utf8_lossy(t.as_ref());
                     self.text(&s, pos)
                 }
                 Event::GeneralRef(r) => {
