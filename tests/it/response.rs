@@ -475,6 +475,22 @@ fn inspect_reads_responses() {
         .findings
         .iter()
         .any(|f| f.message.starts_with("The response pasted after")));
+    let har = r#"{"log": {"entries": [{"request": {"method": "POST", "url": "https://example.com/voice", "httpVersion": "HTTP/1.1", "headers": [], "postData": {"mimeType": "application/x-www-form-urlencoded", "text": "CallSid=CA5a1f0c2e9b7d4a6c8e0f1a2b3c4d5e6f&CallStatus=ringing&Direction=inbound"}}, "response": {"status": 200, "statusText": "OK", "headers": [{"name": "Content-Type", "value": "text/xml"}], "content": {"mimeType": "text/xml", "text": "<Response><Redirect>next</Redirect></Response>"}}}]}}"#;
+    let har_report = inspect(har, &Options::default());
+    assert_eq!(har_report.format, InputFormat::Har);
+    let resp = har_report
+        .response
+        .as_ref()
+        .expect("the HAR entry's response");
+    assert!(resp.accepted, "{}", resp.verdict);
+    assert_eq!(
+        resp.urls[0].resolved.as_deref(),
+        Some("https://example.com/next")
+    );
+    let no_response = har.replace(r#""status": 200"#, r#""status": 0"#);
+    assert!(inspect(&no_response, &Options::default())
+        .response
+        .is_none());
     let plain = inspect(
         "CallSid=CA5a1f0c2e9b7d4a6c8e0f1a2b3c4d5e6f&CallStatus=ringing",
         &Options::default(),
