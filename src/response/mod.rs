@@ -403,6 +403,14 @@ pub(crate) fn response_of_paste(
     url: Option<&str>,
 ) -> Option<ResponseReport> {
     use crate::report::InputFormat;
+    // A REST request's answer comes from Twilio's API (JSON, XML records), not from a
+    // webhook: there is nothing for Twilio to accept.
+    let rest = kind
+        .and_then(crate::catalog::kind)
+        .is_some_and(|k| k.direction != crate::catalog::Direction::TwilioToApp);
+    if rest {
+        return None;
+    }
     let present = match format {
         InputFormat::Response => true,
         InputFormat::Har => split::har_has_response(input),

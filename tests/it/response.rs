@@ -475,6 +475,16 @@ fn inspect_reads_responses() {
         .findings
         .iter()
         .any(|f| f.message.starts_with("The response pasted after")));
+    // The answer to a REST request is Twilio's API response, not a webhook response.
+    let rest = inspect(
+        "curl -X POST https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json --data-urlencode To=+14155550199 --data-urlencode From=+14155550100 --data-urlencode Url=https://example.com/voice -u AC0123456789abcdef0123456789abcdef:token\nHTTP/2 201\ncontent-type: application/json\n\n{\"sid\": \"CA5a1f0c2e9b7d4a6c8e0f1a2b3c4d5e6f\"}",
+        &Options::default(),
+    );
+    assert_eq!(rest.kind.id, "create-call");
+    assert!(
+        rest.response.is_none(),
+        "a REST response is not linted as TwiML"
+    );
     let har = r#"{"log": {"entries": [{"request": {"method": "POST", "url": "https://example.com/voice", "httpVersion": "HTTP/1.1", "headers": [], "postData": {"mimeType": "application/x-www-form-urlencoded", "text": "CallSid=CA5a1f0c2e9b7d4a6c8e0f1a2b3c4d5e6f&CallStatus=ringing&Direction=inbound"}}, "response": {"status": 200, "statusText": "OK", "headers": [{"name": "Content-Type", "value": "text/xml"}], "content": {"mimeType": "text/xml", "text": "<Response><Redirect>next</Redirect></Response>"}}}]}}"#;
     let har_report = inspect(har, &Options::default());
     assert_eq!(har_report.format, InputFormat::Har);
