@@ -633,6 +633,9 @@ impl Checker<'_> {
             if matches!(node.name.as_str(), "Hangup" | "Reject" | "Redirect") {
                 stopper = Some(node.name.as_str());
             }
+            if node.name == "Redirect" {
+                self.redirect_loop(node, findings);
+            }
             if node.name == "Gather" {
                 let prompts = node
                     .children
@@ -647,6 +650,34 @@ impl Checker<'_> {
                     ));
                 }
             }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// A `<Redirect>` whose URL is the request's own URL (fragment ignored): the same
+    /// document again. Messaging stops such a session after 50 documents (14106); a call
+    /// loops until the caller hangs up.
+    fn redirect_loop(&self, node: &Node, findings: &mut Vec<Finding>) {
+        let (Some(base), text) = (self.base_url, node.text.trim()) else {
+            return;
+        };
+        let strip = |u: &str| u.split('#').next().unwrap_or(u).trim().to_string();
+        let target = match classify_url(text, false) {
+            UrlShape::Absolute => Some(text.to_string()),
+            UrlShape::Relative => resolve(base, text),
+            UrlShape::Invalid(_) => None,
+        };
+        if target.is_some_and(|t| strip(&t) == strip(base)) {
+            let mut f = Finding::new(
+                Code::TwimlRedirectLoop,
+                format!("<Redirect> sends Twilio back to {} (this same URL): the same document runs again, in a loop.", strip(base)),
+            )
+            .hint("Redirect to the next step, or add a query parameter that changes what the URL returns.");
+            if self.document == DocumentType::Messaging || self.role == Role::Messaging {
+                f = f.twilio(14106);
+            }
+            findings.push(self.at(f, node.offset));
         }
     }
 }
