@@ -346,8 +346,9 @@ fn too_large(len: usize, ctx: &ResponseContext) -> ResponseReport {
     }
 }
 
-/// Checks only a TwiML document (no HTTP framing) against `document`'s vocabulary: what the
-/// npm `lintTwiml` and the CLI `lint` call.
+/// Checks a TwiML document against `document`'s vocabulary, with nothing known about the
+/// request: [`inspect_response`] with only the document type set (HTTP framing, if pasted,
+/// is still read).
 pub fn lint_twiml(xml: &str, document: DocumentType) -> ResponseReport {
     inspect_response(
         xml,
