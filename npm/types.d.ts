@@ -117,7 +117,33 @@ b?: string, };
 /**
  * A stable finding code. Serialises as its kebab-case id.
  */
-export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "relaxed-json" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "wrapper-unwrapped" | "non-literal-value" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "redacted-value" | "foreign-id" | "compatible-platform" | "partial-capture" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-unexplained" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong" | "capture-unreadable" | "timeline-out-of-order" | "timeline-duplicate" | "timeline-impossible-transition" | "timeline-missing-terminal" | "timeline-sequence-gap" | "timeline-duration-mismatch" | "timeline-error-explained";
+export type Code = "empty-input" | "unrecognised-input" | "invalid-percent-escape" | "invalid-utf8" | "pair-without-equals" | "empty-pair" | "double-encoded" | "edge-whitespace" | "raw-space-in-form" | "line-break-in-form" | "duplicate-param" | "malformed-http" | "content-length-mismatch" | "malformed-curl" | "curl-credentials" | "malformed-json" | "non-string-json-value" | "malformed-xml" | "input-too-large" | "relaxed-json" | "noise-ignored" | "format-overridden" | "list-filter-operator" | "wrapper-unwrapped" | "non-literal-value" | "kind-unknown" | "kind-ambiguous" | "lookalike-not-twilio" | "missing-param" | "missing-conditional-param" | "deprecated-param" | "legacy-param" | "unknown-param" | "other-kind-param" | "example-only-param" | "redacted-value" | "foreign-id" | "compatible-platform" | "partial-capture" | "invalid-sid" | "wrong-sid-prefix" | "uppercase-sid-hex" | "invalid-phone-number" | "raw-caller-id" | "legacy-phone-format" | "invalid-date" | "non-utc-date" | "invalid-enum-value" | "enum-value-other-version" | "enum-case" | "invalid-integer" | "out-of-range" | "out-of-range-soft" | "invalid-boolean" | "invalid-decimal" | "invalid-url" | "insecure-url" | "too-long" | "invalid-digits" | "unencoded-hash" | "invalid-json-value" | "invalid-mime-type" | "num-media-mismatch" | "media-index-gap" | "media-content-type-missing" | "alias-mismatch" | "duration-mismatch" | "account-sid-mismatch" | "one-of-missing" | "one-of-conflict" | "status-not-expected" | "opt-out-keyword" | "api-version-mismatch" | "space-joined-events" | "repeated-single-param" | "signature-valid" | "signature-invalid" | "signature-missing" | "signature-no-token" | "signature-no-url" | "signature-malformed" | "signature-library-disagreement" | "signature-unexplained" | "signature-diagnosis" | "body-hash-mismatch" | "body-hash-missing" | "signature-settings-invalid" | "token-looks-wrong" | "capture-unreadable" | "timeline-out-of-order" | "timeline-duplicate" | "timeline-impossible-transition" | "timeline-missing-terminal" | "timeline-sequence-gap" | "timeline-duration-mismatch" | "timeline-error-explained" | "response-http-error" | "response-redirect" | "response-malformed-http" | "response-empty-body" | "response-content-type" | "response-too-large" | "response-text-before-xml" | "response-ignored" | "twiml-not-well-formed" | "twiml-encoding" | "twiml-too-deep" | "twiml-root-not-response" | "twiml-root-version" | "twiml-unknown-element" | "twiml-element-not-allowed" | "twiml-document-mismatch" | "twiml-unknown-attribute" | "twiml-invalid-attribute-value" | "twiml-unknown-enum-value" | "twiml-text-missing" | "twiml-text-not-allowed" | "twiml-invalid-url" | "twiml-relative-url" | "twiml-unreachable-verb" | "twiml-redirect-loop" | "twiml-gather-no-prompt" | "connection-overrides" | "connection-override-invalid";
+
+/**
+ * The connection overrides of a webhook URL.
+ */
+export type ConnectionOverrides = { 
+/**
+ * The fragment as written (after `#`).
+ */
+fragment: string, 
+/**
+ * Every override Twilio knows, given or not, in documentation order.
+ */
+values: Array<OverrideValue>, 
+/**
+ * Keys in the fragment that are not overrides.
+ */
+unknown: Array<string>, 
+/**
+ * How many attempts Twilio makes at most (1 + retry count).
+ */
+attempts: number, 
+/**
+ * The longest Twilio waits before giving up (and trying the fallback URL), in ms:
+ * `min(tt, attempts × (ct + rt))`.
+ */
+worstCaseMs: number, };
 
 /**
  * The finding counts per severity.
@@ -243,6 +269,11 @@ export type Direction = "twilio-to-app" | "app-to-twilio" | "response";
 export type DocStatus = "documented" | "observed" | "example-only" | "seed-only";
 
 /**
+ * Which TwiML vocabulary a document uses.
+ */
+export type DocumentType = "auto" | "voice" | "messaging" | "fax";
+
+/**
  * One callback of the timeline.
  */
 export type Entry = { 
@@ -341,6 +372,31 @@ tolerated: Array<[string, string]>,
  * One line on what the set is.
  */
 description: string, };
+
+/**
+ * A Twilio error code a finding predicts, explained, as it appears in a report.
+ */
+export type ExplainedError = { 
+/**
+ * The numeric code.
+ */
+code: number, 
+/**
+ * Twilio's title.
+ */
+name: string, 
+/**
+ * What it means, paraphrased.
+ */
+meaning: string, 
+/**
+ * Typical causes, paraphrased.
+ */
+causes: Array<string>, 
+/**
+ * Twilio's page for the code.
+ */
+source: string, };
 
 /**
  * One field of the request, in wire order, with everything the catalog knows about it.
@@ -491,7 +547,19 @@ hint?: string,
 /**
  * Byte offset in the input text where the problem is, when it is known.
  */
-at?: number, };
+at?: number, 
+/**
+ * Line of the problem (1-based), for findings about a response body (TwiML).
+ */
+line?: number, 
+/**
+ * Column of the problem (1-based, in characters), with `line`.
+ */
+column?: number, 
+/**
+ * The Twilio error code this problem would cause (e.g. 12200), when one is predicted.
+ */
+twilioErrorCode?: number, };
 
 /**
  * Every callback of one call, message or conference.
@@ -543,7 +611,7 @@ value: string, };
 /**
  * How the pasted text was recognised.
  */
-export type InputFormat = "form" | "query" | "url" | "http" | "curl" | "json" | "har" | "xml" | "empty";
+export type InputFormat = "form" | "query" | "url" | "http" | "curl" | "json" | "har" | "xml" | "response" | "empty";
 
 /**
  * How parameter names (and a repeated name's values) are ordered.
@@ -649,6 +717,24 @@ entries: Array<Entry>,
 finalStatus?: string, };
 
 /**
+ * The `options` of `lintTwiml`: what is known about the request the response answers.
+ */
+export type LintOptions = { 
+/**
+ * The TwiML vocabulary: `voice`, `messaging`, `fax` or `auto` (the default: told from
+ * `kind`, else from the verbs).
+ */
+document?: DocumentType | null, 
+/**
+ * The kind of request answered (`voice-request`, `voice-status-callback`, …).
+ */
+kind?: string | null, 
+/**
+ * The URL Twilio requested: resolves relative URLs; its `#ct=…` fragment is read.
+ */
+url?: string | null, };
+
+/**
  * How a many-capture input was recognised.
  */
 export type ManyFormat = "json-lines" | "json-array" | "har" | "http" | "log" | "call-events" | "event-streams" | "debugger" | "single";
@@ -750,6 +836,35 @@ signatureSettings: string | null, };
  * What decided the order of a lane.
  */
 export type OrderedBy = "sequence-number" | "timestamp" | "received-at" | "input-order";
+
+/**
+ * One override: what was given, what is in force, and whether it is valid.
+ */
+export type OverrideValue = { 
+/**
+ * The key (`ct`, `rt`, `tt`, `rc`, `rp`, `e`, `sni`).
+ */
+key: string, 
+/**
+ * What it sets.
+ */
+name: string, 
+/**
+ * The value given in the fragment, when given.
+ */
+given?: string, 
+/**
+ * Twilio's default.
+ */
+default: string, 
+/**
+ * The value in force (the given one when valid, else the default).
+ */
+effective: string, 
+/**
+ * False when the given value is outside the documented range or set.
+ */
+valid: boolean, };
 
 /**
  * Where a parameter was found in the request.
@@ -868,7 +983,12 @@ counts: Counts,
 /**
  * The X-Twilio-Signature verdict.
  */
-signature: SignatureReport, };
+signature: SignatureReport, 
+/**
+ * The webhook response, when the paste contains one (a response alone, a request
+ * followed by its response, a HAR entry with a response): would Twilio accept it?
+ */
+response?: ResponseReport, };
 
 /**
  * What was pasted, as understood.
@@ -906,6 +1026,72 @@ body?: string,
  * The X-Twilio-Signature value found in the input or given by the caller.
  */
 signature?: string, };
+
+/**
+ * How the pasted response was recognised.
+ */
+export type ResponseInputKind = "twiml" | "http-response" | "har" | "exchange";
+
+/**
+ * What the inspector says about a webhook response.
+ */
+export type ResponseReport = { 
+/**
+ * How the pasted text was recognised.
+ */
+inputKind: ResponseInputKind, 
+/**
+ * HTTP status code, when the paste had a status line (or a HAR status).
+ */
+status?: number, 
+/**
+ * The reason phrase of the status line.
+ */
+statusText?: string, 
+/**
+ * Response headers in order.
+ */
+headers: Array<Header>, 
+/**
+ * The Content-Type header, when there was one.
+ */
+contentType?: string, 
+/**
+ * The body exactly as pasted (framing removed).
+ */
+body: string, 
+/**
+ * The TwiML vocabulary the body was checked against (`auto` when it could not be told).
+ */
+document: DocumentType, 
+/**
+ * The request kind the checks assumed, when known.
+ */
+requestKind?: string, 
+/**
+ * True when Twilio would carry the answer out (no error-severity finding).
+ */
+accepted: boolean, 
+/**
+ * One line: "Twilio would accept this." or "Twilio would reject this: 12200 at line 4, column 7".
+ */
+verdict: string, 
+/**
+ * Every finding, in document order within each stage (HTTP, XML, schema, context).
+ */
+findings: Array<Finding>, 
+/**
+ * The Twilio error codes the findings predict, explained.
+ */
+errors: Array<ExplainedError>, 
+/**
+ * URLs in the TwiML with where Twilio will send them.
+ */
+urls: Array<TwimlUrl>, 
+/**
+ * Connection overrides found in the request URL's fragment.
+ */
+connectionOverrides?: ConnectionOverrides, };
 
 /**
  * A kind that nearly won.
@@ -1088,6 +1274,31 @@ findings: Array<Finding>,
  * Findings per severity over the whole timeline.
  */
 counts: Counts, };
+
+/**
+ * A URL found in the TwiML (an `action`, a `<Redirect>`…) and where Twilio will send it.
+ */
+export type TwimlUrl = { 
+/**
+ * The element (`Redirect`, `Gather`…).
+ */
+element: string, 
+/**
+ * The attribute, or `None` for the element's text.
+ */
+attribute?: string, 
+/**
+ * The URL as written.
+ */
+raw: string, 
+/**
+ * The absolute URL Twilio will request, when it can be told.
+ */
+resolved?: string, 
+/**
+ * Line (1-based) in the body.
+ */
+line: number, };
 
 /**
  * The type of a parameter's value, and what is checked about it.

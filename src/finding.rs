@@ -176,6 +176,35 @@ codes! {
     TimelineSequenceGap => ("timeline-sequence-gap", Warning, "SequenceNumber skips values: some callbacks of this SID were not captured."),
     TimelineDurationMismatch => ("timeline-duration-mismatch", Warning, "A duration disagrees with the time between the callbacks' own Timestamps."),
     TimelineErrorExplained => ("timeline-error-explained", Info, "A failure status carries an ErrorCode; what it usually means."),
+    // --- Response (TwiML) ---------------------------------------------------------------
+    ResponseHttpError => ("response-http-error", Error, "The server answered Twilio with a 4xx or 5xx status; Twilio does not read the body and tries the fallback URL."),
+    ResponseRedirect => ("response-redirect", Warning, "The server answered with a 3xx redirect; Twilio follows 301, 302, 303 and 307 with a Location, and fails on others."),
+    ResponseMalformedHttp => ("response-malformed-http", Error, "The HTTP response could not be read as HTTP (status line or headers)."),
+    ResponseEmptyBody => ("response-empty-body", Warning, "The response has no body: there are no instructions for Twilio to carry out."),
+    ResponseContentType => ("response-content-type", Error, "The Content-Type is missing or is not one Twilio reads as TwiML (text/xml, application/xml)."),
+    ResponseTooLarge => ("response-too-large", Error, "The response body is larger than the 64 kB Twilio reads."),
+    ResponseTextBeforeXml => ("response-text-before-xml", Error, "Text, whitespace or a byte-order mark comes before the XML declaration."),
+    ResponseIgnored => ("response-ignored", Info, "Twilio ignores the answer to this request (a status callback): an empty 200 or 204 is right."),
+    TwimlNotWellFormed => ("twiml-not-well-formed", Error, "The body is not well-formed XML, so Twilio cannot parse it."),
+    TwimlEncoding => ("twiml-encoding", Warning, "The body's character encoding is not UTF-8 or contains undecodable bytes."),
+    TwimlTooDeep => ("twiml-too-deep", Error, "The document nests deeper than the inspector reads; no TwiML nests this far."),
+    TwimlRootNotResponse => ("twiml-root-not-response", Error, "The root element is not <Response> (the name is case-sensitive)."),
+    TwimlRootVersion => ("twiml-root-version", Error, "The <Response> root carries a version Twilio does not accept."),
+    TwimlUnknownElement => ("twiml-unknown-element", Error, "Not a TwiML verb or noun (misspelled, wrong letter case, or another product's tag)."),
+    TwimlElementNotAllowed => ("twiml-element-not-allowed", Error, "A TwiML element is nested where the schema does not allow it."),
+    TwimlDocumentMismatch => ("twiml-document-mismatch", Error, "The TwiML is for another kind of document (messaging TwiML answering a call, or the reverse)."),
+    TwimlUnknownAttribute => ("twiml-unknown-attribute", Error, "The element has no attribute of this name (misspelled or wrong letter case)."),
+    TwimlInvalidAttributeValue => ("twiml-invalid-attribute-value", Error, "The attribute value is not of the attribute's type (whole number, true/false, GET/POST)."),
+    TwimlUnknownEnumValue => ("twiml-unknown-enum-value", Warning, "The value is not one the helper libraries know; Twilio adds values, so it may still work."),
+    TwimlTextMissing => ("twiml-text-missing", Warning, "The element needs text content (what to say, the URL or number) and has none."),
+    TwimlTextNotAllowed => ("twiml-text-not-allowed", Error, "The element takes no text, only attributes and child elements."),
+    TwimlInvalidUrl => ("twiml-invalid-url", Error, "A URL in the TwiML is not an http(s) URL Twilio can fetch."),
+    TwimlRelativeUrl => ("twiml-relative-url", Info, "A relative URL: Twilio resolves it against the URL of the request it answers."),
+    TwimlUnreachableVerb => ("twiml-unreachable-verb", Warning, "A verb after <Hangup>, <Reject> or <Redirect> never runs."),
+    TwimlRedirectLoop => ("twiml-redirect-loop", Warning, "<Redirect> points back at the URL this document answers: Twilio fetches it again and again until its document limit."),
+    TwimlGatherNoPrompt => ("twiml-gather-no-prompt", Warning, "<Gather> has nothing to say or play and no action: the caller hears silence and the digits go back to this same URL."),
+    ConnectionOverrides => ("connection-overrides", Info, "The webhook URL carries connection overrides (#ct=…&rt=…) in its fragment."),
+    ConnectionOverrideInvalid => ("connection-override-invalid", Warning, "A connection override is unknown or outside its documented range."),
 }
 
 /// One thing the inspector noticed.
@@ -198,6 +227,15 @@ pub struct Finding {
     /// Byte offset in the input text where the problem is, when it is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<usize>,
+    /// Line of the problem (1-based), for findings about a response body (TwiML).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// Column of the problem (1-based, in characters), with `line`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// The Twilio error code this problem would cause (e.g. 12200), when one is predicted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub twilio_error_code: Option<u32>,
 }
 
 impl Finding {
@@ -210,6 +248,9 @@ impl Finding {
             message: message.into(),
             hint: None,
             at: None,
+            line: None,
+            column: None,
+            twilio_error_code: None,
         }
     }
 
@@ -240,6 +281,19 @@ impl Finding {
     /// Sets the byte offset in the input.
     pub fn at(mut self, offset: usize) -> Finding {
         self.at = Some(offset);
+        self
+    }
+
+    /// Sets the line and column (both 1-based).
+    pub fn line_col(mut self, line: u32, column: u32) -> Finding {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// Sets the Twilio error code this problem would cause.
+    pub fn twilio(mut self, code: u32) -> Finding {
+        self.twilio_error_code = Some(code);
         self
     }
 }

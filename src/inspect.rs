@@ -81,7 +81,26 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 /// Never panics and never fails: problems with the input are findings in the report.
 pub fn inspect(input: &str, options: &Options) -> Report {
     let decoded = decode(input, options.format);
-    inspect_decoded(decoded, options)
+    let mut report = inspect_decoded(decoded, options);
+    if input.len() <= crate::decode::MAX_INPUT_BYTES {
+        let kind = Some(report.kind.id.as_str())
+            .filter(|k| *k != "unknown")
+            .or(options.kind.as_deref());
+        report.response = crate::response::response_of_paste(
+            input,
+            report.format,
+            kind,
+            report.request.url.as_deref(),
+        );
+    }
+    if report.response.is_some() {
+        // The response after the request was read, not ignored.
+        report.findings.retain(|f| {
+            !(f.code == Code::NoiseIgnored && f.message.starts_with("The response pasted after"))
+        });
+        report.counts = count(&report);
+    }
+    report
 }
 
 /// Why [`sign`] could not sign a request.
@@ -412,6 +431,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         findings,
         counts: Counts::default(),
         signature,
+        response: None,
     };
     report.counts = count(&report);
     report

@@ -36,6 +36,7 @@ pub mod percent;
 pub mod phone;
 pub mod placeholder;
 mod report;
+pub mod response;
 pub mod signature;
 pub mod timeline;
 #[cfg(feature = "wasm")]
@@ -51,4 +52,5 @@ pub use report::{
     Counts, Field, FieldStatus, Header, InputFormat, KindVerdict, ParamSource, RawPair, Report,
     RequestInfo, RunnerUp,
 };
+pub use response::{inspect_response, lint_twiml, ResponseContext, ResponseReport};
 pub use timeline::{read_captures, timeline, timeline_of_text, Capture, Timeline};

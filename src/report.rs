@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
+use crate::response::ResponseReport;
 use crate::signature::SignatureReport;
 
 /// How the pasted text was recognised.
@@ -31,6 +32,9 @@ pub enum InputFormat {
     Har,
     /// The 2008 `<TwilioResponse><Call>…</Call></TwilioResponse>` XML.
     Xml,
+    /// A webhook response only: TwiML, or an HTTP response (`HTTP/1.1 200 OK`…). The
+    /// report's `response` section holds what was found.
+    Response,
     /// Nothing usable was found (empty or unrecognisable input).
     Empty,
 }
@@ -47,6 +51,7 @@ impl InputFormat {
             InputFormat::Json => "json",
             InputFormat::Har => "har",
             InputFormat::Xml => "xml",
+            InputFormat::Response => "response",
             InputFormat::Empty => "empty",
         }
     }
@@ -62,12 +67,13 @@ impl InputFormat {
             "json" => InputFormat::Json,
             "har" => InputFormat::Har,
             "xml" => InputFormat::Xml,
+            "response" | "twiml" => InputFormat::Response,
             _ => return None,
         })
     }
 
     /// Every format the decoder can be forced to, in display order.
-    pub const ALL: [InputFormat; 8] = [
+    pub const ALL: [InputFormat; 9] = [
         InputFormat::Form,
         InputFormat::Query,
         InputFormat::Url,
@@ -76,6 +82,7 @@ impl InputFormat {
         InputFormat::Json,
         InputFormat::Har,
         InputFormat::Xml,
+        InputFormat::Response,
     ];
 }
 
@@ -291,6 +298,10 @@ pub struct Report {
     pub counts: Counts,
     /// The X-Twilio-Signature verdict.
     pub signature: SignatureReport,
+    /// The webhook response, when the paste contains one (a response alone, a request
+    /// followed by its response, a HAR entry with a response): would Twilio accept it?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ResponseReport>,
 }
 
 impl Report {
@@ -301,8 +312,9 @@ impl Report {
             .chain(self.fields.iter().flat_map(|f| f.findings.iter()))
     }
 
-    /// True when there is an error-severity finding or the signature is invalid.
+    /// True when there is an error-severity finding, the signature is invalid, or Twilio
+    /// would reject the response.
     pub fn has_errors(&self) -> bool {
-        self.counts.error > 0
+        self.counts.error > 0 || self.response.as_ref().is_some_and(|r| !r.accepted)
     }
 }

@@ -18,6 +18,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::catalog::{self, EnumSpec, KindSpec, ParamSpec, SidPrefix};
+
+/// The response side: `lintTwiml`, `explainError`.
+mod response;
 use crate::inspect::Options;
 use crate::signature;
 
@@ -642,6 +645,8 @@ mod ts_export {
         c.visit::<crate::timeline::Timeline>();
         c.visit::<crate::timeline::Capture>();
         c.visit::<crate::diff::Diff>();
+        c.visit::<super::response::LintOptions>();
+        c.visit::<crate::response::ExplainedError>();
         let mut out = String::from(
             "// Generated from the Rust types by ts-rs: `cargo test --lib --features ts wasm::`.\n\
              // Do not edit by hand.\n\n",

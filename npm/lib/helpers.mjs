@@ -61,3 +61,14 @@ export function runCli(args, input) {
 export function loadGlue() {
   return require(join(PKG_DIR, "node", `${CRATE}.js`));
 }
+
+/** Every `[[vector]]` of every tests/data/response/*.toml file, tagged with its file. */
+export function responseVectors() {
+  const dir = join(ROOT, "tests/data/response");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".toml"))
+    .sort()
+    .flatMap((f) =>
+      (parseToml(readFileSync(join(dir, f), "utf8")).vector ?? []).map((v) => ({ file: f, ...v })),
+    );
+}

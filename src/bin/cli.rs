@@ -20,8 +20,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Deserialize;
+use twilio_webhook_inspector::response::{inspect_response, DocumentType};
 use twilio_webhook_inspector::signature::SignatureStatus;
-use twilio_webhook_inspector::{catalog, inspect, Code, InputFormat, Options, Report, Severity};
+use twilio_webhook_inspector::{
+    catalog, inspect, Code, InputFormat, Options, Report, ResponseContext, ResponseReport, Severity,
+};
 
 #[derive(Parser)]
 #[command(
@@ -54,6 +57,9 @@ enum Command {
     /// Compare two captured requests field by field, and say which difference changes
     /// what Twilio signs. Exit code 1 when they differ.
     Diff(cli_timeline::DiffArgs),
+    /// Check a webhook response (TwiML alone, a raw HTTP response, a HAR entry or a request
+    /// followed by its response): would Twilio accept it? Exit 1 when it would not.
+    Lint(LintArgs),
     /// Print the catalog of webhook kinds and parameters.
     Catalog {
         /// Print JSON instead of a table.
@@ -107,6 +113,32 @@ struct InspectArgs {
     color: Color,
 }
 
+#[derive(Args)]
+struct LintArgs {
+    /// File to read, or `-` for standard input (the default).
+    file: Option<String>,
+    /// The TwiML vocabulary: voice, messaging, fax or auto (told from the kind or the verbs).
+    #[arg(long, default_value = "auto", value_parser = parse_document)]
+    document: DocumentType,
+    /// The kind of request answered (e.g. voice-request, voice-status-callback).
+    #[arg(long)]
+    kind: Option<String>,
+    /// The URL Twilio requested (resolves relative URLs; its #fragment may hold connection overrides).
+    #[arg(long)]
+    url: Option<String>,
+    /// Print the response report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Colour the table output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+fn parse_document(s: &str) -> Result<DocumentType, String> {
+    DocumentType::from_id(s)
+        .ok_or_else(|| format!("unknown document type '{s}'; use voice, messaging, fax or auto"))
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Color {
     Auto,
@@ -143,6 +175,7 @@ fn main() -> ExitCode {
         Command::Replay(args) => replay::run(args),
         Command::Timeline(args) => cli_timeline::run_timeline(args),
         Command::Diff(args) => cli_timeline::run_diff(args),
+        Command::Lint(args) => run_lint(args),
         Command::Catalog { json } => run_catalog(json),
     }
 }
@@ -204,16 +237,43 @@ fn run_inspect(args: InspectArgs) -> ExitCode {
             .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
         let _ = writeln!(out, "{text}");
     } else {
-        let colour = match args.color {
-            Color::Always => true,
-            Color::Never => false,
-            Color::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
-        };
-        let _ = out.write_all(render_table(&report, colour).as_bytes());
+        let _ = out.write_all(render_table(&report, use_colour(args.color)).as_bytes());
     }
     ExitCode::from(exit_for(&report))
+}
+
+fn use_colour(c: Color) -> bool {
+    match c {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+fn run_lint(args: LintArgs) -> ExitCode {
+    let input = match read_input(args.file.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let ctx = ResponseContext {
+        kind: args.kind.clone(),
+        url: args.url.clone(),
+        document: args.document,
+    };
+    let report = inspect_response(&input, &ctx);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let text = serde_json::to_string_pretty(&report)
+            .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+        let _ = writeln!(out, "{text}");
+    } else {
+        let p = Paint(use_colour(args.color));
+        let _ = out.write_all(response_section(&report, &p).as_bytes());
+    }
+    ExitCode::from(u8::from(!report.accepted))
 }
 
 /// One line of `--batch` input.
@@ -369,6 +429,15 @@ fn clip(s: &str, n: usize) -> String {
 
 fn render_table(r: &Report, colour: bool) -> String {
     let p = Paint(colour);
+    if r.format == InputFormat::Response {
+        if let Some(resp) = &r.response {
+            return format!(
+                "{} response\n\n{}",
+                p.wrap("1", "Input:"),
+                response_section(resp, &p)
+            );
+        }
+    }
     let mut s = String::new();
     let kind = if r.kind.id == "unknown" {
         p.wrap("1;33", &r.kind.id)
@@ -457,10 +526,90 @@ fn render_table(r: &Report, colour: bool) -> String {
         }
     }
     s += &signature_section(r, &p);
+    if let Some(resp) = &r.response {
+        s += "\n";
+        s += &response_section(resp, &p);
+    }
     s += &format!(
         "\n{} error(s), {} warning(s), {} info\n",
         r.counts.error, r.counts.warning, r.counts.info
     );
+    s
+}
+
+/// The response verdict, its findings (with line, column and Twilio error code), the URLs
+/// Twilio will fetch, connection overrides and the error codes explained.
+fn response_section(r: &ResponseReport, p: &Paint) -> String {
+    let verdict = if r.accepted {
+        p.wrap("32", &r.verdict)
+    } else {
+        p.wrap("1;31", &r.verdict)
+    };
+    let mut s = format!("{} {verdict}\n", p.wrap("1", "Response:"));
+    let status = r
+        .status
+        .map(|c| {
+            format!("HTTP {c} {}", r.status_text.as_deref().unwrap_or(""))
+                .trim_end()
+                .to_string()
+        })
+        .unwrap_or_else(|| "no status line".into());
+    s += &format!(
+        "  {}; {}; document {}{}\n",
+        status,
+        r.content_type.as_deref().unwrap_or("no Content-Type"),
+        r.document.id(),
+        r.request_kind
+            .as_deref()
+            .map(|k| format!("; answers {k}"))
+            .unwrap_or_default()
+    );
+    for f in &r.findings {
+        let place = match (f.line, f.column) {
+            (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
+            _ => String::new(),
+        };
+        let twilio = f
+            .twilio_error_code
+            .map(|c| format!(" [{c}]"))
+            .unwrap_or_default();
+        s += &format!(
+            "  {} {}{twilio}{place}: {}\n",
+            p.severity(f.severity),
+            f.code.id(),
+            f.message
+        );
+        if let Some(h) = &f.hint {
+            s += &format!("      → {h}\n");
+        }
+    }
+    for u in &r.urls {
+        if let Some(res) = u.resolved.as_deref().filter(|res| *res != u.raw) {
+            s += &format!("  url: {} → {res}\n", u.raw);
+        }
+    }
+    if let Some(o) = &r.connection_overrides {
+        s += &format!(
+            "  connection overrides: {} attempt(s), gives up after {:.1} s at worst\n",
+            o.attempts,
+            o.worst_case_ms as f64 / 1000.0
+        );
+        for v in &o.values {
+            s += &format!(
+                "    {:<4} {:<8} default {:<10} {}\n",
+                v.key, v.effective, v.default, v.name
+            );
+        }
+    }
+    for e in &r.errors {
+        s += &format!(
+            "  {} {}: {}\n      {}\n",
+            p.wrap("1", &e.code.to_string()),
+            e.name,
+            e.meaning,
+            e.source
+        );
+    }
     s
 }
 

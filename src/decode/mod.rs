@@ -291,6 +291,8 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
         }
         InputFormat::Har => har::decode_har(trimmed, &mut out),
         InputFormat::Xml => xml::decode_xml(trimmed, start, &mut out),
+        // A response only: the request side has nothing; `inspect` reads the response.
+        InputFormat::Response => {}
         InputFormat::Empty => {
             out.body = Some(text.to_string());
             out.findings.push(
@@ -321,6 +323,9 @@ pub fn detect(t: &str) -> InputFormat {
         .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
+    if crate::response::looks_like_response(t) {
+        return InputFormat::Response;
+    }
     if t.starts_with('<') {
         return InputFormat::Xml;
     }

@@ -268,16 +268,21 @@ fn report_json_round_trips() {
     assert_eq!(back, report);
 }
 
-/// Every finding code is expected by at least one vector (inspect or decode), so none is
-/// dead and each has a request that produces it. `input-too-large` is produced by
-/// `decode::oversized_input_is_refused_with_a_clear_message` (a 10 MiB vector is no file).
+/// Every finding code is expected by at least one vector (inspect, decode or response), so
+/// none is dead and each has an input that produces it. `input-too-large` is produced by
+/// `decode::oversized_input_is_refused_with_a_clear_message` and `response-too-large` by
+/// `response::oversized_body_predicts_11750` (vectors of 10 MiB and 64 kB are no files).
 #[test]
 fn every_finding_code_is_exercised_by_a_vector() {
-    let mut expected: BTreeSet<String> = BTreeSet::from(["input-too-large".to_string()]);
+    let mut expected: BTreeSet<String> = BTreeSet::from([
+        "input-too-large".to_string(),
+        "response-too-large".to_string(),
+    ]);
     for dir in [
         "tests/data/inspect",
         "tests/data/decode",
         "tests/data/timeline",
+        "tests/data/response",
     ] {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
         for entry in std::fs::read_dir(&dir).expect("vector dir").flatten() {

@@ -17,6 +17,8 @@ mod hostile;
 mod inspect;
 /// `listen` and `replay` against a live local app: forwarding, signatures, records, faults.
 mod listen;
+/// The response side: TwiML vectors, schema coverage, generated tables, connection overrides.
+mod response;
 /// Signature vectors from the official libraries, and the signature doctor.
 mod signature;
 

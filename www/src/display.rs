@@ -300,6 +300,7 @@ pub fn format_name(id: &str) -> &'static str {
         "json" => "JSON",
         "har" => "HAR capture",
         "xml" => "XML",
+        "response" => "Webhook response (TwiML)",
         "empty" => "Nothing recognised",
         _ => "Unknown",
     }
