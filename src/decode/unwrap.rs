@@ -389,12 +389,16 @@ fn log_prefix(t: &str) -> Option<Layer> {
     rebuild(t, &kept, what?.to_string())
 }
 
+/// What log-level prefixes are called in the `wrapper-unwrapped` finding.
+const LEVELS_WHAT: &str = "log-level prefixes (`INFO:`)";
+
 /// The length of a log prefix on one line and what it is, if the line has one: a sequence of
 /// timestamps, `[…]` fields, levels, `name | ` process tags, `app[web.1]:` and syslog fields.
 fn log_line_prefix(l: &str) -> Option<(usize, &'static str)> {
     let mut pos = 0;
     let mut kind: Option<&'static str> = None;
     let mut any = false;
+    let mut after_level = false;
     loop {
         let rest = l.get(pos..)?;
         let ws = rest.len() - rest.trim_start().len();
@@ -406,13 +410,19 @@ fn log_line_prefix(l: &str) -> Option<(usize, &'static str)> {
                 process_tag(r).map(|n| (n, "process-manager or container prefixes (`name | `)"))
             })
             .or_else(|| dyno_tag(r).map(|n| (n, "process prefixes (`app[web.1]:`)")))
-            .or_else(|| level(r).map(|n| (n, "log-level prefixes (`INFO:`)")))
+            .or_else(|| level(r).map(|n| (n, LEVELS_WHAT)))
             .or_else(|| bracketed(r).filter(|_| any).map(|n| (n, "log prefixes")))
-            .or_else(|| later_field(r).filter(|_| any).map(|n| (n, "log prefixes")));
+            .or_else(|| {
+                // Only after a level (Spring's `INFO 4242 --- … : `), never content alone.
+                later_field(r)
+                    .filter(|_| after_level)
+                    .map(|n| (n, "log prefixes"))
+            });
         match step {
             Some((n, k)) if n > 0 => {
                 kind.get_or_insert(k);
                 any = true;
+                after_level |= k == LEVELS_WHAT;
                 pos += ws + n;
                 if k == "syslog prefixes" {
                     // `host prog[pid]:` follow the date.

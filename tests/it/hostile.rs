@@ -439,6 +439,11 @@ fn fuzz_regressions_stay_fixed() {
             };
             let format = InputFormat::ALL[pick as usize % InputFormat::ALL.len()];
             let _ = decode(&String::from_utf8_lossy(rest), Some(format));
+        } else if let Some(rest) = name.strip_prefix("unwrap_literals-").map(|_| &data[..]) {
+            let Some((&pick, rest)) = rest.split_first() else {
+                continue;
+            };
+            replay_unwrap_literals(pick, &String::from_utf8_lossy(rest));
         } else if name.starts_with("decode_auto-") {
             let _ = decode(&String::from_utf8_lossy(&data), None);
         } else if name.starts_with("inspect_signed-") {
@@ -459,4 +464,43 @@ fn fuzz_regressions_stay_fixed() {
         replayed += 1;
     }
     assert!(replayed > 0, "no regression inputs found");
+}
+
+/// The `unwrap_literals` fuzz target's run and oracles (fuzz/fuzz_targets/unwrap_literals.rs).
+fn replay_unwrap_literals(pick: u8, inner: &str) {
+    const WRAPPERS: [&str; 12] = [
+        "",
+        "// ",
+        "# ",
+        "> ",
+        " * ",
+        "-- ",
+        "2024-03-01T12:00:00.123Z ",
+        "web.1  | ",
+        "app[web.1]: ",
+        "INFO: ",
+        "[2024-03-01 12:00:00] ",
+        "body: ",
+    ];
+    let prefix = WRAPPERS[usize::from(pick & 0x7f) % WRAPPERS.len()];
+    let mut wrapped: String = inner.lines().map(|l| format!("{prefix}{l}\n")).collect();
+    if pick & 0x80 != 0 {
+        wrapped = format!("```\n{wrapped}```\n");
+    }
+    for text in [inner, wrapped.as_str()] {
+        let d = decode(text, None);
+        for f in &d.findings {
+            assert!(f.at.is_none_or(|at| at <= text.len()), "{:?}", f.code);
+        }
+        assert!(
+            !d.pairs.is_empty() || d.body.is_some() || d.url.is_some() || !d.findings.is_empty()
+        );
+        for p in d.pairs.iter().filter(|p| p.non_literal) {
+            assert!(d
+                .findings
+                .iter()
+                .any(|f| f.code == Code::NonLiteralValue
+                    && f.param.as_deref() == Some(p.name.as_str())));
+        }
+    }
 }
