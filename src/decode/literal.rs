@@ -172,6 +172,8 @@ fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
     let before = text.get(..brace)?.trim_end();
     let syntax = if before.ends_with("url.Values") || before.ends_with("]string") {
         Some("a Go url.Values literal")
+    } else if before.ends_with("<QueryDict:") {
+        Some("Django's QueryDict")
     } else {
         None
     };
@@ -183,7 +185,12 @@ fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
 /// `[Object: null prototype]`, or an assignment `name = {…};`.
 pub(crate) fn looks_like_literal(t: &str) -> bool {
     let t = t.trim();
-    if looks_like_var_dump(t) || looks_like_go_map(t) || t.contains("[Object: null prototype]") {
+    if looks_like_var_dump(t)
+        || looks_like_go_map(t)
+        || t.contains("[Object: null prototype]")
+        || t.contains("MultiDict([")
+        || t.starts_with("<QueryDict:")
+    {
         return true;
     }
     if t.strip_prefix("array")
@@ -227,6 +234,9 @@ pub(crate) fn read_named(t: &str) -> Option<Literal> {
     if looks_like_java_map(t) {
         return read_java_map(t);
     }
+    if t.contains("MultiDict([") {
+        return read_multidict(t);
+    }
     find_start(t)?.2?;
     read_object(t)
 }
@@ -238,15 +248,43 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
     c.pos = start;
     c.bump()?;
     let entries = parse_entries(&mut c, close, 0)?;
-    // Only `;` or `)` (a statement's or call's end) may follow: not a second object.
+    // Only `;`, `)` or `>` (a statement's, call's or Django `<QueryDict: {…}>`'s end) may
+    // follow: not a second object.
     let after = c
         .rest()
-        .trim_matches(|ch: char| ch.is_whitespace() || ch == ';' || ch == ')');
+        .trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ';' | ')' | '>'));
     if entries.is_empty() || !after.is_empty() {
         return None;
     }
     let syntax = named.unwrap_or_else(|| name_syntax(&c.seen));
     Some(Literal { syntax, entries })
+}
+
+/// Flask/Werkzeug's `ImmutableMultiDict([('From', '+1555'), ('Body', 'hi')])`: a list of
+/// `(key, value)` tuples.
+pub(crate) fn read_multidict(t: &str) -> Option<Literal> {
+    let start = t.find("MultiDict([")? + "MultiDict(".len();
+    let mut c = Cursor::new(t);
+    c.pos = start;
+    let Val::List(items) = nested(&mut c, 0)? else {
+        return None;
+    };
+    let mut entries = Vec::new();
+    for item in items {
+        let Val::List(kv) = item else { return None };
+        let [Val::Str(key), value] = <[Val; 2]>::try_from(kv).ok()? else {
+            return None;
+        };
+        let raw = match &value {
+            Val::Str(s) | Val::Scalar(s) => s.clone(),
+            _ => String::new(),
+        };
+        entries.push(Entry { key, raw, value });
+    }
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "Flask's ImmutableMultiDict",
+        entries,
+    })
 }
 
 /// Names the syntax from what the reader saw.

@@ -314,7 +314,7 @@ pub fn detect(t: &str) -> InputFormat {
         .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
-    if t.starts_with('<') {
+    if t.starts_with('<') && !t.starts_with("<QueryDict:") {
         return InputFormat::Xml;
     }
     if json::looks_like_print_r(t) || literal::looks_like_literal(t) {
