@@ -14,6 +14,8 @@
 //! - [`read_go_map`]: Go's `fmt.Print` of a map: `map[k:v k2:[v2]]`.
 //! - [`read_var_dump`]: PHP `var_dump`: `array(2) { ["k"]=> string(1) "v" … }`, nested
 //!   arrays flattened to PHP's own `k[sub]` names.
+//! - [`read_multidict`]: Flask's `ImmutableMultiDict([('k', 'v'), …])` (Django's
+//!   `<QueryDict: {…}>` is read by [`read_object`]).
 //!
 //! The `json5` crate was considered for JavaScript literals: it fails the whole object on
 //! the first value that is an expression (which must be kept, not lost), does not read the
