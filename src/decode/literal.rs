@@ -858,13 +858,13 @@ fn dump_scalar(c: &mut Cursor) -> Option<Val> {
         c.eat("\"").then_some(())?;
         let body_from = c.pos;
         // The length is in bytes, so quotes inside the string need no escaping.
-        let end = body_from.checked_add(len)?;
+        let end = body_from.saturating_add(len);
         let exact =
             c.s.get(body_from..end)
-                .filter(|_| c.s.get(end..end + 1) == Some("\""));
+                .filter(|_| c.s.get(end..).is_some_and(|r| r.starts_with('"')));
         return match exact {
             Some(s) => {
-                c.pos = end + 1;
+                c.pos = end.saturating_add(1);
                 Some(Val::Str(s.to_string()))
             }
             None => {
@@ -941,6 +941,13 @@ mod tests {
         let t = format!("{{a: {}x{}}}", "[{".repeat(40), "}]".repeat(40));
         let _ = read_object(&t);
         assert!(start.elapsed().as_secs() < 2);
+    }
+
+    #[test]
+    fn var_dump_lengths_that_do_not_fit() {
+        let t = "array(1) {\n  [\"A\"]=>\n  string(18446744073709551615) \"x\"\n}";
+        let l = read_var_dump(t).expect("read to the line's last quote");
+        assert_eq!(pairs(&l), vec![("A".into(), Val::Str("x".into()))]);
     }
 
     #[test]

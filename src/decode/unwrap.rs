@@ -283,7 +283,7 @@ fn line_numbers(t: &str) -> Option<Layer> {
         }
         let n: u64 = rest.get(..digits)?.parse().ok()?;
         // Consecutive (blank lines in the capture may be numbered or not).
-        if last.is_some_and(|p| n <= p || n > p + 3) {
+        if last.is_some_and(|p| n <= p || n > p.saturating_add(3)) {
             return None;
         }
         last = Some(n);
@@ -658,6 +658,8 @@ fn bracketed(r: &str) -> Option<usize> {
 
 /// HTML-escaped text (`&quot;`, `&#39;`, `&lt;`, `&amp;`): only when the paste has none of the
 /// characters those entities stand for, so real JSON, XML or forms are never touched.
+/// Hand-written (the named entities an escaped capture holds, plus numeric ones) rather than
+/// a crate: a full HTML entity table would weigh more in the wasm build than this reader.
 fn html_entities(t: &str) -> Option<Layer> {
     const STRUCTURAL: [&str; 7] = [
         "&quot;", "&#39;", "&#x27;", "&apos;", "&lt;", "&gt;", "&#34;",
@@ -781,6 +783,12 @@ mod tests {
     fn form_with_hash_is_left_alone() {
         assert!(unwrap_strong("Digits=1234#&CallSid=CA1").is_empty());
         assert!(unwrap_strong("POST /x HTTP/1.1\nHost: a\n\nA=1#").is_empty());
+    }
+
+    #[test]
+    fn huge_line_numbers_do_not_overflow() {
+        let t = "18446744073709551615 | a=1\n18446744073709551615 | b=2";
+        assert!(unwrap_strong(t).what.iter().all(|w| w != "line numbers"));
     }
 
     #[test]
