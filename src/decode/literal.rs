@@ -470,12 +470,36 @@ fn parse_value(c: &mut Cursor, close: char, depth: usize) -> Option<Val> {
     let from = c.pos;
     if let Some(v) = literal_value(c, depth) {
         let interpolated = c.seen.arrow && perl_php_interpolation(c.slice(from));
+        let v = concatenated(c, v);
         if at_value_end(c, close) && !interpolated {
             return Some(v);
         }
     }
     c.pos = from;
     scan_expr(c, close)
+}
+
+/// `'abc' +\n 'def'` (Node's `console.log` splits long strings this way; also Python's
+/// implicit `'abc' 'def'`): string literals joined into one. Anything else is left as it is.
+fn concatenated(c: &mut Cursor, v: Val) -> Val {
+    let Val::Str(mut joined) = v else { return v };
+    loop {
+        let save = c.pos;
+        c.ws();
+        c.eat("+");
+        c.ws();
+        let next = match c.peek() {
+            Some('\'' | '"') => parse_string(c).filter(|(_, interpolates)| !interpolates),
+            _ => None,
+        };
+        match next {
+            Some((s, _)) => joined.push_str(&s),
+            None => {
+                c.pos = save;
+                return Val::Str(joined);
+            }
+        }
+    }
 }
 
 /// True for a double-quoted Perl or PHP string that interpolates a variable (`"hi $name"`,
