@@ -412,6 +412,12 @@ fn log_line_prefix(l: &str) -> Option<(usize, &'static str)> {
             .or_else(|| dyno_tag(r).map(|n| (n, "process prefixes (`app[web.1]:`)")))
             .or_else(|| level(r).map(|n| (n, LEVELS_WHAT)))
             .or_else(|| bracketed(r).filter(|_| any).map(|n| (n, "log prefixes")))
+            .or_else(|| separator(r).filter(|_| any).map(|n| (n, "log prefixes")))
+            .or_else(|| {
+                logger_before_level(r)
+                    .filter(|_| any)
+                    .map(|n| (n, "log prefixes"))
+            })
             .or_else(|| {
                 // Only after a level (Spring's `INFO 4242 --- … : `), never content alone.
                 later_field(r)
@@ -647,6 +653,23 @@ fn later_field(r: &str) -> Option<usize> {
     // A space before the colon: `Host: x` or `From: x` are not logger names.
     let spaced = colon.len() < after.len();
     (logger && spaced && colon.starts_with(": ")).then(|| word + (after.len() - colon.len()) + 1)
+}
+
+/// A lone `-`, `--`, `|` or `::` between log fields (Python's `%(asctime)s - %(name)s - …`).
+fn separator(r: &str) -> Option<usize> {
+    let word = r.find(char::is_whitespace)?;
+    matches!(r.get(..word)?, "-" | "--" | "|" | "::").then_some(word)
+}
+
+/// A logger name followed by ` - ` and a level (`app.sms - INFO - …`).
+fn logger_before_level(r: &str) -> Option<usize> {
+    let word = r.find(' ')?;
+    let name = r.get(..word)?;
+    let named = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_'));
+    let rest = r.get(word..)?.strip_prefix(" - ")?;
+    (named && level(rest).is_some()).then_some(word + 2)
 }
 
 /// A `[…]` field (thread, request id, logger name) after another log field.
