@@ -591,7 +591,7 @@ fn go_slice_type(rest: &str) -> Option<usize> {
 /// `true`, `null`, `None`, `array(…)`, `[]string{…}`… or `None` for a plain identifier.
 fn keyword(c: &mut Cursor, word: &str, depth: usize) -> Option<Val> {
     let v = match word {
-        "true" | "false" => Val::Scalar(word.to_string()),
+        "true" | "false" | "Infinity" | "NaN" => Val::Scalar(word.to_string()),
         "True" | "False" => {
             c.seen.python_word = true;
             Val::Scalar(word.to_ascii_lowercase())
@@ -942,6 +942,13 @@ mod tests {
             ]
         );
         assert_eq!(l.syntax, "a JavaScript object literal");
+    }
+
+    #[test]
+    fn json5_numbers() {
+        let l = read_object("{a: +1555, b: 0x1F, c: .5, d: Infinity, e: NaN,}").expect("read");
+        assert!(l.entries.iter().all(|e| matches!(e.value, Val::Scalar(_))));
+        assert_eq!(l.entries.first().map(|e| e.raw.as_str()), Some("+1555"));
     }
 
     #[test]
