@@ -248,7 +248,6 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
         return out;
     }
     if forced.is_none() && twilio_cli::looks_like_twilio_cli(trimmed) {
-        out.format = Some(InputFormat::Form);
         twilio_cli::decode_twilio_cli(trimmed, &mut out);
         return out;
     }
