@@ -747,7 +747,7 @@ fn entity(s: &str) -> Option<(char, usize)> {
 }
 
 /// Smart quotes (“ ” ‘ ’) turned into ASCII quotes, when an opening one delimits a string:
-/// it follows `{`, `[`, `(`, `,`, `:`, `=`, `>` or a line start, or any space in a command
+/// it follows `{`, `[`, `(`, `,`, `:`, `=>` or a line start, or any space in a command
 /// line (`curl -d “…”`, `twilio … --body “…”`).
 fn smart_quotes(t: &str) -> Option<Layer> {
     let first = t.trim_start().trim_start_matches("$ ");
@@ -756,7 +756,7 @@ fn smart_quotes(t: &str) -> Option<Layer> {
         let before = t.get(..i).unwrap_or("");
         let b = before.trim_end_matches([' ', '\t']);
         b.is_empty()
-            || b.ends_with(['{', '[', '(', ',', ':', '=', '>', '\n'])
+            || b.ends_with(['{', '[', '(', ',', ':', '>', '\n'])
             || (command && b.len() < before.len())
     });
     if !delimits {
