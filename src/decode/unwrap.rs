@@ -104,6 +104,7 @@ pub(crate) fn unwrap_strong(text: &str) -> Unwrapped {
             .or_else(|| block_comment(t))
             .or_else(|| line_numbers(t))
             .or_else(|| line_prefix(t, &quote_prefix, "`>` quote marks"))
+            .or_else(|| curl_verbose(t))
             .or_else(|| comment_prefix(t))
             .or_else(|| log_prefix(t))
             .or_else(|| line_ends(t));
@@ -198,6 +199,35 @@ fn quote_prefix(l: &str) -> Option<usize> {
     let lead = l.len() - l.trim_start().len();
     let rest = l.get(lead..)?.strip_prefix('>')?;
     Some(lead + 1 + usize::from(rest.starts_with(' ')))
+}
+
+/// `curl -v` output: the request is the `> ` lines; `* ` notes, `< ` response lines and
+/// `{ [n bytes data]` transfer notes are dropped.
+fn curl_verbose(t: &str) -> Option<Layer> {
+    let ls = lines(t);
+    let mut kept = Vec::with_capacity(ls.len());
+    let mut request = 0;
+    for (off, l) in &ls {
+        let body = l.trim_end();
+        if body.is_empty() {
+            continue;
+        }
+        if let Some(r) = body.strip_prefix('>') {
+            request += 1;
+            let cut = 1 + usize::from(r.starts_with(' '));
+            kept.push(Some((*off, cut, l.len())));
+        } else if body.starts_with(['<', '*', '{', '}']) {
+            kept.push(None);
+        } else {
+            return None;
+        }
+    }
+    (request >= 2 && kept.iter().any(Option::is_none)).then_some(())?;
+    rebuild(
+        t,
+        &kept,
+        "curl -v output (its `> ` request lines)".to_string(),
+    )
 }
 
 /// `// `, `# `, `-- ` or ` * ` comment markers shared by every non-blank line.
