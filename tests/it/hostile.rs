@@ -318,7 +318,9 @@ proptest! {
             }
             // Nothing is lost: pairs were read, or the text is kept (as the body or the URL),
             // or a finding says why not.
-            prop_assert!(!d.pairs.is_empty() || d.body.is_some() || d.url.is_some() || !d.findings.is_empty());
+            prop_assert!(!d.pairs.is_empty() || d.body.is_some() || d.url.is_some() || !d.findings.is_empty()
+            // An empty query (`?`) has nothing to lose.
+            || text.trim().trim_start_matches('?').trim().is_empty());
             // A value shown as an expression is always explained by a finding about it.
             for p in d.pairs.iter().filter(|p| p.non_literal) {
                 prop_assert!(d.findings.iter().any(|f| f.code == Code::NonLiteralValue && f.param.as_deref() == Some(p.name.as_str())));
@@ -493,7 +495,12 @@ fn replay_unwrap_literals(pick: u8, inner: &str) {
             assert!(f.at.is_none_or(|at| at <= text.len()), "{:?}", f.code);
         }
         assert!(
-            !d.pairs.is_empty() || d.body.is_some() || d.url.is_some() || !d.findings.is_empty()
+            !d.pairs.is_empty()
+                || d.body.is_some()
+                || d.url.is_some()
+                || !d.findings.is_empty()
+                // An empty query (`?`) has nothing to lose.
+                || text.trim().trim_start_matches('?').trim().is_empty()
         );
         for p in d.pairs.iter().filter(|p| p.non_literal) {
             assert!(d
