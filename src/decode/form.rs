@@ -93,7 +93,8 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
         };
         let name = decode_component(raw_name);
         let value = decode_component(raw_value);
-        let value_at = seg_at + raw_name.len() + 1;
+        // A pair without `=` has no value: its (empty) value sits at the end of its name.
+        let value_at = seg_at + raw_name.len() + usize::from(!no_equals);
         let pname = name.text.clone();
         for (comp, raw, start, what) in [
             (&name, raw_name, seg_at, "name"),

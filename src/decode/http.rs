@@ -188,7 +188,8 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
     let indent = leading_ws(lines[head_line].1);
     let dedent = |l: &'_ str| -> String {
         let n = leading_ws(l).min(indent);
-        l[n..].to_string()
+        // Indentation of other widths (U+2000…) may not end on the same byte.
+        l.get(n..).unwrap_or_else(|| l.trim_start()).to_string()
     };
     if request.is_none() {
         out.findings.push(Finding::new(

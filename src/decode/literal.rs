@@ -14,6 +14,8 @@
 //! - [`read_go_map`]: Go's `fmt.Print` of a map: `map[k:v k2:[v2]]`.
 //! - [`read_var_dump`]: PHP `var_dump`: `array(2) { ["k"]=> string(1) "v" … }`, nested
 //!   arrays flattened to PHP's own `k[sub]` names.
+//! - [`read_multidict`]: Flask's `ImmutableMultiDict([('k', 'v'), …])` (Django's
+//!   `<QueryDict: {…}>` is read by [`read_object`]).
 //!
 //! The `json5` crate was considered for JavaScript literals: it fails the whole object on
 //! the first value that is an expression (which must be kept, not lost), does not read the
@@ -172,6 +174,8 @@ fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
     let before = text.get(..brace)?.trim_end();
     let syntax = if before.ends_with("url.Values") || before.ends_with("]string") {
         Some("a Go url.Values literal")
+    } else if before.ends_with("<QueryDict:") {
+        Some("Django's QueryDict")
     } else {
         None
     };
@@ -183,7 +187,12 @@ fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
 /// `[Object: null prototype]`, or an assignment `name = {…};`.
 pub(crate) fn looks_like_literal(t: &str) -> bool {
     let t = t.trim();
-    if looks_like_var_dump(t) || looks_like_go_map(t) || t.contains("[Object: null prototype]") {
+    if looks_like_var_dump(t)
+        || looks_like_go_map(t)
+        || t.contains("[Object: null prototype]")
+        || t.contains("MultiDict([")
+        || t.starts_with("<QueryDict:")
+    {
         return true;
     }
     if t.strip_prefix("array")
@@ -227,6 +236,9 @@ pub(crate) fn read_named(t: &str) -> Option<Literal> {
     if looks_like_java_map(t) {
         return read_java_map(t);
     }
+    if t.contains("MultiDict([") {
+        return read_multidict(t);
+    }
     find_start(t)?.2?;
     read_object(t)
 }
@@ -238,15 +250,43 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
     c.pos = start;
     c.bump()?;
     let entries = parse_entries(&mut c, close, 0)?;
-    // Only `;` or `)` (a statement's or call's end) may follow: not a second object.
+    // Only `;`, `)` or `>` (a statement's, call's or Django `<QueryDict: {…}>`'s end) may
+    // follow: not a second object.
     let after = c
         .rest()
-        .trim_matches(|ch: char| ch.is_whitespace() || ch == ';' || ch == ')');
+        .trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ';' | ')' | '>'));
     if entries.is_empty() || !after.is_empty() {
         return None;
     }
     let syntax = named.unwrap_or_else(|| name_syntax(&c.seen));
     Some(Literal { syntax, entries })
+}
+
+/// Flask/Werkzeug's `ImmutableMultiDict([('From', '+1555'), ('Body', 'hi')])`: a list of
+/// `(key, value)` tuples.
+pub(crate) fn read_multidict(t: &str) -> Option<Literal> {
+    let start = t.find("MultiDict([")? + "MultiDict(".len();
+    let mut c = Cursor::new(t);
+    c.pos = start;
+    let Val::List(items) = nested(&mut c, 0)? else {
+        return None;
+    };
+    let mut entries = Vec::new();
+    for item in items {
+        let Val::List(kv) = item else { return None };
+        let [Val::Str(key), value] = <[Val; 2]>::try_from(kv).ok()? else {
+            return None;
+        };
+        let raw = match &value {
+            Val::Str(s) | Val::Scalar(s) => s.clone(),
+            _ => String::new(),
+        };
+        entries.push(Entry { key, raw, value });
+    }
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "Flask's ImmutableMultiDict",
+        entries,
+    })
 }
 
 /// Names the syntax from what the reader saw.
@@ -430,12 +470,36 @@ fn parse_value(c: &mut Cursor, close: char, depth: usize) -> Option<Val> {
     let from = c.pos;
     if let Some(v) = literal_value(c, depth) {
         let interpolated = c.seen.arrow && perl_php_interpolation(c.slice(from));
+        let v = concatenated(c, v);
         if at_value_end(c, close) && !interpolated {
             return Some(v);
         }
     }
     c.pos = from;
     scan_expr(c, close)
+}
+
+/// `'abc' +\n 'def'` (Node's `console.log` splits long strings this way; also Python's
+/// implicit `'abc' 'def'`): string literals joined into one. Anything else is left as it is.
+fn concatenated(c: &mut Cursor, v: Val) -> Val {
+    let Val::Str(mut joined) = v else { return v };
+    loop {
+        let save = c.pos;
+        c.ws();
+        c.eat("+");
+        c.ws();
+        let next = match c.peek() {
+            Some('\'' | '"') => parse_string(c).filter(|(_, interpolates)| !interpolates),
+            _ => None,
+        };
+        match next {
+            Some((s, _)) => joined.push_str(&s),
+            None => {
+                c.pos = save;
+                return Val::Str(joined);
+            }
+        }
+    }
 }
 
 /// True for a double-quoted Perl or PHP string that interpolates a variable (`"hi $name"`,
@@ -527,7 +591,7 @@ fn go_slice_type(rest: &str) -> Option<usize> {
 /// `true`, `null`, `None`, `array(…)`, `[]string{…}`… or `None` for a plain identifier.
 fn keyword(c: &mut Cursor, word: &str, depth: usize) -> Option<Val> {
     let v = match word {
-        "true" | "false" => Val::Scalar(word.to_string()),
+        "true" | "false" | "Infinity" | "NaN" => Val::Scalar(word.to_string()),
         "True" | "False" => {
             c.seen.python_word = true;
             Val::Scalar(word.to_ascii_lowercase())
@@ -818,13 +882,13 @@ fn dump_scalar(c: &mut Cursor) -> Option<Val> {
         c.eat("\"").then_some(())?;
         let body_from = c.pos;
         // The length is in bytes, so quotes inside the string need no escaping.
-        let end = body_from.checked_add(len)?;
+        let end = body_from.saturating_add(len);
         let exact =
             c.s.get(body_from..end)
-                .filter(|_| c.s.get(end..end + 1) == Some("\""));
+                .filter(|_| c.s.get(end..).is_some_and(|r| r.starts_with('"')));
         return match exact {
             Some(s) => {
-                c.pos = end + 1;
+                c.pos = end.saturating_add(1);
                 Some(Val::Str(s.to_string()))
             }
             None => {
@@ -881,6 +945,13 @@ mod tests {
     }
 
     #[test]
+    fn json5_numbers() {
+        let l = read_object("{a: +1555, b: 0x1F, c: .5, d: Infinity, e: NaN,}").expect("read");
+        assert!(l.entries.iter().all(|e| matches!(e.value, Val::Scalar(_))));
+        assert_eq!(l.entries.first().map(|e| e.raw.as_str()), Some("+1555"));
+    }
+
+    #[test]
     fn var_dump_nested() {
         let t = "array(2) {\n  [\"From\"]=>\n  string(5) \"+1\"2x\"\n  [\"M\"]=>\n  array(1) {\n    [0]=>\n    int(3)\n  }\n}";
         let l = read_var_dump(t).expect("read");
@@ -901,6 +972,13 @@ mod tests {
         let t = format!("{{a: {}x{}}}", "[{".repeat(40), "}]".repeat(40));
         let _ = read_object(&t);
         assert!(start.elapsed().as_secs() < 2);
+    }
+
+    #[test]
+    fn var_dump_lengths_that_do_not_fit() {
+        let t = "array(1) {\n  [\"A\"]=>\n  string(18446744073709551615) \"x\"\n}";
+        let l = read_var_dump(t).expect("read to the line's last quote");
+        assert_eq!(pairs(&l), vec![("A".into(), Val::Str("x".into()))]);
     }
 
     #[test]

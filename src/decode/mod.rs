@@ -248,7 +248,6 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
         return out;
     }
     if forced.is_none() && twilio_cli::looks_like_twilio_cli(trimmed) {
-        out.format = Some(InputFormat::Form);
         twilio_cli::decode_twilio_cli(trimmed, &mut out);
         return out;
     }
@@ -326,7 +325,7 @@ pub fn detect(t: &str) -> InputFormat {
     if crate::response::looks_like_response(t) {
         return InputFormat::Response;
     }
-    if t.starts_with('<') {
+    if t.starts_with('<') && !t.starts_with("<QueryDict:") {
         return InputFormat::Xml;
     }
     if json::looks_like_print_r(t) || literal::looks_like_literal(t) {

@@ -8,7 +8,7 @@ use super::curl::shell_words;
 use super::url::apply_url;
 use super::{form, Decoded};
 use crate::finding::{Code, Finding};
-use crate::report::{Header, ParamSource};
+use crate::report::{Header, InputFormat, ParamSource};
 
 /// The AccountSid shown in the path when the command does not give `--account-sid`.
 pub(crate) const PLACEHOLDER_ACCOUNT_SID: &str = "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
@@ -66,6 +66,23 @@ fn flags(words: &[String]) -> Vec<(String, Vec<String>)> {
     out
 }
 
+/// A `twilio api:…` command, read.
+#[derive(Default)]
+struct Command {
+    /// `core`, `messaging`…
+    domain: String,
+    /// `calls`, `recordings`… (kebab-case, as written).
+    resources: Vec<String>,
+    /// `create`, `update`, `fetch`, `list`, `remove`.
+    action: String,
+    account: Option<String>,
+    sid: Option<String>,
+    /// `--call-sid CA…` for the parent resource `calls`: (flag, value).
+    parent_sids: Vec<(String, String)>,
+    /// API parameters in order: (PascalCase name, value).
+    params: Vec<(String, String)>,
+}
+
 /// Decodes a `twilio api:<domain>:<resource…>:<action>` command.
 pub(crate) fn decode_twilio_cli(text: &str, out: &mut Decoded) {
     let (words, problem) = shell_words(text);
@@ -79,62 +96,33 @@ pub(crate) fn decode_twilio_cli(text: &str, out: &mut Decoded) {
         .iter()
         .position(|w| w.starts_with("api:"))
         .unwrap_or(0);
-    let command = words.get(start).cloned().unwrap_or_default();
-    let parts: Vec<&str> = command.split(':').collect();
-    let action = parts.last().copied().unwrap_or("");
-    let resources: Vec<&str> = parts
-        .get(2..parts.len().saturating_sub(1))
-        .unwrap_or(&[])
-        .to_vec();
-    let flag_list = flags(words.get(start + 1..).unwrap_or(&[]));
-    let mut account = None;
-    let mut sid = None;
-    let mut body = Vec::new();
-    for (flag, values) in flag_list {
-        match flag.as_str() {
-            "--account-sid" => account = values.first().cloned(),
-            "--sid" => sid = values.first().cloned(),
-            f => {
-                if let Some((_, takes)) = CLI_OPTIONS.iter().find(|(o, _)| *o == f) {
-                    // A CLI option: its value (if any) is not a parameter; extra words are.
-                    let extra = usize::from(*takes).min(values.len());
-                    if values.len() > extra {
-                        out.findings.push(Finding::new(
-                            Code::MalformedCurl,
-                            format!(
-                                "{:?} after {f} was not understood and was ignored.",
-                                values.get(extra..).unwrap_or(&[]).join(" ")
-                            ),
-                        ));
-                    }
-                    continue;
-                }
-                let name = pascal(f.trim_start_matches('-'));
-                if values.is_empty() {
-                    // A boolean switch (`--record`).
-                    body.push(format!("{}=true", form::urlencode(&name)));
-                }
-                for v in values {
-                    body.push(format!(
-                        "{}={}",
-                        form::urlencode(&name),
-                        form::urlencode(&v)
-                    ));
-                }
-            }
-        }
-    }
-    let method = match action {
+    let name = words.get(start).cloned().unwrap_or_default();
+    let cmd = parse_command(&name, words.get(start + 1..).unwrap_or(&[]), out);
+    let method = match cmd.action.as_str() {
         "create" | "update" => "POST",
         "remove" | "delete" => "DELETE",
         _ => "GET",
     };
-    let domain = parts.get(1).copied().unwrap_or("core");
-    let url = rest_url(domain, &resources, account.as_deref(), sid.as_deref());
+    let encoded: Vec<String> = cmd
+        .params
+        .iter()
+        .map(|(n, v)| format!("{}={}", form::urlencode(n), form::urlencode(v)))
+        .collect();
+    let data = encoded.join("&");
+    let mut url = rest_url(&cmd);
+    if method != "POST" && !data.is_empty() {
+        // Reads send their parameters (filters, page size) in the query string.
+        url = format!("{url}?{data}");
+    }
+    // Reported as what it sends: a form body, or (for reads) a URL with its query.
+    out.format = Some(if method == "POST" {
+        InputFormat::Form
+    } else {
+        InputFormat::Url
+    });
     out.method = Some(method.to_string());
     apply_url(&url, None, out);
-    let data = body.join("&");
-    if !data.is_empty() {
+    if method == "POST" && !data.is_empty() {
         out.headers.push(Header {
             name: "Content-Type".into(),
             value: "application/x-www-form-urlencoded".into(),
@@ -142,32 +130,116 @@ pub(crate) fn decode_twilio_cli(text: &str, out: &mut Decoded) {
         form::parse_pairs(&data, ParamSource::Body, None, out);
         out.body = Some(data);
     }
-    let account_note = if account.is_some() {
+    let account_note = if cmd.account.is_some() || cmd.domain != "core" {
         String::new()
     } else {
         format!(" (no --account-sid: the path shows {PLACEHOLDER_ACCOUNT_SID})")
     };
     out.findings.push(Finding::new(
         Code::WrapperUnwrapped,
-        format!("Read the `twilio {command}` command as the request it sends: {method} {url}{account_note}."),
+        format!("Read the `twilio {name}` command as the request it sends: {method} {url}{account_note}."),
     ));
 }
 
-/// The REST URL of a `core` (2010-04-01) resource; other domains get `https://<domain>.twilio.com/v1/…`.
-fn rest_url(domain: &str, resources: &[&str], account: Option<&str>, sid: Option<&str>) -> String {
-    let mut path: Vec<String> = resources.iter().map(|r| pascal(r)).collect();
-    if let Some(s) = sid {
-        path.push(s.to_string());
+/// Splits `api:<domain>:<resource…>:<action>` and sorts the flags into path SIDs, CLI options
+/// (dropped) and API parameters.
+fn parse_command(name: &str, words: &[String], out: &mut Decoded) -> Command {
+    let parts: Vec<&str> = name.split(':').collect();
+    let mut cmd = Command {
+        domain: parts.get(1).copied().unwrap_or("core").to_string(),
+        action: parts.last().copied().unwrap_or("").to_string(),
+        resources: parts
+            .get(2..parts.len().saturating_sub(1))
+            .unwrap_or(&[])
+            .iter()
+            .map(|r| r.to_string())
+            .collect(),
+        ..Command::default()
+    };
+    let parent_flags: Vec<String> = cmd
+        .resources
+        .iter()
+        .map(|r| format!("--{}-sid", r.strip_suffix('s').unwrap_or(r)))
+        .collect();
+    for (flag, values) in flags(words) {
+        let first = values.first().cloned();
+        match flag.as_str() {
+            "--account-sid" => cmd.account = first,
+            "--sid" => cmd.sid = first,
+            f if parent_flags.iter().any(|p| p == f) => {
+                cmd.parent_sids
+                    .push((f.to_string(), first.unwrap_or_default()));
+            }
+            f => {
+                if let Some((_, takes)) = CLI_OPTIONS.iter().find(|(o, _)| *o == f) {
+                    cli_option(f, *takes, &values, out);
+                    continue;
+                }
+                let param = pascal(f.trim_start_matches('-'));
+                if values.is_empty() {
+                    // A boolean switch (`--record`).
+                    cmd.params.push((param.clone(), "true".into()));
+                }
+                cmd.params
+                    .extend(values.into_iter().map(|v| (param.clone(), v)));
+            }
+        }
+    }
+    cmd
+}
+
+/// A CLI option (`-o json`): its value, if it takes one, is not a parameter; extra words are
+/// reported.
+fn cli_option(flag: &str, takes: bool, values: &[String], out: &mut Decoded) {
+    let extra = usize::from(takes).min(values.len());
+    let rest = values.get(extra..).unwrap_or(&[]);
+    if !rest.is_empty() {
+        out.findings.push(Finding::new(
+            Code::MalformedCurl,
+            format!(
+                "{:?} after {flag} was not understood and was ignored.",
+                rest.join(" ")
+            ),
+        ));
+    }
+}
+
+/// The REST URL: `core` resources live under `https://api.twilio.com/2010-04-01/Accounts/{sid}`
+/// (`….json`), with parent SIDs between nested resources (`Calls/CA…/Recordings`); other
+/// domains are `https://<domain>.twilio.com/<version>/…`.
+fn rest_url(cmd: &Command) -> String {
+    let mut path: Vec<String> = Vec::new();
+    let mut resources = cmd.resources.iter().peekable();
+    let version = if cmd.domain == "core" {
+        None
+    } else {
+        resources.next_if(|r| is_version(r)).cloned()
+    };
+    while let Some(r) = resources.next() {
+        path.push(pascal(r));
+        let parent = format!("--{}-sid", r.strip_suffix('s').unwrap_or(r));
+        if resources.peek().is_some() {
+            if let Some((_, sid)) = cmd.parent_sids.iter().find(|(f, _)| *f == parent) {
+                path.push(sid.clone());
+            }
+        }
+    }
+    if let Some(s) = &cmd.sid {
+        path.push(s.clone());
     }
     let tail = path.join("/");
-    if domain == "core" {
-        let account = account.unwrap_or(PLACEHOLDER_ACCOUNT_SID);
-        if tail.is_empty() {
-            format!("https://api.twilio.com/2010-04-01/Accounts/{account}.json")
-        } else {
-            format!("https://api.twilio.com/2010-04-01/Accounts/{account}/{tail}.json")
-        }
+    if cmd.domain == "core" {
+        let account = cmd.account.as_deref().unwrap_or(PLACEHOLDER_ACCOUNT_SID);
+        let sep = if tail.is_empty() { "" } else { "/" };
+        format!("https://api.twilio.com/2010-04-01/Accounts/{account}{sep}{tail}.json")
     } else {
-        format!("https://{domain}.twilio.com/v1/{tail}")
+        let version = version.unwrap_or_else(|| "v1".into());
+        format!("https://{}.twilio.com/{version}/{tail}", cmd.domain)
     }
+}
+
+/// `v1`, `v2`, `v2010`: a version segment of a non-core command.
+fn is_version(r: &str) -> bool {
+    r.strip_prefix('v')
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
 }

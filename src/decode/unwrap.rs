@@ -104,6 +104,7 @@ pub(crate) fn unwrap_strong(text: &str) -> Unwrapped {
             .or_else(|| block_comment(t))
             .or_else(|| line_numbers(t))
             .or_else(|| line_prefix(t, &quote_prefix, "`>` quote marks"))
+            .or_else(|| curl_verbose(t))
             .or_else(|| comment_prefix(t))
             .or_else(|| log_prefix(t))
             .or_else(|| line_ends(t));
@@ -200,6 +201,35 @@ fn quote_prefix(l: &str) -> Option<usize> {
     Some(lead + 1 + usize::from(rest.starts_with(' ')))
 }
 
+/// `curl -v` output: the request is the `> ` lines; `* ` notes, `< ` response lines and
+/// `{ [n bytes data]` transfer notes are dropped.
+fn curl_verbose(t: &str) -> Option<Layer> {
+    let ls = lines(t);
+    let mut kept = Vec::with_capacity(ls.len());
+    let mut request = 0;
+    for (off, l) in &ls {
+        let body = l.trim_end();
+        if body.is_empty() {
+            continue;
+        }
+        if let Some(r) = body.strip_prefix('>') {
+            request += 1;
+            let cut = 1 + usize::from(r.starts_with(' '));
+            kept.push(Some((*off, cut, l.len())));
+        } else if body.starts_with(['<', '*', '{', '}']) {
+            kept.push(None);
+        } else {
+            return None;
+        }
+    }
+    (request >= 2 && kept.iter().any(Option::is_none)).then_some(())?;
+    rebuild(
+        t,
+        &kept,
+        "curl -v output (its `> ` request lines)".to_string(),
+    )
+}
+
 /// `// `, `# `, `-- ` or ` * ` comment markers shared by every non-blank line.
 fn comment_prefix(t: &str) -> Option<Layer> {
     for (marker, what) in [
@@ -283,7 +313,7 @@ fn line_numbers(t: &str) -> Option<Layer> {
         }
         let n: u64 = rest.get(..digits)?.parse().ok()?;
         // Consecutive (blank lines in the capture may be numbered or not).
-        if last.is_some_and(|p| n <= p || n > p + 3) {
+        if last.is_some_and(|p| n <= p || n > p.saturating_add(3)) {
             return None;
         }
         last = Some(n);
@@ -389,12 +419,16 @@ fn log_prefix(t: &str) -> Option<Layer> {
     rebuild(t, &kept, what?.to_string())
 }
 
+/// What log-level prefixes are called in the `wrapper-unwrapped` finding.
+const LEVELS_WHAT: &str = "log-level prefixes (`INFO:`)";
+
 /// The length of a log prefix on one line and what it is, if the line has one: a sequence of
 /// timestamps, `[…]` fields, levels, `name | ` process tags, `app[web.1]:` and syslog fields.
 fn log_line_prefix(l: &str) -> Option<(usize, &'static str)> {
     let mut pos = 0;
     let mut kind: Option<&'static str> = None;
     let mut any = false;
+    let mut after_level = false;
     loop {
         let rest = l.get(pos..)?;
         let ws = rest.len() - rest.trim_start().len();
@@ -406,13 +440,25 @@ fn log_line_prefix(l: &str) -> Option<(usize, &'static str)> {
                 process_tag(r).map(|n| (n, "process-manager or container prefixes (`name | `)"))
             })
             .or_else(|| dyno_tag(r).map(|n| (n, "process prefixes (`app[web.1]:`)")))
-            .or_else(|| level(r).map(|n| (n, "log-level prefixes (`INFO:`)")))
+            .or_else(|| level(r).map(|n| (n, LEVELS_WHAT)))
             .or_else(|| bracketed(r).filter(|_| any).map(|n| (n, "log prefixes")))
-            .or_else(|| later_field(r).filter(|_| any).map(|n| (n, "log prefixes")));
+            .or_else(|| separator(r).filter(|_| any).map(|n| (n, "log prefixes")))
+            .or_else(|| {
+                logger_before_level(r)
+                    .filter(|_| any)
+                    .map(|n| (n, "log prefixes"))
+            })
+            .or_else(|| {
+                // Only after a level (Spring's `INFO 4242 --- … : `), never content alone.
+                later_field(r)
+                    .filter(|_| after_level)
+                    .map(|n| (n, "log prefixes"))
+            });
         match step {
             Some((n, k)) if n > 0 => {
                 kind.get_or_insert(k);
                 any = true;
+                after_level |= k == LEVELS_WHAT;
                 pos += ws + n;
                 if k == "syslog prefixes" {
                     // `host prog[pid]:` follow the date.
@@ -639,6 +685,23 @@ fn later_field(r: &str) -> Option<usize> {
     (logger && spaced && colon.starts_with(": ")).then(|| word + (after.len() - colon.len()) + 1)
 }
 
+/// A lone `-`, `--`, `|` or `::` between log fields (Python's `%(asctime)s - %(name)s - …`).
+fn separator(r: &str) -> Option<usize> {
+    let word = r.find(char::is_whitespace)?;
+    matches!(r.get(..word)?, "-" | "--" | "|" | "::").then_some(word)
+}
+
+/// A logger name followed by ` - ` and a level (`app.sms - INFO - …`).
+fn logger_before_level(r: &str) -> Option<usize> {
+    let word = r.find(' ')?;
+    let name = r.get(..word)?;
+    let named = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_'));
+    let rest = r.get(word..)?.strip_prefix(" - ")?;
+    (named && level(rest).is_some()).then_some(word + 2)
+}
+
 /// A `[…]` field (thread, request id, logger name) after another log field.
 fn bracketed(r: &str) -> Option<usize> {
     let body = r.strip_prefix('[')?;
@@ -648,6 +711,8 @@ fn bracketed(r: &str) -> Option<usize> {
 
 /// HTML-escaped text (`&quot;`, `&#39;`, `&lt;`, `&amp;`): only when the paste has none of the
 /// characters those entities stand for, so real JSON, XML or forms are never touched.
+/// Hand-written (the named entities an escaped capture holds, plus numeric ones) rather than
+/// a crate: a full HTML entity table would weigh more in the wasm build than this reader.
 fn html_entities(t: &str) -> Option<Layer> {
     const STRUCTURAL: [&str; 7] = [
         "&quot;", "&#39;", "&#x27;", "&apos;", "&lt;", "&gt;", "&#34;",
@@ -712,7 +777,7 @@ fn entity(s: &str) -> Option<(char, usize)> {
 }
 
 /// Smart quotes (“ ” ‘ ’) turned into ASCII quotes, when an opening one delimits a string:
-/// it follows `{`, `[`, `(`, `,`, `:`, `=`, `>` or a line start, or any space in a command
+/// it follows `{`, `[`, `(`, `,`, `:`, `=>` or a line start, or any space in a command
 /// line (`curl -d “…”`, `twilio … --body “…”`).
 fn smart_quotes(t: &str) -> Option<Layer> {
     let first = t.trim_start().trim_start_matches("$ ");
@@ -721,7 +786,7 @@ fn smart_quotes(t: &str) -> Option<Layer> {
         let before = t.get(..i).unwrap_or("");
         let b = before.trim_end_matches([' ', '\t']);
         b.is_empty()
-            || b.ends_with(['{', '[', '(', ',', ':', '=', '>', '\n'])
+            || b.ends_with(['{', '[', '(', ',', ':', '>', '\n'])
             || (command && b.len() < before.len())
     });
     if !delimits {
@@ -771,6 +836,12 @@ mod tests {
     fn form_with_hash_is_left_alone() {
         assert!(unwrap_strong("Digits=1234#&CallSid=CA1").is_empty());
         assert!(unwrap_strong("POST /x HTTP/1.1\nHost: a\n\nA=1#").is_empty());
+    }
+
+    #[test]
+    fn huge_line_numbers_do_not_overflow() {
+        let t = "18446744073709551615 | a=1\n18446744073709551615 | b=2";
+        assert!(unwrap_strong(t).what.iter().all(|w| w != "line numbers"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ struct Open<'a> {
 
 /// Decodes an XML document. `start` is its offset in the input.
 pub(crate) fn decode_xml(text: &str, start: usize, out: &mut Decoded) {
+    let (pairs_before, findings_before) = (out.pairs.len(), out.findings.len());
     let b = text.as_bytes();
     let mut stack: Vec<Open<'_>> = Vec::new();
     let mut record_depth: Option<usize> = None;
@@ -143,6 +144,10 @@ pub(crate) fn decode_xml(text: &str, start: usize, out: &mut Decoded) {
             text.len(),
             format!("<{}> is never closed; the document is cut.", open.name),
         );
+    }
+    if out.pairs.len() == pairs_before && out.findings.len() == findings_before {
+        // Only declarations or comments: say so rather than return nothing.
+        fail(out, 0, "The document has no element to read.".into());
     }
 }
 
