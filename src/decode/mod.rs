@@ -9,6 +9,7 @@ pub(crate) mod form;
 mod har;
 mod http;
 mod json;
+mod salvage;
 mod literal;
 mod twilio_cli;
 mod unwrap;
@@ -97,6 +98,25 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     let (mut out, layers) = best_reading(text, plain, forced);
     if !layers.is_empty() {
         remap(&mut out, &layers, base, text.len());
+    }
+    if forced.is_none() && salvage::known_names(&out) < 2 {
+        if let Some(found) = salvage::salvage(text).filter(|f| f.known > salvage::known_names(&out)) {
+            let line = text[..found.start].matches('\n').count() + 1;
+            out = found.decoded;
+            for f in &mut out.findings {
+                f.at = f.at.map(|a| a + base);
+            }
+            out.findings.push(
+                Finding::new(
+                    Code::WrapperUnwrapped,
+                    format!(
+                        "Read the Twilio parameters inside {} at line {line}; the program text around it was ignored.",
+                        found.what
+                    ),
+                )
+                .at(base + found.start),
+            );
+        }
     }
     out
 }
