@@ -109,7 +109,12 @@ pub(crate) fn decode_har(text: &str, out: &mut Decoded) {
     if !request.method.is_empty() {
         out.method = Some(request.method.to_ascii_uppercase());
     }
-    if !request.url.is_empty() {
+    if request.url.is_empty() {
+        out.findings.push(Finding::new(
+            Code::MalformedJson,
+            "The HAR request has no url; the request was read without it.",
+        ));
+    } else {
         apply_url(&request.url, None, out);
     }
     let mut headers: Vec<Header> = request
