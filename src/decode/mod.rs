@@ -9,8 +9,8 @@ pub(crate) mod form;
 mod har;
 mod http;
 mod json;
-mod salvage;
 mod literal;
+mod salvage;
 mod twilio_cli;
 mod unwrap;
 mod url;
@@ -99,8 +99,14 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     if !layers.is_empty() {
         remap(&mut out, &layers, base, text.len());
     }
-    if forced.is_none() && salvage::known_names(&out) < 2 {
-        if let Some(found) = salvage::salvage(text).filter(|f| f.known > salvage::known_names(&out)) {
+    // Still no clean Twilio reading (too few known names, or names that swallowed program
+    // text such as `receiveValid = "ToCountry`): look inside the program text.
+    let known = salvage::known_names(&out);
+    let garbled = out.pairs.iter().any(|p| bad_name(&p.name));
+    if forced.is_none() && (known < 2 || garbled) {
+        if let Some(found) =
+            salvage::salvage(text).filter(|f| f.known > known || (garbled && f.known >= known))
+        {
             let line = text[..found.start].matches('\n').count() + 1;
             out = found.decoded;
             for f in &mut out.findings {

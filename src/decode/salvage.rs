@@ -12,7 +12,11 @@ use crate::report::InputFormat;
 /// At most this many candidates are read (bounded work on hostile input).
 const MAX_CANDIDATES: usize = 48;
 /// Texts longer than this are not searched.
-const MAX_TEXT: usize = 256 * 1024;
+const MAX_TEXT: usize = 64 * 1024;
+/// At most this many brackets and quotes are followed to their end, each over at most
+/// `MAX_SPAN` bytes: the search stays linear in the text, whatever it holds.
+const MAX_OPENINGS: usize = 256;
+const MAX_SPAN: usize = 16 * 1024;
 
 /// What was found inside the program text.
 pub(crate) struct Salvaged {
@@ -30,7 +34,8 @@ pub(crate) struct Salvaged {
 pub(crate) fn known_names(d: &Decoded) -> usize {
     let mut seen: Vec<&str> = Vec::new();
     for p in &d.pairs {
-        if !seen.contains(&p.name.as_str()) && crate::catalog::params_named(&p.name).next().is_some()
+        if !seen.contains(&p.name.as_str())
+            && crate::catalog::params_named(&p.name).next().is_some()
         {
             seen.push(&p.name);
         }
@@ -83,7 +88,8 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() && out.len() < MAX_CANDIDATES * 4 {
+    let mut openings = 0;
+    while i < b.len() && out.len() < MAX_CANDIDATES && openings < MAX_OPENINGS {
         let c = b[i];
         let what = match c {
             b'{' => Some("an object literal"),
@@ -95,10 +101,16 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
             _ => None,
         };
         if let Some(what) = what {
+            openings += 1;
             if let Some(end) = closing(b, i) {
-                let inner = &text[i..end];
-                if mentions_twilio(inner) {
-                    out.push((i, end, what));
+                // A string literal is read without its quotes.
+                let (from, to) = if what == "a string literal" {
+                    (i + 1, end - 1)
+                } else {
+                    (i, end)
+                };
+                if to > from && mentions_twilio(&text[from..to]) {
+                    out.push((from, to, what));
                 }
                 // Strings are atoms; brackets are searched inside too (nested objects).
                 if what == "a string literal" {
@@ -117,7 +129,7 @@ fn closing(b: &[u8], open: usize) -> Option<usize> {
     let first = b[open];
     if matches!(first, b'"' | b'\'' | b'`') {
         let mut j = open + 1;
-        while j < b.len() {
+        while j < b.len().min(open + MAX_SPAN) {
             match b[j] {
                 b'\\' => j += 2,
                 c if c == first => return Some(j + 1),
@@ -130,7 +142,7 @@ fn closing(b: &[u8], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut j = open;
     let mut quote: Option<u8> = None;
-    while j < b.len() {
+    while j < b.len().min(open + MAX_SPAN) {
         let c = b[j];
         match quote {
             Some(q) => {
