@@ -271,7 +271,12 @@ fn handle(shared: &Shared, mut request: tiny_http::Request) {
             format!("the request body could not be read ({e}): answered 400"),
         ),
         Ok(_) => match &args.forward_to {
-            Some(to) => forward(&shared.agent, to, &captured),
+            Some(to) => {
+                let (answer, note) = forward(&shared.agent, to, &captured);
+                // Would Twilio accept what the app answered? (the core's response checks)
+                let check = response_check(&answer, &report, &url);
+                (answer, format!("{note}\n  {check}"))
+            }
             None => (
                 Answer {
                     status: 200,
@@ -434,6 +439,27 @@ const HOP_BY_HOP: &[&str] = &[
     "expect",
     "proxy-connection",
 ];
+
+/// The core's verdict on the app's answer: the response checks with the request's kind
+/// and URL as context ("Twilio would accept this answer" or what it would log).
+fn response_check(answer: &Answer, report: &Report, url: &str) -> String {
+    if answer.status == 502 && answer.content_type.as_deref() == Some("text/plain") {
+        return "response: not checked (the app did not answer)".to_string();
+    }
+    let mut raw = format!("HTTP/1.1 {} Status\r\n", answer.status);
+    if let Some(ct) = &answer.content_type {
+        raw.push_str(&format!("Content-Type: {ct}\r\n"));
+    }
+    raw.push_str("\r\n");
+    raw.push_str(&String::from_utf8_lossy(&answer.body));
+    let ctx = twilio_webhook_inspector::ResponseContext {
+        kind: Some(report.kind.id.to_string()),
+        url: Some(url.to_string()),
+        ..Default::default()
+    };
+    let checked = twilio_webhook_inspector::inspect_response(&raw, &ctx);
+    format!("response: {}", checked.verdict)
+}
 
 /// Forwards the request unchanged and returns the app's answer with a line for the
 /// terminal; a 502 and a clear line when the app does not answer.

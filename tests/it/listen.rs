@@ -219,8 +219,10 @@ fn listen_forwards_verifies_and_records() {
     assert_eq!(status, 200, "{answer}");
     assert!(answer.ends_with(TWIML), "{answer}");
     assert!(answer.contains("text/xml; charset=utf-8"), "{answer}");
-    let out = l.wait_for("app: 200");
+    let out = l.wait_for("response: ");
     assert!(out.contains("POST /sms?x=1  messaging-request"), "{out}");
+    // The app's answer went through the response checks.
+    assert!(out.contains("response: Twilio would accept"), "{out}");
     assert!(out.contains("signature: valid"), "{out}");
 
     // The app got the request unchanged: path appended, query, signature, exact body.
