@@ -21,6 +21,8 @@ step() { printf '\n\033[1;35m==> %s\033[0m\n' "$*"; }
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
+# The web app's components only compile for the browser: lint them there too.
+cargo clippy -p www --target wasm32-unknown-unknown -- -D warnings
 
 step "generated files are fresh (npm/types.d.ts)"
 cargo test --quiet --lib --no-default-features --features ts wasm::ts_export

@@ -6,7 +6,7 @@
 //! are the signature report's own, plus any signature finding among the request-level ones.
 //! Pure; tested natively.
 
-use twilio_webhook_inspector::signature::{CandidateKind, SignatureStatus};
+use twilio_webhook_inspector::signature::SignatureStatus;
 use twilio_webhook_inspector::{Code, Finding, Report};
 
 use crate::display::is_signature_finding;
@@ -113,15 +113,6 @@ impl SigView {
             _ => "Signature not checked",
         }
     }
-}
-
-/// Words for a URL candidate id: the core's [`CandidateKind::describe`]; an id this
-/// build does not know is shown as it is.
-pub fn candidate_words(id: &str) -> String {
-    CandidateKind::from_id(id)
-        .map(CandidateKind::describe)
-        .unwrap_or(id)
-        .to_string()
 }
 
 /// Builds the view from a report: the typed signature report, read field by field.
@@ -300,8 +291,6 @@ mod tests {
 
     #[test]
     fn words() {
-        assert_eq!(candidate_words("as-received"), "the URL as received");
-        assert_eq!(candidate_words("new-thing"), "new-thing");
         let r = report_with(serde_json::json!({
             "status": "valid",
             "matched": { "tokenIndex": 0, "tokenHint": "token #1", "candidate": "as-received", "url": "https://x/y", "keyOrder": "code-point" }

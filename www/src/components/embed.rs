@@ -72,7 +72,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
     let signed = report.request.signature.is_some() || !state.signature.trim().is_empty();
     let demo_available = examples::demo_token_for(&state.input).is_some();
     html! {
-        <div class="embed" data-testid="embed" data-kind={report.kind.id.clone()}
+        <div class="embed" data-testid="embed" data-kind={report.kind.id.id()}
              data-example={state.example.unwrap_or_default()}>
             <div class="embed-scroll">
                 if let Some(id) = &props.start.unknown_example {

@@ -1,7 +1,7 @@
 //! The fields table, in wire order: name and label, decoded value with a human rendering,
 //! type, description, badges, and the findings of each field. Optional raw view beside it.
 
-use twilio_webhook_inspector::catalog::{self, ValueType};
+use twilio_webhook_inspector::catalog;
 use twilio_webhook_inspector::{Field, Severity};
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ pub struct FieldsTableProps {
     pub place: super::Place,
 }
 
-fn human(f: &Field, kind: &str) -> Html {
+fn human(f: &Field) -> Html {
     let vt = f.value_type.as_deref().unwrap_or("");
     // Dates: the viewer's local time and UTC.
     if let Some(d) = f.display.as_deref() {
@@ -180,7 +180,7 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                 </td>
                 <td class="c-value">
                     { value_cell(f) }
-                    { human(f, &r.kind.id) }
+                    { human(f) }
                     if show_raw_pair {
                         <div class="rawpair" data-testid="raw-pair">
                             <span class="muted">{ "as sent: " }</span>

@@ -41,7 +41,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <p class="eyebrow">{ if k.overridden { "Kind (forced)" } else { "Detected kind" } }</p>
                     <h3 id={place.id("kind-h")} class={classes!("kind-title", unknown.then_some("kind-unknown"))} data-testid="kind-title">{ k.title.clone() }</h3>
                     <a class="kind-id mono" href={place.href(&format!("kind={}", k.id))} target={place.target()} rel={place.rel()} data-testid="kind-id"
-                       title="Show this kind in the catalog">{ k.id.clone() }</a>
+                       title="Show this kind in the catalog">{ k.id.id() }</a>
                 </div>
                 <div class="confidence" title="How sure the detector is">
                     <span class="confidence-num">{ format!("{}%", k.confidence) }</span>
@@ -60,7 +60,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
             if let Some(ru) = &k.runner_up {
                 <p class="runner-up">{ "Runner-up: " }
-                    <a href={place.href(&format!("kind={}", ru.id))} target={place.target()} rel={place.rel()} class="mono">{ ru.id.clone() }</a>
+                    <a href={place.href(&format!("kind={}", ru.id))} target={place.target()} rel={place.rel()} class="mono">{ ru.id.id() }</a>
                     { format!(" ({}%)", ru.confidence) }
                 </p>
             }
