@@ -42,7 +42,7 @@ for (const [name, hash] of [
 test('no serious or critical accessibility violation: the embed page', async () => {
   const page = await browser.context.newPage();
   await page.goto(new URL('embed.html#example=voice-status-callback', BASE).href);
-  await page.waitForSelector('[data-testid=report]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid=embed]', { timeout: 20000 });
   const found = await violations(page);
   assert.deepEqual(found, [], found.join('\n'));
   await page.close();
