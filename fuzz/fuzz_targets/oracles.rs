@@ -3,7 +3,7 @@
 //! crash inputs of `tests/data/regressions/` — and the property tests' inputs — with the
 //! same assertions, not just "no panic".
 
-use twilio_webhook_inspector::{decode, inspect, InputFormat, Options};
+use twilio_webhook_inspector::{decode, inspect, Code, InputFormat, Options};
 
 /// `decode_auto`: format detection plus the decoder it picks; the decoded pairs keep their
 /// raw text ([`raw_text_is_kept`]).
@@ -105,5 +105,61 @@ pub fn inspect_signed(data: &[u8]) {
             json.matches(token).count() <= baseline.matches(token).count(),
             "token leaked"
         );
+    }
+}
+
+/// The wrappers `unwrap_literals` writes before every line.
+const WRAPPERS: [&str; 12] = [
+    "",
+    "// ",
+    "# ",
+    "> ",
+    " * ",
+    "-- ",
+    "2024-03-01T12:00:00.123Z ",
+    "web.1  | ",
+    "app[web.1]: ",
+    "INFO: ",
+    "[2024-03-01 12:00:00] ",
+    "body: ",
+];
+
+/// `unwrap_literals`: the first byte picks a wrapper (the high bit adds a markdown fence)
+/// written before every line of the rest; the bare and the wrapped text are decoded. Every
+/// `at` stays inside the text, nothing is lost, every expression value is explained.
+pub fn unwrap_literals(data: &[u8]) {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let inner = String::from_utf8_lossy(rest);
+    let prefix = WRAPPERS[usize::from(pick & 0x7f) % WRAPPERS.len()];
+    let mut wrapped: String = inner.lines().map(|l| format!("{prefix}{l}\n")).collect();
+    if pick & 0x80 != 0 {
+        wrapped = format!("```\n{wrapped}```\n");
+    }
+    for text in [&*inner, wrapped.as_str()] {
+        let d = decode(text, None);
+        for f in &d.findings {
+            if let Some(at) = f.at {
+                assert!(
+                    at <= text.len(),
+                    "{:?} at {at} past {} bytes",
+                    f.code,
+                    text.len()
+                );
+            }
+        }
+        assert!(
+            !d.pairs.is_empty() || d.body.is_some() || d.url.is_some() || !d.findings.is_empty()
+            // An empty query (`?`) has nothing to lose.
+            || text.trim().trim_start_matches('?').trim().is_empty()
+        );
+        for p in d.pairs.iter().filter(|p| p.non_literal) {
+            assert!(d
+                .findings
+                .iter()
+                .any(|f| f.code == Code::NonLiteralValue
+                    && f.param.as_deref() == Some(p.name.as_str())));
+        }
     }
 }

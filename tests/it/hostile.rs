@@ -451,11 +451,7 @@ fn fuzz_regressions_stay_fixed() {
             "decode_each_format" => oracles::decode_each_format(&data),
             "decode_auto" => oracles::decode_auto(&data),
             "inspect_signed" => oracles::inspect_signed(&data),
-            "unwrap_literals" => {
-                if let Some((&pick, rest)) = data.split_first() {
-                    replay_unwrap_literals(pick, &String::from_utf8_lossy(rest));
-                }
-            }
+            "unwrap_literals" => oracles::unwrap_literals(&data),
             _ => panic!("{name}: unknown fuzz target prefix"),
         }
         replayed += 1;
@@ -491,48 +487,4 @@ fn fuzz_oracles_hold_on_the_vectors() {
     }
     assert!(inputs >= 100, "only {inputs} vector inputs found");
     oracles::inspect_signed(b"https://example.com/sms\nMessageSid=SM1a2b3c4d5e6f708192a3b4c5d6e7f809&Body=0123456789abcdef0123456789abcdef");
-}
-
-/// The `unwrap_literals` fuzz target's run and oracles (fuzz/fuzz_targets/unwrap_literals.rs).
-fn replay_unwrap_literals(pick: u8, inner: &str) {
-    const WRAPPERS: [&str; 12] = [
-        "",
-        "// ",
-        "# ",
-        "> ",
-        " * ",
-        "-- ",
-        "2024-03-01T12:00:00.123Z ",
-        "web.1  | ",
-        "app[web.1]: ",
-        "INFO: ",
-        "[2024-03-01 12:00:00] ",
-        "body: ",
-    ];
-    let prefix = WRAPPERS[usize::from(pick & 0x7f) % WRAPPERS.len()];
-    let mut wrapped: String = inner.lines().map(|l| format!("{prefix}{l}\n")).collect();
-    if pick & 0x80 != 0 {
-        wrapped = format!("```\n{wrapped}```\n");
-    }
-    for text in [inner, wrapped.as_str()] {
-        let d = decode(text, None);
-        for f in &d.findings {
-            assert!(f.at.is_none_or(|at| at <= text.len()), "{:?}", f.code);
-        }
-        assert!(
-            !d.pairs.is_empty()
-                || d.body.is_some()
-                || d.url.is_some()
-                || !d.findings.is_empty()
-                // An empty query (`?`) has nothing to lose.
-                || text.trim().trim_start_matches('?').trim().is_empty()
-        );
-        for p in d.pairs.iter().filter(|p| p.non_literal) {
-            assert!(d
-                .findings
-                .iter()
-                .any(|f| f.code == Code::NonLiteralValue
-                    && f.param.as_deref() == Some(p.name.as_str())));
-        }
-    }
 }
