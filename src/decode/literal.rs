@@ -60,6 +60,8 @@ pub(crate) struct Literal {
     pub syntax: &'static str,
     /// The entries in the order written.
     pub entries: Vec<Entry>,
+    /// What the top level left out: `...spread` expressions, or "" for a bare `...`.
+    pub elided: Vec<String>,
 }
 
 /// Features seen while reading, used to name the syntax.
@@ -75,6 +77,10 @@ struct Seen {
     ruby_word: bool,
     trailing_comma: bool,
     comment: bool,
+    /// The `...spread` expressions skipped (an empty string for a bare `...` elision).
+    elided: Vec<String>,
+    /// `name=value` keyword arguments.
+    kwargs: bool,
 }
 
 /// A byte cursor over the text; every access is checked.
@@ -259,7 +265,11 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
         return None;
     }
     let syntax = named.unwrap_or_else(|| name_syntax(&c.seen));
-    Some(Literal { syntax, entries })
+    Some(Literal {
+        syntax,
+        entries,
+        elided: std::mem::take(&mut c.seen.elided),
+    })
 }
 
 /// Flask/Werkzeug's `ImmutableMultiDict([('From', '+1555'), ('Body', 'hi')])`: a list of
@@ -286,12 +296,15 @@ pub(crate) fn read_multidict(t: &str) -> Option<Literal> {
     (!entries.is_empty()).then_some(Literal {
         syntax: "Flask's ImmutableMultiDict",
         entries,
+        elided: Vec::new(),
     })
 }
 
 /// Names the syntax from what the reader saw.
 fn name_syntax(s: &Seen) -> &'static str {
-    if s.arrow && (s.symbol_key || s.ruby_word || (s.colon && s.unquoted_key)) {
+    if s.kwargs {
+        "Python keyword arguments (dict(…))"
+    } else if s.arrow && (s.symbol_key || s.ruby_word || (s.colon && s.unquoted_key)) {
         "a Ruby hash"
     } else if s.arrow {
         "a Ruby, PHP or Perl hash"
@@ -320,12 +333,37 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
             c.bump();
             return Some(entries);
         }
+        if c.eat("...") || c.eat("…") {
+            // A JavaScript spread (`...base.body`) or an elision (`%{"k" => "v", ...}`): the
+            // parameters it stands for are not in the text; the rest of the object is read.
+            c.ws();
+            let spread = if c.peek() != Some(close) && !matches!(c.peek(), Some(',' | ';')) {
+                match scan_expr(c, close)? {
+                    Val::Expr(x) => x,
+                    _ => String::new(),
+                }
+            } else {
+                String::new()
+            };
+            if depth == 0 {
+                c.seen.elided.push(spread);
+            }
+            c.ws();
+            if !(c.eat(",") || c.eat(";")) && c.peek() != Some(close) {
+                return None;
+            }
+            continue;
+        }
         let key = parse_key(c)?;
         c.ws();
         if c.eat("=>") {
             c.seen.arrow = true;
         } else if c.eat(":") {
             c.seen.colon = true;
+        } else if close == ')' && c.peek() == Some('=') && !c.rest().starts_with("==") {
+            // Keyword arguments: Python's `dict(Digits='1', CallerState='IL')`.
+            c.bump();
+            c.seen.kwargs = true;
         } else {
             return None;
         }
@@ -756,6 +794,7 @@ pub(crate) fn read_java_map(t: &str) -> Option<Literal> {
     (!entries.is_empty()).then_some(Literal {
         syntax: "Java/Kotlin Map.toString() output",
         entries,
+        elided: Vec::new(),
     })
 }
 
@@ -790,6 +829,7 @@ pub(crate) fn read_go_map(t: &str) -> Option<Literal> {
     (!entries.is_empty()).then_some(Literal {
         syntax: "Go's fmt.Print of a map",
         entries,
+        elided: Vec::new(),
     })
 }
 
@@ -814,6 +854,7 @@ pub(crate) fn read_var_dump(t: &str) -> Option<Literal> {
     (!entries.is_empty()).then_some(Literal {
         syntax: "PHP var_dump() output",
         entries,
+        elided: Vec::new(),
     })
 }
 
@@ -993,4 +1034,78 @@ mod tests {
             }
         }
     }
+}
+
+/// Parameters set one statement at a time, as tests build a request: `params.put("Digits",
+/// "1234");` (Java), `_parameters.Add("CallSid", "CA…");` (C#), `form.Set("From", "+1…")`
+/// (Go `url.Values`), `params["CallSid"] = "CA…"`, `$_POST['From'] = '+1…';`,
+/// `params[:To] = …` (Python, JavaScript, PHP, Ruby). One entry per line of that shape;
+/// other lines are skipped. Returns the entries and the offset of the first statement.
+pub(crate) fn read_statements(text: &str) -> Option<(Literal, usize)> {
+    let mut entries = Vec::new();
+    let mut first = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(entry) = statement(line.trim_end()) {
+            first.get_or_insert(offset);
+            entries.push(entry);
+        }
+        offset += line.len();
+    }
+    (!entries.is_empty()).then(|| {
+        (
+            Literal {
+                syntax: "statements that set one parameter each (put/Add/Set or [key] = value)",
+                entries,
+                elided: Vec::new(),
+            },
+            first.unwrap_or(0),
+        )
+    })
+}
+
+/// One `recv.method("Key", value)` or `recv["Key"] = value` statement, if `line` is one.
+fn statement(line: &str) -> Option<Entry> {
+    for (p, open) in line.char_indices().filter(|(_, ch)| matches!(ch, '(' | '[')) {
+        let mut c = Cursor::new(line);
+        c.pos = p + open.len_utf8();
+        c.ws();
+        if !matches!(c.peek(), Some('\'' | '"' | ':')) {
+            continue;
+        }
+        let Some(key) = parse_key(&mut c) else {
+            continue;
+        };
+        if !is_key(&key) {
+            continue;
+        }
+        c.ws();
+        let close = if open == '(' {
+            if !c.eat(",") {
+                continue;
+            }
+            ')'
+        } else {
+            if !c.eat("]") {
+                continue;
+            }
+            c.ws();
+            if !c.eat("=") || matches!(c.peek(), Some('=' | '>' | '~')) {
+                continue;
+            }
+            ';'
+        };
+        c.ws();
+        let from = c.pos;
+        let Some(value) = parse_value(&mut c, close, 0) else {
+            continue;
+        };
+        let raw = c.slice(from).trim_end().to_string();
+        c.ws();
+        let ended = if close == ')' { c.eat(")") } else { true };
+        if ended {
+            return Some(Entry { key, raw, value });
+        }
+    }
+    None
 }

@@ -6,7 +6,9 @@
 //! slice of the text (a PHP `[ … ]` is read as `{ … }`, one character for one), so offsets
 //! stay exact.
 
-use super::{decode_plain, Decoded};
+use super::json::push_literal;
+use super::{decode_plain, literal, Decoded};
+use crate::report::ParamSource;
 use crate::report::InputFormat;
 
 /// At most this many candidates are read (bounded work on hostile input).
@@ -58,6 +60,10 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             // PHP's short array syntax, read as the hash it is: `[` → `{`, `]` → `}`.
             owned = format!("{{{}}}", &slice[1..slice.len() - 1]);
             owned.as_str()
+        } else if what == "a string literal" && has_escapes(slice) {
+            // A request kept in a program's string: `"POST / HTTP/1.1\r\nHost: …"`.
+            owned = unescape(slice);
+            owned.as_str()
         } else {
             slice
         };
@@ -66,7 +72,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             continue;
         }
         let known = known_names(&decoded);
-        if known < 2 || best.as_ref().is_some_and(|b| b.known >= known) {
+        if !enough(&decoded, known) || best.as_ref().is_some_and(|b| b.known >= known) {
             continue;
         }
         for f in &mut decoded.findings {
@@ -79,8 +85,42 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             known,
         });
     }
+    // Parameters set one statement at a time (`params.put("Digits", "1234");`).
+    if let Some((lit, start)) = literal::read_statements(text) {
+        let mut decoded = Decoded {
+            format: Some(InputFormat::Json),
+            ..Decoded::default()
+        };
+        push_literal(&lit, ParamSource::Json, &mut decoded);
+        let known = known_names(&decoded);
+        if enough(&decoded, known) && best.as_ref().is_none_or(|b| b.known < known) {
+            best = Some(Salvaged {
+                decoded,
+                start,
+                what: "statements that set one parameter each",
+                known,
+            });
+        }
+    }
     best
 }
+
+/// Enough to go on: two parameter names the catalog knows, or one that only Twilio sends
+/// (`DialCallStatus`, not `From`).
+fn enough(d: &Decoded, known: usize) -> bool {
+    known >= 2
+        || known == 1
+            && d.pairs.iter().any(|p| {
+                crate::catalog::params_named(&p.name).next().is_some() && !GENERIC.contains(&p.name.as_str())
+            })
+}
+
+/// Catalog names common enough in any program that one alone says nothing.
+const GENERIC: &[&str] = &[
+    "From", "To", "Body", "Url", "Uri", "Status", "Method", "Caller", "Called", "Digits",
+    "Direction", "Duration", "Price", "Sid", "Name", "Type", "Timeout", "Record",
+    "Timestamp", "Flags", "Index", "Size", "Level", "Address", "Identity", "Date",
+];
 
 /// Object literals (`{…}`), arrays (`[…]`, `array(…)`) and string literals (`"…"`, `'…'`,
 /// `` `…` ``) that mention a Twilio-looking name, outermost first.
@@ -100,8 +140,31 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
             b'"' | b'\'' | b'`' => Some("a string literal"),
             _ => None,
         };
+        if matches!(c, b'"' | b'\'') && b[i..].starts_with(&[c, c, c]) {
+            // Python's `"""…"""` and `'''…'''`: one string over many lines.
+            openings += 1;
+            let close = [c, c, c];
+            let from = i + 3;
+            let span = &b[from..b.len().min(from + MAX_SPAN)];
+            if let Some(k) = span.windows(3).position(|w| w == close) {
+                if k > 0 && mentions_twilio(&text[from..from + k]) {
+                    out.push((from, from + k, "a string literal"));
+                }
+                i = from + k + 3;
+                continue;
+            }
+        }
         if let Some(what) = what {
             openings += 1;
+            if what == "a string literal" {
+                // PHP and JavaScript template strings may run over several lines; such a
+                // candidate is not skipped over, so a stray apostrophe hides nothing.
+                if let Some(end) = closing_multiline(b, i) {
+                    if text[i..end].contains('\n') && mentions_twilio(&text[i + 1..end - 1]) {
+                        out.push((i + 1, end - 1, what));
+                    }
+                }
+            }
             if let Some(end) = closing(b, i) {
                 // A string literal is read without its quotes.
                 let (from, to) = if what == "a string literal" {
@@ -121,7 +184,84 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
         }
         i += 1;
     }
+    form_lines(text, &mut out);
     out
+}
+
+/// Lines that hold a form body after other text (`// AccountSid=AC…&From=…` under a
+/// comment's prose, `INFO body: CallSid=…`): from the first `Name=` the catalog knows to the
+/// end of the line.
+fn form_lines(text: &str, out: &mut Vec<(usize, usize, &'static str)>) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if out.len() >= MAX_CANDIDATES {
+            return;
+        }
+        let body = line.trim_end();
+        if body.contains('&') && body.contains('=') {
+            let mut search = 0;
+            while let Some(eq) = body[search..].find('=').map(|k| k + search) {
+                let name_from = body[..eq]
+                    .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+                    .map_or(0, |k| k + 1);
+                let name = &body[name_from..eq];
+                if name_from > 0 && crate::catalog::params_named(name).next().is_some() {
+                    let end = body.trim_end_matches(['"', '\'', '`', ',', ';', ')']).len();
+                    if end > name_from {
+                        out.push((offset + name_from, offset + end, "a line of text"));
+                    }
+                    break;
+                }
+                search = eq + 1;
+            }
+        }
+        offset += line.len();
+    }
+}
+
+/// True when a string literal's text holds escapes its language would turn into
+/// characters (`\r\n`, `\"`).
+fn has_escapes(s: &str) -> bool {
+    ["\\r\\n", "\\n", "\\\"", "\\t"].iter().any(|e| s.contains(e))
+}
+
+/// The text of a string literal with its escapes read (`\n`, `\r`, `\t`, `\"`, `\'`, `\\`,
+/// `\/`); other backslashes are kept.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(ch) = chars.next() {
+        if ch != '\\' {
+            out.push(ch);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some(q @ ('"' | '\'' | '\\' | '/')) => out.push(q),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Where a quote opened at `open` closes when the string may run over lines.
+fn closing_multiline(b: &[u8], open: usize) -> Option<usize> {
+    let q = b[open];
+    let mut j = open + 1;
+    while j < b.len().min(open + MAX_SPAN) {
+        match b[j] {
+            b'\\' => j += 2,
+            c if c == q => return Some(j + 1),
+            _ => j += 1,
+        }
+    }
+    None
 }
 
 /// Where the bracket or quote opened at `open` closes (one past it), skipping quoted text.
@@ -182,6 +322,13 @@ fn mentions_twilio(s: &str) -> bool {
         "Digits",
         "RecordingUrl",
         "ConferenceSid",
+        "Caller",
+        "Called",
+        "AnsweredBy",
+        "ApiVersion",
+        "DialCallStatus",
+        "SpeechResult",
+        "TranscriptionText",
     ]
     .iter()
     .any(|n| s.contains(n))
