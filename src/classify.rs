@@ -313,6 +313,8 @@ static RULES: &[Rule] = &[
         all: &[Has("CallSid")],
         any: &[Has("Caller"), Has("Called"), Eq("ApiVersion", "2008-08-01")],
         none: &[
+            // Statuses only API 2010-04-01 sends (call_status_2008 has none of them).
+            OneOf("CallStatus", &["queued", "initiated", "ringing", "canceled"]),
             Has("From"),
             Has("To"),
             Eq("ApiVersion", "2010-04-01"),
@@ -957,7 +959,9 @@ fn partial_guess(
         // A rule whose alternatives are all about values (whatsapp: addresses, a path)
         // needs them: a partial capture loses parameters, not the look of its values.
         let value_only = |c: &Cond| !matches!(c, Has(_));
-        if rule.any.iter().any(value_only) && !rule.any.iter().any(|c| c.holds(ev))
+        if !rule.any.is_empty()
+            && rule.any.iter().all(value_only)
+            && !rule.any.iter().any(|c| c.holds(ev))
             || rule.all.iter().any(|c| value_only(c) && !c.holds(ev))
         {
             continue;
@@ -1003,7 +1007,12 @@ fn partial_guess(
         }
     }
     let (score, kind, names) = best?;
-    if score < 0.3 {
+    // Parameters every kind carries say little, unless one is the id of a call or a
+    // message: then it is that call's or message's webhook, of the most common kind.
+    let identified = names
+        .iter()
+        .any(|n| ["CallSid", "MessageSid", "SmsSid", "SmsMessageSid"].contains(n));
+    if score < 0.3 && !identified {
         return None;
     }
     let confidence = (25.0 + 25.0 * score.min(1.5) / 1.5) as u8;

@@ -168,6 +168,9 @@ fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
             return Some((at, ')', Some("PHP var_export() output")));
         }
     }
+    if t.starts_with("dict(") {
+        return Some((lead + "dict".len(), ')', Some("a Python dict(…) call")));
+    }
     if t.starts_with("$VAR1") {
         let brace = t.find('{')?;
         return Some((lead + brace, '}', Some("Perl Data::Dumper output")));
@@ -205,6 +208,9 @@ pub(crate) fn looks_like_literal(t: &str) -> bool {
         .is_some_and(|r| r.trim_start().starts_with('('))
     {
         return t.contains("=>");
+    }
+    if t.starts_with("dict(") && t.ends_with(')') {
+        return t.contains('=');
     }
     if t.starts_with("$VAR1") || t.starts_with("url.Values{") {
         return t.contains('{');

@@ -95,36 +95,64 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     if forced.is_some() && usable(&plain) {
         return plain;
     }
-    let (mut out, layers) = best_reading(text, plain, forced);
+    let (mut out, mut layers) = best_reading(text, plain, forced);
+    // Still no clean Twilio reading (too few known names, or names or values that swallowed
+    // program text such as `receiveValid = "ToCountry`): look inside the program text, the
+    // unwrapped text first (a diff or comment around an object), then the text as pasted.
+    let known = salvage::known_names(&out);
+    let garbled = garbled(&out);
+    if forced.is_none() && (known < 2 || garbled) {
+        let better = |f: &salvage::Salvaged| f.known > known || (garbled && f.known >= known);
+        let inner = if layers.is_empty() {
+            None
+        } else {
+            salvage::salvage(&layers.text).filter(better)
+        };
+        if let Some(found) = inner {
+            out = salvaged(found, &layers.text);
+        } else if let Some(found) = salvage::salvage(text).filter(better) {
+            // Found in the text as pasted: its offsets are already the user's.
+            layers = unwrap::Unwrapped::default();
+            out = salvaged(found, text);
+        }
+    }
     if !layers.is_empty() {
         remap(&mut out, &layers, base, text.len());
-    }
-    // Still no clean Twilio reading (too few known names, or names that swallowed program
-    // text such as `receiveValid = "ToCountry`): look inside the program text.
-    let known = salvage::known_names(&out);
-    let garbled = out.pairs.iter().any(|p| bad_name(&p.name));
-    if forced.is_none() && (known < 2 || garbled) {
-        if let Some(found) =
-            salvage::salvage(text).filter(|f| f.known > known || (garbled && f.known >= known))
-        {
-            let line = text[..found.start].matches('\n').count() + 1;
-            out = found.decoded;
-            for f in &mut out.findings {
-                f.at = f.at.map(|a| a + base);
-            }
-            out.findings.push(
-                Finding::new(
-                    Code::WrapperUnwrapped,
-                    format!(
-                        "Read the Twilio parameters inside {} at line {line}; the program text around it was ignored.",
-                        found.what
-                    ),
-                )
-                .at(base + found.start),
-            );
+    } else {
+        for f in &mut out.findings {
+            f.at = f.at.map(|a| a + base);
         }
     }
     out
+}
+
+/// The reading found inside program text, with one finding saying where it was.
+fn salvaged(found: salvage::Salvaged, text: &str) -> Decoded {
+    let line = text.get(..found.start).unwrap_or("").matches('\n').count() + 1;
+    let mut out = found.decoded;
+    out.findings.push(
+        Finding::new(
+            Code::WrapperUnwrapped,
+            format!(
+                "Read the Twilio parameters inside {} at line {line}, ignoring the program text around it.",
+                found.what
+            ),
+        )
+        .at(found.start),
+    );
+    out
+}
+
+/// True when a reading's names or values swallowed program text: a name with spaces or
+/// quotes, or a last value that ends in a string's closing quote (`sent\"\"\",`).
+fn garbled(d: &Decoded) -> bool {
+    d.pairs.iter().any(|p| bad_name(&p.name))
+        || d.pairs.last().is_some_and(|p| {
+            let v = p.raw_value.trim_end();
+            ["\"\"\"", "'''", "\",", "',", "\");", "');"]
+                .iter()
+                .any(|end| v.ends_with(end))
+        })
 }
 
 /// The best of the plain reading and the readings inside wrappers (issue 11): first the
@@ -224,7 +252,11 @@ fn remap(out: &mut Decoded, layers: &unwrap::Unwrapped, base: usize, text_len: u
     {
         Some(f) => {
             let read = f.message.trim_end_matches('.').to_string();
-            f.message = format!("{read} inside {inside}.");
+            f.message = if read.contains("ignoring") {
+                format!("{read}, all inside {inside}.")
+            } else {
+                format!("{read} inside {inside}.")
+            };
         }
         None => out.findings.push(Finding::new(
             Code::WrapperUnwrapped,

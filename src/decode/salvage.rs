@@ -85,24 +85,42 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             known,
         });
     }
-    // Parameters set one statement at a time (`params.put("Digits", "1234");`).
-    if let Some((lit, start)) = literal::read_statements(text) {
-        let mut decoded = Decoded {
-            format: Some(InputFormat::Json),
-            ..Decoded::default()
-        };
-        push_literal(&lit, ParamSource::Json, &mut decoded);
-        let known = known_names(&decoded);
-        if enough(&decoded, known) && best.as_ref().is_none_or(|b| b.known < known) {
-            best = Some(Salvaged {
-                decoded,
-                start,
-                what: "statements that set one parameter each",
-                known,
-            });
+    // Entries without their braces (`"From": "+1…",` lines quoted from inside an object).
+    let trimmed = text.trim();
+    if !trimmed.starts_with(['{', '[', '(']) {
+        let braced = format!("{{{trimmed}}}");
+        if let Some(lit) = literal::read_object(&braced) {
+            consider(&mut best, lit, offset_of_trimmed(text), "object entries without their braces");
         }
     }
+    // Parameters set one statement at a time (`params.put("Digits", "1234");`).
+    if let Some((lit, start)) = literal::read_statements(text) {
+        consider(&mut best, lit, start, "statements that set one parameter each");
+    }
     best
+}
+
+/// Where `text` starts once leading whitespace is skipped.
+fn offset_of_trimmed(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+/// Keeps a literal read by a special reader when it knows more names than the best so far.
+fn consider(best: &mut Option<Salvaged>, lit: literal::Literal, start: usize, what: &'static str) {
+    let mut decoded = Decoded {
+        format: Some(InputFormat::Json),
+        ..Decoded::default()
+    };
+    push_literal(&lit, ParamSource::Json, &mut decoded);
+    let known = known_names(&decoded);
+    if enough(&decoded, known) && best.as_ref().is_none_or(|b| b.known < known) {
+        *best = Some(Salvaged {
+            decoded,
+            start,
+            what,
+            known,
+        });
+    }
 }
 
 /// Enough to go on: two parameter names the catalog knows, or one that only Twilio sends
@@ -137,6 +155,7 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
             b'(' if text[..i].ends_with("array") || text[..i].ends_with("Array") => {
                 Some("an array")
             }
+            b'(' if text[..i].ends_with("dict") => Some("a dict() call"),
             b'"' | b'\'' | b'`' => Some("a string literal"),
             _ => None,
         };
@@ -172,6 +191,8 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
                 } else {
                     (i, end)
                 };
+                // A `dict(…)` call is read with its name, which says how to read it.
+                let from = if what == "a dict() call" { from - 4 } else { from };
                 if to > from && mentions_twilio(&text[from..to]) {
                     out.push((from, to, what));
                 }
