@@ -97,6 +97,8 @@ enum Cond {
     CallPath(ApiVersion),
     /// The path is the 2010 Messages list (`/2010-04-01/Accounts/AC…/Messages.json`).
     MessagesList,
+    /// Every one of these holds.
+    All(&'static [Cond]),
 }
 
 impl Cond {
@@ -117,6 +119,7 @@ impl Cond {
                 .rest_path()
                 .is_some_and(|p| p.version == v && p.call_sid.is_some()),
             Cond::MessagesList => ev.path.is_some_and(is_messages_list),
+            Cond::All(conds) => conds.iter().all(|c| c.holds(ev)),
         }
     }
 
@@ -146,6 +149,11 @@ impl Cond {
             (Cond::CallsList(_) | Cond::CallPath(_) | Cond::MessagesList, false) => {
                 "path does not match".into()
             }
+            (Cond::All(conds), present) => conds
+                .iter()
+                .map(|c| c.describe(ev, present))
+                .collect::<Vec<_>>()
+                .join(" and "),
         }
     }
 }
@@ -313,8 +321,12 @@ static RULES: &[Rule] = &[
         all: &[Has("CallSid")],
         any: &[Has("Caller"), Has("Called"), Eq("ApiVersion", "2008-08-01")],
         none: &[
-            // Statuses only API 2010-04-01 sends (call_status_2008 has none of them).
-            OneOf("CallStatus", &["queued", "initiated", "ringing", "canceled"]),
+            // A status only API 2010-04-01 sends (call_status_2008 has none of them) with an
+            // E.164 caller (2008 sent ten digits): a 2010 request that kept `Caller`.
+            All(&[
+                OneOf("CallStatus", &["queued", "initiated", "ringing", "canceled"]),
+                Prefix("Caller", "+"),
+            ]),
             Has("From"),
             Has("To"),
             Eq("ApiVersion", "2010-04-01"),

@@ -103,13 +103,21 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     let garbled = garbled(&out);
     if forced.is_none() && (known < 2 || garbled) {
         let better = |f: &salvage::Salvaged| f.known > known || (garbled && f.known >= known);
-        let inner = if layers.is_empty() {
+        // When the wrappers were peeled but nothing decoded inside them on its own, they
+        // are peeled again for the search.
+        let peeled = if layers.is_empty() {
+            unwrap::unwrap_strong(text)
+        } else {
+            layers.clone()
+        };
+        let inner = if peeled.is_empty() {
             None
         } else {
-            salvage::salvage(&layers.text).filter(better)
+            salvage::salvage(&peeled.text).filter(better)
         };
         if let Some(found) = inner {
-            out = salvaged(found, &layers.text);
+            out = salvaged(found, &peeled.text);
+            layers = peeled;
         } else if let Some(found) = salvage::salvage(text).filter(better) {
             // Found in the text as pasted: its offsets are already the user's.
             layers = unwrap::Unwrapped::default();

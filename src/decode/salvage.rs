@@ -220,20 +220,33 @@ fn form_lines(text: &str, out: &mut Vec<(usize, usize, &'static str)>) {
         }
         let body = line.trim_end();
         if body.contains('&') && body.contains('=') {
-            let mut search = 0;
-            while let Some(eq) = body[search..].find('=').map(|k| k + search) {
-                let name_from = body[..eq]
-                    .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
-                    .map_or(0, |k| k + 1);
-                let name = &body[name_from..eq];
-                if name_from > 0 && crate::catalog::params_named(name).next().is_some() {
-                    let end = body.trim_end_matches(['"', '\'', '`', ',', ';', ')']).len();
-                    if end > name_from {
-                        out.push((offset + name_from, offset + end, "a line of text"));
-                    }
-                    break;
+            // One pass: the start of the identifier run before each `=`.
+            let mut run_start: Option<usize> = None;
+            for (i, ch) in body.char_indices() {
+                if ch.is_ascii_alphanumeric() || ch == '_' {
+                    run_start.get_or_insert(i);
+                    continue;
                 }
-                search = eq + 1;
+                if ch == '=' {
+                    // After a space, quote or bracket: a body someone wrote there, not a
+                    // URL's query (`?A=1&B=2`), which the URL reader owns.
+                    let after_gap = |f: usize| {
+                        body[..f]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|p| p.is_whitespace() || "\"'`([{,:".contains(p))
+                    };
+                    if let Some(from) = run_start.filter(|&f| f > 0 && after_gap(f)) {
+                        if crate::catalog::params_named(&body[from..i]).next().is_some() {
+                            let end = body.trim_end_matches(['"', '\'', '`', ',', ';', ')']).len();
+                            if end > from {
+                                out.push((offset + from, offset + end, "a line of text"));
+                            }
+                            break;
+                        }
+                    }
+                }
+                run_start = None;
             }
         }
         offset += line.len();
