@@ -37,7 +37,17 @@ impl<'de> Deserialize<'de> for Entries<'de> {
 
 /// True for PHP's `print_r($_POST)` output: `Array ( [Key] => value … )`.
 pub(crate) fn looks_like_print_r(t: &str) -> bool {
-    t.starts_with("Array") && t.contains("] => ") && t[5..].trim_start().starts_with('(')
+    if t.starts_with("Array") && t.contains("] => ") && t[5..].trim_start().starts_with('(') {
+        return true;
+    }
+    // Its lines without the `Array (` around them (a few lines kept in a comment or log).
+    let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty());
+    lines.clone().count() >= 2
+        && lines.all(|l| {
+            l.strip_prefix('[')
+                .and_then(|r| r.split_once("] =>"))
+                .is_some_and(|(key, _)| !key.is_empty() && !key.contains(['[', ']']))
+        })
 }
 
 /// PHP's `print_r` of a flat array: one `[Key] => value` per line, values as printed (a

@@ -56,7 +56,11 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             continue;
         };
         let owned;
-        let candidate = if what == "an array" && slice.contains("=>") {
+        let candidate = if slice.starts_with('(') && slice.contains("] =>") {
+            // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
+            owned = format!("Array{slice}");
+            owned.as_str()
+        } else if what == "an array" && slice.contains("=>") {
             // PHP's short array syntax, read as the hash it is: `[` → `{`, `]` → `}`.
             owned = format!("{{{}}}", &slice[1..slice.len() - 1]);
             owned.as_str()
@@ -152,7 +156,9 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
         let what = match c {
             b'{' => Some("an object literal"),
             b'[' => Some("an array"),
-            b'(' if text[..i].ends_with("array") || text[..i].ends_with("Array") => {
+            b'(' if text[..i].trim_end().ends_with("array")
+                || text[..i].trim_end().ends_with("Array") =>
+            {
                 Some("an array")
             }
             b'(' if text[..i].ends_with("dict") => Some("a dict() call"),
