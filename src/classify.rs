@@ -385,6 +385,12 @@ static RULES: &[Rule] = &[
         any: MSG_SID,
         none: &[
             Has("MessageStatus"),
+            // A delivery status is a status callback's, whatever else came with it (a
+            // compatible platform's extras are not held against a kind, this is).
+            OneOf(
+                "MessageStatus",
+                &["queued", "sending", "sent", "delivered", "undelivered", "failed", "read"],
+            ),
             Has("CallSid"),
             Prefix("From", "whatsapp:"),
         ],
@@ -774,14 +780,26 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
         .iter()
         .map(|(n, _)| crate::catalog::rows_named(n).collect())
         .collect();
-    let scored = score_rules(ev, &rows);
     let suspicious = lookalike(ev, &ids);
+    let mut scored = score_rules(ev, &rows, false);
+    // A compatible platform sends Twilio's parameters plus a few of its own (SignalWire's
+    // status callbacks carry Body and NumMedia): those do not rule a kind out.
+    let relaxed = scored.is_empty() && suspicious.is_none() && ids.compatible_platform();
+    if relaxed {
+        scored = score_rules(ev, &rows, true);
+    }
     let verdict = match (scored.first(), suspicious) {
         (Some((score, rule, reasons)), None) => {
             let runner = scored.get(1).filter(|(s, _, _)| *s * 10 >= *score * 8);
             let confidence = confidence(*score, runner.map(|r| r.0));
             let mut reasons = reasons.clone();
             reasons.extend(precedence_notes(rule.kind, ev));
+            if relaxed {
+                reasons.push(
+                    "another platform's ids: parameters Twilio does not send with this kind were not held against it"
+                        .into(),
+                );
+            }
             KindVerdict {
                 id: kind_id(rule.kind),
                 title: title(rule.kind),
@@ -822,6 +840,7 @@ fn title(id: &str) -> String {
 fn score_rules<'r>(
     ev: &Evidence,
     rows: &[Vec<&'static crate::catalog::ParamSpec>],
+    extra_names_allowed: bool,
 ) -> Vec<(i32, &'r Rule, Vec<String>)> {
     let mut scored: Vec<(i32, &Rule, Vec<String>)> = Vec::new();
     for rule in RULES {
@@ -832,7 +851,11 @@ fn score_rules<'r>(
         if !rule.any.is_empty() && any_hit.is_empty() {
             continue;
         }
-        if rule.none.iter().any(|c| c.holds(ev)) {
+        if rule
+            .none
+            .iter()
+            .any(|c| c.holds(ev) && !(extra_names_allowed && matches!(c, Has(_))))
+        {
             continue;
         }
         let boosts: Vec<&Cond> = rule.boost.iter().filter(|c| c.holds(ev)).collect();

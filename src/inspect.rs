@@ -277,6 +277,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         fields.push(build_field(index, pair, &context));
     }
     // Decoder findings: attach to the field they name, else keep them request-level.
+    let stand_ins: Vec<String> = redacted_names(&fields).into_iter().map(String::from).collect();
     for f in decoded.findings.iter().cloned() {
         match f
             .param
@@ -294,6 +295,19 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
                 )
             }
             Some(field) => field.findings.push(f),
+            // Stand-ins in the body (`SM123`, `<redacted>`) change its length: a
+            // Content-Length that does not match is then expected, not a cut capture.
+            None if f.code == Code::ContentLengthMismatch && !stand_ins.is_empty() => {
+                let message = format!(
+                    "{} The body holds stand-in values ({}), which explains the difference.",
+                    f.message,
+                    stand_ins.join(", ")
+                );
+                findings.push(Finding {
+                    message,
+                    ..f.severity(Severity::Info)
+                })
+            }
             None => findings.push(f),
         }
     }
@@ -674,6 +688,16 @@ fn check_against_rows(
 }
 
 /// The label and the info finding of a stand-in value.
+/// The body parameters whose values are stand-ins, first six.
+fn redacted_names(fields: &[Field]) -> Vec<&str> {
+    fields
+        .iter()
+        .filter(|f| f.placeholder.is_some() && f.source == crate::report::ParamSource::Body)
+        .map(|f| f.name.as_str())
+        .take(6)
+        .collect()
+}
+
 fn label_placeholder(field: &mut Field) {
     let Some(p) = field.placeholder else {
         return;
