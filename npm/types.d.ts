@@ -933,7 +933,7 @@ export type PhoneStyle = "e164" | "e164-or-client" | "e164-or-channel" | "e164-o
 /**
  * What kind of stand-in a value is.
  */
-export type Placeholder = "redacted" | "template" | "fake" | "foreign-id";
+export type Placeholder = "redacted" | "template" | "fake" | "foreign-id" | "cut-off";
 
 /**
  * How reliably a parameter is sent (or, for REST requests, whether it is required).

@@ -687,7 +687,6 @@ fn check_against_rows(
     first.unwrap_or_default()
 }
 
-/// The label and the info finding of a stand-in value.
 /// The body parameters whose values are stand-ins, first six.
 fn redacted_names(fields: &[Field]) -> Vec<&str> {
     fields
@@ -698,7 +697,8 @@ fn redacted_names(fields: &[Field]) -> Vec<&str> {
         .collect()
 }
 
-fn label_placeholder(field: &mut Field) {
+/// The label and the info finding of a stand-in value.
+pub(crate) fn label_placeholder(field: &mut Field) {
     let Some(p) = field.placeholder else {
         return;
     };
@@ -719,6 +719,7 @@ fn label_placeholder(field: &mut Field) {
                 match p {
                     Placeholder::Redacted => "redacted",
                     Placeholder::Template => "a template variable left in",
+                    Placeholder::CutOff => "cut off where the capture ends (an earlier copy holds the whole value)",
                     _ => "a placeholder, not a real value",
                 }
             ),

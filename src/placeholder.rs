@@ -28,6 +28,9 @@ pub enum Placeholder {
     /// An id in another platform's format (a UUID), as Twilio-compatible platforms and
     /// home-made test requests send it.
     ForeignId,
+    /// The last value of a capture cut off mid-value (`CalledCity=INVERNE` after an earlier
+    /// `CalledCity=INVERNESS`): incomplete, so not judged.
+    CutOff,
 }
 
 impl Placeholder {
@@ -38,6 +41,7 @@ impl Placeholder {
             Placeholder::Template => "template placeholder — not checked",
             Placeholder::Fake => "placeholder value — not checked",
             Placeholder::ForeignId => "not a Twilio id (another platform's format) — not checked",
+            Placeholder::CutOff => "cut off — not checked",
         }
     }
 
@@ -48,6 +52,7 @@ impl Placeholder {
             Placeholder::Template => "template",
             Placeholder::Fake => "fake",
             Placeholder::ForeignId => "foreign-id",
+            Placeholder::CutOff => "cut-off",
         }
     }
 }

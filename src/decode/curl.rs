@@ -417,7 +417,16 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
         if ct.contains("json") {
             json::decode_json_object(&data, None, ParamSource::Json, out);
         } else {
+            let first = out.findings.len();
             form::parse_pairs(&data, ParamSource::Body, None, out);
+            // `-d "Body=Test message"`: curl sends the space as typed and servers read it as
+            // a space, so it is worth knowing, not a mistake in the capture.
+            for f in &mut out.findings[first..] {
+                if f.code == Code::RawSpaceInForm && !data.contains(|c: char| c.is_control()) {
+                    f.severity = crate::finding::Severity::Info;
+                    f.hint = Some("curl -d sends spaces as typed; servers read them as spaces, but Twilio itself always encodes them ('+').".into());
+                }
+            }
         }
         out.body = Some(data);
     }
