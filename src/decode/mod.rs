@@ -9,6 +9,7 @@ pub(crate) mod form;
 mod har;
 mod http;
 mod json;
+mod lambda;
 mod literal;
 mod salvage;
 mod twilio_cli;
@@ -346,6 +347,13 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
         InputFormat::Url => url::decode_url_input(trimmed, start, &mut out),
         InputFormat::Http => http::decode_http(text, base, &mut out),
         InputFormat::Curl => curl::decode_curl(trimmed, &mut out),
+        InputFormat::Json if forced.is_none() && lambda::looks_like_event(trimmed) => {
+            if lambda::decode_event(trimmed, &mut out) {
+                out.format = Some(InputFormat::Http);
+            } else {
+                json::decode_json_input(trimmed, start, ParamSource::Json, &mut out);
+            }
+        }
         InputFormat::Json => {
             json::decode_json_input(trimmed, start, ParamSource::Json, &mut out);
             // A pasted JSON body is kept byte for byte, surrounding whitespace included:
