@@ -36,9 +36,7 @@ pub(crate) struct Salvaged {
 pub(crate) fn known_names(d: &Decoded) -> usize {
     let mut seen: Vec<&str> = Vec::new();
     for p in &d.pairs {
-        if !seen.contains(&p.name.as_str())
-            && crate::catalog::params_named(&p.name).next().is_some()
-        {
+        if !seen.contains(&p.name.as_str()) && catalog_knows(&p.name) {
             seen.push(&p.name);
         }
     }
@@ -56,7 +54,13 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             continue;
         };
         let owned;
-        let candidate = if slice.starts_with('(') && slice.contains("] =>") {
+        let candidate = if what == "an object's toString()" {
+            // Lombok / Kotlin data classes: `Name(k=v, k2=v2)`, read as Java's `{k=v, …}`
+            // with the line breaks of a wrapped log line folded.
+            let inner = &slice[1..slice.len() - 1];
+            owned = format!("{{{}}}", inner.split_whitespace().collect::<Vec<_>>().join(" "));
+            owned.as_str()
+        } else if slice.starts_with('(') && slice.contains("] =>") {
             // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
             owned = format!("Array{slice}");
             owned.as_str()
@@ -162,6 +166,7 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
                 Some("an array")
             }
             b'(' if text[..i].ends_with("dict") => Some("a dict() call"),
+            b'(' if class_name_before(&text[..i]) => Some("an object's toString()"),
             b'"' | b'\'' | b'`' => Some("a string literal"),
             _ => None,
         };
@@ -213,6 +218,18 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
     }
     form_lines(text, &mut out);
     out
+}
+
+/// True when `before` ends with a class name (`DrachtioRequest`), as a data class's
+/// `toString()` prints before `(k=v, …)`.
+fn class_name_before(before: &str) -> bool {
+    let word_len = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .count();
+    let word = &before[before.len() - word_len..];
+    word.len() >= 3 && word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Array"
 }
 
 /// Lines that hold a form body after other text (`// AccountSid=AC…&From=…` under a
@@ -371,5 +388,33 @@ fn mentions_twilio(s: &str) -> bool {
         "TranscriptionText",
     ]
     .iter()
-    .any(|n| s.contains(n))
+    .any(|n| {
+        s.contains(n) || n[1..].contains(char::is_uppercase) && s.contains(&lower_first(n))
+    })
+}
+
+/// `callSid` for `CallSid`: the camelCase spelling other platforms and SDKs use.
+fn lower_first(n: &str) -> String {
+    let mut out = n[..1].to_ascii_lowercase();
+    out.push_str(&n[1..]);
+    out
+}
+
+/// True when the catalog knows the name as written or with a capital first letter
+/// (`callSid`, as Twilio-compatible platforms and SDK objects spell it).
+fn catalog_knows(name: &str) -> bool {
+    if crate::catalog::params_named(name).next().is_some() {
+        return true;
+    }
+    // Only camelCase (`callSid`): a lower-case word (`from`, `status`) is every API's.
+    let camel = name.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_lowercase() && camel => {
+            let upper: String = std::iter::once(c.to_ascii_uppercase()).chain(chars).collect();
+            let known = crate::catalog::params_named(&upper).next().is_some();
+            known
+        }
+        _ => false,
+    }
 }
