@@ -514,7 +514,8 @@ static RULES: &[Rule] = &[
     },
     Rule {
         kind: "call-resource",
-        all: &[Format(F::Json), Has("sid")],
+        // JSON, or the same resource in 2010 XML (names read as the JSON's).
+        all: &[Has("sid")],
         any: &[Has("account_sid"), Has("status"), Has("date_created")],
         none: &[Has("body"), Has("num_media")],
         boost: &[
@@ -709,7 +710,9 @@ impl IdShapes {
             };
             match class {
                 None if is_sid_shaped(v) => out.twilio += 1,
-                None | Some(Placeholder::Fake) if v.len() >= 24 && beyond_hex() => {
+                // Exactly a SID's length: a platform minting SID-shaped ids of its own; any
+                // other length of letter soup is a fixture's stand-in.
+                None | Some(Placeholder::Fake) if v.len() == 34 && beyond_hex() => {
                     out.foreign.push(name)
                 }
                 Some(Placeholder::ForeignId) => out.foreign.push(name),

@@ -363,7 +363,10 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
             }
         }
         InputFormat::Har => har::decode_har(trimmed, &mut out),
-        InputFormat::Xml => xml::decode_xml(trimmed, start, &mut out),
+        InputFormat::Xml => {
+            xml::decode_xml(trimmed, start, &mut out);
+            rest_xml_names(&mut out);
+        }
         // A response only: the request side has nothing; `inspect` reads the response.
         InputFormat::Response => {}
         InputFormat::Empty => {
@@ -384,6 +387,48 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
             .any(|f| f.code == Code::UnrecognisedInput)
     {
         out.body.get_or_insert_with(|| text.to_string());
+    }
+    out
+}
+
+/// A 2010-04-01 resource in XML (`<TwilioResponse><Call><Sid>…<ApiVersion>2010-04-01`)
+/// is the JSON resource with other spelling: its names are read as the JSON's snake_case
+/// (`DateCreated` → `date_created`) so the same catalog rows judge both. 2008 documents
+/// keep their names.
+fn rest_xml_names(out: &mut Decoded) {
+    let v2010 = out.pairs.iter().any(|p| {
+        (p.name == "ApiVersion" && p.value.trim() == "2010-04-01")
+            || (p.name == "Uri" && p.value.trim_start().starts_with("/2010-04-01/"))
+    });
+    if !v2010 {
+        return;
+    }
+    for p in &mut out.pairs {
+        p.name = p
+            .name
+            .split('.')
+            .map(snake_case)
+            .collect::<Vec<_>>()
+            .join(".");
+    }
+    out.findings.push(Finding::new(
+        Code::RelaxedJson,
+        "The XML is a 2010-04-01 resource: its element names were read as the JSON resource's (DateCreated as date_created).",
+    ));
+}
+
+/// `DateCreated` → `date_created`, `CallSid` → `call_sid`, `Sid` → `sid`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
     }
     out
 }
