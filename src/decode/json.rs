@@ -150,7 +150,21 @@ pub(crate) fn decode_json_object(
                         .then(|| literal::read_java_map(text))
                         .flatten()
                 }) {
-                    Some(lit) => push_literal(&lit, source, out),
+                    Some(lit) => {
+                        if lit.json_shaped {
+                            // JSON with a slip (a missing comma): read anyway, and said.
+                            let offset = offset_of(text, strict_err.line(), strict_err.column());
+                            out.findings.push(
+                                Finding::new(
+                                    Code::MalformedJson,
+                                    format!("The JSON is not valid at line {}, column {} ({strict_err}); it was read leniently.", strict_err.line(), strict_err.column()),
+                                )
+                                .hint("A server's JSON parser refuses this body: fix the JSON (often a missing comma).")
+                                .at_opt(at.map(|a| a + offset)),
+                            );
+                        }
+                        push_literal(&lit, source, out)
+                    }
                     None => {
                         let offset = offset_of(text, strict_err.line(), strict_err.column());
                         out.findings.push(

@@ -62,6 +62,9 @@ pub(crate) struct Literal {
     pub entries: Vec<Entry>,
     /// What the top level left out: `...spread` expressions, or "" for a bare `...`.
     pub elided: Vec<String>,
+    /// Written as JSON (double-quoted keys and strings, JSON words only): a text that
+    /// needed this reader is then broken JSON, not another language's literal.
+    pub json_shaped: bool,
 }
 
 /// Features seen while reading, used to name the syntax.
@@ -81,6 +84,8 @@ struct Seen {
     elided: Vec<String>,
     /// `name=value` keyword arguments.
     kwargs: bool,
+    /// A comma was missing between two entries on separate lines.
+    missing_comma: bool,
 }
 
 /// A byte cursor over the text; every access is checked.
@@ -271,10 +276,25 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
         return None;
     }
     let syntax = named.unwrap_or_else(|| name_syntax(&c.seen));
+    let s = &c.seen;
+    let json_shaped = !(s.unquoted_key
+        || s.symbol_key
+        || s.single_quote
+        || s.arrow
+        || s.python_word
+        || s.ruby_word
+        || s.js_word
+        || s.comment
+        || s.kwargs
+        || s.trailing_comma)
+        && s.elided.is_empty()
+        && named.is_none()
+        && entries.iter().all(|e| !matches!(e.value, Val::Expr(_)));
     Some(Literal {
         syntax,
         entries,
         elided: std::mem::take(&mut c.seen.elided),
+        json_shaped,
     })
 }
 
@@ -303,6 +323,7 @@ pub(crate) fn read_multidict(t: &str) -> Option<Literal> {
         syntax: "Flask's ImmutableMultiDict",
         entries,
         elided: Vec::new(),
+        json_shaped: false,
     })
 }
 
@@ -378,12 +399,16 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
         let value = parse_value(c, close, depth)?;
         let raw = c.slice(from).trim_end().to_string();
         entries.push(Entry { key, raw, value });
+        let before_gap = c.pos;
         c.ws();
         if c.eat(",") || c.eat(";") {
             c.ws();
             if c.peek() == Some(close) {
                 c.seen.trailing_comma = true;
             }
+        } else if c.peek() == Some('"') && c.slice(before_gap).contains('\n') {
+            // `"a": "x"⏎"b": …`: a comma lost at the end of a line; read on, and remember.
+            c.seen.missing_comma = true;
         } else if c.peek() != Some(close) {
             return None;
         }
@@ -503,7 +528,9 @@ fn unescape(e: char, c: &mut Cursor, out: &mut String) {
 fn at_value_end(c: &mut Cursor, close: char) -> bool {
     let save = c.pos;
     c.ws();
-    let end = matches!(c.peek(), None | Some(',' | ';')) || c.peek() == Some(close);
+    let end = matches!(c.peek(), None | Some(',' | ';'))
+        || c.peek() == Some(close)
+        || (c.peek() == Some('"') && c.slice(save).contains('\n'));
     c.pos = save;
     end
 }
@@ -530,8 +557,14 @@ fn concatenated(c: &mut Cursor, v: Val) -> Val {
     loop {
         let save = c.pos;
         c.ws();
-        c.eat("+");
+        let plus = c.eat("+");
         c.ws();
+        // Without a `+`, only strings on the same line are one (`'a' 'b'`): a string on the
+        // next line is the next key of JSON that lost a comma.
+        if !plus && c.slice(save).contains('\n') {
+            c.pos = save;
+            return Val::Str(joined);
+        }
         let next = match c.peek() {
             Some('\'' | '"') => parse_string(c).filter(|(_, interpolates)| !interpolates),
             _ => None,
@@ -801,6 +834,7 @@ pub(crate) fn read_java_map(t: &str) -> Option<Literal> {
         syntax: "Java/Kotlin Map.toString() output",
         entries,
         elided: Vec::new(),
+        json_shaped: false,
     })
 }
 
@@ -836,6 +870,7 @@ pub(crate) fn read_go_map(t: &str) -> Option<Literal> {
         syntax: "Go's fmt.Print of a map",
         entries,
         elided: Vec::new(),
+        json_shaped: false,
     })
 }
 
@@ -861,6 +896,7 @@ pub(crate) fn read_var_dump(t: &str) -> Option<Literal> {
         syntax: "PHP var_dump() output",
         entries,
         elided: Vec::new(),
+        json_shaped: false,
     })
 }
 
@@ -1064,6 +1100,7 @@ pub(crate) fn read_statements(text: &str) -> Option<(Literal, usize)> {
                 syntax: "statements that set one parameter each (put/Add/Set or [key] = value)",
                 entries,
                 elided: Vec::new(),
+                json_shaped: false,
             },
             first.unwrap_or(0),
         )
