@@ -324,7 +324,10 @@ static RULES: &[Rule] = &[
             // A status only API 2010-04-01 sends (call_status_2008 has none of them) with an
             // E.164 caller (2008 sent ten digits): a 2010 request that kept `Caller`.
             All(&[
-                OneOf("CallStatus", &["queued", "initiated", "ringing", "canceled"]),
+                OneOf(
+                    "CallStatus",
+                    &["queued", "initiated", "ringing", "canceled"],
+                ),
                 Prefix("Caller", "+"),
             ]),
             Has("From"),
@@ -389,7 +392,15 @@ static RULES: &[Rule] = &[
             // compatible platform's extras are not held against a kind, this is).
             OneOf(
                 "MessageStatus",
-                &["queued", "sending", "sent", "delivered", "undelivered", "failed", "read"],
+                &[
+                    "queued",
+                    "sending",
+                    "sent",
+                    "delivered",
+                    "undelivered",
+                    "failed",
+                    "read",
+                ],
             ),
             Has("CallSid"),
             Prefix("From", "whatsapp:"),
@@ -739,6 +750,15 @@ fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
     {
         return Some(Lookalike::RestMessage);
     }
+    // Another service's webhook that wraps the Message resource Twilio returned to it
+    // (`"data": {"response": {"sid": "SM…", "account_sid": …}}`), and no webhook names.
+    if ev.format == InputFormat::Json
+        && ev.get("MessageSid").is_none()
+        && ev.get("CallSid").is_none()
+        && ev.pairs.iter().any(|(_, v)| nested_rest_message(v))
+    {
+        return Some(Lookalike::RestMessage);
+    }
     let product = PRODUCTS
         .iter()
         .find(|p| p.signals.iter().any(|c| c.holds(ev)))?;
@@ -747,6 +767,19 @@ fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
     } else {
         (ids.twilio == 0).then_some(Lookalike::OtherProvider(product))
     }
+}
+
+/// True when a nested object's text holds a REST Message resource: a `sid` of a message
+/// next to `account_sid` (snake_case, as the REST API writes it).
+fn nested_rest_message(v: &str) -> bool {
+    let compact: String = v
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(64 * 1024)
+        .collect();
+    v.trim_start().starts_with('{')
+        && compact.contains("\"account_sid\":")
+        && (compact.contains("\"sid\":\"SM") || compact.contains("\"sid\":\"MM"))
 }
 
 /// The classifier's answer: the verdict, and why a lookalike was refused.

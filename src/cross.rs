@@ -129,7 +129,8 @@ fn cut_off_tail(fields: &mut [Field]) {
     });
     if cut {
         last.placeholder = Some(crate::placeholder::Placeholder::CutOff);
-        last.findings.retain(|f| f.severity == crate::finding::Severity::Info);
+        last.findings
+            .retain(|f| f.severity == crate::finding::Severity::Info);
         crate::inspect::label_placeholder(last);
     }
 }
@@ -464,7 +465,10 @@ fn embedded_account_sids(
 fn repeated_single(fields: &[Field], findings: &mut Vec<Finding>) {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     let mut reported: Vec<&str> = Vec::new();
-    for f in fields.iter().filter(|f| f.placeholder != Some(crate::placeholder::Placeholder::CutOff)) {
+    for f in fields
+        .iter()
+        .filter(|f| f.placeholder != Some(crate::placeholder::Placeholder::CutOff))
+    {
         let Some(prev) = seen.get(f.name.as_str()) else {
             seen.insert(&f.name, &f.value);
             continue;

@@ -277,7 +277,10 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         fields.push(build_field(index, pair, &context));
     }
     // Decoder findings: attach to the field they name, else keep them request-level.
-    let stand_ins: Vec<String> = redacted_names(&fields).into_iter().map(String::from).collect();
+    let stand_ins: Vec<String> = redacted_names(&fields)
+        .into_iter()
+        .map(String::from)
+        .collect();
     for f in decoded.findings.iter().cloned() {
         match f
             .param
@@ -719,7 +722,8 @@ pub(crate) fn label_placeholder(field: &mut Field) {
                 match p {
                     Placeholder::Redacted => "redacted",
                     Placeholder::Template => "a template variable left in",
-                    Placeholder::CutOff => "cut off where the capture ends (an earlier copy holds the whole value)",
+                    Placeholder::CutOff =>
+                        "cut off where the capture ends (an earlier copy holds the whole value)",
                     _ => "a placeholder, not a real value",
                 }
             ),

@@ -381,21 +381,37 @@ fn fake_number(v: &str) -> bool {
         return false;
     }
     let lower = v.to_ascii_lowercase();
-    if v.chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
+    if v.chars()
+        .all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
         && v.chars().any(|c| c.is_ascii_alphabetic())
     {
         // A boolean or null where a number belongs is a wrong value, not a stand-in.
-        let wrong_value = ["true", "false", "none", "null", "nil", "undefined", "yes", "no"];
-        return !CALLER_ID_WORDS.contains(&lower.as_str()) && !wrong_value.contains(&lower.as_str());
+        let wrong_value = [
+            "true",
+            "false",
+            "none",
+            "null",
+            "nil",
+            "undefined",
+            "yes",
+            "no",
+        ];
+        return !CALLER_ID_WORDS.contains(&lower.as_str())
+            && !wrong_value.contains(&lower.as_str());
     }
     let digits = v.strip_prefix('+').unwrap_or(v);
     if digits.len() < 7 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
     let b = digits.as_bytes();
-    let ascending = b.windows(2).all(|w| (w[1] as i32 - w[0] as i32).rem_euclid(10) == 1);
+    let ascending = b
+        .windows(2)
+        .all(|w| (w[1] as i32 - w[0] as i32).rem_euclid(10) == 1);
     let repeated = b.iter().all(|&d| d == b[0]) || b[1..].iter().all(|&d| d == b[1]);
-    let ascending_after_one = b[0] == b'1' && b[1..].windows(2).all(|w| (w[1] as i32 - w[0] as i32).rem_euclid(10) == 1);
+    let ascending_after_one = b[0] == b'1'
+        && b[1..]
+            .windows(2)
+            .all(|w| (w[1] as i32 - w[0] as i32).rem_euclid(10) == 1);
     let fictional = !v.starts_with('+')
         && (digits.len() == 10 && digits.starts_with("555")
             || digits.len() == 11 && digits.starts_with("1555"));

@@ -409,11 +409,13 @@ pub(crate) fn push_literal(lit: &Literal, source: ParamSource, out: &mut Decoded
     }
     for spread in &lit.elided {
         let message = if spread.is_empty() {
-            "The object is cut short with `...`: the parameters it stood for are not in the text.".to_string()
+            "The object is cut short with `...`: the parameters it stood for are not in the text."
+                .to_string()
         } else {
             format!("The object spreads `...{spread}` into itself: the parameters that brings are not in the text.")
         };
-        out.findings.push(Finding::new(Code::NonLiteralValue, message));
+        out.findings
+            .push(Finding::new(Code::NonLiteralValue, message));
     }
     if !converted.is_empty() {
         out.findings.push(Finding::new(

@@ -61,7 +61,9 @@ pub(crate) fn decode_event(t: &str, out: &mut Decoded) -> bool {
 
     let encoded = event.get("isBase64Encoded").and_then(Value::as_bool);
     let raw_body = text(event.get("body")).unwrap_or_default();
-    let mut note = String::from("Read an AWS Lambda HTTP event (load balancer or API Gateway) as the request it carries");
+    let mut note = String::from(
+        "Read an AWS Lambda HTTP event (load balancer or API Gateway) as the request it carries",
+    );
     let body = match decode_base64(&raw_body, encoded) {
         Some(decoded) => {
             note.push_str(if encoded == Some(true) {
@@ -75,7 +77,9 @@ pub(crate) fn decode_event(t: &str, out: &mut Decoded) -> bool {
     };
     note.push('.');
     if !body.is_empty() {
-        let ct = header("Content-Type").unwrap_or_default().to_ascii_lowercase();
+        let ct = header("Content-Type")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         if ct.contains("json") {
             json::decode_json_object(&body, None, ParamSource::Json, out);
         } else {
@@ -83,7 +87,8 @@ pub(crate) fn decode_event(t: &str, out: &mut Decoded) -> bool {
         }
         out.body = Some(body);
     }
-    out.findings.push(Finding::new(Code::WrapperUnwrapped, note));
+    out.findings
+        .push(Finding::new(Code::WrapperUnwrapped, note));
     redact_authorization(&mut headers, out);
     out.headers = headers;
     true

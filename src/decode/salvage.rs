@@ -8,8 +8,8 @@
 
 use super::json::push_literal;
 use super::{decode_plain, literal, Decoded};
-use crate::report::ParamSource;
 use crate::report::InputFormat;
+use crate::report::ParamSource;
 
 /// At most this many candidates are read (bounded work on hostile input).
 const MAX_CANDIDATES: usize = 48;
@@ -58,7 +58,10 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             // Lombok / Kotlin data classes: `Name(k=v, k2=v2)`, read as Java's `{k=v, …}`
             // with the line breaks of a wrapped log line folded.
             let inner = &slice[1..slice.len() - 1];
-            owned = format!("{{{}}}", inner.split_whitespace().collect::<Vec<_>>().join(" "));
+            owned = format!(
+                "{{{}}}",
+                inner.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
             owned.as_str()
         } else if slice.starts_with('(') && slice.contains("] =>") {
             // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
@@ -98,12 +101,22 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
     if !trimmed.starts_with(['{', '[', '(']) {
         let braced = format!("{{{trimmed}}}");
         if let Some(lit) = literal::read_object(&braced) {
-            consider(&mut best, lit, offset_of_trimmed(text), "object entries without their braces");
+            consider(
+                &mut best,
+                lit,
+                offset_of_trimmed(text),
+                "object entries without their braces",
+            );
         }
     }
     // Parameters set one statement at a time (`params.put("Digits", "1234");`).
     if let Some((lit, start)) = literal::read_statements(text) {
-        consider(&mut best, lit, start, "statements that set one parameter each");
+        consider(
+            &mut best,
+            lit,
+            start,
+            "statements that set one parameter each",
+        );
     }
     best
 }
@@ -137,15 +150,39 @@ fn enough(d: &Decoded, known: usize) -> bool {
     known >= 2
         || known == 1
             && d.pairs.iter().any(|p| {
-                crate::catalog::params_named(&p.name).next().is_some() && !GENERIC.contains(&p.name.as_str())
+                crate::catalog::params_named(&p.name).next().is_some()
+                    && !GENERIC.contains(&p.name.as_str())
             })
 }
 
 /// Catalog names common enough in any program that one alone says nothing.
 const GENERIC: &[&str] = &[
-    "From", "To", "Body", "Url", "Uri", "Status", "Method", "Caller", "Called", "Digits",
-    "Direction", "Duration", "Price", "Sid", "Name", "Type", "Timeout", "Record",
-    "Timestamp", "Flags", "Index", "Size", "Level", "Address", "Identity", "Date",
+    "From",
+    "To",
+    "Body",
+    "Url",
+    "Uri",
+    "Status",
+    "Method",
+    "Caller",
+    "Called",
+    "Digits",
+    "Direction",
+    "Duration",
+    "Price",
+    "Sid",
+    "Name",
+    "Type",
+    "Timeout",
+    "Record",
+    "Timestamp",
+    "Flags",
+    "Index",
+    "Size",
+    "Level",
+    "Address",
+    "Identity",
+    "Date",
 ];
 
 /// Object literals (`{…}`), arrays (`[…]`, `array(…)`) and string literals (`"…"`, `'…'`,
@@ -203,7 +240,11 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
                     (i, end)
                 };
                 // A `dict(…)` call is read with its name, which says how to read it.
-                let from = if what == "a dict() call" { from - 4 } else { from };
+                let from = if what == "a dict() call" {
+                    from - 4
+                } else {
+                    from
+                };
                 if to > from && mentions_twilio(&text[from..to]) {
                     out.push((from, to, what));
                 }
@@ -260,7 +301,10 @@ fn form_lines(text: &str, out: &mut Vec<(usize, usize, &'static str)>) {
                             .is_some_and(|p| p.is_whitespace() || "\"'`([{,:".contains(p))
                     };
                     if let Some(from) = run_start.filter(|&f| f > 0 && after_gap(f)) {
-                        if crate::catalog::params_named(&body[from..i]).next().is_some() {
+                        if crate::catalog::params_named(&body[from..i])
+                            .next()
+                            .is_some()
+                        {
                             let end = body.trim_end_matches(['"', '\'', '`', ',', ';', ')']).len();
                             if end > from {
                                 out.push((offset + from, offset + end, "a line of text"));
@@ -279,7 +323,9 @@ fn form_lines(text: &str, out: &mut Vec<(usize, usize, &'static str)>) {
 /// True when a string literal's text holds escapes its language would turn into
 /// characters (`\r\n`, `\"`).
 fn has_escapes(s: &str) -> bool {
-    ["\\r\\n", "\\n", "\\\"", "\\t"].iter().any(|e| s.contains(e))
+    ["\\r\\n", "\\n", "\\\"", "\\t"]
+        .iter()
+        .any(|e| s.contains(e))
 }
 
 /// The text of a string literal with its escapes read (`\n`, `\r`, `\t`, `\"`, `\'`, `\\`,
@@ -388,9 +434,7 @@ fn mentions_twilio(s: &str) -> bool {
         "TranscriptionText",
     ]
     .iter()
-    .any(|n| {
-        s.contains(n) || n[1..].contains(char::is_uppercase) && s.contains(&lower_first(n))
-    })
+    .any(|n| s.contains(n) || n[1..].contains(char::is_uppercase) && s.contains(&lower_first(n)))
 }
 
 /// `callSid` for `CallSid`: the camelCase spelling other platforms and SDKs use.
@@ -411,7 +455,9 @@ fn catalog_knows(name: &str) -> bool {
     let mut chars = name.chars();
     match chars.next() {
         Some(c) if c.is_ascii_lowercase() && camel => {
-            let upper: String = std::iter::once(c.to_ascii_uppercase()).chain(chars).collect();
+            let upper: String = std::iter::once(c.to_ascii_uppercase())
+                .chain(chars)
+                .collect();
             let known = crate::catalog::params_named(&upper).next().is_some();
             known
         }

@@ -62,6 +62,9 @@ struct Vector {
     /// A substring one of the kind's reasons must contain.
     #[serde(default)]
     reason: Option<String>,
+    /// Codes that must appear, each only as info (said, not held against the request).
+    #[serde(default)]
+    info_codes: Vec<String>,
 }
 
 pub(crate) fn all_codes(report: &Report) -> BTreeSet<String> {
@@ -142,6 +145,22 @@ fn check(v: &Vector) -> Vec<String> {
     }
     for c in &v.no_codes {
         expect(!codes.contains(c), format!("unexpected code {c}"));
+    }
+    for c in &v.info_codes {
+        let severities: Vec<_> = report
+            .findings
+            .iter()
+            .chain(report.fields.iter().flat_map(|f| f.findings.iter()))
+            .filter(|f| f.code.id() == c)
+            .map(|f| f.severity)
+            .collect();
+        expect(
+            !severities.is_empty()
+                && severities
+                    .iter()
+                    .all(|s| *s == twilio_webhook_inspector::Severity::Info),
+            format!("{c} must appear as info only; got {severities:?}"),
+        );
     }
     if let Some(e) = v.errors {
         expect(
