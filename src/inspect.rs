@@ -426,7 +426,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             signature: signature_value,
         },
         kind: verdict,
-        api_version: api.map(|a| a.as_str().to_string()),
+        api_version: api,
         fields,
         findings,
         counts: Counts::default(),

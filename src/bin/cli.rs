@@ -462,7 +462,7 @@ fn render_table(r: &Report, colour: bool) -> String {
         p.wrap("1", "Input:"),
         r.format.id(),
         p.wrap("1", "API version:"),
-        r.api_version.as_deref().unwrap_or("unknown")
+        r.api_version.map_or("unknown", |a| a.as_str())
     );
     if let Some(m) = &r.request.method {
         s += &format!(

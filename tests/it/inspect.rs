@@ -98,8 +98,9 @@ fn check(v: &Vector) -> Vec<String> {
     }
     if let Some(a) = &v.api_version {
         expect(
-            report.api_version.as_deref() == Some(a.as_str()),
-            format!("api {:?}, want {a}", report.api_version),
+            // Read from the JSON: the typed field must serialise to the same string.
+            json["apiVersion"].as_str() == Some(a.as_str()),
+            format!("api {}, want {a}", json["apiVersion"]),
         );
     }
     let mut at = 0;
