@@ -48,6 +48,9 @@ struct Vector {
     codes: Vec<String>,
     #[serde(default)]
     no_codes: Vec<String>,
+    /// [[code, offset]]: a finding with this code at this byte offset of the input.
+    #[serde(default)]
+    at: Vec<(String, usize)>,
     /// Text that must not appear anywhere in the decoded output (secrets).
     #[serde(default)]
     never: Vec<String>,
@@ -160,6 +163,18 @@ fn check(v: &Vector) -> Vec<String> {
     }
     for c in &v.no_codes {
         expect(!codes.contains(c.as_str()), format!("unexpected code {c}"));
+    }
+    for (code, at) in &v.at {
+        let offsets: Vec<Option<usize>> = d
+            .findings
+            .iter()
+            .filter(|f| f.code.id() == code)
+            .map(|f| f.at)
+            .collect();
+        expect(
+            offsets.contains(&Some(*at)),
+            format!("no {code} at offset {at} (found at {offsets:?})"),
+        );
     }
     let dump = format!("{d:?}");
     for s in &v.never {
