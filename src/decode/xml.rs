@@ -14,6 +14,7 @@ use quick_xml::Reader;
 use super::Decoded;
 use crate::finding::{Code, Finding};
 use crate::report::{ParamSource, RawPair};
+use crate::response::xml::resolve_reference;
 
 /// Deeper documents are refused: no Twilio response nests this far.
 const MAX_DEPTH: usize = 32;
@@ -247,22 +248,10 @@ fn trim_like_raw(raw: &str, value: String) -> String {
     }
 }
 
-/// A reference's text: XML's five entities and character references resolved; any other
-/// entity kept as written (`&nbsp;`), never expanded.
+/// A reference's text: resolved when it is a character reference or one of XML's five
+/// entities (the response reader's rule), any other entity kept as written (`&nbsp;`).
 fn resolve(r: &BytesRef<'_>) -> String {
-    let resolved = if r.is_char_ref() {
-        r.resolve_char_ref().ok().flatten()
-    } else {
-        match r.as_ref() {
-            b"amp" => Some('&'),
-            b"lt" => Some('<'),
-            b"gt" => Some('>'),
-            b"quot" => Some('"'),
-            b"apos" => Some('\''),
-            _ => None,
-        }
-    };
-    match resolved {
+    match resolve_reference(r) {
         Some(c) => c.to_string(),
         None => format!("&{};", String::from_utf8_lossy(r.as_ref())),
     }

@@ -5,7 +5,7 @@
 use super::{base_feed, Doctor, Variant};
 use crate::signature::compute;
 use crate::signature::url_variants::Parts;
-use crate::signature::{make_visible, node, DiagnosisCode};
+use crate::signature::{make_visible, node, sign, DiagnosisCode};
 
 /// Changes the case of the hex digits in every `%XX`.
 fn hex_case(s: &str, upper: bool) -> String {
@@ -128,19 +128,6 @@ fn reencode_query(q: &str, enc: fn(&mut String, &str)) -> String {
     out
 }
 
-/// Java `URLEncoder` / PHP `urlencode` style: space as `+`, keep `A-Za-z0-9-_.*`.
-fn form_escape_into(out: &mut String, s: &str) {
-    for &b in s.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'*') {
-            out.push(b as char);
-        } else if b == b' ' {
-            out.push('+');
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-}
-
 /// RFC 3986 style: keep unreserved `A-Za-z0-9-_.~` only.
 fn rfc3986_escape_into(out: &mut String, s: &str) {
     for &b in s.as_bytes() {
@@ -173,7 +160,7 @@ pub(super) fn query_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
             "every parameter re-encoded (encodeURIComponent style)",
         ),
         (
-            reencode_query(q, form_escape_into),
+            reencode_query(q, sign::form_escape_into),
             "every parameter re-encoded form-style (space as +)",
         ),
         (
@@ -181,29 +168,24 @@ pub(super) fn query_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
             "every parameter re-encoded RFC 3986 style",
         ),
     ];
-    for (vq, how) in variants {
-        if vq == q {
-            continue;
-        }
-        let mut p = parts.clone();
-        p.query = Some(vq.clone());
-        let u = p.join();
-        let message = format!(
-            "Twilio signed the query with {how} (?{}), your URL has ?{} — something re-encoded the query; use the raw query string as Twilio sent it.",
-            make_visible(&vq),
-            make_visible(q)
-        );
-        let feed = base_feed(d);
-        if d.try_variant(Variant::new(
-            DiagnosisCode::QueryEncoding,
-            u,
-            feed,
-            message,
-            "Take the query string from the raw request line (e.g. req.originalUrl, $_SERVER['REQUEST_URI']), not from parsed and re-built parameters.",
-        )) {
-            return;
-        }
-    }
+    let tries = variants
+        .into_iter()
+        .filter(|(vq, _)| vq != q)
+        .map(|(vq, how)| {
+            let message = format!(
+                "Twilio signed the query with {how} (?{}), your URL has ?{} — something re-encoded the query; use the raw query string as Twilio sent it.",
+                make_visible(&vq),
+                make_visible(q)
+            );
+            (vq, message)
+        });
+    try_queries(
+        d,
+        parts,
+        tries,
+        DiagnosisCode::QueryEncoding,
+        "Take the query string from the raw request line (e.g. req.originalUrl, $_SERVER['REQUEST_URI']), not from parsed and re-built parameters.",
+    );
 }
 
 /// Every order of `n` items (used only for small `n`).
@@ -247,31 +229,47 @@ pub(super) fn query_order_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     if n <= 4 {
         orders.extend(permutations(n));
     }
-    for order in orders {
-        let vq = order
-            .iter()
-            .filter_map(|&i| pairs.get(i).copied())
-            .collect::<Vec<_>>()
-            .join("&");
-        if vq == q {
-            continue;
-        }
+    let tries = orders
+        .into_iter()
+        .map(|order| {
+            order
+                .iter()
+                .filter_map(|&i| pairs.get(i).copied())
+                .collect::<Vec<_>>()
+                .join("&")
+        })
+        .filter(|vq| vq != q)
+        .map(|vq| {
+            let message = format!(
+                "Twilio signed the query in the order ?{}, your URL has ?{} — a framework re-ordered the query parameters (Symfony/Laravel fullUrl() sorts them); use the raw request URI.",
+                make_visible(&vq),
+                make_visible(q)
+            );
+            (vq, message)
+        });
+    try_queries(
+        d,
+        parts,
+        tries,
+        DiagnosisCode::QueryOrder,
+        "The query is signed verbatim, order included: rebuild the URL from the raw request line, not from a parameter map.",
+    );
+}
+
+/// Tries the URL with each query in turn (with the message saying what changed) until one
+/// matches.
+fn try_queries(
+    d: &mut Doctor<'_, '_>,
+    parts: &Parts,
+    queries: impl Iterator<Item = (String, String)>,
+    code: DiagnosisCode,
+    hint: &str,
+) {
+    for (query, message) in queries {
         let mut p = parts.clone();
-        p.query = Some(vq.clone());
-        let u = p.join();
-        let message = format!(
-            "Twilio signed the query in the order ?{}, your URL has ?{} — a framework re-ordered the query parameters (Symfony/Laravel fullUrl() sorts them); use the raw request URI.",
-            make_visible(&vq),
-            make_visible(q)
-        );
+        p.query = Some(query);
         let feed = base_feed(d);
-        if d.try_variant(Variant::new(
-            DiagnosisCode::QueryOrder,
-            u,
-            feed,
-            message,
-            "The query is signed verbatim, order included: rebuild the URL from the raw request line, not from a parameter map.",
-        )) {
+        if d.try_variant(Variant::new(code, p.join(), feed, message, hint)) {
             return;
         }
     }
