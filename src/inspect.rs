@@ -6,13 +6,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, ApiVersion, Direction, DocStatus, KindSpec, ParamSpec, ValueType};
 use crate::check;
-use crate::classify::{classify, Evidence, RestPath};
+use crate::classify::{classify, Evidence, IdShapes, RestPath};
 use crate::cross::{check_signature, cross_field_checks, signed_material, SignatureParts};
 use crate::decode::{decode, Decoded};
 use crate::finding::{Code, Finding, Severity};
 use crate::placeholder::{self, Placeholder};
-use crate::report::{Counts, Field, FieldStatus, InputFormat, RawPair, Report, RequestInfo};
-use crate::signature::{self, SignRequest, SignedRequest};
+use crate::report::{
+    Counts, Field, FieldStatus, InputFormat, KindVerdict, RawPair, Report, RequestInfo,
+};
+use crate::signature::{self, SignRequest, SignatureReport, SignedRequest};
 
 /// What the caller knows beyond the pasted text. Every field is optional; values found in
 /// the pasted text (a request line, headers, curl flags) are used when a field is unset.
@@ -195,22 +197,8 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             ),
         ));
     }
-    let method = options
-        .method
-        .clone()
-        .filter(|m| !m.trim().is_empty())
-        .or_else(|| decoded.method.clone())
-        .map(|m| m.trim().to_ascii_uppercase());
-    let url = options
-        .url
-        .clone()
-        .filter(|u| !u.trim().is_empty())
-        .or_else(|| decoded.url.clone());
+    let (method, url, content_type) = request_facts(&decoded, options);
     let path = url.as_deref().map(path_of);
-    let content_type = options
-        .content_type
-        .clone()
-        .or_else(|| decoded.header("Content-Type").map(str::to_string));
 
     let name_values: Vec<(&str, &str)> = decoded
         .pairs
@@ -230,26 +218,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         method: method.as_deref(),
         path: path.as_deref(),
     };
-    let mut forced_kind = options
-        .kind
-        .as_deref()
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && *k != "auto");
-    if let Some(k) = forced_kind.filter(|k| {
-        *k != "unknown"
-            && !catalog::KINDS
-                .iter()
-                .any(|s| s.id == *k || s.reported_as == *k)
-    }) {
-        findings.push(
-            Finding::new(
-                Code::KindUnknown,
-                format!("'{k}' is not a kind the catalog knows; the kind was detected instead."),
-            )
-            .hint("Use one of the kind ids listed by the catalog (e.g. voice-status-callback)."),
-        );
-        forced_kind = None;
-    }
+    let forced_kind = forced_kind(options, &mut findings);
     let classification = classify(&evidence, forced_kind);
     let verdict = classification.verdict;
     // A forced catalog kind of another API version (`messaging-request-legacy`) brings its
@@ -276,8 +245,116 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
     for (index, pair) in decoded.pairs.iter().enumerate() {
         fields.push(build_field(index, pair, &context));
     }
-    // Decoder findings: attach to the field they name, else keep them request-level.
-    for f in decoded.findings.iter().cloned() {
+    attach_decoder_findings(&decoded.findings, &mut fields, &mut findings);
+    kind_findings(
+        &verdict,
+        classification.lookalike.is_some(),
+        &classification.ids,
+        decoded.pairs.is_empty(),
+        &mut findings,
+    );
+
+    if let Some(kind) = catalog_kind {
+        cross_field_checks(
+            kind,
+            api,
+            &mut fields,
+            &mut findings,
+            &decoded,
+            path.as_deref(),
+        );
+    }
+
+    if verdict.id != "unknown" && classification.ids.compatible_platform() {
+        demote_for_platform(&mut fields, &mut findings);
+    }
+
+    let (signature_value, signature) = signature_of(
+        &decoded,
+        options,
+        &fields,
+        url.as_deref(),
+        method.as_deref(),
+        content_type.as_deref(),
+    );
+    let mut report = Report {
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        format,
+        format_overridden: options.format.is_some(),
+        request: RequestInfo {
+            method,
+            url,
+            path,
+            extension: decoded.extension.clone(),
+            content_type,
+            headers: decoded.headers.clone(),
+            body: decoded.body.clone(),
+            signature: signature_value,
+        },
+        kind: verdict,
+        api_version: api,
+        fields,
+        findings,
+        counts: Counts::default(),
+        signature,
+        response: None,
+    };
+    report.counts = count(&report);
+    report
+}
+
+/// Method, URL and content type: the caller's, else what the capture says.
+fn request_facts(
+    decoded: &Decoded,
+    options: &Options,
+) -> (Option<String>, Option<String>, Option<String>) {
+    let method = options
+        .method
+        .clone()
+        .filter(|m| !m.trim().is_empty())
+        .or_else(|| decoded.method.clone())
+        .map(|m| m.trim().to_ascii_uppercase());
+    let url = options
+        .url
+        .clone()
+        .filter(|u| !u.trim().is_empty())
+        .or_else(|| decoded.url.clone());
+    let content_type = options
+        .content_type
+        .clone()
+        .or_else(|| decoded.header("Content-Type").map(str::to_string));
+    (method, url, content_type)
+}
+
+/// The kind the caller forced, if it is one the catalog knows (`auto` and blank force
+/// nothing); an unknown one is reported and ignored.
+fn forced_kind<'o>(options: &'o Options, findings: &mut Vec<Finding>) -> Option<&'o str> {
+    let forced = options
+        .kind
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && *k != "auto");
+    if let Some(k) = forced.filter(|k| {
+        *k != "unknown"
+            && !catalog::KINDS
+                .iter()
+                .any(|s| s.id == *k || s.reported_as == *k)
+    }) {
+        findings.push(
+            Finding::new(
+                Code::KindUnknown,
+                format!("'{k}' is not a kind the catalog knows; the kind was detected instead."),
+            )
+            .hint("Use one of the kind ids listed by the catalog (e.g. voice-status-callback)."),
+        );
+        return None;
+    }
+    forced
+}
+
+/// Decoder findings: attached to the field they name, else kept request-level.
+fn attach_decoder_findings(decoder: &[Finding], fields: &mut [Field], findings: &mut Vec<Finding>) {
+    for f in decoder.iter().cloned() {
         match f
             .param
             .as_deref()
@@ -297,10 +374,20 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             None => findings.push(f),
         }
     }
+}
 
-    if verdict.id == "unknown" && !decoded.pairs.is_empty() {
+/// What the kind verdict says as findings: not recognised (or another product's), could
+/// also be the runner-up, or a Twilio kind sent by a compatible platform.
+fn kind_findings(
+    verdict: &KindVerdict,
+    lookalike: bool,
+    ids: &IdShapes,
+    no_pairs: bool,
+    findings: &mut Vec<Finding>,
+) {
+    if verdict.id == "unknown" && !no_pairs {
         let why = verdict.reasons.first().cloned().unwrap_or_default();
-        let code = if classification.lookalike.is_some() {
+        let code = if lookalike {
             Code::LookalikeNotTwilio
         } else {
             Code::KindUnknown
@@ -326,47 +413,47 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         }
     }
 
-    if verdict.id != "unknown" && classification.ids.compatible_platform() {
+    if verdict.id != "unknown" && ids.compatible_platform() {
         findings.push(
             Finding::new(
                 Code::CompatiblePlatform,
                 format!(
                     "The parameters are those of a {}, but {} {} not Twilio SIDs (UUIDs): a Twilio-compatible platform or a home-made request, not Twilio.",
                     verdict.title,
-                    classification.ids.foreign.join(", "),
-                    if classification.ids.foreign.len() == 1 { "is" } else { "are" }
+                    ids.foreign.join(", "),
+                    if ids.foreign.len() == 1 { "is" } else { "are" }
                 ),
             )
             .hint("The fields are labeled as Twilio documents them; their ids are not checked. Twilio's signature cannot apply unless that platform signs the same way."),
         );
     }
+}
 
-    if let Some(kind) = catalog_kind {
-        cross_field_checks(
-            kind,
-            api,
-            &mut fields,
-            &mut findings,
-            &decoded,
-            path.as_deref(),
-        );
-    }
+/// Another platform's formats (ISO dates, bare numbers, its own ids) are not mistakes: say
+/// what differs from Twilio, judge nothing by Twilio's rules.
+fn demote_for_platform(fields: &mut [Field], findings: &mut [Finding]) {
+    let demote = |f: &mut Finding| {
+        if f.code != Code::CompatiblePlatform && f.severity > Severity::Info {
+            f.severity = Severity::Info;
+        }
+    };
+    findings.iter_mut().for_each(demote);
+    fields
+        .iter_mut()
+        .flat_map(|f| f.findings.iter_mut())
+        .for_each(demote);
+}
 
-    if verdict.id != "unknown" && classification.ids.compatible_platform() {
-        // Another platform's formats (ISO dates, bare numbers, its own ids) are not
-        // mistakes: say what differs from Twilio, judge nothing by Twilio's rules.
-        let demote = |f: &mut Finding| {
-            if f.code != Code::CompatiblePlatform && f.severity > Severity::Info {
-                f.severity = Severity::Info;
-            }
-        };
-        findings.iter_mut().for_each(demote);
-        fields
-            .iter_mut()
-            .flat_map(|f| f.findings.iter_mut())
-            .for_each(demote);
-    }
-
+/// The signature header (given or captured) and its verdict; when nothing matches and the
+/// capture is redacted, redaction is named first among the likely causes.
+fn signature_of(
+    decoded: &Decoded,
+    options: &Options,
+    fields: &[Field],
+    url: Option<&str>,
+    method: Option<&str>,
+    content_type: Option<&str>,
+) -> (Option<String>, SignatureReport) {
     let tokens: Vec<String> = options
         .auth_tokens
         .iter()
@@ -383,21 +470,20 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             .header("X-Twilio-Webhooks-Signature-Settings")
             .map(str::to_string)
     });
-    let signature = check_signature(SignatureParts {
-        decoded: &decoded,
-        url: url.as_deref(),
-        method: method.as_deref(),
-        content_type: content_type.as_deref(),
+    let mut signature = check_signature(SignatureParts {
+        decoded,
+        url,
+        method,
+        content_type,
         signature: signature_value.as_deref(),
         settings: settings.as_deref(),
         tokens: &tokens,
-        account_sid: name_values
+        account_sid: decoded
+            .pairs
             .iter()
-            .find(|(n, _)| *n == "AccountSid")
-            .map(|(_, v)| *v),
+            .find(|p| p.name == "AccountSid")
+            .map(|p| p.value.as_str()),
     });
-
-    let mut signature = signature;
     if let Some(nm) = signature.no_match.as_mut() {
         let redacted: Vec<&str> = fields
             .iter()
@@ -411,30 +497,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             ));
         }
     }
-    let mut report = Report {
-        tool_version: env!("CARGO_PKG_VERSION").to_string(),
-        format,
-        format_overridden: options.format.is_some(),
-        request: RequestInfo {
-            method,
-            url,
-            path,
-            extension: decoded.extension.clone(),
-            content_type,
-            headers: decoded.headers.clone(),
-            body: decoded.body.clone(),
-            signature: signature_value,
-        },
-        kind: verdict,
-        api_version: api,
-        fields,
-        findings,
-        counts: Counts::default(),
-        signature,
-        response: None,
-    };
-    report.counts = count(&report);
-    report
+    (signature_value, signature)
 }
 
 fn count(report: &Report) -> Counts {
