@@ -25,7 +25,9 @@ fn main() {
             el.as_secs_f64() * 1e6 / n as f64
         );
     };
-    time("decode", &|| decode(std::hint::black_box(body), None).pairs.len());
+    time("decode", &|| {
+        decode(std::hint::black_box(body), None).pairs.len()
+    });
     time("inspect", &|| {
         inspect(std::hint::black_box(body), &opts).fields.len()
     });

@@ -967,7 +967,7 @@ kind: KindVerdict,
 /**
  * The Twilio API version in force (`2010-04-01` or `2008-08-01`), when it could be told.
  */
-apiVersion?: string, 
+apiVersion?: ApiVersion, 
 /**
  * Every parameter in wire order.
  */
