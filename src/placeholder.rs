@@ -80,6 +80,28 @@ const REDACTION_WORDS: &[&str] = &[
     "anonymised",
 ];
 
+/// Words test fixtures write where a typed value belongs (`ReasonConferenceEnded=test`).
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "test",
+    "testing",
+    "foo",
+    "bar",
+    "baz",
+    "qux",
+    "dummy",
+    "example",
+    "sample",
+    "placeholder",
+    "xxx",
+    "asdf",
+    "lorem",
+    "changeme",
+    "todo",
+    "tbd",
+    "fake",
+    "something",
+];
+
 /// Classifies `value` as a stand-in for a value of type `value_type`, or `None` for a
 /// value that should be checked as it is.
 pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
@@ -107,6 +129,9 @@ pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
     }
     if !free_text && contains_template(v) {
         return Some(Placeholder::Template);
+    }
+    if !free_text && PLACEHOLDER_WORDS.contains(&v.to_ascii_lowercase().as_str()) {
+        return Some(Placeholder::Fake);
     }
     match value_type {
         ValueType::Sid { .. } => classify_id(v),
@@ -372,8 +397,8 @@ const CALLER_ID_WORDS: &[&str] = &[
 ];
 
 /// A stand-in where a number belongs, as fixtures write it: a word (`test`,
-/// `ExternalNumber`) that is not a caller-ID string Twilio passes, a run of ascending or
-/// repeated digits (`1234567890`, `5555555555`), or a number in the NANP's fictional 555
+/// `ExternalNumber`) that is not a caller-ID string Twilio passes, a run of ascending
+/// digits (`1234567890`), or a number in the NANP's fictional 555
 /// area code written without its `+` (`15551234567`). Addresses on a channel
 /// (`client:alice`, `sip:…`) are real values.
 fn fake_number(v: &str) -> bool {
@@ -407,7 +432,6 @@ fn fake_number(v: &str) -> bool {
     let ascending = b
         .windows(2)
         .all(|w| (w[1] as i32 - w[0] as i32).rem_euclid(10) == 1);
-    let repeated = b.iter().all(|&d| d == b[0]) || b[1..].iter().all(|&d| d == b[1]);
     let ascending_after_one = b[0] == b'1'
         && b[1..]
             .windows(2)
@@ -415,7 +439,7 @@ fn fake_number(v: &str) -> bool {
     let fictional = !v.starts_with('+')
         && (digits.len() == 10 && digits.starts_with("555")
             || digits.len() == 11 && digits.starts_with("1555"));
-    ascending || repeated || ascending_after_one || fictional
+    ascending || ascending_after_one || fictional
 }
 
 /// A URL whose host is masked (`https://xxxxx/voice`, `https://…/status`).

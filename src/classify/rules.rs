@@ -389,7 +389,13 @@ pub(super) static RULES: &[Rule] = &[
         kind: "message-status-callback",
         all: &[],
         any: &[Has("MessageStatus"), Has("SmsStatus")],
-        none: &[Has("CallSid"), Eq("SmsStatus", "received"), Has("NumMedia")],
+        // An inbound message says `received`; NumMedia alone proves nothing (MMS status
+        // callbacks and compatible platforms carry it).
+        none: &[
+            Has("CallSid"),
+            Eq("SmsStatus", "received"),
+            Eq("MessageStatus", "received"),
+        ],
         boost: &[
             Has("MessageSid"),
             Has("SmsSid"),

@@ -414,7 +414,10 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
             .find(|h| h.name.eq_ignore_ascii_case("Content-Type"))
             .map(|h| h.value.to_ascii_lowercase())
             .unwrap_or_default();
-        if ct.contains("json") {
+        // JSON sent under a form Content-Type (a replay tool's habit) is still JSON.
+        if ct.contains("json")
+            || data.trim_start().starts_with('{') && data.trim_end().ends_with('}')
+        {
             json::decode_json_object(&data, None, ParamSource::Json, out);
         } else {
             let first = out.findings.len();

@@ -383,7 +383,8 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
         }
         let key = parse_key(c)?;
         c.ws();
-        if c.eat("=>") {
+        if c.eat("=>") || c.eat("->") {
+            // `->`: Scala's tuples (`"To" -> "+1…"`), read like a hash's arrow.
             c.seen.arrow = true;
         } else if c.eat(":") {
             c.seen.colon = true;
@@ -738,7 +739,7 @@ fn starts_entry(c: &mut Cursor, close: char) -> bool {
     let yes = c.peek() == Some(close)
         || (parse_key(c).is_some() && {
             c.ws();
-            c.rest().starts_with("=>") || c.rest().starts_with(':')
+            c.rest().starts_with("=>") || c.rest().starts_with("->") || c.rest().starts_with(':')
         });
     c.pos = save;
     yes
@@ -1032,7 +1033,7 @@ pub(crate) fn read_statements(text: &str) -> Option<(Literal, usize)> {
 fn statement(line: &str) -> Option<Entry> {
     for (p, open) in line
         .char_indices()
-        .filter(|(_, ch)| matches!(ch, '(' | '['))
+        .filter(|(_, ch)| matches!(ch, '(' | '[' | '{'))
     {
         let mut c = Cursor::new(line);
         c.pos = p + open.len_utf8();
@@ -1047,11 +1048,16 @@ fn statement(line: &str) -> Option<Entry> {
             continue;
         }
         c.ws();
-        let close = if open == '(' {
+        let close = if open == '(' || open == '{' {
+            // `put("Key", value)`, or a Java array row `{ "Key", "value" },`.
             if !c.eat(",") {
                 continue;
             }
-            ')'
+            if open == '{' {
+                '}'
+            } else {
+                ')'
+            }
         } else {
             if !c.eat("]") {
                 continue;
@@ -1069,7 +1075,11 @@ fn statement(line: &str) -> Option<Entry> {
         };
         let raw = c.slice(from).trim_end().to_string();
         c.ws();
-        let ended = if close == ')' { c.eat(")") } else { true };
+        let ended = match close {
+            ')' => c.eat(")"),
+            '}' => c.eat("}"),
+            _ => true,
+        };
         if ended {
             return Some(Entry { key, raw, value });
         }

@@ -63,6 +63,10 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
                 inner.split_whitespace().collect::<Vec<_>>().join(" ")
             );
             owned.as_str()
+        } else if what == "a call's arguments" && slice.contains("->") {
+            // Scala's `withFormUrlEncodedBody("To" -> "+1…", …)`: tuples read as a map.
+            owned = format!("{{{}}}", &slice[1..slice.len() - 1]);
+            owned.as_str()
         } else if slice.starts_with('(') && slice.contains("] =>") {
             // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
             owned = format!("Array{slice}");
@@ -204,6 +208,9 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
             }
             b'(' if text[..i].ends_with("dict") => Some("a dict() call"),
             b'(' if class_name_before(&text[..i]) => Some("an object's toString()"),
+            b'(' if text[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') => {
+                Some("a call's arguments")
+            }
             b'"' | b'\'' | b'`' => Some("a string literal"),
             _ => None,
         };
@@ -245,7 +252,9 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
                 } else {
                     from
                 };
-                if to > from && mentions_twilio(&text[from..to]) {
+                // A call's arguments are a candidate only as Scala's `k -> v` tuples.
+                let useful = what != "a call's arguments" || text[from..to].contains("->");
+                if to > from && useful && mentions_twilio(&text[from..to]) {
                     out.push((from, to, what));
                 }
                 // Strings are atoms; brackets are searched inside too (nested objects).

@@ -137,8 +137,20 @@ pub(crate) fn unwrap_label(text: &str) -> Option<Unwrapped> {
     if !ok {
         return None;
     }
-    let cut = lead + label + sep;
-    let inner = text.get(cut..)?;
+    let mut cut = lead + label + sep;
+    let mut inner = text.get(cut..)?;
+    // `name = `…`` / `name = "…";`: the capture is the string literal's text.
+    let body = inner.trim_end().trim_end_matches([';', ',']);
+    if let Some(q) = body
+        .chars()
+        .next()
+        .filter(|q| matches!(q, '`' | '"' | '\''))
+    {
+        if body.len() >= 2 && body.ends_with(q) && !body[1..body.len() - 1].contains(q) {
+            cut += 1;
+            inner = &body[1..body.len() - 1];
+        }
+    }
     let mut map = OffsetMap::default();
     map.push(0, cut, inner.len());
     let mut out = Unwrapped::default();
