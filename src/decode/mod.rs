@@ -9,7 +9,7 @@ pub(crate) mod form;
 mod har;
 mod http;
 mod json;
-mod lambda;
+mod envelope;
 mod literal;
 mod salvage;
 mod twilio_cli;
@@ -347,8 +347,16 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
         InputFormat::Url => url::decode_url_input(trimmed, start, &mut out),
         InputFormat::Http => http::decode_http(text, base, &mut out),
         InputFormat::Curl => curl::decode_curl(trimmed, &mut out),
-        InputFormat::Json if forced.is_none() && lambda::looks_like_event(trimmed) => {
-            if lambda::decode_event(trimmed, &mut out) {
+        InputFormat::Json
+            if forced.is_none()
+                && (envelope::looks_like_event(trimmed) || envelope::looks_like_alert(trimmed)) =>
+        {
+            let read = if envelope::looks_like_alert(trimmed) {
+                envelope::decode_alert(trimmed, &mut out)
+            } else {
+                envelope::decode_event(trimmed, &mut out)
+            };
+            if read {
                 out.format = Some(InputFormat::Http);
             } else {
                 json::decode_json_input(trimmed, start, ParamSource::Json, &mut out);

@@ -1,4 +1,8 @@
-//! AWS Lambda HTTP events, as serverless handlers log them: the Application Load Balancer and
+//! JSON envelopes that carry a request, read as the request they carry.
+//!
+//! - Twilio's Monitor Alerts (the Debugger's records, as the REST API and alert webhooks give
+//!   them): `request_method`, `request_url`, `request_variables` (the form the app received).
+//! - AWS Lambda HTTP events, as serverless handlers log them: the Application Load Balancer and
 //! API Gateway REST (v1) shape (`httpMethod`, `path`, `headers`, `queryStringParameters`,
 //! `body`, `isBase64Encoded`) and the API Gateway HTTP API / function URL (v2) shape
 //! (`rawPath`, `rawQueryString`, `requestContext.http.method`). The event is read as the HTTP
@@ -12,6 +16,47 @@ use super::url::apply_url;
 use super::{form, json, Decoded};
 use crate::finding::{Code, Finding};
 use crate::report::{Header, ParamSource};
+
+/// True when a JSON text looks like a Monitor Alert with the request it is about.
+pub(crate) fn looks_like_alert(t: &str) -> bool {
+    t.starts_with('{')
+        && t.contains("\"request_variables\"")
+        && (t.contains("\"alert_text\"") || t.contains("\"error_code\""))
+}
+
+/// Reads the request an alert is about; `false` when the text is not such an alert.
+pub(crate) fn decode_alert(t: &str, out: &mut Decoded) -> bool {
+    let Ok(Value::Object(alert)) = serde_json::from_str::<Value>(t) else {
+        return false;
+    };
+    let text = |k: &str| alert.get(k).and_then(Value::as_str).map(str::to_string);
+    let Some(variables) = text("request_variables") else {
+        return false;
+    };
+    let method = text("request_method").map(|m| m.to_ascii_uppercase());
+    if let Some(url) = text("request_url") {
+        apply_url(&url, None, out);
+    }
+    let get = method.as_deref() == Some("GET");
+    out.method = method;
+    let source = if get { ParamSource::Query } else { ParamSource::Body };
+    form::parse_pairs(&variables, source, None, out);
+    if !get {
+        out.body = Some(variables);
+        out.headers.push(Header {
+            name: "Content-Type".into(),
+            value: "application/x-www-form-urlencoded".into(),
+        });
+    }
+    let code = text("error_code").unwrap_or_default();
+    let what = if code.is_empty() {
+        "Read the request inside a Monitor Alert (request_method, request_url, request_variables).".to_string()
+    } else {
+        format!("Read the request inside a Monitor Alert for error {code} (request_method, request_url, request_variables).")
+    };
+    out.findings.push(Finding::new(Code::WrapperUnwrapped, what));
+    true
+}
 
 /// True when a JSON text looks like a Lambda HTTP event (checked on its first 4 KB).
 pub(crate) fn looks_like_event(t: &str) -> bool {
