@@ -80,8 +80,22 @@ static PRODUCTS: &[Product] = &[
         signals: &[
             Has("WorkspaceSid"),
             Has("TaskSid"),
+            Has("WorkerSid"),
+            Has("WorkflowSid"),
+            Has("TaskQueueSid"),
+            Has("WorkerActivityName"),
+            Has("TaskAttributes"),
+            Has("WorkerAttributes"),
             Prefix("EventType", "task"),
+            Prefix("EventType", "worker."),
+            Prefix("EventType", "workflow."),
+            Prefix("EventType", "reservation."),
         ],
+    },
+    Product {
+        name: "Regulatory Compliance (bundles)",
+        twilio: true,
+        signals: &[Has("BundleSid"), Has("EndUserSid"), Has("SupportingDocumentSid")],
     },
     Product {
         name: "Video",
@@ -157,6 +171,15 @@ const ID_PARAMS: &[&str] = &[
     "TranscriptionSid",
     "MessagingServiceSid",
 ];
+
+/// The parameter names other products' and providers' requests are known by: the
+/// salvage search of program text looks for them too, so a lookalike is found and named.
+pub(crate) fn product_names() -> impl Iterator<Item = &'static str> {
+    PRODUCTS.iter().flat_map(|p| p.signals.iter()).filter_map(|c| match c {
+        Has(n) | Prefix(n, _) => Some(*n),
+        _ => None,
+    })
+}
 
 /// How the request's ids look: Twilio SIDs, or another platform's (UUIDs).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

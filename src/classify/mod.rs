@@ -9,7 +9,7 @@ mod lookalike;
 mod partial;
 mod rules;
 
-pub(crate) use lookalike::{IdShapes, Lookalike};
+pub(crate) use lookalike::{product_names, IdShapes, Lookalike};
 pub(crate) use rules::RestPath;
 
 use crate::catalog::KindId;

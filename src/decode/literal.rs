@@ -457,6 +457,16 @@ fn bare_word(c: &mut Cursor) -> Option<String> {
 /// A quoted string at the cursor (`'…'`, `"…"` or a backtick template). Returns the text
 /// and whether it interpolates (`${…}`, `#{…}`), i.e. is not a literal.
 fn parse_string(c: &mut Cursor) -> Option<(String, bool)> {
+    // Python's `'''…'''` / `"""…"""`: the text up to the closing triple, as written.
+    for triple in ["'''", "\"\"\""] {
+        if c.eat(triple) {
+            c.seen.python_word = true;
+            let end = c.rest().find(triple)?;
+            let text = c.rest().get(..end)?.to_string();
+            c.pos += end + 3;
+            return Some((text, false));
+        }
+    }
     let q = c.bump()?;
     if q == '\'' {
         c.seen.single_quote = true;

@@ -444,6 +444,10 @@ fn mentions_twilio(s: &str) -> bool {
     ]
     .iter()
     .any(|n| s.contains(n) || n[1..].contains(char::is_uppercase) && s.contains(&lower_first(n)))
+        // Other products' names: a lookalike is found in program text too, and named.
+        || ["EventType", "WorkspaceSid", "TaskSid", "BundleSid", "ConversationSid"]
+            .iter()
+            .any(|n| s.contains(n))
 }
 
 /// `callSid` for `CallSid`: the camelCase spelling other platforms and SDKs use.
@@ -456,7 +460,9 @@ fn lower_first(n: &str) -> String {
 /// True when the catalog knows the name as written or with a capital first letter
 /// (`callSid`, as Twilio-compatible platforms and SDK objects spell it).
 fn catalog_knows(name: &str) -> bool {
-    if crate::catalog::params_named(name).next().is_some() {
+    if crate::catalog::params_named(name).next().is_some()
+        || crate::classify::product_names().any(|n| n == name)
+    {
         return true;
     }
     // Only camelCase (`callSid`): a lower-case word (`from`, `status`) is every API's.
