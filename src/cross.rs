@@ -109,24 +109,30 @@ const PARTIAL_CAPTURE_MISSING: usize = 3;
 /// A call to a SIP address may give any caller name in From (`From=Jack`): not a number
 /// Twilio failed to normalise.
 /// A capture cut off mid-value (a log that truncates long lines): the last value is the
-/// start of what the same parameter, or the one it aliases, holds earlier. It is labeled
+/// start of what the same parameter, or the one it aliases, holds earlier, or the last
+/// parameter is a documented name without its `=`. It is labeled
 /// cut off and not judged, and no alias or repeat check compares it.
 fn cut_off_tail(fields: &mut [Field]) {
     let Some((last, before)) = fields.split_last_mut() else {
         return;
     };
-    if last.value.is_empty() || last.placeholder.is_some() {
+    if last.placeholder.is_some() {
         return;
     }
     let alias = last
         .catalog_name
         .as_deref()
         .and_then(|n| catalog::params_named(n).find_map(|p| p.alias_of));
-    let cut = before.iter().any(|f| {
-        (f.name == last.name || Some(f.name.as_str()) == alias)
-            && f.value.len() > last.value.len()
-            && f.value.starts_with(last.value.as_str())
-    });
+    let shorter_copy = !last.value.is_empty()
+        && before.iter().any(|f| {
+            (f.name == last.name || Some(f.name.as_str()) == alias)
+                && f.value.len() > last.value.len()
+                && f.value.starts_with(last.value.as_str())
+        });
+    // A documented name with no `=` at the very end: the capture stopped after the name.
+    let name_only = last.catalog_name.is_some()
+        && last.findings.iter().any(|f| f.code == Code::PairWithoutEquals);
+    let cut = shorter_copy || name_only;
     if cut {
         last.placeholder = Some(crate::placeholder::Placeholder::CutOff);
         last.findings

@@ -271,6 +271,8 @@ pub(super) static RULES: &[Rule] = &[
             Has("Direction"),
         ],
         none: &[
+            // A call's duration is known only once it ended: a status callback's.
+            Has("CallDuration"),
             Has("CallbackSource"),
             Eq("ApiVersion", "2008-08-01"),
             Has("DialCallStatus"),

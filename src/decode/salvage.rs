@@ -214,6 +214,17 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
             b'"' | b'\'' | b'`' => Some("a string literal"),
             _ => None,
         };
+        if c == b'h' && (b[i..].starts_with(b"https://") || b[i..].starts_with(b"http://")) {
+            // A URL inside a message or JSON, cut or whole: its query is a capture.
+            let end = text[i..]
+                .find(|ch: char| ch.is_whitespace() || matches!(ch, '"' | '\'' | '`' | '<' | '>'))
+                .map_or(text.len(), |k| i + k);
+            if text[i..end].contains('?') && mentions_twilio(&text[i..end]) {
+                out.push((i, end, "a URL"));
+            }
+            i = end;
+            continue;
+        }
         if matches!(c, b'"' | b'\'') && b[i..].starts_with(&[c, c, c]) {
             // Python's `"""…"""` and `'''…'''`: one string over many lines.
             openings += 1;
