@@ -131,7 +131,10 @@ fn cut_off_tail(fields: &mut [Field]) {
         });
     // A documented name with no `=` at the very end: the capture stopped after the name.
     let name_only = last.catalog_name.is_some()
-        && last.findings.iter().any(|f| f.code == Code::PairWithoutEquals);
+        && last
+            .findings
+            .iter()
+            .any(|f| f.code == Code::PairWithoutEquals);
     let cut = shorter_copy || name_only;
     if cut {
         last.placeholder = Some(crate::placeholder::Placeholder::CutOff);

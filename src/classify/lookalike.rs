@@ -95,7 +95,11 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Regulatory Compliance (bundles)",
         twilio: true,
-        signals: &[Has("BundleSid"), Has("EndUserSid"), Has("SupportingDocumentSid")],
+        signals: &[
+            Has("BundleSid"),
+            Has("EndUserSid"),
+            Has("SupportingDocumentSid"),
+        ],
     },
     Product {
         name: "Video",
@@ -175,10 +179,13 @@ const ID_PARAMS: &[&str] = &[
 /// The parameter names other products' and providers' requests are known by: the
 /// salvage search of program text looks for them too, so a lookalike is found and named.
 pub(crate) fn product_names() -> impl Iterator<Item = &'static str> {
-    PRODUCTS.iter().flat_map(|p| p.signals.iter()).filter_map(|c| match c {
-        Has(n) | Prefix(n, _) => Some(*n),
-        _ => None,
-    })
+    PRODUCTS
+        .iter()
+        .flat_map(|p| p.signals.iter())
+        .filter_map(|c| match c {
+            Has(n) | Prefix(n, _) => Some(*n),
+            _ => None,
+        })
 }
 
 /// How the request's ids look: Twilio SIDs, or another platform's (UUIDs).
@@ -236,6 +243,14 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
         .get("sid")
         .is_some_and(|v| v.trim().starts_with("SM") || v.trim().starts_with("MM"))
         && ev.format == InputFormat::Json
+    {
+        return Some(Lookalike::RestMessage);
+    }
+    // The 2008 SMS resource in XML (`<TwilioResponse><SMSMessage><Sid>SM…`).
+    if ev.format == InputFormat::Xml
+        && ev
+            .get("Sid")
+            .is_some_and(|v| v.trim().starts_with("SM") || v.trim().starts_with("MM"))
     {
         return Some(Lookalike::RestMessage);
     }

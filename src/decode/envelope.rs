@@ -39,7 +39,11 @@ pub(crate) fn decode_alert(t: &str, out: &mut Decoded) -> bool {
     }
     let get = method.as_deref() == Some("GET");
     out.method = method;
-    let source = if get { ParamSource::Query } else { ParamSource::Body };
+    let source = if get {
+        ParamSource::Query
+    } else {
+        ParamSource::Body
+    };
     form::parse_pairs(&variables, source, None, out);
     if !get {
         out.body = Some(variables);
@@ -50,11 +54,13 @@ pub(crate) fn decode_alert(t: &str, out: &mut Decoded) -> bool {
     }
     let code = text("error_code").unwrap_or_default();
     let what = if code.is_empty() {
-        "Read the request inside a Monitor Alert (request_method, request_url, request_variables).".to_string()
+        "Read the request inside a Monitor Alert (request_method, request_url, request_variables)."
+            .to_string()
     } else {
         format!("Read the request inside a Monitor Alert for error {code} (request_method, request_url, request_variables).")
     };
-    out.findings.push(Finding::new(Code::WrapperUnwrapped, what));
+    out.findings
+        .push(Finding::new(Code::WrapperUnwrapped, what));
     true
 }
 

@@ -5,11 +5,11 @@
 //! the decoded text, and reports problems as findings instead of dropping them.
 
 mod curl;
+mod envelope;
 pub(crate) mod form;
 mod har;
 mod http;
 mod json;
-mod envelope;
 mod literal;
 mod salvage;
 mod twilio_cli;

@@ -75,6 +75,9 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             // PHP's short array syntax, read as the hash it is: `[` → `{`, `]` → `}`.
             owned = format!("{{{}}}", &slice[1..slice.len() - 1]);
             owned.as_str()
+        } else if what == "concatenated string literals" {
+            owned = join_literals(slice);
+            owned.as_str()
         } else if what == "a string literal" && has_escapes(slice) {
             // A request kept in a program's string: `"POST / HTTP/1.1\r\nHost: …"`.
             owned = unescape(slice);
@@ -250,6 +253,16 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
                     }
                 }
             }
+            if what == "a string literal" {
+                if let Some(end) = concatenation_end(b, i) {
+                    // `"a&" +⏎ "b"`: literals joined with `+` over lines (Go, Java, JS).
+                    if mentions_twilio(&text[i..end]) {
+                        out.push((i, end, "concatenated string literals"));
+                    }
+                    i = end;
+                    continue;
+                }
+            }
             if let Some(end) = closing(b, i) {
                 // A string literal is read without its quotes.
                 let (from, to) = if what == "a string literal" {
@@ -338,6 +351,55 @@ fn form_lines(text: &str, out: &mut Vec<(usize, usize, &'static str)>) {
         }
         offset += line.len();
     }
+}
+
+/// When the literal opened at `open` is joined by `+` to at least one more literal, where
+/// the last one closes (one past it).
+fn concatenation_end(b: &[u8], open: usize) -> Option<usize> {
+    let mut end = closing(b, open)?;
+    let mut joined = 0;
+    loop {
+        let mut j = end;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if b.get(j) != Some(&b'+') {
+            break;
+        }
+        j += 1;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if !matches!(b.get(j), Some(b'"' | b'\'' | b'`')) || j > open + MAX_SPAN {
+            break;
+        }
+        let Some(next) = closing(b, j) else { break };
+        end = next;
+        joined += 1;
+    }
+    (joined > 0).then_some(end)
+}
+
+/// The text of `"a" + "b" + …`: each literal's content (escapes read), joined.
+fn join_literals(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], b'"' | b'\'' | b'`') {
+            let Some(end) = closing(b, i) else { break };
+            let inner = &s[i + 1..end - 1];
+            if b[i] == b'`' {
+                out.push_str(inner);
+            } else {
+                out.push_str(&unescape(inner));
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// True when a string literal's text holds escapes its language would turn into
