@@ -32,9 +32,12 @@ pub struct ResponsePanelProps {
 fn jump(place: &Place) -> Callback<MouseEvent> {
     let embedded = place.embedded;
     Callback::from(move |e: MouseEvent| {
+        // Yew delegates events to its root: the link is found from the target (which may
+        // be a child of the link), not from `current_target`.
         let Some(link) = e
-            .current_target()
+            .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-jump]").ok().flatten())
         else {
             return;
         };
