@@ -219,6 +219,22 @@ test('readable in dark mode', async () => {
   }
 });
 
+test('usable at 375 px: the panel scrolls its body, the page does not overflow', async () => {
+  const small = await launch({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  try {
+    const { page } = await openApp(small.context, '#example=response-12200');
+    await page.fill('[data-testid=url]', 'https://hooks.example.com/voice/incoming#ct=20000&rc=2');
+    await page.locator('[data-testid=response] [data-testid=connection-overrides]').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page overflows by ${overflow}px`);
+    const body = await page.locator('[data-testid=response-body]').boundingBox();
+    assert.ok(body.width <= 375, `body width ${body.width}`);
+    await page.close();
+  } finally {
+    await small.close();
+  }
+});
+
 test('embeds show an answer: alone with kind= and url=, by example, and in a frame', async () => {
   const page = await browser.context.newPage();
   page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS) || 10000);

@@ -174,7 +174,9 @@ pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
                  data-testid="response" data-accepted={r.accepted.to_string()}>
             <div class="card-head">
                 <h3 id={place.id("resp-h")} class="card-title">{ "Your server's answer" }</h3>
-                <span class="chip">{ respview::document_name(r.document) }</span>
+                if r.document != twilio_webhook_inspector::response::DocumentType::Auto {
+                    <span class="chip" data-testid="response-document">{ respview::document_name(r.document) }</span>
+                }
             </div>
             <p class="resp-verdict" data-testid="response-verdict">
                 <span class="resp-icon" aria-hidden="true">{ if r.accepted { "✓" } else { "✕" } }</span>
