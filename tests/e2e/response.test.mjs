@@ -176,6 +176,27 @@ test('an answer pasted alone: only its panel, its kind chosen, connection overri
   await page.close();
 });
 
+test('a hostile answer (20,000 unknown elements) gets a bounded view', async () => {
+  const { page, errors } = await openApp(browser.context);
+  const started = Date.now();
+  // Pasted at once (as the 1 MB test does: typing it through fill() takes minutes).
+  await page.evaluate((t) => {
+    const area = document.querySelector('[data-testid=input]');
+    area.value = t;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, `<Response>${'<Foo/>\n'.repeat(20000)}</Response>`);
+  await page.locator('[data-testid=response-more]').waitFor({ timeout: 20000 });
+  const ms = Date.now() - started;
+  assert.match(await text(page.locator('[data-testid=response-more]')), /and 19801 more findings/);
+  assert.equal(await page.locator('[data-testid=response-findings] .finding').count(), 200);
+  const marks = await page.locator('[data-testid=response-marker]').count();
+  assert.ok(marks > 190 && marks <= 200, `${marks} markers`);
+  assert.ok(await page.locator('.tw-line').count() < 1500, 'lines around the markers only');
+  assert.ok(ms < 15000, `${ms} ms`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('an answer travels in share links, redacted when asked', async () => {
   const { page } = await openApp(browser.context, '#example=response-12100');
   await page.locator('[data-testid=response]').waitFor();

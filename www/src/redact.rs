@@ -477,7 +477,12 @@ mod tests {
     #[test]
     fn the_answer_is_redacted_and_keeps_its_verdict() {
         use twilio_webhook_inspector::{inspect, Options};
-        for id in ["response-12100", "response-12200", "response-valid", "response-json"] {
+        for id in [
+            "response-12100",
+            "response-12200",
+            "response-valid",
+            "response-json",
+        ] {
             let input = crate::examples::by_id(id).unwrap().input;
             let before = inspect(input, &Options::default());
             let red = redact(
@@ -488,14 +493,22 @@ mod tests {
                 &before,
             );
             let t = &red.shared.input;
-            assert!(!t.contains("4155550143") && !t.contains("4155550199"), "{id}: {t}");
+            assert!(
+                !t.contains("4155550143") && !t.contains("4155550199"),
+                "{id}: {t}"
+            );
             assert!(red.leftovers.is_empty(), "{id}: {:?}", red.leftovers);
             let after = inspect(t, &Options::default());
             let (b, a) = (before.response.unwrap(), after.response.unwrap());
             assert_eq!(a.verdict, b.verdict, "{id}: {t}");
             assert_eq!(a.findings.len(), b.findings.len(), "{id}");
             // Both Content-Lengths still match their bodies: no new request finding.
-            assert_eq!(after.findings.len(), before.findings.len(), "{id}: {:?}", after.findings);
+            assert_eq!(
+                after.findings.len(),
+                before.findings.len(),
+                "{id}: {:?}",
+                after.findings
+            );
             for part in t.split_inclusive("\nHTTP/1.1 ") {
                 let (head, body) = part.split_once("\n\n").unwrap();
                 let len: usize = head
@@ -505,7 +518,10 @@ mod tests {
                     .parse()
                     .unwrap();
                 let body = body.strip_suffix("\nHTTP/1.1 ").unwrap_or(body);
-                assert!(body.len() == len || body.trim_end().len() == len, "{id}: {len} for {body:?}");
+                assert!(
+                    body.len() == len || body.trim_end().len() == len,
+                    "{id}: {len} for {body:?}"
+                );
             }
         }
         let input = crate::examples::by_id("response-12100").unwrap().input;
@@ -517,7 +533,11 @@ mod tests {
             &twilio_webhook_inspector::inspect(input, &Default::default()),
         );
         assert!(!red.shared.input.contains("Owl Bakery"), "the reply's text");
-        assert!(red.shared.input.contains("<Message>xxxxx xxxx xx xxxxx"), "{}", red.shared.input);
+        assert!(
+            red.shared.input.contains("<Message>xxxxx xxxx xx xxxxx"),
+            "{}",
+            red.shared.input
+        );
     }
 
     #[test]

@@ -11,13 +11,17 @@ use twilio_webhook_inspector::{Finding, Severity};
 
 /// Bodies of at most this many lines are shown whole; longer ones around their findings.
 pub const FULL_LINES: usize = 300;
-/// Lines shown at the top of a long body.
+/// Lines shown at the top of a long body that has findings (one without shows its first
+/// [`FULL_LINES`]).
 pub const HEAD_LINES: usize = 12;
 /// Lines shown before and after a finding's line in a long body.
 pub const CONTEXT: usize = 3;
 /// Longer lines (minified TwiML) are shown as a window of this many characters around
 /// their first marker.
 pub const MAX_LINE_CHARS: usize = 1000;
+/// At most this many findings get a marker and a place in the list (a hostile body can
+/// have one per element); the rest are counted, and are all in the copied JSON.
+pub const MAX_SHOWN: usize = 200;
 
 /// One row of the numbered body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +81,7 @@ pub fn rows(body: &str, findings: &[Finding]) -> Vec<Row> {
     let mut marks: Vec<(usize, usize, usize)> = findings
         .iter()
         .enumerate()
+        .take(MAX_SHOWN)
         .filter_map(|(i, f)| {
             let line = usize::try_from(f.line?).ok()?.max(1);
             let col = f
@@ -105,7 +110,13 @@ pub fn rows(body: &str, findings: &[Finding]) -> Vec<Row> {
         vec![true; lines.len()]
     } else {
         let mut v = vec![false; lines.len()];
-        for s in v.iter_mut().take(HEAD_LINES) {
+        // Without markers there is nothing to show around: the top of the body, in full.
+        let head = if marks.is_empty() {
+            FULL_LINES
+        } else {
+            HEAD_LINES
+        };
+        for s in v.iter_mut().take(head) {
             *s = true;
         }
         for &(line, _, _) in &marks {
@@ -350,6 +361,38 @@ mod tests {
                 to: 998
             })
         );
+    }
+
+    #[test]
+    fn a_long_body_without_findings_shows_its_top() {
+        let body = format!("<Response>\n{}</Response>\n", "  <Pause/>\n".repeat(1000));
+        let r = report(&body, Some("voice-request"));
+        assert!(r.accepted && r.findings.is_empty(), "{:?}", r.findings);
+        let rows = rows(&r.body, &r.findings);
+        assert_eq!(lines(&rows), (1..=FULL_LINES).collect::<Vec<_>>());
+        assert_eq!(
+            rows.last(),
+            Some(&Row::Gap {
+                from: FULL_LINES + 1,
+                to: 1002
+            })
+        );
+    }
+
+    #[test]
+    fn a_hostile_body_gets_a_bounded_view() {
+        let body = format!("<Response>{}</Response>", "<Foo/>\n".repeat(20_000));
+        let r = report(&body, Some("voice-request"));
+        assert!(r.findings.len() > MAX_SHOWN);
+        let rows = rows(&r.body, &r.findings);
+        let markers = rows.iter().filter(|r| matches!(r, Row::Marker(_))).count();
+        let placed = r.findings[..MAX_SHOWN]
+            .iter()
+            .filter(|f| f.line.is_some())
+            .count();
+        assert!(placed > MAX_SHOWN - 5);
+        assert_eq!(markers, placed);
+        assert!(rows.len() < MAX_SHOWN * (2 * CONTEXT + 3), "{} rows", rows.len());
     }
 
     #[test]

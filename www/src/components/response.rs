@@ -275,7 +275,7 @@ pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
             if !r.findings.is_empty() {
                 <h4 class="resp-sub">{ format!("Findings ({})", r.findings.len()) }</h4>
                 <ul class="findings" data-testid="response-findings">
-                    { for r.findings.iter().enumerate().map(|(i, f)| html! {
+                    { for r.findings.iter().enumerate().take(respview::MAX_SHOWN).map(|(i, f)| html! {
                         <li class={classes!("finding", display::severity_class(f.severity))} data-code={f.code.id()}
                             data-twilio={f.twilio_error_code.map(|c| c.to_string())}>
                             { severity_badge(f.severity) }
@@ -287,6 +287,11 @@ pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
                         </li>
                     }) }
                 </ul>
+                if r.findings.len() > respview::MAX_SHOWN {
+                    <p class="warn" data-testid="response-more">
+                        { format!("…and {} more findings, not shown (Copy JSON has them all).", r.findings.len() - respview::MAX_SHOWN) }
+                    </p>
+                }
             }
             if !r.urls.is_empty() {
                 <h4 class="resp-sub">{ "Where Twilio goes next" }</h4>

@@ -57,7 +57,13 @@ pub(super) fn redact(text: &str, at: usize, original: &str, numbers: &mut Vec<St
             let (cdata, tail) = after.split_at(end);
             let inner = cdata.strip_suffix("]]>").unwrap_or(cdata);
             out.push_str("<![CDATA[");
-            out.push_str(&text_part(inner, depth_in_message > 0, numbers, &mut replaced, &mut messages));
+            out.push_str(&text_part(
+                inner,
+                depth_in_message > 0,
+                numbers,
+                &mut replaced,
+                &mut messages,
+            ));
             out.push_str(&cdata[inner.len()..]);
             rest = tail;
         } else if rest.starts_with('<') {
@@ -78,7 +84,13 @@ pub(super) fn redact(text: &str, at: usize, original: &str, numbers: &mut Vec<St
         } else {
             let end = rest.find('<').unwrap_or(rest.len());
             let (t, tail) = rest.split_at(end);
-            out.push_str(&text_part(t, depth_in_message > 0, numbers, &mut replaced, &mut messages));
+            out.push_str(&text_part(
+                t,
+                depth_in_message > 0,
+                numbers,
+                &mut replaced,
+                &mut messages,
+            ));
             rest = tail;
         }
     }
@@ -269,13 +281,25 @@ mod tests {
         let t = &a.text;
         assert!(t.starts_with(&text[..at]), "the request is left alone");
         assert!(
-            t.contains("<Message to=\"+15555550101\">xxxx xxxx xx xxxx &amp; xxxxxxx xxxx</Message>"),
+            t.contains(
+                "<Message to=\"+15555550101\">xxxx xxxx xx xxxx &amp; xxxxxxx xxxx</Message>"
+            ),
             "{t}"
         );
-        assert!(t.contains("callerId=\"+15555550100\""), "a number the request mapped keeps its fake: {t}");
-        assert!(t.contains("<Number>+44555555550102</Number>") || t.contains("<Number>+445555550102</Number>"), "{t}");
+        assert!(
+            t.contains("callerId=\"+15555550100\""),
+            "a number the request mapped keeps its fake: {t}"
+        );
+        assert!(
+            t.contains("<Number>+44555555550102</Number>")
+                || t.contains("<Number>+445555550102</Number>"),
+            "{t}"
+        );
         assert!(!t.contains("4417") && !t.contains("2071838750"), "{t}");
-        assert!(t.contains("Order 55550103 is"), "a bare 8-digit run is a number too: {t}");
+        assert!(
+            t.contains("Order 55550103 is"),
+            "a bare 8-digit run is a number too: {t}"
+        );
         assert!(t.contains("<Pause length=\"2\"/>"));
         assert!(a.leftovers.is_empty());
         assert_eq!(a.replaced, 5);
@@ -296,7 +320,11 @@ mod tests {
         let mut numbers = vec!["4155550143".to_string()];
         let body = "<Response><Message>x</Message><Redirect>https://h.test/c/CA1234567890123456789012345678901a?n=+15555550100</Redirect></Response>";
         let a = redact(body, 0, body, &mut numbers);
-        assert!(a.text.contains("CA1234567890123456789012345678901a"), "{}", a.text);
+        assert!(
+            a.text.contains("CA1234567890123456789012345678901a"),
+            "{}",
+            a.text
+        );
         assert!(a.text.contains("n=+15555550100"), "{}", a.text);
         assert_eq!(numbers.len(), 1);
         assert!(a.text.contains("<Message>x</Message>"));
@@ -304,7 +332,10 @@ mod tests {
 
     #[test]
     fn shapes_keep_positions_and_references() {
-        assert_eq!(shape_of("Tom & Jerry's, 5th &amp; Main&#33; é"), "xxx & xxxxx'x, xxx &amp; xxxx&#33; x");
+        assert_eq!(
+            shape_of("Tom & Jerry's, 5th &amp; Main&#33; é"),
+            "xxx & xxxxx'x, xxx &amp; xxxx&#33; x"
+        );
         assert_eq!(shape_of("&"), "&");
         assert_eq!(shape_of("&;"), "&;");
         assert_eq!(shape_of("a&b"), "x&x");
@@ -312,7 +343,17 @@ mod tests {
 
     #[test]
     fn hostile_markup_never_panics() {
-        for s in ["<", "<Message", "<Message>héllo", "<![CDATA[", "<!-- x", "<Message/>x</Message>", "</Message></Message>", "+", "+1234567"] {
+        for s in [
+            "<",
+            "<Message",
+            "<Message>héllo",
+            "<![CDATA[",
+            "<!-- x",
+            "<Message/>x</Message>",
+            "</Message></Message>",
+            "+",
+            "+1234567",
+        ] {
             let mut numbers = Vec::new();
             let _ = redact(s, 0, s, &mut numbers);
             let _ = redact(s, s.len(), "", &mut numbers);
@@ -322,6 +363,9 @@ mod tests {
         let mut numbers = Vec::new();
         let m = "<Message/>Hello there</Message>";
         let a = redact(m, 0, m, &mut numbers);
-        assert_eq!(a.text, "<Message/>Hello there</Message>", "an empty element holds no text");
+        assert_eq!(
+            a.text, "<Message/>Hello there</Message>",
+            "an empty element holds no text"
+        );
     }
 }
