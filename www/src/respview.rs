@@ -392,7 +392,11 @@ mod tests {
             .count();
         assert!(placed > MAX_SHOWN - 5);
         assert_eq!(markers, placed);
-        assert!(rows.len() < MAX_SHOWN * (2 * CONTEXT + 3), "{} rows", rows.len());
+        assert!(
+            rows.len() < MAX_SHOWN * (2 * CONTEXT + 3),
+            "{} rows",
+            rows.len()
+        );
     }
 
     #[test]
