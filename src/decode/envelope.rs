@@ -131,7 +131,17 @@ pub(crate) fn decode_event(t: &str, out: &mut Decoded) -> bool {
         let ct = header("Content-Type")
             .unwrap_or_default()
             .to_ascii_lowercase();
-        if ct.contains("json") {
+        let wrapped = (!ct.contains("json") && body.trim_start().starts_with('{'))
+            .then(|| super::salvage::salvage(&body))
+            .flatten();
+        if let Some(found) = wrapped {
+            // A form body kept inside a JSON message (a queue's task arguments).
+            note.insert_str(
+                note.len() - 1,
+                "; its body is JSON holding the form body, which was read",
+            );
+            out.pairs = found.decoded.pairs;
+        } else if ct.contains("json") {
             json::decode_json_object(&body, None, ParamSource::Json, out);
         } else {
             form::parse_pairs(&body, ParamSource::Body, None, out);

@@ -102,7 +102,13 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     // unwrapped text first (a diff or comment around an object), then the text as pasted.
     let known = salvage::known_names(&out);
     let garbled = garbled(&out);
-    if forced.is_none() && (known < 2 || garbled) {
+    // A clean request (request line, curl, HAR) with few Twilio names is what it is.
+    let structured = matches!(
+        out.format,
+        Some(InputFormat::Http | InputFormat::Curl | InputFormat::Har)
+    ) && out.method.is_some()
+        && !out.headers.is_empty();
+    if forced.is_none() && (garbled || known < 2 && !structured) {
         let better = |f: &salvage::Salvaged| f.known > known || (garbled && f.known >= known);
         // When the wrappers were peeled but nothing decoded inside them on its own, they
         // are peeled again for the search.
