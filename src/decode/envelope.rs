@@ -2,11 +2,11 @@
 //!
 //! - Twilio's Monitor Alerts (the Debugger's records, as the REST API and alert webhooks give
 //!   them): `request_method`, `request_url`, `request_variables` (the form the app received).
-//! - AWS Lambda HTTP events, as serverless handlers log them: the Application Load Balancer and
-//! API Gateway REST (v1) shape (`httpMethod`, `path`, `headers`, `queryStringParameters`,
-//! `body`, `isBase64Encoded`) and the API Gateway HTTP API / function URL (v2) shape
-//! (`rawPath`, `rawQueryString`, `requestContext.http.method`). The event is read as the HTTP
-//! request it carries; a base64 body is decoded (ALB sends form bodies that way).
+//! - AWS Lambda HTTP events, as serverless handlers log them: the Application Load Balancer
+//!   and API Gateway REST (v1) shape (`httpMethod`, `path`, `headers`,
+//!   `queryStringParameters`, `body`, `isBase64Encoded`) and the API Gateway HTTP API /
+//!   function URL (v2) shape (`rawPath`, `rawQueryString`, `requestContext.http.method`). A
+//!   base64 body is decoded (ALB sends form bodies that way).
 
 use base64::Engine;
 use serde_json::{Map, Value};
