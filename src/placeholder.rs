@@ -165,7 +165,7 @@ fn is_redaction_marker(v: &str) -> bool {
     if let Some(rest) = tail(" for privacy").or_else(|| tail(" for security")) {
         return is_word(rest);
     }
-    is_mask_run(v) && v.chars().filter(|c| c.is_alphanumeric()).all(is_mask_char)
+    v.chars().filter(|c| c.is_alphanumeric()).all(is_mask_char) && is_mask_run(v)
 }
 
 fn is_mask_char(c: char) -> bool {
