@@ -130,6 +130,10 @@ pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
     if !free_text && contains_template(v) {
         return Some(Placeholder::Template);
     }
+    if !free_text && contains_redaction(v) {
+        // `+1{redacted}`, `AC[REDACTED]`: part of the value was masked.
+        return Some(Placeholder::Redacted);
+    }
     if !free_text && PLACEHOLDER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(v)) {
         return Some(Placeholder::Fake);
     }
@@ -263,6 +267,22 @@ fn is_env_var_name(v: &str) -> bool {
         && v.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
         && v.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// A bracketed redaction word somewhere inside a value (`+1{redacted}`, `AC[REDACTED]`,
+/// `<hidden>@example.com`).
+fn contains_redaction(v: &str) -> bool {
+    [('{', '}'), ('[', ']'), ('<', '>'), ('(', ')')]
+        .iter()
+        .any(|&(open, close)| {
+            v.split(open).skip(1).any(|after| {
+                after.split_once(close).is_some_and(|(inner, _)| {
+                    REDACTION_WORDS
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(inner.trim()))
+                })
+            })
+        })
 }
 
 /// A template variable somewhere inside a typed value (`https://{{host}}/voice`).

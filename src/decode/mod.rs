@@ -12,6 +12,7 @@ mod http;
 mod json;
 mod literal;
 mod salvage;
+mod string_to_sign;
 mod twilio_cli;
 mod unwrap;
 mod url;

@@ -116,6 +116,18 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             );
         }
     }
+    // A printed string-to-sign (`https://…/smsAccountSidAC…Body…`).
+    if let Some(decoded) = super::string_to_sign::read(text) {
+        let known = known_names(&decoded);
+        if best.as_ref().is_none_or(|b| b.known < known) {
+            best = Some(Salvaged {
+                decoded,
+                start: 0,
+                what: "a printed string-to-sign",
+                known,
+            });
+        }
+    }
     // `Name: value` lines (an echo log, a list in a document, a table copied as text).
     if let Some(lines) = key_value_lines(text) {
         let known = known_names(&lines.0);
