@@ -116,10 +116,17 @@ function webhookEntry(api, host) {
     if (full) {
       try {
         const text = rawHttp(req, v.url);
-        const s = full.inspect(text, { url: v.url, authTokens: o.tokens }).signature;
-        const d = s.diagnoses[0];
-        if (d) line += ` — ${d.message} ${d.hint}`;
-        else if (s.noMatch?.likelyCauses?.length) line += ` — likely: ${s.noMatch.likelyCauses[0]}`;
+        // First the URL the request's own headers give (X-Forwarded-*, then Host): a proxy
+        // in front of the app is the most common cause. Then the doctor on the URL checked.
+        const own = full.inspect(text, { authTokens: o.tokens }).signature;
+        if (own.status === "valid" && own.matched && own.matched.url !== v.url) {
+          line += ` — Twilio signed ${own.matched.url}, which the request's forwarded/Host headers give: pass the public URL as \`url\`, or set \`trustForwardedHeaders: true\` behind a proxy you trust.`;
+        } else {
+          const s = full.inspect(text, { url: v.url, authTokens: o.tokens }).signature;
+          const d = s.diagnoses[0];
+          if (d) line += ` — ${d.message} ${d.hint}`;
+          else if (s.noMatch?.likelyCauses?.length) line += ` — likely: ${s.noMatch.likelyCauses[0]}`;
+        }
       } catch {
         // The diagnosis is a convenience: the verdict stands without it.
       }
