@@ -7,10 +7,11 @@
 // signed, the URL candidates, both libraries' rules) is the core's; this file only checks
 // argument types, with the full entry's error messages, and copies bytes.
 //
-// `host.sha256(body)` (Node: node:crypto, which has SHA instructions) hashes bodies of at
-// least `host.hashFrom` bytes when the core says the body is signed through bodySHA256;
-// without it the module hashes them itself.
+// `host.sha256(body)` (Node: node:crypto, which has SHA instructions), when given, hashes
+// the body when the core says it is signed through bodySHA256 (`twv_verify` answers
+// NEED_HASH); without it the module hashes bodies itself.
 function verifyEntry(wasm, host) {
+  const NEED_HASH = -1; // twv_verify: "hash the body" (u32::MAX seen as an i32)
   const memory = wasm.memory;
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -135,9 +136,7 @@ function verifyEntry(wasm, host) {
     begin(pieces, 3 * (sig.length + url.length + ct.length + method.length + settings.length) + bound(body) + sum(tokens) + 64);
     text(sig);
     text(url);
-    const bodyStart = pos;
     piece(body);
-    const bodyBytes = pos - bodyStart;
     text(ct);
     text(method);
     text(settings);
@@ -145,14 +144,17 @@ function verifyEntry(wasm, host) {
     const hashSlot = slot;
     const hashPos = pos;
     length(0);
-    if (host.sha256 && bodyBytes >= host.hashFrom && wasm.twv_mode(pieces) === 2) {
+    let code = wasm.twv_verify(pieces, host.sha256 ? 1 : 0);
+    if (code === NEED_HASH) {
+      // The core says the body is signed through bodySHA256: the host hashes it.
       const hex = host.sha256(body);
       if (bytes.buffer !== memory.buffer) bytes = new Uint8Array(memory.buffer);
       slot = hashSlot;
       pos = hashPos;
       text(hex);
+      code = wasm.twv_verify(pieces, 0);
     }
-    return unpack(wasm.twv_verify(pieces));
+    return unpack(code);
   }
 
   function validateRequest(authToken, signature, url, params) {
@@ -161,12 +163,23 @@ function verifyEntry(wasm, host) {
     const sig = optStr(F, "signature", signature);
     str(F, "url", url);
     const parts = flatten(F, params);
-    begin(3 + parts.length, 3 * (authToken.length + sig.length + url.length) + sum(parts));
+    const head = 3 * (authToken.length + sig.length + url.length);
+    // The keys and values cross as one NUL-joined piece; the module answers 2 when a NUL
+    // inside one of them breaks the split, and then they cross one by one.
+    const flat = parts.join("\0");
+    begin(4, head + 3 * flat.length);
+    text(authToken);
+    text(sig);
+    text(url);
+    text(flat);
+    const code = wasm.twv_validate(4, parts.length);
+    if (code !== 2) return code === 1;
+    begin(3 + parts.length, head + sum(parts));
     text(authToken);
     text(sig);
     text(url);
     for (const p of parts) text(p);
-    return wasm.twv_validate(3 + parts.length) === 1;
+    return wasm.twv_validate(3 + parts.length, -1) === 1;
   }
 
   function validateRequestWithBody(authToken, signature, url, body) {
@@ -175,7 +188,7 @@ function verifyEntry(wasm, host) {
     const sig = optStr(F, "signature", signature);
     str(F, "url", url);
     const b = bodyArg(F, "body", body);
-    const hex = host.sha256 && b.length >= host.hashFrom ? host.sha256(b) : "";
+    const hex = host.sha256 ? host.sha256(b) : "";
     begin(5, 3 * (authToken.length + sig.length + url.length) + bound(b) + 64);
     text(authToken);
     text(sig);

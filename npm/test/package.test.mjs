@@ -53,6 +53,7 @@ test("the package ships only what runs: the entries, their wasm and declarations
     `node/${crate}_bg.wasm`,
     "verify/index.d.ts",
     "verify/index.js",
+    "verify/verify-node.wasm",
     "verify/verify.wasm",
     "verify/web.d.mts",
     "verify/web.mjs",

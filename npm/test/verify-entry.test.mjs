@@ -1,6 +1,6 @@
 // The verify-only entry (`twilio-webhook-inspector/verify`, pkg/verify/): every signature
-// vector and every rule case through its Node build (node:crypto hashes bodies of 512 bytes
-// and more) and its web build (the wasm module hashes everything), each compared with the
+// vector and every rule case through its Node build (verify-node.wasm; node:crypto hashes
+// bodySHA256 bodies) and its web build (verify.wasm, which hashes itself), each compared with the
 // vectors' expectations AND with the full entry on the same arguments; the drop-in
 // functions against twilio-node; argument errors with the full entry's messages; and the
 // module's contents (no catalog, no doctor, no imports).
@@ -95,7 +95,7 @@ describe("verify entry: the core's rule for what is signed (rule-cases.json)", (
   }
 });
 
-test("verify entry: large JSON bodies (node:crypto hashes them in Node) — valid, tampered, wrong hash, several tokens", () => {
+test("verify entry: JSON bodies of many sizes — valid, tampered, wrong hash, several tokens", () => {
   const token = "0123456789abcdef0123456789abcdef";
   for (const size of [100, 511, 512, 2048, 70000]) {
     const body = JSON.stringify({ data: randomBytes(size).toString("base64").slice(0, size), unicode: "é😀" });
@@ -179,24 +179,26 @@ test("verify entry: wrong argument types throw the full entry's messages", () =>
   assert.equal(node.verifySignature("t", "", url, "").reason, "missing-signature");
 });
 
-test("verify entry: verify.wasm holds the signature checks only (no catalog, no doctor, no imports)", () => {
-  const bytes = readFileSync(WASM);
-  const module = new WebAssembly.Module(bytes);
-  assert.deepEqual(WebAssembly.Module.imports(module), []);
-  const exported = WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => n.startsWith("twv_")).sort();
-  assert.deepEqual(exported, ["twv_body_hash", "twv_buffer", "twv_layout", "twv_mode", "twv_sign", "twv_validate", "twv_validate_body", "twv_verify"]);
-  const text = bytes.toString("latin1");
-  // Strings only the full package has: catalog descriptions and ids, the doctor's wording,
-  // report finding codes.
-  for (const s of ["SmsMessageSid", "AccountSid", "Twilio signed", "signature-valid", "URL candidate #", "TwiML"]) {
-    assert.ok(!text.includes(s), `verify.wasm contains ${JSON.stringify(s)}`);
-  }
-  // And the full build has them (the probe strings are real).
+test("verify entry: both modules hold the signature checks only (no catalog, no doctor, no imports)", () => {
   const fullWasm = readFileSync(join(PKG_DIR, "node", "twilio_webhook_inspector_bg.wasm")).toString("latin1");
-  for (const s of ["SmsMessageSid", "Twilio signed", "signature-valid"]) assert.ok(fullWasm.includes(s), s);
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  const js = gzipSync(readFileSync(join(PKG_DIR, "verify", "index.js")), { level: 9 }).length;
-  console.log(`# verify entry: verify.wasm ${bytes.length} bytes, ${gz} gzipped; index.js ${js} gzipped`);
+  // Strings only the full package has: catalog ids and descriptions, the doctor's wording,
+  // report finding codes (checked to be in the full build, so the probes are real).
+  const probes = ["SmsMessageSid", "Twilio signed", "signature-valid", "URL candidate #", "TwiML"];
+  for (const s of probes) assert.ok(fullWasm.includes(s), s);
+  for (const file of ["verify.wasm", "verify-node.wasm"]) {
+    const bytes = readFileSync(join(PKG_DIR, "verify", file));
+    const module = new WebAssembly.Module(bytes);
+    assert.deepEqual(WebAssembly.Module.imports(module), [], file);
+    const exported = WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => n.startsWith("twv_")).sort();
+    assert.deepEqual(exported, ["twv_body_hash", "twv_buffer", "twv_layout", "twv_sign", "twv_validate", "twv_validate_body", "twv_verify"], file);
+    const text = bytes.toString("latin1");
+    for (const s of probes) assert.ok(!text.includes(s), `${file} contains ${JSON.stringify(s)}`);
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    console.log(`# verify entry: ${file} ${bytes.length} bytes, ${gz} gzipped`);
+  }
+  for (const file of ["index.js", "web.mjs"]) {
+    console.log(`# verify entry: ${file} ${gzipSync(readFileSync(join(PKG_DIR, "verify", file)), { level: 9 }).length} bytes gzipped`);
+  }
 });
 
 test("verify entry: the web build uses no Node built-ins and needs init first", async () => {

@@ -125,11 +125,12 @@ pub fn is_valid(token: &str, signature: &str, url: &str, params: &[(String, Stri
     {
         return true;
     }
-    // For a URL every library leaves as it is, with no repeated key and no key whose order
-    // differs between node and python, the fallbacks would sign the same two strings again.
+    // For a URL every library leaves as it is, and parameters that node (UTF-16 order) and
+    // python (code point order) sort the same way — no key or value pairs a character above
+    // U+FFFF with one in U+E000..=U+FFFF — the fallbacks would sign the same two strings
+    // again (repeated keys included: both sort and de-duplicate their values).
     if url_is_canonical(url)
-        && !has_repeated_key(params, &idx)
-        && !compute::orders_may_differ(params.iter().map(|(k, _)| k.as_str()))
+        && !compute::orders_may_differ(params.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]))
     {
         return false;
     }
@@ -190,14 +191,6 @@ fn url_is_canonical(url: &str) -> bool {
         && !query.is_empty()
         && !query.contains('?')
         && (port.is_empty() || authority.ends_with(port))
-}
-
-/// True when a key occurs more than once, given `idx` from [`compute::sorted_indices`]
-/// (sorted by key, identical pairs removed): a pair was removed, or two neighbours share
-/// their key. No second sort (and no copy of the standard sort in the wasm builds).
-fn has_repeated_key(params: &[(String, String)], idx: &[u32]) -> bool {
-    let key = |i: u32| params.get(i as usize).map(|(k, _)| k.as_str());
-    idx.len() < params.len() || idx.windows(2).any(|w| key(w[0]) == key(w[1]))
 }
 
 /// [`is_valid`] on a raw `application/x-www-form-urlencoded` body, decoded the way

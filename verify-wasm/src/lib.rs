@@ -135,34 +135,29 @@ impl<'a> VerifyArgs<'a> {
     }
 }
 
-/// What the signature covers for the verify pieces (see [`twv_verify`]), the core's
-/// [`signature::signed_content`]: 0 the URL only, 1 the form parameters, 2 `bodySHA256`.
-/// JS asks first so that it can hash a large body with the host's crypto.
-#[allow(unsafe_code)] // `no_mangle` only.
-#[no_mangle]
-pub extern "C" fn twv_mode(count: u32) -> u32 {
-    with_pieces(count, |p| {
-        let a = VerifyArgs::read(p);
-        let r = a.request();
-        let mode = signature::signed_content(r.method, r.content_type, r.url, r.body);
-        let code = match mode {
-            SignMode::UrlOnly => 0,
-            SignMode::FormParams => 1,
-            SignMode::BodyHash => 2,
-        };
-        (code, None)
-    })
-}
+/// [`twv_verify`]'s answer when the host should hash the body: never a packed verdict
+/// (its reason field would be 15; the reasons are 0 to 3).
+pub const NEED_HASH: u32 = u32::MAX;
 
 /// `verifySignature`: the pieces `[signature, url, body, contentType, method,
 /// signatureSettings, token…, bodySha256]`; returns the verdict packed by
-/// [`signature::packed::pack`].
+/// [`signature::packed::pack`]. With `host_hashes` set and no hash piece, returns
+/// [`NEED_HASH`] when the core's [`signature::signed_content`] says the body is covered by
+/// `bodySHA256`: JS then hashes the body with the host's crypto and calls again.
 #[allow(unsafe_code)] // `no_mangle` only.
 #[no_mangle]
-pub extern "C" fn twv_verify(count: u32) -> u32 {
+pub extern "C" fn twv_verify(count: u32, host_hashes: u32) -> u32 {
     with_pieces(count, |p| {
         let a = VerifyArgs::read(p);
-        let verdict = signature::verify_quick_hashed(&a.tokens, &a.request(), opt(a.hash));
+        let r = a.request();
+        if host_hashes != 0
+            && a.hash.is_empty()
+            && signature::signed_content(r.method, r.content_type, r.url, r.body)
+                == SignMode::BodyHash
+        {
+            return (NEED_HASH, None);
+        }
+        let verdict = signature::verify_quick_hashed(&a.tokens, &r, opt(a.hash));
         (signature::packed::pack(&verdict), None)
     })
 }
@@ -178,14 +173,30 @@ fn pairs(p: &[&[u8]]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// twilio-node's `validateRequest`: the pieces `[token, signature, url, key, value…]`;
-/// returns 1 when valid, else 0 ([`signature::is_valid`]).
+/// twilio-node's `validateRequest`: the pieces `[token, signature, url, key, value…]`, or,
+/// with `flat_parts` not `u32::MAX`, `[token, signature, url, flat]` where `flat` is the
+/// keys and values joined by NUL (one piece is much cheaper to pass than many). Returns 1
+/// when valid ([`signature::is_valid`]), 0 when not, 2 when `flat` does not split into
+/// `flat_parts` pieces (a NUL inside a key or value: JS then passes them one by one).
 #[allow(unsafe_code)] // `no_mangle` only.
 #[no_mangle]
-pub extern "C" fn twv_validate(count: u32) -> u32 {
+pub extern "C" fn twv_validate(count: u32, flat_parts: u32) -> u32 {
     with_pieces(count, |p| {
         let at = |i: usize| text(p.get(i).copied().unwrap_or(&[]));
-        let params = pairs(p.get(3..).unwrap_or(&[]));
+        let params = if flat_parts == u32::MAX {
+            pairs(p.get(3..).unwrap_or(&[]))
+        } else {
+            let flat = at(3);
+            let split: Vec<&[u8]> = if flat.is_empty() {
+                Vec::new()
+            } else {
+                flat.as_bytes().split(|&b| b == 0).collect()
+            };
+            if split.len() != flat_parts as usize || flat_parts % 2 != 0 {
+                return (2, None);
+            }
+            pairs(&split)
+        };
         let ok = signature::is_valid(at(0), at(1), at(2), &params);
         (u32::from(ok), None)
     })
@@ -274,7 +285,7 @@ mod tests {
     const SIG: &str = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
 
     #[test]
-    fn verify_and_mode_on_the_canonical_vector() {
+    fn verify_on_the_canonical_vector() {
         let form: &[u8] = b"application/x-www-form-urlencoded";
         let n = put(&[
             SIG.as_bytes(),
@@ -286,9 +297,8 @@ mod tests {
             b"12345",
             b"",
         ]);
-        assert_eq!(twv_mode(n), 1);
-        let code = twv_verify(n);
-        assert_eq!(code & 1, 1);
+        let code = twv_verify(n, 1);
+        assert_eq!(code & 1, 1, "a form body needs no hash");
         let n = put(&[
             SIG.as_bytes(),
             URL.as_bytes(),
@@ -300,8 +310,8 @@ mod tests {
             b"12345",
             b"",
         ]);
-        assert_eq!(code & 1, twv_verify(n) & 1);
-        assert_eq!(twv_verify(n) >> 16, 1, "second token matched");
+        assert_eq!(code & 1, twv_verify(n, 0) & 1);
+        assert_eq!(twv_verify(n, 0) >> 16, 1, "second token matched");
         let n = put(&[
             SIG.as_bytes(),
             URL.as_bytes(),
@@ -312,7 +322,7 @@ mod tests {
             b"54321",
             b"",
         ]);
-        assert_eq!(twv_verify(n) & 1, 0);
+        assert_eq!(twv_verify(n, 0) & 1, 0);
     }
 
     #[test]
@@ -332,7 +342,13 @@ mod tests {
         let mut pieces: Vec<&[u8]> = vec![b"12345", SIG.as_bytes(), URL.as_bytes()];
         pieces.extend(kv);
         let n = put(&pieces);
-        assert_eq!(twv_validate(n), 1);
+        assert_eq!(twv_validate(n, u32::MAX), 1);
+        let flat = kv.join(&0u8);
+        let n = put(&[b"12345", SIG.as_bytes(), URL.as_bytes(), &flat]);
+        assert_eq!(twv_validate(n, 10), 1);
+        assert_eq!(twv_validate(n, 8), 2, "a NUL inside a piece is caught");
+        let n = put(&[b"12345", SIG.as_bytes(), URL.as_bytes(), b"x"]);
+        assert_eq!(twv_validate(n, 0), 2);
         let mut pieces: Vec<&[u8]> = vec![b"12345", URL.as_bytes()];
         pieces.extend(kv);
         let n = put(&pieces);
@@ -349,13 +365,81 @@ mod tests {
         assert_eq!(twv_validate_body(n), 1);
         let n = put(&[b"12345", sig, url.as_bytes(), b"{}", b""]);
         assert_eq!(twv_validate_body(n), 0);
+        // verifySignature: the host is asked for the hash, then the verdict uses it.
+        let json: &[u8] = b"application/json";
+        let n = put(&[sig, url.as_bytes(), body, json, b"POST", b"", b"12345", b""]);
+        assert_eq!(twv_verify(n, 1), NEED_HASH);
+        assert_eq!(twv_verify(n, 0) & 1, 1);
+        let n = put(&[
+            sig,
+            url.as_bytes(),
+            body,
+            json,
+            b"POST",
+            b"",
+            b"12345",
+            hash.as_bytes(),
+        ]);
+        assert_eq!(twv_verify(n, 1) & 1, 1);
+        let wrong = "0".repeat(64);
+        let n = put(&[
+            sig,
+            url.as_bytes(),
+            body,
+            json,
+            b"POST",
+            b"",
+            b"12345",
+            wrong.as_bytes(),
+        ]);
+        assert_eq!(
+            twv_verify(n, 1) & 1,
+            0,
+            "the host's hash is what is compared"
+        );
+        // verifySignature: the host is asked for the hash, then the verdict uses it.
+        let json: &[u8] = b"application/json";
+        let n = put(&[sig, url.as_bytes(), body, json, b"POST", b"", b"12345", b""]);
+        assert_eq!(twv_verify(n, 1), NEED_HASH);
+        assert_eq!(twv_verify(n, 0) & 1, 1);
+        let n = put(&[
+            sig,
+            url.as_bytes(),
+            body,
+            json,
+            b"POST",
+            b"",
+            b"12345",
+            hash.as_bytes(),
+        ]);
+        assert_eq!(twv_verify(n, 1) & 1, 1);
+        let wrong = "0".repeat(64);
+        let n = put(&[
+            sig,
+            url.as_bytes(),
+            body,
+            json,
+            b"POST",
+            b"",
+            b"12345",
+            wrong.as_bytes(),
+        ]);
+        assert_eq!(
+            twv_verify(n, 1) & 1,
+            0,
+            "the host's hash is what is compared"
+        );
     }
 
     #[test]
     fn short_or_garbage_headers_do_not_panic() {
         for count in [0u32, 1, 3, 7, 1000] {
             twv_buffer(8);
-            let _ = (twv_mode(count), twv_verify(count), twv_validate(count));
+            let _ = (
+                twv_verify(count, 1),
+                twv_verify(count, 0),
+                twv_validate(count, 4),
+            );
             let _ = (
                 twv_validate_body(count),
                 twv_sign(count),
@@ -363,7 +447,7 @@ mod tests {
             );
         }
         with_io(|io| io.fill(0xff));
-        let _ = (twv_verify(3), twv_validate(5), twv_sign(4));
+        let _ = (twv_verify(3, 1), twv_validate(5, u32::MAX), twv_sign(4));
         assert!(out(twv_layout()).starts_with("{\"fields\""));
     }
 }
