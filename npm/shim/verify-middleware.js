@@ -43,6 +43,7 @@ function webhookEntry(api, host) {
       validate: o.validate !== false,
       development: o.development ?? host.env("NODE_ENV") === "development",
       log: typeof o.log === "function" ? o.log : (line) => console.warn(line),
+      limit: Number.isFinite(o.limit) && o.limit >= 0 ? o.limit : 1 << 20,
     };
   }
 
@@ -87,6 +88,9 @@ function webhookEntry(api, host) {
     const method = req.method ? String(req.method) : undefined;
     const contentType = header(headers, "content-type");
     let raw = req.rawBody;
+    if (raw !== undefined && raw !== null && typeof raw !== "string" && !(raw instanceof Uint8Array)) {
+      return verdict(403, "no-raw-body");
+    }
     if (raw === undefined || raw === null) {
       const parsed = req.body;
       const form = /^\s*application\/x-www-form-urlencoded/i.test(contentType ?? "");
@@ -150,12 +154,29 @@ function webhookEntry(api, host) {
     return (req) => check(req, o);
   }
 
-  // Reads the rest of a Node request stream.
-  function readBody(req, done) {
+  // Reads the rest of a Node request stream, up to `limit` bytes (then a 413 error, as
+  // body-parser gives).
+  function readBody(req, limit, done) {
     const chunks = [];
-    req.on("data", (c) => chunks.push(typeof c === "string" ? new TextEncoder().encode(c) : c));
-    req.on("error", done);
+    let size = 0;
+    let over = false;
+    req.on("data", (c) => {
+      if (over) return;
+      const bytes = typeof c === "string" ? new TextEncoder().encode(c) : c;
+      size += bytes.length;
+      if (size > limit) {
+        over = true;
+        const err = new Error(`request body larger than ${limit} bytes`);
+        done(Object.assign(err, { status: 413, statusCode: 413, expose: true, type: "entity.too.large" }));
+        return;
+      }
+      chunks.push(bytes);
+    });
+    req.on("error", (err) => {
+      if (!over) done(err);
+    });
     req.on("end", () => {
+      if (over) return;
       let n = 0;
       for (const c of chunks) n += c.length;
       const all = typeof Buffer === "function" ? Buffer.alloc(n) : new Uint8Array(n);
@@ -209,7 +230,7 @@ function webhookEntry(api, host) {
       // Unread: no parser has consumed the stream (a parser for another type leaves it).
       const unread = req.rawBody === undefined && !req._body && req.readableEnded === false && typeof req.on === "function";
       if (!unread || req.method === "GET" || req.method === "HEAD") return run();
-      readBody(req, (err, raw) => {
+      readBody(req, o.limit, (err, raw) => {
         if (err) return next(err);
         req.rawBody = raw;
         req.body = parseBody(raw, header(req.headers, "content-type"));

@@ -95,6 +95,8 @@ export interface WebhookOptions {
   development?: boolean;
   /** Where the diagnosis goes (default: `console.warn`). */
   log?: (line: string) => void;
+  /** `webhook()` reading the body itself: the most bytes it accepts (default 1 MiB; more: a 413 error). */
+  limit?: number;
 }
 
 /** The answer for one request. */

@@ -104,6 +104,7 @@ describe("Express", () => {
     app.post("/twilio-json", express.json(), twilio.webhook(TOKEN, { protocol: "https", host: "hooks.example.com" }), echo);
     app.post("/twilio-form", express.urlencoded({ extended: true }), twilio.webhook(TOKEN, { protocol: "https", host: "hooks.example.com" }), echo);
     app.post("/no-token", verify.webhook({ authToken: "" }), echo);
+    app.post("/small", verify.webhook({ authToken: TOKEN, limit: 64, url: `${PUBLIC}/small` }), echo);
     server = await listen(app);
     port = server.address().port;
   });
@@ -144,6 +145,15 @@ describe("Express", () => {
     assert.match(missing.body, /X-Twilio-Signature header does not exist/);
     const noToken = await send(port, "/no-token", r);
     assert.equal(noToken.status, 500);
+  });
+
+  test("a body over `limit` is refused with 413 before any check", async () => {
+    const r = signedForm(`${PUBLIC}/small`);
+    assert.ok(Buffer.byteLength(r.body) > 64);
+    const res = await send(port, "/small", r);
+    assert.equal(res.status, 413);
+    const small = signedForm(`${PUBLIC}/small`, { Body: "hi", To: "+1" });
+    assert.equal((await send(port, "/small", small)).status, 200);
   });
 
   test("after express.urlencoded({ extended: true }) / express.json() with keepRawBody", async () => {
@@ -282,6 +292,9 @@ describe("requestVerifier and verifyFetchRequest", () => {
     // A form body a parser already decoded (no raw bytes): checked like twilio-node.
     const decoded = check({ method: "POST", url: "/sms", headers: r.headers, body: { ...SMS } });
     assert.equal(decoded.valid, true);
+    // A raw body of another type is not guessed at.
+    const odd = check({ method: "POST", url: "/sms", headers: r.headers, rawBody: { text: r.body } });
+    assert.deepEqual([odd.status, odd.reason], [403, "no-raw-body"]);
     // A JSON body without its raw bytes cannot be checked.
     const json = signedJson(`${PUBLIC}/sms`, JSON_BODY);
     const noRaw = verify.requestVerifier(TOKEN, { url: json.full })({ method: "POST", url: "/sms", headers: json.headers, body: JSON.parse(JSON_BODY) });
