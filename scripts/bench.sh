@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks, side by side with twilio-node, in one run on this machine (not a test: nothing
 # is judged on time). Prints:
-#   1. Node: twilio-node's pipeline vs verifySignature / validateRequest / inspect (npm/bench/peer.mjs)
+#   1. Node: twilio-node's pipeline vs verifySignature / validateRequest / inspect (npm/bench/peer.mjs),
+#      and the verify entry side by side with twilio-node and the full entry (npm/bench/verify.mjs)
 #   2. native Rust (criterion): inspect and verification per input vs the bare HMAC-SHA1 floor
 #   3. sizes: the npm package's wasm and the web app's wasm, raw and gzipped
 #   4. browser: paste → rendered report in headless Chromium (tests/e2e/bench/render.mjs)
@@ -21,6 +22,9 @@ fi
 step "Node $(node --version): ours vs twilio-node (medians of interleaved rounds)"
 node npm/bench/peer.mjs
 
+step "Node: the verify entry (twilio-webhook-inspector/verify) vs twilio-node and the full entry"
+node npm/bench/verify.mjs
+
 step "native Rust (criterion), one core"
 if [ -n "${QUICK:-}" ]; then
   cargo bench --bench native -- --warm-up-time 1 --measurement-time 2
@@ -36,6 +40,8 @@ echo "| module | raw | gzip -9 |"
 echo "|---|---:|---:|"
 size_row "npm package wasm (pkg/node)" pkg/node/twilio_webhook_inspector_bg.wasm
 size_row "npm package wasm (pkg/web)" pkg/web/twilio_webhook_inspector_bg.wasm
+size_row "npm verify entry wasm, web (pkg/verify/verify.wasm)" pkg/verify/verify.wasm
+size_row "npm verify entry wasm, Node (pkg/verify/verify-node.wasm)" pkg/verify/verify-node.wasm
 size_row "web app wasm (dist/)" "$(ls dist/*.wasm | head -n1)"
 
 step "browser: paste → rendered report"

@@ -5,7 +5,13 @@
 #   npm/test/inspect.test.mjs    every inspect vector: wasm report == native CLI report
 #   npm/test/errors.test.mjs     wrong argument types become Errors with a message
 #   npm/test/package.test.mjs    npm pack + install into a blank project; require, import,
-#                                the web build, and tsc --strict over the declarations
+#                                the web build, the verify entry, the exact file list, and
+#                                tsc --strict over the declarations
+#   npm/test/verify-entry.test.mjs   the verify entry (Node and web builds): every vector and
+#                                rule case, equal to the full entry; drop-ins; errors
+#   npm/test/verify-browser.test.mjs the verify entry's web build in headless Chromium
+#   npm/test/middleware.test.mjs real Express and Fastify servers, requests signed by the
+#                                official twilio library
 # Idempotent: npm ci in npm/ only when its lockfile changed; wasm-opt only when needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."

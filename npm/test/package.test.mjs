@@ -38,6 +38,72 @@ test("the tarball holds both builds, the README and the LICENSE", () => {
   }
 });
 
+test("the package ships only what runs: the entries, their wasm and declarations, README, LICENSE", () => {
+  const out = run("npm", ["pack", PKG_DIR, "--dry-run", "--json", "--loglevel=error"]);
+  const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
+  const crate = "twilio_webhook_inspector";
+  const expected = [
+    "LICENSE",
+    "README.md",
+    "package.json",
+    "node/index.d.ts",
+    "node/index.js",
+    `node/${crate}.d.ts`,
+    `node/${crate}.js`,
+    `node/${crate}_bg.wasm`,
+    "verify/index.d.ts",
+    "verify/index.js",
+    "verify/verify-node.wasm",
+    "verify/verify.wasm",
+    "verify/web.d.mts",
+    "verify/web.mjs",
+    "web/index.d.ts",
+    "web/index.js",
+    "web/package.json",
+    `web/${crate}.d.ts`,
+    `web/${crate}.js`,
+    `web/${crate}_bg.wasm`,
+  ].sort();
+  assert.deepEqual(files, expected);
+});
+
+test("the verify entry: require(), import, and the web build after initSync", () => {
+  const vector = {
+    token: "12345",
+    url: "https://mycompany.com/myapp.php?foo=1&bar=2",
+    body: "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212",
+    signature: "RSOYDt4T1cUTdK1PDd93/VVr8B8=",
+  };
+  const args = JSON.stringify([vector.token, vector.signature, vector.url, vector.body]);
+  const cjs = `
+    const v = require("twilio-webhook-inspector/verify");
+    const r = v.verifySignature(...${args});
+    process.stdout.write(JSON.stringify({ valid: r.valid, resolved: require.resolve("twilio-webhook-inspector/verify"), fns: Object.keys(v).sort() }));
+  `;
+  const a = JSON.parse(run(process.execPath, ["-e", cjs]));
+  assert.equal(a.valid, true);
+  assert.match(a.resolved, /verify[\\/]index\.js$/);
+  assert.deepEqual(a.fns, [
+    "fastifyRawBody", "fastifyWebhook", "getExpectedBodyHash", "getExpectedTwilioSignature", "keepRawBody",
+    "requestVerifier", "validateBody", "validateRequest", "validateRequestWithBody", "verifyFetchRequest",
+    "verifySignature", "webhook",
+  ]);
+  const esm = `
+    import { verifySignature, webhook } from "twilio-webhook-inspector/verify";
+    process.stdout.write(JSON.stringify({ valid: verifySignature(...${args}).valid, webhook: typeof webhook }));
+  `;
+  assert.deepEqual(JSON.parse(run(process.execPath, ["--input-type=module", "-e", esm])), { valid: true, webhook: "function" });
+  const web = `
+    import { readFileSync } from "node:fs";
+    import { createRequire } from "node:module";
+    import init, { initSync, verifySignature } from "twilio-webhook-inspector/verify/web";
+    const require = createRequire(import.meta.url);
+    initSync({ module: readFileSync(require.resolve("twilio-webhook-inspector/verify/verify.wasm")) });
+    process.stdout.write(JSON.stringify({ valid: verifySignature(...${args}).valid, init: typeof init }));
+  `;
+  assert.deepEqual(JSON.parse(run(process.execPath, ["--input-type=module", "-e", web])), { valid: true, init: "function" });
+});
+
 test("require() from CommonJS", () => {
   const code = `
     const twi = require("twilio-webhook-inspector");

@@ -5,7 +5,6 @@
 
 use core::cmp::Ordering;
 
-use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 use sha2::Sha256;
@@ -78,13 +77,27 @@ impl MacOut {
         &self.bytes[..self.len]
     }
 
-    /// Standard base64 with padding, on the stack.
+    /// Standard base64 with padding, on the stack. Written out (a dozen lines) rather than
+    /// through the `base64` crate's generic engine, which weighs ~3 KB in the npm verify
+    /// module.
     pub(crate) fn b64(&self) -> B64 {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut buf = [0u8; 44];
-        let n = base64::engine::general_purpose::STANDARD
-            .encode_slice(self.as_bytes(), &mut buf)
-            .unwrap_or(0);
-        B64 { buf, len: n }
+        let mut len = 0;
+        for (chunk, out) in self.as_bytes().chunks(3).zip(buf.chunks_exact_mut(4)) {
+            let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+            let v = byte(0) << 16 | byte(1) << 8 | byte(2);
+            for (i, o) in out.iter_mut().enumerate() {
+                *o = if i <= chunk.len() {
+                    ALPHABET[(v >> (18 - 6 * i)) as usize & 63]
+                } else {
+                    b'='
+                };
+            }
+            len += 4;
+        }
+        B64 { buf, len }
     }
 
     /// Node/python comparison of the header with this MAC's base64: lengths first, then a

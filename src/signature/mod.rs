@@ -48,7 +48,10 @@ mod visible;
 use crate::finding::{Code, Finding, Severity};
 use compute::{Keyed, Ordered};
 
-pub use quick::{packed, verify_quick, QuickReason, QuickRequest, QuickVerdict, QUICK_CANDIDATES};
+pub use quick::{
+    packed, verify_quick, verify_quick_hashed, QuickReason, QuickRequest, QuickVerdict,
+    QUICK_CANDIDATES,
+};
 pub use report::*;
 pub use sign::{sign_request, SignRequest, SignedRequest};
 pub(crate) use verify::malformed_reason;
@@ -122,11 +125,12 @@ pub fn is_valid(token: &str, signature: &str, url: &str, params: &[(String, Stri
     {
         return true;
     }
-    // For a URL every library leaves as it is, with no repeated key and no key whose order
-    // differs between node and python, the fallbacks would sign the same two strings again.
+    // For a URL every library leaves as it is, and parameters that node (UTF-16 order) and
+    // python (code point order) sort the same way — no key or value pairs a character above
+    // U+FFFF with one in U+E000..=U+FFFF — the fallbacks would sign the same two strings
+    // again (repeated keys included: both sort and de-duplicate their values).
     if url_is_canonical(url)
-        && !has_repeated_key(params)
-        && !compute::orders_may_differ(params.iter().map(|(k, _)| k.as_str()))
+        && !compute::orders_may_differ(params.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]))
     {
         return false;
     }
@@ -164,12 +168,17 @@ fn url_is_canonical(url: &str) -> bool {
     });
     let (path, query) = path_query.split_once('?').unwrap_or((path_query, "x"));
     // node's legacy querystring round trip groups repeated query keys together.
-    let mut keys: Vec<&str> = query
+    let keys: Vec<&str> = query
         .split('&')
         .map(|kv| kv.split('=').next().unwrap_or(""))
         .collect();
-    keys.sort_unstable();
-    let unique_keys = keys.windows(2).all(|w| w[0] != w[1])
+    // Pairwise (queries have few keys; longer ones are simply not treated as canonical):
+    // no copy of the standard sort in the wasm builds.
+    let unique_keys = keys.len() <= 32
+        && keys
+            .iter()
+            .enumerate()
+            .all(|(i, k)| !keys[i + 1..].contains(k))
         && (query == "x"
             || query
                 .split('&')
@@ -184,12 +193,6 @@ fn url_is_canonical(url: &str) -> bool {
         && (port.is_empty() || authority.ends_with(port))
 }
 
-fn has_repeated_key(params: &[(String, String)]) -> bool {
-    let mut keys: Vec<&str> = params.iter().map(|(k, _)| k.as_str()).collect();
-    keys.sort_unstable();
-    keys.windows(2).any(|w| w[0] == w[1])
-}
-
 /// [`is_valid`] on a raw `application/x-www-form-urlencoded` body, decoded the way
 /// twilio-node's `querystring.parse` does (the server fast path: no report, no findings).
 pub fn is_valid_form_body(token: &str, signature: &str, url: &str, body: &[u8]) -> bool {
@@ -200,7 +203,25 @@ pub fn is_valid_form_body(token: &str, signature: &str, url: &str, body: &[u8]) 
 /// `validate(url, body, signature)` accepts a JSON (non-form) webhook: the URL-only
 /// HMAC-SHA1 matches and `bodySHA256` equals the body's SHA-256.
 pub fn is_valid_with_body(token: &str, signature: &str, url: &str, body: &[u8]) -> bool {
-    let prep = Prepared::new(url, Mode::Body, Vec::new(), body);
+    is_valid_with_body_hash(token, signature, url, body, None)
+}
+
+/// [`is_valid_with_body`] with the lower-case hex SHA-256 of `body` already computed by the
+/// caller (`None`: computed here), e.g. by a host whose crypto has SHA instructions.
+pub fn is_valid_with_body_hash(
+    token: &str,
+    signature: &str,
+    url: &str,
+    body: &[u8],
+    body_sha256: Option<&str>,
+) -> bool {
+    let keyed = Keyed::new(token, Algorithm::HmacSha1);
+    if let Some(answer) = body_check_canonical(&keyed, signature.as_bytes(), url, body, body_sha256)
+    {
+        return answer.is_some();
+    }
+    let hash = body_sha256.map(str::to_string);
+    let prep = Prepared::with_body_hash(url, Mode::Body, Vec::new(), body, hash);
     let ev = evaluate(
         &prep,
         &[token.to_string()],
@@ -208,6 +229,71 @@ pub fn is_valid_with_body(token: &str, signature: &str, url: &str, body: &[u8]) 
         Ok(Algorithm::HmacSha1),
     );
     ev.node_valid == Some(true) || ev.python_valid == Some(true)
+}
+
+/// The first `bodySHA256` value of the URL's query, when it is not blank.
+fn first_body_sha(url: &str) -> Option<&str> {
+    let (_, query) = url.split('#').next()?.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (k == "bodySHA256").then_some(v)
+        })
+        .filter(|v| !v.is_empty())
+}
+
+/// The HMAC-SHA1 `bodySHA256` check without the libraries' re-serialised URLs, when they
+/// cannot change the answer: for a URL every library leaves as it is ([`url_is_canonical`])
+/// whose first `bodySHA256` is not blank, twilio-node and twilio-python both sign one of
+/// the two port candidates and compare that value with the body's hash. `Some(Some(kind))`
+/// when valid (the candidate that matched), `Some(None)` when invalid, `None` when the full
+/// emulation must decide. The body is hashed only when the HMAC matches.
+pub(crate) fn body_check_canonical(
+    keyed: &Keyed,
+    sig: &[u8],
+    url: &str,
+    body: &[u8],
+    body_sha256: Option<&str>,
+) -> Option<Option<CandidateKind>> {
+    if !url_is_canonical(url) {
+        return None;
+    }
+    let in_url = first_body_sha(url)?;
+    let has_port = url_variants::split_authority(url).is_some_and(|a| a.has_port());
+    let empty = compute::Ordered::EMPTY;
+    let kind = if compute::mac_of(keyed, &url_variants::port_removed(url), empty)
+        .matches_header(sig)
+    {
+        if has_port {
+            CandidateKind::PortRemoved
+        } else {
+            CandidateKind::AsReceived
+        }
+    } else if compute::mac_of(keyed, &url_variants::port_added(url), empty).matches_header(sig) {
+        if has_port {
+            CandidateKind::AsReceived
+        } else {
+            CandidateKind::PortAdded
+        }
+    } else {
+        return Some(None);
+    };
+    let computed;
+    let expected = match body_sha256 {
+        Some(h) => h,
+        None => {
+            computed = compute::sha256_hex(body);
+            &computed
+        }
+    };
+    Some(compute::ct_eq(in_url.as_bytes(), expected.as_bytes()).then_some(kind))
+}
+
+/// The `bodySHA256` Twilio puts on the URL of a request with this body: the lower-case hex
+/// SHA-256 of the raw bytes (twilio-node's `getExpectedBodyHash`).
+pub fn body_sha256(body: &[u8]) -> String {
+    compute::sha256_hex(body)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -258,6 +344,19 @@ impl<'a> Prepared<'a> {
         params: Vec<(String, String)>,
         body: &'a [u8],
     ) -> Prepared<'a> {
+        Prepared::with_body_hash(url, mode, params, body, None)
+    }
+
+    /// [`Prepared::new`] with the lower-case hex SHA-256 of `body` already computed by the
+    /// caller (`None`: computed here when the mode needs it). The npm verify entry hands
+    /// the hash of a large body to the host's crypto, which has SHA instructions.
+    pub(crate) fn with_body_hash(
+        url: &'a str,
+        mode: Mode,
+        params: Vec<(String, String)>,
+        body: &'a [u8],
+        body_sha_hex: Option<String>,
+    ) -> Prepared<'a> {
         let params = if mode == Mode::Form {
             params
         } else {
@@ -296,7 +395,8 @@ impl<'a> Prepared<'a> {
             legacy,
             python: python::candidates(url),
             py_body_sha,
-            body_sha_hex: (mode == Mode::Body).then(|| compute::sha256_hex(body)),
+            body_sha_hex: (mode == Mode::Body)
+                .then(|| body_sha_hex.unwrap_or_else(|| compute::sha256_hex(body))),
             params,
             body,
         }

@@ -7,9 +7,10 @@
 //! [`packed`] defines the one number `verifySignature`'s JS fast path receives; the JS side
 //! reads the layout from [`packed::layout_json`] at run time, so it is written down once.
 
+use super::compute::Keyed;
 use super::{
-    decode_form, is_valid, is_valid_with_body, signed_content, verify, Algorithm, CandidateKind,
-    SignMode, SignatureInput,
+    body_check_canonical, decode_form, evaluate, is_valid, signed_content, Algorithm,
+    CandidateKind, KeyOrder, Mode, Prepared, SignMode,
 };
 
 /// A request as a server receives it.
@@ -85,6 +86,18 @@ pub struct QuickVerdict {
 /// Verifies a raw request against each token in turn (twilio-node's and twilio-python's
 /// acceptance, like [`super::is_valid`]).
 pub fn verify_quick(tokens: &[&str], request: &QuickRequest<'_>) -> QuickVerdict {
+    verify_quick_hashed(tokens, request, None)
+}
+
+/// [`verify_quick`] with the lower-case hex SHA-256 of the body computed by the caller
+/// (`None`: computed here if what is signed needs it). The npm verify entry passes the hash
+/// from `node:crypto` for large JSON bodies; it is only read when [`signed_content`] says
+/// the body is covered by `bodySHA256`.
+pub fn verify_quick_hashed(
+    tokens: &[&str],
+    request: &QuickRequest<'_>,
+    body_sha256: Option<&str>,
+) -> QuickVerdict {
     let algorithm = match request
         .settings
         .filter(|s| !s.is_empty())
@@ -118,49 +131,91 @@ pub fn verify_quick(tokens: &[&str], request: &QuickRequest<'_>) -> QuickVerdict
     } else {
         Vec::new()
     };
-    if algorithm == Algorithm::HmacSha256 {
-        // SharedKey HMAC-SHA256 is rare: the full verification handles it.
-        let owned: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
-        let report = verify(&SignatureInput {
-            url: Some(request.url),
-            method: request.method,
-            content_type: request.content_type,
-            body: request.body,
-            params: &params,
-            signature: Some(request.signature),
-            settings_header: request.settings,
-            tokens: &owned,
-            ..Default::default()
-        });
-        let valid = report.is_valid();
-        if let Some(m) = report.matched.filter(|_| valid) {
-            result.valid = true;
-            result.reason = QuickReason::Valid;
-            let candidate = match m.candidate {
-                CandidateKind::PortAdded | CandidateKind::PortRemoved => m.candidate,
-                _ => CandidateKind::AsReceived,
-            };
-            result.matched = Some((m.token_index, candidate));
-        }
-        return result;
-    }
-    for (index, token) in tokens.iter().enumerate() {
-        let ok = match mode {
-            SignMode::BodyHash => {
-                is_valid_with_body(token, request.signature, request.url, request.body)
-            }
-            SignMode::UrlOnly | SignMode::FormParams => {
-                is_valid(token, request.signature, request.url, &params)
-            }
-        };
-        if ok {
-            result.valid = true;
-            result.reason = QuickReason::Valid;
-            result.matched = Some((index, CandidateKind::AsReceived));
-            break;
-        }
+    let matched = if algorithm == Algorithm::HmacSha256 || mode == SignMode::BodyHash {
+        // SharedKey HMAC-SHA256 (python's emulation only) and bodySHA256 bodies: both
+        // libraries' emulations over every token at once, as the full `verify` does, so the
+        // body is hashed once.
+        evaluated_match(tokens, request, mode, params, body_sha256, algorithm)
+    } else {
+        tokens
+            .iter()
+            .position(|token| is_valid(token, request.signature, request.url, &params))
+            .map(|index| (index, CandidateKind::AsReceived))
+    };
+    if let Some(m) = matched {
+        result.valid = true;
+        result.reason = QuickReason::Valid;
+        result.matched = Some(m);
     }
     result
+}
+
+/// The match [`super::verify`] reports, without its report: node's and python's
+/// emulations ([`evaluate`]) over every token; the lowest token index wins, node's
+/// as-received candidates before python's, python's before node's fallbacks. The
+/// candidate is named when it is a port variant, else "as received".
+fn evaluated_match(
+    tokens: &[&str],
+    request: &QuickRequest<'_>,
+    mode: SignMode,
+    params: Vec<(String, String)>,
+    body_sha256: Option<&str>,
+    algorithm: Algorithm,
+) -> Option<(usize, CandidateKind)> {
+    // `verify` has no URL to check for an empty or path-only URL.
+    if request.url.trim().is_empty() || request.url.starts_with('/') {
+        return None;
+    }
+    if algorithm == Algorithm::HmacSha1 && mode == SignMode::BodyHash {
+        let sig = request.signature.as_bytes();
+        let mut all_decided = true;
+        for (index, token) in tokens.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+            let keyed = Keyed::new(token, algorithm);
+            match body_check_canonical(&keyed, sig, request.url, request.body, body_sha256) {
+                Some(Some(kind)) => return Some((index, kind)),
+                Some(None) => {}
+                None => {
+                    all_decided = false;
+                    break;
+                }
+            }
+        }
+        if all_decided {
+            return None;
+        }
+    }
+    let mode = match mode {
+        SignMode::UrlOnly => Mode::UrlOnly,
+        SignMode::FormParams => Mode::Form,
+        SignMode::BodyHash => Mode::Body,
+    };
+    let hash = body_sha256.map(str::to_string);
+    let prep = Prepared::with_body_hash(request.url, mode, params, request.body, hash);
+    let owned: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
+    let ev = evaluate(&prep, &owned, request.signature.as_bytes(), Ok(algorithm));
+    [ev.node.accepted.as_ref(), ev.python.accepted.as_ref()]
+        .into_iter()
+        .flatten()
+        .min_by_key(|m| {
+            let rank = match (m.order, m.kind) {
+                (
+                    KeyOrder::Utf16,
+                    CandidateKind::AsReceived
+                    | CandidateKind::PortAdded
+                    | CandidateKind::PortRemoved,
+                ) => 0,
+                (KeyOrder::CodePoint, _) => 1,
+                _ => 2,
+            };
+            (m.token, rank)
+        })
+        .map(|m| {
+            let candidate = match m.kind {
+                CandidateKind::PortAdded | CandidateKind::PortRemoved => m.kind,
+                _ => CandidateKind::AsReceived,
+            };
+            (m.token, candidate)
+        })
 }
 
 /// [`QuickVerdict`] packed in one `u32`, for the npm fast path (one number crosses the
@@ -228,17 +283,54 @@ pub mod packed {
     /// The layout and the string tables as JSON, read once by the JS fast path:
     /// `{"fields":{"valid":[0,1],…},"algorithms":[…],"reasons":[…],"candidates":[…]}`.
     pub fn layout_json() -> String {
-        let list = |items: &[&str]| format!("[\"{}\"]", items.join("\",\""));
-        let fields: Vec<String> = FIELDS
-            .iter()
-            .map(|(n, s, m)| format!("\"{n}\":[{s},{m}]"))
-            .collect();
-        format!(
-            "{{\"fields\":{{{}}},\"algorithms\":{},\"reasons\":{},\"candidates\":{}}}",
-            fields.join(","),
-            list(&ALGORITHMS),
-            list(&QuickReason::ALL.map(QuickReason::id)),
-            list(&QUICK_CANDIDATES.map(|c| c.id())),
-        )
+        // Pushed piece by piece (no `format!`): the npm verify module stays smaller.
+        fn number(out: &mut String, mut n: u32) {
+            let mut digits = [0u8; 10];
+            let mut i = digits.len();
+            loop {
+                i -= 1;
+                digits[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            for &d in &digits[i..] {
+                out.push(char::from(d));
+            }
+        }
+        fn list(out: &mut String, key: &str, items: &[&str]) {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":[");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('"');
+                out.push_str(item);
+                out.push('"');
+            }
+            out.push(']');
+        }
+        let mut out = String::from("{\"fields\":{");
+        for (i, (name, shift, mask)) in FIELDS.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(name);
+            out.push_str("\":[");
+            number(&mut out, *shift);
+            out.push(',');
+            number(&mut out, *mask);
+            out.push(']');
+        }
+        out.push('}');
+        list(&mut out, "algorithms", &ALGORITHMS);
+        list(&mut out, "reasons", &QuickReason::ALL.map(QuickReason::id));
+        list(&mut out, "candidates", &QUICK_CANDIDATES.map(|c| c.id()));
+        out.push('}');
+        out
     }
 }
