@@ -34,15 +34,30 @@ fi
 
 step "web app build (trunk, release)"
 trunk build --release >/dev/null
-size_row() { printf '| %s | %s | %s |\n' "$1" "$(wc -c < "$2")" "$(gzip -9 -c "$2" | wc -c)"; }
+# Size budgets (issue 15), gzip -9 bytes; "-" = no budget. Every row prints its goal and
+# whether it is met; the exceeded ones are listed at the end of this step.
+EXCEEDED=()
+size_row() {
+  local raw gz goal verdict
+  raw=$(wc -c < "$2"); gz=$(gzip -9 -c "$2" | wc -c); goal=${3:--}
+  if [ "$goal" = "-" ]; then verdict="-"
+  elif [ "$gz" -le "$goal" ]; then verdict="met"
+  else verdict="EXCEEDED by $((gz - goal))"; EXCEEDED+=("$1: $gz > $goal"); fi
+  printf '| %s | %s | %s | %s | %s |\n' "$1" "$raw" "$gz" "$goal" "$verdict"
+}
 step "sizes (bytes)"
-echo "| module | raw | gzip -9 |"
-echo "|---|---:|---:|"
-size_row "npm package wasm (pkg/node)" pkg/node/twilio_webhook_inspector_bg.wasm
-size_row "npm package wasm (pkg/web)" pkg/web/twilio_webhook_inspector_bg.wasm
-size_row "npm verify entry wasm, web (pkg/verify/verify.wasm)" pkg/verify/verify.wasm
+echo "| module | raw | gzip -9 | goal (gzip) | budget |"
+echo "|---|---:|---:|---:|---|"
+size_row "npm package wasm (pkg/node)" pkg/node/twilio_webhook_inspector_bg.wasm 204800
+size_row "npm package wasm (pkg/web)" pkg/web/twilio_webhook_inspector_bg.wasm 204800
+size_row "npm verify entry wasm, web (pkg/verify/verify.wasm)" pkg/verify/verify.wasm 40960
 size_row "npm verify entry wasm, Node (pkg/verify/verify-node.wasm)" pkg/verify/verify-node.wasm
-size_row "web app wasm (dist/)" "$(ls dist/*.wasm | head -n1)"
+size_row "web app wasm (dist/)" "$(ls dist/*.wasm | head -n1)" 256000
+if [ ${#EXCEEDED[@]} -gt 0 ]; then
+  echo "Size budgets exceeded:"; printf '  - %s\n' "${EXCEEDED[@]}"
+else
+  echo "Every size budget is met."
+fi
 
 step "browser: paste → rendered report"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
