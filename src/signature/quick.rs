@@ -10,7 +10,7 @@
 use super::compute::Keyed;
 use super::{
     body_check_canonical, decode_form, evaluate, is_valid, signed_content, Algorithm,
-    CandidateKind, KeyOrder, Mode, Prepared, SignMode,
+    CandidateKind, Mode, Prepared, SignMode,
 };
 
 /// A request as a server receives it.
@@ -193,22 +193,7 @@ fn evaluated_match(
     let prep = Prepared::with_body_hash(request.url, mode, params, request.body, hash);
     let owned: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
     let ev = evaluate(&prep, &owned, request.signature.as_bytes(), Ok(algorithm));
-    [ev.node.accepted.as_ref(), ev.python.accepted.as_ref()]
-        .into_iter()
-        .flatten()
-        .min_by_key(|m| {
-            let rank = match (m.order, m.kind) {
-                (
-                    KeyOrder::Utf16,
-                    CandidateKind::AsReceived
-                    | CandidateKind::PortAdded
-                    | CandidateKind::PortRemoved,
-                ) => 0,
-                (KeyOrder::CodePoint, _) => 1,
-                _ => 2,
-            };
-            (m.token, rank)
-        })
+    super::verify::best_match(&ev)
         .map(|m| {
             let candidate = match m.kind {
                 CandidateKind::PortAdded | CandidateKind::PortRemoved => m.kind,

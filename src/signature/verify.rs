@@ -251,7 +251,7 @@ fn expectations(r: &mut SignatureReport, prep: &Prepared<'_>, tokens: &[String],
 
 /// The match to report: node's shared candidates, then python's, then node's fallbacks;
 /// lowest token index first.
-fn best_match(ev: &Evaluation) -> Option<LibMatch> {
+pub(super) fn best_match(ev: &Evaluation) -> Option<LibMatch> {
     [ev.node.accepted.as_ref(), ev.python.accepted.as_ref()]
         .into_iter()
         .flatten()

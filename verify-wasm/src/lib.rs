@@ -397,38 +397,6 @@ mod tests {
             0,
             "the host's hash is what is compared"
         );
-        // verifySignature: the host is asked for the hash, then the verdict uses it.
-        let json: &[u8] = b"application/json";
-        let n = put(&[sig, url.as_bytes(), body, json, b"POST", b"", b"12345", b""]);
-        assert_eq!(twv_verify(n, 1), NEED_HASH);
-        assert_eq!(twv_verify(n, 0) & 1, 1);
-        let n = put(&[
-            sig,
-            url.as_bytes(),
-            body,
-            json,
-            b"POST",
-            b"",
-            b"12345",
-            hash.as_bytes(),
-        ]);
-        assert_eq!(twv_verify(n, 1) & 1, 1);
-        let wrong = "0".repeat(64);
-        let n = put(&[
-            sig,
-            url.as_bytes(),
-            body,
-            json,
-            b"POST",
-            b"",
-            b"12345",
-            wrong.as_bytes(),
-        ]);
-        assert_eq!(
-            twv_verify(n, 1) & 1,
-            0,
-            "the host's hash is what is compared"
-        );
     }
 
     #[test]
