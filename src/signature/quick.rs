@@ -193,14 +193,13 @@ fn evaluated_match(
     let prep = Prepared::with_body_hash(request.url, mode, params, request.body, hash);
     let owned: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
     let ev = evaluate(&prep, &owned, request.signature.as_bytes(), Ok(algorithm));
-    super::verify::best_match(&ev)
-        .map(|m| {
-            let candidate = match m.kind {
-                CandidateKind::PortAdded | CandidateKind::PortRemoved => m.kind,
-                _ => CandidateKind::AsReceived,
-            };
-            (m.token, candidate)
-        })
+    super::verify::best_match(&ev).map(|m| {
+        let candidate = match m.kind {
+            CandidateKind::PortAdded | CandidateKind::PortRemoved => m.kind,
+            _ => CandidateKind::AsReceived,
+        };
+        (m.token, candidate)
+    })
 }
 
 /// [`QuickVerdict`] packed in one `u32`, for the npm fast path (one number crosses the

@@ -1,0 +1,263 @@
+//! Printouts with a syntax of their own: Java/Kotlin `Map.toString()`, Go's `fmt.Print` of a
+//! map, PHP's `var_dump`, Flask's `ImmutableMultiDict`.
+
+use super::*;
+
+/// Flask/Werkzeug's `ImmutableMultiDict([('From', '+1555'), ('Body', 'hi')])`: a list of
+/// `(key, value)` tuples.
+pub(crate) fn read_multidict(t: &str) -> Option<Literal> {
+    let start = t.find("MultiDict([")? + "MultiDict(".len();
+    let mut c = Cursor::new(t);
+    c.pos = start;
+    let Val::List(items) = nested(&mut c, 0)? else {
+        return None;
+    };
+    let mut entries = Vec::new();
+    for item in items {
+        let Val::List(kv) = item else { return None };
+        let [Val::Str(key), value] = <[Val; 2]>::try_from(kv).ok()? else {
+            return None;
+        };
+        let raw = match &value {
+            Val::Str(s) | Val::Scalar(s) => s.clone(),
+            _ => String::new(),
+        };
+        entries.push(Entry { key, raw, value });
+    }
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "Flask's ImmutableMultiDict",
+        entries,
+        elided: Vec::new(),
+        json_shaped: false,
+    })
+}
+
+/// True for Java/Kotlin `Map.toString()` text: `{Name=value, …}`.
+pub(crate) fn looks_like_java_map(t: &str) -> bool {
+    let Some(inner) = t.trim().strip_prefix('{').and_then(|r| r.strip_suffix('}')) else {
+        return false;
+    };
+    let Some((key, rest)) = inner.split_once('=') else {
+        return false;
+    };
+    !rest.starts_with('>') && is_key(key.trim_start())
+}
+
+pub(super) fn is_key(k: &str) -> bool {
+    !k.is_empty()
+        && k.chars()
+            .all(|c| is_ident_char(c) || matches!(c, '-' | '.' | '[' | ']'))
+}
+
+/// Splits `inner` into `key<sep>value` parts at `between` when a key and `sep` follow.
+fn split_keyed<'a>(inner: &'a str, between: &str, sep: char) -> Vec<(&'a str, &'a str)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut search = 0;
+    while let Some(i) = inner
+        .get(search..)
+        .and_then(|r| r.find(between))
+        .map(|i| i + search)
+    {
+        let next = i + between.len();
+        search = next;
+        let follows = inner
+            .get(next..)
+            .and_then(|r| r.split_once(sep))
+            .is_some_and(|(k, _)| is_key(k));
+        if follows {
+            parts.push(inner.get(start..i).unwrap_or(""));
+            start = next;
+        }
+    }
+    parts.push(inner.get(start..).unwrap_or(""));
+    parts
+        .into_iter()
+        .filter_map(|p| p.split_once(sep))
+        .filter(|(k, _)| is_key(k))
+        .collect()
+}
+
+/// Java/Kotlin `Map.toString()`: `{From=+15551234567, Body=Hello, world}`.
+pub(crate) fn read_java_map(t: &str) -> Option<Literal> {
+    let inner = t.trim().strip_prefix('{')?.strip_suffix('}')?;
+    let entries: Vec<Entry> = split_keyed(inner, ", ", '=')
+        .into_iter()
+        .map(|(k, v)| Entry {
+            key: k.to_string(),
+            raw: v.to_string(),
+            value: if v == "null" {
+                Val::Null
+            } else {
+                Val::Str(v.to_string())
+            },
+        })
+        .collect();
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "Java/Kotlin Map.toString() output",
+        entries,
+        elided: Vec::new(),
+        json_shaped: false,
+    })
+}
+
+/// True for Go's `fmt.Print` of a map: `map[Key:value …]`.
+pub(crate) fn looks_like_go_map(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with("map[")
+        && t.ends_with(']')
+        && t.get(4..)
+            .and_then(|r| r.split_once(':'))
+            .is_some_and(|(k, _)| is_key(k))
+}
+
+/// Go's `fmt.Print` of a map (`map[From:+1555 Body:hi]`); `url.Values` prints each value as
+/// a slice (`Body:[hi]`), read as its one element.
+pub(crate) fn read_go_map(t: &str) -> Option<Literal> {
+    let inner = t.trim().strip_prefix("map[")?.strip_suffix(']')?;
+    let entries: Vec<Entry> = split_keyed(inner, " ", ':')
+        .into_iter()
+        .map(|(k, v)| {
+            let one = v
+                .strip_prefix('[')
+                .and_then(|r| r.strip_suffix(']'))
+                .unwrap_or(v);
+            Entry {
+                key: k.to_string(),
+                raw: v.to_string(),
+                value: Val::Str(one.to_string()),
+            }
+        })
+        .collect();
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "Go's fmt.Print of a map",
+        entries,
+        elided: Vec::new(),
+        json_shaped: false,
+    })
+}
+
+/// True for PHP's `var_dump` of an array: `array(3) {`.
+pub(crate) fn looks_like_var_dump(t: &str) -> bool {
+    let t = t.trim_start();
+    t.strip_prefix("array(")
+        .and_then(|r| r.split_once(')'))
+        .is_some_and(|(n, rest)| {
+            !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && rest.trim_start().starts_with('{')
+        })
+}
+
+/// PHP's `var_dump` of an array. Nested arrays become `key[sub]` names, as PHP itself
+/// names the form fields it builds them from.
+pub(crate) fn read_var_dump(t: &str) -> Option<Literal> {
+    let mut c = Cursor::new(t.trim());
+    let mut entries = Vec::new();
+    dump_array(&mut c, "", 0, &mut entries)?;
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "PHP var_dump() output",
+        entries,
+        elided: Vec::new(),
+        json_shaped: false,
+    })
+}
+
+/// `array(N) { … }` at the cursor, its entries pushed with names under `prefix`.
+fn dump_array(c: &mut Cursor, prefix: &str, depth: usize, out: &mut Vec<Entry>) -> Option<()> {
+    if depth > MAX_DEPTH || !c.eat("array(") {
+        return None;
+    }
+    while c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+        c.bump();
+    }
+    c.eat(")").then_some(())?;
+    c.ws();
+    c.eat("{").then_some(())?;
+    loop {
+        c.ws();
+        if c.eat("}") {
+            return Some(());
+        }
+        c.eat("[").then_some(())?;
+        let key = if c.peek() == Some('"') {
+            parse_string(c)?.0
+        } else {
+            let from = c.pos;
+            while c.peek().is_some_and(|ch| ch != ']') {
+                c.bump();
+            }
+            c.slice(from).to_string()
+        };
+        c.eat("]").then_some(())?;
+        c.ws();
+        c.eat("=>").then_some(())?;
+        c.ws();
+        let name = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}[{key}]")
+        };
+        if c.rest().starts_with("array(") {
+            dump_array(c, &name, depth + 1, out)?;
+        } else {
+            let from = c.pos;
+            let value = dump_scalar(c)?;
+            out.push(Entry {
+                key: name,
+                raw: c.slice(from).to_string(),
+                value,
+            });
+        }
+    }
+}
+
+/// `string(N) "…"`, `int(N)`, `float(N)`, `bool(b)`, `NULL` at the cursor.
+fn dump_scalar(c: &mut Cursor) -> Option<Val> {
+    if c.eat("NULL") {
+        return Some(Val::Null);
+    }
+    if c.eat("string(") {
+        let from = c.pos;
+        while c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+            c.bump();
+        }
+        let len: usize = c.slice(from).parse().ok()?;
+        c.eat(")").then_some(())?;
+        c.ws();
+        c.eat("\"").then_some(())?;
+        let body_from = c.pos;
+        // The length is in bytes, so quotes inside the string need no escaping.
+        let end = body_from.saturating_add(len);
+        let exact =
+            c.s.get(body_from..end)
+                .filter(|_| c.s.get(end..).is_some_and(|r| r.starts_with('"')));
+        return match exact {
+            Some(s) => {
+                c.pos = end.saturating_add(1);
+                Some(Val::Str(s.to_string()))
+            }
+            None => {
+                // The length does not fit (the text was edited): read to the line's last quote.
+                let line_end = c.rest().find('\n').unwrap_or(c.rest().len());
+                let line = c.rest().get(..line_end)?;
+                let q = line.rfind('"')?;
+                let s = line.get(..q)?.to_string();
+                c.pos += q + 1;
+                Some(Val::Str(s))
+            }
+        };
+    }
+    for (prefix, lower) in [("int(", false), ("float(", false), ("bool(", true)] {
+        if c.eat(prefix) {
+            let from = c.pos;
+            while c.peek().is_some_and(|ch| ch != ')' && ch != '\n') {
+                c.bump();
+            }
+            let t = c.slice(from).to_string();
+            c.eat(")").then_some(())?;
+            return Some(Val::Scalar(if lower { t.to_ascii_lowercase() } else { t }));
+        }
+    }
+    None
+}

@@ -1,0 +1,91 @@
+//! Parameters set one statement at a time, as tests build requests.
+
+use super::printouts::is_key;
+use super::*;
+
+/// Parameters set one statement at a time, as tests build a request: `params.put("Digits",
+/// "1234");` (Java), `_parameters.Add("CallSid", "CA…");` (C#), `form.Set("From", "+1…")`
+/// (Go `url.Values`), `params["CallSid"] = "CA…"`, `$_POST['From'] = '+1…';`,
+/// `params[:To] = …` (Python, JavaScript, PHP, Ruby). One entry per line of that shape;
+/// other lines are skipped. Returns the entries and the offset of the first statement.
+pub(crate) fn read_statements(text: &str) -> Option<(Literal, usize)> {
+    let mut entries = Vec::new();
+    let mut first = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(entry) = statement(line.trim_end()) {
+            first.get_or_insert(offset);
+            entries.push(entry);
+        }
+        offset += line.len();
+    }
+    (!entries.is_empty()).then(|| {
+        (
+            Literal {
+                syntax: "statements that set one parameter each (put/Add/Set or [key] = value)",
+                entries,
+                elided: Vec::new(),
+                json_shaped: false,
+            },
+            first.unwrap_or(0),
+        )
+    })
+}
+
+/// One `recv.method("Key", value)` or `recv["Key"] = value` statement, if `line` is one.
+fn statement(line: &str) -> Option<Entry> {
+    for (p, open) in line
+        .char_indices()
+        .filter(|(_, ch)| matches!(ch, '(' | '[' | '{'))
+    {
+        let mut c = Cursor::new(line);
+        c.pos = p + open.len_utf8();
+        c.ws();
+        if !matches!(c.peek(), Some('\'' | '"' | ':')) {
+            continue;
+        }
+        let Some(key) = parse_key(&mut c) else {
+            continue;
+        };
+        if !is_key(&key) {
+            continue;
+        }
+        c.ws();
+        let close = if open == '(' || open == '{' {
+            // `put("Key", value)`, or a Java array row `{ "Key", "value" },`.
+            if !c.eat(",") {
+                continue;
+            }
+            if open == '{' {
+                '}'
+            } else {
+                ')'
+            }
+        } else {
+            if !c.eat("]") {
+                continue;
+            }
+            c.ws();
+            if !c.eat("=") || matches!(c.peek(), Some('=' | '>' | '~')) {
+                continue;
+            }
+            ';'
+        };
+        c.ws();
+        let from = c.pos;
+        let Some(value) = parse_value(&mut c, close, 0) else {
+            continue;
+        };
+        let raw = c.slice(from).trim_end().to_string();
+        c.ws();
+        let ended = match close {
+            ')' => c.eat(")"),
+            '}' => c.eat("}"),
+            _ => true,
+        };
+        if ended {
+            return Some(Entry { key, raw, value });
+        }
+    }
+    None
+}
