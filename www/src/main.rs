@@ -27,6 +27,8 @@ mod examples;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod export;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod many;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod redact;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod route;
