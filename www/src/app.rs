@@ -3,13 +3,21 @@
 
 use std::rc::Rc;
 
-use twilio_webhook_inspector::{inspect, Report};
+use twilio_webhook_inspector::{inspect, Options, Report};
 use yew::prelude::*;
 
+use crate::compare::{self, Pair};
 use crate::components::{
-    catalog::CatalogBrowser, gallery::Gallery, header::TopBar, input_panel::InputPanel,
-    report_view::ReportView, Copy, ReportRc,
+    catalog::CatalogBrowser,
+    compare::ComparePage,
+    gallery::Gallery,
+    header::TopBar,
+    input_panel::InputPanel,
+    report_view::ReportView,
+    timeline::{BackBar, ManyRc, TimelineView},
+    Copy, ReportRc,
 };
+use crate::many;
 use crate::redact::{self, ShareLink};
 use crate::route;
 use crate::share::{self, Shared};
@@ -32,6 +40,9 @@ impl Reducible for State {
 pub struct AppProps {
     /// The shared input the page was opened with (`#i=…`), already decoded.
     pub initial: Option<Shared>,
+    /// The shared comparison the page was opened with (`#compare=…`), already decoded.
+    #[prop_or_default]
+    pub pair: Option<Pair>,
 }
 
 #[component]
@@ -39,9 +50,10 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         let s = State::initial(web::load_theme());
         let hash = web::hash();
-        let route = match props.initial.clone() {
-            Some(shared) => state::Route::Shared(shared),
-            None => route::parse_fragment(&hash),
+        let route = match (props.initial.clone(), props.pair.clone()) {
+            (Some(shared), _) => state::Route::Shared(shared),
+            (None, Some(pair)) => state::Route::ComparePair(pair),
+            (None, None) => route::parse_fragment(&hash),
         };
         let s = state::apply(&s, Action::Route(route));
         state::apply(&s, Action::FocusField(route::focus_param(&hash)))
@@ -57,6 +69,10 @@ pub fn App(props: &AppProps) -> Html {
                     web::clear_hash();
                 }
             }
+            // Likewise a shared comparison, once either side is edited.
+            if matches!(a, Action::EditPair(..)) && web::hash().starts_with("#compare=") {
+                web::replace_hash("compare");
+            }
             d.dispatch(a)
         })
     };
@@ -66,7 +82,14 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         use_effect_with((), move |_| {
             web::on_hash_change(move |h| {
-                if share::payload_of(&h).is_some() {
+                if compare::payload_of(&h).is_some() {
+                    let d = d.clone();
+                    yew::platform::spawn_local(async move {
+                        if let Some(pair) = web::pair_from(&h).await {
+                            d.dispatch(Action::Route(state::Route::ComparePair(pair)));
+                        }
+                    });
+                } else if share::payload_of(&h).is_some() {
                     let d = d.clone();
                     yew::platform::spawn_local(async move {
                         if let Some(shared) = web::shared_from(&h).await {
@@ -122,26 +145,70 @@ pub fn App(props: &AppProps) -> Html {
         (*settled).clone()
     };
 
-    // The report: derived from the inputs, recomputed only when they change.
-    let report: Rc<Report> = use_memo((source.clone(), state.options()), |(input, options)| {
-        inspect(input, options)
-    });
+    // Many captures in one paste (the core's reader says so): the timeline view instead of
+    // the report. Derived like the report, never stored.
+    let many = use_memo(
+        (source.clone(), state.format, state.kind.clone()),
+        |(input, format, kind)| {
+            let options = Options {
+                format: *format,
+                kind: kind.clone(),
+                ..Options::default()
+            };
+            many::read(input, &options).map(Rc::new)
+        },
+    );
+    let is_many = many.is_some();
+
+    // The report: derived from the inputs, recomputed only when they change (a paste of many
+    // captures is not inspected as one request).
+    let report: Rc<Report> = use_memo(
+        (source.clone(), state.options(), is_many),
+        |(input, options, is_many)| inspect(if *is_many { "" } else { input }, options),
+    );
 
     // The share link: derived from the inputs, compressed by the browser (async), so it is
     // kept in a local cache keyed by what it was computed from.
     let share_link = use_state(|| None::<ShareLink>);
     {
         let share_link = share_link.clone();
-        let key = (state.share_open, state.redact, state.shared());
+        let compare_page = state.page == Page::Compare;
+        let key = (
+            state.share_open,
+            state.redact,
+            state.shared(),
+            compare_page.then(|| state.pair.clone()),
+            is_many,
+        );
         let report = report.clone();
-        use_effect_with(key, move |(open, redact, shared)| {
+        use_effect_with(key, move |(open, redact, shared, pair, is_many)| {
             // Never show (or copy) a link for older inputs while the new one is computed.
             share_link.set(None);
             if !*open {
                 return;
             }
+            // The compare page shares its two captures (`#compare=…`).
+            if let Some(pair) = pair {
+                let (payload, redaction) = if *redact {
+                    let (p, r) = compare::redact_pair(pair);
+                    (p, Some(r))
+                } else {
+                    (pair.clone(), None)
+                };
+                yew::platform::spawn_local(async move {
+                    if let Some(url) = web::pair_url(&payload).await {
+                        share_link.set(Some(ShareLink { url, redaction }));
+                    }
+                });
+                return;
+            }
             let (payload, redaction) = if *redact {
-                let r = redact::redact(shared, &report);
+                // A timeline is redacted with the fields of every capture.
+                let r = if *is_many {
+                    many::redact_many(shared)
+                } else {
+                    redact::redact(shared, &report)
+                };
                 (r.shared.clone(), Some(r))
             } else {
                 (shared.clone(), None)
@@ -198,7 +265,27 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let page = match state.page {
+        Page::Inspect if many.is_some() => html! {
+            <div class="workspace">
+                <InputPanel state={(*state).clone()} report={ReportRc(report.clone())} on_action={dispatch.clone()} />
+                if let Some(m) = many.as_ref() {
+                    <TimelineView
+                        many={ManyRc(m.clone())}
+                        ui={state.timeline.clone()}
+                        share_open={state.share_open}
+                        redact={state.redact}
+                        share={(*share_link).clone()}
+                        on_action={dispatch.clone()}
+                        on_copy={on_copy.clone()}
+                    />
+                }
+            </div>
+        },
         Page::Inspect => html! {
+            <>
+            if let Some(stash) = &state.stash {
+                <BackBar stash={(**stash).clone()} on_action={dispatch.clone()} />
+            }
             <div class="workspace">
                 <InputPanel state={(*state).clone()} report={ReportRc(report.clone())} on_action={dispatch.clone()} />
                 <ReportView
@@ -214,10 +301,23 @@ pub fn App(props: &AppProps) -> Html {
                     focus={state.field.clone()}
                 />
             </div>
+            </>
         },
         Page::Examples => html! { <Gallery current={state.example} /> },
         Page::Catalog => html! {
             <CatalogBrowser query={state.catalog_query.clone()} focus={state.focus.clone()} on_action={dispatch.clone()} />
+        },
+        Page::Compare => html! {
+            <ComparePage
+                pair={state.pair.clone()}
+                tokens={state.options().auth_tokens}
+                token={state.tokens[0].clone()}
+                share_open={state.share_open}
+                redact={state.redact}
+                share={(*share_link).clone()}
+                on_action={dispatch.clone()}
+                on_copy={on_copy.clone()}
+            />
         },
     };
 

@@ -7,6 +7,7 @@
 //! ever builds HTML from strings.
 
 pub mod catalog;
+pub mod compare;
 pub mod embed;
 pub mod fields;
 pub mod findings;
@@ -14,8 +15,10 @@ pub mod gallery;
 pub mod header;
 pub mod input_panel;
 pub mod report_view;
+pub mod share_panel;
 pub mod signature;
 pub mod summary;
+pub mod timeline;
 
 use std::rc::Rc;
 
