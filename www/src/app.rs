@@ -27,6 +27,10 @@ use crate::{export, web};
 /// Inputs at least this long are inspected after a short pause in typing.
 const DEBOUNCE_FROM: usize = 8_000;
 
+/// A change of at least this many characters at once is a paste (or a cut), not typing: it is
+/// inspected at once.
+const PASTE_JUMP: usize = 256;
+
 impl Reducible for State {
     type Action = Action;
 
@@ -118,16 +122,23 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Large pastes are inspected once typing pauses (a 2,000-field body costs ~200 ms per
-    // pass); everything under DEBOUNCE_FROM characters updates on every keystroke.
+    // Typing in a large input is inspected once typing pauses (a 2,000-field body costs
+    // ~200 ms per pass); everything under DEBOUNCE_FROM characters updates on every keystroke,
+    // and a paste (a jump of PASTE_JUMP characters or more) is inspected at once.
     let settled = use_state(|| state.input.clone());
     let generation = use_mut_ref(|| 0u32);
+    let seen_len = use_mut_ref(|| state.input.len());
+    let jump = state.input.len().abs_diff(*seen_len.borrow()) >= PASTE_JUMP;
     {
         let settled = settled.clone();
         let generation = generation.clone();
+        let seen_len = seen_len.clone();
         use_effect_with(state.input.clone(), move |input| {
             *generation.borrow_mut() += 1;
-            if input.len() >= DEBOUNCE_FROM {
+            let was = std::mem::replace(&mut *seen_len.borrow_mut(), input.len());
+            if input.len() >= DEBOUNCE_FROM && input.len().abs_diff(was) >= PASTE_JUMP {
+                settled.set(input.clone());
+            } else if input.len() >= DEBOUNCE_FROM {
                 let mine = *generation.borrow();
                 let input = input.clone();
                 yew::platform::spawn_local(async move {
@@ -139,7 +150,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let source = if state.input.len() < DEBOUNCE_FROM {
+    let source = if state.input.len() < DEBOUNCE_FROM || jump {
         state.input.clone()
     } else {
         (*settled).clone()
@@ -267,7 +278,8 @@ pub fn App(props: &AppProps) -> Html {
     let page = match state.page {
         Page::Inspect if many.is_some() => html! {
             <div class="workspace">
-                <InputPanel state={(*state).clone()} report={ReportRc(report.clone())} on_action={dispatch.clone()} />
+                <InputPanel state={(*state).clone()} report={ReportRc(report.clone())} on_action={dispatch.clone()}
+                            many={many.as_ref().as_ref().map(|m| AttrValue::from(many::format_name(m.format)))} />
                 if let Some(m) = many.as_ref() {
                     <TimelineView
                         many={ManyRc(m.clone())}

@@ -21,10 +21,10 @@ use crate::redact::{self, Redaction};
 use crate::share::Shared;
 
 /// Groups drawn at first, and added by each "Show more".
-pub const PAGE: usize = 120;
+pub const PAGE: usize = 50;
 
 /// Problems listed at first, and added by each "Show more".
-pub const PROBLEM_PAGE: usize = 200;
+pub const PROBLEM_PAGE: usize = 50;
 
 /// A paste that holds more than one capture, read and built into a timeline.
 #[derive(Debug, Clone, PartialEq)]
