@@ -56,7 +56,7 @@ pub fn App(props: &AppProps) -> Html {
         let hash = web::hash();
         let route = match (props.initial.clone(), props.pair.clone()) {
             (Some(shared), _) => state::Route::Shared(shared),
-            (None, Some(pair)) => state::Route::ComparePair(pair),
+            (None, Some(pair)) => state::Route::ComparePair(Box::new(pair)),
             (None, None) => route::parse_fragment(&hash),
         };
         let s = state::apply(&s, Action::Route(route));
@@ -90,7 +90,7 @@ pub fn App(props: &AppProps) -> Html {
                     let d = d.clone();
                     yew::platform::spawn_local(async move {
                         if let Some(pair) = web::pair_from(&h).await {
-                            d.dispatch(Action::Route(state::Route::ComparePair(pair)));
+                            d.dispatch(Action::Route(state::Route::ComparePair(Box::new(pair))));
                         }
                     });
                 } else if share::payload_of(&h).is_some() {

@@ -31,6 +31,7 @@ pub enum Side {
     B,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 impl Side {
     /// `A` or `B`.
     pub fn name(self) -> &'static str {

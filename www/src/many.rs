@@ -74,6 +74,7 @@ pub fn read(text: &str, options: &Options) -> Option<Many> {
 }
 
 /// Human name of a many-capture format.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn format_name(f: ManyFormat) -> &'static str {
     match f {
         ManyFormat::JsonLines => "JSON Lines",
@@ -89,6 +90,7 @@ pub fn format_name(f: ManyFormat) -> &'static str {
 }
 
 /// How an ordering is said in the view.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn ordered_by_name(o: OrderedBy) -> &'static str {
     match o {
         OrderedBy::SequenceNumber => "SequenceNumber",
@@ -114,7 +116,10 @@ pub fn shared_of(c: &Capture) -> Shared {
 /// number.
 pub fn capture_name(c: &Capture, i: usize) -> String {
     match (&c.line, &c.label) {
-        (Some(l), _) if c.source.is_some_and(|s| s.is_line_based() || s == ManyFormat::Http) => {
+        (Some(l), _)
+            if c.source
+                .is_some_and(|s| s.is_line_based() || s == ManyFormat::Http) =>
+        {
             format!("line {l}")
         }
         (_, Some(label)) => label.clone(),
@@ -367,10 +372,7 @@ fn lane_view(l: &Lane, axis: &Axis, times: Option<&[i64]>) -> LaneView {
         .map(|(i, e)| Mark {
             capture: e.index,
             x: xs[i],
-            label: e
-                .status
-                .clone()
-                .unwrap_or_else(|| e.kind.id().to_string()),
+            label: e.status.clone().unwrap_or_else(|| e.kind.id().to_string()),
             severity: e.findings.iter().map(|f| f.severity).max(),
             codes: e.findings.iter().map(|f| f.code.id()).collect(),
             time: e.timestamp.clone().or_else(|| e.received_at.clone()),
@@ -451,10 +453,13 @@ pub fn problems(t: &Timeline, groups: &[GroupView]) -> Vec<Problem> {
             Some(i) => &t.groups[i].lanes,
             None => &[],
         };
-        let entries = lanes
-            .iter()
-            .flat_map(|l| l.entries.iter())
-            .chain(gv.group.is_none().then_some(&t.ungrouped).into_iter().flatten());
+        let entries = lanes.iter().flat_map(|l| l.entries.iter()).chain(
+            gv.group
+                .is_none()
+                .then_some(&t.ungrouped)
+                .into_iter()
+                .flatten(),
+        );
         for e in entries {
             for f in &e.findings {
                 out.push(Problem {
@@ -530,9 +535,7 @@ pub fn next_mark(groups: &[GroupView], capture: usize, key: &str) -> Option<usiz
     };
     match key {
         "ArrowRight" => order.get(at + 1).map(|&k| lanes[li].marks[k].capture),
-        "ArrowLeft" => at
-            .checked_sub(1)
-            .map(|p| lanes[li].marks[order[p]].capture),
+        "ArrowLeft" => at.checked_sub(1).map(|p| lanes[li].marks[order[p]].capture),
         "Home" => order.first().map(|&k| lanes[li].marks[k].capture),
         "End" => order.last().map(|&k| lanes[li].marks[k].capture),
         "ArrowDown" => lanes[li + 1..].iter().find_map(|l| nearest(l)),
@@ -694,7 +697,11 @@ pub(crate) mod tests {
         )
         .is_none());
         for ex in crate::examples::EXAMPLES {
-            assert!(read(ex.input, &o).is_none(), "example {} is one capture", ex.id);
+            assert!(
+                read(ex.input, &o).is_none(),
+                "example {} is one capture",
+                ex.id
+            );
         }
         // A forced format means "inspect this as one request".
         let forced = Options {

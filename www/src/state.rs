@@ -103,7 +103,7 @@ pub enum Route {
     /// `#compare`: the compare page.
     Compare,
     /// `#compare=…`: a shared comparison.
-    ComparePair(Pair),
+    ComparePair(Box<Pair>),
 }
 
 /// Everything the user controls.
@@ -369,7 +369,7 @@ pub fn apply(state: &State, action: Action) -> State {
                 s.focus = None;
             }
             Route::ComparePair(pair) => {
-                s.pair = pair;
+                s.pair = *pair;
                 s.page = Page::Compare;
                 s.share_open = false;
             }
@@ -603,7 +603,11 @@ mod tests {
         assert_eq!(back.input, log);
         assert_eq!(back.url, "");
         assert!(back.stash.is_none());
-        assert_eq!(back.timeline.picked, [3], "the timeline's controls are kept");
+        assert_eq!(
+            back.timeline.picked,
+            [3],
+            "the timeline's controls are kept"
+        );
         assert_eq!(back.timeline.return_to, Some(3));
         // A new input resets the timeline's controls; an example forgets the stash.
         let edited = apply(&back, Action::SetInput("A=1".into()));
@@ -630,14 +634,21 @@ mod tests {
         assert_eq!(s.pair, pair);
         let s = apply(&s, Action::Route(Route::Inspect));
         let s = apply(&s, Action::Route(Route::Compare));
-        assert_eq!((s.page, &s.pair), (Page::Compare, &pair), "kept across pages");
+        assert_eq!(
+            (s.page, &s.pair),
+            (Page::Compare, &pair),
+            "kept across pages"
+        );
         let s = apply(
             &s,
             Action::EditPair(compare::Side::B, compare::Edit::Input("A=3".into())),
         );
         assert_eq!(s.pair.b.input, "A=3");
         let shared = Pair::default();
-        let s = apply(&s, Action::Route(Route::ComparePair(shared.clone())));
+        let s = apply(
+            &s,
+            Action::Route(Route::ComparePair(Box::new(shared.clone()))),
+        );
         assert_eq!(s.pair, shared);
         assert_eq!(s.input, fresh().input, "the inspector's input is untouched");
     }

@@ -165,7 +165,11 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         facts.push(("Method", "cmp-method", change_words(m)));
     }
     for (part, ch) in &d.url {
-        facts.push(("URL", "cmp-url-part", format!("{part}: {}", change_words(ch))));
+        facts.push((
+            "URL",
+            "cmp-url-part",
+            format!("{part}: {}", change_words(ch)),
+        ));
     }
     if d.body_differs {
         facts.push(("Body", "cmp-body", "the bytes differ".to_string()));

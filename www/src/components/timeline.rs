@@ -110,7 +110,11 @@ fn mark_details(m: &Mark, lane: &LaneView) -> String {
         parts.push(format!("problems: {}", m.codes.join(", ")));
     }
     if m.report_errors > 0 {
-        parts.push(plural(m.report_errors, "error in the request", "errors in the request"));
+        parts.push(plural(
+            m.report_errors,
+            "error in the request",
+            "errors in the request",
+        ));
     }
     parts.push(m.place.clone());
     parts.join(", ")
@@ -137,7 +141,11 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
         .iter()
         .filter(|g| !ui.problems_only || g.problems)
         .collect();
-    let shown: Vec<GroupView> = matching.iter().take(ui.limit).map(|g| (*g).clone()).collect();
+    let shown: Vec<GroupView> = matching
+        .iter()
+        .take(ui.limit)
+        .map(|g| (*g).clone())
+        .collect();
     let shown = Rc::new(shown);
     let hidden = matching.len().saturating_sub(shown.len());
 
@@ -219,7 +227,13 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
     let problem_count = problems.len();
     let orderings = many::orderings(groups)
         .into_iter()
-        .map(|(o, n)| format!("{} ({})", many::ordered_by_name(o), plural(n, "lane", "lanes")))
+        .map(|(o, n)| {
+            format!(
+                "{} ({})",
+                many::ordered_by_name(o),
+                plural(n, "lane", "lanes")
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let picked_names: Vec<String> = ui
@@ -257,7 +271,10 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
     };
 
     let lane_html = |g: &GroupView, lane: &LaneView| {
-        let missing_terminal = g.findings.iter().any(|f| f.code.id() == "timeline-missing-terminal")
+        let missing_terminal = g
+            .findings
+            .iter()
+            .any(|f| f.code.id() == "timeline-missing-terminal")
             && lane.lifecycle != "requests";
         let by = many::ordered_by_name(lane.ordered_by);
         let axis = match (&g.axis, lane.marks.first()) {
@@ -444,7 +461,9 @@ pub fn BackBar(props: &BackBarProps) -> Html {
             }
         });
     }
-    let on_back = props.on_action.reform(|_: MouseEvent| Action::BackToTimeline);
+    let on_back = props
+        .on_action
+        .reform(|_: MouseEvent| Action::BackToTimeline);
     let s = &props.stash;
     html! {
         <div class="tl-back" role="region" aria-label="Opened from the timeline" data-testid="tl-back">
