@@ -299,6 +299,14 @@ test('a 2,000-capture log is drawn a page at a time, with every problem counted'
   assert.equal(await page.locator('[data-testid=tl-group]').count(), 50);
   assert.match(await page.textContent('[data-testid=tl-more]'), /\(80 not shown\)/);
   assert.equal(await page.locator('[data-testid=tl-group]:not(.tl-group-problem)').count(), 0);
+  // The last message of the log never got past `queued`: its lane ends open.
+  await page.click('[data-testid=tl-more]');
+  await page.click('[data-testid=tl-more]');
+  assert.equal(await page.locator('[data-testid=tl-group]').count(), 130);
+  const last = page.locator('[data-testid=tl-group]').last();
+  assert.equal(await last.locator('.badge').getAttribute('data-code'), 'timeline-missing-terminal');
+  assert.equal(await last.locator('[data-testid=tl-open-end]').count(), 1);
+  assert.deepEqual(await last.locator('[data-testid=tl-mark]').evaluateAll((ms) => ms.map((m) => m.dataset.status)), ['queued']);
   await page.close();
 });
 

@@ -185,17 +185,18 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
         let selecting = ui.selecting;
         move |i: usize| {
             let many = many.clone();
-            act.reform(move |_: MouseEvent| {
+            let act = act.clone();
+            Callback::from(move |_: MouseEvent| {
                 if selecting {
-                    return Action::Timeline(UiAction::Pick(i));
+                    act.emit(Action::Timeline(UiAction::Pick(i)));
+                } else if let Some(c) = many.captures.get(i) {
+                    act.emit(Action::OpenCapture(Box::new(many::Opened {
+                        shared: many::shared_of(c),
+                        capture: i,
+                        count: many.captures.len(),
+                        place: many::capture_name(c, i),
+                    })));
                 }
-                let c = &many.captures[i.min(many.captures.len().saturating_sub(1))];
-                Action::OpenCapture(Box::new(many::Opened {
-                    shared: many::shared_of(c),
-                    capture: i,
-                    count: many.captures.len(),
-                    place: many::capture_name(c, i),
-                }))
             })
         }
     };
