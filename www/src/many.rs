@@ -347,20 +347,23 @@ fn lane_view(l: &Lane, axis: &Axis, times: Option<&[i64]>) -> LaneView {
     };
     spread(&mut xs);
     // Arrival: by receive time when all have one, else input order.
-    let mut arrival: Vec<usize> = (0..n).collect();
-    if l.entries.iter().all(|e| e.received_millis().is_some()) {
-        arrival.sort_by_key(|&i| (l.entries[i].received_millis(), l.entries[i].index));
-    } else {
-        arrival.sort_by_key(|&i| l.entries[i].index);
-    }
+    let by_rx = l.entries.iter().all(|e| e.received_millis().is_some());
+    let arrival = argsort(
+        &l.entries
+            .iter()
+            .map(|e| match e.received_millis() {
+                Some(rx) if by_rx => (rx as f64, e.index),
+                _ => (e.index as f64, e.index),
+            })
+            .collect::<Vec<_>>(),
+    );
     let mut rank = vec![0usize; n];
     for (r, &i) in arrival.iter().enumerate() {
         rank[i] = r + 1;
     }
     let reordered = arrival.iter().enumerate().any(|(r, &i)| r != i);
     // Labels alternate below and above the track, by position.
-    let mut by_x: Vec<usize> = (0..n).collect();
-    by_x.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
+    let by_x = argsort_f64(&xs);
     let mut above = vec![false; n];
     for (k, &i) in by_x.iter().enumerate() {
         above[i] = k % 2 == 1;
@@ -407,8 +410,7 @@ fn spread(xs: &mut [f64]) {
         return;
     }
     let gap = (100.0 / (n - 1) as f64).min(6.0);
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
+    let order = argsort_f64(xs);
     // Forward: at least `gap` after the previous one; backward: room for the ones after.
     let mut prev = f64::NEG_INFINITY;
     for &i in &order {
@@ -487,15 +489,35 @@ pub fn problems(t: &Timeline, groups: &[GroupView]) -> Vec<Problem> {
 
 /// How many lanes used each ordering, in the order of [`OrderedBy`].
 pub fn orderings(groups: &[GroupView]) -> Vec<(OrderedBy, usize)> {
-    let mut counts: Vec<(OrderedBy, usize)> = Vec::new();
-    for l in groups.iter().flat_map(|g| g.lanes.iter()) {
-        match counts.iter_mut().find(|(o, _)| *o == l.ordered_by) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((l.ordered_by, 1)),
-        }
-    }
-    counts.sort_by_key(|(o, _)| *o);
-    counts
+    let lanes = || groups.iter().flat_map(|g| g.lanes.iter());
+    [
+        OrderedBy::SequenceNumber,
+        OrderedBy::Timestamp,
+        OrderedBy::ReceivedAt,
+        OrderedBy::InputOrder,
+    ]
+    .into_iter()
+    .map(|o| (o, lanes().filter(|l| l.ordered_by == o).count()))
+    .filter(|(_, n)| *n > 0)
+    .collect()
+}
+
+/// Positions of `keys` in ascending order (ties by the second member). The one sort of this
+/// module: each `sort_by` closure would cost the wasm a copy of the sort.
+fn argsort(keys: &[(f64, usize)]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..keys.len()).collect();
+    idx.sort_unstable_by(|&a, &b| {
+        keys[a]
+            .0
+            .total_cmp(&keys[b].0)
+            .then(keys[a].1.cmp(&keys[b].1))
+    });
+    idx
+}
+
+/// Positions of `xs` in ascending order (ties in their order).
+fn argsort_f64(xs: &[f64]) -> Vec<usize> {
+    argsort(&xs.iter().copied().zip(0..).collect::<Vec<_>>())
 }
 
 /// `+1.2 s`, `+45 s`, `+3 min 5 s`, `+2 h 4 min`: a span on an axis.
@@ -523,8 +545,8 @@ pub fn next_mark(groups: &[GroupView], capture: usize, key: &str) -> Option<usiz
             .map(|mi| (li, mi))
     })?;
     // Along a lane, by position on the track (what the eye follows).
-    let mut order: Vec<usize> = (0..lanes[li].marks.len()).collect();
-    order.sort_by(|&a, &b| lanes[li].marks[a].x.total_cmp(&lanes[li].marks[b].x));
+    let xs: Vec<f64> = lanes[li].marks.iter().map(|m| m.x).collect();
+    let order = argsort_f64(&xs);
     let at = order.iter().position(|&k| k == mi)?;
     let here = &lanes[li].marks[mi];
     let nearest = |l: &LaneView| {
