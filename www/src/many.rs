@@ -26,6 +26,10 @@ pub const PAGE: usize = 50;
 /// Problems listed at first, and added by each "Show more".
 pub const PROBLEM_PAGE: usize = 50;
 
+/// The most captures the web app reads from one paste (~1 s of inspecting in the browser);
+/// the CLI's `timeline` reads any number.
+pub const MAX_CAPTURES: usize = 10_000;
+
 /// A paste that holds more than one capture, read and built into a timeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Many {
@@ -35,12 +39,18 @@ pub struct Many {
     pub captures: Vec<Capture>,
     /// The core's timeline of them.
     pub timeline: Timeline,
+    /// The paste holds more than [`MAX_CAPTURES`] captures: only the first ones were read.
+    pub truncated: bool,
 }
 
 /// Reads `text` as many captures. `None` when it holds one capture (or none): the
 /// single-capture inspector shows it then. A forced format or kind means the user wants one
 /// request inspected, so those are never read as many.
 pub fn read(text: &str, options: &Options) -> Option<Many> {
+    read_at_most(text, options, MAX_CAPTURES)
+}
+
+fn read_at_most(text: &str, options: &Options, max: usize) -> Option<Many> {
     if options.format.is_some() || options.kind.is_some() {
         return None;
     }
@@ -50,10 +60,12 @@ pub fn read(text: &str, options: &Options) -> Option<Many> {
     let items = read_captures(text);
     let format = items.format();
     // Split first (cheap), inspect only when there is more than one.
-    let items: Vec<_> = items.collect();
+    let mut items: Vec<_> = items.take(max.saturating_add(1)).collect();
     if items.len() < 2 {
         return None;
     }
+    let truncated = items.len() > max;
+    items.truncate(max);
     let mut b = TimelineBuilder::new();
     b.format = Some(format);
     let mut captures = Vec::with_capacity(items.len());
@@ -70,6 +82,7 @@ pub fn read(text: &str, options: &Options) -> Option<Many> {
         format,
         captures,
         timeline: b.finish(),
+        truncated,
     })
 }
 
@@ -792,6 +805,16 @@ pub(crate) mod tests {
             orderings(&groups),
             [(OrderedBy::SequenceNumber, 2), (OrderedBy::ReceivedAt, 3)]
         );
+    }
+
+    #[test]
+    fn huge_pastes_are_read_up_to_a_limit() {
+        let o = Options::default();
+        let m = read_at_most(SAMPLE, &o, 5).unwrap();
+        assert!(m.truncated);
+        assert_eq!(m.captures.len(), 5);
+        assert_eq!(m.timeline.captures, 5);
+        assert!(!sample().truncated);
     }
 
     #[test]

@@ -383,6 +383,11 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
                         { plural(problem_count, "problem", "problems") }
                     </span>
                 </p>
+                if many.truncated {
+                    <p class="warn" data-testid="tl-truncated">
+                        { format!("Only the first {} captures are read here; the CLI's `timeline` command reads any number.", plural(many::MAX_CAPTURES, "", "").trim_end()) }
+                    </p>
+                }
                 <p class="help" data-testid="tl-orderings">{ format!("Ordered by: {orderings}. Marks sit on the clock that ordered their lane; lanes without one are evenly spaced.") }</p>
                 <p class="help">
                     { "Click a mark (or press Enter on it) to open that capture in the inspector; arrow keys move between marks. To inspect the whole paste as one request, choose an input format." }
