@@ -933,7 +933,7 @@ export type PhoneStyle = "e164" | "e164-or-client" | "e164-or-channel" | "e164-o
 /**
  * What kind of stand-in a value is.
  */
-export type Placeholder = "redacted" | "template" | "fake" | "foreign-id";
+export type Placeholder = "redacted" | "template" | "fake" | "foreign-id" | "cut-off";
 
 /**
  * How reliably a parameter is sent (or, for REST requests, whether it is required).
@@ -967,7 +967,7 @@ kind: KindVerdict,
 /**
  * The Twilio API version in force (`2010-04-01` or `2008-08-01`), when it could be told.
  */
-apiVersion?: string, 
+apiVersion?: ApiVersion, 
 /**
  * Every parameter in wire order.
  */

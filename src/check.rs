@@ -7,8 +7,11 @@
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
-use crate::catalog::{self, ApiVersion, ParamSpec, PhoneStyle, ValueType};
+use crate::catalog::{self, ApiVersion, ParamSpec, ValueType};
 use crate::finding::{Code, Finding, Severity};
+
+mod phone;
+use phone::check_phone;
 
 /// Display text and findings for one value.
 #[derive(Debug, Default)]
@@ -146,91 +149,106 @@ fn check_twiml(out: &mut Checked, x: &Subject, max_len: Option<u32>) {
     }
 }
 
-/// An RFC 2822 date (2010 callbacks), shown in UTC; a non-zero offset in a 2010 webhook is suspicious.
-fn check_rfc2822_date(out: &mut Checked, x: &Subject) {
-    let Subject {
-        name,
-        v,
-        api,
-        webhook,
-        ..
-    } = *x;
-    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
-    match DateTime::parse_from_rfc2822(v) {
-        Ok(dt) => {
-            let utc = dt.with_timezone(&Utc);
-            out.display = Some(utc.to_rfc3339_opts(SecondsFormat::Secs, true));
-            if dt.offset().local_minus_utc() != 0 && api == Some(ApiVersion::V2010) && webhook {
-                out.push(f(Code::NonUtcDate, format!("{name} has a UTC offset of {}; Twilio sends 2010 dates in GMT (+0000).", dt.offset()))
-                .hint("If you built this request yourself, format dates in UTC."));
+/// A date written in one form: `display` reads `v` into the text shown (`None` when `v` is
+/// not in that form); otherwise an `invalid-date` finding names the form expected.
+fn check_date_form(
+    out: &mut Checked,
+    x: &Subject,
+    form: &str,
+    hint: Option<&str>,
+    display: impl FnOnce(&str) -> Option<String>,
+) {
+    let Subject { name, v, .. } = *x;
+    match display(v) {
+        Some(text) => out.display = Some(text),
+        None => {
+            let mut finding =
+                Finding::new(Code::InvalidDate, format!("{name}={v} is not {form}.")).param(name);
+            if let Some(h) = hint {
+                finding = finding.hint(h);
             }
+            out.push(finding);
         }
-        Err(_) => out.push(
-            f(
-                Code::InvalidDate,
-                format!("{name}={v} is not an RFC 2822 date."),
+    }
+}
+
+/// An RFC 2822 date (Twilio's 2010 `Date*` parameters), shown in UTC; a webhook's 2010
+/// date must be in GMT.
+fn check_rfc2822_date(out: &mut Checked, x: &Subject) {
+    let mut offset = None;
+    check_date_form(
+        out,
+        x,
+        "an RFC 2822 date",
+        Some("Twilio writes dates like 'Fri, 20 Aug 2010 01:13:42 +0000'."),
+        |v| {
+            let dt = DateTime::parse_from_rfc2822(v).ok()?;
+            offset = Some(*dt.offset());
+            Some(
+                dt.with_timezone(&Utc)
+                    .to_rfc3339_opts(SecondsFormat::Secs, true),
             )
-            .hint("Twilio writes dates like 'Fri, 20 Aug 2010 01:13:42 +0000'."),
-        ),
+        },
+    );
+    let Subject {
+        name, api, webhook, ..
+    } = *x;
+    if let Some(offset) = offset.filter(|o| o.local_minus_utc() != 0) {
+        if api == Some(ApiVersion::V2010) && webhook {
+            out.push(
+                Finding::new(
+                    Code::NonUtcDate,
+                    format!("{name} has a UTC offset of {offset}; Twilio sends 2010 dates in GMT (+0000)."),
+                )
+                .param(name)
+                .hint("If you built this request yourself, format dates in UTC."),
+            );
+        }
     }
 }
 
 /// A YYYY-MM-DD list filter date.
 fn check_date_ymd(out: &mut Checked, x: &Subject) {
-    let Subject { name, v, .. } = *x;
-    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
-    match v.parse::<NaiveDate>() {
-        Ok(d) => out.display = Some(d.to_string()),
-        Err(_) => out.push(
-            f(
-                Code::InvalidDate,
-                format!("{name}={v} is not a YYYY-MM-DD date."),
-            )
-            .hint("List filters take a UTC date such as 2009-07-06."),
-        ),
-    }
+    check_date_form(
+        out,
+        x,
+        "a YYYY-MM-DD date",
+        Some("List filters take a UTC date such as 2009-07-06."),
+        |v| v.parse::<NaiveDate>().ok().map(|d| d.to_string()),
+    );
 }
 
 /// An ISO 8601 date-time, shown in UTC.
 fn check_iso8601(out: &mut Checked, x: &Subject) {
-    let Subject { name, v, .. } = *x;
-    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
-    match DateTime::parse_from_rfc3339(v) {
-        Ok(dt) => {
-            out.display = Some(
+    check_date_form(
+        out,
+        x,
+        "an ISO 8601 date-time",
+        Some("Use a form like 2021-11-30T20:36:27Z."),
+        |v| {
+            let dt = DateTime::parse_from_rfc3339(v).ok()?;
+            Some(
                 dt.with_timezone(&Utc)
                     .to_rfc3339_opts(SecondsFormat::Secs, true),
             )
-        }
-        Err(_) => out.push(
-            f(
-                Code::InvalidDate,
-                format!("{name}={v} is not an ISO 8601 date-time."),
-            )
-            .hint("Use a form like 2021-11-30T20:36:27Z."),
-        ),
-    }
+        },
+    );
 }
 
 /// A carrier's YYMMDDhhmm timestamp (RawDlrDoneDate).
 fn check_carrier_timestamp(out: &mut Checked, x: &Subject) {
-    let Subject { name, v, .. } = *x;
-    let f = |code: Code, msg: String| Finding::new(code, msg).param(name);
-    if v.len() != 10 || !v.bytes().all(|b| b.is_ascii_digit()) {
-        out.push(f(
-            Code::InvalidDate,
-            format!("{name}={v} is not a YYMMDDhhmm timestamp."),
-        ));
-    } else {
-        out.display = Some(format!(
-            "20{}-{}-{} {}:{} (carrier time)",
-            &v[0..2],
-            &v[2..4],
-            &v[4..6],
-            &v[6..8],
-            &v[8..10]
-        ));
-    }
+    check_date_form(out, x, "a YYMMDDhhmm timestamp", None, |v| {
+        (v.len() == 10 && v.bytes().all(|b| b.is_ascii_digit())).then(|| {
+            format!(
+                "20{}-{}-{} {}:{} (carrier time)",
+                &v[0..2],
+                &v[2..4],
+                &v[4..6],
+                &v[6..8],
+                &v[8..10]
+            )
+        })
+    });
 }
 
 /// Events: one documented value per parameter (space-joined values are named), each checked.
@@ -497,166 +515,6 @@ fn check_sid(out: &mut Checked, name: &str, v: &str, prefixes: &[&str]) {
     }
     if shape_ok {
         out.display = catalog::sid_object(prefix).map(|o| format!("{o} SID"));
-    }
-}
-
-fn check_phone(
-    out: &mut Checked,
-    name: &str,
-    v: &str,
-    style: PhoneStyle,
-    api: Option<ApiVersion>,
-    webhook: bool,
-) {
-    if matches!(
-        v,
-        "False" | "True" | "false" | "true" | "None" | "null" | "nil" | "undefined" | "NaN"
-    ) {
-        out.push(
-            Finding::new(
-                Code::InvalidPhoneNumber,
-                format!("{name}={v} is a program's rendering of a missing value or a boolean, not a phone number."),
-            )
-            .param(name)
-            .hint("The capture stored a null or false where the number belongs; log the raw request instead."),
-        );
-        return;
-    }
-    let is_e164 = |s: &str| {
-        let d = s.strip_prefix('+').unwrap_or("");
-        !d.is_empty()
-            && d.len() <= 15
-            && d.len() >= 2
-            && d.bytes().all(|b| b.is_ascii_digit())
-            && !d.starts_with('0')
-    };
-    let digits_only = v.bytes().all(|b| b.is_ascii_digit());
-    let lower = v.to_ascii_lowercase();
-    let scheme = lower.split_once(':').map(|(s, _)| s);
-    match style {
-        PhoneStyle::Legacy10Digit => {
-            if digits_only && v.len() == 10 {
-                out.display = Some(format_nanp(v));
-            } else if is_e164(v)
-                || v.chars()
-                    .all(|c| c.is_ascii_digit() || "()-. +".contains(c))
-            {
-                out.push(Finding::new(Code::LegacyPhoneFormat, format!("{name}={v}: the 2008 API sends ten bare digits.")).param(name)
-                    .hint("Twilio normalises punctuation away in 2008 responses (415-867-5309 → 4158675309)."));
-            } else {
-                out.push(
-                    Finding::new(
-                        Code::InvalidPhoneNumber,
-                        format!("{name}={v} is not a 2008-style ten-digit phone number."),
-                    )
-                    .param(name),
-                );
-            }
-        }
-        PhoneStyle::AnyFormat => {
-            let digits: String = v.chars().filter(|c| c.is_ascii_digit()).collect();
-            if digits.len() < 3 {
-                out.push(
-                    Finding::new(
-                        Code::InvalidPhoneNumber,
-                        format!("{name}={v} has too few digits to be a phone number."),
-                    )
-                    .param(name),
-                );
-            } else if !digits_only {
-                out.push(
-                    Finding::new(
-                        Code::LegacyPhoneFormat,
-                        format!("{name}={v}: punctuation is accepted here and removed by Twilio."),
-                    )
-                    .param(name),
-                );
-            }
-        }
-        _ => {
-            if is_e164(v) {
-                out.display = Some(format_e164(v));
-                return;
-            }
-            let channel_ok = matches!(style, PhoneStyle::E164OrChannel | PhoneStyle::E164OrClient);
-            match scheme {
-                Some("client") | Some("sim") if style == PhoneStyle::E164OrClient => {
-                    out.display = Some(format!(
-                        "{} {}",
-                        if scheme == Some("client") {
-                            "Twilio Client"
-                        } else {
-                            "Super SIM"
-                        },
-                        &v[v.find(':').map_or(0, |i| i + 1)..]
-                    ));
-                }
-                Some("sip") | Some("sips") if style != PhoneStyle::E164 => {
-                    out.display = Some(format!("SIP address {v}"))
-                }
-                Some(
-                    ch @ ("whatsapp" | "messenger" | "rcs" | "line" | "viber" | "fbm" | "apple"
-                    | "google"),
-                ) if channel_ok => {
-                    let addr = &v[ch.len() + 1..];
-                    out.display = Some(if is_e164(addr) {
-                        format!("{} on {ch}", format_e164(addr))
-                    } else {
-                        format!("{addr} on {ch}")
-                    });
-                    if ch == "whatsapp" && !is_e164(addr) {
-                        out.push(
-                            Finding::new(
-                                Code::InvalidPhoneNumber,
-                                format!("{name}={v}: a WhatsApp address is whatsapp:+E.164."),
-                            )
-                            .param(name),
-                        );
-                    }
-                }
-                _ => {
-                    if digits_only && (3..=8).contains(&v.len()) {
-                        out.display = Some(format!("short code {v}"));
-                    } else if api == Some(ApiVersion::V2008) && digits_only && v.len() == 10 {
-                        out.display = Some(format_nanp(v));
-                    } else if style == PhoneStyle::E164 {
-                        out.push(Finding::new(Code::InvalidPhoneNumber, format!("{name}={v} is not an E.164 number (+ and country code, up to 15 digits).")).param(name)
-                            .hint("Write numbers as +14155550100."));
-                    } else if webhook && digits_only {
-                        out.push(Finding::new(Code::RawCallerId, format!("{name}={v} is not E.164: Twilio passes the number as received when it cannot normalise it (a national or short form).")).param(name)
-                            .hint("Do not assume this parameter is a dialable E.164 number."));
-                    } else if v.starts_with('+') || digits_only {
-                        out.push(Finding::new(Code::InvalidPhoneNumber, format!("{name}={v} looks like a number but is not valid E.164.")).param(name).severity(Severity::Warning)
-                            .hint("E.164 is '+', a country code and at most 15 digits in total, no leading 0."));
-                    } else {
-                        out.push(Finding::new(Code::RawCallerId, format!("{name}={v} is not E.164: Twilio passes the caller ID string as received when it cannot normalise it (e.g. Anonymous, Restricted).")).param(name)
-                            .hint("Do not assume this parameter is a dialable number."));
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// `+14155550100` → `+1 415-555-0100 (US/CA)`.
-pub(crate) fn format_e164(v: &str) -> String {
-    let d = v.trim_start_matches('+');
-    if let Some(rest) = d.strip_prefix('1') {
-        if rest.len() == 10 {
-            return format!("+1 {} (US/CA)", format_nanp(rest));
-        }
-    }
-    match crate::phone::calling_code(d) {
-        Some(c) => format!("+{} {} ({})", c.code, &d[c.code.len()..], c.iso),
-        None => v.to_string(),
-    }
-}
-
-fn format_nanp(ten: &str) -> String {
-    if ten.len() == 10 {
-        format!("{}-{}-{}", &ten[..3], &ten[3..6], &ten[6..])
-    } else {
-        ten.to_string()
     }
 }
 

@@ -28,6 +28,7 @@ pub(crate) fn cross_field_checks(
     decoded: &Decoded,
     path: Option<&str>,
 ) {
+    cut_off_tail(fields);
     missing_params(kind, fields, findings);
     one_of_groups(kind, fields, findings);
     aliases(fields, findings);
@@ -107,6 +108,42 @@ const PARTIAL_CAPTURE_MISSING: usize = 3;
 
 /// A call to a SIP address may give any caller name in From (`From=Jack`): not a number
 /// Twilio failed to normalise.
+/// A capture cut off mid-value (a log that truncates long lines): the last value is the
+/// start of what the same parameter, or the one it aliases, holds earlier, or the last
+/// parameter is a documented name without its `=`. It is labeled
+/// cut off and not judged, and no alias or repeat check compares it.
+fn cut_off_tail(fields: &mut [Field]) {
+    let Some((last, before)) = fields.split_last_mut() else {
+        return;
+    };
+    if last.placeholder.is_some() {
+        return;
+    }
+    let alias = last
+        .catalog_name
+        .as_deref()
+        .and_then(|n| catalog::params_named(n).find_map(|p| p.alias_of));
+    let shorter_copy = !last.value.is_empty()
+        && before.iter().any(|f| {
+            (f.name == last.name || Some(f.name.as_str()) == alias)
+                && f.value.len() > last.value.len()
+                && f.value.starts_with(last.value.as_str())
+        });
+    // A documented name with no `=` at the very end: the capture stopped after the name.
+    let name_only = last.catalog_name.is_some()
+        && last
+            .findings
+            .iter()
+            .any(|f| f.code == Code::PairWithoutEquals);
+    let cut = shorter_copy || name_only;
+    if cut {
+        last.placeholder = Some(crate::placeholder::Placeholder::CutOff);
+        last.findings
+            .retain(|f| f.severity == crate::finding::Severity::Info);
+        crate::inspect::label_placeholder(last);
+    }
+}
+
 fn sip_caller_name(fields: &mut [Field]) {
     if let Some(f) = fields.iter_mut().find(|f| f.name == "From") {
         let before = f.findings.len();
@@ -437,7 +474,10 @@ fn embedded_account_sids(
 fn repeated_single(fields: &[Field], findings: &mut Vec<Finding>) {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     let mut reported: Vec<&str> = Vec::new();
-    for f in fields {
+    for f in fields
+        .iter()
+        .filter(|f| f.placeholder != Some(crate::placeholder::Placeholder::CutOff))
+    {
         let Some(prev) = seen.get(f.name.as_str()) else {
             seen.insert(&f.name, &f.value);
             continue;

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::ApiVersion;
 use crate::inspect::{inspect, Options};
 use crate::report::{Field, ParamSource, Report};
 use crate::signature::{SignMode, SignatureStatus};
@@ -172,7 +173,10 @@ pub fn diff_reports(ra: &Report, rb: &Report) -> Diff {
     let mut d = Diff {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         kind: change(Some(&ra.kind.id), Some(&rb.kind.id)),
-        api_version: change(ra.api_version.as_deref(), rb.api_version.as_deref()),
+        api_version: change(
+            ra.api_version.map(ApiVersion::as_str),
+            rb.api_version.map(ApiVersion::as_str),
+        ),
         format: change(Some(ra.format.id()), Some(rb.format.id())),
         method: change(ra.request.method.as_deref(), rb.request.method.as_deref()),
         url,

@@ -97,7 +97,7 @@ codes! {
     ListFilterOperator => ("list-filter-operator", Info, "An inequality filter such as StartTime>=DATE arrives as the key 'StartTime>'."),
     // issue 11 wrappers
     WrapperUnwrapped => ("wrapper-unwrapped", Info, "The capture was read from inside what surrounded it (comments, log prefixes, quotes, a code fence, a program's printout of an object, a twilio CLI command)."),
-    NonLiteralValue => ("non-literal-value", Warning, "A value is an expression (a variable, a call, an f-string), not a literal: it is shown as written and not checked."),
+    NonLiteralValue => ("non-literal-value", Info, "A value is an expression (a variable, a call, an f-string), not a literal: it is shown as written and not checked."),
     // --- Kind detection -----------------------------------------------------------------
     KindUnknown => ("kind-unknown", Warning, "The request does not look like a Twilio Programmable Voice or Messaging webhook or Call request."),
     KindAmbiguous => ("kind-ambiguous", Info, "Two kinds fit almost equally well."),

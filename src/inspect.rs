@@ -1,18 +1,19 @@
 //! The orchestrator: input text + options → [`Report`]. Never fails, never panics.
 
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{self, ApiVersion, Direction, DocStatus, KindSpec, ParamSpec, ValueType};
-use crate::check;
-use crate::classify::{classify, Evidence, RestPath};
+use crate::catalog::{self, ApiVersion, Direction, KindSpec};
+use crate::classify::{classify, Evidence, IdShapes, RestPath};
 use crate::cross::{check_signature, cross_field_checks, signed_material, SignatureParts};
 use crate::decode::{decode, Decoded};
 use crate::finding::{Code, Finding, Severity};
-use crate::placeholder::{self, Placeholder};
-use crate::report::{Counts, Field, FieldStatus, InputFormat, RawPair, Report, RequestInfo};
-use crate::signature::{self, SignRequest, SignedRequest};
+use crate::placeholder::Placeholder;
+use crate::report::{Counts, Field, InputFormat, KindVerdict, Report, RequestInfo};
+use crate::signature::{self, SignRequest, SignatureReport, SignedRequest};
+
+mod field;
+pub(crate) use field::label_placeholder;
+use field::{build_field, FieldContext};
 
 /// What the caller knows beyond the pasted text. Every field is optional; values found in
 /// the pasted text (a request line, headers, curl flags) are used when a field is unset.
@@ -195,22 +196,8 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             ),
         ));
     }
-    let method = options
-        .method
-        .clone()
-        .filter(|m| !m.trim().is_empty())
-        .or_else(|| decoded.method.clone())
-        .map(|m| m.trim().to_ascii_uppercase());
-    let url = options
-        .url
-        .clone()
-        .filter(|u| !u.trim().is_empty())
-        .or_else(|| decoded.url.clone());
+    let (method, url, content_type) = request_facts(&decoded, options);
     let path = url.as_deref().map(path_of);
-    let content_type = options
-        .content_type
-        .clone()
-        .or_else(|| decoded.header("Content-Type").map(str::to_string));
 
     let name_values: Vec<(&str, &str)> = decoded
         .pairs
@@ -230,26 +217,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         method: method.as_deref(),
         path: path.as_deref(),
     };
-    let mut forced_kind = options
-        .kind
-        .as_deref()
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && *k != "auto");
-    if let Some(k) = forced_kind.filter(|k| {
-        *k != "unknown"
-            && !catalog::KINDS
-                .iter()
-                .any(|s| s.id == *k || s.reported_as == *k)
-    }) {
-        findings.push(
-            Finding::new(
-                Code::KindUnknown,
-                format!("'{k}' is not a kind the catalog knows; the kind was detected instead."),
-            )
-            .hint("Use one of the kind ids listed by the catalog (e.g. voice-status-callback)."),
-        );
-        forced_kind = None;
-    }
+    let forced_kind = forced_kind(options, &mut findings);
     let classification = classify(&evidence, forced_kind);
     let verdict = classification.verdict;
     // A forced catalog kind of another API version (`messaging-request-legacy`) brings its
@@ -276,8 +244,120 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
     for (index, pair) in decoded.pairs.iter().enumerate() {
         fields.push(build_field(index, pair, &context));
     }
-    // Decoder findings: attach to the field they name, else keep them request-level.
-    for f in decoded.findings.iter().cloned() {
+    attach_decoder_findings(&decoded.findings, &mut fields, &mut findings);
+    kind_findings(
+        &verdict,
+        classification.lookalike.is_some(),
+        &classification.ids,
+        decoded.pairs.is_empty(),
+        &mut findings,
+    );
+
+    if let Some(kind) = catalog_kind {
+        cross_field_checks(
+            kind,
+            api,
+            &mut fields,
+            &mut findings,
+            &decoded,
+            path.as_deref(),
+        );
+    }
+
+    if verdict.id != "unknown" && classification.ids.compatible_platform() {
+        demote_for_platform(&mut fields, &mut findings);
+    }
+
+    let (signature_value, signature) = signature_of(
+        &decoded,
+        options,
+        &fields,
+        url.as_deref(),
+        method.as_deref(),
+        content_type.as_deref(),
+    );
+    let mut report = Report {
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        format,
+        format_overridden: options.format.is_some(),
+        request: RequestInfo {
+            method,
+            url,
+            path,
+            extension: decoded.extension.clone(),
+            content_type,
+            headers: decoded.headers.clone(),
+            body: decoded.body.clone(),
+            signature: signature_value,
+        },
+        kind: verdict,
+        api_version: api,
+        fields,
+        findings,
+        counts: Counts::default(),
+        signature,
+        response: None,
+    };
+    report.counts = count(&report);
+    report
+}
+
+/// Method, URL and content type: the caller's, else what the capture says.
+fn request_facts(
+    decoded: &Decoded,
+    options: &Options,
+) -> (Option<String>, Option<String>, Option<String>) {
+    let method = options
+        .method
+        .clone()
+        .filter(|m| !m.trim().is_empty())
+        .or_else(|| decoded.method.clone())
+        .map(|m| m.trim().to_ascii_uppercase());
+    let url = options
+        .url
+        .clone()
+        .filter(|u| !u.trim().is_empty())
+        .or_else(|| decoded.url.clone());
+    let content_type = options
+        .content_type
+        .clone()
+        .or_else(|| decoded.header("Content-Type").map(str::to_string));
+    (method, url, content_type)
+}
+
+/// The kind the caller forced, if it is one the catalog knows (`auto` and blank force
+/// nothing); an unknown one is reported and ignored.
+fn forced_kind<'o>(options: &'o Options, findings: &mut Vec<Finding>) -> Option<&'o str> {
+    let forced = options
+        .kind
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && *k != "auto");
+    if let Some(k) = forced.filter(|k| {
+        *k != "unknown"
+            && !catalog::KINDS
+                .iter()
+                .any(|s| s.id == *k || s.reported_as == *k)
+    }) {
+        findings.push(
+            Finding::new(
+                Code::KindUnknown,
+                format!("'{k}' is not a kind the catalog knows; the kind was detected instead."),
+            )
+            .hint("Use one of the kind ids listed by the catalog (e.g. voice-status-callback)."),
+        );
+        return None;
+    }
+    forced
+}
+
+/// Decoder findings: attached to the field they name, else kept request-level.
+fn attach_decoder_findings(decoder: &[Finding], fields: &mut [Field], findings: &mut Vec<Finding>) {
+    let stand_ins: Vec<String> = redacted_names(fields)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    for f in decoder.iter().cloned() {
         match f
             .param
             .as_deref()
@@ -294,13 +374,46 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
                 )
             }
             Some(field) => field.findings.push(f),
+            // Stand-ins in the body (`SM123`, `<redacted>`) change its length: a
+            // Content-Length that does not match is then expected, not a cut capture.
+            None if f.code == Code::ContentLengthMismatch && !stand_ins.is_empty() => {
+                let message = format!(
+                    "{} The body holds stand-in values ({}), which explains the difference.",
+                    f.message,
+                    stand_ins.join(", ")
+                );
+                findings.push(Finding {
+                    message,
+                    ..f.severity(Severity::Info)
+                })
+            }
             None => findings.push(f),
         }
     }
+}
 
-    if verdict.id == "unknown" && !decoded.pairs.is_empty() {
+/// The body parameters whose values are stand-ins, first six.
+fn redacted_names(fields: &[Field]) -> Vec<&str> {
+    fields
+        .iter()
+        .filter(|f| f.placeholder.is_some() && f.source == crate::report::ParamSource::Body)
+        .map(|f| f.name.as_str())
+        .take(6)
+        .collect()
+}
+
+/// What the kind verdict says as findings: not recognised (or another product's), could
+/// also be the runner-up, or a Twilio kind sent by a compatible platform.
+fn kind_findings(
+    verdict: &KindVerdict,
+    lookalike: bool,
+    ids: &IdShapes,
+    no_pairs: bool,
+    findings: &mut Vec<Finding>,
+) {
+    if verdict.id == "unknown" && !no_pairs {
         let why = verdict.reasons.first().cloned().unwrap_or_default();
-        let code = if classification.lookalike.is_some() {
+        let code = if lookalike {
             Code::LookalikeNotTwilio
         } else {
             Code::KindUnknown
@@ -326,47 +439,47 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         }
     }
 
-    if verdict.id != "unknown" && classification.ids.compatible_platform() {
+    if verdict.id != "unknown" && ids.compatible_platform() {
         findings.push(
             Finding::new(
                 Code::CompatiblePlatform,
                 format!(
                     "The parameters are those of a {}, but {} {} not Twilio SIDs (UUIDs): a Twilio-compatible platform or a home-made request, not Twilio.",
                     verdict.title,
-                    classification.ids.foreign.join(", "),
-                    if classification.ids.foreign.len() == 1 { "is" } else { "are" }
+                    ids.foreign.join(", "),
+                    if ids.foreign.len() == 1 { "is" } else { "are" }
                 ),
             )
             .hint("The fields are labeled as Twilio documents them; their ids are not checked. Twilio's signature cannot apply unless that platform signs the same way."),
         );
     }
+}
 
-    if let Some(kind) = catalog_kind {
-        cross_field_checks(
-            kind,
-            api,
-            &mut fields,
-            &mut findings,
-            &decoded,
-            path.as_deref(),
-        );
-    }
+/// Another platform's formats (ISO dates, bare numbers, its own ids) are not mistakes: say
+/// what differs from Twilio, judge nothing by Twilio's rules.
+fn demote_for_platform(fields: &mut [Field], findings: &mut [Finding]) {
+    let demote = |f: &mut Finding| {
+        if f.code != Code::CompatiblePlatform && f.severity > Severity::Info {
+            f.severity = Severity::Info;
+        }
+    };
+    findings.iter_mut().for_each(demote);
+    fields
+        .iter_mut()
+        .flat_map(|f| f.findings.iter_mut())
+        .for_each(demote);
+}
 
-    if verdict.id != "unknown" && classification.ids.compatible_platform() {
-        // Another platform's formats (ISO dates, bare numbers, its own ids) are not
-        // mistakes: say what differs from Twilio, judge nothing by Twilio's rules.
-        let demote = |f: &mut Finding| {
-            if f.code != Code::CompatiblePlatform && f.severity > Severity::Info {
-                f.severity = Severity::Info;
-            }
-        };
-        findings.iter_mut().for_each(demote);
-        fields
-            .iter_mut()
-            .flat_map(|f| f.findings.iter_mut())
-            .for_each(demote);
-    }
-
+/// The signature header (given or captured) and its verdict; when nothing matches and the
+/// capture is redacted, redaction is named first among the likely causes.
+fn signature_of(
+    decoded: &Decoded,
+    options: &Options,
+    fields: &[Field],
+    url: Option<&str>,
+    method: Option<&str>,
+    content_type: Option<&str>,
+) -> (Option<String>, SignatureReport) {
     let tokens: Vec<String> = options
         .auth_tokens
         .iter()
@@ -383,21 +496,20 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             .header("X-Twilio-Webhooks-Signature-Settings")
             .map(str::to_string)
     });
-    let signature = check_signature(SignatureParts {
-        decoded: &decoded,
-        url: url.as_deref(),
-        method: method.as_deref(),
-        content_type: content_type.as_deref(),
+    let mut signature = check_signature(SignatureParts {
+        decoded,
+        url,
+        method,
+        content_type,
         signature: signature_value.as_deref(),
         settings: settings.as_deref(),
         tokens: &tokens,
-        account_sid: name_values
+        account_sid: decoded
+            .pairs
             .iter()
-            .find(|(n, _)| *n == "AccountSid")
-            .map(|(_, v)| *v),
+            .find(|p| p.name == "AccountSid")
+            .map(|p| p.value.as_str()),
     });
-
-    let mut signature = signature;
     if let Some(nm) = signature.no_match.as_mut() {
         let redacted: Vec<&str> = fields
             .iter()
@@ -411,30 +523,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             ));
         }
     }
-    let mut report = Report {
-        tool_version: env!("CARGO_PKG_VERSION").to_string(),
-        format,
-        format_overridden: options.format.is_some(),
-        request: RequestInfo {
-            method,
-            url,
-            path,
-            extension: decoded.extension.clone(),
-            content_type,
-            headers: decoded.headers.clone(),
-            body: decoded.body.clone(),
-            signature: signature_value,
-        },
-        kind: verdict,
-        api_version: api.map(|a| a.as_str().to_string()),
-        fields,
-        findings,
-        counts: Counts::default(),
-        signature,
-        response: None,
-    };
-    report.counts = count(&report);
-    report
+    (signature_value, signature)
 }
 
 fn count(report: &Report) -> Counts {
@@ -522,273 +611,4 @@ fn catalog_kind_for(reported: &str, api: Option<ApiVersion>) -> Option<&'static 
         })
         .or_else(|| candidates.iter().find(|k| k.id == reported))
         .copied()
-}
-
-/// What every field of one request is judged against.
-struct FieldContext {
-    kind: Option<&'static KindSpec>,
-    api: Option<ApiVersion>,
-    webhook: bool,
-    check_values: bool,
-    /// A compatible platform's request: ids not shaped like SIDs are its own.
-    foreign_ids: bool,
-}
-
-/// The field's catalog row and status for the detected kind, or — when the kind does not
-/// document it — every row that could apply.
-fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Vec<&'static ParamSpec>) {
-    let api = ctx.api;
-    if let Some(s) = ctx.kind.and_then(|k| catalog::param_for_kind(k.id, name)) {
-        let status = if s.alias_of.is_some()
-            && s.deprecated
-                .is_some_and(|d| Some(d.since) == api.map(ApiVersion::as_str))
-        {
-            // An alias superseded by the very version that still sends it (Caller in
-            // 2010) is a compatibility copy: legacy.
-            FieldStatus::Legacy
-        } else if s
-            .deprecated
-            .is_some_and(|d| deprecation_in_force(d.since, api))
-        {
-            FieldStatus::Deprecated
-        } else if s.alias_of.is_some() {
-            FieldStatus::Legacy
-        } else {
-            FieldStatus::Known
-        };
-        return (status, vec![s]);
-    }
-    // Rows of this API version first, then the others.
-    let mut rows: Vec<&'static ParamSpec> = catalog::params_named(name).collect();
-    rows.sort_by_key(|p| Some(p.api_version) != api);
-    if rows.is_empty() {
-        (FieldStatus::Unknown, rows)
-    } else if ctx.kind.is_some() {
-        (FieldStatus::OtherKind, rows)
-    } else {
-        // The kind is unknown: the parameter is a documented one, judged by every row.
-        (FieldStatus::Known, rows)
-    }
-}
-
-fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> Field {
-    let name = pair.name.as_str();
-    let kind = ctx.kind;
-    let (status, rows) = look_up(name, ctx);
-    let spec = rows.first().copied();
-    let mut field = Field {
-        index,
-        source: pair.source,
-        name: pair.name.clone(),
-        raw_name: pair.raw_name.clone(),
-        value: pair.value.clone(),
-        raw_value: pair.raw_value.clone(),
-        catalog_name: spec.map(|s| Cow::Borrowed(s.name)),
-        label: spec.map(|s| Cow::Borrowed(s.label)),
-        description: spec.map(|s| Cow::Borrowed(s.description)),
-        value_type: spec.map(|s| s.value_type.id()),
-        display: None,
-        status,
-        placeholder: None,
-        findings: Vec::new(),
-    };
-    if let Some(op) = list_filter_operator(name) {
-        field.display = Some(format!("{} {} {}", &name[..name.len() - 1], op, pair.value));
-    }
-    let value_type = spec.map_or(ValueType::Text { max_len: None }, |s| s.value_type);
-    // An expression as written in a program (`from_number`) is neither a value nor a
-    // stand-in for one: nothing to classify or check.
-    if !pair.non_literal {
-        field.placeholder = placeholder::classify(&pair.value, &value_type).or_else(|| {
-            (ctx.foreign_ids
-                && matches!(value_type, ValueType::Sid { .. })
-                && !placeholder::is_sid_shaped(pair.value.trim()))
-            .then_some(Placeholder::ForeignId)
-        });
-    }
-    let Some(spec) = spec else {
-        field.findings.push(
-            Finding::new(Code::UnknownParam, format!("{name} is not a documented parameter{}.", kind.map(|k| format!(" of {}", k.id)).unwrap_or_default()))
-                .param(name)
-                .hint("Tolerated: Twilio adds parameters without notice, and apps add their own to their URLs."),
-        );
-        label_placeholder(&mut field);
-        return field;
-    };
-    status_findings(&mut field, spec, &rows, kind, ctx.webhook);
-    if spec.status == DocStatus::ExampleOnly {
-        field.findings.push(
-            Finding::new(
-                Code::ExampleOnlyParam,
-                format!("{name} appears in Twilio's examples but not in its API schema."),
-            )
-            .param(name)
-            .hint("Twilio may ignore it."),
-        );
-    }
-    if pair.non_literal {
-        return field;
-    }
-    // Free text is checked even when it reads as redacted (its length still matters);
-    // typed values that are stand-ins are not.
-    let free_text = matches!(value_type, ValueType::Text { .. } | ValueType::Twiml { .. });
-    if field.placeholder.is_some() {
-        label_placeholder(&mut field);
-    }
-    if ctx.check_values && (field.placeholder.is_none() || free_text) {
-        let checked = check_against_rows(&rows, name, &pair.value, ctx);
-        if field.display.is_none() {
-            field.display = checked.display;
-        }
-        field.findings.extend(checked.findings);
-    }
-    field
-}
-
-/// Checks a value against the rows that could apply: the first row it satisfies wins; when
-/// it satisfies none, the findings of the most relevant row stand.
-fn check_against_rows(
-    rows: &[&'static ParamSpec],
-    name: &str,
-    value: &str,
-    ctx: &FieldContext,
-) -> check::Checked {
-    let mut first: Option<check::Checked> = None;
-    let mut tried: Vec<ValueType> = Vec::new();
-    for row in rows {
-        if tried.contains(&row.value_type) {
-            continue;
-        }
-        tried.push(row.value_type);
-        let checked = check::check_value(row, name, value, ctx.api, ctx.webhook);
-        if !checked
-            .findings
-            .iter()
-            .any(|f| f.severity >= Severity::Warning)
-        {
-            return checked;
-        }
-        first.get_or_insert(checked);
-    }
-    first.unwrap_or_default()
-}
-
-/// The label and the info finding of a stand-in value.
-fn label_placeholder(field: &mut Field) {
-    let Some(p) = field.placeholder else {
-        return;
-    };
-    field.display = Some(p.label().to_string());
-    let (code, message) = match p {
-        Placeholder::ForeignId => (
-            Code::ForeignId,
-            format!(
-                "{}={} is not a Twilio SID but another platform's id (a UUID); it is not checked.",
-                field.name, field.value
-            ),
-        ),
-        _ => (
-            Code::RedactedValue,
-            format!(
-                "{} is {}; it is shown as written and not checked.",
-                field.name,
-                match p {
-                    Placeholder::Redacted => "redacted",
-                    Placeholder::Template => "a template variable left in",
-                    _ => "a placeholder, not a real value",
-                }
-            ),
-        ),
-    };
-    field
-        .findings
-        .push(Finding::new(code, message).param(field.name.clone()));
-}
-
-/// Deprecated, legacy and other-kind findings for a field.
-fn status_findings(
-    field: &mut Field,
-    spec: &ParamSpec,
-    rows: &[&'static ParamSpec],
-    kind: Option<&'static KindSpec>,
-    webhook: bool,
-) {
-    let name = field.name.clone();
-    match field.status {
-        FieldStatus::Deprecated => {
-            let Some(d) = spec.deprecated else { return };
-            let when = match ApiVersion::parse(d.since) {
-                Some(v) => format!(" since API version {}", v.as_str()),
-                None => " (Twilio's current documentation no longer lists it)".to_string(),
-            };
-            let mut finding = Finding::new(
-                Code::DeprecatedParam,
-                format!("{name} is deprecated{when}; {} replaces it.", d.use_instead),
-            )
-            .param(name.as_str())
-            .hint(format!("Use {} instead.", d.use_instead));
-            if webhook {
-                // Twilio still sends it: nothing for the app to fix, only which name to
-                // read.
-                finding = finding.severity(Severity::Info).hint(format!(
-                    "Twilio still sends it for compatibility; read {} instead.",
-                    d.use_instead
-                ));
-            }
-            field.findings.push(finding);
-        }
-        FieldStatus::Legacy => {
-            let target = spec.alias_of.unwrap_or_default();
-            field.findings.push(
-                Finding::new(
-                    Code::LegacyParam,
-                    format!("{name} is a legacy alias of {target}, still sent for compatibility."),
-                )
-                .param(name.as_str())
-                .hint(format!("Read {target} instead.")),
-            );
-        }
-        FieldStatus::OtherKind => {
-            let mut kinds: Vec<&str> = Vec::new();
-            for k in rows.iter().flat_map(|r| r.kinds.iter()) {
-                let shown = catalog::kind(k).map_or(*k, |s| s.reported_as);
-                if !kinds.contains(&shown) {
-                    kinds.push(shown);
-                }
-            }
-            field.findings.push(
-                Finding::new(
-                    Code::OtherKindParam,
-                    format!(
-                        "{name} is documented for {}, not for {}.",
-                        kinds.join(", "),
-                        kind.map(|k| k.reported_as).unwrap_or("this request")
-                    ),
-                )
-                .param(name.as_str()),
-            );
-        }
-        _ => {}
-    }
-}
-
-/// A deprecation dated by an API version (`2010-04-01`) does not apply to requests of an
-/// earlier version: `Caller` was the right name in 2008.
-fn deprecation_in_force(since: &str, api: Option<ApiVersion>) -> bool {
-    match (ApiVersion::parse(since), api) {
-        (Some(since), Some(api)) => api.as_str() >= since.as_str(),
-        _ => true,
-    }
-}
-
-/// `StartTime>` → "on or after"; `StartTime<` → "on or before".
-fn list_filter_operator(name: &str) -> Option<&'static str> {
-    if !(name.starts_with("StartTime") || name.starts_with("EndTime")) {
-        return None;
-    }
-    match name.as_bytes().last() {
-        Some(b'>') => Some("on or after"),
-        Some(b'<') => Some("on or before"),
-        _ => None,
-    }
 }

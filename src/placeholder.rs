@@ -28,6 +28,9 @@ pub enum Placeholder {
     /// An id in another platform's format (a UUID), as Twilio-compatible platforms and
     /// home-made test requests send it.
     ForeignId,
+    /// The last value of a capture cut off mid-value (`CalledCity=INVERNE` after an earlier
+    /// `CalledCity=INVERNESS`): incomplete, so not judged.
+    CutOff,
 }
 
 impl Placeholder {
@@ -38,6 +41,7 @@ impl Placeholder {
             Placeholder::Template => "template placeholder — not checked",
             Placeholder::Fake => "placeholder value — not checked",
             Placeholder::ForeignId => "not a Twilio id (another platform's format) — not checked",
+            Placeholder::CutOff => "cut off — not checked",
         }
     }
 
@@ -48,6 +52,7 @@ impl Placeholder {
             Placeholder::Template => "template",
             Placeholder::Fake => "fake",
             Placeholder::ForeignId => "foreign-id",
+            Placeholder::CutOff => "cut-off",
         }
     }
 }
@@ -73,6 +78,28 @@ const REDACTION_WORDS: &[&str] = &[
     "elided",
     "anonymized",
     "anonymised",
+];
+
+/// Words test fixtures write where a typed value belongs (`ReasonConferenceEnded=test`).
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "test",
+    "testing",
+    "foo",
+    "bar",
+    "baz",
+    "qux",
+    "dummy",
+    "example",
+    "sample",
+    "placeholder",
+    "xxx",
+    "asdf",
+    "lorem",
+    "changeme",
+    "todo",
+    "tbd",
+    "fake",
+    "something",
 ];
 
 /// Classifies `value` as a stand-in for a value of type `value_type`, or `None` for a
@@ -103,9 +130,13 @@ pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
     if !free_text && contains_template(v) {
         return Some(Placeholder::Template);
     }
+    if !free_text && PLACEHOLDER_WORDS.contains(&v.to_ascii_lowercase().as_str()) {
+        return Some(Placeholder::Fake);
+    }
     match value_type {
         ValueType::Sid { .. } => classify_id(v),
-        ValueType::Phone { .. } => masked_address(v).then_some(Placeholder::Redacted),
+        ValueType::Phone { .. } if masked_address(v) => Some(Placeholder::Redacted),
+        ValueType::Phone { .. } => fake_number(v).then_some(Placeholder::Fake),
         ValueType::Token | ValueType::Jwt => is_mask_run(v).then_some(Placeholder::Redacted),
         ValueType::Url => masked_url(v).then_some(Placeholder::Redacted),
         _ => None,
@@ -351,6 +382,64 @@ fn masked_address(v: &str) -> bool {
                 || (one_letter_mask && c.is_ascii_alphabetic())
                 || "+-() .…".contains(c)
         })
+}
+
+/// Caller ID strings Twilio really passes when it cannot give a number.
+const CALLER_ID_WORDS: &[&str] = &[
+    "anonymous",
+    "restricted",
+    "unknown",
+    "unavailable",
+    "private",
+    "blocked",
+    "withheld",
+    "payphone",
+];
+
+/// A stand-in where a number belongs, as fixtures write it: a word (`test`,
+/// `ExternalNumber`) that is not a caller-ID string Twilio passes, a run of ascending
+/// digits (`1234567890`), or a number in the NANP's fictional 555
+/// area code written without its `+` (`15551234567`). Addresses on a channel
+/// (`client:alice`, `sip:…`) are real values.
+fn fake_number(v: &str) -> bool {
+    if v.contains(':') || v.contains('@') {
+        return false;
+    }
+    let lower = v.to_ascii_lowercase();
+    if v.chars()
+        .all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
+        && v.chars().any(|c| c.is_ascii_alphabetic())
+    {
+        // A boolean or null where a number belongs is a wrong value, not a stand-in.
+        let wrong_value = [
+            "true",
+            "false",
+            "none",
+            "null",
+            "nil",
+            "undefined",
+            "yes",
+            "no",
+        ];
+        return !CALLER_ID_WORDS.contains(&lower.as_str())
+            && !wrong_value.contains(&lower.as_str());
+    }
+    let digits = v.strip_prefix('+').unwrap_or(v);
+    if digits.len() < 7 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let b = digits.as_bytes();
+    let ascending = b
+        .windows(2)
+        .all(|w| (w[1] as i32 - w[0] as i32).rem_euclid(10) == 1);
+    let ascending_after_one = b[0] == b'1'
+        && b[1..]
+            .windows(2)
+            .all(|w| (w[1] as i32 - w[0] as i32).rem_euclid(10) == 1);
+    let fictional = !v.starts_with('+')
+        && (digits.len() == 10 && digits.starts_with("555")
+            || digits.len() == 11 && digits.starts_with("1555"));
+    ascending || ascending_after_one || fictional
 }
 
 /// A URL whose host is masked (`https://xxxxx/voice`, `https://…/status`).

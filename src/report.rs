@@ -289,7 +289,7 @@ pub struct Report {
     pub kind: KindVerdict,
     /// The Twilio API version in force (`2010-04-01` or `2008-08-01`), when it could be told.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_version: Option<String>,
+    pub api_version: Option<crate::catalog::ApiVersion>,
     /// Every parameter in wire order.
     pub fields: Vec<Field>,
     /// Request-level findings (decoding problems, missing parameters, cross-field checks…).

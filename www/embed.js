@@ -10,8 +10,9 @@
 // the inspector runs in the page and sends nothing anywhere.
 //
 // Attributes: example, kind, format, url, signature, param, theme (see the README,
-// "Embedding in documentation"). The element's text is the input; for text with markup
-// characters, put it in a <script type="text/plain"> child, which HTML leaves as it is.
+// "Embedding in documentation"). The element's text is the input (a request, the server's
+// answer, or the request followed by its answer); for text with markup characters (TwiML),
+// put it in a <script type="text/plain"> child, which HTML leaves as it is.
 //
 // It also sizes iframes of embed.html to their content: they post their height.
 //

@@ -4,6 +4,8 @@
 //! Exit codes: 0 when there is no error-severity finding, 1 when there are errors or an
 //! invalid signature, 2 for unusable arguments or unreadable input.
 
+#[path = "auth_tokens.rs"]
+mod auth_tokens;
 #[path = "cli_timeline.rs"]
 mod cli_timeline;
 #[path = "listen.rs"]
@@ -18,6 +20,7 @@ mod replay;
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+use auth_tokens::AuthTokens;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Deserialize;
 use twilio_webhook_inspector::response::{inspect_response, DocumentType};
@@ -48,7 +51,7 @@ enum Command {
     /// to your app (--forward-to) and record the exchanges (--record).
     Listen(listen::ListenArgs),
     /// Send a captured webhook to your app again, edited (--set/--unset) and signed afresh
-    /// for --to.
+    /// for --to (unsigned when no auth token is given).
     Replay(replay::ReplayArgs),
     /// Read many captures (JSON Lines, HAR, raw HTTP, a log, Call Events, Event Streams,
     /// Debugger events) and print their lifecycle timeline: one block per call, message or
@@ -93,15 +96,8 @@ struct InspectArgs {
     /// The X-Twilio-Webhooks-Signature-Settings header value (SharedKey HMAC-SHA256).
     #[arg(long)]
     signature_settings: Option<String>,
-    /// Auth token to verify with; repeat for several (primary, secondary, sub-account).
-    /// Defaults to TWILIO_AUTH_TOKEN. Never printed.
-    #[arg(
-        long = "auth-token",
-        env = "TWILIO_AUTH_TOKEN",
-        hide_env_values = true,
-        value_delimiter = ','
-    )]
-    auth_tokens: Vec<String>,
+    #[command(flatten)]
+    auth: AuthTokens,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -204,7 +200,7 @@ fn options_from(args: &InspectArgs) -> Options {
         url: args.url.clone(),
         content_type: args.content_type.clone(),
         signature: args.signature.clone(),
-        auth_tokens: args.auth_tokens.clone(),
+        auth_tokens: args.auth.auth_tokens.clone(),
         signature_settings: args.signature_settings.clone(),
     }
 }
@@ -462,7 +458,7 @@ fn render_table(r: &Report, colour: bool) -> String {
         p.wrap("1", "Input:"),
         r.format.id(),
         p.wrap("1", "API version:"),
-        r.api_version.as_deref().unwrap_or("unknown")
+        r.api_version.map_or("unknown", |a| a.as_str())
     );
     if let Some(m) = &r.request.method {
         s += &format!(

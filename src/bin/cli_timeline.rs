@@ -15,6 +15,8 @@ use twilio_webhook_inspector::timeline::{
 };
 use twilio_webhook_inspector::{Options, Severity, Timeline};
 
+use crate::auth_tokens::AuthTokens;
+
 /// Lines (or captures) handed to a worker at once.
 const CHUNK: usize = 512;
 /// How much of the input is looked at to recognise its format.
@@ -55,14 +57,8 @@ pub struct DiffArgs {
     /// The full URL Twilio requested for B.
     #[arg(long)]
     url_b: Option<String>,
-    /// Auth token(s) to verify both signatures with. Defaults to TWILIO_AUTH_TOKEN. Never printed.
-    #[arg(
-        long = "auth-token",
-        env = "TWILIO_AUTH_TOKEN",
-        hide_env_values = true,
-        value_delimiter = ','
-    )]
-    auth_tokens: Vec<String>,
+    #[command(flatten)]
+    auth: AuthTokens,
     /// Print the diff as JSON.
     #[arg(long)]
     json: bool,
@@ -463,7 +459,7 @@ pub fn run_diff(args: DiffArgs) -> ExitCode {
     };
     let opts = |url: &Option<String>| Options {
         url: url.clone(),
-        auth_tokens: args.auth_tokens.clone(),
+        auth_tokens: args.auth.auth_tokens.clone(),
         ..Options::default()
     };
     let d = twilio_webhook_inspector::diff(&a, &b, &opts(&args.url_a), &opts(&args.url_b));

@@ -15,6 +15,7 @@ use clap::Args;
 use twilio_webhook_inspector::signature::SignatureStatus;
 use twilio_webhook_inspector::{inspect, Code, Options, Report, Severity};
 
+use crate::auth_tokens::AuthTokens;
 use crate::redact;
 
 /// How long Twilio waits for the app before it gives up (and what `--forward-to` waits).
@@ -44,15 +45,8 @@ pub(crate) struct ListenArgs {
     /// --public-url (only behind a proxy you trust).
     #[arg(long)]
     trust_forwarded: bool,
-    /// Auth token to verify with; repeat for several. Defaults to TWILIO_AUTH_TOKEN.
-    /// Never printed nor recorded.
-    #[arg(
-        long = "auth-token",
-        env = "TWILIO_AUTH_TOKEN",
-        hide_env_values = true,
-        value_delimiter = ','
-    )]
-    auth_tokens: Vec<String>,
+    #[command(flatten)]
+    auth: AuthTokens,
     /// Append one JSON line per exchange to this file.
     #[arg(long)]
     record: Option<PathBuf>,
@@ -207,7 +201,7 @@ fn print_banner(args: &ListenArgs, local: SocketAddr) {
         (None, true) => lines.push("signatures checked against X-Forwarded-Proto/Host".into()),
         (None, false) => lines.push("signatures checked against http://Host + path".into()),
     }
-    if args.auth_tokens.is_empty() {
+    if args.auth.auth_tokens.is_empty() {
         lines.push("no auth token: signatures are not checked (--auth-token)".into());
     }
     if let Some(r) = &args.record {
@@ -261,7 +255,7 @@ fn handle(shared: &Shared, mut request: tiny_http::Request) {
     let url = signing_url(args, &captured, shared.local);
     let options = Options {
         url: Some(url.clone()),
-        auth_tokens: args.auth_tokens.clone(),
+        auth_tokens: args.auth.auth_tokens.clone(),
         ..Options::default()
     };
     let report = inspect(&captured.raw_text(), &options);

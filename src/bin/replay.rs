@@ -7,6 +7,7 @@ use clap::Args;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use twilio_webhook_inspector::{inspect, sign, InputFormat, Options, ParamSource};
 
+use crate::auth_tokens::AuthTokens;
 use crate::listen::{self, Captured};
 
 /// Arguments of `replay`.
@@ -17,15 +18,8 @@ pub(crate) struct ReplayArgs {
     /// The app's URL: the request is signed for it and sent to it.
     #[arg(long)]
     to: String,
-    /// Auth token to sign with (the first is used). Defaults to TWILIO_AUTH_TOKEN. Never
-    /// printed. Without one, the request is sent unsigned.
-    #[arg(
-        long = "auth-token",
-        env = "TWILIO_AUTH_TOKEN",
-        hide_env_values = true,
-        value_delimiter = ','
-    )]
-    auth_tokens: Vec<String>,
+    #[command(flatten)]
+    auth: AuthTokens,
     /// Set a parameter (`Name=value`, decoded text): replaces it, or appends it when absent.
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
@@ -71,7 +65,7 @@ pub(crate) fn run(args: ReplayArgs) -> ExitCode {
     ];
     let mut url = args.to.clone();
     let mut body_to_send = body.clone();
-    if args.auth_tokens.iter().all(|t| t.trim().is_empty()) {
+    if args.auth.auth_tokens.iter().all(|t| t.trim().is_empty()) {
         println!("no auth token: sending unsigned (no X-Twilio-Signature)");
     } else {
         let options = Options {
@@ -79,7 +73,7 @@ pub(crate) fn run(args: ReplayArgs) -> ExitCode {
             method: Some("POST".to_string()),
             url: Some(args.to.clone()),
             content_type: Some(content_type.to_string()),
-            auth_tokens: args.auth_tokens.clone(),
+            auth_tokens: args.auth.auth_tokens.clone(),
             ..Options::default()
         };
         match sign(&body, &options) {

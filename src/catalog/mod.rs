@@ -5,7 +5,7 @@
 //! in our own words; facts come from the seeds in `shared/seeds/` and the reference
 //! catalog, and each row records where it came from.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub mod lifecycle;
 mod table;
@@ -27,7 +27,7 @@ pub enum Direction {
 
 /// Twilio API version a row applies to.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ApiVersion {
     /// The 2008-08-01 API (Caller/Called, XML responses).
     #[serde(rename = "2008-08-01")]

@@ -414,10 +414,22 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
             .find(|h| h.name.eq_ignore_ascii_case("Content-Type"))
             .map(|h| h.value.to_ascii_lowercase())
             .unwrap_or_default();
-        if ct.contains("json") {
+        // JSON sent under a form Content-Type (a replay tool's habit) is still JSON.
+        if ct.contains("json")
+            || data.trim_start().starts_with('{') && data.trim_end().ends_with('}')
+        {
             json::decode_json_object(&data, None, ParamSource::Json, out);
         } else {
+            let first = out.findings.len();
             form::parse_pairs(&data, ParamSource::Body, None, out);
+            // `-d "Body=Test message"`: curl sends the space as typed and servers read it as
+            // a space, so it is worth knowing, not a mistake in the capture.
+            for f in &mut out.findings[first..] {
+                if f.code == Code::RawSpaceInForm && !data.contains(|c: char| c.is_control()) {
+                    f.severity = crate::finding::Severity::Info;
+                    f.hint = Some("curl -d sends spaces as typed; servers read them as spaces, but Twilio itself always encodes them ('+').".into());
+                }
+            }
         }
         out.body = Some(data);
     }

@@ -289,7 +289,20 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
         }
     }
     if let Some(r) = request.filter(|r| !r.trailing.is_empty()) {
-        if body.is_empty() {
+        // An access log's line: `"GET /path?q HTTP/1.1" 403 0 "-" "TwilioProxy/1.1"`.
+        let status = r.trailing.trim_start_matches(['"', '\'']).trim_start();
+        let access_log = status.len() >= 3
+            && status.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+            && status[3..].chars().next().is_none_or(char::is_whitespace);
+        if access_log {
+            out.findings.push(
+                Finding::new(
+                    Code::NoiseIgnored,
+                    format!("An access log's fields after the request line (status, size, user agent) were ignored: {:?}.", r.trailing),
+                )
+                .severity(Severity::Info),
+            );
+        } else if body.is_empty() {
             body = r.trailing.to_string();
             body_at = offset_in(text, r.trailing).map(|o| base + o);
             out.findings.push(

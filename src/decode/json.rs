@@ -37,7 +37,17 @@ impl<'de> Deserialize<'de> for Entries<'de> {
 
 /// True for PHP's `print_r($_POST)` output: `Array ( [Key] => value … )`.
 pub(crate) fn looks_like_print_r(t: &str) -> bool {
-    t.starts_with("Array") && t.contains("] => ") && t[5..].trim_start().starts_with('(')
+    if t.starts_with("Array") && t.contains("] => ") && t[5..].trim_start().starts_with('(') {
+        return true;
+    }
+    // Its lines without the `Array (` around them (a few lines kept in a comment or log).
+    let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty());
+    lines.clone().count() >= 2
+        && lines.all(|l| {
+            l.strip_prefix('[')
+                .and_then(|r| r.split_once("] =>"))
+                .is_some_and(|(key, _)| !key.is_empty() && !key.contains(['[', ']']))
+        })
 }
 
 /// PHP's `print_r` of a flat array: one `[Key] => value` per line, values as printed (a
@@ -140,7 +150,21 @@ pub(crate) fn decode_json_object(
                         .then(|| literal::read_java_map(text))
                         .flatten()
                 }) {
-                    Some(lit) => push_literal(&lit, source, out),
+                    Some(lit) => {
+                        if lit.json_shaped {
+                            // JSON with a slip (a missing comma): read anyway, and said.
+                            let offset = offset_of(text, strict_err.line(), strict_err.column());
+                            out.findings.push(
+                                Finding::new(
+                                    Code::MalformedJson,
+                                    format!("The JSON is not valid at line {}, column {} ({strict_err}); it was read leniently.", strict_err.line(), strict_err.column()),
+                                )
+                                .hint("A server's JSON parser refuses this body: fix the JSON (often a missing comma).")
+                                .at_opt(at.map(|a| a + offset)),
+                            );
+                        }
+                        push_literal(&lit, source, out)
+                    }
                     None => {
                         let offset = offset_of(text, strict_err.line(), strict_err.column());
                         out.findings.push(
@@ -382,6 +406,16 @@ pub(crate) fn push_literal(lit: &Literal, source: ParamSource, out: &mut Decoded
                 );
             }
         }
+    }
+    for spread in &lit.elided {
+        let message = if spread.is_empty() {
+            "The object is cut short with `...`: the parameters it stood for are not in the text."
+                .to_string()
+        } else {
+            format!("The object spreads `...{spread}` into itself: the parameters that brings are not in the text.")
+        };
+        out.findings
+            .push(Finding::new(Code::NonLiteralValue, message));
     }
     if !converted.is_empty() {
         out.findings.push(Finding::new(

@@ -60,6 +60,11 @@ pub(crate) struct Literal {
     pub syntax: &'static str,
     /// The entries in the order written.
     pub entries: Vec<Entry>,
+    /// What the top level left out: `...spread` expressions, or "" for a bare `...`.
+    pub elided: Vec<String>,
+    /// Written as JSON (double-quoted keys and strings, JSON words only): a text that
+    /// needed this reader is then broken JSON, not another language's literal.
+    pub json_shaped: bool,
 }
 
 /// Features seen while reading, used to name the syntax.
@@ -75,6 +80,12 @@ struct Seen {
     ruby_word: bool,
     trailing_comma: bool,
     comment: bool,
+    /// The `...spread` expressions skipped (an empty string for a bare `...` elision).
+    elided: Vec<String>,
+    /// `name=value` keyword arguments.
+    kwargs: bool,
+    /// A comma was missing between two entries on separate lines.
+    missing_comma: bool,
 }
 
 /// A byte cursor over the text; every access is checked.
@@ -162,6 +173,9 @@ fn find_start(text: &str) -> Option<(usize, char, Option<&'static str>)> {
             return Some((at, ')', Some("PHP var_export() output")));
         }
     }
+    if t.starts_with("dict(") {
+        return Some((lead + "dict".len(), ')', Some("a Python dict(…) call")));
+    }
     if t.starts_with("$VAR1") {
         let brace = t.find('{')?;
         return Some((lead + brace, '}', Some("Perl Data::Dumper output")));
@@ -199,6 +213,9 @@ pub(crate) fn looks_like_literal(t: &str) -> bool {
         .is_some_and(|r| r.trim_start().starts_with('('))
     {
         return t.contains("=>");
+    }
+    if t.starts_with("dict(") && t.ends_with(')') {
+        return t.contains('=');
     }
     if t.starts_with("$VAR1") || t.starts_with("url.Values{") {
         return t.contains('{');
@@ -259,7 +276,26 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
         return None;
     }
     let syntax = named.unwrap_or_else(|| name_syntax(&c.seen));
-    Some(Literal { syntax, entries })
+    let s = &c.seen;
+    let json_shaped = !(s.unquoted_key
+        || s.symbol_key
+        || s.single_quote
+        || s.arrow
+        || s.python_word
+        || s.ruby_word
+        || s.js_word
+        || s.comment
+        || s.kwargs
+        || s.trailing_comma)
+        && s.elided.is_empty()
+        && named.is_none()
+        && entries.iter().all(|e| !matches!(e.value, Val::Expr(_)));
+    Some(Literal {
+        syntax,
+        entries,
+        elided: std::mem::take(&mut c.seen.elided),
+        json_shaped,
+    })
 }
 
 /// Flask/Werkzeug's `ImmutableMultiDict([('From', '+1555'), ('Body', 'hi')])`: a list of
@@ -286,12 +322,16 @@ pub(crate) fn read_multidict(t: &str) -> Option<Literal> {
     (!entries.is_empty()).then_some(Literal {
         syntax: "Flask's ImmutableMultiDict",
         entries,
+        elided: Vec::new(),
+        json_shaped: false,
     })
 }
 
 /// Names the syntax from what the reader saw.
 fn name_syntax(s: &Seen) -> &'static str {
-    if s.arrow && (s.symbol_key || s.ruby_word || (s.colon && s.unquoted_key)) {
+    if s.kwargs {
+        "Python keyword arguments (dict(…))"
+    } else if s.arrow && (s.symbol_key || s.ruby_word || (s.colon && s.unquoted_key)) {
         "a Ruby hash"
     } else if s.arrow {
         "a Ruby, PHP or Perl hash"
@@ -320,12 +360,38 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
             c.bump();
             return Some(entries);
         }
+        if c.eat("...") || c.eat("…") {
+            // A JavaScript spread (`...base.body`) or an elision (`%{"k" => "v", ...}`): the
+            // parameters it stands for are not in the text; the rest of the object is read.
+            c.ws();
+            let spread = if c.peek() != Some(close) && !matches!(c.peek(), Some(',' | ';')) {
+                match scan_expr(c, close)? {
+                    Val::Expr(x) => x,
+                    _ => String::new(),
+                }
+            } else {
+                String::new()
+            };
+            if depth == 0 {
+                c.seen.elided.push(spread);
+            }
+            c.ws();
+            if !(c.eat(",") || c.eat(";")) && c.peek() != Some(close) {
+                return None;
+            }
+            continue;
+        }
         let key = parse_key(c)?;
         c.ws();
-        if c.eat("=>") {
+        if c.eat("=>") || c.eat("->") {
+            // `->`: Scala's tuples (`"To" -> "+1…"`), read like a hash's arrow.
             c.seen.arrow = true;
         } else if c.eat(":") {
             c.seen.colon = true;
+        } else if close == ')' && c.peek() == Some('=') && !c.rest().starts_with("==") {
+            // Keyword arguments: Python's `dict(Digits='1', CallerState='IL')`.
+            c.bump();
+            c.seen.kwargs = true;
         } else {
             return None;
         }
@@ -334,12 +400,16 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
         let value = parse_value(c, close, depth)?;
         let raw = c.slice(from).trim_end().to_string();
         entries.push(Entry { key, raw, value });
+        let before_gap = c.pos;
         c.ws();
         if c.eat(",") || c.eat(";") {
             c.ws();
             if c.peek() == Some(close) {
                 c.seen.trailing_comma = true;
             }
+        } else if c.peek() == Some('"') && c.slice(before_gap).contains('\n') {
+            // `"a": "x"⏎"b": …`: a comma lost at the end of a line; read on, and remember.
+            c.seen.missing_comma = true;
         } else if c.peek() != Some(close) {
             return None;
         }
@@ -387,6 +457,16 @@ fn bare_word(c: &mut Cursor) -> Option<String> {
 /// A quoted string at the cursor (`'…'`, `"…"` or a backtick template). Returns the text
 /// and whether it interpolates (`${…}`, `#{…}`), i.e. is not a literal.
 fn parse_string(c: &mut Cursor) -> Option<(String, bool)> {
+    // Python's `'''…'''` / `"""…"""`: the text up to the closing triple, as written.
+    for triple in ["'''", "\"\"\""] {
+        if c.eat(triple) {
+            c.seen.python_word = true;
+            let end = c.rest().find(triple)?;
+            let text = c.rest().get(..end)?.to_string();
+            c.pos += end + 3;
+            return Some((text, false));
+        }
+    }
     let q = c.bump()?;
     if q == '\'' {
         c.seen.single_quote = true;
@@ -459,7 +539,9 @@ fn unescape(e: char, c: &mut Cursor, out: &mut String) {
 fn at_value_end(c: &mut Cursor, close: char) -> bool {
     let save = c.pos;
     c.ws();
-    let end = matches!(c.peek(), None | Some(',' | ';')) || c.peek() == Some(close);
+    let end = matches!(c.peek(), None | Some(',' | ';'))
+        || c.peek() == Some(close)
+        || (c.peek() == Some('"') && c.slice(save).contains('\n'));
     c.pos = save;
     end
 }
@@ -486,8 +568,14 @@ fn concatenated(c: &mut Cursor, v: Val) -> Val {
     loop {
         let save = c.pos;
         c.ws();
-        c.eat("+");
+        let plus = c.eat("+");
         c.ws();
+        // Without a `+`, only strings on the same line are one (`'a' 'b'`): a string on the
+        // next line is the next key of JSON that lost a comma.
+        if !plus && c.slice(save).contains('\n') {
+            c.pos = save;
+            return Val::Str(joined);
+        }
         let next = match c.peek() {
             Some('\'' | '"') => parse_string(c).filter(|(_, interpolates)| !interpolates),
             _ => None,
@@ -661,7 +749,7 @@ fn starts_entry(c: &mut Cursor, close: char) -> bool {
     let yes = c.peek() == Some(close)
         || (parse_key(c).is_some() && {
             c.ws();
-            c.rest().starts_with("=>") || c.rest().starts_with(':')
+            c.rest().starts_with("=>") || c.rest().starts_with("->") || c.rest().starts_with(':')
         });
     c.pos = save;
     yes
@@ -756,6 +844,8 @@ pub(crate) fn read_java_map(t: &str) -> Option<Literal> {
     (!entries.is_empty()).then_some(Literal {
         syntax: "Java/Kotlin Map.toString() output",
         entries,
+        elided: Vec::new(),
+        json_shaped: false,
     })
 }
 
@@ -790,6 +880,8 @@ pub(crate) fn read_go_map(t: &str) -> Option<Literal> {
     (!entries.is_empty()).then_some(Literal {
         syntax: "Go's fmt.Print of a map",
         entries,
+        elided: Vec::new(),
+        json_shaped: false,
     })
 }
 
@@ -814,6 +906,8 @@ pub(crate) fn read_var_dump(t: &str) -> Option<Literal> {
     (!entries.is_empty()).then_some(Literal {
         syntax: "PHP var_dump() output",
         entries,
+        elided: Vec::new(),
+        json_shaped: false,
     })
 }
 
@@ -911,6 +1005,93 @@ fn dump_scalar(c: &mut Cursor) -> Option<Val> {
             let t = c.slice(from).to_string();
             c.eat(")").then_some(())?;
             return Some(Val::Scalar(if lower { t.to_ascii_lowercase() } else { t }));
+        }
+    }
+    None
+}
+
+/// Parameters set one statement at a time, as tests build a request: `params.put("Digits",
+/// "1234");` (Java), `_parameters.Add("CallSid", "CA…");` (C#), `form.Set("From", "+1…")`
+/// (Go `url.Values`), `params["CallSid"] = "CA…"`, `$_POST['From'] = '+1…';`,
+/// `params[:To] = …` (Python, JavaScript, PHP, Ruby). One entry per line of that shape;
+/// other lines are skipped. Returns the entries and the offset of the first statement.
+pub(crate) fn read_statements(text: &str) -> Option<(Literal, usize)> {
+    let mut entries = Vec::new();
+    let mut first = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(entry) = statement(line.trim_end()) {
+            first.get_or_insert(offset);
+            entries.push(entry);
+        }
+        offset += line.len();
+    }
+    (!entries.is_empty()).then(|| {
+        (
+            Literal {
+                syntax: "statements that set one parameter each (put/Add/Set or [key] = value)",
+                entries,
+                elided: Vec::new(),
+                json_shaped: false,
+            },
+            first.unwrap_or(0),
+        )
+    })
+}
+
+/// One `recv.method("Key", value)` or `recv["Key"] = value` statement, if `line` is one.
+fn statement(line: &str) -> Option<Entry> {
+    for (p, open) in line
+        .char_indices()
+        .filter(|(_, ch)| matches!(ch, '(' | '[' | '{'))
+    {
+        let mut c = Cursor::new(line);
+        c.pos = p + open.len_utf8();
+        c.ws();
+        if !matches!(c.peek(), Some('\'' | '"' | ':')) {
+            continue;
+        }
+        let Some(key) = parse_key(&mut c) else {
+            continue;
+        };
+        if !is_key(&key) {
+            continue;
+        }
+        c.ws();
+        let close = if open == '(' || open == '{' {
+            // `put("Key", value)`, or a Java array row `{ "Key", "value" },`.
+            if !c.eat(",") {
+                continue;
+            }
+            if open == '{' {
+                '}'
+            } else {
+                ')'
+            }
+        } else {
+            if !c.eat("]") {
+                continue;
+            }
+            c.ws();
+            if !c.eat("=") || matches!(c.peek(), Some('=' | '>' | '~')) {
+                continue;
+            }
+            ';'
+        };
+        c.ws();
+        let from = c.pos;
+        let Some(value) = parse_value(&mut c, close, 0) else {
+            continue;
+        };
+        let raw = c.slice(from).trim_end().to_string();
+        c.ws();
+        let ended = match close {
+            ')' => c.eat(")"),
+            '}' => c.eat("}"),
+            _ => true,
+        };
+        if ended {
+            return Some(Entry { key, raw, value });
         }
     }
     None

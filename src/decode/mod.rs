@@ -5,6 +5,7 @@
 //! the decoded text, and reports problems as findings instead of dropping them.
 
 mod curl;
+mod envelope;
 pub(crate) mod form;
 mod har;
 mod http;
@@ -95,36 +96,72 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     if forced.is_some() && usable(&plain) {
         return plain;
     }
-    let (mut out, layers) = best_reading(text, plain, forced);
+    let (mut out, mut layers) = best_reading(text, plain, forced);
+    // Still no clean Twilio reading (too few known names, or names or values that swallowed
+    // program text such as `receiveValid = "ToCountry`): look inside the program text, the
+    // unwrapped text first (a diff or comment around an object), then the text as pasted.
+    let known = salvage::known_names(&out);
+    let garbled = garbled(&out);
+    if forced.is_none() && (known < 2 || garbled) {
+        let better = |f: &salvage::Salvaged| f.known > known || (garbled && f.known >= known);
+        // When the wrappers were peeled but nothing decoded inside them on its own, they
+        // are peeled again for the search.
+        let peeled = if layers.is_empty() {
+            unwrap::unwrap_strong(text)
+        } else {
+            layers.clone()
+        };
+        let inner = if peeled.is_empty() {
+            None
+        } else {
+            salvage::salvage(&peeled.text).filter(better)
+        };
+        if let Some(found) = inner {
+            out = salvaged(found, &peeled.text);
+            layers = peeled;
+        } else if let Some(found) = salvage::salvage(text).filter(better) {
+            // Found in the text as pasted: its offsets are already the user's.
+            layers = unwrap::Unwrapped::default();
+            out = salvaged(found, text);
+        }
+    }
     if !layers.is_empty() {
         remap(&mut out, &layers, base, text.len());
-    }
-    // Still no clean Twilio reading (too few known names, or names that swallowed program
-    // text such as `receiveValid = "ToCountry`): look inside the program text.
-    let known = salvage::known_names(&out);
-    let garbled = out.pairs.iter().any(|p| bad_name(&p.name));
-    if forced.is_none() && (known < 2 || garbled) {
-        if let Some(found) =
-            salvage::salvage(text).filter(|f| f.known > known || (garbled && f.known >= known))
-        {
-            let line = text[..found.start].matches('\n').count() + 1;
-            out = found.decoded;
-            for f in &mut out.findings {
-                f.at = f.at.map(|a| a + base);
-            }
-            out.findings.push(
-                Finding::new(
-                    Code::WrapperUnwrapped,
-                    format!(
-                        "Read the Twilio parameters inside {} at line {line}; the program text around it was ignored.",
-                        found.what
-                    ),
-                )
-                .at(base + found.start),
-            );
+    } else {
+        for f in &mut out.findings {
+            f.at = f.at.map(|a| a + base);
         }
     }
     out
+}
+
+/// The reading found inside program text, with one finding saying where it was.
+fn salvaged(found: salvage::Salvaged, text: &str) -> Decoded {
+    let line = text.get(..found.start).unwrap_or("").matches('\n').count() + 1;
+    let mut out = found.decoded;
+    out.findings.push(
+        Finding::new(
+            Code::WrapperUnwrapped,
+            format!(
+                "Read the Twilio parameters inside {} at line {line}, ignoring the program text around it.",
+                found.what
+            ),
+        )
+        .at(found.start),
+    );
+    out
+}
+
+/// True when a reading's names or values swallowed program text: a name with spaces or
+/// quotes, or a last value that ends in a string's closing quote (`sent\"\"\",`).
+fn garbled(d: &Decoded) -> bool {
+    d.pairs.iter().any(|p| bad_name(&p.name))
+        || d.pairs.last().is_some_and(|p| {
+            let v = p.raw_value.trim_end();
+            ["\"\"\"", "'''", "\",", "',", "\");", "');"]
+                .iter()
+                .any(|end| v.ends_with(end))
+        })
 }
 
 /// The best of the plain reading and the readings inside wrappers (issue 11): first the
@@ -224,7 +261,11 @@ fn remap(out: &mut Decoded, layers: &unwrap::Unwrapped, base: usize, text_len: u
     {
         Some(f) => {
             let read = f.message.trim_end_matches('.').to_string();
-            f.message = format!("{read} inside {inside}.");
+            f.message = if read.contains("ignoring") {
+                format!("{read}, all inside {inside}.")
+            } else {
+                format!("{read} inside {inside}.")
+            };
         }
         None => out.findings.push(Finding::new(
             Code::WrapperUnwrapped,
@@ -306,6 +347,21 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
         InputFormat::Url => url::decode_url_input(trimmed, start, &mut out),
         InputFormat::Http => http::decode_http(text, base, &mut out),
         InputFormat::Curl => curl::decode_curl(trimmed, &mut out),
+        InputFormat::Json
+            if forced.is_none()
+                && (envelope::looks_like_event(trimmed) || envelope::looks_like_alert(trimmed)) =>
+        {
+            let read = if envelope::looks_like_alert(trimmed) {
+                envelope::decode_alert(trimmed, &mut out)
+            } else {
+                envelope::decode_event(trimmed, &mut out)
+            };
+            if read {
+                out.format = Some(InputFormat::Http);
+            } else {
+                json::decode_json_input(trimmed, start, ParamSource::Json, &mut out);
+            }
+        }
         InputFormat::Json => {
             json::decode_json_input(trimmed, start, ParamSource::Json, &mut out);
             // A pasted JSON body is kept byte for byte, surrounding whitespace included:
@@ -315,7 +371,10 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
             }
         }
         InputFormat::Har => har::decode_har(trimmed, &mut out),
-        InputFormat::Xml => xml::decode_xml(trimmed, start, &mut out),
+        InputFormat::Xml => {
+            xml::decode_xml(trimmed, start, &mut out);
+            rest_xml_names(&mut out);
+        }
         // A response only: the request side has nothing; `inspect` reads the response.
         InputFormat::Response => {}
         InputFormat::Empty => {
@@ -336,6 +395,48 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
             .any(|f| f.code == Code::UnrecognisedInput)
     {
         out.body.get_or_insert_with(|| text.to_string());
+    }
+    out
+}
+
+/// A 2010-04-01 resource in XML (`<TwilioResponse><Call><Sid>…<ApiVersion>2010-04-01`)
+/// is the JSON resource with other spelling: its names are read as the JSON's snake_case
+/// (`DateCreated` → `date_created`) so the same catalog rows judge both. 2008 documents
+/// keep their names.
+fn rest_xml_names(out: &mut Decoded) {
+    let v2010 = out.pairs.iter().any(|p| {
+        (p.name == "ApiVersion" && p.value.trim() == "2010-04-01")
+            || (p.name == "Uri" && p.value.trim_start().starts_with("/2010-04-01/"))
+    });
+    if !v2010 {
+        return;
+    }
+    for p in &mut out.pairs {
+        p.name = p
+            .name
+            .split('.')
+            .map(snake_case)
+            .collect::<Vec<_>>()
+            .join(".");
+    }
+    out.findings.push(Finding::new(
+        Code::RelaxedJson,
+        "The XML is a 2010-04-01 resource: its element names were read as the JSON resource's (DateCreated as date_created).",
+    ));
+}
+
+/// `DateCreated` → `date_created`, `CallSid` → `call_sid`, `Sid` → `sid`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
     }
     out
 }

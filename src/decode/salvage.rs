@@ -6,8 +6,10 @@
 //! slice of the text (a PHP `[ … ]` is read as `{ … }`, one character for one), so offsets
 //! stay exact.
 
-use super::{decode_plain, Decoded};
+use super::json::push_literal;
+use super::{decode_plain, literal, Decoded};
 use crate::report::InputFormat;
+use crate::report::ParamSource;
 
 /// At most this many candidates are read (bounded work on hostile input).
 const MAX_CANDIDATES: usize = 48;
@@ -34,9 +36,7 @@ pub(crate) struct Salvaged {
 pub(crate) fn known_names(d: &Decoded) -> usize {
     let mut seen: Vec<&str> = Vec::new();
     for p in &d.pairs {
-        if !seen.contains(&p.name.as_str())
-            && crate::catalog::params_named(&p.name).next().is_some()
-        {
+        if !seen.contains(&p.name.as_str()) && catalog_knows(&p.name) {
             seen.push(&p.name);
         }
     }
@@ -54,9 +54,33 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             continue;
         };
         let owned;
-        let candidate = if what == "an array" && slice.contains("=>") {
+        let candidate = if what == "an object's toString()" {
+            // Lombok / Kotlin data classes: `Name(k=v, k2=v2)`, read as Java's `{k=v, …}`
+            // with the line breaks of a wrapped log line folded.
+            let inner = &slice[1..slice.len() - 1];
+            owned = format!(
+                "{{{}}}",
+                inner.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            owned.as_str()
+        } else if what == "a call's arguments" && slice.contains("->") {
+            // Scala's `withFormUrlEncodedBody("To" -> "+1…", …)`: tuples read as a map.
+            owned = format!("{{{}}}", &slice[1..slice.len() - 1]);
+            owned.as_str()
+        } else if slice.starts_with('(') && slice.contains("] =>") {
+            // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
+            owned = format!("Array{slice}");
+            owned.as_str()
+        } else if what == "an array" && slice.contains("=>") {
             // PHP's short array syntax, read as the hash it is: `[` → `{`, `]` → `}`.
             owned = format!("{{{}}}", &slice[1..slice.len() - 1]);
+            owned.as_str()
+        } else if what == "concatenated string literals" {
+            owned = join_literals(slice);
+            owned.as_str()
+        } else if what == "a string literal" && has_escapes(slice) {
+            // A request kept in a program's string: `"POST / HTTP/1.1\r\nHost: …"`.
+            owned = unescape(slice);
             owned.as_str()
         } else {
             slice
@@ -66,7 +90,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             continue;
         }
         let known = known_names(&decoded);
-        if known < 2 || best.as_ref().is_some_and(|b| b.known >= known) {
+        if !enough(&decoded, known) || best.as_ref().is_some_and(|b| b.known >= known) {
             continue;
         }
         for f in &mut decoded.findings {
@@ -79,8 +103,94 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             known,
         });
     }
+    // Entries without their braces (`"From": "+1…",` lines quoted from inside an object).
+    let trimmed = text.trim();
+    if !trimmed.starts_with(['{', '[', '(']) {
+        let braced = format!("{{{trimmed}}}");
+        if let Some(lit) = literal::read_object(&braced) {
+            consider(
+                &mut best,
+                lit,
+                offset_of_trimmed(text),
+                "object entries without their braces",
+            );
+        }
+    }
+    // Parameters set one statement at a time (`params.put("Digits", "1234");`).
+    if let Some((lit, start)) = literal::read_statements(text) {
+        consider(
+            &mut best,
+            lit,
+            start,
+            "statements that set one parameter each",
+        );
+    }
     best
 }
+
+/// Where `text` starts once leading whitespace is skipped.
+fn offset_of_trimmed(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+/// Keeps a literal read by a special reader when it knows more names than the best so far.
+fn consider(best: &mut Option<Salvaged>, lit: literal::Literal, start: usize, what: &'static str) {
+    let mut decoded = Decoded {
+        format: Some(InputFormat::Json),
+        ..Decoded::default()
+    };
+    push_literal(&lit, ParamSource::Json, &mut decoded);
+    let known = known_names(&decoded);
+    if enough(&decoded, known) && best.as_ref().is_none_or(|b| b.known < known) {
+        *best = Some(Salvaged {
+            decoded,
+            start,
+            what,
+            known,
+        });
+    }
+}
+
+/// Enough to go on: two parameter names the catalog knows, or one that only Twilio sends
+/// (`DialCallStatus`, not `From`).
+fn enough(d: &Decoded, known: usize) -> bool {
+    known >= 2
+        || known == 1
+            && d.pairs.iter().any(|p| {
+                crate::catalog::params_named(&p.name).next().is_some()
+                    && !GENERIC.contains(&p.name.as_str())
+            })
+}
+
+/// Catalog names common enough in any program that one alone says nothing.
+const GENERIC: &[&str] = &[
+    "From",
+    "To",
+    "Body",
+    "Url",
+    "Uri",
+    "Status",
+    "Method",
+    "Caller",
+    "Called",
+    "Digits",
+    "Direction",
+    "Duration",
+    "Price",
+    "Sid",
+    "Name",
+    "Type",
+    "Timeout",
+    "Record",
+    "Timestamp",
+    "Flags",
+    "Index",
+    "Size",
+    "Level",
+    "Address",
+    "Identity",
+    "Date",
+];
 
 /// Object literals (`{…}`), arrays (`[…]`, `array(…)`) and string literals (`"…"`, `'…'`,
 /// `` `…` ``) that mention a Twilio-looking name, outermost first.
@@ -94,14 +204,65 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
         let what = match c {
             b'{' => Some("an object literal"),
             b'[' => Some("an array"),
-            b'(' if text[..i].ends_with("array") || text[..i].ends_with("Array") => {
+            b'(' if text[..i].trim_end().ends_with("array")
+                || text[..i].trim_end().ends_with("Array") =>
+            {
                 Some("an array")
+            }
+            b'(' if text[..i].ends_with("dict") => Some("a dict() call"),
+            b'(' if class_name_before(&text[..i]) => Some("an object's toString()"),
+            b'(' if text[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') => {
+                Some("a call's arguments")
             }
             b'"' | b'\'' | b'`' => Some("a string literal"),
             _ => None,
         };
+        if c == b'h' && (b[i..].starts_with(b"https://") || b[i..].starts_with(b"http://")) {
+            // A URL inside a message or JSON, cut or whole: its query is a capture.
+            let end = text[i..]
+                .find(|ch: char| ch.is_whitespace() || matches!(ch, '"' | '\'' | '`' | '<' | '>'))
+                .map_or(text.len(), |k| i + k);
+            if text[i..end].contains('?') && mentions_twilio(&text[i..end]) {
+                out.push((i, end, "a URL"));
+            }
+            i = end;
+            continue;
+        }
+        if matches!(c, b'"' | b'\'') && b[i..].starts_with(&[c, c, c]) {
+            // Python's `"""…"""` and `'''…'''`: one string over many lines.
+            openings += 1;
+            let close = [c, c, c];
+            let from = i + 3;
+            let span = &b[from..b.len().min(from + MAX_SPAN)];
+            if let Some(k) = span.windows(3).position(|w| w == close) {
+                if k > 0 && mentions_twilio(&text[from..from + k]) {
+                    out.push((from, from + k, "a string literal"));
+                }
+                i = from + k + 3;
+                continue;
+            }
+        }
         if let Some(what) = what {
             openings += 1;
+            if what == "a string literal" {
+                // PHP and JavaScript template strings may run over several lines; such a
+                // candidate is not skipped over, so a stray apostrophe hides nothing.
+                if let Some(end) = closing_multiline(b, i) {
+                    if text[i..end].contains('\n') && mentions_twilio(&text[i + 1..end - 1]) {
+                        out.push((i + 1, end - 1, what));
+                    }
+                }
+            }
+            if what == "a string literal" {
+                if let Some(end) = concatenation_end(b, i) {
+                    // `"a&" +⏎ "b"`: literals joined with `+` over lines (Go, Java, JS).
+                    if mentions_twilio(&text[i..end]) {
+                        out.push((i, end, "concatenated string literals"));
+                    }
+                    i = end;
+                    continue;
+                }
+            }
             if let Some(end) = closing(b, i) {
                 // A string literal is read without its quotes.
                 let (from, to) = if what == "a string literal" {
@@ -109,7 +270,15 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
                 } else {
                     (i, end)
                 };
-                if to > from && mentions_twilio(&text[from..to]) {
+                // A `dict(…)` call is read with its name, which says how to read it.
+                let from = if what == "a dict() call" {
+                    from - 4
+                } else {
+                    from
+                };
+                // A call's arguments are a candidate only as Scala's `k -> v` tuples.
+                let useful = what != "a call's arguments" || text[from..to].contains("->");
+                if to > from && useful && mentions_twilio(&text[from..to]) {
                     out.push((from, to, what));
                 }
                 // Strings are atoms; brackets are searched inside too (nested objects).
@@ -121,7 +290,163 @@ fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
         }
         i += 1;
     }
+    form_lines(text, &mut out);
     out
+}
+
+/// True when `before` ends with a class name (`DrachtioRequest`), as a data class's
+/// `toString()` prints before `(k=v, …)`.
+fn class_name_before(before: &str) -> bool {
+    let word_len = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .count();
+    let word = &before[before.len() - word_len..];
+    word.len() >= 3 && word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Array"
+}
+
+/// Lines that hold a form body after other text (`// AccountSid=AC…&From=…` under a
+/// comment's prose, `INFO body: CallSid=…`): from the first `Name=` the catalog knows to the
+/// end of the line.
+fn form_lines(text: &str, out: &mut Vec<(usize, usize, &'static str)>) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if out.len() >= MAX_CANDIDATES {
+            return;
+        }
+        let body = line.trim_end();
+        if body.contains('&') && body.contains('=') {
+            // One pass: the start of the identifier run before each `=`.
+            let mut run_start: Option<usize> = None;
+            for (i, ch) in body.char_indices() {
+                if ch.is_ascii_alphanumeric() || ch == '_' {
+                    run_start.get_or_insert(i);
+                    continue;
+                }
+                if ch == '=' {
+                    // After a space, quote or bracket: a body someone wrote there, not a
+                    // URL's query (`?A=1&B=2`), which the URL reader owns.
+                    let after_gap = |f: usize| {
+                        body[..f]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|p| p.is_whitespace() || "\"'`([{,:".contains(p))
+                    };
+                    if let Some(from) = run_start.filter(|&f| f > 0 && after_gap(f)) {
+                        if crate::catalog::params_named(&body[from..i])
+                            .next()
+                            .is_some()
+                        {
+                            let end = body.trim_end_matches(['"', '\'', '`', ',', ';', ')']).len();
+                            if end > from {
+                                out.push((offset + from, offset + end, "a line of text"));
+                            }
+                            break;
+                        }
+                    }
+                }
+                run_start = None;
+            }
+        }
+        offset += line.len();
+    }
+}
+
+/// When the literal opened at `open` is joined by `+` to at least one more literal, where
+/// the last one closes (one past it).
+fn concatenation_end(b: &[u8], open: usize) -> Option<usize> {
+    let mut end = closing(b, open)?;
+    let mut joined = 0;
+    loop {
+        let mut j = end;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if b.get(j) != Some(&b'+') {
+            break;
+        }
+        j += 1;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if !matches!(b.get(j), Some(b'"' | b'\'' | b'`')) || j > open + MAX_SPAN {
+            break;
+        }
+        let Some(next) = closing(b, j) else { break };
+        end = next;
+        joined += 1;
+    }
+    (joined > 0).then_some(end)
+}
+
+/// The text of `"a" + "b" + …`: each literal's content (escapes read), joined.
+fn join_literals(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], b'"' | b'\'' | b'`') {
+            let Some(end) = closing(b, i) else { break };
+            let inner = &s[i + 1..end - 1];
+            if b[i] == b'`' {
+                out.push_str(inner);
+            } else {
+                out.push_str(&unescape(inner));
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// True when a string literal's text holds escapes its language would turn into
+/// characters (`\r\n`, `\"`).
+fn has_escapes(s: &str) -> bool {
+    ["\\r\\n", "\\n", "\\\"", "\\t"]
+        .iter()
+        .any(|e| s.contains(e))
+}
+
+/// The text of a string literal with its escapes read (`\n`, `\r`, `\t`, `\"`, `\'`, `\\`,
+/// `\/`); other backslashes are kept.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(ch) = chars.next() {
+        if ch != '\\' {
+            out.push(ch);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some(q @ ('"' | '\'' | '\\' | '/')) => out.push(q),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Where a quote opened at `open` closes when the string may run over lines.
+fn closing_multiline(b: &[u8], open: usize) -> Option<usize> {
+    let q = b[open];
+    let mut j = open + 1;
+    while j < b.len().min(open + MAX_SPAN) {
+        match b[j] {
+            b'\\' => j += 2,
+            c if c == q => return Some(j + 1),
+            _ => j += 1,
+        }
+    }
+    None
 }
 
 /// Where the bracket or quote opened at `open` closes (one past it), skipping quoted text.
@@ -182,7 +507,48 @@ fn mentions_twilio(s: &str) -> bool {
         "Digits",
         "RecordingUrl",
         "ConferenceSid",
+        "Caller",
+        "Called",
+        "AnsweredBy",
+        "ApiVersion",
+        "DialCallStatus",
+        "SpeechResult",
+        "TranscriptionText",
     ]
     .iter()
-    .any(|n| s.contains(n))
+    .any(|n| s.contains(n) || n[1..].contains(char::is_uppercase) && s.contains(&lower_first(n)))
+        // Other products' names: a lookalike is found in program text too, and named.
+        || ["EventType", "WorkspaceSid", "TaskSid", "BundleSid", "ConversationSid"]
+            .iter()
+            .any(|n| s.contains(n))
+}
+
+/// `callSid` for `CallSid`: the camelCase spelling other platforms and SDKs use.
+fn lower_first(n: &str) -> String {
+    let mut out = n[..1].to_ascii_lowercase();
+    out.push_str(&n[1..]);
+    out
+}
+
+/// True when the catalog knows the name as written or with a capital first letter
+/// (`callSid`, as Twilio-compatible platforms and SDK objects spell it).
+fn catalog_knows(name: &str) -> bool {
+    if crate::catalog::params_named(name).next().is_some()
+        || crate::classify::product_names().any(|n| n == name)
+    {
+        return true;
+    }
+    // Only camelCase (`callSid`): a lower-case word (`from`, `status`) is every API's.
+    let camel = name.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_lowercase() && camel => {
+            let upper: String = std::iter::once(c.to_ascii_uppercase())
+                .chain(chars)
+                .collect();
+            let known = crate::catalog::params_named(&upper).next().is_some();
+            known
+        }
+        _ => false,
+    }
 }

@@ -103,6 +103,8 @@ pub(crate) fn unwrap_strong(text: &str) -> Unwrapped {
             .or_else(|| smart_quotes(t))
             .or_else(|| block_comment(t))
             .or_else(|| line_numbers(t))
+            .or_else(|| number_lines(t))
+            .or_else(|| diff_marks(t))
             .or_else(|| line_prefix(t, &quote_prefix, "`>` quote marks"))
             .or_else(|| curl_verbose(t))
             .or_else(|| comment_prefix(t))
@@ -135,8 +137,20 @@ pub(crate) fn unwrap_label(text: &str) -> Option<Unwrapped> {
     if !ok {
         return None;
     }
-    let cut = lead + label + sep;
-    let inner = text.get(cut..)?;
+    let mut cut = lead + label + sep;
+    let mut inner = text.get(cut..)?;
+    // `name = `…`` / `name = "…";`: the capture is the string literal's text.
+    let body = inner.trim_end().trim_end_matches([';', ',']);
+    if let Some(q) = body
+        .chars()
+        .next()
+        .filter(|q| matches!(q, '`' | '"' | '\''))
+    {
+        if body.len() >= 2 && body.ends_with(q) && !body[1..body.len() - 1].contains(q) {
+            cut += 1;
+            inner = &body[1..body.len() - 1];
+        }
+    }
     let mut map = OffsetMap::default();
     map.push(0, cut, inner.len());
     let mut out = Unwrapped::default();
@@ -336,6 +350,61 @@ fn line_numbers(t: &str) -> Option<Layer> {
     }
     (numbered >= 2).then_some(())?;
     rebuild(t, &kept, "line numbers".to_string())
+}
+
+/// Line numbers on lines of their own, as some documentation pages copy: `1`, the first
+/// line, `2`, the second… Every other non-blank line is the next number.
+fn number_lines(t: &str) -> Option<Layer> {
+    let ls = lines(t);
+    let mut kept = Vec::with_capacity(ls.len());
+    let mut expect: Option<u64> = None;
+    let mut numbered = 0;
+    let mut want_number = true;
+    for (off, l) in &ls {
+        let trimmed = l.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if want_number {
+            let n: u64 = trimmed.parse().ok()?;
+            if expect.is_some_and(|e| n != e) {
+                return None;
+            }
+            expect = Some(n.checked_add(1)?);
+            numbered += 1;
+        } else {
+            kept.push(Some((*off, 0, l.len())));
+        }
+        want_number = !want_number;
+    }
+    (numbered >= 3).then_some(())?;
+    rebuild(t, &kept, "line numbers on lines of their own".to_string())
+}
+
+/// A diff's marks (`+` added, `-` removed lines, as a review quotes them): the added side is
+/// kept. Only when every non-blank line carries a mark and at least two are added.
+fn diff_marks(t: &str) -> Option<Layer> {
+    let ls = lines(t);
+    let mut kept = Vec::with_capacity(ls.len());
+    let mut added = 0;
+    for (off, l) in &ls {
+        if l.trim().is_empty() {
+            continue;
+        }
+        if l.starts_with("+++") || l.starts_with("---") || l.starts_with("@@") {
+            continue;
+        }
+        match l.as_bytes().first() {
+            Some(b'+') => {
+                added += 1;
+                kept.push(Some((*off, 1, l.len())));
+            }
+            Some(b'-') => {}
+            _ => return None,
+        }
+    }
+    (added >= 2).then_some(())?;
+    rebuild(t, &kept, "diff marks (`+` lines kept)".to_string())
 }
 
 /// A markdown code fence (```` ``` ```` or `~~~`, with or without a language): the first

@@ -13,7 +13,7 @@
 mod overrides;
 mod schema;
 mod split;
-mod xml;
+pub(crate) mod xml;
 
 #[rustfmt::skip]
 mod error_table;

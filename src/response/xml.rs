@@ -215,19 +215,7 @@ impl<'a> Parser<'a, '_> {
                     self.text(&s, pos)
                 }
                 Event::GeneralRef(r) => {
-                    let resolved = if r.is_char_ref() {
-                        r.resolve_char_ref().ok().flatten()
-                    } else {
-                        match r.as_ref() {
-                            b"amp" => Some('&'),
-                            b"lt" => Some('<'),
-                            b"gt" => Some('>'),
-                            b"quot" => Some('"'),
-                            b"apos" => Some('\''),
-                            _ => None,
-                        }
-                    };
-                    match resolved {
+                    match resolve_reference(&r) {
                         Some(c) => self.text(&c.to_string(), pos),
                         None => {
                             let name = String::from_utf8_lossy(r.as_ref()).into_owned();
@@ -374,6 +362,22 @@ impl<'a> Parser<'a, '_> {
             return self.fail(0, "There is no element at all: the body is not XML.".into());
         }
         true
+    }
+}
+
+/// The character a reference stands for: a character reference (`&#x2764;`) or one of
+/// XML's five entities; `None` for any other entity (never expanded).
+pub(crate) fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    if r.is_char_ref() {
+        return r.resolve_char_ref().ok().flatten();
+    }
+    match r.as_ref() {
+        b"amp" => Some('&'),
+        b"lt" => Some('<'),
+        b"gt" => Some('>'),
+        b"quot" => Some('"'),
+        b"apos" => Some('\''),
+        _ => None,
     }
 }
 

@@ -71,22 +71,25 @@ fn form_encode(params: &[(String, String)]) -> String {
         if i > 0 {
             out.push('&');
         }
-        for (j, s) in [k, v].into_iter().enumerate() {
-            if j == 1 {
-                out.push('=');
-            }
-            for &b in s.as_bytes() {
-                if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'*') {
-                    out.push(b as char);
-                } else if b == b' ' {
-                    out.push('+');
-                } else {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-        }
+        form_escape_into(&mut out, k);
+        out.push('=');
+        form_escape_into(&mut out, v);
     }
     out
+}
+
+/// Java `URLEncoder` / PHP `urlencode` style, which is also how Twilio writes form bodies:
+/// space as `+`, `A-Za-z0-9-_.*` kept, every other byte `%XX`.
+pub(crate) fn form_escape_into(out: &mut String, s: &str) {
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'*') {
+            out.push(b as char);
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
 }
 
 /// Sets (or appends) `bodySHA256=<hex>` in the URL's query, before any fragment.

@@ -103,6 +103,66 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
     }
     r.algorithm = settings.clone().ok();
 
+    let Some(url) = checkable_url(&mut r, input, has_token) else {
+        return finish_early(r, malformed);
+    };
+    let alg_for_tokens = settings.clone().unwrap_or(Algorithm::HmacSha1);
+    if alg_for_tokens == Algorithm::HmacSha1 {
+        token_findings(&mut r, &tokens);
+    }
+
+    let (mode, params) = decide_mode(input);
+    r.mode = Some(mode.public());
+    let prep = Prepared::new(url, mode, params, input.body);
+    expectations(&mut r, &prep, &tokens, alg_for_tokens);
+
+    let ev = evaluate(&prep, &tokens, sig.as_bytes(), settings.clone());
+    r.node_valid = ev.node_valid;
+    r.python_valid = ev.python_valid;
+    let valid = ev.node_valid == Some(true) || ev.python_valid == Some(true);
+    let best = best_match(&ev);
+    r.matched = best.as_ref().map(|m| Match {
+        token_index: m.token,
+        token_hint: token_hint(&tokens, m.token),
+        candidate: m.kind,
+        url: make_visible(&m.url),
+        key_order: m.order,
+    });
+    if valid {
+        valid_findings(&mut r, &prep, &ev, best.as_ref(), &tokens);
+    } else {
+        invalid_findings(&mut r, input, &ev, malformed.as_deref());
+    }
+    body_hash_findings(&mut r);
+
+    if !valid || best.as_ref().is_some_and(|m| m.token > 0) {
+        let ctx = doctor::Context {
+            input,
+            prep: &prep,
+            tokens: &tokens,
+            sig,
+            settings,
+            matched: best.as_ref().map(|m| (m.token, m.url.clone(), m.order)),
+            url_only_match: ev
+                .node
+                .url_only
+                .as_ref()
+                .or(ev.python.url_only.as_ref())
+                .map(|m| (m.token, m.url.clone())),
+        };
+        run_doctor(&mut r, &ctx, valid, malformed.is_some());
+    }
+    r
+}
+
+/// The full URL to check the signature against, or `None` when the check cannot go on (the
+/// status and the finding that says why are then in `r`): only a path is known, no token
+/// was given (the string to sign is still shown when the URL is known), or no URL at all.
+fn checkable_url<'a>(
+    r: &mut SignatureReport,
+    input: &SignatureInput<'a>,
+    has_token: bool,
+) -> Option<&'a str> {
     let url = match input.url.filter(|u| !u.trim().is_empty()) {
         None => None,
         Some(u) if u.starts_with('/') => {
@@ -114,7 +174,7 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
                 )
                 .hint("Give the full URL (scheme, host and port as Twilio called it) to check the signature."),
             );
-            return finish_early(r, malformed);
+            return None;
         }
         Some(u) => Some(u),
     };
@@ -136,9 +196,9 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
                 prep.ordered(KeyOrder::Utf16),
             )));
         }
-        return finish_early(r, malformed);
+        return None;
     }
-    let Some(url) = url else {
+    if url.is_none() {
         r.status = SignatureStatus::NoUrl;
         r.findings.push(
             Finding::new(
@@ -147,35 +207,37 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
             )
             .hint("The URL is part of what is signed: give the full URL, with the query string, as Twilio called it."),
         );
-        return finish_early(r, malformed);
-    };
+    }
+    url
+}
 
-    let alg_for_tokens = settings.clone().unwrap_or(Algorithm::HmacSha1);
-    if alg_for_tokens == Algorithm::HmacSha1 {
-        for (i, t) in tokens.iter().enumerate() {
-            if t.is_empty() {
-                continue;
-            }
-            if let Some(p) = token_problem(t) {
-                r.findings.push(
-                    Finding::new(Code::TokenLooksWrong, format!("{} {p}.", token_hint(&tokens, i)))
-                        .hint("Use the Auth Token shown in the Twilio Console for the account that owns the webhook."),
-                );
-            }
+/// A finding for each given token that does not look like an auth token.
+fn token_findings(r: &mut SignatureReport, tokens: &[String]) {
+    for (i, t) in tokens.iter().enumerate() {
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(p) = token_problem(t) {
+            r.findings.push(
+                Finding::new(Code::TokenLooksWrong, format!("{} {p}.", token_hint(tokens, i)))
+                    .hint("Use the Auth Token shown in the Twilio Console for the account that owns the webhook."),
+            );
         }
     }
+}
 
-    let (mode, params) = decide_mode(input);
-    r.mode = Some(mode.public());
-    let prep = Prepared::new(url, mode, params, input.body);
+/// What a correct request would carry: the string to sign, the first token's signature of
+/// it, and (JSON bodies) the body hash against the URL's `bodySHA256`.
+fn expectations(r: &mut SignatureReport, prep: &Prepared<'_>, tokens: &[String], alg: Algorithm) {
+    let url = prep.url;
     let primary = compute::build_string(&[url], prep.ordered(KeyOrder::Utf16));
     r.string_to_sign = Some(make_visible(&primary));
     if let Some(first) = tokens.iter().find(|t| !t.is_empty()) {
-        let keyed = Keyed::new(first, alg_for_tokens);
+        let keyed = Keyed::new(first, alg);
         r.expected =
             Some(compute::mac_of(&keyed, &[url], prep.ordered(KeyOrder::Utf16)).to_b64_string());
     }
-    if mode == Mode::Body {
+    if prep.mode == Mode::Body {
         let expected_hex = prep.body_sha_hex.clone().unwrap_or_default();
         let in_url = prep.node_body_sha().or_else(|| prep.py_body_sha.clone());
         let matches = in_url.as_deref() == Some(expected_hex.as_str());
@@ -185,15 +247,12 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
             matches,
         });
     }
+}
 
-    let ev = evaluate(&prep, &tokens, sig.as_bytes(), settings.clone());
-    r.node_valid = ev.node_valid;
-    r.python_valid = ev.python_valid;
-    let valid = ev.node_valid == Some(true) || ev.python_valid == Some(true);
-
-    // The match to report: node's shared candidates, then python's, then node's fallbacks;
-    // lowest token index first.
-    let best = [ev.node.accepted.as_ref(), ev.python.accepted.as_ref()]
+/// The match to report: node's shared candidates, then python's, then node's fallbacks;
+/// lowest token index first.
+fn best_match(ev: &Evaluation) -> Option<LibMatch> {
+    [ev.node.accepted.as_ref(), ev.python.accepted.as_ref()]
         .into_iter()
         .flatten()
         .min_by_key(|m| {
@@ -209,160 +268,152 @@ pub fn verify(input: &SignatureInput<'_>) -> SignatureReport {
             };
             (m.token, rank)
         })
-        .cloned();
-    r.matched = best.as_ref().map(|m| Match {
-        token_index: m.token,
-        token_hint: token_hint(&tokens, m.token),
-        candidate: m.kind,
-        url: make_visible(&m.url),
-        key_order: m.order,
+        .cloned()
+}
+
+/// A library accepts: say which URL and token matched, and name a disagreement.
+fn valid_findings(
+    r: &mut SignatureReport,
+    prep: &Prepared<'_>,
+    ev: &Evaluation,
+    best: Option<&LibMatch>,
+    tokens: &[String],
+) {
+    r.status = SignatureStatus::Valid;
+    let how = best.map_or("the request", |m| m.kind.describe());
+    let who = best.map_or_else(String::new, |m| {
+        format!(" with {}", token_hint(tokens, m.token))
     });
-
-    if valid {
-        r.status = SignatureStatus::Valid;
-        let m = best.as_ref();
-        let how = m.map_or("the request", |m| m.kind.describe());
-        let who = m.map_or_else(String::new, |m| {
-            format!(" with {}", token_hint(&tokens, m.token))
-        });
-        r.findings.push(Finding::new(
-            Code::SignatureValid,
-            format!("X-Twilio-Signature matches {how}{who}."),
-        ));
-        if let (Some(n), Some(p)) = (ev.node_valid, ev.python_valid) {
-            if n != p {
-                let d = disagreement(&prep, &ev, n);
-                r.findings.push(
-                    Finding::new(Code::SignatureLibraryDisagreement, d.clone()).hint(
-                        "Validate with the library that accepts it, or fix the URL/params your server rebuilds so both agree.",
-                    ),
-                );
-                r.disagreement = Some(d);
-            }
+    r.findings.push(Finding::new(
+        Code::SignatureValid,
+        format!("X-Twilio-Signature matches {how}{who}."),
+    ));
+    if let (Some(n), Some(p)) = (ev.node_valid, ev.python_valid) {
+        if n != p {
+            let d = disagreement(prep, ev, n);
+            r.findings.push(
+                Finding::new(Code::SignatureLibraryDisagreement, d.clone()).hint(
+                    "Validate with the library that accepts it, or fix the URL/params your server rebuilds so both agree.",
+                ),
+            );
+            r.disagreement = Some(d);
         }
+    }
+}
+
+/// Neither library accepts: a malformed header, a URL signature whose body hash fails, or
+/// no match at all.
+fn invalid_findings(
+    r: &mut SignatureReport,
+    input: &SignatureInput<'_>,
+    ev: &Evaluation,
+    malformed: Option<&str>,
+) {
+    r.status = if malformed.is_some() {
+        SignatureStatus::Malformed
     } else {
-        r.status = if malformed.is_some() {
-            SignatureStatus::Malformed
-        } else {
-            SignatureStatus::Invalid
-        };
-        if let Some(why) = &malformed {
-            r.findings.push(
-                Finding::new(Code::SignatureMalformed, why.clone())
-                    .hint("Pass the X-Twilio-Signature header value exactly as received."),
-            );
-        } else {
-            let url_signed = ev.node.url_only.is_some() || ev.python.url_only.is_some();
-            let mut f = Finding::new(
-                Code::SignatureInvalid,
-                if url_signed {
-                    "X-Twilio-Signature matches the URL, but the body fails the bodySHA256 check, so the libraries reject the request."
-                } else {
-                    "X-Twilio-Signature matches none of the URLs and tokens twilio-node and twilio-python try."
-                },
-            );
-            let mut hint = String::from(
-                "The URL must be byte-for-byte the one Twilio requested (scheme, host, port, path, query) and the token must belong to the account that owns the webhook.",
-            );
-            if let Some(sid) = input.account_sid.filter(|s| !s.is_empty()) {
-                hint.push_str(&format!(
-                    " This request's AccountSid is {sid}: if that is a sub-account, its webhooks are signed with the sub-account's own auth token."
-                ));
-            }
-            f = f.hint(hint);
-            r.findings.push(f);
-        }
+        SignatureStatus::Invalid
+    };
+    if let Some(why) = malformed {
+        r.findings.push(
+            Finding::new(Code::SignatureMalformed, why)
+                .hint("Pass the X-Twilio-Signature header value exactly as received."),
+        );
+        return;
     }
-
-    // Body hash findings (JSON webhooks).
-    if let Some(bh) = &r.body_hash {
-        match &bh.in_url {
-            None => r.findings.push(
-                Finding::new(
-                    Code::BodyHashMissing,
-                    "The body is not form-encoded, so Twilio signs it through a bodySHA256 query parameter, and the URL has none.",
-                )
-                .hint("Use the URL exactly as Twilio requested it, including ?bodySHA256=…; if the body is really a form, send Content-Type: application/x-www-form-urlencoded."),
-            ),
-            Some(h) if h.is_empty() => r.findings.push(
-                Finding::new(Code::BodyHashMissing, "bodySHA256 in the URL is empty.")
-                    .hint("Twilio puts the lower-case hex SHA-256 of the raw body there."),
-            ),
-            Some(h) if !bh.matches => {
-                let upper = h.eq_ignore_ascii_case(&bh.expected_hex);
-                r.findings.push(
-                    Finding::new(
-                        Code::BodyHashMismatch,
-                        if upper {
-                            format!("bodySHA256 in the URL ({h}) is the body's hash in upper-case hex; it must be lower-case.")
-                        } else {
-                            format!(
-                                "bodySHA256 in the URL ({h}) is not the SHA-256 of the body ({}).",
-                                bh.expected_hex
-                            )
-                        },
-                    )
-                    .hint("Hash the raw body bytes exactly as received — not a parsed and re-serialised JSON object."),
-                )
-            }
-            Some(_) => {}
-        }
+    let url_signed = ev.node.url_only.is_some() || ev.python.url_only.is_some();
+    let mut hint = String::from(
+        "The URL must be byte-for-byte the one Twilio requested (scheme, host, port, path, query) and the token must belong to the account that owns the webhook.",
+    );
+    if let Some(sid) = input.account_sid.filter(|s| !s.is_empty()) {
+        hint.push_str(&format!(
+            " This request's AccountSid is {sid}: if that is a sub-account, its webhooks are signed with the sub-account's own auth token."
+        ));
     }
-
-    // The doctor.
-    let run_doctor = !valid || best.as_ref().is_some_and(|m| m.token > 0);
-    if run_doctor {
-        let ctx = doctor::Context {
-            input,
-            prep: &prep,
-            tokens: &tokens,
-            sig,
-            settings: settings.clone(),
-            matched: best.as_ref().map(|m| (m.token, m.url.clone(), m.order)),
-            url_only_match: ev
-                .node
-                .url_only
-                .as_ref()
-                .or(ev.python.url_only.as_ref())
-                .map(|m| (m.token, m.url.clone())),
-        };
-        let outcome = doctor::run(&ctx);
-        if !valid && malformed.is_none() && outcome.diagnoses.is_empty() {
-            let nm = doctor::no_match(&ctx, &outcome);
-            r.findings.push(
-                Finding::new(
-                    Code::SignatureUnexplained,
-                    format!(
-                        "No variant of the request matches the signature ({}). Most likely: {}",
-                        nm.tried
-                            .first()
-                            .map(String::as_str)
-                            .unwrap_or("nothing could be tried"),
-                        nm.likely_causes
-                            .first()
-                            .map(String::as_str)
-                            .unwrap_or_default()
-                    ),
-                )
-                .hint(nm.compare_next.clone()),
-            );
-            r.no_match = Some(nm);
-        }
-        r.diagnoses = outcome.diagnoses;
-        for d in &r.diagnoses {
-            let sev = if valid {
-                Severity::Warning
+    r.findings.push(
+        Finding::new(
+            Code::SignatureInvalid,
+            if url_signed {
+                "X-Twilio-Signature matches the URL, but the body fails the bodySHA256 check, so the libraries reject the request."
             } else {
-                Code::SignatureDiagnosis.default_severity()
-            };
-            r.findings.push(
-                Finding::new(Code::SignatureDiagnosis, d.message.clone())
-                    .hint(d.hint.clone())
-                    .severity(sev),
-            );
+                "X-Twilio-Signature matches none of the URLs and tokens twilio-node and twilio-python try."
+            },
+        )
+        .hint(hint),
+    );
+}
+
+/// Body hash findings (JSON webhooks): `bodySHA256` missing, empty or not the body's hash.
+fn body_hash_findings(r: &mut SignatureReport) {
+    let Some(bh) = &r.body_hash else {
+        return;
+    };
+    let finding = match &bh.in_url {
+        None => Finding::new(
+            Code::BodyHashMissing,
+            "The body is not form-encoded, so Twilio signs it through a bodySHA256 query parameter, and the URL has none.",
+        )
+        .hint("Use the URL exactly as Twilio requested it, including ?bodySHA256=…; if the body is really a form, send Content-Type: application/x-www-form-urlencoded."),
+        Some(h) if h.is_empty() => Finding::new(Code::BodyHashMissing, "bodySHA256 in the URL is empty.")
+            .hint("Twilio puts the lower-case hex SHA-256 of the raw body there."),
+        Some(h) if !bh.matches => {
+            let upper = h.eq_ignore_ascii_case(&bh.expected_hex);
+            Finding::new(
+                Code::BodyHashMismatch,
+                if upper {
+                    format!("bodySHA256 in the URL ({h}) is the body's hash in upper-case hex; it must be lower-case.")
+                } else {
+                    format!(
+                        "bodySHA256 in the URL ({h}) is not the SHA-256 of the body ({}).",
+                        bh.expected_hex
+                    )
+                },
+            )
+            .hint("Hash the raw body bytes exactly as received — not a parsed and re-serialised JSON object.")
         }
+        Some(_) => return,
+    };
+    r.findings.push(finding);
+}
+
+/// Runs the doctor and turns its outcome into diagnoses and findings; when nothing
+/// explains an invalid, well-formed signature, says what was tried.
+fn run_doctor(r: &mut SignatureReport, ctx: &doctor::Context<'_>, valid: bool, malformed: bool) {
+    let outcome = doctor::run(ctx);
+    if !valid && !malformed && outcome.diagnoses.is_empty() {
+        let nm = doctor::no_match(ctx, &outcome);
+        r.findings.push(
+            Finding::new(
+                Code::SignatureUnexplained,
+                format!(
+                    "No variant of the request matches the signature ({}). Most likely: {}",
+                    nm.tried
+                        .first()
+                        .map(String::as_str)
+                        .unwrap_or("nothing could be tried"),
+                    nm.likely_causes
+                        .first()
+                        .map(String::as_str)
+                        .unwrap_or_default()
+                ),
+            )
+            .hint(nm.compare_next.clone()),
+        );
+        r.no_match = Some(nm);
     }
-    r
+    r.diagnoses = outcome.diagnoses;
+    for d in &r.diagnoses {
+        let sev = if valid {
+            Severity::Warning
+        } else {
+            Code::SignatureDiagnosis.default_severity()
+        };
+        r.findings.push(
+            Finding::new(Code::SignatureDiagnosis, d.message.clone())
+                .hint(d.hint.clone())
+                .severity(sev),
+        );
+    }
 }
 
 fn finish_early(mut r: SignatureReport, malformed: Option<String>) -> SignatureReport {

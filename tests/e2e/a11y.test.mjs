@@ -41,6 +41,34 @@ for (const [name, hash] of [
   });
 }
 
+// The Response panel (numbered body, markers, explanations, URLs, connection overrides), in
+// the system's light and dark schemes: axe checks the colour contrast of each.
+for (const scheme of ['light', 'dark']) {
+  test(`no serious or critical accessibility violation: the response panel, ${scheme}`, async () => {
+    const b = await launch({ colorScheme: scheme });
+    try {
+      const { page } = await openApp(b.context, '#example=response-12200');
+      await page.fill('[data-testid=url]', 'https://hooks.example.com/voice/incoming#ct=20000&rc=2');
+      await page.waitForSelector('[data-testid=response] [data-testid=connection-overrides]');
+      assert.equal(await page.locator('[data-testid=response-marker]').count(), 3);
+      const found = await violations(page);
+      assert.deepEqual(found, [], found.join('\n'));
+      await page.close();
+    } finally {
+      await b.close();
+    }
+  });
+}
+
+test('no serious or critical accessibility violation: an embed showing an answer, dark', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(new URL('embed.html#example=response-json&theme=dark', BASE).href);
+  await page.waitForSelector('[data-testid=embed] [data-testid=response]', { timeout: 20000 });
+  const found = await violations(page);
+  assert.deepEqual(found, [], found.join('\n'));
+  await page.close();
+});
+
 test('no serious or critical accessibility violation: the embed page', async () => {
   const page = await browser.context.newPage();
   await page.goto(new URL('embed.html#example=voice-status-callback', BASE).href);

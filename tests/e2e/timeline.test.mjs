@@ -71,9 +71,12 @@ test('a pasted log becomes a timeline: one block per call or message, child legs
   assert.ok(await x(LEG1) > await x(PARENT) + 10, 'the child leg is indented');
   // Which ordering each lane used is said, per lane and overall.
   const lanes = await page.$$eval('[data-testid=tl-lane]', (ls) => ls.map((l) => [l.dataset.lifecycle, l.dataset.orderedBy]));
-  assert.deepEqual(lanes, [['requests', 'received-at'], ['call', 'sequence-number'], ['call', 'sequence-number'], ['message', 'received-at'], ['message', 'received-at']]);
+  assert.deepEqual(lanes, [
+    ['requests', 'received-at'], ['call', 'received-at'], // the parent: its voice request, its status callback
+    ['call', 'sequence-number'], ['call', 'sequence-number'], ['message', 'received-at'], ['message', 'received-at'],
+  ]);
   assert.match(await page.textContent(`[data-testid=tl-group][data-sid="${LEG1}"] [data-testid=tl-ordered-by]`), /ordered by SequenceNumber/);
-  assert.match(await page.textContent('[data-testid=tl-orderings]'), /Ordered by: SequenceNumber \(2 lanes\), receive time \(3 lanes\)/);
+  assert.match(await page.textContent('[data-testid=tl-orderings]'), /Ordered by: SequenceNumber \(2 lanes\), receive time \(4 lanes\)/);
   // A lane in Twilio's order, each mark at its Timestamp (left to right).
   const leg = await marks(page, LEG1);
   assert.deepEqual(leg.map((m) => m.status), ['initiated', 'ringing', 'in-progress', 'completed']);

@@ -245,20 +245,42 @@ fn real_capture_corpus() {
         sourced_not_plain >= 60,
         "only {sourced_not_plain} captures with an http source and a category beyond plain"
     );
-    // Issue 11's goal is 95% kinds and 100% precision and recall; the corpus is not there
-    // yet (see README "Real captures"). These floors are the figures reached at the last
-    // change: any change that makes the inspector worse on real captures fails here; raise
-    // them as it gets better.
-    const KIND_ACCURACY_FLOOR: f64 = 85.0;
-    const PRECISION_FLOOR: f64 = 42.0;
-    const RECALL_FLOOR: f64 = 87.0;
+    // Issue 11's goal: 95% kinds, 100% precision and recall. Every capture must agree with
+    // the expert, except the known misses below, each with why it is still missed; a known
+    // miss that starts to agree must leave the list, so the list stays true.
+    const KNOWN_MISSES: &[(&str, &str)] = &[(
+        "twilio-python-2008-example-list-completed-calls",
+        "the Calls path is built from constants defined elsewhere in the file ('/%s/Accounts/%s/Calls' % (API_VERSION, …)): no version or path can be read from the pasted lines",
+    )];
+    let differing: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let unexpected: Vec<&String> = lines
+        .iter()
+        .filter(|l| {
+            let name = l.split_whitespace().next().unwrap_or("");
+            !KNOWN_MISSES.iter().any(|(k, _)| *k == name)
+        })
+        .collect();
     assert!(
-        accuracy >= KIND_ACCURACY_FLOOR,
-        "kind accuracy {accuracy:.1}% fell below {KIND_ACCURACY_FLOOR}%"
+        unexpected.is_empty(),
+        "{} capture(s) differ from the expert's verdict:\n{}",
+        unexpected.len(),
+        unexpected
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
+    for (name, why) in KNOWN_MISSES {
+        assert!(
+            differing.contains(name),
+            "{name} now agrees with the expert: remove it from KNOWN_MISSES ({why})"
+        );
+    }
     assert!(
-        precision >= PRECISION_FLOOR && recall >= RECALL_FLOOR,
-        "findings precision {precision:.1}% / recall {recall:.1}% fell below {PRECISION_FLOOR}% / {RECALL_FLOOR}%:\n{}",
-        lines.join("\n")
+        accuracy >= 95.0,
+        "kind accuracy {accuracy:.1}% is below 95%"
     );
 }

@@ -4,15 +4,11 @@
 //! and the finding codes present and absent.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use serde::Deserialize;
 use twilio_webhook_inspector::{decode, Code, Decoded, InputFormat};
 
-#[derive(Deserialize)]
-struct File {
-    vector: Vec<Vector>,
-}
+use crate::vectors::{assert_vectors_pass, load_vectors};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,6 +48,9 @@ struct Vector {
     codes: Vec<String>,
     #[serde(default)]
     no_codes: Vec<String>,
+    /// [[code, offset]]: a finding with this code at this byte offset of the input.
+    #[serde(default)]
+    at: Vec<(String, usize)>,
     /// Text that must not appear anywhere in the decoded output (secrets).
     #[serde(default)]
     never: Vec<String>,
@@ -151,6 +150,12 @@ fn check(v: &Vector) -> Vec<String> {
             format!("raw value of {n}: {got:?}, want {raw:?}"),
         );
     }
+    check_findings(v, &d, &mut expect);
+    errs
+}
+
+/// The decoder's findings: codes present and absent, offsets, and secrets never shown.
+fn check_findings(v: &Vector, d: &Decoded, expect: &mut impl FnMut(bool, String)) {
     let codes: BTreeSet<&str> = d.findings.iter().map(|f| f.code.id()).collect();
     for c in &v.codes {
         expect(
@@ -165,6 +170,18 @@ fn check(v: &Vector) -> Vec<String> {
     for c in &v.no_codes {
         expect(!codes.contains(c.as_str()), format!("unexpected code {c}"));
     }
+    for (code, at) in &v.at {
+        let offsets: Vec<Option<usize>> = d
+            .findings
+            .iter()
+            .filter(|f| f.code.id() == code)
+            .map(|f| f.at)
+            .collect();
+        expect(
+            offsets.contains(&Some(*at)),
+            format!("no {code} at offset {at} (found at {offsets:?})"),
+        );
+    }
     let dump = format!("{d:?}");
     for s in &v.never {
         expect(
@@ -172,57 +189,18 @@ fn check(v: &Vector) -> Vec<String> {
             format!("the output contains {s:?}"),
         );
     }
-    errs
-}
-
-fn load(dir: &str) -> Vec<(String, Vector)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("vector dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for f in files
-        .into_iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "toml"))
-    {
-        let text = std::fs::read_to_string(&f).expect("readable");
-        let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        let stem = f
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        out.extend(file.vector.into_iter().map(|v| (stem.clone(), v)));
-    }
-    out
 }
 
 #[test]
 fn decode_vectors() {
-    let vectors = load("tests/data/decode");
+    let vectors = load_vectors::<Vector>("tests/data/decode");
     assert!(vectors.len() >= 30, "only {} decode vectors", vectors.len());
-    let mut failures = Vec::new();
-    for (file, v) in &vectors {
-        let errs = check(v);
-        if !errs.is_empty() {
-            failures.push(format!("{file}/{}:\n    {}", v.name, errs.join("\n    ")));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} vectors failed:\n{}",
-        failures.len(),
-        vectors.len(),
-        failures.join("\n")
-    );
+    assert_vectors_pass(&vectors, |v| v.name.clone(), check);
 }
 
 #[test]
 fn every_format_is_detected_by_some_vector() {
-    let formats: BTreeSet<String> = load("tests/data/decode")
+    let formats: BTreeSet<String> = load_vectors::<Vector>("tests/data/decode")
         .into_iter()
         .filter(|(_, v)| v.forced.is_none())
         .map(|(_, v)| v.format)
@@ -249,7 +227,7 @@ fn oversized_input_is_refused_with_a_clear_message() {
 fn raw_text_of_form_pairs_is_preserved_exactly() {
     // Joining the raw pairs of a form body with '&' gives the body back (empty segments aside).
     let mut checked = 0;
-    for (_, v) in load("tests/data/decode") {
+    for (_, v) in load_vectors::<Vector>("tests/data/decode") {
         let d = decode(&v.input, None);
         // Text without '&' on several lines is read one pair per line: not a joined body.
         let per_line = !v.input.contains('&') && v.input.trim().lines().count() > 1;

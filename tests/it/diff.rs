@@ -2,15 +2,10 @@
 //! what the diff must say: field changes, URL parts, the signature verdicts and the
 //! doctor's names for the differences that change what is signed.
 
-use std::path::Path;
-
 use serde::Deserialize;
 use twilio_webhook_inspector::{diff, Options};
 
-#[derive(Deserialize)]
-struct File {
-    vector: Vec<Vector>,
-}
+use crate::vectors::{assert_vectors_pass, load_vectors};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -141,24 +136,16 @@ fn check(v: &Vector) -> Vec<String> {
 
 #[test]
 fn diff_vectors() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/diff");
-    let mut failures = Vec::new();
-    let mut n = 0;
-    for entry in std::fs::read_dir(dir).expect("vector dir").flatten() {
-        let text = std::fs::read_to_string(entry.path()).expect("readable");
-        let f: File =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", entry.path().display()));
-        for v in &f.vector {
-            n += 1;
-            assert!(v.source.starts_with("https://"), "{}: no source", v.name);
-            let errs = check(v);
-            if !errs.is_empty() {
-                failures.push(format!("{}:\n  {}", v.name, errs.join("\n  ")));
-            }
-        }
+    let vectors = load_vectors::<Vector>("tests/data/diff");
+    assert!(vectors.len() >= 6, "only {} diff vectors", vectors.len());
+    for (_, v) in &vectors {
+        assert!(v.source.starts_with("https://"), "{}: no source", v.name);
     }
-    assert!(n >= 6, "only {n} diff vectors");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_vectors_pass(
+        &vectors,
+        |v| format!("{} (source: {})", v.name, v.source),
+        check,
+    );
 }
 
 #[test]

@@ -21,6 +21,8 @@ mod listen;
 mod response;
 /// Signature vectors from the official libraries, and the signature doctor.
 mod signature;
+/// The one loader of the TOML vector files.
+mod vectors;
 
 /// The kind ids the detector may report, from the catalog: every kind's `reported_as`
 /// (sorted, distinct), plus `unknown`. The one list of kind ids the tests use.

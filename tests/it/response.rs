@@ -12,10 +12,7 @@ use twilio_webhook_inspector::response::{
 };
 use twilio_webhook_inspector::{inspect, InputFormat, Options};
 
-#[derive(Deserialize)]
-struct File {
-    vector: Vec<Vector>,
-}
+use crate::vectors::{assert_vectors_pass, load_vectors};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,27 +59,6 @@ struct Vector {
     /// The input kind (`twiml`, `http-response`, `har`, `exchange`).
     #[serde(default)]
     input_kind: Option<String>,
-}
-
-fn load() -> Vec<(String, Vector)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/response");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/data/response")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    let mut out = Vec::new();
-    for p in paths {
-        let text = std::fs::read_to_string(&p).expect("readable");
-        let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        let stem = p
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        out.extend(file.vector.into_iter().map(|v| (stem.clone(), v)));
-    }
-    out
 }
 
 fn check(v: &Vector) -> Vec<String> {
@@ -167,10 +143,9 @@ fn check(v: &Vector) -> Vec<String> {
 
 #[test]
 fn response_vectors() {
-    let vectors = load();
+    let vectors = load_vectors::<Vector>("tests/data/response");
     let real = vectors.iter().filter(|(_, v)| !v.constructed).count();
     assert!(real >= 40, "only {real} real documents");
-    let mut failures = Vec::new();
     let mut names = BTreeSet::new();
     for (file, v) in &vectors {
         assert!(
@@ -183,17 +158,11 @@ fn response_vectors() {
             "{}: a real document needs a source URL",
             v.name
         );
-        let errs = check(v);
-        if !errs.is_empty() {
-            failures.push(format!("{file}/{}:\n    {}", v.name, errs.join("\n    ")));
-        }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} vectors failed:\n{}",
-        failures.len(),
-        vectors.len(),
-        failures.join("\n")
+    assert_vectors_pass(
+        &vectors,
+        |v| format!("{} (source: {})", v.name, v.source),
+        check,
     );
 }
 
@@ -222,7 +191,7 @@ fn used_names(text: &str, tags: &mut BTreeSet<String>, attrs: &mut BTreeSet<(Str
 #[test]
 fn every_element_and_attribute_is_used_by_a_vector() {
     let (mut tags, mut attrs) = (BTreeSet::new(), BTreeSet::new());
-    for (_, v) in load() {
+    for (_, v) in load_vectors::<Vector>("tests/data/response") {
         used_names(&v.input, &mut tags, &mut attrs);
     }
     let mut missing = Vec::new();

@@ -6,7 +6,6 @@
 //! and the finding codes present and absent.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use serde::Deserialize;
 use twilio_webhook_inspector::timeline::{
@@ -14,10 +13,7 @@ use twilio_webhook_inspector::timeline::{
     Timeline,
 };
 
-#[derive(Deserialize)]
-struct File {
-    vector: Vec<Vector>,
-}
+use crate::vectors::{assert_vectors_pass, load_vectors};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,21 +67,12 @@ struct GroupExp {
     codes: Vec<String>,
 }
 
+/// The timeline vectors, without their file names.
 fn vectors() -> Vec<Vector> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timeline");
-    let mut out = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("vector dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    for p in paths {
-        let text = std::fs::read_to_string(&p).expect("readable");
-        let f: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        out.extend(f.vector);
-    }
-    out
+    load_vectors::<Vector>("tests/data/timeline")
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect()
 }
 
 fn group_codes(g: &Group) -> BTreeSet<String> {
@@ -222,16 +209,9 @@ fn check(v: &Vector) -> Vec<String> {
 
 #[test]
 fn timeline_vectors() {
-    let mut failures = Vec::new();
-    let vs = vectors();
+    let vs = load_vectors::<Vector>("tests/data/timeline");
     assert!(vs.len() >= 10, "only {} timeline vectors", vs.len());
-    for v in &vs {
-        let errs = check(v);
-        if !errs.is_empty() {
-            failures.push(format!("{}:\n  {}", v.name, errs.join("\n  ")));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_vectors_pass(&vs, |v| format!("{} (source: {})", v.name, v.source), check);
 }
 
 #[test]

@@ -220,7 +220,8 @@ pub fn field_badges(f: &Field) -> Vec<(&'static str, &'static str, String)> {
             Placeholder::ForeignId => "foreign id",
             Placeholder::Template => "template",
             Placeholder::Fake => "placeholder",
-            _ => "redacted",
+            Placeholder::CutOff => "cut off",
+            Placeholder::Redacted => "redacted",
         };
         out.push(("badge-neutral", text, p.label().to_string()));
     }

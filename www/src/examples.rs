@@ -35,7 +35,7 @@ pub struct Example {
 }
 
 macro_rules! ex {
-    ($id:literal, $title:literal, $kind:literal, $format:literal, $file:literal, $blurb:literal) => {
+    ($id:literal, $title:literal, $kind:literal, $format:expr, $file:literal, $blurb:literal) => {
         Example {
             id: $id,
             title: $title,
@@ -244,7 +244,51 @@ pub static EXAMPLES: &[Example] = &[
         "call-resource.json",
         "A 2010 Call resource as the REST API returns it, snake_case keys."
     ),
+    ex!(
+        "response-valid",
+        "Call answered with a menu (accepted)",
+        "voice-request",
+        REQUEST_AND_RESPONSE,
+        "response-valid.http",
+        "An incoming call and the server's answer: a <Gather> menu whose relative action Twilio resolves against the request URL."
+    ),
+    ex!(
+        "response-12100",
+        "SMS reply with a bare & (12100)",
+        "messaging-request",
+        REQUEST_AND_RESPONSE,
+        "response-12100.http",
+        "The reply's text has an unescaped ampersand: the XML does not parse, so Twilio logs 12100 and sends nothing."
+    ),
+    ex!(
+        "response-12200",
+        "<Gather> inside <Say> (12200)",
+        "voice-request",
+        REQUEST_AND_RESPONSE,
+        "response-12200.http",
+        "Well-formed XML that breaks the TwiML schema twice: a misspelled attribute and a verb nested in another."
+    ),
+    ex!(
+        "response-json",
+        "SMS answered with JSON (12300)",
+        "messaging-request",
+        REQUEST_AND_RESPONSE,
+        "response-json.http",
+        "An Express res.json() reply: Content-Type application/json is not TwiML, so Twilio rejects the answer."
+    ),
+    ex!(
+        "response-status-callback",
+        "Status callback answered with TwiML",
+        "voice-status-callback",
+        REQUEST_AND_RESPONSE,
+        "response-status-callback.http",
+        "Harmless but pointless: Twilio ignores whatever a status callback's answer says. An empty 200 is enough."
+    ),
 ];
+
+/// The `format` label of the examples whose text is a request followed by the server's
+/// answer (the gallery marks them; the report shows the answer in its Response panel).
+pub const REQUEST_AND_RESPONSE: &str = "request + response";
 
 /// The example the app opens on.
 pub fn default_example() -> &'static Example {
@@ -366,6 +410,94 @@ mod tests {
                 .parse()
                 .unwrap();
             assert_eq!(len, body.trim_end().len(), "{}", e.id);
+        }
+    }
+
+    #[test]
+    fn response_examples_carry_an_answer_with_the_expected_verdict() {
+        use twilio_webhook_inspector::{inspect, Options};
+        // (id, verdict, predicted Twilio codes in order, request kind the answer is read for)
+        let expected: [(&str, &str, &[u32], &str); 5] = [
+            (
+                "response-valid",
+                "Twilio would accept this.",
+                &[],
+                "voice-request",
+            ),
+            (
+                "response-12100",
+                "Twilio would reject this: 12100 at line 3, column 62.",
+                &[12100],
+                "messaging-request",
+            ),
+            (
+                "response-12200",
+                "Twilio would reject this: 12200 at line 3, column 22.",
+                &[12200],
+                "voice-request",
+            ),
+            (
+                "response-json",
+                "Twilio would reject this: 12300.",
+                &[12300, 12100],
+                "messaging-request",
+            ),
+            (
+                "response-status-callback",
+                "Twilio would accept this.",
+                &[],
+                "voice-status-callback",
+            ),
+        ];
+        for e in EXAMPLES {
+            let report = inspect(e.input, &Options::default());
+            assert_eq!(report.kind.id.id(), e.kind, "{}", e.id);
+            assert_eq!(
+                report.response.is_some(),
+                e.format == REQUEST_AND_RESPONSE,
+                "{}: an answer exactly in the request + response examples",
+                e.id
+            );
+            let Some(r) = report.response else { continue };
+            let (_, verdict, codes, kind) = expected
+                .iter()
+                .find(|x| x.0 == e.id)
+                .unwrap_or_else(|| panic!("{}: no expected verdict", e.id));
+            assert_eq!(r.verdict, *verdict, "{}", e.id);
+            assert_eq!(r.accepted, codes.is_empty(), "{}", e.id);
+            let got: Vec<u32> = r.errors.iter().map(|x| x.code).collect();
+            assert_eq!(got, *codes, "{}", e.id);
+            assert_eq!(r.request_kind.as_deref(), Some(*kind), "{}", e.id);
+        }
+        assert_eq!(
+            EXAMPLES
+                .iter()
+                .filter(|e| e.format == REQUEST_AND_RESPONSE)
+                .count(),
+            expected.len()
+        );
+    }
+
+    #[test]
+    fn http_examples_declare_their_content_lengths() {
+        // Request and response alike: each Content-Length is its body's length.
+        for e in EXAMPLES.iter().filter(|e| e.format == REQUEST_AND_RESPONSE) {
+            let at = e.input.find("\nHTTP/1.1 ").expect("a status line") + 1;
+            for part in [&e.input[..at], &e.input[at..]] {
+                let (head, body) = part.split_once("\n\n").unwrap();
+                let len: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Content-Length: "))
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                let body = if part.starts_with("HTTP/") {
+                    body
+                } else {
+                    body.trim_end()
+                };
+                assert_eq!(len, body.len(), "{}", e.id);
+            }
         }
     }
 

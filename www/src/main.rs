@@ -33,6 +33,8 @@ mod many;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod redact;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod respview;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod route;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod share;

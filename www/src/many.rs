@@ -803,7 +803,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             orderings(&groups),
-            [(OrderedBy::SequenceNumber, 2), (OrderedBy::ReceivedAt, 3)]
+            [(OrderedBy::SequenceNumber, 2), (OrderedBy::ReceivedAt, 4)]
         );
     }
 
@@ -844,8 +844,10 @@ pub(crate) mod tests {
         assert_eq!(next_mark(&g, first, "ArrowLeft"), None);
         assert_eq!(next_mark(&g, second, "Home"), Some(first));
         assert_eq!(next_mark(&g, first, "End"), Some(leg[3].capture));
+        // Up: the parent's last lane (its own call status callbacks).
         let up = next_mark(&g, first, "ArrowUp").unwrap();
-        assert!(g[0].lanes[0].marks.iter().any(|m| m.capture == up));
+        assert_eq!(g[0].lanes[1].lifecycle, "call");
+        assert!(g[0].lanes[1].marks.iter().any(|m| m.capture == up));
         let down = next_mark(&g, first, "ArrowDown").unwrap();
         assert!(g[2].lanes[0].marks.iter().any(|m| m.capture == down));
         assert_eq!(next_mark(&g, 9999, "ArrowRight"), None);

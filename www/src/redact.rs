@@ -2,12 +2,16 @@
 //!
 //! Redaction replaces phone numbers (keeping the country code, mapping each distinct number
 //! to a distinct fictional 555 number so aliases still agree) and message bodies,
-//! transcripts and names (with `[redacted]`) in the pasted text, guided by the report's fields.
+//! transcripts and names (with `[redacted]`) in the pasted text, guided by the report's fields;
+//! the server's answer after the request, when there is one, is redacted by [`answer`].
 
+use twilio_webhook_inspector::response::{split_exchange, ResponseInputKind};
 use twilio_webhook_inspector::{Field, ParamSource, Report};
 
 use crate::display;
 use crate::share::Shared;
+
+mod answer;
 
 /// The share link for the current inputs (redacted when asked), with what redaction did:
 /// what the report view's share panel shows.
@@ -304,7 +308,26 @@ pub fn redact(shared: &Shared, report: &Report) -> Redaction {
         }
     }
 
-    let text = fix_content_length(&shared.input, &text);
+    // The server's answer, when the paste has one (`answer`), after the request.
+    let mut answer_leftover = None;
+    let answer_at = |t: &str| split_exchange(t).1.map(|a| t.len() - a.len());
+    let text = match (&report.response, answer_at(&shared.input), answer_at(&text)) {
+        (Some(r), Some(was), Some(at)) if r.input_kind != ResponseInputKind::Har => {
+            let request = fix_content_length(&shared.input[..was], &text[..at]);
+            let joined = format!("{request}{}", &text[at..]);
+            let a = answer::redact(&joined, request.len(), &shared.input[was..], &mut numbers);
+            replaced += a.replaced;
+            if !a.leftovers.is_empty() {
+                answer_leftover = Some("the answer's message text");
+            }
+            a.text
+        }
+        (Some(r), ..) if !r.body.trim().is_empty() => {
+            answer_leftover = Some("the server's answer");
+            fix_content_length(&shared.input, &text)
+        }
+        _ => fix_content_length(&shared.input, &text),
+    };
     let leftovers = targets
         .iter()
         .filter(|(f, t)| {
@@ -315,6 +338,7 @@ pub fn redact(shared: &Shared, report: &Report) -> Redaction {
             probe(&f.raw_value) || (f.value != f.raw_value && probe(&f.value))
         })
         .map(|(f, _)| f.name.clone())
+        .chain(answer_leftover.map(str::to_string))
         .collect();
 
     Redaction {
@@ -448,6 +472,72 @@ mod tests {
             .parse()
             .unwrap();
         assert_eq!(len, new_body.trim_end().len(), "{t}");
+    }
+
+    #[test]
+    fn the_answer_is_redacted_and_keeps_its_verdict() {
+        use twilio_webhook_inspector::{inspect, Options};
+        for id in [
+            "response-12100",
+            "response-12200",
+            "response-valid",
+            "response-json",
+        ] {
+            let input = crate::examples::by_id(id).unwrap().input;
+            let before = inspect(input, &Options::default());
+            let red = redact(
+                &Shared {
+                    input: input.into(),
+                    ..Shared::default()
+                },
+                &before,
+            );
+            let t = &red.shared.input;
+            assert!(
+                !t.contains("4155550143") && !t.contains("4155550199"),
+                "{id}: {t}"
+            );
+            assert!(red.leftovers.is_empty(), "{id}: {:?}", red.leftovers);
+            let after = inspect(t, &Options::default());
+            let (b, a) = (before.response.unwrap(), after.response.unwrap());
+            assert_eq!(a.verdict, b.verdict, "{id}: {t}");
+            assert_eq!(a.findings.len(), b.findings.len(), "{id}");
+            // Both Content-Lengths still match their bodies: no new request finding.
+            assert_eq!(
+                after.findings.len(),
+                before.findings.len(),
+                "{id}: {:?}",
+                after.findings
+            );
+            for part in t.split_inclusive("\nHTTP/1.1 ") {
+                let (head, body) = part.split_once("\n\n").unwrap();
+                let len: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Content-Length: "))
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                let body = body.strip_suffix("\nHTTP/1.1 ").unwrap_or(body);
+                assert!(
+                    body.len() == len || body.trim_end().len() == len,
+                    "{id}: {len} for {body:?}"
+                );
+            }
+        }
+        let input = crate::examples::by_id("response-12100").unwrap().input;
+        let red = redact(
+            &Shared {
+                input: input.into(),
+                ..Shared::default()
+            },
+            &twilio_webhook_inspector::inspect(input, &Default::default()),
+        );
+        assert!(!red.shared.input.contains("Owl Bakery"), "the reply's text");
+        assert!(
+            red.shared.input.contains("<Message>xxxxx xxxx xx xxxxx"),
+            "{}",
+            red.shared.input
+        );
     }
 
     #[test]

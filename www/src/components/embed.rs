@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use super::fields::FieldsTable;
 use super::findings::RequestFindings;
+use super::response::{OverridesCard, ResponsePanel};
 use super::signature::SignaturePanel;
 use super::summary::Summary;
 use super::{Place, ReportRc};
@@ -71,6 +72,8 @@ pub fn Embed(props: &EmbedProps) -> Html {
     let r = ReportRc(report.clone());
     let signed = report.request.signature.is_some() || !state.signature.trim().is_empty();
     let demo_available = examples::demo_token_for(&state.input).is_some();
+    // A response embedded alone shows only its panel (see the app's report view).
+    let request = report.format != twilio_webhook_inspector::InputFormat::Response;
     html! {
         <div class="embed" data-testid="embed" data-kind={report.kind.id.id()}
              data-example={state.example.unwrap_or_default()}>
@@ -78,12 +81,18 @@ pub fn Embed(props: &EmbedProps) -> Html {
                 if let Some(id) = &props.start.unknown_example {
                     <p class="warn" data-testid="embed-unknown">{ format!("No example named {id}.") }</p>
                 }
-                <Summary report={r.clone()} place={place.clone()} />
-                if signed {
-                    <SignaturePanel report={r.clone()} place={place.clone()} tokens={state.token_count()} demo_available={demo_available} on_action={dispatch.clone()} />
+                if request {
+                    <Summary report={r.clone()} place={place.clone()} />
+                    if signed {
+                        <SignaturePanel report={r.clone()} place={place.clone()} tokens={state.token_count()} demo_available={demo_available} on_action={dispatch.clone()} />
+                    }
                 }
-                <RequestFindings report={r.clone()} place={place.clone()} />
-                <FieldsTable report={r} place={place.clone()} input={state.input.clone()} show_raw={state.show_raw} on_action={dispatch} focus={props.param.clone()} />
+                <ResponsePanel report={r.clone()} place={place.clone()} />
+                <OverridesCard report={r.clone()} place={place.clone()} />
+                if request {
+                    <RequestFindings report={r.clone()} place={place.clone()} />
+                    <FieldsTable report={r} place={place.clone()} input={state.input.clone()} show_raw={state.show_raw} on_action={dispatch} focus={props.param.clone()} />
+                }
             </div>
             <footer class="embed-foot">
                 <a class="embed-open" href={open} target="_blank" rel="noopener noreferrer" data-testid="embed-open">

@@ -38,7 +38,8 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                 <h1>{ "Examples" }</h1>
                 <p class="muted">
                     { "A realistic capture of every kind, in every input format. SIDs and the fictional 555-01xx numbers are made up; the 2008 samples are quoted from Twilio's original docs. " }
-                    { "The signed samples use a public demo token, filled in for you." }
+                    { "The signed samples use a public demo token, filled in for you. " }
+                    { "The request + response samples add the server's answer, with what Twilio would make of it." }
                 </p>
             </div>
             <div class="gallery">

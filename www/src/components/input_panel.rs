@@ -150,11 +150,13 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 </select>
             </div>
             <p class="panel-sub">
-                { "Form body, query string, URL, raw HTTP request, curl command, JSON or XML — the report updates as you type. Many captures at once (a log, JSON Lines, HAR, Call Events…) show as a timeline." }
+                { "Form body, query string, URL, raw HTTP request, curl command, JSON or XML — the report updates as you type. " }
+                { "Add your server's answer after the request (HTTP/1.1 200 OK…), or paste TwiML alone, to see whether Twilio would accept it. " }
+                { "Many captures at once (a log, JSON Lines, HAR, Call Events…) show as a timeline." }
                 <a class="jump" href="#report">{ " Jump to the report ↓" }</a>
             </p>
             <div class="field">
-                <label for="input" class="sr-only">{ "Captured request" }</label>
+                <label for="input" class="sr-only">{ "Captured request, and optionally your server's answer" }</label>
                 <textarea id="input" class="input mono paste" rows="14" spellcheck="false" autocomplete="off"
                           autocapitalize="off" value={s.input.clone()} oninput={on_text}
                           placeholder="CallSid=CA…&From=%2B1415…  or  POST /twilio HTTP/1.1 …  or  curl …"

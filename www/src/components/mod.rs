@@ -15,6 +15,7 @@ pub mod gallery;
 pub mod header;
 pub mod input_panel;
 pub mod report_view;
+pub mod response;
 pub mod share_panel;
 pub mod signature;
 pub mod summary;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::fields::FieldsTable;
 use super::findings::RequestFindings;
+use super::response::{OverridesCard, ResponsePanel};
 use super::signature::SignaturePanel;
 use super::summary::Summary;
 use super::Copy;
@@ -52,6 +53,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select());
     let demo_available = examples::demo_token_for(&props.input).is_some();
     let media = display::media(r);
+    // A response pasted alone has no request to report on: only its panel is shown.
+    let request = r.format != twilio_webhook_inspector::InputFormat::Response;
 
     html! {
         <section class="report" aria-labelledby="report-h" id="report" data-testid="report">
@@ -93,10 +96,12 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     }
                 </div>
             }
-            <Summary report={r.clone()} />
-            <SignaturePanel report={r.clone()} tokens={props.tokens} demo_available={demo_available} on_action={act.clone()} />
-            <RequestFindings report={r.clone()} />
-            if !media.is_empty() {
+            if request { <Summary report={r.clone()} /> }
+            if request { <SignaturePanel report={r.clone()} tokens={props.tokens} demo_available={demo_available} on_action={act.clone()} /> }
+            <ResponsePanel report={r.clone()} />
+            <OverridesCard report={r.clone()} />
+            if request { <RequestFindings report={r.clone()} /> }
+            if request && !media.is_empty() {
                 <section class="card" aria-labelledby="media-h" data-testid="media">
                     <h3 id="media-h" class="card-title">{ format!("Media ({})", media.len()) }</h3>
                     <p class="help">{ "Links only — the inspector never fetches or previews media." }</p>
@@ -115,7 +120,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     </ul>
                 </section>
             }
-            <FieldsTable report={r.clone()} input={props.input.clone()} show_raw={props.show_raw} on_action={act.clone()} focus={props.focus.clone()} />
+            if request { <FieldsTable report={r.clone()} input={props.input.clone()} show_raw={props.show_raw} on_action={act.clone()} focus={props.focus.clone()} /> }
         </section>
     }
 }

@@ -74,7 +74,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </div>
                 <div>
                     <dt>{ "API version" }</dt>
-                    <dd data-testid="api-version">{ r.api_version.clone().unwrap_or_else(|| "—".into()) }</dd>
+                    <dd data-testid="api-version">{ r.api_version.map_or("—", |a| a.as_str()) }</dd>
                 </div>
                 <div>
                     <dt>{ "Fields" }</dt>

@@ -1,0 +1,287 @@
+//! Lookalikes and id shapes: another Twilio product's or another provider's request that
+//! reuses Twilio's names (refused on positive evidence only), and the ids that make a
+//! Twilio-compatible platform.
+
+use super::rules::Cond::{self, *};
+use super::Evidence;
+use crate::report::InputFormat;
+
+/// Why a request that reuses Twilio's names is not a Programmable Voice / Messaging
+/// webhook. Decided on positive evidence only: one odd value never makes a lookalike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lookalike {
+    /// Another Twilio product's webhook (Conversations, TaskRouter, Video…).
+    TwilioProduct(&'static Product),
+    /// Another provider's webhook (its own parameter names, no Twilio SIDs).
+    OtherProvider(&'static Product),
+    /// A REST Message resource (snake_case JSON), not a webhook.
+    RestMessage,
+}
+
+impl Lookalike {
+    /// One sentence for the kind's reasons.
+    pub(crate) fn explain(&self, ev: &Evidence) -> String {
+        match self {
+            Lookalike::TwilioProduct(p) => format!(
+                "This is a Twilio {} webhook ({}), not a Programmable Voice or Messaging request.",
+                p.name,
+                p.seen(ev)
+            ),
+            Lookalike::OtherProvider(p) => format!(
+                "This looks like a {} webhook ({}) and carries no Twilio SIDs: another provider, not Twilio.",
+                p.name,
+                p.seen(ev)
+            ),
+            Lookalike::RestMessage => "This is a REST Message resource (snake_case JSON), not a webhook Twilio sends to your app.".into(),
+        }
+    }
+}
+
+/// A product whose requests reuse some of Twilio's names, and the signals that show it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Product {
+    /// Its name, as users know it.
+    pub name: &'static str,
+    /// A Twilio product (its requests carry Twilio SIDs) or another provider.
+    pub twilio: bool,
+    /// Any of these holding is positive evidence.
+    signals: &'static [Cond],
+}
+
+impl Product {
+    fn seen(&self, ev: &Evidence) -> String {
+        self.signals
+            .iter()
+            .filter(|c| c.holds(ev))
+            .map(|c| c.describe(ev, true))
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Products whose webhooks look like Twilio's. Data, not code: add a row to teach the
+/// classifier another product.
+static PRODUCTS: &[Product] = &[
+    Product {
+        name: "Conversations",
+        twilio: true,
+        signals: &[
+            Has("ConversationSid"),
+            Prefix("EventType", "on"),
+            Prefix("MessageSid", "IM"),
+            Has("ChatServiceSid"),
+            Has("ParticipantSid"),
+        ],
+    },
+    Product {
+        name: "TaskRouter",
+        twilio: true,
+        signals: &[
+            Has("WorkspaceSid"),
+            Has("TaskSid"),
+            Has("WorkerSid"),
+            Has("WorkflowSid"),
+            Has("TaskQueueSid"),
+            Has("WorkerActivityName"),
+            Has("TaskAttributes"),
+            Has("WorkerAttributes"),
+            Prefix("EventType", "task"),
+            Prefix("EventType", "worker."),
+            Prefix("EventType", "workflow."),
+            Prefix("EventType", "reservation."),
+        ],
+    },
+    Product {
+        name: "Regulatory Compliance (bundles)",
+        twilio: true,
+        signals: &[
+            Has("BundleSid"),
+            Has("EndUserSid"),
+            Has("SupportingDocumentSid"),
+        ],
+    },
+    Product {
+        name: "Video",
+        twilio: true,
+        signals: &[Has("RoomSid"), Prefix("StatusCallbackEvent", "room-")],
+    },
+    Product {
+        name: "Programmable Chat",
+        twilio: true,
+        signals: &[Has("ChannelSid"), Prefix("EventType", "on")],
+    },
+    Product {
+        name: "Plivo",
+        twilio: false,
+        signals: &[
+            Has("CallUUID"),
+            Has("MessageUUID"),
+            Has("ALegUUID"),
+            Has("RequestUUID"),
+        ],
+    },
+    Product {
+        name: "Vonage (Nexmo)",
+        twilio: false,
+        signals: &[
+            Has("msisdn"),
+            Has("messageId"),
+            Has("conversation_uuid"),
+            Has("network-code"),
+        ],
+    },
+    Product {
+        name: "Telnyx",
+        twilio: false,
+        signals: &[
+            Has("call_control_id"),
+            Has("call_leg_id"),
+            Has("event_type"),
+        ],
+    },
+    Product {
+        name: "jambonz",
+        twilio: false,
+        signals: &[
+            Has("call_status"),
+            Has("sip_status"),
+            Has("originating_sip_ip"),
+            Has("callStatus"),
+            Has("sipStatus"),
+        ],
+    },
+    Product {
+        name: "Bandwidth",
+        twilio: false,
+        signals: &[Has("callId"), Has("eventType"), Has("applicationId")],
+    },
+];
+
+/// The id parameters whose format says who sent the request.
+const ID_PARAMS: &[&str] = &[
+    "sid",
+    "account_sid",
+    "call_sid",
+    "parent_call_sid",
+    "CallSid",
+    "AccountSid",
+    "MessageSid",
+    "SmsSid",
+    "SmsMessageSid",
+    "ParentCallSid",
+    "RecordingSid",
+    "ConferenceSid",
+    "TranscriptionSid",
+    "MessagingServiceSid",
+];
+
+/// The parameter names other products' and providers' requests are known by: the
+/// salvage search of program text looks for them too, so a lookalike is found and named.
+pub(crate) fn product_names() -> impl Iterator<Item = &'static str> {
+    PRODUCTS
+        .iter()
+        .flat_map(|p| p.signals.iter())
+        .filter_map(|c| match c {
+            Has(n) | Prefix(n, _) => Some(*n),
+            _ => None,
+        })
+}
+
+/// How the request's ids look: Twilio SIDs, or another platform's (UUIDs).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct IdShapes {
+    /// Ids shaped like Twilio SIDs.
+    pub twilio: usize,
+    /// Names of the ids in another platform's format.
+    pub foreign: Vec<&'static str>,
+}
+
+impl IdShapes {
+    pub(super) fn of(ev: &Evidence) -> IdShapes {
+        let mut out = IdShapes::default();
+        for name in ID_PARAMS {
+            let Some(v) = ev.get(name).map(str::trim) else {
+                continue;
+            };
+            if ev.opaque.contains(name) {
+                continue;
+            }
+            use crate::placeholder::{classify, is_sid_shaped, Placeholder};
+            let class = classify(v, &crate::catalog::ValueType::Sid { prefixes: &[] });
+            // SID-like, but with letters no hex digit has (`AC597c33she92…`).
+            let beyond_hex = || {
+                v.bytes()
+                    .skip(2)
+                    .any(|b| b.is_ascii_alphabetic() && !b.is_ascii_hexdigit())
+            };
+            match class {
+                None if is_sid_shaped(v) => out.twilio += 1,
+                // Exactly a SID's length: a platform minting SID-shaped ids of its own; any
+                // other length of letter soup is a fixture's stand-in.
+                None | Some(Placeholder::Fake) if v.len() == 34 && beyond_hex() => {
+                    out.foreign.push(name)
+                }
+                Some(Placeholder::ForeignId) => out.foreign.push(name),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Several ids in another format (UUIDs, opaque tokens, SID-like ids with letters
+    /// beyond hex) and none of Twilio's: a compatible platform.
+    pub(crate) fn compatible_platform(&self) -> bool {
+        self.twilio == 0 && self.foreign.len() >= 2
+    }
+}
+
+/// Lookalike detection, on positive evidence: another product's parameters, another
+/// provider's parameters with no Twilio SID, or a REST resource.
+pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
+    if ev
+        .get("sid")
+        .is_some_and(|v| v.trim().starts_with("SM") || v.trim().starts_with("MM"))
+        && ev.format == InputFormat::Json
+    {
+        return Some(Lookalike::RestMessage);
+    }
+    // The 2008 SMS resource in XML (`<TwilioResponse><SMSMessage><Sid>SM…`).
+    if ev.format == InputFormat::Xml
+        && ev
+            .get("Sid")
+            .is_some_and(|v| v.trim().starts_with("SM") || v.trim().starts_with("MM"))
+    {
+        return Some(Lookalike::RestMessage);
+    }
+    // Another service's webhook that wraps the Message resource Twilio returned to it
+    // (`"data": {"response": {"sid": "SM…", "account_sid": …}}`), and no webhook names.
+    if ev.format == InputFormat::Json
+        && ev.get("MessageSid").is_none()
+        && ev.get("CallSid").is_none()
+        && ev.pairs.iter().any(|(_, v)| nested_rest_message(v))
+    {
+        return Some(Lookalike::RestMessage);
+    }
+    let product = PRODUCTS
+        .iter()
+        .find(|p| p.signals.iter().any(|c| c.holds(ev)))?;
+    if product.twilio {
+        Some(Lookalike::TwilioProduct(product))
+    } else {
+        (ids.twilio == 0).then_some(Lookalike::OtherProvider(product))
+    }
+}
+
+/// True when a nested object's text holds a REST Message resource: a `sid` of a message
+/// next to `account_sid` (snake_case, as the REST API writes it).
+fn nested_rest_message(v: &str) -> bool {
+    let compact: String = v
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(64 * 1024)
+        .collect();
+    v.trim_start().starts_with('{')
+        && compact.contains("\"account_sid\":")
+        && (compact.contains("\"sid\":\"SM") || compact.contains("\"sid\":\"MM"))
+}

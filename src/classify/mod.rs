@@ -1,0 +1,287 @@
+//! Kind detection: which webhook or request is this?
+//!
+//! Detection is driven by the `RULES` table (`rules.rs`): for each reportable kind, the conditions
+//! that must hold, the ones that count in its favour and the ones that rule it out. Every
+//! candidate gets a score; the reasons list names the parameters that decided it. A
+//! separate lookalike pass refuses to claim requests that merely reuse Twilio's names.
+
+mod lookalike;
+mod partial;
+mod rules;
+
+pub(crate) use lookalike::{product_names, IdShapes, Lookalike};
+pub(crate) use rules::RestPath;
+
+use crate::catalog::KindId;
+use crate::report::{InputFormat, KindVerdict, RunnerUp};
+use lookalike::lookalike;
+use partial::partial_guess;
+use rules::Cond::{self, Has};
+use rules::{Rule, RULES, TERMINAL};
+
+/// What the classifier looks at.
+pub(crate) struct Evidence<'a> {
+    /// Decoded (name, value) pairs in wire order.
+    pub pairs: &'a [(&'a str, &'a str)],
+    /// Input format.
+    pub format: InputFormat,
+    /// HTTP method, upper case, when known.
+    pub method: Option<&'a str>,
+    /// Request path, when known.
+    pub path: Option<&'a str>,
+    /// Names whose values are expressions as written in a program (`from_number`), not
+    /// values: they count as present, but their values prove nothing either way.
+    pub opaque: &'a [&'a str],
+}
+
+impl Evidence<'_> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+
+    fn rest_path(&self) -> Option<RestPath> {
+        self.path.and_then(RestPath::parse)
+    }
+}
+
+/// The classifier's answer: the verdict, and why a lookalike was refused.
+pub(crate) struct Classification {
+    /// The kind, confidence, reasons and runner-up.
+    pub verdict: KindVerdict,
+    /// Set when the request was judged another product's or provider's.
+    pub lookalike: Option<Lookalike>,
+    /// The shapes of the request's ids.
+    pub ids: IdShapes,
+}
+
+/// Detects the kind. `forced` is the caller's override.
+pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
+    let ids = IdShapes::of(ev);
+    if let Some(id) = forced {
+        return Classification {
+            verdict: KindVerdict {
+                // A catalog id (`messaging-request-legacy`) reports as its main kind.
+                id: kind_id(crate::catalog::kind(id).map_or(id, |k| k.reported_as)),
+                title: title(id),
+                overridden: true,
+                confidence: 100,
+                reasons: vec!["kind forced by the caller".into()],
+                runner_up: None,
+            },
+            lookalike: None,
+            ids,
+        };
+    }
+    // The catalog rows of each parameter, looked up once for all rules.
+    let rows: Vec<Vec<&'static crate::catalog::ParamSpec>> = ev
+        .pairs
+        .iter()
+        .map(|(n, _)| crate::catalog::rows_named(n).collect())
+        .collect();
+    let suspicious = lookalike(ev, &ids);
+    let mut scored = score_rules(ev, &rows, false);
+    // A compatible platform sends Twilio's parameters plus a few of its own (SignalWire's
+    // status callbacks carry Body and NumMedia): those do not rule a kind out.
+    let relaxed = scored.is_empty() && suspicious.is_none() && ids.compatible_platform();
+    if relaxed {
+        scored = score_rules(ev, &rows, true);
+    }
+    let verdict = match (scored.first(), suspicious) {
+        (Some((score, rule, reasons)), None) => {
+            let runner = scored.get(1).filter(|(s, _, _)| *s * 10 >= *score * 8);
+            let confidence = confidence(*score, runner.map(|r| r.0));
+            let mut reasons = reasons.clone();
+            reasons.extend(precedence_notes(rule.kind, ev));
+            if relaxed {
+                reasons.push(
+                    "another platform's ids: parameters Twilio does not send with this kind were not held against it"
+                        .into(),
+                );
+            }
+            KindVerdict {
+                id: kind_id(rule.kind),
+                title: title(rule.kind),
+                overridden: false,
+                confidence,
+                reasons,
+                // The runner-up never looks surer than the winner: scaled by its score.
+                runner_up: runner.map(|(s, r, _)| RunnerUp {
+                    id: kind_id(r.kind),
+                    confidence: (i32::from(confidence) * (*s).max(0) / (*score).max(1))
+                        .clamp(0, i32::from(confidence)) as u8,
+                }),
+            }
+        }
+        (None, None) => partial_guess(ev, &rows).unwrap_or_else(|| unknown(ev, None, None)),
+        (best, Some(why)) => unknown(ev, Some(why.explain(ev)), best),
+    };
+    Classification {
+        verdict,
+        lookalike: suspicious,
+        ids,
+    }
+}
+
+/// The typed id of a kind named in the rules or by the caller (checked by a test: every
+/// rule's kind is a catalog kind).
+fn kind_id(id: &str) -> KindId {
+    KindId::from_id(id).unwrap_or(KindId::Unknown)
+}
+
+fn title(id: &str) -> String {
+    crate::catalog::kind(id)
+        .map(|k| k.title.to_string())
+        .unwrap_or_else(|| "Unknown".to_string())
+}
+
+/// Every rule that fits, best first, with its score and reasons.
+fn score_rules<'r>(
+    ev: &Evidence,
+    rows: &[Vec<&'static crate::catalog::ParamSpec>],
+    extra_names_allowed: bool,
+) -> Vec<(i32, &'r Rule, Vec<String>)> {
+    let mut scored: Vec<(i32, &Rule, Vec<String>)> = Vec::new();
+    for rule in RULES {
+        if !rule.all.iter().all(|c| c.holds(ev)) {
+            continue;
+        }
+        let any_hit: Vec<&Cond> = rule.any.iter().filter(|c| c.holds(ev)).collect();
+        if !rule.any.is_empty() && any_hit.is_empty() {
+            continue;
+        }
+        if rule
+            .none
+            .iter()
+            .any(|c| c.holds(ev) && !(extra_names_allowed && matches!(c, Has(_))))
+        {
+            continue;
+        }
+        let boosts: Vec<&Cond> = rule.boost.iter().filter(|c| c.holds(ev)).collect();
+        let score = 10 * rule.all.len() as i32
+            + 6 * any_hit.len().min(2) as i32
+            + 3 * boosts.len() as i32
+            + catalog_fit(rule.kind, rows);
+        let mut reasons: Vec<String> = rule
+            .all
+            .iter()
+            .chain(any_hit.iter().copied())
+            .chain(boosts.iter().copied())
+            .map(|c| c.describe(ev, true))
+            .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        reasons.retain(|r| seen.insert(r.clone()));
+        for c in rule.none.iter().take(3) {
+            if let Has(_) = c {
+                reasons.push(c.describe(ev, false));
+            }
+        }
+        scored.push((score, rule, reasons));
+    }
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+    scored
+}
+
+/// The unknown verdict, with the lookalike's explanation first when there is one.
+fn unknown(
+    ev: &Evidence,
+    why: Option<String>,
+    best: Option<&(i32, &Rule, Vec<String>)>,
+) -> KindVerdict {
+    let mut reasons: Vec<String> = why.into_iter().collect();
+    if ev.pairs.is_empty() {
+        reasons.push("no parameters to go on".into());
+    } else if best.is_none() {
+        reasons.push(
+            "no combination of parameters matches a Twilio voice or messaging webhook or a Calls request"
+                .into(),
+        );
+    }
+    KindVerdict {
+        id: KindId::Unknown,
+        title: "Unknown".into(),
+        overridden: false,
+        confidence: 0,
+        reasons,
+        runner_up: best.map(|(s, r, _)| RunnerUp {
+            id: kind_id(r.kind),
+            confidence: confidence_of(*s) / 2,
+        }),
+    }
+}
+
+/// Mixed evidence, settled by precedence: each rule that applied says so in the reasons.
+fn precedence_notes(kind: &str, ev: &Evidence) -> Vec<String> {
+    let has = |n: &str| ev.get(n).is_some();
+    let mut notes = Vec::new();
+    if kind == "dial-action" && has("RecordingUrl") {
+        notes.push("a <Dial record=…> action: DialCallStatus wins over RecordingUrl; the recording rides along".into());
+    }
+    if kind == "voice-request" && has("AnsweredBy") && !has("MachineDetectionDuration") {
+        notes.push("AnsweredBy without MachineDetectionDuration: synchronous AMD puts its verdict on the voice request itself".into());
+    }
+    if kind == "voice-request-legacy"
+        && ev
+            .get("ApiVersion")
+            .is_some_and(|v| v.trim() == "2008-08-01")
+        && has("From")
+    {
+        notes.push(
+            "ApiVersion=2008-08-01 wins over the 2010 names (From/To) a 2008 Twimlet also sends"
+                .into(),
+        );
+    }
+    if kind == "voice-request-legacy" && has("DialStatus") {
+        notes.push("DialStatus is the 2008 name of a <Dial> outcome".into());
+    }
+    notes
+}
+
+/// Bonus for how many of the request's names the kind documents.
+fn catalog_fit(kind: &str, rows: &[Vec<&'static crate::catalog::ParamSpec>]) -> i32 {
+    if rows.is_empty() {
+        return 0;
+    }
+    let chain = crate::catalog::kind_chain(kind);
+    let known = rows
+        .iter()
+        .filter(|r| r.iter().any(|p| chain.iter().any(|k| p.kinds.contains(k))))
+        .count();
+    (10 * known / rows.len()) as i32
+}
+
+fn confidence_of(score: i32) -> u8 {
+    (40 + score.clamp(0, 60)) as u8
+}
+
+fn confidence(score: i32, runner: Option<i32>) -> u8 {
+    let base = confidence_of(score) as i32;
+    match runner {
+        Some(r) => (base - (10 - (score - r).min(10)) * 2).clamp(30, 100) as u8,
+        None => base.min(100) as u8,
+    }
+}
+
+/// Whether a status is terminal (used by checks).
+pub(crate) fn is_terminal_status(s: &str) -> bool {
+    TERMINAL.contains(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::partial::PARTIAL_PREFERENCE;
+    use super::*;
+
+    #[test]
+    fn every_rule_names_a_reported_kind() {
+        for rule in RULES {
+            assert!(
+                KindId::from_id(rule.kind).is_some(),
+                "{} is not a KindId",
+                rule.kind
+            );
+        }
+        for k in PARTIAL_PREFERENCE {
+            assert!(KindId::from_id(k).is_some(), "{k} is not a KindId");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The partial-capture guess: no rule fits, but the parameters a log line kept still point
+//! to the most likely kind, at a low confidence.
+
+use super::rules::Cond::{self, Format, Has};
+use super::rules::{Rule, RULES};
+use super::{kind_id, title, Evidence};
+use crate::report::{KindVerdict, RunnerUp};
+
+/// When a partial capture fits several kinds equally well, the most common one wins.
+pub(super) const PARTIAL_PREFERENCE: &[&str] = &[
+    "voice-request",
+    "messaging-request",
+    "voice-status-callback",
+    "message-status-callback",
+    "gather-action",
+    "record-action",
+    "dial-action",
+    "recording-status-callback",
+    "transcription-callback",
+    "conference-callback",
+    "amd-callback",
+    "whatsapp-request",
+];
+
+/// No rule fits: a partial capture (a log line that kept some parameters) still gets the
+/// kind whose documented parameters explain it best, at a low confidence. Rare parameters
+/// weigh more than ubiquitous ones (AccountSid, From, To).
+pub(super) fn partial_guess(
+    ev: &Evidence,
+    rows: &[Vec<&'static crate::catalog::ParamSpec>],
+) -> Option<KindVerdict> {
+    let weight = |r: &[&'static crate::catalog::ParamSpec]| {
+        let kinds: std::collections::BTreeSet<&str> =
+            r.iter().flat_map(|p| p.kinds.iter().copied()).collect();
+        if kinds.is_empty() {
+            0.0
+        } else {
+            1.0 / kinds.len() as f64
+        }
+    };
+    let mut best: Option<(f64, &'static str, Vec<&str>)> = None;
+    let mut runner: Option<(f64, &'static str)> = None;
+    let mut seen_kinds: Vec<&str> = Vec::new();
+    // Equal fits go to the most common kind.
+    let mut ordered: Vec<&Rule> = RULES.iter().collect();
+    ordered.sort_by_key(|r| {
+        PARTIAL_PREFERENCE
+            .iter()
+            .position(|k| *k == r.kind)
+            .unwrap_or(usize::MAX)
+    });
+    for rule in ordered {
+        if seen_kinds.contains(&rule.kind)
+            || rule
+                .none
+                .iter()
+                .any(|c| c.holds(ev) && !matches!(c, Format(_)))
+        {
+            continue;
+        }
+        seen_kinds.push(rule.kind);
+        // A rule whose alternatives are all about values (whatsapp: addresses, a path)
+        // needs them: a partial capture loses parameters, not the look of its values.
+        let value_only = |c: &Cond| !matches!(c, Has(_));
+        if !rule.any.is_empty()
+            && rule.any.iter().all(value_only)
+            && !rule.any.iter().any(|c| c.holds(ev))
+            || rule.all.iter().any(|c| value_only(c) && !c.holds(ev))
+        {
+            continue;
+        }
+        let chain = crate::catalog::kind_chain(rule.kind);
+        // A kind that only inherits the names (a transcription callback carries every
+        // voice-request parameter) explains nothing of its own: its parent does.
+        let own = ev
+            .pairs
+            .iter()
+            .zip(rows)
+            .any(|(_, r)| r.iter().any(|p| p.kinds.contains(&rule.kind)));
+        if !own {
+            continue;
+        }
+        let mut score = 0.0;
+        let mut names = Vec::new();
+        for ((name, _), r) in ev.pairs.iter().zip(rows) {
+            if r.iter().any(|p| chain.iter().any(|k| p.kinds.contains(k))) {
+                score += weight(r);
+                if !names.contains(name) {
+                    names.push(*name);
+                }
+            }
+        }
+        let documented = rows.iter().filter(|r| !r.is_empty()).count().max(1);
+        // Most of the request's known names must belong to the kind.
+        if names.len() < 2 || names.len() * 2 < documented {
+            continue;
+        }
+        match &best {
+            Some((b, _, _)) if *b >= score => {
+                if runner.is_none_or(|(r, _)| score > r) {
+                    runner = Some((score, rule.kind));
+                }
+            }
+            _ => {
+                if let Some((b, k, _)) = best.take() {
+                    runner = Some((b, k));
+                }
+                best = Some((score, rule.kind, names));
+            }
+        }
+    }
+    let (score, kind, names) = best?;
+    // Parameters every kind carries say little, unless one is the id of a call or a
+    // message: then it is that call's or message's webhook, of the most common kind.
+    let identified = names
+        .iter()
+        .any(|n| ["CallSid", "MessageSid", "SmsSid", "SmsMessageSid"].contains(n));
+    if score < 0.3 && !identified {
+        return None;
+    }
+    let confidence = (25.0 + 25.0 * score.min(1.5) / 1.5) as u8;
+    let shown: Vec<&str> = names.iter().take(6).copied().collect();
+    Some(KindVerdict {
+        id: kind_id(kind),
+        title: title(kind),
+        overridden: false,
+        confidence,
+        reasons: vec![
+            format!(
+                "partial capture: {} {} documented for this kind, but the parameters that identify it are missing",
+                shown.join(", "),
+                if shown.len() == 1 { "is" } else { "are" }
+            ),
+            "confidence lowered: the most likely kind, not a certain one".into(),
+        ],
+        runner_up: runner
+            .filter(|(r, _)| *r * 10.0 >= score * 7.0)
+            .map(|(r, k)| RunnerUp {
+                id: kind_id(k),
+                confidence: (f64::from(confidence) * r / score).min(f64::from(confidence)) as u8,
+            }),
+    })
+}

@@ -1,0 +1,200 @@
+//! JSON envelopes that carry a request, read as the request they carry.
+//!
+//! - Twilio's Monitor Alerts (the Debugger's records, as the REST API and alert webhooks give
+//!   them): `request_method`, `request_url`, `request_variables` (the form the app received).
+//! - AWS Lambda HTTP events, as serverless handlers log them: the Application Load Balancer and
+//!   API Gateway REST (v1) shape (`httpMethod`, `path`, `headers`, `queryStringParameters`,
+//!   `body`, `isBase64Encoded`) and the API Gateway HTTP API / function URL (v2) shape
+//!   (`rawPath`, `rawQueryString`, `requestContext.http.method`). The event is read as the HTTP
+//!   request it carries; a base64 body is decoded (ALB sends form bodies that way).
+
+use base64::Engine;
+use serde_json::{Map, Value};
+
+use super::http::redact_authorization;
+use super::url::apply_url;
+use super::{form, json, Decoded};
+use crate::finding::{Code, Finding};
+use crate::report::{Header, ParamSource};
+
+/// True when a JSON text looks like a Monitor Alert with the request it is about.
+pub(crate) fn looks_like_alert(t: &str) -> bool {
+    t.starts_with('{')
+        && t.contains("\"request_variables\"")
+        && (t.contains("\"alert_text\"") || t.contains("\"error_code\""))
+}
+
+/// Reads the request an alert is about; `false` when the text is not such an alert.
+pub(crate) fn decode_alert(t: &str, out: &mut Decoded) -> bool {
+    let Ok(Value::Object(alert)) = serde_json::from_str::<Value>(t) else {
+        return false;
+    };
+    let text = |k: &str| alert.get(k).and_then(Value::as_str).map(str::to_string);
+    let Some(variables) = text("request_variables") else {
+        return false;
+    };
+    let method = text("request_method").map(|m| m.to_ascii_uppercase());
+    if let Some(url) = text("request_url") {
+        apply_url(&url, None, out);
+    }
+    let get = method.as_deref() == Some("GET");
+    out.method = method;
+    let source = if get {
+        ParamSource::Query
+    } else {
+        ParamSource::Body
+    };
+    form::parse_pairs(&variables, source, None, out);
+    if !get {
+        out.body = Some(variables);
+        out.headers.push(Header {
+            name: "Content-Type".into(),
+            value: "application/x-www-form-urlencoded".into(),
+        });
+    }
+    let code = text("error_code").unwrap_or_default();
+    let what = if code.is_empty() {
+        "Read the request inside a Monitor Alert (request_method, request_url, request_variables)."
+            .to_string()
+    } else {
+        format!("Read the request inside a Monitor Alert for error {code} (request_method, request_url, request_variables).")
+    };
+    out.findings
+        .push(Finding::new(Code::WrapperUnwrapped, what));
+    true
+}
+
+/// True when a JSON text looks like a Lambda HTTP event (checked on its first 4 KB).
+pub(crate) fn looks_like_event(t: &str) -> bool {
+    let head = t.get(..t.len().min(4096)).unwrap_or(t);
+    let v1 = head.contains("\"httpMethod\"") && head.contains("\"headers\"");
+    let v2 = head.contains("\"rawPath\"") && head.contains("\"requestContext\"");
+    t.starts_with('{') && (v1 || v2) && t.contains("\"body\"")
+}
+
+/// Reads the event into `out`; `false` when the text is not such an event after all.
+pub(crate) fn decode_event(t: &str, out: &mut Decoded) -> bool {
+    let Ok(Value::Object(event)) = serde_json::from_str::<Value>(t) else {
+        return false;
+    };
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+    let http = event
+        .get("requestContext")
+        .and_then(|c| c.get("http"))
+        .and_then(Value::as_object);
+    let method = text(event.get("httpMethod")).or_else(|| text(http.and_then(|h| h.get("method"))));
+    let path = text(event.get("rawPath"))
+        .or_else(|| text(event.get("path")))
+        .or_else(|| text(http.and_then(|h| h.get("path"))));
+    let (Some(method), Some(path)) = (method, path) else {
+        return false;
+    };
+    let mut headers = event_headers(&event);
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| h.value.clone())
+    };
+    let query = text(event.get("rawQueryString")).unwrap_or_else(|| query_of(&event));
+    let host = header("X-Forwarded-Host").or_else(|| header("Host"));
+    let scheme = header("X-Forwarded-Proto").unwrap_or_else(|| "https".into());
+    let mut url = match host {
+        Some(h) => format!("{scheme}://{h}{path}"),
+        None => path.clone(),
+    };
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(&query);
+    }
+    out.method = Some(method.to_ascii_uppercase());
+    apply_url(&url, None, out);
+
+    let encoded = event.get("isBase64Encoded").and_then(Value::as_bool);
+    let raw_body = text(event.get("body")).unwrap_or_default();
+    let mut note = String::from(
+        "Read an AWS Lambda HTTP event (load balancer or API Gateway) as the request it carries",
+    );
+    let body = match decode_base64(&raw_body, encoded) {
+        Some(decoded) => {
+            note.push_str(if encoded == Some(true) {
+                "; its body was base64 (isBase64Encoded) and was decoded"
+            } else {
+                "; its body is base64 (isBase64Encoded was not kept) and was decoded"
+            });
+            decoded
+        }
+        None => raw_body,
+    };
+    note.push('.');
+    if !body.is_empty() {
+        let ct = header("Content-Type")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if ct.contains("json") {
+            json::decode_json_object(&body, None, ParamSource::Json, out);
+        } else {
+            form::parse_pairs(&body, ParamSource::Body, None, out);
+        }
+        out.body = Some(body);
+    }
+    out.findings
+        .push(Finding::new(Code::WrapperUnwrapped, note));
+    redact_authorization(&mut headers, out);
+    out.headers = headers;
+    true
+}
+
+/// The event's headers (`headers`, else the first of each `multiValueHeaders`).
+fn event_headers(event: &Map<String, Value>) -> Vec<Header> {
+    let mut out = Vec::new();
+    if let Some(Value::Object(h)) = event.get("headers") {
+        for (name, v) in h {
+            if let Some(s) = v.as_str() {
+                out.push(Header {
+                    name: name.clone(),
+                    value: s.trim().to_string(),
+                });
+            }
+        }
+    }
+    if out.is_empty() {
+        if let Some(Value::Object(h)) = event.get("multiValueHeaders") {
+            for (name, v) in h {
+                if let Some(s) = v.get(0).and_then(Value::as_str) {
+                    out.push(Header {
+                        name: name.clone(),
+                        value: s.trim().to_string(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The v1 query (`queryStringParameters`), re-encoded as a query string.
+fn query_of(event: &Map<String, Value>) -> String {
+    let Some(Value::Object(q)) = event.get("queryStringParameters") else {
+        return String::new();
+    };
+    let pairs: Vec<(String, String)> = q
+        .iter()
+        .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
+        .collect();
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+/// The body decoded from base64 when the event says so, or — when the flag was lost — when
+/// it decodes to a UTF-8 form or JSON body.
+fn decode_base64(body: &str, flagged: Option<bool>) -> Option<String> {
+    if flagged == Some(false) || body.is_empty() {
+        return None;
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(body.trim())
+        .ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let plausible = text.contains('=') || text.trim_start().starts_with('{');
+    (flagged == Some(true) || plausible && !text.contains(char::is_control)).then_some(text)
+}

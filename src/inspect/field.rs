@@ -1,0 +1,286 @@
+//! One field of the report: its catalog row (for the detected kind, or every row that
+//! could apply), its status (known, undocumented, deprecated, alias…), its placeholder
+//! label, and the value checks.
+
+use std::borrow::Cow;
+
+use crate::catalog::{self, ApiVersion, DocStatus, KindSpec, ParamSpec, ValueType};
+use crate::check;
+use crate::finding::{Code, Finding, Severity};
+use crate::placeholder::{self, Placeholder};
+use crate::report::{Field, FieldStatus, RawPair};
+
+/// What every field of one request is judged against.
+pub(super) struct FieldContext {
+    /// The detected kind's catalog entry.
+    pub kind: Option<&'static KindSpec>,
+    /// The API version in force.
+    pub api: Option<ApiVersion>,
+    /// Twilio sent the request (a webhook), rather than an app.
+    pub webhook: bool,
+    /// Judge values by Twilio's formats (not for another product's request).
+    pub check_values: bool,
+    /// A compatible platform's request: ids not shaped like SIDs are its own.
+    pub foreign_ids: bool,
+}
+
+/// The field's catalog row and status for the detected kind, or — when the kind does not
+/// document it — every row that could apply.
+fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Vec<&'static ParamSpec>) {
+    let api = ctx.api;
+    if let Some(s) = ctx.kind.and_then(|k| catalog::param_for_kind(k.id, name)) {
+        let status = if s.alias_of.is_some()
+            && s.deprecated
+                .is_some_and(|d| Some(d.since) == api.map(ApiVersion::as_str))
+        {
+            // An alias superseded by the very version that still sends it (Caller in
+            // 2010) is a compatibility copy: legacy.
+            FieldStatus::Legacy
+        } else if s
+            .deprecated
+            .is_some_and(|d| deprecation_in_force(d.since, api))
+        {
+            FieldStatus::Deprecated
+        } else if s.alias_of.is_some() {
+            FieldStatus::Legacy
+        } else {
+            FieldStatus::Known
+        };
+        return (status, vec![s]);
+    }
+    // Rows of this API version first, then the others.
+    let mut rows: Vec<&'static ParamSpec> = catalog::params_named(name).collect();
+    rows.sort_by_key(|p| Some(p.api_version) != api);
+    if rows.is_empty() {
+        (FieldStatus::Unknown, rows)
+    } else if ctx.kind.is_some() {
+        (FieldStatus::OtherKind, rows)
+    } else {
+        // The kind is unknown: the parameter is a documented one, judged by every row.
+        (FieldStatus::Known, rows)
+    }
+}
+
+pub(super) fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> Field {
+    let name = pair.name.as_str();
+    let kind = ctx.kind;
+    let (status, rows) = look_up(name, ctx);
+    let spec = rows.first().copied();
+    let mut field = Field {
+        index,
+        source: pair.source,
+        name: pair.name.clone(),
+        raw_name: pair.raw_name.clone(),
+        value: pair.value.clone(),
+        raw_value: pair.raw_value.clone(),
+        catalog_name: spec.map(|s| Cow::Borrowed(s.name)),
+        label: spec.map(|s| Cow::Borrowed(s.label)),
+        description: spec.map(|s| Cow::Borrowed(s.description)),
+        value_type: spec.map(|s| s.value_type.id()),
+        display: None,
+        status,
+        placeholder: None,
+        findings: Vec::new(),
+    };
+    if let Some(op) = list_filter_operator(name) {
+        field.display = Some(format!("{} {} {}", &name[..name.len() - 1], op, pair.value));
+    }
+    let value_type = spec.map_or(ValueType::Text { max_len: None }, |s| s.value_type);
+    // An expression as written in a program (`from_number`) is neither a value nor a
+    // stand-in for one: nothing to classify or check.
+    if !pair.non_literal {
+        field.placeholder = placeholder::classify(&pair.value, &value_type).or_else(|| {
+            (ctx.foreign_ids
+                && matches!(value_type, ValueType::Sid { .. })
+                && !placeholder::is_sid_shaped(pair.value.trim()))
+            .then_some(Placeholder::ForeignId)
+        });
+    }
+    let Some(spec) = spec else {
+        field.findings.push(
+            Finding::new(Code::UnknownParam, format!("{name} is not a documented parameter{}.", kind.map(|k| format!(" of {}", k.id)).unwrap_or_default()))
+                .param(name)
+                .hint("Tolerated: Twilio adds parameters without notice, and apps add their own to their URLs."),
+        );
+        label_placeholder(&mut field);
+        return field;
+    };
+    status_findings(&mut field, spec, &rows, kind, ctx.webhook);
+    if spec.status == DocStatus::ExampleOnly {
+        field.findings.push(
+            Finding::new(
+                Code::ExampleOnlyParam,
+                format!("{name} appears in Twilio's examples but not in its API schema."),
+            )
+            .param(name)
+            .hint("Twilio may ignore it."),
+        );
+    }
+    if pair.non_literal {
+        return field;
+    }
+    // Free text is checked even when it reads as redacted (its length still matters);
+    // typed values that are stand-ins are not.
+    let free_text = matches!(value_type, ValueType::Text { .. } | ValueType::Twiml { .. });
+    if field.placeholder.is_some() {
+        label_placeholder(&mut field);
+    }
+    if ctx.check_values && (field.placeholder.is_none() || free_text) {
+        let checked = check_against_rows(&rows, name, &pair.value, ctx);
+        if field.display.is_none() {
+            field.display = checked.display;
+        }
+        field.findings.extend(checked.findings);
+    }
+    field
+}
+
+/// Checks a value against the rows that could apply: the first row it satisfies wins; when
+/// it satisfies none, the findings of the most relevant row stand.
+fn check_against_rows(
+    rows: &[&'static ParamSpec],
+    name: &str,
+    value: &str,
+    ctx: &FieldContext,
+) -> check::Checked {
+    let mut first: Option<check::Checked> = None;
+    let mut tried: Vec<ValueType> = Vec::new();
+    for row in rows {
+        if tried.contains(&row.value_type) {
+            continue;
+        }
+        tried.push(row.value_type);
+        let checked = check::check_value(row, name, value, ctx.api, ctx.webhook);
+        if !checked
+            .findings
+            .iter()
+            .any(|f| f.severity >= Severity::Warning)
+        {
+            return checked;
+        }
+        first.get_or_insert(checked);
+    }
+    first.unwrap_or_default()
+}
+
+/// The label and the info finding of a stand-in value.
+pub(crate) fn label_placeholder(field: &mut Field) {
+    let Some(p) = field.placeholder else {
+        return;
+    };
+    field.display = Some(p.label().to_string());
+    let (code, message) = match p {
+        Placeholder::ForeignId => (
+            Code::ForeignId,
+            format!(
+                "{}={} is not a Twilio SID but another platform's id (a UUID); it is not checked.",
+                field.name, field.value
+            ),
+        ),
+        _ => (
+            Code::RedactedValue,
+            format!(
+                "{} is {}; it is shown as written and not checked.",
+                field.name,
+                match p {
+                    Placeholder::Redacted => "redacted",
+                    Placeholder::Template => "a template variable left in",
+                    Placeholder::CutOff =>
+                        "cut off where the capture ends (an earlier copy holds the whole value)",
+                    _ => "a placeholder, not a real value",
+                }
+            ),
+        ),
+    };
+    field
+        .findings
+        .push(Finding::new(code, message).param(field.name.clone()));
+}
+
+/// Deprecated, legacy and other-kind findings for a field.
+fn status_findings(
+    field: &mut Field,
+    spec: &ParamSpec,
+    rows: &[&'static ParamSpec],
+    kind: Option<&'static KindSpec>,
+    webhook: bool,
+) {
+    let name = field.name.clone();
+    match field.status {
+        FieldStatus::Deprecated => {
+            let Some(d) = spec.deprecated else { return };
+            let when = match ApiVersion::parse(d.since) {
+                Some(v) => format!(" since API version {}", v.as_str()),
+                None => " (Twilio's current documentation no longer lists it)".to_string(),
+            };
+            let mut finding = Finding::new(
+                Code::DeprecatedParam,
+                format!("{name} is deprecated{when}; {} replaces it.", d.use_instead),
+            )
+            .param(name.as_str())
+            .hint(format!("Use {} instead.", d.use_instead));
+            if webhook {
+                // Twilio still sends it: nothing for the app to fix, only which name to
+                // read.
+                finding = finding.severity(Severity::Info).hint(format!(
+                    "Twilio still sends it for compatibility; read {} instead.",
+                    d.use_instead
+                ));
+            }
+            field.findings.push(finding);
+        }
+        FieldStatus::Legacy => {
+            let target = spec.alias_of.unwrap_or_default();
+            field.findings.push(
+                Finding::new(
+                    Code::LegacyParam,
+                    format!("{name} is a legacy alias of {target}, still sent for compatibility."),
+                )
+                .param(name.as_str())
+                .hint(format!("Read {target} instead.")),
+            );
+        }
+        FieldStatus::OtherKind => {
+            let mut kinds: Vec<&str> = Vec::new();
+            for k in rows.iter().flat_map(|r| r.kinds.iter()) {
+                let shown = catalog::kind(k).map_or(*k, |s| s.reported_as);
+                if !kinds.contains(&shown) {
+                    kinds.push(shown);
+                }
+            }
+            field.findings.push(
+                Finding::new(
+                    Code::OtherKindParam,
+                    format!(
+                        "{name} is documented for {}, not for {}.",
+                        kinds.join(", "),
+                        kind.map(|k| k.reported_as).unwrap_or("this request")
+                    ),
+                )
+                .param(name.as_str()),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// A deprecation dated by an API version (`2010-04-01`) does not apply to requests of an
+/// earlier version: `Caller` was the right name in 2008.
+fn deprecation_in_force(since: &str, api: Option<ApiVersion>) -> bool {
+    match (ApiVersion::parse(since), api) {
+        (Some(since), Some(api)) => api.as_str() >= since.as_str(),
+        _ => true,
+    }
+}
+
+/// `StartTime>` → "on or after"; `StartTime<` → "on or before".
+fn list_filter_operator(name: &str) -> Option<&'static str> {
+    if !(name.starts_with("StartTime") || name.starts_with("EndTime")) {
+        return None;
+    }
+    match name.as_bytes().last() {
+        Some(b'>') => Some("on or after"),
+        Some(b'<') => Some("on or before"),
+        _ => None,
+    }
+}
