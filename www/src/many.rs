@@ -212,6 +212,8 @@ pub struct GroupView {
     pub parent: Option<String>,
     /// The shared axis.
     pub axis: Axis,
+    /// Where a time axis starts, as the capture wrote it.
+    pub start: Option<String>,
     /// The lanes.
     pub lanes: Vec<LaneView>,
     /// The group's own findings (missing terminal, sequence gap, duration mismatch).
@@ -284,52 +286,76 @@ pub fn picture(t: &Timeline) -> Vec<GroupView> {
     out
 }
 
-/// The time a lane positions `e` by (`None`: the lane is drawn by rank).
-fn position_time(by: OrderedBy, e: &Entry) -> Option<i64> {
-    match by {
-        OrderedBy::Timestamp => e.timestamp_millis(),
-        OrderedBy::ReceivedAt => e.received_millis(),
-        OrderedBy::SequenceNumber => e.timestamp_millis(),
-        OrderedBy::InputOrder => None,
+/// The clock a lane's marks sit on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clock {
+    /// Twilio's own time (`Timestamp`, a record's event time).
+    Twilio,
+    /// When the application received the callback.
+    Received,
+}
+
+impl Clock {
+    fn millis(self, e: &Entry) -> Option<i64> {
+        match self {
+            Clock::Twilio => e.timestamp_millis(),
+            Clock::Received => e.received_millis(),
+        }
     }
 }
 
-/// Which clock a lane's marks sit on, when every entry has it.
-fn lane_times(l: &Lane) -> Option<Vec<i64>> {
-    let own: Option<Vec<i64>> = l
-        .entries
-        .iter()
-        .map(|e| position_time(l.ordered_by, e))
-        .collect();
-    own.or_else(|| {
-        // SequenceNumber lanes without Twilio's time: the receive time, when all have one.
-        (l.ordered_by == OrderedBy::SequenceNumber)
-            .then(|| l.entries.iter().map(Entry::received_millis).collect())
-            .flatten()
+/// A time as the capture wrote it: on `clock`, or (drawn by rank) whichever it has.
+fn written(e: &Entry, clock: Option<Clock>) -> Option<String> {
+    match clock {
+        Some(Clock::Twilio) => e.timestamp.clone(),
+        Some(Clock::Received) => e.received_at.clone(),
+        None => e.timestamp.clone().or_else(|| e.received_at.clone()),
+    }
+}
+
+/// Which clock a lane's marks sit on, and their times, when every entry has it: the clock
+/// that ordered the lane (SequenceNumber lanes: Twilio's time, else the receive time).
+fn lane_times(l: &Lane) -> Option<(Vec<i64>, Clock)> {
+    let candidates: &[Clock] = match l.ordered_by {
+        OrderedBy::Timestamp => &[Clock::Twilio],
+        OrderedBy::ReceivedAt => &[Clock::Received],
+        OrderedBy::SequenceNumber => &[Clock::Twilio, Clock::Received],
+        OrderedBy::InputOrder => &[],
+    };
+    candidates.iter().find_map(|&c| {
+        let ts: Option<Vec<i64>> = l.entries.iter().map(|e| c.millis(e)).collect();
+        ts.map(|ts| (ts, c))
     })
 }
 
 fn group_view(gi: Option<usize>, g: &Group, depth: usize) -> GroupView {
-    let times: Vec<Option<Vec<i64>>> = g.lanes.iter().map(lane_times).collect();
-    let axis = if times.iter().all(Option::is_some) {
-        let all = times.iter().flatten().flatten();
-        let (min, max) = all.fold((i64::MAX, i64::MIN), |(lo, hi), &t| (lo.min(t), hi.max(t)));
-        if min < max {
+    let times: Vec<Option<(Vec<i64>, Clock)>> = g.lanes.iter().map(lane_times).collect();
+    let mut first: Option<(i64, String)> = None;
+    let mut last = i64::MIN;
+    for (lane, t) in g.lanes.iter().zip(&times) {
+        let Some((ts, clock)) = t else { continue };
+        for (e, &ms) in lane.entries.iter().zip(ts) {
+            last = last.max(ms);
+            if first.as_ref().is_none_or(|(f, _)| ms < *f) {
+                first = Some((ms, written(e, Some(*clock)).unwrap_or_default()));
+            }
+        }
+    }
+    let (axis, start) = match first {
+        Some((min, label)) if times.iter().all(Option::is_some) && min < last => (
             Axis::Time {
                 start: min,
-                span: max - min,
-            }
-        } else {
-            Axis::Rank
-        }
-    } else {
-        Axis::Rank
+                span: last - min,
+            },
+            Some(label),
+        ),
+        _ => (Axis::Rank, None),
     };
     let lanes: Vec<LaneView> = g
         .lanes
         .iter()
         .zip(&times)
-        .map(|(l, t)| lane_view(l, &axis, t.as_deref()))
+        .map(|(l, t)| lane_view(l, &axis, t.as_ref()))
         .collect();
     let problems = !g.findings.is_empty()
         || g.lanes
@@ -342,16 +368,18 @@ fn group_view(gi: Option<usize>, g: &Group, depth: usize) -> GroupView {
         depth,
         parent: g.parent.clone(),
         axis,
+        start,
         lanes,
         findings: g.findings.clone(),
         problems,
     }
 }
 
-fn lane_view(l: &Lane, axis: &Axis, times: Option<&[i64]>) -> LaneView {
+fn lane_view(l: &Lane, axis: &Axis, times: Option<&(Vec<i64>, Clock)>) -> LaneView {
     let n = l.entries.len();
+    let clock = times.map(|(_, c)| *c);
     let mut xs: Vec<f64> = match (axis, times) {
-        (Axis::Time { start, span }, Some(ts)) => ts
+        (Axis::Time { start, span }, Some((ts, _))) => ts
             .iter()
             .map(|t| (t - start) as f64 * 100.0 / *span as f64)
             .collect(),
@@ -391,7 +419,7 @@ fn lane_view(l: &Lane, axis: &Axis, times: Option<&[i64]>) -> LaneView {
             label: e.status.clone().unwrap_or_else(|| e.kind.id().to_string()),
             severity: e.findings.iter().map(|f| f.severity).max(),
             codes: e.findings.iter().map(|f| f.code.id()).collect(),
-            time: e.timestamp.clone().or_else(|| e.received_at.clone()),
+            time: written(e, clock),
             sequence: e.sequence_number,
             arrived: rank[i],
             report_errors: e.report_errors,
@@ -768,6 +796,13 @@ pub(crate) mod tests {
         let leg = &groups[1].lanes[0];
         assert_eq!(leg.ordered_by, OrderedBy::SequenceNumber);
         assert!(matches!(groups[1].axis, Axis::Time { span: 68_000, .. }));
+        assert_eq!(
+            groups[1].start.as_deref(),
+            Some("Tue, 03 Jun 2025 10:00:01 +0000")
+        );
+        // The parent: two lanes on one axis, which starts at the first of them.
+        assert_eq!(groups[0].start.as_deref(), Some("2025-06-03T10:00:00.120Z"));
+        assert_eq!(groups[0].lanes[1].marks[0].x, 100.0);
         let labels: Vec<&str> = leg.marks.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(labels, ["initiated", "ringing", "in-progress", "completed"]);
         assert!(leg.reordered, "ringing arrived before initiated");

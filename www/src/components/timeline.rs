@@ -271,24 +271,25 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
         }
     };
 
-    let lane_html = |g: &GroupView, lane: &LaneView| {
+    let lane_html = |g: &GroupView, lane: &LaneView, last: bool| {
         let missing_terminal = g
             .findings
             .iter()
             .any(|f| f.code.id() == "timeline-missing-terminal")
             && lane.lifecycle != "requests";
         let by = many::ordered_by_name(lane.ordered_by);
-        let axis = match (&g.axis, lane.marks.first()) {
-            (Axis::Time { span, .. }, _) => {
-                let first = lane
-                    .marks
-                    .iter()
-                    .min_by(|a, b| a.x.total_cmp(&b.x))
-                    .and_then(|m| m.time.clone())
-                    .unwrap_or_default();
-                html! { <><span>{ first }</span><span>{ many::span_words(*span) }</span></> }
-            }
-            (Axis::Rank, _) => html! { <span>{ format!("evenly spaced, in {by}") }</span> },
+        // One axis per group (its lanes share it), under the last lane.
+        let axis = match &g.axis {
+            _ if !last => html! {},
+            Axis::Time { span, .. } => html! {
+                <div class="tl-axis muted" data-testid="tl-axis">
+                    <span>{ g.start.clone().unwrap_or_default() }</span>
+                    <span>{ many::span_words(*span) }</span>
+                </div>
+            },
+            Axis::Rank => html! {
+                <div class="tl-axis muted" data-testid="tl-axis"><span>{ "evenly spaced, in order" }</span></div>
+            },
         };
         html! {
             <div class="tl-lane" role="group" aria-label={format!("{} lane of {}, ordered by {by}", lane.lifecycle, g.sid)}
@@ -311,7 +312,7 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
                             </span>
                         }
                     </div>
-                    <div class="tl-axis muted">{ axis }</div>
+                    { axis }
                 </div>
             </div>
         }
@@ -339,7 +340,7 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
                         </span>
                     }) }
                 </div>
-                { for g.lanes.iter().map(|l| lane_html(g, l)) }
+                { for g.lanes.iter().enumerate().map(|(i, l)| lane_html(g, l, i + 1 == g.lanes.len())) }
             </li>
         }
     };
