@@ -108,6 +108,14 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
+    // The first timeline of a session would pay for compiling its code in the browser:
+    // read a small generated one once the page has settled (pure computation, no output).
+    use_effect_with((), |_| {
+        yew::platform::spawn_local(async {
+            yew::platform::time::sleep(std::time::Duration::from_millis(1500)).await;
+            many::warm_up();
+        });
+    });
     // Theme: apply and remember the choice.
     use_effect_with(state.theme, |t| web::apply_theme(*t));
     // Notices disappear after a moment.

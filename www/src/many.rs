@@ -86,6 +86,33 @@ fn read_at_most(text: &str, options: &Options, max: usize) -> Option<Many> {
     })
 }
 
+/// Reads a small generated log (40 message status callbacks, one out of order, one queued only)
+/// and draws it, discarding the result: run once while the page is idle, so the browser has
+/// compiled the timeline's code before the first real paste (wasm functions are compiled
+/// when first called, and optimised once they run hot).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
+pub fn warm_up() -> usize {
+    let mut log = String::with_capacity(40 * 200);
+    for i in 0..40usize {
+        let (sid, status) = (i / 3, ["queued", "sent", "delivered"][i % 3]);
+        let status = match i {
+            4 => "delivered",
+            5 => "sent",
+            _ => status,
+        };
+        log.push_str(&format!(
+            "2025-01-01T00:00:{:02}.{:03}Z POST /status MessageSid=SM{sid:032x}&MessageStatus={status}&AccountSid=AC{:032x}&To=%2B14155550100&ApiVersion=2010-04-01\n",
+            i / 10,
+            i * 7 % 1000,
+            1
+        ));
+    }
+    read(&log, &Options::default()).map_or(0, |m| {
+        let groups = picture(&m.timeline);
+        problems(&m.timeline, &groups).len() + groups.len()
+    })
+}
+
 /// Human name of a many-capture format.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
 pub fn format_name(f: ManyFormat) -> &'static str {
@@ -840,6 +867,12 @@ pub(crate) mod tests {
             orderings(&groups),
             [(OrderedBy::SequenceNumber, 2), (OrderedBy::ReceivedAt, 4)]
         );
+    }
+
+    #[test]
+    fn the_warm_up_reads_a_timeline() {
+        // 14 messages; the second's delivered came before sent, the last one is queued only.
+        assert_eq!(warm_up(), 14 + 2);
     }
 
     #[test]
