@@ -197,6 +197,7 @@ codes! {
     TwimlInvalidAttributeValue => ("twiml-invalid-attribute-value", Error, "The attribute value is not of the attribute's type (whole number, true/false, GET/POST)."),
     TwimlUnknownEnumValue => ("twiml-unknown-enum-value", Warning, "The value is not one the helper libraries know; Twilio adds values, so it may still work."),
     TwimlTextMissing => ("twiml-text-missing", Warning, "The element needs text content (what to say, the URL or number) and has none."),
+    TwimlNumberFormat => ("twiml-number-format", Warning, "The number to dial (<Number> text, or a bare <Dial>'s text) is not a phone number: Twilio reports 13223."),
     TwimlTextNotAllowed => ("twiml-text-not-allowed", Error, "The element takes no text, only attributes and child elements."),
     TwimlInvalidUrl => ("twiml-invalid-url", Error, "A URL in the TwiML is not an http(s) URL Twilio can fetch."),
     TwimlRelativeUrl => ("twiml-relative-url", Info, "A relative URL: Twilio resolves it against the URL of the request it answers."),

@@ -210,13 +210,13 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         .filter(|p| p.non_literal)
         .map(|p| p.name.as_str())
         .collect();
-    let evidence = Evidence {
-        opaque: &opaque,
-        pairs: &name_values,
+    let evidence = Evidence::new(
+        &name_values,
         format,
-        method: method.as_deref(),
-        path: path.as_deref(),
-    };
+        method.as_deref(),
+        path.as_deref(),
+        &opaque,
+    );
     let forced_kind = forced_kind(options, &mut findings);
     let classification = classify(&evidence, forced_kind);
     let verdict = classification.verdict;

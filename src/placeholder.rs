@@ -130,7 +130,7 @@ pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
     if !free_text && contains_template(v) {
         return Some(Placeholder::Template);
     }
-    if !free_text && PLACEHOLDER_WORDS.contains(&v.to_ascii_lowercase().as_str()) {
+    if !free_text && PLACEHOLDER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(v)) {
         return Some(Placeholder::Fake);
     }
     match value_type {
@@ -150,18 +150,22 @@ fn is_redaction_marker(v: &str) -> bool {
         // Only punctuation: `***`, `...`, `---`, `[]`.
         return v.chars().count() >= 2 && !v.chars().all(|c| c == '-' || c == '_');
     }
-    let lower = inner.to_ascii_lowercase();
-    let word = lower.trim_end_matches(['.', '!']);
-    if REDACTION_WORDS.contains(&word) || word == "…" {
+    // Compared without allocating: this runs for every value of every capture.
+    let word = inner.trim_end_matches(['.', '!']);
+    let is_word = |w: &str| REDACTION_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w));
+    if word.len() <= 32 && (is_word(word) || word == "…") {
         return true;
     }
-    if let Some(rest) = word
-        .strip_suffix(" for privacy")
-        .or_else(|| word.strip_suffix(" for security"))
-    {
-        return REDACTION_WORDS.contains(&rest);
+    let tail = |suffix: &str| {
+        word.len()
+            .checked_sub(suffix.len())
+            .filter(|&i| word.is_char_boundary(i) && word[i..].eq_ignore_ascii_case(suffix))
+            .map(|i| &word[..i])
+    };
+    if let Some(rest) = tail(" for privacy").or_else(|| tail(" for security")) {
+        return is_word(rest);
     }
-    is_mask_run(v) && v.chars().filter(|c| c.is_alphanumeric()).all(is_mask_char)
+    v.chars().filter(|c| c.is_alphanumeric()).all(is_mask_char) && is_mask_run(v)
 }
 
 fn is_mask_char(c: char) -> bool {

@@ -341,6 +341,10 @@ pub fn name_matches(pattern: &str, name: &str) -> bool {
     if !pattern.ends_with('}') {
         return pattern == name;
     }
+    // Most lookups are rejected on the first byte, before the pattern is parsed.
+    if pattern.as_bytes().first() != name.as_bytes().first() {
+        return false;
+    }
     if let Some(open) = pattern.find('{') {
         let prefix = &pattern[..open];
         let Some(rest) = name.strip_prefix(prefix) else {

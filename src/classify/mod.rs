@@ -32,11 +32,40 @@ pub(crate) struct Evidence<'a> {
     /// Names whose values are expressions as written in a program (`from_number`), not
     /// values: they count as present, but their values prove nothing either way.
     pub opaque: &'a [&'a str],
+    /// The first value of each name, sorted by name: the rules ask for names hundreds of
+    /// times per request, so they are looked up by binary search, not scanned.
+    by_name: Vec<(&'a str, &'a str)>,
 }
 
-impl Evidence<'_> {
-    fn get(&self, name: &str) -> Option<&str> {
-        self.pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+impl<'a> Evidence<'a> {
+    /// The evidence of a request: its pairs (wire order), format, method, path and the names
+    /// whose values are expressions.
+    pub(crate) fn new(
+        pairs: &'a [(&'a str, &'a str)],
+        format: InputFormat,
+        method: Option<&'a str>,
+        path: Option<&'a str>,
+        opaque: &'a [&'a str],
+    ) -> Self {
+        let mut by_name: Vec<(&str, &str)> = pairs.to_vec();
+        // Stable: the first occurrence of a name stays first, and is the one kept.
+        by_name.sort_by(|a, b| a.0.cmp(b.0));
+        by_name.dedup_by(|later, first| later.0 == first.0);
+        Evidence {
+            pairs,
+            format,
+            method,
+            path,
+            opaque,
+            by_name,
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&'a str> {
+        self.by_name
+            .binary_search_by(|(n, _)| (*n).cmp(name))
+            .ok()
+            .map(|i| self.by_name[i].1)
     }
 
     fn rest_path(&self) -> Option<RestPath> {

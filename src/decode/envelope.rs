@@ -2,11 +2,11 @@
 //!
 //! - Twilio's Monitor Alerts (the Debugger's records, as the REST API and alert webhooks give
 //!   them): `request_method`, `request_url`, `request_variables` (the form the app received).
-//! - AWS Lambda HTTP events, as serverless handlers log them: the Application Load Balancer and
-//!   API Gateway REST (v1) shape (`httpMethod`, `path`, `headers`, `queryStringParameters`,
-//!   `body`, `isBase64Encoded`) and the API Gateway HTTP API / function URL (v2) shape
-//!   (`rawPath`, `rawQueryString`, `requestContext.http.method`). The event is read as the HTTP
-//!   request it carries; a base64 body is decoded (ALB sends form bodies that way).
+//! - AWS Lambda HTTP events, as serverless handlers log them: the Application Load Balancer
+//!   and API Gateway REST (v1) shape (`httpMethod`, `path`, `headers`,
+//!   `queryStringParameters`, `body`, `isBase64Encoded`) and the API Gateway HTTP API /
+//!   function URL (v2) shape (`rawPath`, `rawQueryString`, `requestContext.http.method`). A
+//!   base64 body is decoded (ALB sends form bodies that way).
 
 use base64::Engine;
 use serde_json::{Map, Value};
@@ -131,7 +131,17 @@ pub(crate) fn decode_event(t: &str, out: &mut Decoded) -> bool {
         let ct = header("Content-Type")
             .unwrap_or_default()
             .to_ascii_lowercase();
-        if ct.contains("json") {
+        let wrapped = (!ct.contains("json") && body.trim_start().starts_with('{'))
+            .then(|| super::salvage::salvage(&body))
+            .flatten();
+        if let Some(found) = wrapped {
+            // A form body kept inside a JSON message (a queue's task arguments).
+            note.insert_str(
+                note.len() - 1,
+                "; its body is JSON holding the form body, which was read",
+            );
+            out.pairs = found.decoded.pairs;
+        } else if ct.contains("json") {
             json::decode_json_object(&body, None, ParamSource::Json, out);
         } else {
             form::parse_pairs(&body, ParamSource::Body, None, out);

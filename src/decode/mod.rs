@@ -96,13 +96,24 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     if forced.is_some() && usable(&plain) {
         return plain;
     }
+    // The common case, a clean one-line body or URL with Twilio's names: no wrapper can be
+    // around it (every wrapper leaves a mark on the names or spans lines), so none is sought.
+    if clean_one_line(text, &plain) {
+        return plain;
+    }
     let (mut out, mut layers) = best_reading(text, plain, forced);
     // Still no clean Twilio reading (too few known names, or names or values that swallowed
     // program text such as `receiveValid = "ToCountry`): look inside the program text, the
     // unwrapped text first (a diff or comment around an object), then the text as pasted.
     let known = salvage::known_names(&out);
     let garbled = garbled(&out);
-    if forced.is_none() && (known < 2 || garbled) {
+    // A clean request (request line, curl, HAR) with few Twilio names is what it is.
+    let structured = matches!(
+        out.format,
+        Some(InputFormat::Http | InputFormat::Curl | InputFormat::Har)
+    ) && out.method.is_some()
+        && !out.headers.is_empty();
+    if forced.is_none() && (garbled || known < 2 && !structured) {
         let better = |f: &salvage::Salvaged| f.known > known || (garbled && f.known >= known);
         // When the wrappers were peeled but nothing decoded inside them on its own, they
         // are peeled again for the search.
@@ -133,6 +144,23 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
         }
     }
     out
+}
+
+/// A one-line form body, query or URL that read without errors into plausible names, at
+/// least two of them Twilio's, with no HTML escaping or smart quotes to undo.
+fn clean_one_line(text: &str, plain: &Decoded) -> bool {
+    let t = text.trim();
+    matches!(
+        plain.format,
+        Some(InputFormat::Form | InputFormat::Query | InputFormat::Url)
+    ) && !t.contains('\n')
+        && !t.ends_with(['.', '\\'])
+        && !t.contains("&amp;")
+        && !t.contains("&#")
+        && !t.contains(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'])
+        && errors(plain) == 0
+        && !garbled(plain)
+        && salvage::known_names(plain) >= 2
 }
 
 /// The reading found inside program text, with one finding saying where it was.

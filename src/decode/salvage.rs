@@ -9,7 +9,7 @@
 use super::json::push_literal;
 use super::{decode_plain, literal, Decoded};
 use crate::report::InputFormat;
-use crate::report::ParamSource;
+use crate::report::{Header, ParamSource, RawPair};
 
 /// At most this many candidates are read (bounded work on hostile input).
 const MAX_CANDIDATES: usize = 48;
@@ -116,6 +116,18 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             );
         }
     }
+    // `Name: value` lines (an echo log, a list in a document, a table copied as text).
+    if let Some(lines) = key_value_lines(text) {
+        let known = known_names(&lines.0);
+        if enough(&lines.0, known) && best.as_ref().is_none_or(|b| b.known < known) {
+            best = Some(Salvaged {
+                decoded: lines.0,
+                start: lines.1,
+                what: "`Name: value` lines",
+                known,
+            });
+        }
+    }
     // Parameters set one statement at a time (`params.put("Digits", "1234");`).
     if let Some((lit, start)) = literal::read_statements(text) {
         consider(
@@ -149,6 +161,62 @@ fn consider(best: &mut Option<Salvaged>, lit: literal::Literal, start: usize, wh
             known,
         });
     }
+}
+
+/// Lines of `Name: value` (or `Name = value`), after list marks (`-`, `*`, `+`, `++`, `•`)
+/// and with quotes around the value removed: parameters, and HTTP headers (`x-twilio-…`,
+/// `content-type`) kept as headers. At least two lines must read; the offset of the first.
+fn key_value_lines(text: &str) -> Option<(Decoded, usize)> {
+    let mut out = Decoded {
+        format: Some(InputFormat::Json),
+        ..Decoded::default()
+    };
+    let mut first = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let l = line
+            .trim()
+            .trim_start_matches(['-', '*', '+', '•', '>', ' ', '\t'])
+            .trim_start();
+        let Some((name, value)) = l.split_once(':').or_else(|| l.split_once(" = ")) else {
+            continue;
+        };
+        let name = name.trim();
+        let header = name.contains('-');
+        let ok = !name.is_empty()
+            && name.len() <= 48
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !ok {
+            continue;
+        }
+        let value = value.trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .unwrap_or(value);
+        first.get_or_insert(at);
+        if header {
+            out.headers.push(Header {
+                name: name.to_string(),
+                value: value.to_string(),
+            });
+        } else {
+            out.pairs.push(RawPair {
+                source: ParamSource::Json,
+                raw_name: name.to_string(),
+                raw_value: value.to_string(),
+                name: name.to_string(),
+                value: value.to_string(),
+                no_equals: false,
+                non_literal: false,
+            });
+        }
+    }
+    (out.pairs.len() >= 2).then(|| (out, first.unwrap_or(0)))
 }
 
 /// Enough to go on: two parameter names the catalog knows, or one that only Twilio sends

@@ -547,6 +547,25 @@ impl Checker<'_> {
             }
             _ => {}
         }
+        // The number to dial: `<Number>`'s text, or a `<Dial>` with text and no nouns.
+        let dialed = spec.tag == "Number" || spec.tag == "Dial" && node.children.is_empty();
+        if dialed && !text.is_empty() && !dialable(text) {
+            findings.push(
+                self.at(
+                    Finding::new(
+                        Code::TwimlNumberFormat,
+                        format!(
+                            "<{}> dials {:?}, which is not a phone number (E.164: +, country code and at most 15 digits).",
+                            node.name,
+                            clip(text, 40)
+                        ),
+                    )
+                    .twilio(13223)
+                    .hint("Write the number as +14155550100; use <Client> or <Sip> for other endpoints."),
+                    node.offset,
+                ),
+            );
+        }
         if matches!(spec.tag, "Redirect" | "Play" | "Media") && !text.is_empty() {
             if let Some(f) = self.url(node, None, text, urls) {
                 findings.push(self.at(f, node.offset));
@@ -683,6 +702,21 @@ impl Checker<'_> {
 }
 
 /// The Twilio error a bad whole number on this element and attribute causes.
+/// True for what Twilio dials from a `<Number>`: E.164 (`+14155550100`), or a national
+/// number written with the usual separators (`415-123-4567`, as Twilio's own examples do);
+/// 3 to 15 digits. Letters (`client:alice`, `sip:…`, a name) or other characters are not a
+/// number. A template left in is not judged.
+fn dialable(text: &str) -> bool {
+    if text.contains("{{") || text.contains("${") || text.starts_with('$') {
+        return true;
+    }
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
+    body.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
+        && (3..=15).contains(&digits)
+}
+
 fn integer_error(element: &str, attr: &str) -> u32 {
     match (element, attr) {
         ("Dial", "timeout") => 13212,

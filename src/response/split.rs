@@ -30,6 +30,9 @@ pub(crate) struct ParsedResponse {
 /// True for an HTTP status line: `HTTP/1.1 200 OK`, `HTTP/2 204`.
 pub(crate) fn is_status_line(line: &str) -> bool {
     let l = line.trim_start();
+    if !l.starts_with("HTTP/") {
+        return false;
+    }
     let mut words = l.split_whitespace();
     words
         .next()

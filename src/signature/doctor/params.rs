@@ -286,6 +286,20 @@ fn sorting(d: &mut Doctor<'_, '_>, url: &str) -> bool {
             "Compare names by code unit (ordinal), not with a locale or case-insensitive collation.",
         ),
     ];
+    // Each `name+value` string sorted as a whole (as some hand-written signers build the
+    // pieces first and sort those): `ReasonConferenceEnded…` then lands before `Reason…`.
+    let mut joined = wire.clone();
+    compute::sort_idx(&mut joined, &|a, b| {
+        compute::cmp_utf16(
+            &format!("{}{}", name(a), value(a)),
+            &format!("{}{}", name(b), value(b)),
+        )
+    });
+    orders.push((
+        joined,
+        "The name+value strings were sorted as whole strings: the names must be sorted first, then each name's values.",
+        "Sort by name alone (ordinal), then append name and value; do not sort the joined strings.",
+    ));
     let mut nodedupe = wire;
     compute::sort_idx(&mut nodedupe, &|a, b| {
         compute::cmp_utf16(name(a), name(b)).then_with(|| compute::cmp_utf16(value(a), value(b)))
