@@ -150,6 +150,20 @@ pub struct Entry {
     pub(crate) object: Option<GroupObject>,
 }
 
+impl Entry {
+    /// Twilio's own time for the callback ([`Entry::timestamp`]) in milliseconds since the
+    /// Unix epoch, when it could be read.
+    pub fn timestamp_millis(&self) -> Option<i64> {
+        self.ts_ms
+    }
+
+    /// The receive time ([`Entry::received_at`]) in milliseconds since the Unix epoch, when
+    /// it could be read.
+    pub fn received_millis(&self) -> Option<i64> {
+        self.rx_ms
+    }
+}
+
 /// One lifecycle of a group, in order.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launch, openApp, BASE } from './helpers.mjs';
 
+const LOG = readFileSync(new URL('./fixtures/timeline.log', import.meta.url), 'utf8');
+
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -75,3 +77,36 @@ test('no serious or critical accessibility violation: the embed page', async () 
   assert.deepEqual(found, [], found.join('\n'));
   await page.close();
 });
+
+// The timeline (with marks picked for comparison), the compare page it opens, and a capture
+// opened from the timeline, in both themes.
+for (const scheme of ['light', 'dark']) {
+  test(`no serious or critical accessibility violation: the timeline and compare views (${scheme})`, async () => {
+    const b = await launch({ colorScheme: scheme });
+    try {
+      const { page } = await openApp(b.context);
+      await page.fill('[data-testid=input]', LOG);
+      await page.waitForSelector('[data-testid=timeline]');
+      let found = await violations(page);
+      assert.deepEqual(found, [], 'timeline:\n' + found.join('\n'));
+      await page.click('[data-testid=tl-select]');
+      await page.locator('[data-testid=tl-mark]').nth(11).click();
+      await page.locator('[data-testid=tl-mark]').nth(13).click();
+      found = await violations(page);
+      assert.deepEqual(found, [], 'timeline, selecting:\n' + found.join('\n'));
+      await page.click('[data-testid=tl-compare]');
+      await page.waitForSelector('[data-testid=cmp-sentence]');
+      found = await violations(page);
+      assert.deepEqual(found, [], 'compare:\n' + found.join('\n'));
+      await page.goBack();
+      await page.waitForSelector('[data-testid=timeline]');
+      await page.click('[data-testid=tl-select]');
+      await page.locator('[data-testid=tl-mark]').nth(10).click();
+      await page.waitForSelector('[data-testid=tl-back]');
+      found = await violations(page);
+      assert.deepEqual(found, [], 'capture opened from the timeline:\n' + found.join('\n'));
+    } finally {
+      await b.close();
+    }
+  });
+}

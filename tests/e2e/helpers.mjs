@@ -53,10 +53,10 @@ export async function openApp(context, hash = '') {
   return { page, requests, consoleMessages, errors };
 }
 
-/** Waits for boot.js to finish (and lock the CSP down) and the report to render. */
+/** Waits for boot.js to finish (and lock the CSP down) and the page (report, timeline, comparison…) to render. */
 export async function waitReady(page) {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
-  await page.waitForSelector('[data-testid=report], .catalog-page, .gallery-page', { timeout: 20000 });
+  await page.waitForSelector('[data-testid=report], [data-testid=timeline], [data-testid=compare], .catalog-page, .gallery-page', { timeout: 20000 });
 }
 
 /** Replaces the paste area's text (fires `input` like typing would). */

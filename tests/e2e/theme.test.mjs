@@ -2,7 +2,15 @@
 // is usable at 375 px and from the keyboard.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launch, openApp, luminance, shot } from './helpers.mjs';
+
+const LOG = readFileSync(new URL('./fixtures/timeline.log', import.meta.url), 'utf8');
+/** WCAG contrast ratio of two CSS colours. */
+const contrast = (a, b) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
 
 const browsers = [];
 after(async () => { for (const b of browsers) await b.close(); });
@@ -83,4 +91,65 @@ test('keyboard: every control has a label, and focus is visible', async () => {
   assert.ok(reached, 'the paste area is reachable with Tab');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none');
+});
+
+test('dark mode: the timeline and compare views are dark and readable', async () => {
+  const b = await browserWith({ colorScheme: 'dark' });
+  const { page } = await openApp(b.context);
+  await page.fill('[data-testid=input]', LOG);
+  await page.waitForSelector('[data-testid=timeline]');
+  const colours = await page.evaluate(() => {
+    const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+    return {
+      card: css('.tl-picture', 'backgroundColor'),
+      label: css('.tl-mark:not(.tl-problem) .tl-label', 'color'),
+      problem: css('.tl-mark.tl-problem .tl-label', 'color'),
+      diamond: css('.tl-mark.tl-problem .tl-dot', 'backgroundColor'),
+      rail: css('.tl-rail', 'backgroundColor'),
+      sid: css('.tl-sid', 'color'),
+    };
+  });
+  assert.ok(luminance(colours.card) < 0.05, `timeline card ${colours.card}`);
+  for (const k of ['label', 'problem', 'sid']) {
+    assert.ok(contrast(colours[k], colours.card) >= 4.5, `${k} ${colours[k]} on ${colours.card}`);
+  }
+  assert.ok(contrast(colours.diamond, colours.card) >= 3, `problem mark ${colours.diamond} on ${colours.card}`);
+  await shot(page, 'timeline-dark', { fullPage: false });
+  // The compare view of two of its marks.
+  await page.click('[data-testid=tl-select]');
+  await page.locator('[data-testid=tl-mark]').nth(11).click();
+  await page.locator('[data-testid=tl-mark]').nth(13).click();
+  await page.click('[data-testid=tl-compare]');
+  await page.waitForSelector('[data-testid=cmp-row]');
+  const cmp = await page.evaluate(() => {
+    const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+    return {
+      card: css('[data-testid=compare] .card', 'backgroundColor'),
+      cell: css('.cmp-value', 'color'),
+      del: css('mark.cmp-del', 'color'),
+      delBg: css('mark.cmp-del', 'backgroundColor'),
+      ins: css('mark.cmp-ins', 'color'),
+    };
+  });
+  assert.ok(luminance(cmp.card) < 0.05, `compare card ${cmp.card}`);
+  assert.ok(contrast(cmp.cell, cmp.card) >= 4.5, `cell ${cmp.cell}`);
+  assert.ok(contrast(cmp.del, cmp.card) >= 4.5, `removed text ${cmp.del}`);
+  assert.ok(contrast(cmp.ins, cmp.card) >= 4.5, `added text ${cmp.ins}`);
+  await shot(page, 'compare-dark', { fullPage: false });
+});
+
+test('timeline and compare views fit 375 px', async () => {
+  const b = await browserWith({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const { page } = await openApp(b.context);
+  await page.fill('[data-testid=input]', LOG);
+  await page.waitForSelector('[data-testid=timeline]');
+  let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the timeline overflows by ${overflow}px`);
+  await page.click('[data-testid=tl-select]');
+  await page.locator('[data-testid=tl-mark]').nth(11).click();
+  await page.locator('[data-testid=tl-mark]').nth(13).click();
+  await page.click('[data-testid=tl-compare]');
+  await page.waitForSelector('[data-testid=cmp-row]');
+  overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the compare page overflows by ${overflow}px`);
 });

@@ -19,6 +19,8 @@
 // wasm32 only) and by their unit tests; a native non-test build (`cargo build -p www`,
 // `cargo clippy` without `--all-targets`) sees none of their callers.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod compare;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod display;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod embed;
@@ -26,6 +28,8 @@ mod embed;
 mod examples;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod export;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod many;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod redact;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
@@ -71,11 +75,13 @@ mod wasm {
             start_embed_page(&search, &hash);
             return;
         }
-        // A shared link (`#i=…`) is decompressed before the first render, so the page opens
-        // straight onto the shared input.
+        // A shared link (`#i=…`, `#compare=…`) is decompressed before the first render, so
+        // the page opens straight onto the shared input.
         yew::platform::spawn_local(async {
-            let initial = web::shared_from(&web::hash()).await;
-            yew::Renderer::<app::App>::with_props(app::AppProps { initial }).render();
+            let hash = web::hash();
+            let initial = web::shared_from(&hash).await;
+            let pair = web::pair_from(&hash).await;
+            yew::Renderer::<app::App>::with_props(app::AppProps { initial, pair }).render();
         });
     }
 

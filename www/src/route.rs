@@ -25,6 +25,8 @@ pub fn parse_fragment(fragment: &str) -> Route {
         "example" if !value.is_empty() => Route::Example(value),
         "examples" => Route::Examples,
         "catalog" => Route::Catalog,
+        // A shared comparison (`#compare=1…`) is decompressed asynchronously by the app.
+        "compare" => Route::Compare,
         _ => Route::Inspect,
     }
 }
@@ -107,6 +109,8 @@ mod tests {
         assert_eq!(parse_fragment("#catalog"), Route::Catalog);
         assert_eq!(parse_fragment("#examples"), Route::Examples);
         assert_eq!(parse_fragment("#param="), Route::Inspect);
+        assert_eq!(parse_fragment("#compare"), Route::Compare);
+        assert_eq!(parse_fragment("#compare=1abc"), Route::Compare);
     }
 
     #[test]

@@ -8,7 +8,9 @@
 
 use twilio_webhook_inspector::{InputFormat, Options};
 
+use crate::compare::{self, Pair};
 use crate::examples::{self, Example};
+use crate::many;
 use crate::share::Shared;
 
 /// Labels of the auth-token slots, in order.
@@ -77,6 +79,8 @@ pub enum Page {
     Examples,
     /// Every kind and parameter.
     Catalog,
+    /// Two captures side by side.
+    Compare,
 }
 
 /// Where the URL fragment points (parsed by [`crate::route::parse_fragment`]).
@@ -96,6 +100,10 @@ pub enum Route {
     Example(String),
     /// `#i=…`: a shared input.
     Shared(Shared),
+    /// `#compare`: the compare page.
+    Compare,
+    /// `#compare=…`: a shared comparison.
+    ComparePair(Box<Pair>),
 }
 
 /// Everything the user controls.
@@ -135,6 +143,12 @@ pub struct State {
     pub notice: Option<String>,
     /// Bumped on every notice so identical notices still re-announce.
     pub notice_seq: u32,
+    /// The timeline view's controls (when the input holds many captures).
+    pub timeline: many::Ui,
+    /// The timeline's inputs while one of its captures is open in the inspector.
+    pub stash: Option<Box<many::Stash>>,
+    /// The two captures of the compare page.
+    pub pair: Pair,
 }
 
 /// Everything that can change [`State`].
@@ -178,6 +192,16 @@ pub enum Action {
     /// Scroll to and highlight a report field by name (`None`: no field). Sent after the
     /// [`Action::Route`] that loaded the input.
     FocusField(Option<String>),
+    /// The timeline view's own controls.
+    Timeline(many::UiAction),
+    /// Open one capture of the timeline in the inspector (the timeline's inputs are kept).
+    OpenCapture(Box<many::Opened>),
+    /// Back from an opened capture to the timeline.
+    BackToTimeline,
+    /// Compare two captures: fill both sides and show the compare page.
+    CompareCaptures(Box<Pair>),
+    /// Edit one side of the compare page.
+    EditPair(compare::Side, compare::Edit),
 }
 
 impl State {
@@ -254,6 +278,8 @@ fn load_example(s: &mut State, ex: &'static Example) {
     s.example = Some(ex.id);
     s.page = Page::Inspect;
     s.share_open = false;
+    s.stash = None;
+    s.timeline = many::Ui::default();
 }
 
 /// The reducer: a new state from the old one and an action. Pure.
@@ -269,6 +295,7 @@ pub fn apply(state: &State, action: Action) -> State {
                 s.input = text;
                 s.example = None;
                 s.field = None;
+                s.timeline = many::Ui::default();
             }
         }
         Action::SetFormat(f) => s.format = f,
@@ -334,8 +361,58 @@ pub fn apply(state: &State, action: Action) -> State {
                 s.example = None;
                 s.page = Page::Inspect;
                 s.share_open = false;
+                s.stash = None;
+                s.timeline = many::Ui::default();
+            }
+            Route::Compare => {
+                s.page = Page::Compare;
+                s.focus = None;
+            }
+            Route::ComparePair(pair) => {
+                s.pair = *pair;
+                s.page = Page::Compare;
+                s.share_open = false;
             }
         },
+        Action::Timeline(a) => s.timeline.apply(a),
+        Action::OpenCapture(o) => {
+            let o = *o;
+            s.stash = Some(Box::new(many::Stash {
+                shared: s.shared(),
+                capture: o.capture,
+                count: o.count,
+                place: o.place,
+            }));
+            s.input = o.shared.input;
+            s.url = o.shared.url.unwrap_or_default();
+            s.signature = o.shared.signature.unwrap_or_default();
+            s.format = None;
+            s.kind = None;
+            s.example = None;
+            s.field = None;
+            s.page = Page::Inspect;
+            s.share_open = false;
+            s.timeline.return_to = Some(o.capture);
+        }
+        Action::BackToTimeline => {
+            if let Some(st) = s.stash.take() {
+                let shared = st.shared;
+                s.input = shared.input;
+                s.format = shared.format.as_deref().and_then(InputFormat::from_id);
+                s.kind = shared.kind.filter(|k| !k.is_empty());
+                s.url = shared.url.unwrap_or_default();
+                s.signature = shared.signature.unwrap_or_default();
+                s.field = None;
+                s.page = Page::Inspect;
+                s.share_open = false;
+            }
+        }
+        Action::CompareCaptures(pair) => {
+            s.pair = *pair;
+            s.page = Page::Compare;
+            s.share_open = false;
+        }
+        Action::EditPair(side, edit) => s.pair.edit(side, edit),
         Action::FocusField(name) => s.field = name.filter(|n| !n.is_empty()),
         Action::ToggleRaw => s.show_raw = !s.show_raw,
         Action::SetRedact(r) => s.redact = r,
@@ -498,6 +575,82 @@ mod tests {
         assert_eq!(Theme::Light.toggled(false), Theme::Dark);
         assert_eq!(Theme::from_id(Theme::Dark.id()), Theme::Dark);
         assert_eq!(Theme::from_id("bogus"), Theme::System);
+    }
+
+    #[test]
+    fn a_timeline_capture_opens_and_comes_back() {
+        let log = crate::many::tests::SAMPLE.to_string();
+        let s = apply(&fresh(), Action::SetInput(log.clone()));
+        let s = apply(&s, Action::Timeline(many::UiAction::Pick(3)));
+        let s = apply(&s, Action::SetToken(0, "tok".into()));
+        let opened = many::Opened {
+            shared: Shared {
+                input: "CallSid=CA1&CallStatus=ringing".into(),
+                url: Some("https://example.com/v".into()),
+                ..Shared::default()
+            },
+            capture: 3,
+            count: 14,
+            place: "line 4".into(),
+        };
+        let t = apply(&s, Action::OpenCapture(Box::new(opened)));
+        assert_eq!(t.input, "CallSid=CA1&CallStatus=ringing");
+        assert_eq!(t.url, "https://example.com/v");
+        assert_eq!(t.stash.as_ref().unwrap().shared.input, log);
+        assert_eq!(t.stash.as_ref().unwrap().place, "line 4");
+        assert_eq!(t.token_count(), 1, "tokens stay for the opened capture");
+        let back = apply(&t, Action::BackToTimeline);
+        assert_eq!(back.input, log);
+        assert_eq!(back.url, "");
+        assert!(back.stash.is_none());
+        assert_eq!(
+            back.timeline.picked,
+            [3],
+            "the timeline's controls are kept"
+        );
+        assert_eq!(back.timeline.return_to, Some(3));
+        // A new input resets the timeline's controls; an example forgets the stash.
+        let edited = apply(&back, Action::SetInput("A=1".into()));
+        assert!(edited.timeline.picked.is_empty());
+        let ex = apply(&t, Action::LoadExample("sms".into()));
+        assert!(ex.stash.is_none());
+        assert_eq!(apply(&ex, Action::BackToTimeline).input, ex.input);
+    }
+
+    #[test]
+    fn compare_routes_and_edits() {
+        let pair = Pair {
+            a: Shared {
+                input: "A=1".into(),
+                ..Shared::default()
+            },
+            b: Shared {
+                input: "A=2".into(),
+                ..Shared::default()
+            },
+        };
+        let s = apply(&fresh(), Action::CompareCaptures(Box::new(pair.clone())));
+        assert_eq!(s.page, Page::Compare);
+        assert_eq!(s.pair, pair);
+        let s = apply(&s, Action::Route(Route::Inspect));
+        let s = apply(&s, Action::Route(Route::Compare));
+        assert_eq!(
+            (s.page, &s.pair),
+            (Page::Compare, &pair),
+            "kept across pages"
+        );
+        let s = apply(
+            &s,
+            Action::EditPair(compare::Side::B, compare::Edit::Input("A=3".into())),
+        );
+        assert_eq!(s.pair.b.input, "A=3");
+        let shared = Pair::default();
+        let s = apply(
+            &s,
+            Action::Route(Route::ComparePair(Box::new(shared.clone()))),
+        );
+        assert_eq!(s.pair, shared);
+        assert_eq!(s.input, fresh().input, "the inspector's input is untouched");
     }
 
     #[test]

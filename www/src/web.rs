@@ -110,6 +110,44 @@ pub fn clear_hash() {
     }
 }
 
+/// Replaces the fragment with `#fragment` without navigating or adding history.
+pub fn replace_hash(fragment: &str) {
+    if let Some(w) = window() {
+        if let Ok(h) = w.history() {
+            let path = w.location().pathname().unwrap_or_else(|_| "/".into());
+            let search = w.location().search().unwrap_or_default();
+            let _ = h.replace_state_with_url(
+                &JsValue::NULL,
+                "",
+                Some(&format!("{path}{search}#{fragment}")),
+            );
+        }
+    }
+}
+
+/// Navigates to `#fragment` (a history entry, and a `hashchange`).
+pub fn set_hash(fragment: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(fragment);
+    }
+}
+
+/// Moves the focus to the element with `id`, scrolling it into view only as far as needed.
+pub fn focus_id(id: &str) {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
 /// Calls `f` on every `hashchange`. The listener lives as long as the page.
 pub fn on_hash_change(f: impl Fn(String) + 'static) {
     if let Some(w) = window() {
@@ -320,4 +358,28 @@ pub async fn shared_from(fragment: &str) -> Option<crate::share::Shared> {
         Packing::Plain => bytes,
     };
     unpack(&raw)
+}
+
+/// The share URL of a comparison: this page's address with `#compare=…` (never a token).
+pub async fn pair_url(pair: &crate::compare::Pair) -> Option<String> {
+    use crate::compare::{fragment_for, pack_pair};
+    use crate::share::Packing;
+    let packed = pack_pair(pair);
+    let fragment = match deflate_raw(&packed, true, usize::MAX).await {
+        Some(compressed) => fragment_for(Packing::Deflate, &compressed),
+        None => fragment_for(Packing::Plain, &packed),
+    };
+    Some(format!("{}#{fragment}", base_url()))
+}
+
+/// The comparison in a `#compare=…` fragment, if it is one and it decodes.
+pub async fn pair_from(fragment: &str) -> Option<crate::compare::Pair> {
+    use crate::compare::{payload_of, unpack_pair};
+    use crate::share::{Packing, MAX_PAYLOAD};
+    let (packing, bytes) = payload_of(fragment)?;
+    let raw = match packing {
+        Packing::Deflate => deflate_raw(&bytes, false, MAX_PAYLOAD).await?,
+        Packing::Plain => bytes,
+    };
+    unpack_pair(&raw)
 }

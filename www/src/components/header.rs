@@ -49,6 +49,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 { link(Page::Inspect, "#", "Inspect") }
                 { link(Page::Examples, "#examples", "Examples") }
                 { link(Page::Catalog, "#catalog", "Catalog") }
+                { link(Page::Compare, "#compare", "Compare") }
             </nav>
             <div class="topbar-end">
                 <span class="privacy" title="Nothing you paste leaves this page: the Content-Security-Policy forbids network connections.">

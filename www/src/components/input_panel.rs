@@ -19,6 +19,9 @@ pub struct InputPanelProps {
     pub report: super::ReportRc,
     /// User intent.
     pub on_action: Callback<Action>,
+    /// When the paste holds many captures: how it was recognised (the timeline shows it).
+    #[prop_or_default]
+    pub many: Option<AttrValue>,
 }
 
 fn input_value(e: InputEvent) -> String {
@@ -74,11 +77,15 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
 
     let detected_format = if r.format_overridden {
         String::from("Auto")
+    } else if let Some(m) = &props.many {
+        format!("Auto: many captures ({m})")
     } else {
         format!("Auto: {}", display::format_name(r.format.id()))
     };
     let detected_kind = if r.kind.overridden {
         String::from("Auto")
+    } else if props.many.is_some() {
+        String::from("Auto: each capture's own")
     } else {
         format!("Auto: {}", r.kind.id)
     };
@@ -144,7 +151,8 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             </div>
             <p class="panel-sub">
                 { "Form body, query string, URL, raw HTTP request, curl command, JSON or XML — the report updates as you type. " }
-                { "Add your server's answer after the request (HTTP/1.1 200 OK…), or paste TwiML alone, to see whether Twilio would accept it." }
+                { "Add your server's answer after the request (HTTP/1.1 200 OK…), or paste TwiML alone, to see whether Twilio would accept it. " }
+                { "Many captures at once (a log, JSON Lines, HAR, Call Events…) show as a timeline." }
                 <a class="jump" href="#report">{ " Jump to the report ↓" }</a>
             </p>
             <div class="field">

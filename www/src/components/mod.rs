@@ -7,6 +7,7 @@
 //! ever builds HTML from strings.
 
 pub mod catalog;
+pub mod compare;
 pub mod embed;
 pub mod fields;
 pub mod findings;
@@ -15,8 +16,10 @@ pub mod header;
 pub mod input_panel;
 pub mod report_view;
 pub mod response;
+pub mod share_panel;
 pub mod signature;
 pub mod summary;
+pub mod timeline;
 
 use std::rc::Rc;
 
