@@ -563,11 +563,19 @@ fn api_version(kind: &str, ev: &Evidence) -> Option<ApiVersion> {
     {
         return Some(v);
     }
-    if let Some(p) = ev.path.and_then(RestPath::parse) {
-        return Some(p.version);
+    if let Some(v) = ev.path.and_then(RestPath::parse).and_then(|p| p.version) {
+        return Some(v);
     }
     let has = |n: &str| ev.pairs.iter().any(|(k, _)| *k == n);
+    let value = |n: &str| ev.pairs.iter().find(|(k, _)| *k == n).map(|(_, v)| *v);
     match kind {
+        // The 2008 call log filtered on a numeric Status (2010 filters on words).
+        "list-calls"
+            if value("Status")
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            Some(ApiVersion::V2008)
+        }
         "messaging-request"
             if !has("MessageSid")
                 && !has("NumMedia")

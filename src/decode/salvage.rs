@@ -116,6 +116,20 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             );
         }
     }
+    // A helper library's REST call (`account.request('/%s/Accounts/%s/Calls', 'GET', d)`):
+    // the path and method it names, with the parameters of the object beside it.
+    if best.is_none() {
+        if let Some(decoded) = rest_call(text) {
+            // The REST path is Twilio evidence of its own.
+            let known = known_names(&decoded) + 1;
+            best = Some(Salvaged {
+                decoded,
+                start: 0,
+                what: "a REST call in program text",
+                known,
+            });
+        }
+    }
     // A printed string-to-sign (`https://…/smsAccountSidAC…Body…`).
     if let Some(decoded) = super::string_to_sign::read(text) {
         let known = known_names(&decoded);
@@ -229,6 +243,40 @@ fn key_value_lines(text: &str) -> Option<(Decoded, usize)> {
         }
     }
     (out.pairs.len() >= 2).then(|| (out, first.unwrap_or(0)))
+}
+
+/// A REST path to the Calls resource in a string literal (`'/%s/Accounts/%s/Calls'`,
+/// `"/#{API_VERSION}/Accounts/#{SID}/Calls"`), the method named beside it (`'GET'`), and the
+/// parameters of the first object literal in the text.
+fn rest_call(text: &str) -> Option<Decoded> {
+    let at = text.find("/Accounts/")?;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let open = text[line_start..at].rfind(['"', '\'', '`'])? + line_start;
+    let quote = text[open..].chars().next()?;
+    let close = text[at..].find(quote)? + at;
+    let path = &text[open + 1..close];
+    let calls = path.trim_end_matches(".json").trim_end_matches(".xml");
+    if !(calls.ends_with("/Calls") || calls.contains("/Calls/")) {
+        return None;
+    }
+    let after: String = text[close..].chars().take(120).collect();
+    let method = ["GET", "POST", "DELETE"]
+        .into_iter()
+        .find(|m| after.contains(&format!("'{m}'")) || after.contains(&format!("\"{m}\"")));
+    let mut out = Decoded {
+        format: Some(InputFormat::Json),
+        method: method.map(str::to_string),
+        url: Some(path.to_string()),
+        path: Some(path.to_string()),
+        ..Decoded::default()
+    };
+    let object = text
+        .find('{')
+        .and_then(|i| closing(text.as_bytes(), i).map(|end| &text[i..end]));
+    if let Some(lit) = object.and_then(literal::read_object) {
+        push_literal(&lit, ParamSource::Json, &mut out);
+    }
+    Some(out)
 }
 
 /// Enough to go on: two parameter names the catalog knows, or one that only Twilio sends
