@@ -3,7 +3,6 @@
 //! helpers over the core's `diff` (which fields to list as identical, which characters of a
 //! changed value differ). Pure, unit-tested natively; the page is `components::compare`.
 
-use base64::Engine as _;
 use twilio_webhook_inspector::diff::{diff_reports, FieldChangeKind};
 use twilio_webhook_inspector::{inspect, Diff, Field, Options, Report};
 
@@ -258,31 +257,15 @@ pub fn unpack_pair(b: &[u8]) -> Option<Pair> {
     })
 }
 
-const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
-
 /// The fragment (without `#`) of a pair's payload bytes: `compare=1…` (deflated) or
 /// `compare=0…` (plain).
 pub fn fragment_for(packing: Packing, bytes: &[u8]) -> String {
-    let v = match packing {
-        Packing::Deflate => '1',
-        Packing::Plain => '0',
-    };
-    format!("compare={v}{}", B64.encode(bytes))
+    share::keyed_fragment("compare", packing, bytes)
 }
 
 /// The payload bytes of a `#compare=…` fragment, and how they are packed.
 pub fn payload_of(fragment: &str) -> Option<(Packing, Vec<u8>)> {
-    let f = fragment.trim_start_matches('#');
-    let rest = f.strip_prefix("compare=")?;
-    let rest = rest.split('&').next().unwrap_or_default();
-    let packing = match rest.as_bytes().first()? {
-        b'1' => Packing::Deflate,
-        b'0' => Packing::Plain,
-        _ => return None,
-    };
-    B64.decode(rest[1..].trim_end_matches('='))
-        .ok()
-        .map(|b| (packing, b))
+    share::keyed_payload("compare", fragment)
 }
 
 #[cfg(test)]

@@ -403,12 +403,7 @@ mod tests {
             .filter(|e| e.input.starts_with("POST /twilio"))
         {
             let (head, body) = e.input.split_once("\n\n").unwrap();
-            let len: usize = head
-                .lines()
-                .find_map(|l| l.strip_prefix("Content-Length: "))
-                .unwrap()
-                .parse()
-                .unwrap();
+            let len: usize = crate::test_util::content_length(head);
             assert_eq!(len, body.trim_end().len(), "{}", e.id);
         }
     }
@@ -485,12 +480,7 @@ mod tests {
             let at = e.input.find("\nHTTP/1.1 ").expect("a status line") + 1;
             for part in [&e.input[..at], &e.input[at..]] {
                 let (head, body) = part.split_once("\n\n").unwrap();
-                let len: usize = head
-                    .lines()
-                    .find_map(|l| l.strip_prefix("Content-Length: "))
-                    .unwrap()
-                    .parse()
-                    .unwrap();
+                let len: usize = crate::test_util::content_length(head);
                 let body = if part.starts_with("HTTP/") {
                     body
                 } else {

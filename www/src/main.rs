@@ -42,6 +42,8 @@ mod share;
 mod sigview;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod state;
+#[cfg(test)]
+mod test_util;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

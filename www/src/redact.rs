@@ -465,12 +465,7 @@ mod tests {
         );
         let t = &red.shared.input;
         let (head, new_body) = t.split_once("\n\n").unwrap();
-        let len: usize = head
-            .lines()
-            .find_map(|l| l.strip_prefix("Content-Length: "))
-            .unwrap()
-            .parse()
-            .unwrap();
+        let len: usize = crate::test_util::content_length(head);
         assert_eq!(len, new_body.trim_end().len(), "{t}");
     }
 
@@ -511,12 +506,7 @@ mod tests {
             );
             for part in t.split_inclusive("\nHTTP/1.1 ") {
                 let (head, body) = part.split_once("\n\n").unwrap();
-                let len: usize = head
-                    .lines()
-                    .find_map(|l| l.strip_prefix("Content-Length: "))
-                    .unwrap()
-                    .parse()
-                    .unwrap();
+                let len: usize = crate::test_util::content_length(head);
                 let body = body.strip_suffix("\nHTTP/1.1 ").unwrap_or(body);
                 assert!(
                     body.len() == len || body.trim_end().len() == len,

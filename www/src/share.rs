@@ -109,18 +109,29 @@ pub enum Packing {
 
 /// The fragment (without `#`) for payload bytes: `i=1…` (deflated) or `i=0…` (plain).
 pub fn fragment_for(packing: Packing, bytes: &[u8]) -> String {
-    let v = match packing {
-        Packing::Deflate => '1',
-        Packing::Plain => '0',
-    };
-    format!("i={v}{}", B64.encode(bytes))
+    keyed_fragment("i", packing, bytes)
 }
 
 /// The payload bytes of an `#i=…` fragment, and how they are packed. Anything after the
 /// payload (`&param=…`) is ignored: see [`focus_param`].
 pub fn payload_of(fragment: &str) -> Option<(Packing, Vec<u8>)> {
+    keyed_payload("i", fragment)
+}
+
+/// `key=1…` (deflated) or `key=0…` (plain): the one packing of every permalink
+/// (`#i=` for a capture, `#compare=` for a pair).
+pub fn keyed_fragment(key: &str, packing: Packing, bytes: &[u8]) -> String {
+    let v = match packing {
+        Packing::Deflate => '1',
+        Packing::Plain => '0',
+    };
+    format!("{key}={v}{}", B64.encode(bytes))
+}
+
+/// The payload bytes of a `#key=…` fragment, and how they are packed.
+pub fn keyed_payload(key: &str, fragment: &str) -> Option<(Packing, Vec<u8>)> {
     let f = fragment.trim_start_matches('#');
-    let rest = f.strip_prefix("i=")?;
+    let rest = f.strip_prefix(key)?.strip_prefix('=')?;
     let rest = rest.split('&').next().unwrap_or_default();
     let packing = match rest.as_bytes().first()? {
         b'1' => Packing::Deflate,

@@ -306,12 +306,7 @@ mod tests {
         // The answer's Content-Length follows its body.
         let resp = &t[at..];
         let (head, new_body) = resp.split_once("\n\n").unwrap();
-        let len: usize = head
-            .lines()
-            .find_map(|l| l.strip_prefix("Content-Length: "))
-            .unwrap()
-            .parse()
-            .unwrap();
+        let len: usize = crate::test_util::content_length(head);
         assert_eq!(len, new_body.len());
     }
 
