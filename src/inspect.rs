@@ -579,6 +579,7 @@ fn api_version(kind: &str, ev: &Evidence) -> Option<ApiVersion> {
         "messaging-request"
             if !has("MessageSid")
                 && !has("NumMedia")
+                && !names_only_2010_sends(ev)
                 && (has("SmsSid") || ten_digit_numbers(ev)) =>
         {
             Some(ApiVersion::V2008)
@@ -587,6 +588,16 @@ fn api_version(kind: &str, ev: &Evidence) -> Option<ApiVersion> {
         "unknown" => None,
         _ => catalog::kind(kind).map(|k| k.api_version),
     }
+}
+
+/// True when a parameter only API 2010-04-01 sends is present (`MessagingServiceSid`,
+/// `MessageType`, `Latitude`…): then a message without `MessageSid` is a 2010 one that kept
+/// only its legacy `SmsSid`, not a 2008 request.
+fn names_only_2010_sends(ev: &Evidence) -> bool {
+    ev.pairs.iter().any(|(n, _)| {
+        let mut rows = catalog::params_named(n).peekable();
+        rows.peek().is_some() && rows.all(|p| p.api_version == ApiVersion::V2010)
+    })
 }
 
 /// From and To as ten bare digits: how the 2008 API wrote numbers (2010 sends E.164).

@@ -173,8 +173,14 @@ pub(crate) fn label_placeholder(field: &mut Field) {
         Placeholder::ForeignId => (
             Code::ForeignId,
             format!(
-                "{}={} is not a Twilio SID but another platform's id (a UUID); it is not checked.",
-                field.name, field.value
+                "{}={} is not a Twilio SID but another platform's id ({}); it is not checked.",
+                field.name,
+                field.value,
+                if crate::placeholder::is_uuid(field.value.trim()) {
+                    "a UUID"
+                } else {
+                    "an opaque token"
+                }
             ),
         ),
         _ => (
