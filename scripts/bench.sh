@@ -2,7 +2,8 @@
 # Benchmarks, side by side with twilio-node, in one run on this machine (not a test: nothing
 # is judged on time). Prints:
 #   1. Node: twilio-node's pipeline vs verifySignature / validateRequest / inspect (npm/bench/peer.mjs),
-#      and the verify entry side by side with twilio-node and the full entry (npm/bench/verify.mjs)
+#      and the verify entry side by side with twilio-node and the full entry (npm/bench/verify.mjs),
+#      and lintTwiml on a 10 KB voice document vs building it with twilio-node (npm/bench/twiml.mjs)
 #   2. native Rust (criterion): inspect and verification per input vs the bare HMAC-SHA1 floor
 #   3. sizes: the npm package's wasm and the web app's wasm, raw and gzipped
 #   4. browser: paste → rendered report in headless Chromium (tests/e2e/bench/render.mjs)
@@ -24,6 +25,9 @@ node npm/bench/peer.mjs
 
 step "Node: the verify entry (twilio-webhook-inspector/verify) vs twilio-node and the full entry"
 node npm/bench/verify.mjs
+
+step "Node: lintTwiml on a 10 KB voice document vs building it with twilio-node (npm/bench/twiml.mjs)"
+node npm/bench/twiml.mjs
 
 step "native Rust (criterion), one core"
 if [ -n "${QUICK:-}" ]; then
