@@ -208,134 +208,174 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
         ));
     }
     // Skip a shell prompt and everything before `curl`.
-    let mut i = words
+    let start = words
         .iter()
         .position(|w| w == "curl" || w.ends_with("/curl") || w == "curl.exe")
-        .map(|i| i + 1)
-        .unwrap_or(0);
+        .map_or(0, |i| i + 1);
+    let mut words = Words {
+        words: &words[start..],
+        next: 0,
+    };
     let mut p = Parsed::default();
-    while i < words.len() {
-        let w = words[i].as_str();
-        i += 1;
-        let (flag, attached): (&str, Option<String>) =
-            if w.starts_with("--") || !w.starts_with('-') || w.len() <= 2 || !w.is_char_boundary(2)
-            {
-                (w, None)
-            } else if SHORT_WITH_ARG.contains(&w[1..2]) {
-                // -XPOST, -d@file
-                (&w[..2], Some(w[2..].to_string()))
-            } else {
-                // Combined flags (-sSL), possibly ending in one that takes an argument (-sX POST).
-                if w[1..].contains('G') {
-                    p.get = true;
-                }
-                match w[1..]
-                    .char_indices()
-                    .find(|(_, ch)| SHORT_WITH_ARG.contains(*ch))
-                {
-                    Some((k, ch)) => {
-                        let rest = &w[1 + k + ch.len_utf8()..];
-                        let flag = match ch {
-                            'X' => "-X",
-                            'd' => "-d",
-                            'H' => "-H",
-                            'u' => "-u",
-                            'F' => "-F",
-                            _ => "-o",
-                        };
-                        (flag, (!rest.is_empty()).then(|| rest.to_string()))
-                    }
-                    None => continue,
-                }
-            };
-        let mut missing_value = false;
-        let mut value = |_flag: &str| -> Option<String> {
-            if attached.is_some() {
-                return attached.clone();
-            }
-            let v = words.get(i).cloned();
-            match v {
-                Some(_) => i += 1,
-                None => missing_value = true,
-            }
-            v
+    while let Some(w) = words.next_word() {
+        let Some((flag, attached)) = split_flag(w, &mut p) else {
+            continue;
         };
+        let mut arg = FlagArg {
+            attached,
+            missing: false,
+        };
+        p.apply_flag(flag, &mut arg, &mut words, out);
+        if arg.missing {
+            out.findings.push(Finding::new(
+                Code::MalformedCurl,
+                format!("{flag} has no value."),
+            ));
+        }
+    }
+    p.into_request(out);
+}
+
+/// The command's words after `curl`, read one at a time.
+struct Words<'w> {
+    words: &'w [String],
+    next: usize,
+}
+
+impl<'w> Words<'w> {
+    fn next_word(&mut self) -> Option<&'w str> {
+        let w = self.words.get(self.next)?;
+        self.next += 1;
+        Some(w)
+    }
+}
+
+/// The argument of one flag: attached to it (`-XPOST`) or the next word.
+struct FlagArg {
+    attached: Option<String>,
+    /// The flag needed a value and the command ended.
+    missing: bool,
+}
+
+impl FlagArg {
+    fn value(&mut self, words: &mut Words<'_>) -> Option<String> {
+        if self.attached.is_some() {
+            return self.attached.clone();
+        }
+        let v = words.next_word().map(str::to_string);
+        self.missing = v.is_none();
+        v
+    }
+}
+
+/// A word as a flag and the argument attached to it; `None` for combined flags that take
+/// no argument (`-sSL`, remembering `-G`). Other words come back whole (a URL, a flag).
+fn split_flag<'w>(w: &'w str, p: &mut Parsed) -> Option<(&'w str, Option<String>)> {
+    if w.starts_with("--") || !w.starts_with('-') || w.len() <= 2 || !w.is_char_boundary(2) {
+        return Some((w, None));
+    }
+    if SHORT_WITH_ARG.contains(&w[1..2]) {
+        // -XPOST, -d@file
+        return Some((&w[..2], Some(w[2..].to_string())));
+    }
+    // Combined flags (-sSL), possibly ending in one that takes an argument (-sX POST).
+    if w[1..].contains('G') {
+        p.get = true;
+    }
+    let (k, ch) = w[1..]
+        .char_indices()
+        .find(|(_, ch)| SHORT_WITH_ARG.contains(*ch))?;
+    let rest = &w[1 + k + ch.len_utf8()..];
+    let flag = match ch {
+        'X' => "-X",
+        'd' => "-d",
+        'H' => "-H",
+        'u' => "-u",
+        'F' => "-F",
+        _ => "-o",
+    };
+    Some((flag, (!rest.is_empty()).then(|| rest.to_string())))
+}
+
+impl Parsed {
+    /// Applies one flag (or positional word) of the command.
+    fn apply_flag(
+        &mut self,
+        flag: &str,
+        arg: &mut FlagArg,
+        words: &mut Words<'_>,
+        out: &mut Decoded,
+    ) {
         match flag {
-            "-X" | "--request" => p.method = value(flag),
+            "-X" | "--request" => self.method = arg.value(words),
             "-d" | "--data" | "--data-ascii" | "--data-binary" | "--data-raw" => {
-                if let Some(v) = value(flag) {
-                    if v.starts_with('@') && flag != "--data-raw" {
-                        out.findings.push(Finding::new(
-                            Code::MalformedCurl,
-                            format!("{flag} {v} reads the body from a file, which is not available here; paste the file's content instead."),
-                        ));
-                    } else {
-                        let v = if flag == "--data-binary" || flag == "--data-raw" {
-                            v
-                        } else {
-                            v.replace(['\r', '\n'], "")
-                        };
-                        p.data.push(v);
-                    }
+                let Some(v) = arg.value(words) else { return };
+                if v.starts_with('@') && flag != "--data-raw" {
+                    out.findings.push(Finding::new(
+                        Code::MalformedCurl,
+                        format!("{flag} {v} reads the body from a file, which is not available here; paste the file's content instead."),
+                    ));
+                } else if flag == "--data-binary" || flag == "--data-raw" {
+                    self.data.push(v);
+                } else {
+                    self.data.push(v.replace(['\r', '\n'], ""));
                 }
             }
             "--json" => {
-                if let Some(v) = value(flag) {
-                    p.json = true;
-                    p.data.push(v);
+                if let Some(v) = arg.value(words) {
+                    self.json = true;
+                    self.data.push(v);
                 }
             }
             "--data-urlencode" => {
-                if let Some(v) = value(flag) {
-                    p.data.push(data_urlencode(&v, out));
+                if let Some(v) = arg.value(words) {
+                    self.data.push(data_urlencode(&v, out));
                 }
             }
             "-F" | "--form" | "--form-string" => {
-                if let Some(v) = value(flag) {
+                if let Some(v) = arg.value(words) {
                     let (n, val) = v.split_once('=').unwrap_or((&v, ""));
-                    p.form_fields.push((n.to_string(), val.to_string()));
+                    self.form_fields.push((n.to_string(), val.to_string()));
                 }
             }
             "-H" | "--header" => {
-                if let Some(v) = value(flag) {
-                    match v.split_once(':') {
-                        Some((n, val)) => p.headers.push(Header {
-                            name: n.trim().to_string(),
-                            value: val.trim().to_string(),
-                        }),
-                        None => out.findings.push(Finding::new(
-                            Code::MalformedCurl,
-                            format!("The header {v:?} has no ':'."),
-                        )),
-                    }
+                let Some(v) = arg.value(words) else { return };
+                match v.split_once(':') {
+                    Some((n, val)) => self.headers.push(Header {
+                        name: n.trim().to_string(),
+                        value: val.trim().to_string(),
+                    }),
+                    None => out.findings.push(Finding::new(
+                        Code::MalformedCurl,
+                        format!("The header {v:?} has no ':'."),
+                    )),
                 }
             }
             "-u" | "--user" => {
-                if let Some(v) = value(flag) {
-                    let user = v.split(':').next().unwrap_or("").to_string();
-                    out.findings.push(Finding::new(
-                        Code::CurlCredentials,
-                        format!("The command carries credentials for {user} (-u); the password is not kept or shown."),
-                    ));
-                    p.user = Some(user).filter(|u| !u.is_empty());
-                }
+                let Some(v) = arg.value(words) else { return };
+                let user = v.split(':').next().unwrap_or("").to_string();
+                out.findings.push(Finding::new(
+                    Code::CurlCredentials,
+                    format!("The command carries credentials for {user} (-u); the password is not kept or shown."),
+                ));
+                self.user = Some(user).filter(|u| !u.is_empty());
             }
-            "--url" => p.url = value(flag),
-            "-G" | "--get" => p.get = true,
-            "-I" | "--head" => p.method = Some("HEAD".into()),
+            "--url" => self.url = arg.value(words),
+            "-G" | "--get" => self.get = true,
+            "-I" | "--head" => self.method = Some("HEAD".into()),
             f if f.starts_with('-') && f.len() > 1 => {
                 let takes = if f.starts_with("--") {
                     LONG_WITH_ARG.contains(&f)
                 } else {
                     f.get(1..2).is_some_and(|c| SHORT_WITH_ARG.contains(c))
                 };
-                if takes && attached.is_none() {
-                    i += 1;
+                if takes && arg.attached.is_none() {
+                    words.next_word();
                 }
             }
             positional => {
-                if p.url.is_none() {
-                    p.url = Some(positional.to_string());
+                if self.url.is_none() {
+                    self.url = Some(positional.to_string());
                 } else {
                     out.findings.push(Finding::new(
                         Code::MalformedCurl,
@@ -344,111 +384,113 @@ pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
                 }
             }
         }
-        if missing_value {
-            out.findings.push(Finding::new(
-                Code::MalformedCurl,
-                format!("{flag} has no value."),
-            ));
+    }
+
+    /// The request the command sends: method, URL (with `-G` data in the query), the
+    /// headers curl adds, and the body's parameters.
+    fn into_request(mut self, out: &mut Decoded) {
+        let data = self.data.join("&");
+        let sends_body = !data.is_empty() && !self.get;
+        let mut url = self.url.clone().unwrap_or_default();
+        if !url.is_empty() && !url.contains("://") && !url.starts_with('/') {
+            url = format!("http://{url}");
+        }
+        if self.get && !data.is_empty() {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(&data);
+        }
+        let default_method = if sends_body || !self.form_fields.is_empty() {
+            "POST"
+        } else {
+            "GET"
+        };
+        out.method = Some(
+            self.method
+                .take()
+                .map_or_else(|| default_method.into(), |m| m.to_ascii_uppercase()),
+        );
+        if url.is_empty() {
+            out.findings
+                .push(Finding::new(Code::MalformedCurl, "The command has no URL."));
+        } else {
+            apply_url(&url, None, out);
+        }
+        self.add_implied_headers(sends_body);
+        if sends_body {
+            self.decode_data(&data, out);
+            out.body = Some(data);
+        }
+        for (n, v) in self.form_fields {
+            out.pairs.push(crate::report::RawPair {
+                source: ParamSource::Body,
+                raw_name: n.clone(),
+                raw_value: v.clone(),
+                name: n,
+                value: v,
+                no_equals: false,
+                non_literal: false,
+            });
+        }
+        redact_authorization(&mut self.headers, out);
+        if out.auth_user.is_none() {
+            out.auth_user = self.user;
+        }
+        out.headers = self.headers;
+    }
+
+    fn header(&self, name: &str) -> Option<&Header> {
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The `Content-Type` (and `Accept` for `--json`) curl adds when the command sets none.
+    fn add_implied_headers(&mut self, sends_body: bool) {
+        if self.header("Content-Type").is_none() && (sends_body || !self.form_fields.is_empty()) {
+            let ct = if self.json {
+                "application/json"
+            } else if !self.form_fields.is_empty() {
+                "multipart/form-data"
+            } else {
+                "application/x-www-form-urlencoded"
+            };
+            self.headers.push(Header {
+                name: "Content-Type".into(),
+                value: ct.into(),
+            });
+        }
+        if self.json && self.header("Accept").is_none() {
+            self.headers.push(Header {
+                name: "Accept".into(),
+                value: "application/json".into(),
+            });
         }
     }
 
-    let data = p.data.join("&");
-    let mut url = p.url.clone().unwrap_or_default();
-    if !url.is_empty() && !url.contains("://") && !url.starts_with('/') {
-        url = format!("http://{url}");
-    }
-    if p.get && !data.is_empty() {
-        url.push(if url.contains('?') { '&' } else { '?' });
-        url.push_str(&data);
-    }
-    out.method = Some(
-        p.method
-            .clone()
-            .map(|m| m.to_ascii_uppercase())
-            .unwrap_or_else(|| {
-                if (!data.is_empty() && !p.get) || !p.form_fields.is_empty() {
-                    "POST".into()
-                } else {
-                    "GET".into()
-                }
-            }),
-    );
-    if url.is_empty() {
-        out.findings
-            .push(Finding::new(Code::MalformedCurl, "The command has no URL."));
-    } else {
-        apply_url(&url, None, out);
-    }
-    let has_ct = p
-        .headers
-        .iter()
-        .any(|h| h.name.eq_ignore_ascii_case("Content-Type"));
-    if !has_ct && (!data.is_empty() && !p.get || !p.form_fields.is_empty()) {
-        let ct = if p.json {
-            "application/json"
-        } else if !p.form_fields.is_empty() {
-            "multipart/form-data"
-        } else {
-            "application/x-www-form-urlencoded"
-        };
-        p.headers.push(Header {
-            name: "Content-Type".into(),
-            value: ct.into(),
-        });
-    }
-    if p.json
-        && !p
-            .headers
-            .iter()
-            .any(|h| h.name.eq_ignore_ascii_case("Accept"))
-    {
-        p.headers.push(Header {
-            name: "Accept".into(),
-            value: "application/json".into(),
-        });
-    }
-    if !data.is_empty() && !p.get {
-        let ct = p
-            .headers
-            .iter()
-            .find(|h| h.name.eq_ignore_ascii_case("Content-Type"))
+    /// The parameters of the data sent as the body: JSON or a form.
+    fn decode_data(&self, data: &str, out: &mut Decoded) {
+        let ct = self
+            .header("Content-Type")
             .map(|h| h.value.to_ascii_lowercase())
             .unwrap_or_default();
         // JSON sent under a form Content-Type (a replay tool's habit) is still JSON.
         if ct.contains("json")
             || data.trim_start().starts_with('{') && data.trim_end().ends_with('}')
         {
-            json::decode_json_object(&data, None, ParamSource::Json, out);
-        } else {
-            let first = out.findings.len();
-            form::parse_pairs(&data, ParamSource::Body, None, out);
-            // `-d "Body=Test message"`: curl sends the space as typed and servers read it as
-            // a space, so it is worth knowing, not a mistake in the capture.
-            for f in &mut out.findings[first..] {
-                if f.code == Code::RawSpaceInForm && !data.contains(|c: char| c.is_control()) {
-                    f.severity = crate::finding::Severity::Info;
-                    f.hint = Some("curl -d sends spaces as typed; servers read them as spaces, but Twilio itself always encodes them ('+').".into());
-                }
+            json::decode_json_object(data, None, ParamSource::Json, out);
+            return;
+        }
+        let first = out.findings.len();
+        form::parse_pairs(data, ParamSource::Body, None, out);
+        // `-d "Body=Test message"`: curl sends the space as typed and servers read it as
+        // a space, so it is worth knowing, not a mistake in the capture.
+        for f in &mut out.findings[first..] {
+            if f.code == Code::RawSpaceInForm && !data.contains(|c: char| c.is_control()) {
+                f.severity = crate::finding::Severity::Info;
+                f.hint = Some("curl -d sends spaces as typed; servers read them as spaces, but Twilio itself always encodes them ('+').".into());
             }
         }
-        out.body = Some(data);
     }
-    for (n, v) in p.form_fields {
-        out.pairs.push(crate::report::RawPair {
-            source: ParamSource::Body,
-            raw_name: n.clone(),
-            raw_value: v.clone(),
-            name: n,
-            value: v,
-            no_equals: false,
-            non_literal: false,
-        });
-    }
-    redact_authorization(&mut p.headers, out);
-    if out.auth_user.is_none() {
-        out.auth_user = p.user;
-    }
-    out.headers = p.headers;
 }
 
 /// `--data-urlencode` content: `name=value` → `name=` + encoded value; `=value` and

@@ -87,18 +87,79 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
                 line_break = Some(seg_at + i);
             }
         }
+        let pair = Segment::decode(segment, seg_at);
+        pair.report_decoding(&at, out);
+        pair.report_shape(&at, out);
+        out.pairs.push(RawPair {
+            source,
+            raw_name: pair.raw_name.to_string(),
+            raw_value: pair.raw_value.to_string(),
+            name: pair.name.text,
+            value: pair.value.text,
+            no_equals: pair.no_equals,
+            non_literal: false,
+        });
+    }
+    if let Some(i) = line_break {
+        out.findings.push(
+            Finding::new(
+                Code::LineBreakInForm,
+                "The form text contains line breaks; they were ignored as wrapping of the paste.",
+            )
+            .hint("Real form bodies have no raw line breaks (they are sent as %0A); check that nothing was cut.")
+            .at_opt(at(i)),
+        );
+    }
+    if empty_segments > 0 && !text.trim_matches(['\r', '\n']).is_empty() {
+        out.findings.push(
+            Finding::new(
+                Code::EmptyPair,
+                format!("{empty_segments} empty segment(s) between '&' separators (a doubled or trailing '&') were skipped."),
+            )
+            .at_opt(first_empty.and_then(at)),
+        );
+    }
+    report_duplicates(out, first_new);
+}
+
+/// One `name=value` segment of a form, as written and decoded.
+struct Segment<'a> {
+    raw_name: &'a str,
+    raw_value: &'a str,
+    /// The segment has no `=`.
+    no_equals: bool,
+    name: Component,
+    value: Component,
+    /// Offset of the segment in the form text.
+    at: usize,
+    /// Offset of the raw value in the form text.
+    value_at: usize,
+}
+
+impl<'a> Segment<'a> {
+    fn decode(segment: &'a str, at: usize) -> Self {
         let (raw_name, raw_value, no_equals) = match segment.split_once('=') {
             Some((n, v)) => (n, v, false),
             None => (segment, "", true),
         };
-        let name = decode_component(raw_name);
-        let value = decode_component(raw_value);
-        // A pair without `=` has no value: its (empty) value sits at the end of its name.
-        let value_at = seg_at + raw_name.len() + usize::from(!no_equals);
-        let pname = name.text.clone();
+        Segment {
+            raw_name,
+            raw_value,
+            no_equals,
+            name: decode_component(raw_name),
+            value: decode_component(raw_value),
+            // A pair without `=` has no value: its (empty) value sits at the end of its name.
+            value_at: at + raw_name.len() + usize::from(!no_equals),
+            at,
+        }
+    }
+
+    /// Bad percent-escapes and bytes that are not UTF-8, in the name and in the value.
+    fn report_decoding(&self, at: &impl Fn(usize) -> Option<usize>, out: &mut Decoded) {
+        let pname = &self.name.text;
         for (comp, raw, start, what) in [
-            (&name, raw_name, seg_at, "name"),
-            (&value, raw_value, value_at, "value"),
+            (&self.name, self.raw_name, self.at, "name"),
+            (&self.value, self.raw_value, self.value_at, "value"),
         ] {
             for &i in &comp.bad_escapes {
                 out.findings.push(
@@ -127,9 +188,14 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
                 );
             }
         }
-        if raw_name.contains(|c: char| c == ' ' || (c.is_control() && c != '\r' && c != '\n'))
-            || raw_value.contains(|c: char| c == ' ' || (c.is_control() && c != '\r' && c != '\n'))
-        {
+    }
+
+    /// What the pair's shape says about the paste: raw spaces, no `=`, double encoding,
+    /// whitespace at the edges, a filter operator split by the `=`.
+    fn report_shape(&self, at: &impl Fn(usize) -> Option<usize>, out: &mut Decoded) {
+        let (pname, raw_name, raw_value) = (&self.name.text, self.raw_name, self.raw_value);
+        let raw_space = |c: char| c == ' ' || (c.is_control() && c != '\r' && c != '\n');
+        if raw_name.contains(raw_space) || raw_value.contains(raw_space) {
             out.findings.push(
                 Finding::new(
                     Code::RawSpaceInForm,
@@ -137,31 +203,31 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
                 )
                 .param(pname.clone())
                 .hint("The text may have been decoded already, or retyped by hand.")
-                .at_opt(at(seg_at)),
+                .at_opt(at(self.at)),
             );
         }
-        if no_equals {
+        if self.no_equals {
             out.findings.push(
                 Finding::new(
                     Code::PairWithoutEquals,
                     format!("'{raw_name}' has no '='; it is read as the name {pname} with an empty value."),
                 )
                 .param(pname.clone())
-                .at_opt(at(seg_at)),
+                .at_opt(at(self.at)),
             );
         }
-        if looks_double_encoded(&value.text) || looks_double_encoded(&name.text) {
+        if looks_double_encoded(&self.value.text) || looks_double_encoded(pname) {
             out.findings.push(
                 Finding::new(
                     Code::DoubleEncoded,
-                    format!("{pname} still contains percent-escapes after decoding ({}): it was encoded twice.", value.text),
+                    format!("{pname} still contains percent-escapes after decoding ({}): it was encoded twice.", self.value.text),
                 )
                 .param(pname.clone())
                 .hint("Encode each value once; decode the body once before reading it.")
-                .at_opt(at(value_at)),
+                .at_opt(at(self.value_at)),
             );
         }
-        for (text, what) in [(&name.text, "name"), (&value.text, "value")] {
+        for (text, what) in [(pname, "name"), (&self.value.text, "value")] {
             if !text.is_empty() && text.trim() != text.as_str() {
                 let sev = if pname == "Body" {
                     Severity::Info
@@ -176,56 +242,29 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
                     .param(pname.clone())
                     .severity(sev)
                     .hint("Frameworks that trim values change what the signature covers; compare with the raw text.")
-                    .at_opt(at(seg_at)),
+                    .at_opt(at(self.at)),
                 );
             }
         }
-        if let Some(op) = filter_operator(&pname) {
+        if let Some(op) = filter_operator(pname) {
+            let field = &pname[..pname.len() - 1];
+            let when = if op == '>' {
+                "on or after"
+            } else {
+                "on or before"
+            };
+            let value = &self.value.text;
             out.findings.push(
                 Finding::new(
                     Code::ListFilterOperator,
                     format!(
-                        "'{raw_name}={raw_value}' is the filter {}{op}={}: the key arrives as '{pname}', meaning {} {} {}.",
-                        &pname[..pname.len() - 1],
-                        value.text,
-                        &pname[..pname.len() - 1],
-                        if op == '>' { "on or after" } else { "on or before" },
-                        value.text
+                        "'{raw_name}={raw_value}' is the filter {field}{op}={value}: the key arrives as '{pname}', meaning {field} {when} {value}."
                     ),
                 )
                 .param(pname.clone()),
             );
         }
-        out.pairs.push(RawPair {
-            source,
-            raw_name: raw_name.to_string(),
-            raw_value: raw_value.to_string(),
-            name: name.text,
-            value: value.text,
-            no_equals,
-            non_literal: false,
-        });
     }
-    if let Some(i) = line_break {
-        out.findings.push(
-            Finding::new(
-                Code::LineBreakInForm,
-                "The form text contains line breaks; they were ignored as wrapping of the paste.",
-            )
-            .hint("Real form bodies have no raw line breaks (they are sent as %0A); check that nothing was cut.")
-            .at_opt(at(i)),
-        );
-    }
-    if empty_segments > 0 && !text.trim_matches(['\r', '\n']).is_empty() {
-        out.findings.push(
-            Finding::new(
-                Code::EmptyPair,
-                format!("{empty_segments} empty segment(s) between '&' separators (a doubled or trailing '&') were skipped."),
-            )
-            .at_opt(first_empty.and_then(at)),
-        );
-    }
-    report_duplicates(out, first_new);
 }
 
 /// `StartTime>` → `Some('>')`: an inequality filter whose `>=` was split by the `=`.

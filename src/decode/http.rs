@@ -169,31 +169,12 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
         .position(|(_, l)| !l.trim().is_empty())
         .unwrap_or(0);
     let head_line = request.map(|r| r.line).unwrap_or(first_content);
-    let noise_lines = lines[..head_line]
-        .iter()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .count();
-    if noise_lines > 0 || request.is_some_and(|r| !r.noise.is_empty()) {
-        out.findings.push(
-            Finding::new(
-                Code::NoiseIgnored,
-                format!(
-                    "{} before the request line was ignored.",
-                    if noise_lines > 0 {
-                        format!("{noise_lines} line(s) of text")
-                    } else {
-                        "A log prefix".to_string()
-                    }
-                ),
-            )
-            .at(base),
-        );
-    }
-    let indent = leading_ws(lines[head_line].1);
-    let dedent = |l: &'_ str| -> String {
-        let n = leading_ws(l).min(indent);
-        // Indentation of other widths (U+2000…) may not end on the same byte.
-        l.get(n..).unwrap_or_else(|| l.trim_start()).to_string()
+    report_noise(&lines[..head_line], request.as_ref(), base, out);
+    let layout = Layout {
+        text,
+        lines: &lines,
+        indent: leading_ws(lines[head_line].1),
+        base,
     };
     if request.is_none() {
         out.findings.push(Finding::new(
@@ -201,216 +182,17 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
             "No request line (POST /path HTTP/1.1) was found; the headers and body were read without it.",
         ));
     }
-
-    // Headers.
-    let mut i = if request.is_some() {
-        head_line + 1
-    } else {
-        head_line
+    let first_header = head_line + usize::from(request.is_some());
+    let (mut headers, body_start_line) = layout.read_headers(first_header, out);
+    let (mut body, mut body_at) = match body_start_line.filter(|&b| b < lines.len()) {
+        Some(b) => layout.read_body(b, out),
+        None => (String::new(), None),
     };
-    let mut headers: Vec<Header> = Vec::new();
-    let mut body_start_line: Option<usize> = None;
-    while i < lines.len() {
-        let raw = lines[i].1;
-        if raw.trim().is_empty() {
-            body_start_line = Some(i + 1);
-            break;
-        }
-        let l = dedent(raw);
-        if l.starts_with([' ', '\t']) {
-            if let Some(h) = headers.last_mut() {
-                h.value.push(' ');
-                h.value.push_str(l.trim());
-                i += 1;
-                continue;
-            }
-        }
-        match header_split(l.trim_end()) {
-            Some((name, value)) => headers.push(Header {
-                name: name.to_string(),
-                value: value.to_string(),
-            }),
-            None if looks_like_body(l.trim()) => {
-                out.findings.push(
-                    Finding::new(
-                        Code::MalformedHttp,
-                        format!("There is no blank line between the headers and the body; line {} was read as the start of the body.", i + 1),
-                    )
-                    .at(base + lines[i].0),
-                );
-                body_start_line = Some(i);
-                break;
-            }
-            None => out.findings.push(
-                Finding::new(
-                    Code::MalformedHttp,
-                    format!(
-                        "Line {} is not a header (Name: value) and was skipped: {:?}.",
-                        i + 1,
-                        l.trim()
-                    ),
-                )
-                .at(base + lines[i].0),
-            ),
-        }
-        i += 1;
-    }
-
-    // Body: from the body start to the end, or to a pasted response.
-    let mut body = String::new();
-    let mut body_at: Option<usize> = None;
-    if let Some(b) = body_start_line.filter(|&b| b < lines.len()) {
-        let end = lines[b..]
-            .iter()
-            .position(|(_, l)| is_response_line(l))
-            .map(|p| b + p)
-            .unwrap_or(lines.len());
-        if end < lines.len() {
-            out.findings.push(
-                Finding::new(
-                    Code::NoiseIgnored,
-                    format!(
-                        "The response pasted after the request (line {}) was ignored.",
-                        end + 1
-                    ),
-                )
-                .at(base + lines[end].0),
-            );
-        }
-        let start_off = lines[b].0;
-        let end_off = if end < lines.len() {
-            lines[end].0
-        } else {
-            text.len()
-        };
-        let slice = &text[start_off..end_off.max(start_off)];
-        if indent == 0 {
-            body = slice.trim_end_matches(['\r', '\n']).to_string();
-            body_at = Some(base + start_off);
-        } else {
-            let ls: Vec<String> = lines[b..end].iter().map(|(_, l)| dedent(l)).collect();
-            body = ls.join("\n").trim_end_matches(['\r', '\n']).to_string();
-        }
-    }
     if let Some(r) = request.filter(|r| !r.trailing.is_empty()) {
-        // An access log's line: `"GET /path?q HTTP/1.1" 403 0 "-" "TwilioProxy/1.1"`.
-        let status = r.trailing.trim_start_matches(['"', '\'']).trim_start();
-        let access_log = status.len() >= 3
-            && status.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-            && status[3..].chars().next().is_none_or(char::is_whitespace);
-        if access_log {
-            out.findings.push(
-                Finding::new(
-                    Code::NoiseIgnored,
-                    format!("An access log's fields after the request line (status, size, user agent) were ignored: {:?}.", r.trailing),
-                )
-                .severity(Severity::Info),
-            );
-        } else if body.is_empty() {
-            body = r.trailing.to_string();
-            body_at = offset_in(text, r.trailing).map(|o| base + o);
-            out.findings.push(
-                Finding::new(
-                    Code::MalformedHttp,
-                    "The body follows the request line on the same line (as in Twilio's 2008 documentation); it was read as the body.",
-                )
-                .severity(Severity::Info),
-            );
-        } else {
-            out.findings.push(Finding::new(
-                Code::MalformedHttp,
-                format!(
-                    "Text after the HTTP version on the request line was ignored: {:?}.",
-                    r.trailing
-                ),
-            ));
-        }
+        read_request_line_tail(&r, text, base, &mut body, &mut body_at, out);
     }
-
-    let mut pseudo_target: Option<String> = None;
-    let mut pseudo_scheme = false;
-    // Content-Length.
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
-            .map(|h| h.value.clone())
-    };
-    if let Some(cl) = header("Content-Length") {
-        match cl.trim().parse::<usize>() {
-            Ok(n) if n != body.len() => {
-                let cut = body
-                    .get(n..)
-                    .filter(|rest| rest.trim().is_empty())
-                    .is_some();
-                if cut {
-                    body.truncate(n);
-                } else {
-                    out.findings.push(
-                        Finding::new(
-                            Code::ContentLengthMismatch,
-                            format!("Content-Length says {n} bytes but the body pasted is {} bytes.", body.len()),
-                        )
-                        .hint("The capture may be cut, or line endings changed (CRLF ↔ LF) when it was copied."),
-                    );
-                }
-            }
-            Ok(_) => {}
-            Err(_) => out.findings.push(Finding::new(
-                Code::MalformedHttp,
-                format!("Content-Length is not a number: {cl:?}."),
-            )),
-        }
-    }
-
-    // HTTP/2 pseudo-headers stand in for the request line and Host.
-    let pseudo = |name: &str| {
-        headers
-            .iter()
-            .find(|h| h.name == name)
-            .map(|h| h.value.clone())
-    };
-    let (p_method, p_path, p_authority, p_scheme) = (
-        pseudo(":method"),
-        pseudo(":path"),
-        pseudo(":authority"),
-        pseudo(":scheme"),
-    );
-    if p_method.is_some() || p_path.is_some() || p_authority.is_some() {
-        headers.retain(|h| !h.name.starts_with(':'));
-        if let Some(a) =
-            p_authority.filter(|_| !headers.iter().any(|h| h.name.eq_ignore_ascii_case("Host")))
-        {
-            headers.insert(
-                0,
-                Header {
-                    name: "Host".into(),
-                    value: a,
-                },
-            );
-        }
-        if let Some(s) = p_scheme.filter(|_| {
-            !headers
-                .iter()
-                .any(|h| h.name.eq_ignore_ascii_case("X-Forwarded-Proto"))
-        }) {
-            // Not a header on the wire: only used to build the URL below, then removed.
-            headers.push(Header {
-                name: "X-Forwarded-Proto".into(),
-                value: s,
-            });
-            pseudo_scheme = true;
-        }
-        if request.is_none() {
-            if let Some(m) = p_method {
-                out.method = Some(m.to_ascii_uppercase());
-            }
-            pseudo_target = p_path;
-            out.findings.retain(|f| {
-                !(f.code == Code::MalformedHttp && f.message.starts_with("No request line"))
-            });
-        }
-    }
+    apply_content_length(&headers, &mut body, out);
+    let pseudo = apply_pseudo_headers(&mut headers, request.is_some(), out);
     validate_with_httparse(request.as_ref(), &headers, out);
 
     // Method, URL, candidates.
@@ -419,7 +201,7 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
     }
     let target = request
         .map(|r| r.target)
-        .or(pseudo_target.as_deref())
+        .or(pseudo.target.as_deref())
         .unwrap_or("/");
     let target_at = request
         .and_then(|r| offset_in(text, r.target))
@@ -432,31 +214,307 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
             out.url_candidates = rest.to_vec();
         }
     }
-
-    if pseudo_scheme {
+    if pseudo.scheme_added {
         headers.retain(|h| !h.name.eq_ignore_ascii_case("X-Forwarded-Proto"));
     }
+    if !body.is_empty() {
+        decode_body(&headers, &body, body_at, base, out);
+        out.body = Some(body);
+    }
+    redact_authorization(&mut headers, out);
+    out.headers = headers;
+}
 
-    // Body pairs by content type.
+/// Says how much text before the request line was ignored (log lines, a log prefix).
+fn report_noise(
+    before: &[(usize, &str)],
+    request: Option<&RequestLine<'_>>,
+    base: usize,
+    out: &mut Decoded,
+) {
+    let noise_lines = before.iter().filter(|(_, l)| !l.trim().is_empty()).count();
+    if noise_lines == 0 && request.is_none_or(|r| r.noise.is_empty()) {
+        return;
+    }
+    let what = if noise_lines > 0 {
+        format!("{noise_lines} line(s) of text")
+    } else {
+        "A log prefix".to_string()
+    };
+    out.findings.push(
+        Finding::new(
+            Code::NoiseIgnored,
+            format!("{what} before the request line was ignored."),
+        )
+        .at(base),
+    );
+}
+
+/// The pasted request's lines and the indentation of its request line (a request quoted in
+/// an indented block keeps that indentation on every line).
+struct Layout<'a> {
+    text: &'a str,
+    lines: &'a [(usize, &'a str)],
+    indent: usize,
+    base: usize,
+}
+
+impl Layout<'_> {
+    /// A line without the request's own indentation.
+    fn dedent(&self, l: &str) -> String {
+        let n = leading_ws(l).min(self.indent);
+        // Indentation of other widths (U+2000…) may not end on the same byte.
+        l.get(n..).unwrap_or_else(|| l.trim_start()).to_string()
+    }
+
+    /// The header lines from line `i`: the headers, and the line where the body starts
+    /// (after the blank line, or at a line that can only be a body).
+    fn read_headers(&self, mut i: usize, out: &mut Decoded) -> (Vec<Header>, Option<usize>) {
+        let lines = self.lines;
+        let mut headers: Vec<Header> = Vec::new();
+        while i < lines.len() {
+            let raw = lines[i].1;
+            if raw.trim().is_empty() {
+                return (headers, Some(i + 1));
+            }
+            let l = self.dedent(raw);
+            if l.starts_with([' ', '\t']) {
+                if let Some(h) = headers.last_mut() {
+                    h.value.push(' ');
+                    h.value.push_str(l.trim());
+                    i += 1;
+                    continue;
+                }
+            }
+            let at = self.base + lines[i].0;
+            match header_split(l.trim_end()) {
+                Some((name, value)) => headers.push(Header {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                }),
+                None if looks_like_body(l.trim()) => {
+                    out.findings.push(
+                        Finding::new(
+                            Code::MalformedHttp,
+                            format!("There is no blank line between the headers and the body; line {} was read as the start of the body.", i + 1),
+                        )
+                        .at(at),
+                    );
+                    return (headers, Some(i));
+                }
+                None => out.findings.push(
+                    Finding::new(
+                        Code::MalformedHttp,
+                        format!(
+                            "Line {} is not a header (Name: value) and was skipped: {:?}.",
+                            i + 1,
+                            l.trim()
+                        ),
+                    )
+                    .at(at),
+                ),
+            }
+            i += 1;
+        }
+        (headers, None)
+    }
+
+    /// The body from line `b` to the end, or to a response pasted after the request; with
+    /// its offset in the input when it was taken verbatim.
+    fn read_body(&self, b: usize, out: &mut Decoded) -> (String, Option<usize>) {
+        let lines = self.lines;
+        let end = lines[b..]
+            .iter()
+            .position(|(_, l)| is_response_line(l))
+            .map_or(lines.len(), |p| b + p);
+        let end_off = if end < lines.len() {
+            out.findings.push(
+                Finding::new(
+                    Code::NoiseIgnored,
+                    format!(
+                        "The response pasted after the request (line {}) was ignored.",
+                        end + 1
+                    ),
+                )
+                .at(self.base + lines[end].0),
+            );
+            lines[end].0
+        } else {
+            self.text.len()
+        };
+        let start_off = lines[b].0;
+        if self.indent == 0 {
+            let slice = &self.text[start_off..end_off.max(start_off)];
+            let body = slice.trim_end_matches(['\r', '\n']).to_string();
+            return (body, Some(self.base + start_off));
+        }
+        let dedented: Vec<String> = lines[b..end].iter().map(|(_, l)| self.dedent(l)).collect();
+        let body = dedented
+            .join("\n")
+            .trim_end_matches(['\r', '\n'])
+            .to_string();
+        (body, None)
+    }
+}
+
+/// Text after the request line's HTTP version: an access log's fields (ignored), a body on
+/// the same line as in Twilio's 2008 documentation (read as the body), or anything else.
+fn read_request_line_tail(
+    r: &RequestLine<'_>,
+    text: &str,
+    base: usize,
+    body: &mut String,
+    body_at: &mut Option<usize>,
+    out: &mut Decoded,
+) {
+    // An access log's line: `"GET /path?q HTTP/1.1" 403 0 "-" "TwilioProxy/1.1"`.
+    let status = r.trailing.trim_start_matches(['"', '\'']).trim_start();
+    let access_log = status.len() >= 3
+        && status.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+        && status[3..].chars().next().is_none_or(char::is_whitespace);
+    let finding = if access_log {
+        Finding::new(
+            Code::NoiseIgnored,
+            format!("An access log's fields after the request line (status, size, user agent) were ignored: {:?}.", r.trailing),
+        )
+        .severity(Severity::Info)
+    } else if body.is_empty() {
+        *body = r.trailing.to_string();
+        *body_at = offset_in(text, r.trailing).map(|o| base + o);
+        Finding::new(
+            Code::MalformedHttp,
+            "The body follows the request line on the same line (as in Twilio's 2008 documentation); it was read as the body.",
+        )
+        .severity(Severity::Info)
+    } else {
+        Finding::new(
+            Code::MalformedHttp,
+            format!(
+                "Text after the HTTP version on the request line was ignored: {:?}.",
+                r.trailing
+            ),
+        )
+    };
+    out.findings.push(finding);
+}
+
+/// Checks `Content-Length` against the body; trailing blank text beyond it is dropped.
+fn apply_content_length(headers: &[Header], body: &mut String, out: &mut Decoded) {
+    let Some(cl) = headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("Content-Length"))
+    else {
+        return;
+    };
+    match cl.value.trim().parse::<usize>() {
+        Ok(n) if n != body.len() => {
+            let cut = body.get(n..).is_some_and(|rest| rest.trim().is_empty());
+            if cut {
+                body.truncate(n);
+            } else {
+                out.findings.push(
+                    Finding::new(
+                        Code::ContentLengthMismatch,
+                        format!("Content-Length says {n} bytes but the body pasted is {} bytes.", body.len()),
+                    )
+                    .hint("The capture may be cut, or line endings changed (CRLF ↔ LF) when it was copied."),
+                );
+            }
+        }
+        Ok(_) => {}
+        Err(_) => out.findings.push(Finding::new(
+            Code::MalformedHttp,
+            format!("Content-Length is not a number: {:?}.", cl.value),
+        )),
+    }
+}
+
+/// What HTTP/2 pseudo-headers stood in for.
+#[derive(Default)]
+struct PseudoHeaders {
+    /// `:path`, when there was no request line.
+    target: Option<String>,
+    /// `:scheme` was added as `X-Forwarded-Proto` to build the URL (removed afterwards).
+    scheme_added: bool,
+}
+
+/// HTTP/2 pseudo-headers (`:method`, `:path`, `:authority`, `:scheme`) stand in for the
+/// request line and `Host`; they are removed from the headers.
+fn apply_pseudo_headers(
+    headers: &mut Vec<Header>,
+    has_request_line: bool,
+    out: &mut Decoded,
+) -> PseudoHeaders {
+    let pseudo = |name: &str| {
+        headers
+            .iter()
+            .find(|h| h.name == name)
+            .map(|h| h.value.clone())
+    };
+    let (p_method, p_path, p_authority, p_scheme) = (
+        pseudo(":method"),
+        pseudo(":path"),
+        pseudo(":authority"),
+        pseudo(":scheme"),
+    );
+    let mut result = PseudoHeaders::default();
+    if p_method.is_none() && p_path.is_none() && p_authority.is_none() {
+        return result;
+    }
+    headers.retain(|h| !h.name.starts_with(':'));
+    let has =
+        |headers: &[Header], name: &str| headers.iter().any(|h| h.name.eq_ignore_ascii_case(name));
+    if let Some(a) = p_authority.filter(|_| !has(headers, "Host")) {
+        headers.insert(
+            0,
+            Header {
+                name: "Host".into(),
+                value: a,
+            },
+        );
+    }
+    if let Some(s) = p_scheme.filter(|_| !has(headers, "X-Forwarded-Proto")) {
+        // Not a header on the wire: only used to build the URL, then removed.
+        headers.push(Header {
+            name: "X-Forwarded-Proto".into(),
+            value: s,
+        });
+        result.scheme_added = true;
+    }
+    if !has_request_line {
+        if let Some(m) = p_method {
+            out.method = Some(m.to_ascii_uppercase());
+        }
+        result.target = p_path;
+        out.findings.retain(|f| {
+            !(f.code == Code::MalformedHttp && f.message.starts_with("No request line"))
+        });
+    }
+    result
+}
+
+/// Reads the body's parameters by its content type (JSON, XML, form); another type is kept
+/// as the body only.
+fn decode_body(
+    headers: &[Header],
+    body: &str,
+    body_at: Option<usize>,
+    base: usize,
+    out: &mut Decoded,
+) {
     let content_type = headers
         .iter()
         .find(|h| h.name.eq_ignore_ascii_case("Content-Type"))
         .map(|h| h.value.to_ascii_lowercase())
         .unwrap_or_default();
-    if !body.is_empty() {
-        let t = body.trim_start();
-        if content_type.contains("json") || (content_type.is_empty() && t.starts_with('{')) {
-            json::decode_json_object(&body, body_at, ParamSource::Json, out);
-        } else if content_type.contains("xml") || (content_type.is_empty() && t.starts_with('<')) {
-            xml::decode_xml(&body, body_at.unwrap_or(base), out);
-        } else if content_type.is_empty() || content_type.contains("x-www-form-urlencoded") {
-            form::parse_pairs(&body, ParamSource::Body, body_at, out);
-        }
-        out.body = Some(body);
+    let t = body.trim_start();
+    if content_type.contains("json") || (content_type.is_empty() && t.starts_with('{')) {
+        json::decode_json_object(body, body_at, ParamSource::Json, out);
+    } else if content_type.contains("xml") || (content_type.is_empty() && t.starts_with('<')) {
+        xml::decode_xml(body, body_at.unwrap_or(base), out);
+    } else if content_type.is_empty() || content_type.contains("x-www-form-urlencoded") {
+        form::parse_pairs(body, ParamSource::Body, body_at, out);
     }
-
-    redact_authorization(&mut headers, out);
-    out.headers = headers;
 }
 
 /// Replaces `Authorization` values by `<scheme> <redacted>`, keeping the Basic user name

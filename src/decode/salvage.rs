@@ -10,6 +10,7 @@ use super::json::push_literal;
 use super::{decode_plain, literal, Decoded};
 use crate::report::InputFormat;
 use crate::report::{Header, ParamSource, RawPair};
+use std::borrow::Cow;
 
 /// At most this many candidates are read (bounded work on hostile input).
 const MAX_CANDIDATES: usize = 48;
@@ -53,39 +54,8 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
         let Some(slice) = text.get(start..end) else {
             continue;
         };
-        let owned;
-        let candidate = if what == "an object's toString()" {
-            // Lombok / Kotlin data classes: `Name(k=v, k2=v2)`, read as Java's `{k=v, …}`
-            // with the line breaks of a wrapped log line folded.
-            let inner = &slice[1..slice.len() - 1];
-            owned = format!(
-                "{{{}}}",
-                inner.split_whitespace().collect::<Vec<_>>().join(" ")
-            );
-            owned.as_str()
-        } else if what == "a call's arguments" && slice.contains("->") {
-            // Scala's `withFormUrlEncodedBody("To" -> "+1…", …)`: tuples read as a map.
-            owned = format!("{{{}}}", &slice[1..slice.len() - 1]);
-            owned.as_str()
-        } else if slice.starts_with('(') && slice.contains("] =>") {
-            // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
-            owned = format!("Array{slice}");
-            owned.as_str()
-        } else if what == "an array" && slice.contains("=>") {
-            // PHP's short array syntax, read as the hash it is: `[` → `{`, `]` → `}`.
-            owned = format!("{{{}}}", &slice[1..slice.len() - 1]);
-            owned.as_str()
-        } else if what == "concatenated string literals" {
-            owned = join_literals(slice);
-            owned.as_str()
-        } else if what == "a string literal" && has_escapes(slice) {
-            // A request kept in a program's string: `"POST / HTTP/1.1\r\nHost: …"`.
-            owned = unescape(slice);
-            owned.as_str()
-        } else {
-            slice
-        };
-        let mut decoded = decode_plain(candidate, None);
+        let candidate = candidate_text(slice, what);
+        let mut decoded = decode_plain(&candidate, None);
         if matches!(decoded.format, None | Some(InputFormat::Empty)) {
             continue;
         }
@@ -103,13 +73,48 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             known,
         });
     }
+    read_whole_text(text, &mut best);
+    best
+}
+
+/// The text as a program's or a log's rewriting of a request: its text is turned into one
+/// the plain readers know (a map, a print_r array, a joined or unescaped string).
+fn candidate_text<'s>(slice: &'s str, what: &str) -> Cow<'s, str> {
+    let inner = || &slice[1..slice.len() - 1];
+    if what == "an object's toString()" {
+        // Lombok / Kotlin data classes: `Name(k=v, k2=v2)`, read as Java's `{k=v, …}`
+        // with the line breaks of a wrapped log line folded.
+        let words: Vec<&str> = inner().split_whitespace().collect();
+        Cow::Owned(format!("{{{}}}", words.join(" ")))
+    } else if what == "a call's arguments" && slice.contains("->") {
+        // Scala's `withFormUrlEncodedBody("To" -> "+1…", …)`: tuples read as a map.
+        Cow::Owned(format!("{{{}}}", inner()))
+    } else if slice.starts_with('(') && slice.contains("] =>") {
+        // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
+        Cow::Owned(format!("Array{slice}"))
+    } else if what == "an array" && slice.contains("=>") {
+        // PHP's short array syntax, read as the hash it is: `[` → `{`, `]` → `}`.
+        Cow::Owned(format!("{{{}}}", inner()))
+    } else if what == "concatenated string literals" {
+        Cow::Owned(join_literals(slice))
+    } else if what == "a string literal" && has_escapes(slice) {
+        // A request kept in a program's string: `"POST / HTTP/1.1\r\nHost: …"`.
+        Cow::Owned(unescape(slice))
+    } else {
+        Cow::Borrowed(slice)
+    }
+}
+
+/// Readers of the whole text rather than of one candidate inside it: object entries
+/// without braces, a REST call, a printed string-to-sign, `Name: value` lines, statements.
+fn read_whole_text(text: &str, best: &mut Option<Salvaged>) {
     // Entries without their braces (`"From": "+1…",` lines quoted from inside an object).
     let trimmed = text.trim();
     if !trimmed.starts_with(['{', '[', '(']) {
         let braced = format!("{{{trimmed}}}");
         if let Some(lit) = literal::read_object(&braced) {
             consider(
-                &mut best,
+                best,
                 lit,
                 offset_of_trimmed(text),
                 "object entries without their braces",
@@ -122,7 +127,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
         if let Some(decoded) = rest_call(text) {
             // The REST path is Twilio evidence of its own.
             let known = known_names(&decoded) + 1;
-            best = Some(Salvaged {
+            *best = Some(Salvaged {
                 decoded,
                 start: 0,
                 what: "a REST call in program text",
@@ -134,7 +139,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
     if let Some(decoded) = super::string_to_sign::read(text) {
         let known = known_names(&decoded);
         if best.as_ref().is_none_or(|b| b.known < known) {
-            best = Some(Salvaged {
+            *best = Some(Salvaged {
                 decoded,
                 start: 0,
                 what: "a printed string-to-sign",
@@ -146,7 +151,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
     if let Some(lines) = key_value_lines(text) {
         let known = known_names(&lines.0);
         if enough(&lines.0, known) && best.as_ref().is_none_or(|b| b.known < known) {
-            best = Some(Salvaged {
+            *best = Some(Salvaged {
                 decoded: lines.0,
                 start: lines.1,
                 what: "`Name: value` lines",
@@ -156,14 +161,8 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
     }
     // Parameters set one statement at a time (`params.put("Digits", "1234");`).
     if let Some((lit, start)) = literal::read_statements(text) {
-        consider(
-            &mut best,
-            lit,
-            start,
-            "statements that set one parameter each",
-        );
+        consider(best, lit, start, "statements that set one parameter each");
     }
-    best
 }
 
 /// Where `text` starts once leading whitespace is skipped.
