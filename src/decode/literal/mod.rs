@@ -22,9 +22,11 @@
 //! Ruby/PHP/Perl forms, and brings the `pest` parser into the wasm build; one small reader
 //! covers all of them instead.
 
+mod cursor;
 mod printouts;
 mod statements;
 
+use cursor::{bare_word, is_ident_char, parse_string, Cursor};
 pub(crate) use printouts::{
     looks_like_go_map, looks_like_java_map, looks_like_var_dump, read_go_map, read_java_map,
     read_multidict, read_var_dump,
@@ -95,69 +97,6 @@ struct Seen {
     kwargs: bool,
     /// A comma was missing between two entries on separate lines.
     missing_comma: bool,
-}
-
-/// A byte cursor over the text; every access is checked.
-struct Cursor<'a> {
-    s: &'a str,
-    pos: usize,
-    seen: Seen,
-}
-
-impl<'a> Cursor<'a> {
-    fn new(s: &'a str) -> Self {
-        Cursor {
-            s,
-            pos: 0,
-            seen: Seen::default(),
-        }
-    }
-    fn rest(&self) -> &'a str {
-        self.s.get(self.pos..).unwrap_or("")
-    }
-    fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
-    }
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += c.len_utf8();
-        Some(c)
-    }
-    fn eat(&mut self, p: &str) -> bool {
-        if self.rest().starts_with(p) {
-            self.pos += p.len();
-            true
-        } else {
-            false
-        }
-    }
-    fn slice(&self, from: usize) -> &'a str {
-        self.s.get(from..self.pos).unwrap_or("")
-    }
-    /// Skips whitespace and `//`, `/* */` and `#` comments.
-    fn ws(&mut self) {
-        loop {
-            let r = self.rest();
-            let trimmed = r.trim_start();
-            self.pos += r.len() - trimmed.len();
-            if trimmed.starts_with("//") || (trimmed.starts_with('#') && !trimmed.starts_with("#{"))
-            {
-                self.seen.comment = true;
-                let end = trimmed.find('\n').unwrap_or(trimmed.len());
-                self.pos += end;
-            } else if trimmed.starts_with("/*") {
-                self.seen.comment = true;
-                let end = trimmed.find("*/").map(|e| e + 2).unwrap_or(trimmed.len());
-                self.pos += end;
-            } else {
-                return;
-            }
-        }
-    }
-}
-
-fn is_ident_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '_' | '$')
 }
 
 /// Where a literal object starts in `text`: (byte offset of the opening bracket, the
@@ -419,99 +358,6 @@ fn parse_key(c: &mut Cursor) -> Option<String> {
             c.seen.unquoted_key = true;
             bare_word(c)
         }
-    }
-}
-
-fn bare_word(c: &mut Cursor) -> Option<String> {
-    let from = c.pos;
-    while c
-        .peek()
-        .is_some_and(|ch| is_ident_char(ch) || ch == '-' || ch == '.')
-    {
-        c.bump();
-    }
-    let w = c.slice(from);
-    (!w.is_empty()).then(|| w.to_string())
-}
-
-/// A quoted string at the cursor (`'…'`, `"…"` or a backtick template). Returns the text
-/// and whether it interpolates (`${…}`, `#{…}`), i.e. is not a literal.
-fn parse_string(c: &mut Cursor) -> Option<(String, bool)> {
-    // Python's `'''…'''` / `"""…"""`: the text up to the closing triple, as written.
-    for triple in ["'''", "\"\"\""] {
-        if c.eat(triple) {
-            c.seen.python_word = true;
-            let end = c.rest().find(triple)?;
-            let text = c.rest().get(..end)?.to_string();
-            c.pos += end + 3;
-            return Some((text, false));
-        }
-    }
-    let q = c.bump()?;
-    if q == '\'' {
-        c.seen.single_quote = true;
-    }
-    let mut out = String::new();
-    let mut interpolates = false;
-    loop {
-        let ch = c.bump()?;
-        match ch {
-            _ if ch == q => return Some((out, interpolates)),
-            '\\' => {
-                let e = c.bump()?;
-                unescape(e, c, &mut out);
-            }
-            '$' if q == '`' && c.peek() == Some('{') => {
-                interpolates = true;
-                out.push(ch);
-            }
-            '#' if q == '"' && c.peek() == Some('{') => {
-                interpolates = true;
-                out.push(ch);
-            }
-            _ => out.push(ch),
-        }
-    }
-}
-
-/// One backslash escape (JavaScript / Python / Ruby / PHP / Perl share these).
-fn unescape(e: char, c: &mut Cursor, out: &mut String) {
-    match e {
-        'n' => out.push('\n'),
-        't' => out.push('\t'),
-        'r' => out.push('\r'),
-        'b' => out.push('\u{8}'),
-        'f' => out.push('\u{c}'),
-        'v' => out.push('\u{b}'),
-        '0' => out.push('\0'),
-        '\n' => {}
-        'x' | 'u' => {
-            let braced = e == 'u' && c.eat("{");
-            let max = if braced {
-                6
-            } else if e == 'x' {
-                2
-            } else {
-                4
-            };
-            let from = c.pos;
-            while c.pos - from < max && c.peek().is_some_and(|h| h.is_ascii_hexdigit()) {
-                c.bump();
-            }
-            let hex = c.slice(from);
-            if braced {
-                c.eat("}");
-            }
-            match u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
-                Some(ch) if !hex.is_empty() => out.push(ch),
-                _ => {
-                    out.push('\\');
-                    out.push(e);
-                    out.push_str(hex);
-                }
-            }
-        }
-        other => out.push(other),
     }
 }
 

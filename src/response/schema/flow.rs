@@ -1,0 +1,79 @@
+//! The order a document runs in: verbs that never run after `<Hangup>`, `<Reject>` or
+//! `<Redirect>`, a `<Gather>` that prompts nothing, a `<Redirect>` back to the same URL.
+
+use super::values::{classify_url, resolve, UrlShape};
+use super::{Checker, Role};
+use crate::finding::{Code, Finding};
+use crate::response::xml::Node;
+use crate::response::DocumentType;
+
+impl Checker<'_> {
+    /// Order of execution: verbs after Hangup/Reject/Redirect, a Gather that prompts nothing.
+    pub(super) fn flow(&self, root: &Node, findings: &mut Vec<Finding>) {
+        let mut stopper: Option<&str> = None;
+        for &c in &root.children {
+            let Some(node) = self.tree.nodes.get(c) else {
+                continue;
+            };
+            if let Some(s) = stopper {
+                findings.push(
+                    self.at(
+                        Finding::new(
+                            Code::TwimlUnreachableVerb,
+                            format!("<{}> comes after <{s}> and never runs.", node.name),
+                        )
+                        .hint(format!("Move it before <{s}>, or remove it.")),
+                        node.offset,
+                    ),
+                );
+                break;
+            }
+            if matches!(node.name.as_str(), "Hangup" | "Reject" | "Redirect") {
+                stopper = Some(node.name.as_str());
+            }
+            if node.name == "Redirect" {
+                self.redirect_loop(node, findings);
+            }
+            if node.name == "Gather" {
+                let prompts = node
+                    .children
+                    .iter()
+                    .filter_map(|&i| self.tree.nodes.get(i))
+                    .any(|n| matches!(n.name.as_str(), "Say" | "Play"));
+                if !prompts && node.attr("action").is_none() {
+                    findings.push(self.at(
+                        Finding::new(Code::TwimlGatherNoPrompt, "<Gather> has no <Say> or <Play> and no action: the caller hears silence, and the input is posted back to this same URL.")
+                            .hint("Add a <Say> inside <Gather> and an action URL for the digits."),
+                        node.offset,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// A `<Redirect>` whose URL is the request's own URL (fragment ignored): the same
+    /// document again. Messaging stops such a session after 50 documents (14106); a call
+    /// loops until the caller hangs up.
+    fn redirect_loop(&self, node: &Node, findings: &mut Vec<Finding>) {
+        let (Some(base), text) = (self.base_url, node.text.trim()) else {
+            return;
+        };
+        let strip = |u: &str| u.split('#').next().unwrap_or(u).trim().to_string();
+        let target = match classify_url(text, false) {
+            UrlShape::Absolute => Some(text.to_string()),
+            UrlShape::Relative => resolve(base, text),
+            UrlShape::Invalid(_) => None,
+        };
+        if target.is_some_and(|t| strip(&t) == strip(base)) {
+            let mut f = Finding::new(
+                Code::TwimlRedirectLoop,
+                format!("<Redirect> sends Twilio back to {} (this same URL): the same document runs again, in a loop.", strip(base)),
+            )
+            .hint("Redirect to the next step, or add a query parameter that changes what the URL returns.");
+            if self.document == DocumentType::Messaging || self.role == Role::Messaging {
+                f = f.twilio(14106);
+            }
+            findings.push(self.at(f, node.offset));
+        }
+    }
+}

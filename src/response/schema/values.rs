@@ -1,0 +1,372 @@
+//! Attribute values, element text and URLs in a TwiML document: each against its type in
+//! the generated table, with the Twilio error a bad one causes.
+
+use super::{AttrSpec, AttrType, Checker, ElementSpec, TextRule};
+use crate::finding::{Code, Finding, Severity};
+use crate::response::twiml_table::METHODS;
+use crate::response::xml::{clip, Node};
+use crate::response::TwimlUrl;
+
+impl Checker<'_> {
+    /// Checks one attribute value; the finding, if any (positioned by the caller).
+    pub(super) fn value(
+        &self,
+        node: &Node,
+        attr: &AttrSpec,
+        value: &str,
+        urls: &mut Vec<TwimlUrl>,
+    ) -> Option<Finding> {
+        let v = value.trim();
+        let invalid = |what: &str, code: u32| {
+            Finding::new(
+                Code::TwimlInvalidAttributeValue,
+                format!(
+                    "{}=\"{}\" on <{}> is not {what}.",
+                    attr.name,
+                    clip(value, 40),
+                    node.name
+                ),
+            )
+            .twilio(code)
+        };
+        match attr.ty {
+            AttrType::String => None,
+            AttrType::Integer => {
+                let ok = |s: &str| s.parse::<i64>().is_ok_and(|n| n >= 0);
+                let good = if attr.list {
+                    v.split_whitespace().all(ok)
+                } else {
+                    ok(v)
+                };
+                (!good).then(|| {
+                    invalid(
+                        "a whole number (0 or more)",
+                        integer_error(&node.name, attr.name),
+                    )
+                })
+            }
+            AttrType::Boolean => (!v.eq_ignore_ascii_case("true")
+                && !v.eq_ignore_ascii_case("false"))
+            .then(|| invalid("true or false", 12200)),
+            AttrType::Enum if attr.values == METHODS => (!v.eq_ignore_ascii_case("GET")
+                && !v.eq_ignore_ascii_case("POST"))
+            .then(|| invalid("GET or POST", method_error(&node.name))),
+            AttrType::Enum => {
+                let items: Vec<&str> = if attr.list {
+                    v.split_whitespace().collect()
+                } else {
+                    vec![v]
+                };
+                let unknown: Vec<&str> = items
+                    .into_iter()
+                    .filter(|i| !i.is_empty() && !attr.values.contains(i))
+                    .collect();
+                (!unknown.is_empty()).then(|| {
+                    let case = unknown
+                        .iter()
+                        .all(|u| attr.values.iter().any(|k| k.eq_ignore_ascii_case(u)));
+                    Finding::new(
+                        Code::TwimlUnknownEnumValue,
+                        format!(
+                            "{}: {} {} not among the {} value(s) the helper libraries know{}.",
+                            attr.name,
+                            unknown
+                                .iter()
+                                .map(|u| format!("{:?}", clip(u, 30)))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            if unknown.len() == 1 { "is" } else { "are" },
+                            attr.values.len(),
+                            if case {
+                                " (only the letter case differs)"
+                            } else if v.contains(',') {
+                                " (separate list items with spaces, not commas)"
+                            } else {
+                                ""
+                            }
+                        ),
+                    )
+                    .hint(format!(
+                        "Known values include {}.",
+                        attr.values
+                            .iter()
+                            .take(6)
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })
+            }
+            AttrType::Url => self.url(node, Some(attr.name), value, urls),
+        }
+    }
+
+    pub(super) fn text(
+        &self,
+        node: &Node,
+        spec: &ElementSpec,
+        parent: &str,
+        findings: &mut Vec<Finding>,
+        urls: &mut Vec<TwimlUrl>,
+    ) {
+        let rule = spec
+            .text_by_parent
+            .iter()
+            .find(|(p, _)| *p == parent)
+            .map(|(_, r)| *r)
+            .unwrap_or(spec.text);
+        let text = node.text.trim();
+        match rule {
+            TextRule::None if !text.is_empty() => findings.push(
+                self.at(
+                    Finding::new(
+                        Code::TwimlTextNotAllowed,
+                        format!(
+                            "<{}> takes no text, but contains {:?}.",
+                            node.name,
+                            clip(text, 40)
+                        ),
+                    )
+                    .twilio(12200)
+                    .hint(if spec.tag == "Gather" {
+                        "Put the prompt in a <Say> inside <Gather>."
+                    } else {
+                        "Move the text into the right child element or attribute."
+                    }),
+                    node.offset,
+                ),
+            ),
+            TextRule::Required
+                if text.is_empty() && (node.children.is_empty() || !spec.text_python_differs) =>
+            {
+                let mut f = Finding::new(
+                    Code::TwimlTextMissing,
+                    format!(
+                        "<{}> is empty: it needs {}.",
+                        node.name,
+                        what_text(spec.tag)
+                    ),
+                );
+                if spec.tag == "Say" {
+                    f = f.twilio(13520);
+                } else if node.children.is_empty() {
+                    f = f.twilio(12200);
+                } else {
+                    f = f.severity(Severity::Info);
+                }
+                findings.push(self.at(f, node.offset));
+            }
+            _ => {}
+        }
+        // The number to dial: `<Number>`'s text, or a `<Dial>` with text and no nouns.
+        let dialed = spec.tag == "Number" || spec.tag == "Dial" && node.children.is_empty();
+        if dialed && !text.is_empty() && !dialable(text) {
+            findings.push(
+                self.at(
+                    Finding::new(
+                        Code::TwimlNumberFormat,
+                        format!(
+                            "<{}> dials {:?}, which is not a phone number (E.164: +, country code and at most 15 digits).",
+                            node.name,
+                            clip(text, 40)
+                        ),
+                    )
+                    .twilio(13223)
+                    .hint("Write the number as +14155550100; use <Client> or <Sip> for other endpoints."),
+                    node.offset,
+                ),
+            );
+        }
+        if matches!(spec.tag, "Redirect" | "Play" | "Media") && !text.is_empty() {
+            if let Some(f) = self.url(node, None, text, urls) {
+                findings.push(self.at(f, node.offset));
+            }
+        }
+    }
+
+    /// Checks a URL and records where it resolves.
+    pub(super) fn url(
+        &self,
+        node: &Node,
+        attribute: Option<&str>,
+        raw: &str,
+        urls: &mut Vec<TwimlUrl>,
+    ) -> Option<Finding> {
+        let v = raw.trim();
+        if v.is_empty() {
+            return None;
+        }
+        let (line, _) = self.lines.line_col(node.offset);
+        let mut record = |resolved: Option<String>| {
+            urls.push(TwimlUrl {
+                element: node.name.clone(),
+                attribute: attribute.map(str::to_string),
+                raw: v.to_string(),
+                resolved,
+                line,
+            })
+        };
+        let place = attribute
+            .map(|a| format!("{a} of <{}>", node.name))
+            .unwrap_or_else(|| format!("<{}>", node.name));
+        // Attributes such as <Stream url> and <ConversationRelay url> take WebSocket URLs.
+        match classify_url(v, attribute.is_some()) {
+            UrlShape::Absolute => {
+                record(Some(v.to_string()));
+                None
+            }
+            UrlShape::Relative => {
+                let resolved = self.base_url.and_then(|b| resolve(b, v));
+                record(resolved.clone());
+                let msg = match &resolved {
+                    Some(r) => format!("{place} is relative ({v}); Twilio will request {r}."),
+                    None => format!("{place} is relative ({v}); Twilio resolves it against the URL of the request it answers."),
+                };
+                Some(Finding::new(Code::TwimlRelativeUrl, msg))
+            }
+            UrlShape::Invalid(why) => {
+                record(None);
+                Some(
+                    Finding::new(
+                        Code::TwimlInvalidUrl,
+                        format!(
+                            "{place} is not a URL Twilio can fetch ({why}): {:?}.",
+                            clip(v, 60)
+                        ),
+                    )
+                    .twilio(11100),
+                )
+            }
+        }
+    }
+}
+
+/// True for what Twilio dials from a `<Number>`: E.164 (`+14155550100`), or a national
+/// number written with the usual separators (`415-123-4567`, as Twilio's own examples do);
+/// 3 to 15 digits. Letters (`client:alice`, `sip:…`, a name) or other characters are not a
+/// number. A template left in is not judged.
+fn dialable(text: &str) -> bool {
+    if text.contains("{{") || text.contains("${") || text.starts_with('$') {
+        return true;
+    }
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
+    body.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
+        && (3..=15).contains(&digits)
+}
+
+/// The Twilio error a bad whole number on this element and attribute causes.
+fn integer_error(element: &str, attr: &str) -> u32 {
+    match (element, attr) {
+        ("Dial", "timeout") => 13212,
+        ("Dial", "timeLimit") => 13216,
+        ("Gather", "timeout") => 13313,
+        ("Record", "timeout") => 13611,
+        _ => 12200,
+    }
+}
+
+/// The Twilio error a bad `method` on this element causes.
+fn method_error(element: &str) -> u32 {
+    match element {
+        "Dial" => 13210,
+        "Number" => 13221,
+        _ => 12200,
+    }
+}
+
+/// What the text of a text-required element is.
+fn what_text(tag: &str) -> &'static str {
+    match tag {
+        "Say" => "the words to say (or SSML)",
+        "Redirect" => "the URL to fetch next",
+        "Message" => "a body (text, <Body> or <Media>)",
+        "Number" | "Sms" | "WhatsApp" => "a phone number",
+        "Conference" | "Queue" | "Room" => "a name",
+        "Media" => "a media URL",
+        _ => "text",
+    }
+}
+
+/// Where a URL in a document points.
+pub(super) enum UrlShape {
+    Absolute,
+    Relative,
+    Invalid(&'static str),
+}
+
+/// The shape of a URL; `websocket`: `ws://` and `wss://` are absolute URLs too.
+pub(super) fn classify_url(v: &str, websocket: bool) -> UrlShape {
+    if v.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return UrlShape::Invalid("spaces must be encoded as %20");
+    }
+    let lower = v.to_ascii_lowercase();
+    let ws = websocket && (lower.starts_with("ws://") || lower.starts_with("wss://"));
+    if lower.starts_with("http://") || lower.starts_with("https://") || ws {
+        let host = &v[v.find("://").map(|i| i + 3).unwrap_or(0)..];
+        return if host.is_empty() || host.starts_with('/') {
+            UrlShape::Invalid("no host")
+        } else {
+            UrlShape::Absolute
+        };
+    }
+    let scheme_end = v.find(':');
+    let before_path = v.find(['/', '?', '#']).unwrap_or(v.len());
+    match scheme_end {
+        Some(i)
+            if i < before_path
+                && v[..i]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+        {
+            UrlShape::Invalid("only http(s) URLs are fetched, and ws(s) for streams")
+        }
+        _ => UrlShape::Relative,
+    }
+}
+
+/// Resolves a relative URL against the request URL (its fragment and, for path-relative
+/// references, its query dropped), as a browser would for the common forms.
+pub(super) fn resolve(base: &str, rel: &str) -> Option<String> {
+    let base = base.split('#').next().unwrap_or(base).trim();
+    let scheme_end = base.find("://")?;
+    let after = &base[scheme_end + 3..];
+    let host_end = after
+        .find(['/', '?'])
+        .map(|i| scheme_end + 3 + i)
+        .unwrap_or(base.len());
+    let origin = &base[..host_end];
+    let path_q = &base[host_end..];
+    let path = path_q.split('?').next().unwrap_or("");
+    Some(if let Some(r) = rel.strip_prefix("//") {
+        format!("{}//{r}", &base[..scheme_end + 1])
+    } else if rel.starts_with('/') {
+        format!("{origin}{rel}")
+    } else if rel.starts_with('?') {
+        format!("{origin}{path}{rel}")
+    } else {
+        let dir = match path.rfind('/') {
+            Some(i) => &path[..=i],
+            None => "/",
+        };
+        let mut segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+        let mut rest = rel;
+        loop {
+            if let Some(r) = rest.strip_prefix("./") {
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("../") {
+                segments.pop();
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let joined = segments.join("/");
+        if joined.is_empty() {
+            format!("{origin}/{rest}")
+        } else {
+            format!("{origin}/{joined}/{rest}")
+        }
+    })
+}
