@@ -78,10 +78,19 @@ fn is_camel(s: &str) -> bool {
 fn seed_names(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
-    let wanted = |s: &str| is_param_name(s) && !HEADER_WORDS.contains(&s);
+    names_in_tables(&lines, &mut names);
+    names_in_examples(text, &lines, &mut names);
+    names_in_prose(text, &lines, &mut names);
+    let mut seen = HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
+}
 
+/// Steps 1–3: markdown tables and "Parameter / Description" blocks.
+fn names_in_tables(lines: &[&str], names: &mut Vec<String>) {
+    let wanted = |s: &str| is_param_name(s) && !HEADER_WORDS.contains(&s);
     // 1. Markdown table rows: the first cell.
-    for line in &lines {
+    for line in lines {
         if line.starts_with('|') {
             let cell = line
                 .trim_matches('|')
@@ -111,7 +120,7 @@ fn seed_names(text: &str) -> Vec<String> {
     }
     // 3. A "Parameter Description" header, then "Name text…" rows up to a blank line.
     let mut inside = false;
-    for line in &lines {
+    for line in lines {
         let s = line.trim();
         if s == "Parameter Description" {
             inside = true;
@@ -127,6 +136,10 @@ fn seed_names(text: &str) -> Vec<String> {
             }
         }
     }
+}
+
+/// Steps 4–6: XML resources, JSON objects and example query strings.
+fn names_in_examples(text: &str, lines: &[&str], names: &mut Vec<String>) {
     // 4. XML element names inside <Call>…</Call>.
     let mut rest = text;
     while let Some(start) = rest.find("<Call>") {
@@ -147,7 +160,7 @@ fn seed_names(text: &str) -> Vec<String> {
         rest = &after[end..];
     }
     // 5. Top-level keys of JSON objects written on one line.
-    for line in &lines {
+    for line in lines {
         let s = line.trim();
         if s.starts_with('{') && s.ends_with('}') {
             let object: serde_json::Map<String, serde_json::Value> =
@@ -172,8 +185,12 @@ fn seed_names(text: &str) -> Vec<String> {
             names.extend(keys.iter().map(|k| k.to_string()));
         }
     }
+}
+
+/// Steps 7–9: OpenAPI-style headings, list filters, and names next to "parameter".
+fn names_in_prose(text: &str, lines: &[&str], names: &mut Vec<String>) {
     // 7. OpenAPI-style headings: "Twimlstring<twiml>required if …", "ApplicationSidSID<AP>…".
-    for line in &lines {
+    for line in lines {
         for ty in ["string<", "SID<", "integer<", "boolean<", "enum<"] {
             if let Some(i) = line.find(ty) {
                 let name = &line[..i];
@@ -226,10 +243,6 @@ fn seed_names(text: &str) -> Vec<String> {
             }
         }
     }
-
-    let mut seen = HashSet::new();
-    names.retain(|n| seen.insert(n.clone()));
-    names
 }
 
 /// Rows for a wire name; a `{placeholder}` name from a seed matches its row exactly.
@@ -334,11 +347,29 @@ fn enum_id(vt: &ValueType) -> Option<&'static str> {
 
 #[test]
 fn catalog_table_is_consistent() {
+    let problems = [
+        kind_problems(),
+        enum_and_prefix_problems(),
+        param_row_problems(),
+    ]
+    .concat();
+    assert!(
+        problems.is_empty(),
+        "{} catalog problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// Trimmed text of at least `min` characters.
+fn text_ok(s: &str, min: usize) -> bool {
+    s.trim() == s && s.chars().count() >= min
+}
+
+/// Kinds: unique ids, texts, what they are reported as, inheritance, one-of groups.
+fn kind_problems() -> Vec<String> {
     let mut problems: Vec<String> = Vec::new();
     let mut bad = |msg: String| problems.push(msg);
-    let text_ok = |s: &str, min: usize| s.trim() == s && s.chars().count() >= min;
-
-    // Kinds.
     let mut kind_ids = HashSet::new();
     for k in KINDS {
         if !kind_ids.insert(k.id) {
@@ -386,8 +417,13 @@ fn catalog_table_is_consistent() {
             bad(format!("reported id {id} has no catalog kind"));
         }
     }
+    problems
+}
 
-    // Enums and SID prefixes.
+/// Enums (unique, non-empty, explained tolerated values) and SID prefixes.
+fn enum_and_prefix_problems() -> Vec<String> {
+    let mut problems: Vec<String> = Vec::new();
+    let mut bad = |msg: String| problems.push(msg);
     let mut enum_ids = HashSet::new();
     for e in ENUMS {
         if !enum_ids.insert(e.id) {
@@ -419,8 +455,13 @@ fn catalog_table_is_consistent() {
             ));
         }
     }
+    problems
+}
 
-    // Parameter rows.
+/// Parameter rows: kinds of the same API version, no row twice, texts, deprecations, aliases, enums, SID prefixes, ranges.
+fn param_row_problems() -> Vec<String> {
+    let mut problems: Vec<String> = Vec::new();
+    let mut bad = |msg: String| problems.push(msg);
     let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
     for (i, p) in PARAMS.iter().enumerate() {
         let at = format!("row {i} ({} {})", p.name, p.api_version.as_str());
@@ -481,13 +522,7 @@ fn catalog_table_is_consistent() {
             _ => {}
         }
     }
-
-    assert!(
-        problems.is_empty(),
-        "{} catalog problems:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    problems
 }
 
 fn row(kind: &str, name: &str) -> Option<&'static ParamSpec> {
@@ -498,11 +533,12 @@ fn enum_values(id: &str) -> Vec<&'static str> {
     catalog::enum_spec(id).map_or_else(Vec::new, |e| e.values.to_vec())
 }
 
-/// Facts that are easy to get wrong, one line each.
-#[test]
-fn catalog_spot_checks() {
-    type Check = fn() -> bool;
-    let checks: &[(&str, Check)] = &[
+/// A named fact about the catalog that must hold.
+type Check = fn() -> bool;
+
+/// Types, limits and units of values.
+fn types_and_units() -> Vec<(&'static str, Check)> {
+    vec![
         ("create-call Timeout max 600 s", || {
             row("create-call", "Timeout").is_some_and(|p| {
                 matches!(
@@ -555,6 +591,12 @@ fn catalog_spot_checks() {
                 )
             })
         }),
+    ]
+}
+
+/// Aliases, deprecations and the 2008 API.
+fn aliases_and_legacy() -> Vec<(&'static str, Check)> {
+    vec![
         ("SmsSid: deprecated alias of MessageSid", || {
             row("messaging-request", "SmsSid")
                 .is_some_and(|p| p.deprecated.is_some() && p.alias_of == Some("MessageSid"))
@@ -624,6 +666,12 @@ fn catalog_spot_checks() {
                 )
             })
         }),
+    ]
+}
+
+/// Value ranges, value sets, indexed and inherited parameters.
+fn value_sets_and_shapes() -> Vec<(&'static str, Check)> {
+    vec![
         ("MachineDetectionTimeout 3-59, soft", || {
             row("create-call", "MachineDetectionTimeout").is_some_and(|p| {
                 matches!(
@@ -729,7 +777,19 @@ fn catalog_spot_checks() {
                     }
             })
         }),
-    ];
+    ]
+}
+
+/// Facts that are easy to get wrong, one line each.
+#[test]
+fn catalog_spot_checks() {
+    let checks = [
+        types_and_units(),
+        aliases_and_legacy(),
+        value_sets_and_shapes(),
+    ]
+    .concat();
+    assert!(checks.len() >= 28, "only {} spot checks", checks.len());
     let failed: Vec<&str> = checks
         .iter()
         .filter(|(_, check)| !check())

@@ -11,6 +11,8 @@ mod corpus;
 mod decode;
 /// Diffs of two captures: field changes and what breaks the signature.
 mod diff;
+/// The signature doctor: one mistake per case, the diagnosis it must give first.
+mod doctor;
 /// Hostile input: property tests, size and depth limits, secrets never in outputs.
 mod hostile;
 /// End-to-end inspection vectors: kinds, fields and finding codes.
