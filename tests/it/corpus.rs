@@ -137,6 +137,74 @@ fn lint(captures: &[Capture]) -> Vec<String> {
     problems
 }
 
+/// Agreement with the expert so far: kinds right, and finding codes hit, reported, wanted.
+#[derive(Default)]
+struct Tally {
+    kind_ok: usize,
+    hit: usize,
+    got_total: usize,
+    want_total: usize,
+}
+
+/// How the report of one capture differs from the expert's verdict (empty when it agrees).
+fn disagreements(c: &Capture, tally: &mut Tally) -> Vec<String> {
+    let report = inspect(&c.input, &c.options);
+    let mut why = Vec::new();
+    let kind = report.kind.id.as_str();
+    if kind == c.kind || c.alt_kinds.iter().any(|k| k == kind) {
+        tally.kind_ok += 1;
+    } else {
+        let alts = if c.alt_kinds.is_empty() {
+            String::new()
+        } else {
+            format!(" (or {})", c.alt_kinds.join(", "))
+        };
+        why.push(format!(
+            "kind {kind}, want {}{alts}; reasons {:?}",
+            c.kind, report.kind.reasons
+        ));
+    }
+    for (severity, want) in [
+        (Severity::Error, &c.errors),
+        (Severity::Warning, &c.warnings),
+    ] {
+        let want = set(want);
+        let got = codes_of(&report, severity);
+        tally.hit += want.intersection(&got).count();
+        tally.got_total += got.len();
+        tally.want_total += want.len();
+        let extra: Vec<&String> = got.difference(&want).collect();
+        let missing: Vec<&String> = want.difference(&got).collect();
+        if !extra.is_empty() {
+            let detail: Vec<String> = report
+                .all_findings()
+                .chain(report.signature.findings.iter())
+                .filter(|f| f.severity == severity && extra.contains(&&f.code.id().to_string()))
+                .map(|f| match &f.param {
+                    Some(p) => format!("{}[{p}]: {}", f.code.id(), f.message),
+                    None => format!("{}: {}", f.code.id(), f.message),
+                })
+                .collect();
+            why.push(format!(
+                "unexpected {} {}",
+                severity.name(),
+                detail.join(" | ")
+            ));
+        }
+        if !missing.is_empty() {
+            why.push(format!("missing {} {missing:?}", severity.name()));
+        }
+    }
+    if let Some(want) = &c.signature {
+        let json = serde_json::to_value(&report).expect("report serialises");
+        let got = json["signature"]["status"].as_str().unwrap_or("");
+        if got != want {
+            why.push(format!("signature {got}, want {want}"));
+        }
+    }
+    why
+}
+
 #[test]
 fn real_capture_corpus() {
     let captures = load();
@@ -146,69 +214,10 @@ fn real_capture_corpus() {
         "captures.toml:\n{}",
         problems.join("\n")
     );
-
-    let mut kind_ok = 0usize;
-    let (mut hit, mut got_total, mut want_total) = (0usize, 0usize, 0usize);
+    let mut tally = Tally::default();
     let mut lines = Vec::new();
     for c in &captures {
-        let report = inspect(&c.input, &c.options);
-        let mut why = Vec::new();
-
-        let kind = report.kind.id.as_str();
-        if kind == c.kind || c.alt_kinds.iter().any(|k| k == kind) {
-            kind_ok += 1;
-        } else {
-            let alts = if c.alt_kinds.is_empty() {
-                String::new()
-            } else {
-                format!(" (or {})", c.alt_kinds.join(", "))
-            };
-            why.push(format!(
-                "kind {kind}, want {}{alts}; reasons {:?}",
-                c.kind, report.kind.reasons
-            ));
-        }
-
-        for (severity, want) in [
-            (Severity::Error, &c.errors),
-            (Severity::Warning, &c.warnings),
-        ] {
-            let want = set(want);
-            let got = codes_of(&report, severity);
-            hit += want.intersection(&got).count();
-            got_total += got.len();
-            want_total += want.len();
-            let extra: Vec<&String> = got.difference(&want).collect();
-            let missing: Vec<&String> = want.difference(&got).collect();
-            if !extra.is_empty() {
-                let detail: Vec<String> = report
-                    .all_findings()
-                    .chain(report.signature.findings.iter())
-                    .filter(|f| f.severity == severity && extra.contains(&&f.code.id().to_string()))
-                    .map(|f| match &f.param {
-                        Some(p) => format!("{}[{p}]: {}", f.code.id(), f.message),
-                        None => format!("{}: {}", f.code.id(), f.message),
-                    })
-                    .collect();
-                why.push(format!(
-                    "unexpected {} {}",
-                    severity.name(),
-                    detail.join(" | ")
-                ));
-            }
-            if !missing.is_empty() {
-                why.push(format!("missing {} {missing:?}", severity.name()));
-            }
-        }
-
-        if let Some(want) = &c.signature {
-            let json = serde_json::to_value(&report).expect("report serialises");
-            let got = json["signature"]["status"].as_str().unwrap_or("");
-            if got != want {
-                why.push(format!("signature {got}, want {want}"));
-            }
-        }
-
+        let why = disagreements(c, &mut tally);
         if !why.is_empty() {
             lines.push(format!(
                 "{}  [{}]  {}\n    {}",
@@ -219,6 +228,12 @@ fn real_capture_corpus() {
             ));
         }
     }
+    let Tally {
+        kind_ok,
+        hit,
+        got_total,
+        want_total,
+    } = tally;
 
     let n = captures.len();
     let accuracy = pct(kind_ok, n);

@@ -72,17 +72,32 @@ pub(crate) fn all_codes(report: &Report) -> BTreeSet<String> {
         .collect()
 }
 
+/// What differs from a vector's expectations, one line each.
+#[derive(Default)]
+struct Errs(Vec<String>);
+
+impl Errs {
+    fn expect(&mut self, ok: bool, what: String) {
+        if !ok {
+            self.0.push(what);
+        }
+    }
+}
+
 fn check(v: &Vector) -> Vec<String> {
     let report = inspect(&v.input, &v.options);
     let json = serde_json::to_value(&report).expect("report serialises");
-    let mut errs = Vec::new();
-    let mut expect = |ok: bool, what: String| {
-        if !ok {
-            errs.push(what);
-        }
-    };
+    let mut errs = Errs::default();
+    check_verdict(v, &report, &json, &mut errs);
+    check_fields(v, &report, &json, &mut errs);
+    check_findings(v, &report, &mut errs);
+    errs.0
+}
+
+/// Kind, format, API version, the kind's reasons, the field count, the signature status.
+fn check_verdict(v: &Vector, report: &Report, json: &serde_json::Value, errs: &mut Errs) {
     if let Some(k) = &v.kind {
-        expect(
+        errs.expect(
             &report.kind.id == k,
             format!(
                 "kind {} (reasons {:?}), want {k}",
@@ -91,18 +106,41 @@ fn check(v: &Vector) -> Vec<String> {
         );
     }
     if let Some(f) = &v.format {
-        expect(
+        errs.expect(
             report.format.id() == f,
             format!("format {}, want {f}", report.format.id()),
         );
     }
     if let Some(a) = &v.api_version {
-        expect(
+        errs.expect(
             // Read from the JSON: the typed field must serialise to the same string.
             json["apiVersion"].as_str() == Some(a.as_str()),
             format!("api {}, want {a}", json["apiVersion"]),
         );
     }
+    if let Some(r) = &v.reason {
+        errs.expect(
+            report.kind.reasons.iter().any(|x| x.contains(r.as_str())),
+            format!("no reason contains {r:?}: {:?}", report.kind.reasons),
+        );
+    }
+    if let Some(n) = v.field_count {
+        errs.expect(
+            report.fields.len() == n,
+            format!("{} fields, want {n}", report.fields.len()),
+        );
+    }
+    if let Some(s) = &v.signature {
+        let got = json["signature"]["status"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        errs.expect(&got == s, format!("signature status {got}, want {s}"));
+    }
+}
+
+/// Fields in order, their display, status and placeholder labels.
+fn check_fields(v: &Vector, report: &Report, json: &serde_json::Value, errs: &mut Errs) {
     let mut at = 0;
     for (name, value) in &v.fields {
         match report.fields[at..]
@@ -110,7 +148,7 @@ fn check(v: &Vector) -> Vec<String> {
             .position(|f| &f.name == name && &f.value == value)
         {
             Some(i) => at += i + 1,
-            None => expect(false, format!("field {name}={value:?} not found in order")),
+            None => errs.expect(false, format!("field {name}={value:?} not found in order")),
         }
     }
     for (name, want) in &v.display {
@@ -119,7 +157,7 @@ fn check(v: &Vector) -> Vec<String> {
             .iter()
             .find(|f| &f.name == name)
             .and_then(|f| f.display.clone());
-        expect(
+        errs.expect(
             got.as_deref().is_some_and(|g| g.contains(want.as_str())),
             format!("display of {name}: {got:?}, want ⊇ {want:?}"),
         );
@@ -129,20 +167,34 @@ fn check(v: &Vector) -> Vec<String> {
             .as_array()
             .and_then(|fs| fs.iter().find(|f| f["name"] == name.as_str()))
             .map(|f| f["status"].clone());
-        expect(
+        errs.expect(
             got.as_ref().and_then(|g| g.as_str()) == Some(want.as_str()),
             format!("status of {name}: {got:?}, want {want}"),
         );
     }
-    let codes = all_codes(&report);
+    for (name, want) in &v.placeholder {
+        let got = json["fields"]
+            .as_array()
+            .and_then(|fs| fs.iter().find(|f| f["name"] == name.as_str()))
+            .map(|f| f["placeholder"].clone());
+        errs.expect(
+            got.as_ref().and_then(|g| g.as_str()) == Some(want.as_str()),
+            format!("placeholder of {name}: {got:?}, want {want}"),
+        );
+    }
+}
+
+/// Finding codes present, absent, info-only; errors; messages on a parameter.
+fn check_findings(v: &Vector, report: &Report, errs: &mut Errs) {
+    let codes = all_codes(report);
     for c in &v.codes {
-        expect(
+        errs.expect(
             codes.contains(c),
             format!("missing code {c}; got {codes:?}"),
         );
     }
     for c in &v.no_codes {
-        expect(!codes.contains(c), format!("unexpected code {c}"));
+        errs.expect(!codes.contains(c), format!("unexpected code {c}"));
     }
     for c in &v.info_codes {
         let severities: Vec<_> = report
@@ -152,7 +204,7 @@ fn check(v: &Vector) -> Vec<String> {
             .filter(|f| f.code.id() == c)
             .map(|f| f.severity)
             .collect();
-        expect(
+        errs.expect(
             !severities.is_empty()
                 && severities
                     .iter()
@@ -161,7 +213,7 @@ fn check(v: &Vector) -> Vec<String> {
         );
     }
     if let Some(e) = v.errors {
-        expect(
+        errs.expect(
             report.has_errors() == e,
             format!(
                 "has_errors {}, want {e}; codes {codes:?}",
@@ -169,44 +221,14 @@ fn check(v: &Vector) -> Vec<String> {
             ),
         );
     }
-    if let Some(s) = &v.signature {
-        let got = json["signature"]["status"]
-            .as_str()
-            .unwrap_or("")
-            .to_string();
-        expect(&got == s, format!("signature status {got}, want {s}"));
-    }
-    for (name, want) in &v.placeholder {
-        let got = json["fields"]
-            .as_array()
-            .and_then(|fs| fs.iter().find(|f| f["name"] == name.as_str()))
-            .map(|f| f["placeholder"].clone());
-        expect(
-            got.as_ref().and_then(|g| g.as_str()) == Some(want.as_str()),
-            format!("placeholder of {name}: {got:?}, want {want}"),
-        );
-    }
     for (param, want) in &v.message {
-        expect(
+        errs.expect(
             report.all_findings().any(|f| {
                 f.param.as_deref() == Some(param.as_str()) && f.message.contains(want.as_str())
             }),
             format!("no finding on {param} says {want:?}"),
         );
     }
-    if let Some(r) = &v.reason {
-        expect(
-            report.kind.reasons.iter().any(|x| x.contains(r.as_str())),
-            format!("no reason contains {r:?}: {:?}", report.kind.reasons),
-        );
-    }
-    if let Some(n) = v.field_count {
-        expect(
-            report.fields.len() == n,
-            format!("{} fields, want {n}", report.fields.len()),
-        );
-    }
-    errs
 }
 
 #[test]

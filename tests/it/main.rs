@@ -21,6 +21,8 @@ mod inspect;
 mod listen;
 /// The response side: TwiML vectors, schema coverage, generated tables, connection overrides.
 mod response;
+/// The parameter names a seed document defines.
+mod seed_names;
 /// Signature vectors from the official libraries, and the signature doctor.
 mod signature;
 /// The one loader of the TOML vector files.
