@@ -140,7 +140,7 @@ fn cut_off_tail(fields: &mut [Field]) {
         last.placeholder = Some(crate::placeholder::Placeholder::CutOff);
         last.findings
             .retain(|f| f.severity == crate::finding::Severity::Info);
-        crate::inspect::label_placeholder(last);
+        last.label_placeholder();
     }
 }
 

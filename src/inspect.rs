@@ -12,7 +12,6 @@ use crate::report::{Counts, Field, InputFormat, KindVerdict, Report, RequestInfo
 use crate::signature::{self, SignRequest, SignatureReport, SignedRequest};
 
 mod field;
-pub(crate) use field::label_placeholder;
 use field::{build_field, FieldContext};
 
 /// What the caller knows beyond the pasted text. Every field is optional; values found in
@@ -83,7 +82,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 pub fn inspect(input: &str, options: &Options) -> Report {
     let decoded = decode(input, options.format);
     let mut report = inspect_decoded(decoded, options);
-    if input.len() <= crate::decode::MAX_INPUT_BYTES {
+    if input.len() <= crate::limits::MAX_INPUT_BYTES {
         let kind = Some(report.kind.id.as_str())
             .filter(|k| *k != "unknown")
             .or(options.kind.as_deref());

@@ -31,7 +31,9 @@ mod cross;
 mod decode;
 pub mod diff;
 mod finding;
+mod input;
 mod inspect;
+mod limits;
 pub mod percent;
 pub mod phone;
 pub mod placeholder;
@@ -44,10 +46,11 @@ mod wasm;
 #[cfg(feature = "wasm")]
 mod wasm_many;
 
-pub use decode::{decode, detect, Decoded, MAX_INPUT_BYTES};
+pub use decode::{decode, detect, Decoded};
 pub use diff::{diff, Diff};
 pub use finding::{Code, Finding, Severity};
 pub use inspect::{inspect, sign, Options, SignError};
+pub use limits::MAX_INPUT_BYTES;
 pub use report::{
     Counts, Field, FieldStatus, Header, InputFormat, KindVerdict, ParamSource, RawPair, Report,
     RequestInfo, RunnerUp,

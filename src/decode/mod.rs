@@ -60,8 +60,7 @@ impl Decoded {
     }
 }
 
-/// The largest input accepted (10 MiB). Larger pastes are refused with `input-too-large`.
-pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
+pub use crate::limits::MAX_INPUT_BYTES;
 
 /// Decodes `input`, detecting its format unless `forced` is given.
 ///

@@ -102,7 +102,7 @@ pub(super) fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> F
                 .param(name)
                 .hint("Tolerated: Twilio adds parameters without notice, and apps add their own to their URLs."),
         );
-        label_placeholder(&mut field);
+        field.label_placeholder();
         return field;
     };
     status_findings(&mut field, spec, &rows, kind, ctx.webhook);
@@ -123,7 +123,7 @@ pub(super) fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> F
     // typed values that are stand-ins are not.
     let free_text = matches!(value_type, ValueType::Text { .. } | ValueType::Twiml { .. });
     if field.placeholder.is_some() {
-        label_placeholder(&mut field);
+        field.label_placeholder();
     }
     if ctx.check_values && (field.placeholder.is_none() || free_text) {
         let checked = check_against_rows(&rows, name, &pair.value, ctx);
@@ -161,46 +161,6 @@ fn check_against_rows(
         first.get_or_insert(checked);
     }
     first.unwrap_or_default()
-}
-
-/// The label and the info finding of a stand-in value.
-pub(crate) fn label_placeholder(field: &mut Field) {
-    let Some(p) = field.placeholder else {
-        return;
-    };
-    field.display = Some(p.label().to_string());
-    let (code, message) = match p {
-        Placeholder::ForeignId => (
-            Code::ForeignId,
-            format!(
-                "{}={} is not a Twilio SID but another platform's id ({}); it is not checked.",
-                field.name,
-                field.value,
-                if crate::placeholder::is_uuid(field.value.trim()) {
-                    "a UUID"
-                } else {
-                    "an opaque token"
-                }
-            ),
-        ),
-        _ => (
-            Code::RedactedValue,
-            format!(
-                "{} is {}; it is shown as written and not checked.",
-                field.name,
-                match p {
-                    Placeholder::Redacted => "redacted",
-                    Placeholder::Template => "a template variable left in",
-                    Placeholder::CutOff =>
-                        "cut off where the capture ends (an earlier copy holds the whole value)",
-                    _ => "a placeholder, not a real value",
-                }
-            ),
-        ),
-    };
-    field
-        .findings
-        .push(Finding::new(code, message).param(field.name.clone()));
 }
 
 /// Deprecated, legacy and other-kind findings for a field.

@@ -12,6 +12,7 @@
 
 mod overrides;
 mod schema;
+mod spec;
 mod split;
 pub(crate) mod xml;
 
@@ -25,7 +26,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::{Code, Finding, Severity};
-use crate::report::Header;
+use crate::input::Header;
 
 pub use overrides::{connection_overrides, ConnectionOverrides, OverrideValue};
 pub use schema::{
@@ -228,7 +229,7 @@ pub struct ResponseReport {
 
 /// Inspects a webhook response (see the module documentation). Never panics, never fails.
 pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
-    if input.len() > crate::decode::MAX_INPUT_BYTES {
+    if input.len() > crate::limits::MAX_INPUT_BYTES {
         return too_large(input.len(), ctx);
     }
     let parsed = split::read_response(input);
@@ -399,11 +400,11 @@ pub(crate) fn looks_like_response(t: &str) -> bool {
 /// alone), checked with what the request tells: its kind and URL.
 pub(crate) fn response_of_paste(
     input: &str,
-    format: crate::report::InputFormat,
+    format: crate::input::InputFormat,
     kind: Option<&str>,
     url: Option<&str>,
 ) -> Option<ResponseReport> {
-    use crate::report::InputFormat;
+    use crate::input::InputFormat;
     // A REST request's answer comes from Twilio's API (JSON, XML records), not from a
     // webhook: there is nothing for Twilio to accept.
     let rest = kind

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::ResponseInputKind;
 use crate::finding::{Code, Finding, Severity};
-use crate::report::Header;
+use crate::input::Header;
 
 /// A response as read from the paste.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,6 +9,7 @@
 //! [`Lane`] ordered by `SequenceNumber`, else Twilio's own `Timestamp`, else receive time,
 //! else input order — the lane says which.
 
+mod capture;
 mod checks;
 mod errors;
 pub(crate) mod read;

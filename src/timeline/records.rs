@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::read::{Capture, ManyFormat};
+use super::capture::{scalar_text, Capture, ManyFormat};
 
 pub(super) fn json_type(v: &Value) -> &'static str {
     match v {
@@ -13,16 +13,6 @@ pub(super) fn json_type(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
-    }
-}
-
-/// A string for a scalar JSON value (numbers and booleans as written; objects as JSON).
-pub(super) fn scalar_text(v: &Value) -> Option<String> {
-    match v {
-        Value::Null => None,
-        Value::String(s) => Some(s.clone()),
-        Value::Array(_) | Value::Object(_) => Some(v.to_string()),
-        other => Some(other.to_string()),
     }
 }
 
