@@ -190,6 +190,21 @@ fn param_value(function: &str, key: &str, value: &JsValue) -> Result<String, JsE
     }
 }
 
+/// The first three arguments of the twilio-node validators: token, signature (a missing
+/// one is the empty string, which never validates) and URL.
+fn validator_args(
+    f: &str,
+    auth_token: &JsValue,
+    signature: &JsValue,
+    url: &JsValue,
+) -> Result<(String, String, String), JsError> {
+    Ok((
+        string_arg(f, "authToken", auth_token)?,
+        opt_string_arg(f, "signature", signature)?.unwrap_or_default(),
+        string_arg(f, "url", url)?,
+    ))
+}
+
 /// Validates an `X-Twilio-Signature` like twilio-node's `validateRequest`: the signature
 /// over `url` plus the sorted `params` (Express's `req.body`), with the port variants
 /// (URL with and without its default port). A missing signature is simply invalid.
@@ -201,9 +216,7 @@ pub fn validate_request(
     #[wasm_bindgen(unchecked_param_type = "Record<string, string | string[]>")] params: JsValue,
 ) -> Result<bool, JsError> {
     const F: &str = "validateRequest";
-    let token = string_arg(F, "authToken", &auth_token)?;
-    let signature = opt_string_arg(F, "signature", &signature)?.unwrap_or_default();
-    let url = string_arg(F, "url", &url)?;
+    let (token, signature, url) = validator_args(F, &auth_token, &signature, &url)?;
     let params = params_arg(F, &params)?;
     Ok(signature::is_valid(&token, &signature, &url, &params))
 }
@@ -240,9 +253,7 @@ pub fn validate_request_with_body(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] body: JsValue,
 ) -> Result<bool, JsError> {
     const F: &str = "validateRequestWithBody";
-    let token = string_arg(F, "authToken", &auth_token)?;
-    let signature = opt_string_arg(F, "signature", &signature)?.unwrap_or_default();
-    let url = string_arg(F, "url", &url)?;
+    let (token, signature, url) = validator_args(F, &auth_token, &signature, &url)?;
     let body = body_arg(F, "body", &body)?;
     Ok(signature::is_valid_with_body(
         &token, &signature, &url, &body,

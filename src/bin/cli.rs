@@ -403,6 +403,21 @@ impl Paint {
             Severity::Info => self.wrap("36", "info"),
         }
     }
+    /// One finding as text: severity, code (and `suffix`), message, and its hint below.
+    fn finding(
+        &self,
+        sev: Severity,
+        code: &str,
+        suffix: &str,
+        message: &str,
+        hint: Option<&str>,
+    ) -> String {
+        let mut s = format!("  {} {code}{suffix}: {message}\n", self.severity(sev));
+        if let Some(h) = hint {
+            s += &format!("      → {h}\n");
+        }
+        s
+    }
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -510,15 +525,7 @@ fn render_table(r: &Report, colour: bool) -> String {
     if !r.findings.is_empty() {
         s += &format!("\n{}\n", p.wrap("1", "Findings:"));
         for f in &r.findings {
-            s += &format!(
-                "  {} {}: {}\n",
-                p.severity(f.severity),
-                f.code.id(),
-                f.message
-            );
-            if let Some(h) = &f.hint {
-                s += &format!("      → {h}\n");
-            }
+            s += &p.finding(f.severity, f.code.id(), "", &f.message, f.hint.as_deref());
         }
     }
     s += &signature_section(r, &p);
@@ -569,15 +576,13 @@ fn response_section(r: &ResponseReport, p: &Paint) -> String {
             .twilio_error_code
             .map(|c| format!(" [{c}]"))
             .unwrap_or_default();
-        s += &format!(
-            "  {} {}{twilio}{place}: {}\n",
-            p.severity(f.severity),
+        s += &p.finding(
+            f.severity,
             f.code.id(),
-            f.message
+            &format!("{twilio}{place}"),
+            &f.message,
+            f.hint.as_deref(),
         );
-        if let Some(h) = &f.hint {
-            s += &format!("      → {h}\n");
-        }
     }
     for u in &r.urls {
         if let Some(res) = u.resolved.as_deref().filter(|res| *res != u.raw) {
@@ -644,15 +649,7 @@ fn signature_section(r: &Report, p: &Paint) -> String {
         .iter()
         .filter(|f| f.code != Code::SignatureDiagnosis)
     {
-        s += &format!(
-            "  {} {}: {}\n",
-            p.severity(f.severity),
-            f.code.id(),
-            f.message
-        );
-        if let Some(h) = &f.hint {
-            s += &format!("      → {h}\n");
-        }
+        s += &p.finding(f.severity, f.code.id(), "", &f.message, f.hint.as_deref());
     }
     if let Some(sts) = &sig.string_to_sign {
         s += &format!("  string to sign: {sts}\n");

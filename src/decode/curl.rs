@@ -152,6 +152,18 @@ fn ansi_c(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, cur: &mut String
     false
 }
 
+/// The words of a shell command; broken quoting is reported and the rest read as one word.
+pub(crate) fn command_words(text: &str, out: &mut Decoded) -> Vec<String> {
+    let (words, problem) = shell_words(text);
+    if let Some(p) = problem {
+        out.findings.push(Finding::new(
+            Code::MalformedCurl,
+            format!("The command's quoting is broken: {p}; the rest was read as one word."),
+        ));
+    }
+    words
+}
+
 /// Short options that take an argument.
 const SHORT_WITH_ARG: &str = "XdHuAebcomFTxwEKrYyzCUQ";
 /// Long options that take an argument (besides the data and header ones handled directly).
@@ -200,13 +212,7 @@ struct Parsed {
 
 /// Decodes a curl command.
 pub(crate) fn decode_curl(text: &str, out: &mut Decoded) {
-    let (words, problem) = shell_words(text);
-    if let Some(p) = problem {
-        out.findings.push(Finding::new(
-            Code::MalformedCurl,
-            format!("The command's quoting is broken: {p}; the rest was read as one word."),
-        ));
-    }
+    let words = command_words(text, out);
     // Skip a shell prompt and everything before `curl`.
     let start = words
         .iter()

@@ -29,7 +29,7 @@ pub(crate) struct RequestLine<'a> {
 }
 
 /// The lines of `t` with their byte offsets, line breaks (`\n`, `\r\n`) removed.
-fn lines_of(t: &str) -> Vec<(usize, &str)> {
+pub(crate) fn lines_of(t: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
     for l in t.split('\n') {

@@ -4,7 +4,7 @@
 //! from the command (`create` → `POST …/Calls.json`). Words are split by the curl decoder's
 //! shell tokenizer (quotes, `\` continuations).
 
-use super::curl::shell_words;
+use super::curl::command_words;
 use super::url::apply_url;
 use super::{form, Decoded};
 use crate::finding::{Code, Finding};
@@ -85,13 +85,7 @@ struct Command {
 
 /// Decodes a `twilio api:<domain>:<resource…>:<action>` command.
 pub(crate) fn decode_twilio_cli(text: &str, out: &mut Decoded) {
-    let (words, problem) = shell_words(text);
-    if let Some(p) = problem {
-        out.findings.push(Finding::new(
-            Code::MalformedCurl,
-            format!("The command's quoting is broken: {p}; the rest was read as one word."),
-        ));
-    }
+    let words = command_words(text, out);
     let start = words
         .iter()
         .position(|w| w.starts_with("api:"))

@@ -1,11 +1,12 @@
 //! Log prefixes every line shares: timestamps (ISO, bracketed, syslog), levels, process and
 //! container tags, logger names.
 
-use super::{lines, rebuild, Layer};
+use super::{rebuild, Layer};
+use crate::decode::http::lines_of;
 
 /// The prefix a logger, process manager or container runtime writes before each line.
 pub(super) fn log_prefix(t: &str) -> Option<Layer> {
-    let ls = lines(t);
+    let ls = lines_of(t);
     let mut kept = Vec::with_capacity(ls.len());
     let mut what: Option<&'static str> = None;
     for (off, l) in &ls {

@@ -11,6 +11,7 @@
 
 mod log;
 
+use crate::decode::http::lines_of;
 use log::log_prefix;
 
 /// Layers are peeled at most this many times.
@@ -166,17 +167,6 @@ pub(crate) fn unwrap_label(text: &str) -> Option<Unwrapped> {
     Some(out)
 }
 
-/// The lines of `t` with their byte offsets, without line endings.
-fn lines(t: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for l in t.split('\n') {
-        out.push((at, l.strip_suffix('\r').unwrap_or(l)));
-        at += l.len() + 1;
-    }
-    out
-}
-
 /// Rebuilds text from kept line parts: `(line offset, kept start, kept end)`, or `None` for a
 /// dropped line.
 fn rebuild(t: &str, kept: &[Option<(usize, usize, usize)>], what: String) -> Option<Layer> {
@@ -199,7 +189,7 @@ fn rebuild(t: &str, kept: &[Option<(usize, usize, usize)>], what: String) -> Opt
 /// Applies `strip` (which returns the prefix length to drop) to every non-blank line; only
 /// when it matches every non-blank line.
 fn line_prefix(t: &str, strip: &dyn Fn(&str) -> Option<usize>, what: &str) -> Option<Layer> {
-    let ls = lines(t);
+    let ls = lines_of(t);
     let mut kept = Vec::with_capacity(ls.len());
     for (off, l) in &ls {
         if l.trim().is_empty() {
@@ -222,7 +212,7 @@ fn quote_prefix(l: &str) -> Option<usize> {
 /// `curl -v` output: the request is the `> ` lines; `* ` notes, `< ` response lines and
 /// `{ [n bytes data]` transfer notes are dropped.
 fn curl_verbose(t: &str) -> Option<Layer> {
-    let ls = lines(t);
+    let ls = lines_of(t);
     let mut kept = Vec::with_capacity(ls.len());
     let mut request = 0;
     for (off, l) in &ls {
@@ -285,7 +275,7 @@ fn block_comment(t: &str) -> Option<Layer> {
     if !(trimmed.starts_with("/*") && trimmed.ends_with("*/") && trimmed.len() >= 4) {
         return None;
     }
-    let ls = lines(t);
+    let ls = lines_of(t);
     let mut kept = Vec::with_capacity(ls.len());
     for (off, l) in &ls {
         let lead = l.len() - l.trim_start().len();
@@ -314,7 +304,7 @@ fn block_comment(t: &str) -> Option<Layer> {
 
 /// Consecutive line numbers (`12 | `, `12: `, `12. `, `12) `, `12\t`) on every non-blank line.
 fn line_numbers(t: &str) -> Option<Layer> {
-    let ls = lines(t);
+    let ls = lines_of(t);
     let mut kept = Vec::with_capacity(ls.len());
     let mut last: Option<u64> = None;
     let mut numbered = 0;
@@ -359,7 +349,7 @@ fn line_numbers(t: &str) -> Option<Layer> {
 /// Line numbers on lines of their own, as some documentation pages copy: `1`, the first
 /// line, `2`, the second… Every other non-blank line is the next number.
 fn number_lines(t: &str) -> Option<Layer> {
-    let ls = lines(t);
+    let ls = lines_of(t);
     let mut kept = Vec::with_capacity(ls.len());
     let mut expect: Option<u64> = None;
     let mut numbered = 0;
@@ -388,7 +378,7 @@ fn number_lines(t: &str) -> Option<Layer> {
 /// A diff's marks (`+` added, `-` removed lines, as a review quotes them): the added side is
 /// kept. Only when every non-blank line carries a mark and at least two are added.
 fn diff_marks(t: &str) -> Option<Layer> {
-    let ls = lines(t);
+    let ls = lines_of(t);
     let mut kept = Vec::with_capacity(ls.len());
     let mut added = 0;
     for (off, l) in &ls {
@@ -414,7 +404,7 @@ fn diff_marks(t: &str) -> Option<Layer> {
 /// A markdown code fence (```` ``` ```` or `~~~`, with or without a language): the first
 /// fenced block; text around it is dropped.
 fn fence(t: &str) -> Option<Layer> {
-    let ls = lines(t);
+    let ls = lines_of(t);
     let is_fence = |l: &str| {
         let l = l.trim_start();
         l.starts_with("```") || l.starts_with("~~~")
@@ -445,7 +435,7 @@ fn fence(t: &str) -> Option<Layer> {
 
 /// A `.` or `\` closing every non-blank line (documentation captures), at least two lines.
 fn line_ends(t: &str) -> Option<Layer> {
-    let ls = lines(t);
+    let ls = lines_of(t);
     let content: Vec<&str> = ls
         .iter()
         .map(|(_, l)| l.trim_end())
