@@ -27,6 +27,7 @@ pub fn shared_of(c: &Capture) -> Shared {
         kind: None,
         url: o.url.filter(|u| !u.trim().is_empty()),
         signature: o.signature.filter(|s| !s.trim().is_empty()),
+        picked: Vec::new(),
     }
 }
 
@@ -250,11 +251,12 @@ mod tests {
         // POST), it would fail; opened as the GET request it was, it passes as in the timeline.
         let url = format!("https://example.com/voice?{CALL}");
         let sig = signed("", &url, "GET", None);
-        let text = format!(
-            "{{\"input\":\"{CALL}\",\"method\":\"get\",\"url\":\"{url}\",\"headers\":{{\"X-Twilio-Signature\":\"{sig}\",\"I-Twilio-Idempotency-Token\":\"abc\"}},\"receivedAt\":\"2025-01-01T00:00:00Z\"}}\n\
-             {{\"input\":\"{}\"}}\n",
-            CALL.replace("ringing", "completed")
-        );
+        let first = serde_json::json!({
+            "input": CALL, "method": "get", "url": url, "receivedAt": "2025-01-01T00:00:00Z",
+            "headers": {"X-Twilio-Signature": sig, "I-Twilio-Idempotency-Token": "abc"},
+        });
+        let second = serde_json::json!({ "input": CALL.replace("ringing", "completed") });
+        let text = format!("{first}\n{second}\n");
         let all = both(&text);
         let (timeline, opened, s) = &all[0];
         assert_eq!(timeline.signature.status.id(), "valid");

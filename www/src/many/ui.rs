@@ -54,6 +54,19 @@ pub enum UiAction {
 }
 
 impl Ui {
+    /// The controls of a timeline opened from a link that picked `picked` (see
+    /// [`crate::share::Shared::picked`]): in select mode when there are picks, so they show.
+    pub fn picking(picked: Vec<usize>) -> Ui {
+        let mut ui = Ui::default();
+        for i in picked {
+            if !ui.picked.contains(&i) {
+                ui.apply(UiAction::Pick(i));
+            }
+        }
+        ui.selecting = !ui.picked.is_empty();
+        ui
+    }
+
     /// Applies a control action. Pure.
     pub fn apply(&mut self, a: UiAction) {
         match a {
@@ -124,5 +137,14 @@ mod tests {
         assert_eq!(ui.limit, 2 * PAGE);
         ui.apply(UiAction::ProblemsOnly(true));
         assert_eq!(ui.limit, PAGE);
+    }
+
+    #[test]
+    fn a_link_picks_at_most_two_and_shows_them() {
+        let ui = Ui::picking(vec![11, 13]);
+        assert_eq!(ui.picked, [11, 13]);
+        assert!(ui.selecting);
+        assert_eq!(Ui::picking(vec![1, 1, 2, 3]).picked, [2, 3]);
+        assert_eq!(Ui::picking(Vec::new()), Ui::default());
     }
 }
