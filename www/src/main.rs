@@ -44,6 +44,8 @@ mod sigview;
 mod state;
 #[cfg(test)]
 mod test_util;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod typing;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

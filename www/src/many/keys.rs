@@ -4,8 +4,12 @@ use super::layout::{argsort_f64, GroupView, LaneView};
 
 /// The next mark a key moves to from `capture` (ArrowLeft/Right in the lane, Home/End to
 /// its ends, ArrowUp/Down to the nearest mark of the lane above or below among `groups`).
-pub fn next_mark(groups: &[GroupView], capture: usize, key: &str) -> Option<usize> {
-    let lanes: Vec<&LaneView> = groups.iter().flat_map(|g| g.lanes.iter()).collect();
+pub fn next_mark<'g>(
+    groups: impl IntoIterator<Item = &'g GroupView>,
+    capture: usize,
+    key: &str,
+) -> Option<usize> {
+    let lanes: Vec<&LaneView> = groups.into_iter().flat_map(|g| g.lanes.iter()).collect();
     let (li, mi) = lanes.iter().enumerate().find_map(|(li, l)| {
         l.marks
             .iter()

@@ -29,12 +29,15 @@ use twilio_webhook_inspector::Options;
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub use self::{
     keys::next_mark,
-    layout::{picture, Axis, GroupView, LaneView, Mark},
+    layout::{picture, Axis, GroupView, Mark},
     open::{capture_name, shared_of},
     problems::{orderings, problems, Problem},
     redaction::{merged_report, redact_many},
     ui::{Opened, Stash, Ui, UiAction},
-    words::{format_name, ordered_by_name, span_words},
+    words::{
+        format_name, mark_details, object_name, ordered_by_name, orderings_words, picked_words,
+        plural, read_as_words, span_words, truncated_words,
+    },
 };
 
 /// Groups drawn at first, and added by each "Show more".
