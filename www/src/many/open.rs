@@ -87,14 +87,14 @@ pub fn request_text(c: &Capture) -> Option<String> {
         "POST"
     };
     let mut out = format!(
-        "{} {target} HTTP/1.1\r\n",
+        "{} {target} HTTP/1.1\n",
         method.as_deref().unwrap_or(default_method)
     );
     let mut header = |name: &str, value: &str| {
         out.push_str(name);
         out.push_str(": ");
         out.push_str(value);
-        out.push_str("\r\n");
+        out.push('\n');
     };
     let has_host = c
         .headers
@@ -122,7 +122,7 @@ pub fn request_text(c: &Capture) -> Option<String> {
     if let Some(s) = o.signature_settings.as_deref() {
         header("X-Twilio-Webhooks-Signature-Settings", s);
     }
-    out.push_str("\r\n");
+    out.push('\n');
     out.push_str(body);
     Some(out)
 }
@@ -263,11 +263,11 @@ mod tests {
         assert_eq!(verdict(opened), verdict(timeline), "{}", s.input);
         assert!(
             s.input
-                .starts_with("GET /voice HTTP/1.1\r\nHost: example.com\r\n"),
+                .starts_with("GET /voice HTTP/1.1\nHost: example.com\n"),
             "{}",
             s.input
         );
-        assert!(s.input.contains("\r\nI-Twilio-Idempotency-Token: abc\r\n"));
+        assert!(s.input.contains("\nI-Twilio-Idempotency-Token: abc\n"));
         assert_eq!(opened.request.method.as_deref(), Some("GET"));
         // The bare body would not have been the same verdict.
         let bare = inspect(
@@ -317,7 +317,7 @@ mod tests {
         for (timeline, opened, s) in both(&text) {
             assert!(
                 s.input
-                    .contains("\r\nContent-Type: application/json; charset=utf-8\r\n"),
+                    .contains("\nContent-Type: application/json; charset=utf-8\n"),
                 "{}",
                 s.input
             );
@@ -343,7 +343,7 @@ mod tests {
         .to_string();
         let all = both(&events);
         assert_eq!(all.len(), 2);
-        assert!(all[0].2.input.starts_with("GET /status HTTP/1.1\r\n"));
+        assert!(all[0].2.input.starts_with("GET /status HTTP/1.1\n"));
         assert!(
             !all[1].2.input.contains("HTTP/1.1"),
             "a POSTed form: its body"
@@ -377,7 +377,7 @@ mod tests {
         assert_eq!(all.len(), 2);
         for (timeline, opened, s) in &all {
             assert!(
-                s.input.starts_with("GET /sms/status HTTP/1.1\r\n"),
+                s.input.starts_with("GET /sms/status HTTP/1.1\n"),
                 "{}",
                 s.input
             );
@@ -434,7 +434,7 @@ mod tests {
             t.starts_with("POST https://example.com/sms?MessageSid="),
             "{t}"
         );
-        assert!(t.ends_with("\r\n\r\n"));
+        assert!(t.ends_with("\n\n"));
         let get = Capture {
             options: Options {
                 method: Some("GET".into()),
