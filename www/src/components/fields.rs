@@ -148,12 +148,9 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
         (on, on.then(|| focus_ref.clone()))
     };
 
-    let rows = r.fields.iter().take(MAX_ROWS).enumerate().map(|(at, f)| {
+    let rows = r.fields.iter().take(MAX_ROWS).map(|f| {
         let (focused, node) = focus_of(FocusRow::Field(f.index));
-        html! {
-            <FieldRow key={f.index} report={r.clone()} at={at} show_raw={props.show_raw}
-                      focused={focused} node={node} place={place.clone()} />
-        }
+        field_row(f, props.show_raw, focused, node, place)
     });
 
     let ghost_rows = missing.iter().map(|(p, f)| {
@@ -219,31 +216,17 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
     }
 }
 
-/// Props of [`FieldRow`].
-#[derive(Properties, PartialEq)]
-pub struct FieldRowProps {
-    /// The report.
-    pub report: super::ReportRc,
-    /// Position of the field in the report's fields.
-    pub at: usize,
-    /// Show the field as sent beside it.
-    pub show_raw: bool,
-    /// A deep link's field: highlighted, focusable.
-    pub focused: bool,
-    /// The reference the table reveals the focused row by.
-    pub node: Option<NodeRef>,
-    /// Where it is rendered.
-    pub place: super::Place,
-}
-
 /// One field: index, name, label, type and badges; value, its human rendering, the raw
 /// pair and its findings; description, documented values and the catalog link.
-#[component]
-pub fn FieldRow(props: &FieldRowProps) -> Html {
-    let Some(f) = props.report.fields.get(props.at) else {
-        return html! {};
-    };
-    let place = &props.place;
+/// (A function rather than a component: a report of 500 rows re-renders them all anyway,
+/// and a component per row measured slower to draw.)
+fn field_row(
+    f: &Field,
+    show_raw: bool,
+    focused: bool,
+    node: Option<NodeRef>,
+    place: &super::Place,
+) -> Html {
     let badges = display::field_badges(f);
     let status_class = format!(
         "st-{}",
@@ -259,11 +242,10 @@ pub fn FieldRow(props: &FieldRowProps) -> Html {
         .map(|x| x.severity)
         .max()
         .unwrap_or(Severity::Info);
-    let show_raw_pair = props.show_raw && (f.raw_name != f.name || f.raw_value != f.value);
-    let focused = props.focused;
+    let show_raw_pair = show_raw && (f.raw_name != f.name || f.raw_value != f.value);
     html! {
-        <tr id={place.id(&format!("field-{}", f.index))} class={classes!("frow", status_class, focused.then_some("focused"))}
-            ref={props.node.clone().unwrap_or_default()} tabindex={focused.then_some("-1")} data-name={f.name.clone()} data-testid="field-row">
+        <tr key={f.index} id={place.id(&format!("field-{}", f.index))} class={classes!("frow", status_class, focused.then_some("focused"))}
+            ref={node.unwrap_or_default()} tabindex={focused.then_some("-1")} data-name={f.name.clone()} data-testid="field-row">
             <td class="c-idx">{ f.index }</td>
             <td class="c-name">
                 <code class="pname">{ f.name.clone() }</code>
