@@ -12,8 +12,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
-import { launch, openApp, setInput, kindId, fieldValue, BASE, SCREENSHOTS } from './helpers.mjs';
+import { launch, openApp, setInput, kindId, fieldValue, BASE, ORIGIN, SCREENSHOTS } from './helpers.mjs';
 import { messageLog } from './bench/many-log.mjs';
 
 const LOG = readFileSync(new URL('./fixtures/timeline.log', import.meta.url), 'utf8');
@@ -284,6 +285,122 @@ test('share links: the timeline and the comparison come back; the token never tr
   await back.waitForFunction(() => location.hash === '#compare');
   await back.close();
   await cmp.close();
+});
+
+test('a timeline link reopens the marks picked for Compare (redacted too); never the token', async () => {
+  const { page } = await timelinePage();
+  await page.fill('[data-testid=token-0]', TOKEN);
+  await page.click('[data-testid=tl-select]');
+  await mark(page, SMS_RETRY, 'sent').click();
+  await mark(page, SMS_RETRY, 'delivered', 1).click();
+  await page.click('[data-testid=share]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=share-url]')?.value.includes('#i=1'));
+  const link = await page.inputValue('[data-testid=share-url]');
+  assert.ok(!link.includes(TOKEN), 'the token is not in the link');
+  const reopened = async (url) => {
+    const { page: other } = await openApp(browser.context, url.slice(BASE.length));
+    await other.waitForSelector('[data-testid=timeline]');
+    assert.equal(await other.getAttribute('[data-testid=tl-select]', 'aria-pressed'), 'true', 'select mode shows the picks');
+    assert.match(await other.textContent('[data-testid=tl-picked]'), /Picked: line 12 and line 14/);
+    assert.equal(await mark(other, SMS_RETRY, 'sent').getAttribute('aria-pressed'), 'true');
+    assert.equal(await mark(other, SMS_RETRY, 'delivered', 1).getAttribute('aria-pressed'), 'true');
+    assert.equal(await mark(other, SMS_RETRY, 'delivered', 0).getAttribute('aria-pressed'), 'false');
+    assert.equal(await other.inputValue('[data-testid=token-0]'), '');
+    assert.ok(!(await other.isDisabled('[data-testid=tl-compare]')), 'Compare is ready');
+    return other;
+  };
+  const other = await reopened(link);
+  await other.click('[data-testid=tl-compare]');
+  await other.waitForSelector('[data-testid=compare]');
+  assert.match(await other.inputValue('[data-testid=cmp-input-a]'), /SmsStatus=sent&MessageStatus=sent/);
+  assert.match(await other.inputValue('[data-testid=cmp-input-b]'), /SmsStatus=delivered&MessageStatus=delivered/);
+  await other.close();
+  // Picking another mark changes the link; a redacted link keeps the picks.
+  await page.check('[data-testid=redact]');
+  await page.waitForFunction(() => /Redacted \d+ values/.test(document.querySelector('[data-testid=share-panel]')?.textContent));
+  const redacted = await page.inputValue('[data-testid=share-url]');
+  assert.notEqual(redacted, link);
+  const red = await reopened(redacted);
+  assert.ok(!(await red.inputValue('[data-testid=input]')).includes('4155550199'), 'redacted');
+  await red.close();
+  // Without picks, the link opens the timeline as before.
+  await page.uncheck('[data-testid=redact]');
+  await mark(page, SMS_RETRY, 'sent').click();
+  await mark(page, SMS_RETRY, 'delivered', 1).click();
+  await page.waitForFunction((old) => {
+    const v = document.querySelector('[data-testid=share-url]')?.value;
+    return v && v.includes('#i=1') && v !== old;
+  }, link);
+  const bare = await page.inputValue('[data-testid=share-url]');
+  const { page: plain } = await openApp(browser.context, bare.slice(BASE.length));
+  await plain.waitForSelector('[data-testid=timeline]');
+  assert.equal(await plain.getAttribute('[data-testid=tl-select]', 'aria-pressed'), 'false');
+  assert.equal(await plain.locator('.tl-picked').count(), 0);
+  await plain.close();
+  await page.close();
+});
+
+// Two callbacks as JSON Lines objects with their method, URL and headers: a GET status
+// callback (signed over the URL alone) and a JSON status event (signed with bodySHA256).
+function jsonLinesCaptures() {
+  const sign = (url) => createHmac('sha1', TOKEN).update(url).digest('base64');
+  const call = 'AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=2010-04-01&CallSid=CA0123456789abcdef0123456789abcdef&CallStatus=ringing&Direction=inbound&From=%2B14155550100&To=%2B14155550199';
+  const getUrl = `https://hooks.example.com/voice/status?${call}`;
+  const body = JSON.stringify({ CallSid: 'CA0123456789abcdef0123456789abcdef', CallStatus: 'completed', AccountSid: 'AC0123456789abcdef0123456789abcdef' });
+  const jsonUrl = `https://hooks.example.com/voice/events?bodySHA256=${createHash('sha256').update(body).digest('hex')}`;
+  return [
+    { input: call, method: 'GET', url: getUrl, headers: { 'X-Twilio-Signature': sign(getUrl), 'I-Twilio-Idempotency-Token': 'idem-1' }, receivedAt: '2025-06-03T10:00:00Z' },
+    { input: body, method: 'POST', url: jsonUrl, headers: { 'Content-Type': 'application/json', 'X-Twilio-Signature': sign(jsonUrl) }, receivedAt: '2025-06-03T10:00:09Z' },
+  ].map((o) => JSON.stringify(o)).join('\n') + '\n';
+}
+
+test("a mark opens its capture with its method, Content-Type and headers: the inspector's verdict is the timeline's", async () => {
+  const { page } = await timelinePage(jsonLinesCaptures());
+  assert.equal(await page.locator('[data-testid=tl-mark]').count(), 2);
+  for (const [i, method, start, extra] of [
+    [0, 'GET', /^GET \/voice\/status HTTP\/1\.1\nHost: hooks\.example\.com\n/, /\nI-Twilio-Idempotency-Token: idem-1\n/],
+    [1, 'POST', /^POST \/voice\/events HTTP\/1\.1\nHost: hooks\.example\.com\n/, /\nContent-Type: application\/json\n/],
+  ]) {
+    const m = page.locator(`[data-testid=tl-mark][data-capture="${i}"]`);
+    // The timeline's verdict on the capture: its kind's status, and no error in its report.
+    const timelineErrors = await m.evaluate((el) => el.classList.contains('tl-report-errors'));
+    await m.click();
+    await page.waitForSelector('[data-testid=tl-back]');
+    const input = await page.inputValue('[data-testid=input]');
+    assert.match(input, start, input);
+    assert.match(input, extra, input);
+    assert.equal((await page.textContent('[data-testid=summary] .method')).trim(), method);
+    const errors = Number((await page.textContent('[data-testid=count-error]')).match(/\d+/)[0]);
+    assert.equal(errors > 0, timelineErrors, `capture ${i}: ${errors} errors in the inspector`);
+    // With the token, the signature over what Twilio signed (the URL for a GET, the URL
+    // with bodySHA256 for JSON) is valid: the method and Content-Type were kept.
+    await page.fill('[data-testid=token-0]', TOKEN);
+    await page.waitForSelector('[data-testid=signature-panel].sig-valid');
+    await page.fill('[data-testid=token-0]', '');
+    await page.click('[data-testid=tl-back-button]');
+    await page.waitForSelector('[data-testid=timeline]');
+  }
+  await page.close();
+});
+
+test('Copy JSON on the timeline copies the core timeline (the CLI timeline --json shape), never the token', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  const { page } = await timelinePage();
+  await page.fill('[data-testid=token-0]', TOKEN);
+  const button = page.locator('[data-testid=timeline] [data-testid=copy-json]');
+  assert.equal(await button.evaluate((el) => el.tagName), 'BUTTON');
+  assert.equal((await button.textContent()).trim(), 'Copy JSON', 'its accessible name is its text');
+  await button.click();
+  await page.waitForFunction(() => /Timeline JSON copied/.test(document.querySelector('[data-testid=notice]')?.textContent));
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(!text.includes(TOKEN));
+  const t = JSON.parse(text);
+  assert.equal(t.format, 'log');
+  assert.equal(t.captures, 14);
+  assert.deepEqual(t.groups.map((g) => g.sid), [PARENT, LEG1, LEG2, SMS_LATE, SMS_RETRY]);
+  const codes = t.groups.flatMap((g) => [...g.findings, ...g.lanes.flatMap((l) => l.entries.flatMap((e) => e.findings))]).map((f) => f.code);
+  assert.deepEqual(codes.sort(), ['timeline-duplicate', 'timeline-out-of-order', 'timeline-out-of-order', 'timeline-sequence-gap']);
+  await page.close();
 });
 
 test('a 2,000-capture log is drawn a page at a time, with every problem counted', async () => {

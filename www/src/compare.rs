@@ -3,7 +3,7 @@
 //! helpers over the core's `diff` (which fields to list as identical, which characters of a
 //! changed value differ). Pure, unit-tested natively; the page is `components::compare`.
 
-use twilio_webhook_inspector::diff::{diff_reports, FieldChangeKind};
+use twilio_webhook_inspector::diff::{diff_reports, Change, FieldChangeKind};
 use twilio_webhook_inspector::{inspect, Diff, Field, Options, Report};
 
 use crate::many::merged_report;
@@ -151,6 +151,52 @@ pub fn change_name(k: FieldChangeKind) -> &'static str {
         FieldChangeKind::Reordered => "reordered",
         FieldChangeKind::Duplicated => "duplicated",
     }
+}
+
+/// One difference between the two requests as a whole (kind, API version, format, method,
+/// a part of the URL, the body), as the signature summary lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// What differs (`Kind`, `URL`…).
+    pub label: &'static str,
+    /// Its test id (`cmp-kind`, `cmp-url-part`…).
+    pub id: &'static str,
+    /// How: `A → B`.
+    pub text: String,
+}
+
+/// `a → b`, `(none)` for a side without it.
+fn change_words(c: &Change) -> String {
+    format!(
+        "{} → {}",
+        c.a.as_deref().unwrap_or("(none)"),
+        c.b.as_deref().unwrap_or("(none)")
+    )
+}
+
+/// The request-level differences of a diff, in the summary's order.
+pub fn facts(d: &Diff) -> Vec<Fact> {
+    let fact = |label, id, text| Fact { label, id, text };
+    let mut out: Vec<Fact> = [
+        ("Kind", "cmp-kind", &d.kind),
+        ("API version", "cmp-api-version", &d.api_version),
+        ("Input format", "cmp-format", &d.format),
+        ("Method", "cmp-method", &d.method),
+    ]
+    .into_iter()
+    .filter_map(|(label, id, c)| c.as_ref().map(|c| fact(label, id, change_words(c))))
+    .collect();
+    for (part, ch) in &d.url {
+        out.push(fact(
+            "URL",
+            "cmp-url-part",
+            format!("{part}: {}", change_words(ch)),
+        ));
+    }
+    if d.body_differs {
+        out.push(fact("Body", "cmp-body", "the bytes differ".to_string()));
+    }
+    out
 }
 
 /// `a` and `b` split into (same start, differing middle, same end), on character boundaries:
@@ -306,6 +352,14 @@ mod tests {
             c.diff.signature.sentence
         );
         assert_eq!(c.diff.url[0].0, "scheme");
+        assert_eq!(
+            facts(&c.diff),
+            [Fact {
+                label: "URL",
+                id: "cmp-url-part",
+                text: "scheme: https → http".into()
+            }]
+        );
         assert_eq!(same_fields(&c.a, &c.diff).len(), 5);
         // Without a token nothing is verified.
         let c = compare(&pair, &[]);
@@ -331,6 +385,27 @@ mod tests {
             .map(|f| (f.name.as_str(), change_name(f.change)))
             .collect();
         assert_eq!(kinds, [("Digits", "removed"), ("To", "changed")]);
+        // Without Digits, B reads as a voice request rather than a Gather's action.
+        let f = facts(&c.diff);
+        assert_eq!(f[0].text, "gather-action → voice-request");
+        let labels: Vec<&str> = f.iter().map(|f| f.label).collect();
+        assert_eq!(labels, ["Kind", "Body"]);
+        // Another kind and method: said in the summary, in this order.
+        let get = Pair {
+            a: side(BODY, URL),
+            b: side(
+                &format!("GET /x?{BODY} HTTP/1.1\r\nHost: mycompany.com\r\n\r\n"),
+                URL,
+            ),
+        };
+        let labels: Vec<&str> = facts(&compare(&get, &[]).diff)
+            .iter()
+            .map(|f| f.label)
+            .collect();
+        assert!(
+            labels.starts_with(&["Input format", "Method"]),
+            "{labels:?}"
+        );
         let names: Vec<&str> = same_fields(&c.a, &c.diff)
             .iter()
             .map(|f| f.name.as_str())

@@ -1,10 +1,11 @@
-//! Getting data out: the report as JSON and the request as a curl command. Pure functions.
+//! Getting data out: the report (or a timeline) as JSON and the request as a curl command.
+//! Pure functions.
 //!
 //! The curl command replays the request as captured (method, URL, Twilio headers, exact
 //! body bytes). It never carries an auth token or credentials: the core drops curl `-u`
 //! passwords and redacts `Authorization`, and this builder skips that header altogether.
 
-use twilio_webhook_inspector::{InputFormat, ParamSource, Report};
+use twilio_webhook_inspector::{InputFormat, ParamSource, Report, Timeline};
 
 /// Used when the URL Twilio requested is unknown.
 pub const PLACEHOLDER_ORIGIN: &str = "http://localhost:3000";
@@ -23,6 +24,11 @@ const SKIP_HEADERS: &[&str] = &[
 /// The report as pretty JSON (the same shape as the CLI's `--json`).
 pub fn report_json(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// A timeline as pretty JSON (the same shape as the CLI's `timeline --json`).
+pub fn timeline_json(timeline: &Timeline) -> String {
+    serde_json::to_string_pretty(timeline).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 /// Single-quotes `s` for a POSIX shell.
@@ -159,6 +165,28 @@ mod tests {
 
     fn base() -> Report {
         twilio_webhook_inspector::inspect("", &Default::default())
+    }
+
+    #[test]
+    fn timeline_json_is_the_cores_timeline_without_tokens() {
+        let m = crate::many::tests::sample();
+        let json: serde_json::Value = serde_json::from_str(&timeline_json(&m.timeline)).unwrap();
+        assert_eq!(json["captures"], 14);
+        assert_eq!(json["format"], "log");
+        assert_eq!(json["groups"].as_array().unwrap().len(), 5);
+        assert_eq!(json, serde_json::to_value(&m.timeline).unwrap());
+        // A capture that carries a token (JSON Lines `authToken`) is checked with it; the
+        // token is not part of the timeline.
+        let secret = "f00dfeedf00dfeedf00dfeedf00dfeed";
+        let line = |s: &str| {
+            format!("{{\"input\":\"CallSid=CA0123456789abcdef0123456789abcdef&CallStatus={s}\",\"authToken\":\"{secret}\"}}\n")
+        };
+        let text = line("ringing") + &line("completed");
+        let m = crate::many::read(&text, &Default::default()).unwrap();
+        assert_eq!(m.captures[0].options.auth_tokens, [secret]);
+        let out = timeline_json(&m.timeline);
+        assert!(out.contains("CA0123456789abcdef0123456789abcdef"));
+        assert!(!out.contains(secret));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! Layout: `state` (inputs + pure reducer), `app` (wiring: one `use_reducer`, the report
 //! derived with `use_memo`), `components/` (presentational), `share` (the permalink
 //! codec), `route` (the fragment router), `redact` (redaction before sharing), `examples` (the gallery), `embed` (what a documentation-site embed shows),
+//! `many` (a paste of many captures and its timeline picture), `compare` (two captures side
+//! by side), `typing` (when typing is inspected),
 //! `display`/`export`/`sigview` (pure view helpers), `web` (the few browser calls:
 //! fragment, clipboard, theme storage, local dates, scrolling).
 //! The pure modules compile and are unit-tested natively: `cargo test -p www`.
@@ -44,6 +46,8 @@ mod sigview;
 mod state;
 #[cfg(test)]
 mod test_util;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod typing;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

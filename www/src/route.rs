@@ -5,7 +5,7 @@
 
 use twilio_webhook_inspector::percent::{self, Flavor};
 
-use crate::state::Route;
+use crate::state::{Action, Route};
 
 /// Parses a location fragment (with or without the leading `#`). An input route may carry
 /// more keys after `&` (`#example=sms&param=Body`, read by [`focus_param`]).
@@ -67,6 +67,31 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
+/// What becomes of the location fragment when an action edits what it describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the browser-only UI
+pub enum Stale {
+    /// Drop it (a shared or example input was edited).
+    Clear,
+    /// Replace it with this one (`compare`: a side of a shared comparison was edited).
+    Replace(&'static str),
+}
+
+/// Once the user edits a shared or example input (or a side of a shared comparison), the
+/// fragment `hash` no longer describes the page: a reload must not silently bring the old
+/// input back. `None`: the fragment stays.
+pub fn stale_after(action: &Action, hash: &str) -> Option<Stale> {
+    match action {
+        Action::SetInput(_) | Action::LoadExample(_)
+            if hash.starts_with("#i=") || hash.starts_with("#example=") =>
+        {
+            Some(Stale::Clear)
+        }
+        Action::EditPair(..) if hash.starts_with("#compare=") => Some(Stale::Replace("compare")),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +111,30 @@ mod tests {
         assert_eq!(parse_fragment("#i="), Route::Inspect);
         assert_eq!(parse_fragment(""), Route::Inspect);
         assert_eq!(parse_fragment("#nonsense"), Route::Inspect);
+    }
+
+    #[test]
+    fn edits_drop_the_fragment_they_make_stale() {
+        let edit = Action::SetInput("A=1".into());
+        assert_eq!(stale_after(&edit, "#i=1abc&param=Body"), Some(Stale::Clear));
+        assert_eq!(stale_after(&edit, "#example=sms"), Some(Stale::Clear));
+        assert_eq!(
+            stale_after(&Action::LoadExample("sms".into()), "#i=1abc"),
+            Some(Stale::Clear)
+        );
+        assert_eq!(stale_after(&edit, "#catalog"), None);
+        assert_eq!(stale_after(&edit, ""), None);
+        let side = Action::EditPair(
+            crate::compare::Side::A,
+            crate::compare::Edit::Input("x".into()),
+        );
+        assert_eq!(
+            stale_after(&side, "#compare=1abc"),
+            Some(Stale::Replace("compare"))
+        );
+        assert_eq!(stale_after(&side, "#compare"), None);
+        assert_eq!(stale_after(&side, "#i=1abc"), None);
+        assert_eq!(stale_after(&Action::ToggleRaw, "#i=1abc"), None);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! browsers do not send to servers: `#i=<payload>`, where the payload is `1` (format
 //! version) followed by base64url (no padding) of the raw-DEFLATE-compressed fields input,
 //! format, kind, url, signature — each a LEB128 byte length then UTF-8 (a hand-rolled
-//! layout rather than JSON: it keeps serde out of the wasm for this). The compression is
+//! layout rather than JSON: it keeps serde out of the wasm for this) — and, only when the
+//! user picked marks on a timeline, a sixth field: their capture numbers (`3,7`). Older
+//! links have no sixth field; older readers ignore it. The compression is
 //! the browser's own `CompressionStream("deflate-raw")` (see `web::deflate`), which costs
 //! the wasm nothing; a Rust deflate (miniz_oxide) measured +15 KB gzipped. Browsers without
 //! it get `#i=0…`: the same bytes, uncompressed.
@@ -30,19 +32,28 @@ pub struct Shared {
     pub url: Option<String>,
     /// The X-Twilio-Signature value.
     pub signature: Option<String>,
+    /// The captures picked for "Compare" on a timeline (at most two, in picking order).
+    pub picked: Vec<usize>,
 }
+
+/// Most captures a link may pick (the compare page has two sides).
+const MAX_PICKED: usize = 2;
 
 /// The uncompressed payload bytes.
 pub fn pack(shared: &Shared) -> Vec<u8> {
     let mut out = Vec::with_capacity(shared.input.len() + 64);
+    let picked = picked_text(&shared.picked);
     let fields = [
         Some(shared.input.as_str()),
         shared.format.as_deref(),
         shared.kind.as_deref(),
         shared.url.as_deref(),
         shared.signature.as_deref(),
+        // Written only when there are picks: links without them stay as they were.
+        Some(picked.as_str()).filter(|p| !p.is_empty()),
     ];
-    for f in fields {
+    let count = if picked.is_empty() { 5 } else { 6 };
+    for f in &fields[..count] {
         let b = f.unwrap_or("").as_bytes();
         let mut n = b.len();
         loop {
@@ -62,8 +73,8 @@ pub fn pack(shared: &Shared) -> Vec<u8> {
 /// Reads bytes written by [`pack`]. Missing trailing fields are empty; bad UTF-8 or
 /// lengths are rejected.
 pub fn unpack(mut b: &[u8]) -> Option<Shared> {
-    let mut fields: Vec<String> = Vec::with_capacity(5);
-    while !b.is_empty() && fields.len() < 5 {
+    let mut fields: Vec<String> = Vec::with_capacity(6);
+    while !b.is_empty() && fields.len() < 6 {
         let mut n = 0usize;
         let mut shift = 0;
         loop {
@@ -93,7 +104,33 @@ pub fn unpack(mut b: &[u8]) -> Option<Shared> {
         kind: opt(),
         url: opt(),
         signature: opt(),
+        picked: opt().map(|p| picked_of(&p)).unwrap_or_default(),
     })
+}
+
+/// `3,7`: the picked capture numbers as a link writes them.
+fn picked_text(picked: &[usize]) -> String {
+    picked
+        .iter()
+        .take(MAX_PICKED)
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Reads [`picked_text`]: numbers that do not parse, repeats and any past the second are
+/// dropped.
+fn picked_of(text: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(MAX_PICKED);
+    for n in text
+        .split(',')
+        .filter_map(|n| n.trim().parse::<usize>().ok())
+    {
+        if out.len() < MAX_PICKED && !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
 }
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -156,6 +193,7 @@ pub(crate) mod tests {
             kind: None,
             url: Some("https://example.com/sms?From=%2B14155550143".into()),
             signature: Some("abc=".into()),
+            picked: Vec::new(),
         }
     }
 
@@ -194,6 +232,38 @@ pub(crate) mod tests {
         assert_eq!(unpack(&[5, b'a']), None, "length past the end");
         assert_eq!(unpack(&[1, 0xff]), None, "bad UTF-8");
         assert_eq!(unpack(&[]), None);
+    }
+
+    #[test]
+    fn picked_marks_travel_only_when_there_are_some() {
+        // Without picks the bytes are those of a link made before picks existed.
+        let plain = pack(&sample());
+        let with = Shared {
+            picked: vec![13, 11],
+            ..sample()
+        };
+        let bytes = pack(&with);
+        assert_eq!(&bytes[..plain.len()], &plain[..]);
+        assert_eq!(&bytes[plain.len()..], b"\x0513,11");
+        assert_eq!(unpack(&bytes).unwrap(), with);
+        assert_eq!(unpack(&plain).unwrap().picked, Vec::<usize>::new());
+        // Only numbers, at most two, each once; a reader of five fields ignores the sixth.
+        for (text, picked) in [
+            ("4,x,4,9,12", vec![4, 9]),
+            ("", vec![]),
+            ("-1, 2", vec![2]),
+            ("99999999999999999999999", vec![]),
+        ] {
+            let mut b = plain.clone();
+            b.push(text.len() as u8);
+            b.extend_from_slice(text.as_bytes());
+            assert_eq!(unpack(&b).unwrap().picked, picked, "{text}");
+        }
+        let many = Shared {
+            picked: vec![1, 2, 3],
+            ..sample()
+        };
+        assert_eq!(unpack(&pack(&many)).unwrap().picked, [1, 2]);
     }
 
     #[test]

@@ -232,7 +232,8 @@ impl State {
         }
     }
 
-    /// The share payload: the input and every option except the tokens.
+    /// The share payload: the input and every option except the tokens, and the marks
+    /// picked on its timeline.
     pub fn shared(&self) -> Shared {
         Shared {
             input: self.input.clone(),
@@ -240,6 +241,7 @@ impl State {
             kind: self.kind.clone(),
             url: non_empty(&self.url),
             signature: non_empty(&self.signature),
+            picked: self.timeline.picked.clone(),
         }
     }
 
@@ -313,95 +315,13 @@ pub fn apply(state: &State, action: Action) -> State {
                 load_example(&mut s, ex);
             }
         }
-        Action::UseDemoToken => {
-            if let Some(token) = examples::demo_token_for(&s.input) {
-                if !s.tokens.iter().any(|t| t == token) {
-                    match s.tokens.iter_mut().find(|t| t.trim().is_empty()) {
-                        Some(slot) => *slot = token.to_string(),
-                        None => s.tokens[0] = token.to_string(),
-                    }
-                }
-            }
-        }
-        Action::Route(route) => match route {
-            Route::Inspect => {
-                s.page = Page::Inspect;
-                s.focus = None;
-            }
-            Route::Examples => {
-                s.page = Page::Examples;
-                s.focus = None;
-            }
-            Route::Catalog => {
-                s.page = Page::Catalog;
-                s.focus = None;
-            }
-            Route::Param(name) => {
-                s.page = Page::Catalog;
-                s.catalog_query.clear();
-                s.focus = Some(format!("param:{name}"));
-            }
-            Route::Kind(id) => {
-                s.page = Page::Catalog;
-                s.catalog_query.clear();
-                s.focus = Some(format!("kind:{id}"));
-            }
-            Route::Example(id) => {
-                if let Some(ex) = examples::by_id(&id) {
-                    load_example(&mut s, ex);
-                }
-                s.page = Page::Inspect;
-            }
-            Route::Shared(shared) => {
-                s.input = shared.input;
-                s.format = shared.format.as_deref().and_then(InputFormat::from_id);
-                s.kind = shared.kind.filter(|k| !k.is_empty());
-                s.url = shared.url.unwrap_or_default();
-                s.signature = shared.signature.unwrap_or_default();
-                s.example = None;
-                s.page = Page::Inspect;
-                s.share_open = false;
-                s.stash = None;
-                s.timeline = many::Ui::default();
-            }
-            Route::Compare => {
-                s.page = Page::Compare;
-                s.focus = None;
-            }
-            Route::ComparePair(pair) => {
-                s.pair = *pair;
-                s.page = Page::Compare;
-                s.share_open = false;
-            }
-        },
+        Action::UseDemoToken => use_demo_token(&mut s),
+        Action::Route(route) => go(&mut s, route),
         Action::Timeline(a) => s.timeline.apply(a),
-        Action::OpenCapture(o) => {
-            let o = *o;
-            s.stash = Some(Box::new(many::Stash {
-                shared: s.shared(),
-                capture: o.capture,
-                count: o.count,
-                place: o.place,
-            }));
-            s.input = o.shared.input;
-            s.url = o.shared.url.unwrap_or_default();
-            s.signature = o.shared.signature.unwrap_or_default();
-            s.format = None;
-            s.kind = None;
-            s.example = None;
-            s.field = None;
-            s.page = Page::Inspect;
-            s.share_open = false;
-            s.timeline.return_to = Some(o.capture);
-        }
+        Action::OpenCapture(o) => open_capture(&mut s, *o),
         Action::BackToTimeline => {
             if let Some(st) = s.stash.take() {
-                let shared = st.shared;
-                s.input = shared.input;
-                s.format = shared.format.as_deref().and_then(InputFormat::from_id);
-                s.kind = shared.kind.filter(|k| !k.is_empty());
-                s.url = shared.url.unwrap_or_default();
-                s.signature = shared.signature.unwrap_or_default();
+                restore(&mut s, st.shared);
                 s.field = None;
                 s.page = Page::Inspect;
                 s.share_open = false;
@@ -433,6 +353,101 @@ pub fn apply(state: &State, action: Action) -> State {
         }
     }
     s
+}
+
+/// Fills the demo token of the current example into a free slot (the first slot when all
+/// are taken), once.
+fn use_demo_token(s: &mut State) {
+    if let Some(token) = examples::demo_token_for(&s.input) {
+        if !s.tokens.iter().any(|t| t == token) {
+            match s.tokens.iter_mut().find(|t| t.trim().is_empty()) {
+                Some(slot) => *slot = token.to_string(),
+                None => s.tokens[0] = token.to_string(),
+            }
+        }
+    }
+}
+
+/// The inputs of a share payload (its picks are the timeline's: see [`go`]).
+fn restore(s: &mut State, shared: Shared) {
+    s.input = shared.input;
+    s.format = shared.format.as_deref().and_then(InputFormat::from_id);
+    s.kind = shared.kind.filter(|k| !k.is_empty());
+    s.url = shared.url.unwrap_or_default();
+    s.signature = shared.signature.unwrap_or_default();
+}
+
+/// Follows a route.
+fn go(s: &mut State, route: Route) {
+    match route {
+        Route::Inspect => {
+            s.page = Page::Inspect;
+            s.focus = None;
+        }
+        Route::Examples => {
+            s.page = Page::Examples;
+            s.focus = None;
+        }
+        Route::Catalog => {
+            s.page = Page::Catalog;
+            s.focus = None;
+        }
+        Route::Compare => {
+            s.page = Page::Compare;
+            s.focus = None;
+        }
+        Route::Param(name) => {
+            s.page = Page::Catalog;
+            s.catalog_query.clear();
+            s.focus = Some(format!("param:{name}"));
+        }
+        Route::Kind(id) => {
+            s.page = Page::Catalog;
+            s.catalog_query.clear();
+            s.focus = Some(format!("kind:{id}"));
+        }
+        Route::Example(id) => {
+            if let Some(ex) = examples::by_id(&id) {
+                load_example(s, ex);
+            }
+            s.page = Page::Inspect;
+        }
+        Route::Shared(mut shared) => {
+            let picked = std::mem::take(&mut shared.picked);
+            restore(s, shared);
+            s.example = None;
+            s.page = Page::Inspect;
+            s.share_open = false;
+            s.stash = None;
+            // A timeline's link brings back the marks that were picked for "Compare".
+            s.timeline = many::Ui::picking(picked);
+        }
+        Route::ComparePair(pair) => {
+            s.pair = *pair;
+            s.page = Page::Compare;
+            s.share_open = false;
+        }
+    }
+}
+
+/// Opens one capture of the timeline in the inspector, keeping the timeline's inputs.
+fn open_capture(s: &mut State, o: many::Opened) {
+    s.stash = Some(Box::new(many::Stash {
+        shared: s.shared(),
+        capture: o.capture,
+        count: o.count,
+        place: o.place,
+    }));
+    s.input = o.shared.input;
+    s.url = o.shared.url.unwrap_or_default();
+    s.signature = o.shared.signature.unwrap_or_default();
+    s.format = None;
+    s.kind = None;
+    s.example = None;
+    s.field = None;
+    s.page = Page::Inspect;
+    s.share_open = false;
+    s.timeline.return_to = Some(o.capture);
 }
 
 #[cfg(test)]
@@ -615,6 +630,32 @@ mod tests {
         let ex = apply(&t, Action::LoadExample("sms".into()));
         assert!(ex.stash.is_none());
         assert_eq!(apply(&ex, Action::BackToTimeline).input, ex.input);
+    }
+
+    #[test]
+    fn a_timeline_link_carries_its_picks() {
+        let log = crate::many::tests::SAMPLE.to_string();
+        let s = apply(&fresh(), Action::SetInput(log.clone()));
+        assert!(s.shared().picked.is_empty());
+        let s = apply(&s, Action::Timeline(many::UiAction::ToggleSelecting));
+        let s = apply(&s, Action::Timeline(many::UiAction::Pick(11)));
+        let s = apply(&s, Action::Timeline(many::UiAction::Pick(13)));
+        let shared = s.shared();
+        assert_eq!(shared.picked, [11, 13]);
+        // Opened elsewhere: the same marks picked, shown in select mode.
+        let t = apply(&fresh(), Action::Route(Route::Shared(shared)));
+        assert_eq!(t.input, log);
+        assert_eq!(t.timeline.picked, [11, 13]);
+        assert!(t.timeline.selecting);
+        // A link without picks opens the timeline as usual.
+        let u = apply(
+            &t,
+            Action::Route(Route::Shared(Shared {
+                input: log,
+                ..Shared::default()
+            })),
+        );
+        assert_eq!(u.timeline, many::Ui::default());
     }
 
     #[test]

@@ -140,79 +140,89 @@ pub fn CatalogBrowser(props: &CatalogBrowserProps) -> Html {
             <section aria-labelledby="kinds-h">
                 <h2 id="kinds-h" class="section-title">{ format!("Kinds ({})", kinds.len()) }</h2>
                 <div class="kind-grid">
-                    { for kinds.iter().map(|k| {
-                        let id = format!("kind-{}", k.id);
-                        let focused = target.as_deref() == Some(id.as_str());
-                        let example = EXAMPLES.iter().find(|e| e.kind == k.reported_as || e.kind == k.id);
-                        let n = catalog::params_of_kind(k.id).len();
-                        html! {
-                            <article id={id} tabindex="-1" class={classes!("kind-card", focused.then_some("focused"))} data-testid="catalog-kind">
-                                <h3><a href={format!("#kind={}", k.id)} class="anchor">{ k.title }</a></h3>
-                                <div class="chips">
-                                    <code class="chip chip-kind">{ k.id }</code>
-                                    <span class="chip">{ direction_name(k.direction) }</span>
-                                    <span class="chip">{ k.api_version.as_str() }</span>
-                                    if k.reported_as != k.id { <span class="chip">{ format!("reported as {}", k.reported_as) }</span> }
-                                </div>
-                                <p>{ k.summary }</p>
-                                <p class="muted small">
-                                    { format!("{n} parameters") }
-                                    if let Some(parent) = k.inherits { { format!(" · inherits {parent}") } }
-                                </p>
-                                if let Some(e) = example {
-                                    <a class="btn btn-small" href={format!("#example={}", e.id)}>{ "Inspect an example" }</a>
-                                }
-                            </article>
-                        }
-                    }) }
+                    { for kinds.iter().map(|k| kind_card(k, target.as_deref())) }
                 </div>
             </section>
             <section aria-labelledby="params-h">
                 <h2 id="params-h" class="section-title">{ format!("Parameters ({})", params.len()) }</h2>
                 <div class="param-list">
-                    { for params.iter().map(|(name, rows)| {
-                        let id = format!("param-{name}");
-                        let focused = target.as_deref() == Some(id.as_str());
-                        let first = rows[0];
-                        let deprecated = rows.iter().find_map(|p| p.deprecated);
-                        let alias = rows.iter().find_map(|p| p.alias_of);
-                        html! {
-                            <article id={id} tabindex="-1" class={classes!("param-entry", focused.then_some("focused"))}
-                                     data-testid="catalog-param" data-name={*name}>
-                                <div class="param-head">
-                                    <a href={format!("#param={name}")} class="anchor mono pname">{ *name }</a>
-                                    <span class="plabel">{ first.label }</span>
-                                    if let Some(d) = deprecated {
-                                        <span class="badge badge-warning" title={format!("Deprecated since {}; use {}", d.since, d.use_instead)}>{ "deprecated" }</span>
-                                    }
-                                    if let Some(a) = alias {
-                                        <span class="badge badge-info" title={format!("Legacy alias of {a}")}>{ format!("alias of {a}") }</span>
-                                    }
-                                </div>
-                                <p class="param-desc">{ first.description }</p>
-                                if let Some(d) = deprecated {
-                                    <p class="finding-hint">{ format!("Deprecated ({}): use {}.", d.since, d.use_instead) }</p>
-                                }
-                                <ul class="param-rows">
-                                    { for rows.iter().map(|p| html! {
-                                        <li>
-                                            <span class="type mono">{ p.value_type.id() }</span>
-                                            <span class={classes!("chip", format!("presence-{}", presence_name(p.presence)))}>{ presence_name(p.presence) }</span>
-                                            <span class="chip">{ match p.api_version { ApiVersion::V2008 => "2008", ApiVersion::V2010 => "2010" } }</span>
-                                            { for p.kinds.iter().map(|k| html! { <a class="chip chip-kind mono" href={format!("#kind={k}")}>{ *k }</a> }) }
-                                            if let Some(vals) = enum_values(p) {
-                                                <span class="enum-inline">
-                                                    { for vals.iter().map(|v| html! { <code>{ *v }</code> }) }
-                                                </span>
-                                            }
-                                        </li>
-                                    }) }
-                                </ul>
-                            </article>
-                        }
-                    }) }
+                    { for params.iter().map(|(name, rows)| param_entry(name, rows, target.as_deref())) }
                 </div>
             </section>
         </div>
+    }
+}
+
+/// One kind: title (a deep link), id, direction, API version, summary, parameter count,
+/// and a link to an example of it (`target`: the element id to highlight).
+fn kind_card(k: &KindSpec, target: Option<&str>) -> Html {
+    let id = format!("kind-{}", k.id);
+    let focused = target == Some(id.as_str());
+    let example = EXAMPLES
+        .iter()
+        .find(|e| e.kind == k.reported_as || e.kind == k.id);
+    let n = catalog::params_of_kind(k.id).len();
+    html! {
+        <article id={id} tabindex="-1" class={classes!("kind-card", focused.then_some("focused"))} data-testid="catalog-kind">
+            <h3><a href={format!("#kind={}", k.id)} class="anchor">{ k.title }</a></h3>
+            <div class="chips">
+                <code class="chip chip-kind">{ k.id }</code>
+                <span class="chip">{ direction_name(k.direction) }</span>
+                <span class="chip">{ k.api_version.as_str() }</span>
+                if k.reported_as != k.id { <span class="chip">{ format!("reported as {}", k.reported_as) }</span> }
+            </div>
+            <p>{ k.summary }</p>
+            <p class="muted small">
+                { format!("{n} parameters") }
+                if let Some(parent) = k.inherits { { format!(" · inherits {parent}") } }
+            </p>
+            if let Some(e) = example {
+                <a class="btn btn-small" href={format!("#example={}", e.id)}>{ "Inspect an example" }</a>
+            }
+        </article>
+    }
+}
+
+/// One parameter (its catalog rows grouped by wire name): label, deprecation, alias,
+/// description, and per row its type, presence, API version, kinds and values.
+fn param_entry(name: &'static str, rows: &[&'static ParamSpec], target: Option<&str>) -> Html {
+    let id = format!("param-{name}");
+    let focused = target == Some(id.as_str());
+    let first = rows[0];
+    let deprecated = rows.iter().find_map(|p| p.deprecated);
+    let alias = rows.iter().find_map(|p| p.alias_of);
+    html! {
+        <article id={id} tabindex="-1" class={classes!("param-entry", focused.then_some("focused"))}
+                 data-testid="catalog-param" data-name={name}>
+            <div class="param-head">
+                <a href={format!("#param={name}")} class="anchor mono pname">{ name }</a>
+                <span class="plabel">{ first.label }</span>
+                if let Some(d) = deprecated {
+                    <span class="badge badge-warning" title={format!("Deprecated since {}; use {}", d.since, d.use_instead)}>{ "deprecated" }</span>
+                }
+                if let Some(a) = alias {
+                    <span class="badge badge-info" title={format!("Legacy alias of {a}")}>{ format!("alias of {a}") }</span>
+                }
+            </div>
+            <p class="param-desc">{ first.description }</p>
+            if let Some(d) = deprecated {
+                <p class="finding-hint">{ format!("Deprecated ({}): use {}.", d.since, d.use_instead) }</p>
+            }
+            <ul class="param-rows">
+                { for rows.iter().map(|p| html! {
+                    <li>
+                        <span class="type mono">{ p.value_type.id() }</span>
+                        <span class={classes!("chip", format!("presence-{}", presence_name(p.presence)))}>{ presence_name(p.presence) }</span>
+                        <span class="chip">{ match p.api_version { ApiVersion::V2008 => "2008", ApiVersion::V2010 => "2010" } }</span>
+                        { for p.kinds.iter().map(|k| html! { <a class="chip chip-kind mono" href={format!("#kind={k}")}>{ *k }</a> }) }
+                        if let Some(vals) = enum_values(p) {
+                            <span class="enum-inline">
+                                { for vals.iter().map(|v| html! { <code>{ *v }</code> }) }
+                            </span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </article>
     }
 }

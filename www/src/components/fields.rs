@@ -142,95 +142,20 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
             }
         });
     }
+    // The focused row, and the reference the effect above reveals it by.
     let focus_of = |row: FocusRow| {
         let on = target.as_ref() == Some(&row);
-        (
-            on.then_some("focused"),
-            if on {
-                focus_ref.clone()
-            } else {
-                NodeRef::default()
-            },
-            on.then_some("-1"),
-        )
+        (on, on.then(|| focus_ref.clone()))
     };
 
     let rows = r.fields.iter().take(MAX_ROWS).map(|f| {
-        let badges = display::field_badges(f);
-        let status_class = format!("st-{}", serde_json::to_value(f.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
-        let values = enum_values(f);
-        let worst = f.findings.iter().map(|x| x.severity).max().unwrap_or(Severity::Info);
-        let show_raw_pair = props.show_raw && (f.raw_name != f.name || f.raw_value != f.value);
-        let (focused, node, tabindex) = focus_of(FocusRow::Field(f.index));
-        html! {
-            <tr key={f.index} id={place.id(&format!("field-{}", f.index))} class={classes!("frow", status_class, focused)}
-                ref={node} tabindex={tabindex} data-name={f.name.clone()} data-testid="field-row">
-                <td class="c-idx">{ f.index }</td>
-                <td class="c-name">
-                    <code class="pname">{ f.name.clone() }</code>
-                    if let Some(l) = &f.label { <div class="plabel">{ l.clone() }</div> }
-                    if let Some(t) = &f.value_type { <div class="ptype"><span class="type mono">{ t.clone() }</span></div> }
-                    if !badges.is_empty() {
-                        <div class="badges">
-                            { for badges.iter().map(|(cls, text, why)| html! {
-                                <span class={classes!("badge", *cls)} title={why.clone()} data-badge={*text}>{ *text }</span>
-                            }) }
-                        </div>
-                    }
-                </td>
-                <td class="c-value">
-                    { value_cell(f) }
-                    { human(f) }
-                    if show_raw_pair {
-                        <div class="rawpair" data-testid="raw-pair">
-                            <span class="muted">{ "as sent: " }</span>
-                            <code>{ format!("{}={}", f.raw_name, f.raw_value) }</code>
-                        </div>
-                    }
-                    if !f.findings.is_empty() {
-                        <details class="ffindings" open={worst == Severity::Error}>
-                            <summary class={classes!(display::severity_class(worst))}>{ findings_label(f) }</summary>
-                            { super::finding_list(&f.findings.clone(), false) }
-                        </details>
-                    }
-                </td>
-                <td class="c-desc">
-                    { f.description.clone().unwrap_or_default() }
-                    if let Some(vals) = values {
-                        <details class="enum-values">
-                            <summary>{ format!("{} documented values", vals.len()) }</summary>
-                            <ul>{ for vals.iter().map(|v| html! {
-                                <li class={classes!((f.value == *v).then_some("current"))}><code>{ *v }</code></li>
-                            }) }</ul>
-                        </details>
-                    }
-                    if let Some(c) = &f.catalog_name {
-                        <a class="catalog-link" href={place.href(&format!("param={c}"))} target={place.target()} rel={place.rel()} aria-label={format!("{c} in the catalog")}>{ "catalog →" }</a>
-                    }
-                </td>
-            </tr>
-        }
+        let (focused, node) = focus_of(FocusRow::Field(f.index));
+        field_row(f, props.show_raw, focused, node, place)
     });
 
     let ghost_rows = missing.iter().map(|(p, f)| {
-        let spec = catalog::param_for_kind(&r.kind.id, p);
-        let (focused, node, tabindex) = focus_of(FocusRow::Missing(p.clone()));
-        html! {
-            <tr key={format!("missing-{p}")} class={classes!("frow", "ghost", focused)} ref={node} tabindex={tabindex}
-                data-name={p.clone()} data-testid="missing-row">
-                <td class="c-idx">{ "—" }</td>
-                <td class="c-name">
-                    <code class="pname">{ p.clone() }</code>
-                    if let Some(s) = spec {
-                        <div class="plabel">{ s.label }</div>
-                        <div class="ptype"><span class="type mono">{ s.value_type.id() }</span></div>
-                    }
-                    <div class="badges"><span class="badge badge-missing" title={display::finding_text(f)} data-badge="missing">{ "missing" }</span></div>
-                </td>
-                <td class="c-value"><span class="empty">{ "not present" }</span><p class="finding-hint">{ display::finding_text(f) }</p></td>
-                <td class="c-desc">{ spec.map(|s| s.description).unwrap_or_default() }</td>
-            </tr>
-        }
+        let (focused, node) = focus_of(FocusRow::Missing(p.clone()));
+        missing_row(&r.kind.id, p, f, focused, node)
     });
 
     html! {
@@ -288,5 +213,110 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+/// One field: index, name, label, type and badges; value, its human rendering, the raw
+/// pair and its findings; description, documented values and the catalog link.
+/// (A function rather than a component: a report of 500 rows re-renders them all anyway,
+/// and a component per row measured slower to draw.)
+fn field_row(
+    f: &Field,
+    show_raw: bool,
+    focused: bool,
+    node: Option<NodeRef>,
+    place: &super::Place,
+) -> Html {
+    let badges = display::field_badges(f);
+    let status_class = format!(
+        "st-{}",
+        serde_json::to_value(f.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    );
+    let values = enum_values(f);
+    let worst = f
+        .findings
+        .iter()
+        .map(|x| x.severity)
+        .max()
+        .unwrap_or(Severity::Info);
+    let show_raw_pair = show_raw && (f.raw_name != f.name || f.raw_value != f.value);
+    html! {
+        <tr key={f.index} id={place.id(&format!("field-{}", f.index))} class={classes!("frow", status_class, focused.then_some("focused"))}
+            ref={node.unwrap_or_default()} tabindex={focused.then_some("-1")} data-name={f.name.clone()} data-testid="field-row">
+            <td class="c-idx">{ f.index }</td>
+            <td class="c-name">
+                <code class="pname">{ f.name.clone() }</code>
+                if let Some(l) = &f.label { <div class="plabel">{ l.clone() }</div> }
+                if let Some(t) = &f.value_type { <div class="ptype"><span class="type mono">{ t.clone() }</span></div> }
+                if !badges.is_empty() {
+                    <div class="badges">
+                        { for badges.iter().map(|(cls, text, why)| html! {
+                            <span class={classes!("badge", *cls)} title={why.clone()} data-badge={*text}>{ *text }</span>
+                        }) }
+                    </div>
+                }
+            </td>
+            <td class="c-value">
+                { value_cell(f) }
+                { human(f) }
+                if show_raw_pair {
+                    <div class="rawpair" data-testid="raw-pair">
+                        <span class="muted">{ "as sent: " }</span>
+                        <code>{ format!("{}={}", f.raw_name, f.raw_value) }</code>
+                    </div>
+                }
+                if !f.findings.is_empty() {
+                    <details class="ffindings" open={worst == Severity::Error}>
+                        <summary class={classes!(display::severity_class(worst))}>{ findings_label(f) }</summary>
+                        { super::finding_list(&f.findings.clone(), false) }
+                    </details>
+                }
+            </td>
+            <td class="c-desc">
+                { f.description.clone().unwrap_or_default() }
+                if let Some(vals) = values {
+                    <details class="enum-values">
+                        <summary>{ format!("{} documented values", vals.len()) }</summary>
+                        <ul>{ for vals.iter().map(|v| html! {
+                            <li class={classes!((f.value == *v).then_some("current"))}><code>{ *v }</code></li>
+                        }) }</ul>
+                    </details>
+                }
+                if let Some(c) = &f.catalog_name {
+                    <a class="catalog-link" href={place.href(&format!("param={c}"))} target={place.target()} rel={place.rel()} aria-label={format!("{c} in the catalog")}>{ "catalog →" }</a>
+                }
+            </td>
+        </tr>
+    }
+}
+
+/// A parameter the kind requires and the request lacks: a ghost row with the finding.
+fn missing_row(
+    kind: &str,
+    p: &str,
+    f: &twilio_webhook_inspector::Finding,
+    focused: bool,
+    node: Option<NodeRef>,
+) -> Html {
+    let spec = catalog::param_for_kind(kind, p);
+    html! {
+        <tr key={format!("missing-{p}")} class={classes!("frow", "ghost", focused.then_some("focused"))}
+            ref={node.unwrap_or_default()} tabindex={focused.then_some("-1")}
+            data-name={p.to_string()} data-testid="missing-row">
+            <td class="c-idx">{ "—" }</td>
+            <td class="c-name">
+                <code class="pname">{ p.to_string() }</code>
+                if let Some(s) = spec {
+                    <div class="plabel">{ s.label }</div>
+                    <div class="ptype"><span class="type mono">{ s.value_type.id() }</span></div>
+                }
+                <div class="badges"><span class="badge badge-missing" title={display::finding_text(f)} data-badge="missing">{ "missing" }</span></div>
+            </td>
+            <td class="c-value"><span class="empty">{ "not present" }</span><p class="finding-hint">{ display::finding_text(f) }</p></td>
+            <td class="c-desc">{ spec.map(|s| s.description).unwrap_or_default() }</td>
+        </tr>
     }
 }

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod embed;
 pub mod fields;
 pub mod findings;
+pub mod footer;
 pub mod gallery;
 pub mod header;
 pub mod input_panel;
@@ -95,6 +96,8 @@ impl Place {
 pub enum Copy {
     /// The report as JSON.
     Json,
+    /// The timeline as JSON (the core's `Timeline`, as the CLI's `timeline --json`).
+    TimelineJson,
     /// The request as a curl command.
     Curl,
     /// The permalink.

@@ -3,12 +3,15 @@
 
 use twilio_webhook_inspector::catalog::{self, Direction};
 use twilio_webhook_inspector::InputFormat;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+mod signature;
+
 use crate::display;
-use crate::examples::{self, EXAMPLES};
-use crate::state::{Action, State, TOKEN_SLOTS};
+use crate::examples::EXAMPLES;
+use crate::state::{Action, State};
+use signature::SignatureCheck;
 
 /// Props of [`InputPanel`].
 #[derive(Properties, PartialEq)]
@@ -24,8 +27,25 @@ pub struct InputPanelProps {
     pub many: Option<AttrValue>,
 }
 
-fn input_value(e: InputEvent) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
+/// The kinds of one direction, as an option group of the kind select (`selected`: the
+/// forced kind).
+fn kind_group(dir: Direction, label: &'static str, selected: Option<&str>) -> Html {
+    let kinds: Vec<_> = catalog::KINDS
+        .iter()
+        .filter(|k| k.direction == dir)
+        .collect();
+    if kinds.is_empty() {
+        return html! {};
+    }
+    html! {
+        <optgroup label={label}>
+            { for kinds.into_iter().map(|k| html! {
+                <option value={k.id} selected={selected == Some(k.id)}>
+                    { format!("{} ({})", k.title, k.id) }
+                </option>
+            }) }
+        </optgroup>
+    }
 }
 
 #[component]
@@ -70,9 +90,6 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     let on_example = act.reform(|e: Event| {
         Action::LoadExample(e.target_unchecked_into::<HtmlSelectElement>().value())
     });
-    let on_url = act.reform(|e: InputEvent| Action::SetUrl(input_value(e)));
-    let on_sig = act.reform(|e: InputEvent| Action::SetSignature(input_value(e)));
-    let on_clear_tokens = act.reform(|_: MouseEvent| Action::ClearTokens);
     let on_clear_input = act.reform(|_: MouseEvent| Action::SetInput(String::new()));
 
     let detected_format = if r.format_overridden {
@@ -89,54 +106,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     } else {
         format!("Auto: {}", r.kind.id)
     };
-
-    let kind_group = |dir: Direction, label: &'static str| {
-        let kinds: Vec<_> = catalog::KINDS
-            .iter()
-            .filter(|k| k.direction == dir)
-            .collect();
-        if kinds.is_empty() {
-            return html! {};
-        }
-        html! {
-            <optgroup label={label}>
-                { for kinds.into_iter().map(|k| html! {
-                    <option value={k.id} selected={s.kind.as_deref() == Some(k.id)}>
-                        { format!("{} ({})", k.title, k.id) }
-                    </option>
-                }) }
-            </optgroup>
-        }
-    };
-
-    let derived_url = r.request.url.clone().filter(|_| s.url.trim().is_empty());
-    let derived_sig = r
-        .request
-        .signature
-        .clone()
-        .filter(|_| s.signature.trim().is_empty());
-    let demo = s.tokens.iter().any(|t| examples::is_demo_token(t));
-
-    let token_field = |i: usize| {
-        let id = format!("token-{i}");
-        let on_input = act.reform(move |e: InputEvent| Action::SetToken(i, input_value(e)));
-        let label = match i {
-            0 => "Auth token".to_string(),
-            _ => format!("{} token", TOKEN_SLOTS[i]),
-        };
-        html! {
-            <div class="field">
-                <label for={id.clone()}>{ label }
-                    if i == 0 { <span class="muted">{ " (primary)" }</span> }
-                </label>
-                <input id={id} type="password" class="input mono" value={s.tokens[i].clone()} oninput={on_input}
-                       autocomplete="off" spellcheck="false" data-lpignore="true"
-                       placeholder={if i == 2 { "Token of the sub-account in AccountSid" } else { "32 hex characters" }}
-                       data-testid={format!("token-{i}")} />
-            </div>
-        }
-    };
-    let more_tokens_open = !s.tokens[1].is_empty() || !s.tokens[2].is_empty();
+    let kind = s.kind.as_deref();
 
     html! {
         <section class="panel input-panel" aria-labelledby="input-h">
@@ -182,53 +152,15 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     <label for="kind">{ "Kind" }</label>
                     <select ref={kind_ref} id="kind" class="select" onchange={on_kind} data-testid="kind-select">
                         <option value="" selected={s.kind.is_none()}>{ detected_kind }</option>
-                        { kind_group(Direction::TwilioToApp, "Webhooks (Twilio → your app)") }
-                        { kind_group(Direction::AppToTwilio, "REST requests (your app → Twilio)") }
-                        { kind_group(Direction::Response, "REST responses") }
+                        { kind_group(Direction::TwilioToApp, "Webhooks (Twilio → your app)", kind) }
+                        { kind_group(Direction::AppToTwilio, "REST requests (your app → Twilio)", kind) }
+                        { kind_group(Direction::Response, "REST responses", kind) }
                     </select>
                 </div>
             </div>
 
-            <fieldset class="group">
-                <legend>{ "Signature check" }</legend>
-                <div class="field">
-                    <label for="url">{ "URL Twilio requested" }</label>
-                    <input id="url" type="url" class="input mono" value={s.url.clone()} oninput={on_url}
-                           autocomplete="off" spellcheck="false" data-testid="url"
-                           placeholder={derived_url.clone().unwrap_or_else(|| "https://your-app.example.com/twilio/sms".into())} />
-                    if let Some(u) = derived_url {
-                        <p class="help">{ "From the pasted request: " }<code>{ u }</code></p>
-                    }
-                </div>
-                <div class="field">
-                    <label for="signature">{ "X-Twilio-Signature" }</label>
-                    <input id="signature" type="text" class="input mono" value={s.signature.clone()} oninput={on_sig}
-                           autocomplete="off" spellcheck="false" data-testid="signature"
-                           placeholder={derived_sig.clone().unwrap_or_else(|| "28 base64 characters".into())} />
-                    if let Some(sig) = derived_sig {
-                        <p class="help">{ "From the pasted request: " }<code>{ sig }</code></p>
-                    }
-                </div>
-                { token_field(0) }
-                <details class="more" open={more_tokens_open}>
-                    <summary>{ "Secondary and sub-account tokens" }</summary>
-                    { token_field(1) }
-                    { token_field(2) }
-                </details>
-                <div class="token-note">
-                    <p class="help">
-                        { "Tokens never leave this tab: not stored, not in share links, not in copied curl or JSON. Each one given is tried." }
-                    </p>
-                    if demo {
-                        <p class="help demo-note" data-testid="demo-note">
-                            { "The public demo token was filled in by the example (c0ffee00…). It is not a real credential." }
-                        </p>
-                    }
-                    if s.token_count() > 0 {
-                        <button type="button" class="btn btn-small" onclick={on_clear_tokens}>{ "Forget tokens" }</button>
-                    }
-                </div>
-            </fieldset>
+            <SignatureCheck url={s.url.clone()} signature={s.signature.clone()} tokens={s.tokens.clone()}
+                            report={r.clone()} on_action={act.clone()} />
         </section>
     }
 }
