@@ -52,8 +52,7 @@ size_row() {
 step "sizes (bytes)"
 echo "| module | raw | gzip -9 | goal (gzip) | budget |"
 echo "|---|---:|---:|---:|---|"
-size_row "npm package wasm (pkg/node)" pkg/node/twilio_webhook_inspector_bg.wasm 204800
-size_row "npm package wasm (pkg/web)" pkg/web/twilio_webhook_inspector_bg.wasm 204800
+size_row "npm package wasm (pkg/web, loaded by both builds)" pkg/web/twilio_webhook_inspector_bg.wasm 204800
 size_row "npm verify entry wasm, web (pkg/verify/verify.wasm)" pkg/verify/verify.wasm 40960
 size_row "npm verify entry wasm, Node (pkg/verify/verify-node.wasm)" pkg/verify/verify-node.wasm
 size_row "web app wasm (dist/)" "$(ls dist/*.wasm | head -n1)" 256000

@@ -2,6 +2,7 @@
 # Builds the npm package into pkg/:
 #   pkg/node/  wasm-bindgen --target nodejs (CommonJS, loads the wasm synchronously)
 #   pkg/web/   wasm-bindgen --target web    (ES module with `init()`, for browsers and bundlers)
+#              and the one wasm module both builds load
 #   pkg/verify/ the verify-only entry: verify-wasm/ built without wasm-bindgen (a size-
 #              tuned verify.wasm for the web, a speed-tuned verify-node.wasm for Node), a
 #              CommonJS build for Node and an ES module for the rest
@@ -83,26 +84,36 @@ mkdir -p "$STAMPS" pkg
 for t in node web; do
   case $t in node) target=nodejs ;; web) target=web ;; esac
   out="target/npm-build/$t"
-  rm -rf "$out"
+  rm -rf "$out" "pkg/$t"
   wasm-bindgen --target "$target" --out-dir "$out" --out-name "$CRATE" "$RAW"
-  bg="$out/${CRATE}_bg.wasm"
-  sum=$(sha256sum "$bg" | cut -d' ' -f1)
-  mkdir -p "pkg/$t"
-  if [ "$(cat "$STAMPS/$t.sha256" 2>/dev/null)" != "$sum" ] || [ ! -f "pkg/$t/${CRATE}_bg.wasm" ]; then
-    log "wasm-opt -Oz ($t)"
-    "$WASM_OPT" -Oz "$bg" -o "$STAMPS/$t.opt.wasm"
-    echo "$sum" >"$STAMPS/$t.sha256"
-  fi
-  rm -rf "pkg/$t"
   mkdir -p "pkg/$t"
   cp -R "$out"/. "pkg/$t/"
-  cp "$STAMPS/$t.opt.wasm" "pkg/$t/${CRATE}_bg.wasm"
   # The raw exports' declarations: no entry's declarations refer to them.
-  rm -f "pkg/$t/${CRATE}_bg.wasm.d.ts"
+  rm -f "pkg/$t/${CRATE}_bg.wasm.d.ts" "pkg/$t/${CRATE}_bg.wasm"
 done
+# One wasm file for both builds: wasm-bindgen emits the same module for --target nodejs
+# and --target web (same imports, same exports; checked here byte for byte), so it is
+# optimised once and shipped once, in web/ (where bundlers look for it, next to the ES
+# glue); the CommonJS glue reads it from there. That one path is the only change to the
+# generated glue.
+cmp -s "target/npm-build/node/${CRATE}_bg.wasm" "target/npm-build/web/${CRATE}_bg.wasm" \
+  || die "the nodejs and web builds' wasm differ: they can no longer share one file"
+bg="target/npm-build/web/${CRATE}_bg.wasm"
+sum=$(sha256sum "$bg" | cut -d' ' -f1)
+if [ "$(cat "$STAMPS/full.sha256" 2>/dev/null)" != "$sum" ] || [ ! -f "$STAMPS/full.opt.wasm" ]; then
+  log "wasm-opt -Oz (the full package's module)"
+  "$WASM_OPT" -Oz "$bg" -o "$STAMPS/full.opt.wasm"
+  echo "$sum" >"$STAMPS/full.sha256"
+fi
+cp "$STAMPS/full.opt.wasm" "pkg/web/${CRATE}_bg.wasm"
+NODE_GLUE="pkg/node/$CRATE.js"
+grep -q "^const wasmPath = \`\${__dirname}/${CRATE}_bg.wasm\`;$" "$NODE_GLUE" \
+  || die "$NODE_GLUE no longer reads its wasm as expected; update the shared-wasm step"
+sed -i "s|^const wasmPath = \`\${__dirname}/${CRATE}_bg.wasm\`;$|const wasmPath = require('path').join(__dirname, '..', 'web', '${CRATE}_bg.wasm');|" "$NODE_GLUE"
 # --- entry points ---------------------------------------------------------------------
 # index.js re-exports the wasm-bindgen module unchanged, except that verifySignature gets
-# the fast path of npm/shim/fast-verify.js. The generated glue is never edited; the
+# the fast path of npm/shim/fast-verify.js. The generated glue is not edited (but for the
+# shared wasm path above); the
 # declarations are the generated ones (same names, same signatures).
 NAMES=$(node -e 'console.log(Object.keys(require(process.argv[1])).filter(n=>!n.startsWith("__")).join(" "))' "$ROOT/pkg/node/$CRATE.js")
 {
@@ -242,10 +253,8 @@ process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");
 JS
 
 # --- sizes ---------------------------------------------------------------------------
-for t in node web; do
-  f="pkg/$t/${CRATE}_bg.wasm"
-  printf '%-6s %s: %7d bytes, %7d bytes gzipped (-9)\n' "$t" "$f" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
-done
+f="pkg/web/${CRATE}_bg.wasm"
+printf '%-6s %s: %7d bytes, %7d bytes gzipped (-9)\n' "full" "$f" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
 for f in pkg/verify/verify.wasm pkg/verify/verify-node.wasm pkg/verify/index.js pkg/verify/web.mjs; do
   printf '%-6s %s: %7d bytes, %7d bytes gzipped (-9)\n' verify "$f" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
 done

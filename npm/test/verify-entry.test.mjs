@@ -180,7 +180,7 @@ test("verify entry: wrong argument types throw the full entry's messages", () =>
 });
 
 test("verify entry: both modules hold the signature checks only (no catalog, no doctor, no imports)", () => {
-  const fullWasm = readFileSync(join(PKG_DIR, "node", "twilio_webhook_inspector_bg.wasm")).toString("latin1");
+  const fullWasm = readFileSync(join(PKG_DIR, "web", "twilio_webhook_inspector_bg.wasm")).toString("latin1");
   // Strings only the full package has: catalog ids and descriptions, the doctor's wording,
   // report finding codes (checked to be in the full build, so the probes are real).
   const probes = ["SmsMessageSid", "Twilio signed", "signature-valid", "URL candidate #", "TwiML"];
