@@ -1,10 +1,11 @@
 //! The many-captures reader: splits one text into captures, each with its own request text,
 //! options (URL, method, headers), receive time, Twilio's own event time and position.
 //!
-//! Recognised: JSON Lines (a string or an object per line), a JSON array of captures, a HAR
-//! file with many entries, raw HTTP requests one after another (responses between them are
-//! skipped), a server log with one form body (or URL, or JSON object) per line with or
-//! without a time prefix, Twilio's Call Events resource (`events[]`), Event Streams
+//! Recognised: JSON Lines (a string or an object per line), a JSON array of captures (or
+//! pretty-printed JSON objects one after another), a HAR file with many entries, raw HTTP
+//! requests one after another (responses between them are skipped), a server log with one
+//! form body (or URL, or JSON object, or its JavaScript, Python or Ruby rendering, as Rails
+//! logs `Parameters:`) per line with or without a time prefix, Twilio's Call Events resource (`events[]`), Event Streams
 //! CloudEvents (one or an array) and Debugger webhook events (their `Payload.webhook`).
 //!
 //! Line-based formats are read lazily, one line at a time ([`Captures`] is an iterator), so
