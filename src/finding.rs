@@ -170,7 +170,7 @@ codes! {
     // --- Timeline -----------------------------------------------------------------------
     CaptureUnreadable => ("capture-unreadable", Error, "One capture of a many-capture input could not be read; the others were."),
     TimelineOutOfOrder => ("timeline-out-of-order", Warning, "A callback arrived after one that follows it in the lifecycle (e.g. delivered received before sent)."),
-    TimelineDuplicate => ("timeline-duplicate", Warning, "The same status arrived twice for the same SID: Twilio retried the callback."),
+    TimelineDuplicate => ("timeline-duplicate", Warning, "The same status arrived twice for the same SID: Twilio retried the callback, or a second event reused the SID and status."),
     TimelineImpossibleTransition => ("timeline-impossible-transition", Error, "In Twilio's own order, a status follows one it cannot follow (a terminal status, then another)."),
     TimelineMissingTerminal => ("timeline-missing-terminal", Warning, "No terminal status (completed, delivered, failed…) was captured for this SID."),
     TimelineSequenceGap => ("timeline-sequence-gap", Warning, "SequenceNumber skips values: some callbacks of this SID were not captured."),

@@ -169,7 +169,9 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         kinds: &["conference-callback"],
         params: &["StatusCallbackEvent"],
         states: &[
-            st("conference-start", 0),
+            // Participants join (and may leave) while the conference waits for a moderator,
+            // so their events can come before conference-start: same rank.
+            st("conference-start", 1),
             again("participant-join", 1),
             again("participant-leave", 1),
             again("participant-mute", 1),

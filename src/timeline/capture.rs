@@ -16,7 +16,8 @@ pub enum ManyFormat {
     /// One JSON value per line: a string (the capture) or an object (`input`/`body`,
     /// optional `url`, `method`, `headers`, `receivedAt`; or a Twilio record).
     JsonLines,
-    /// A JSON array of captures (strings or objects, as in JSON Lines).
+    /// A JSON array of captures (strings or objects, as in JSON Lines), or JSON objects
+    /// written one after another over several lines each (pasted pretty-printed records).
     JsonArray,
     /// A HAR file (`log.entries[]`): one capture per entry, `startedDateTime` as receive time.
     Har,

@@ -49,17 +49,22 @@ pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
     }
 }
 
-/// Orders a lane by the strongest key every entry has.
+/// Orders a lane by the strongest key every entry has. Times are written to the second (or
+/// the millisecond), so two callbacks often share one: among equal times the lifecycle's own
+/// order decides (Twilio stamps `initiated` and `ringing` with the same second), then input
+/// order.
 fn order(lane: &mut Lane) {
+    let life = lifecycle::by_id(&lane.lifecycle);
+    let rank = |e: &Entry| life.and_then(|l| state(l, e)).map_or(u8::MAX, |s| s.rank);
     let es = &mut lane.entries;
     let by = if es.iter().all(|e| e.sequence_number.is_some()) {
         es.sort_by_key(|e| (e.sequence_number, e.index));
         OrderedBy::SequenceNumber
     } else if es.iter().all(|e| e.ts_ms.is_some()) {
-        es.sort_by_key(|e| (e.ts_ms, e.index));
+        es.sort_by_key(|e| (e.ts_ms, rank(e), e.index));
         OrderedBy::Timestamp
     } else if es.iter().all(|e| e.rx_ms.is_some()) {
-        es.sort_by_key(|e| (e.rx_ms, e.index));
+        es.sort_by_key(|e| (e.rx_ms, rank(e), e.index));
         OrderedBy::ReceivedAt
     } else {
         es.sort_by_key(|e| e.index);
@@ -161,18 +166,34 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
             continue;
         };
         dup[j] = true;
-        let what = lane.entries[i].line.map_or_else(
-            || format!("capture #{}", lane.entries[i].index + 1),
+        let (first, again) = (&lane.entries[i], &lane.entries[j]);
+        let what = first.line.map_or_else(
+            || format!("capture #{}", first.index + 1),
             |l| format!("line {l}"),
         );
-        lane.entries[j].findings.push(
+        let finding = if first.fingerprint == again.fingerprint {
             Finding::new(
                 Code::TimelineDuplicate,
-                format!("'{status}' arrived again (first at {what}): Twilio retried this callback."),
+                format!("'{status}' arrived again (first at {what}), parameter for parameter: Twilio retried this callback."),
             )
-            .param(status)
-            .hint("Make the handler idempotent: key on the SID plus the status (not the SID alone) and answer 200 quickly so Twilio stops retrying."),
-        );
+            .hint("Make the handler idempotent: key on the SID plus the status (not the SID alone) and answer 200 quickly so Twilio stops retrying.")
+        } else {
+            // A retry repeats the request as it was; different parameters mean two events.
+            let codes = match (&first.error_code, &again.error_code) {
+                (a, b) if a == b => String::new(),
+                (a, b) => format!(
+                    " (ErrorCode {} then {})",
+                    a.as_deref().unwrap_or("none"),
+                    b.as_deref().unwrap_or("none")
+                ),
+            };
+            Finding::new(
+                Code::TimelineDuplicate,
+                format!("'{status}' arrived again (first at {what}) with different parameters{codes}: not a retry of the same request, but a second event with this SID and status."),
+            )
+            .hint("Twilio retries a callback unchanged; a second one that differs comes from another event (a multi-part message's receipts, a replay, a test, or another app reusing the SID). Key the handler on the SID plus the status and keep the first outcome, or log both to find where the second comes from.")
+        };
+        lane.entries[j].findings.push(finding.param(status));
     }
     dup
 }
@@ -193,7 +214,10 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
             j < i
         } else {
             match (state(life, ei), state(life, ej)) {
-                (Some(a), Some(b)) => b.rank < a.rank && !(a.terminal && b.terminal),
+                // `b` belongs before `a` when the lifecycle lets `a` follow `b` (a terminal
+                // status only by its `then` list: WhatsApp `delivered` before `read`) and
+                // not the other way round.
+                (Some(a), Some(b)) => b.rank < a.rank && life.may_follow(b, a),
                 _ => false,
             }
         };
@@ -270,14 +294,14 @@ fn gaps(lane: &Lane, sid: &str, group: &mut Vec<Finding>) {
                 Finding::new(
                     Code::TimelineSequenceGap,
                     format!(
-                        "{sid}: SequenceNumber jumps from {} to {}: {} callback(s) of the {} lifecycle missing.",
+                        "{sid}: SequenceNumber jumps from {} to {}: {} event(s) of the {} lifecycle between them were not captured.",
                         w[0],
                         w[1],
                         w[1] - w[0] - 1,
                         lane.lifecycle
                     ),
                 )
-                .hint("A callback was lost or your server rejected it (see the Debugger for 11200 errors)."),
+                .hint("If StatusCallbackEvent does not list every event, Twilio may have numbered events it never sent you; if it lists them all, a callback was lost or your server rejected it (see the Debugger for 11200 errors)."),
             );
         }
     }

@@ -149,6 +149,11 @@ pub struct Entry {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub(crate) object: Option<GroupObject>,
+    /// A hash of the capture's parameters (names and values, in any order): a retry of the
+    /// same request has the same one.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) fingerprint: u64,
 }
 
 impl Entry {
@@ -409,7 +414,22 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         findings: Vec::new(),
         ordered_by: OrderedBy::InputOrder,
         object,
+        fingerprint: fingerprint(r),
     }
+}
+
+/// A hash of the report's parameters, independent of their order.
+fn fingerprint(r: &Report) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut pairs: Vec<(&str, &str)> = r
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
+    pairs.sort_unstable();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    pairs.hash(&mut h);
+    h.finish()
 }
 
 /// Groups entries by SID, orders each lane, runs the lifecycle checks and links parents.

@@ -1,10 +1,11 @@
 //! The many-captures reader: splits one text into captures, each with its own request text,
 //! options (URL, method, headers), receive time, Twilio's own event time and position.
 //!
-//! Recognised: JSON Lines (a string or an object per line), a JSON array of captures, a HAR
-//! file with many entries, raw HTTP requests one after another (responses between them are
-//! skipped), a server log with one form body (or URL, or JSON object) per line with or
-//! without a time prefix, Twilio's Call Events resource (`events[]`), Event Streams
+//! Recognised: JSON Lines (a string or an object per line), a JSON array of captures (or
+//! pretty-printed JSON objects one after another), a HAR file with many entries, raw HTTP
+//! requests one after another (responses between them are skipped), a server log with one
+//! form body (or URL, or JSON object, or its JavaScript, Python or Ruby rendering, as Rails
+//! logs `Parameters:`) per line with or without a time prefix, Twilio's Call Events resource (`events[]`), Event Streams
 //! CloudEvents (one or an array) and Debugger webhook events (their `Payload.webhook`).
 //!
 //! Line-based formats are read lazily, one line at a time ([`Captures`] is an iterator), so
@@ -160,6 +161,10 @@ pub fn detect_many(text: &str) -> ManyFormat {
         if head.contains("\"PayloadType\"") || head.contains("\"Payload\"") {
             return ManyFormat::Debugger;
         }
+        if starts_with_json_values(head) {
+            // Objects one after another, each over several lines: read like an array.
+            return ManyFormat::JsonArray;
+        }
         return ManyFormat::Single;
     }
     if head.lines().any(|l| request_line(l).is_some()) {
@@ -255,14 +260,20 @@ fn read_document(text: &str, format: ManyFormat) -> Vec<Result<Capture, CaptureE
             message,
         })]
     };
-    let value: Value = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
+    let body = text.trim_start_matches('\u{feff}');
+    let value: Value = match serde_json::from_str(body) {
         Ok(v) => v,
-        Err(e) => {
-            return err(format!(
-                "the {} document is not valid JSON: {e}",
-                format.id()
-            ))
-        }
+        Err(e) => match json_values(body) {
+            // JSON values written one after another (pretty-printed objects pasted from
+            // logs or an issue, `jq` output without -c): each value is one capture.
+            Some(values) => return values_as_captures(body, values, format),
+            None => {
+                return err(format!(
+                    "the {} document is not valid JSON: {e}",
+                    format.id()
+                ))
+            }
+        },
     };
     let items: Vec<(String, Value)> = match (&value, format) {
         (Value::Array(a), _) => labelled(a, "["),
@@ -320,6 +331,75 @@ fn read_document(text: &str, format: ManyFormat) -> Vec<Result<Capture, CaptureE
         .collect()
 }
 
+/// The JSON values of a text holding two or more of them one after another (whitespace
+/// between them), with the byte offset where each starts; `None` for one value or when the
+/// text does not start as JSON. Values after the first one that does not parse are kept as
+/// one error (`Err` with its offset), so a damaged paste still yields what came before.
+fn json_values(text: &str) -> Option<Vec<(usize, Result<Value, String>)>> {
+    let mut out = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    loop {
+        let start = stream.byte_offset();
+        match stream.next() {
+            None => break,
+            Some(Ok(v)) => {
+                let at = start + (text[start..].len() - text[start..].trim_start().len());
+                out.push((at, Ok(v)));
+            }
+            Some(Err(e)) => {
+                if out.is_empty() {
+                    return None;
+                }
+                let at = start + (text[start..].len() - text[start..].trim_start().len());
+                out.push((at, Err(format!("the JSON value here does not parse: {e}"))));
+                break;
+            }
+        }
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// True when the text starts with two or more complete JSON objects one after another.
+fn starts_with_json_values(head: &str) -> bool {
+    let mut stream = serde_json::Deserializer::from_str(head).into_iter::<Value>();
+    matches!(
+        (stream.next(), stream.next()),
+        (Some(Ok(Value::Object(_))), Some(Ok(Value::Object(_))))
+    )
+}
+
+/// Captures of JSON values written one after another, each with its line and offset.
+fn values_as_captures(
+    text: &str,
+    values: Vec<(usize, Result<Value, String>)>,
+    format: ManyFormat,
+) -> Vec<Result<Capture, CaptureError>> {
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, (at, v))| {
+            let line = text[..at].matches('\n').count() + 1;
+            let made = v.and_then(|v| match (&v, format) {
+                (Value::Object(o), ManyFormat::CallEvents) if o.contains_key("events") => {
+                    Err("a Call Events page among other values: paste it alone".to_string())
+                }
+                _ => from_value(&v, ManyFormat::JsonArray),
+            });
+            made.map(|mut c| {
+                c.label.get_or_insert(format!("[{i}]"));
+                c.line = Some(line);
+                c.offset = Some(at);
+                c
+            })
+            .map_err(|m| CaptureError {
+                line: Some(line),
+                offset: Some(at),
+                message: format!("[{i}]: {m}"),
+            })
+        })
+        .collect()
+}
+
 /// Each element of an array with its label (`[3]`, `entries[3]`).
 fn labelled(a: &[Value], open: &str) -> Vec<(String, Value)> {
     a.iter()
@@ -370,6 +450,14 @@ fn from_value(v: &Value, format: ManyFormat) -> Result<Capture, String> {
             return call_event(v);
         }
     }
+    if is_envelope(o) {
+        // An AWS Lambda/ALB event or a Monitor Alert: `inspect` unwraps the request it
+        // carries (a base64 body, headers, the URL); its `body` is not the capture alone.
+        return Ok(Capture {
+            source: Some(format),
+            ..Capture::new(v.to_string())
+        });
+    }
     if o.contains_key("input") || o.contains_key("body") {
         let mut c: Capture =
             serde_json::from_value(v.clone()).map_err(|e| format!("not a capture object: {e}"))?;
@@ -381,6 +469,15 @@ fn from_value(v: &Value, format: ManyFormat) -> Result<Capture, String> {
         source: Some(format),
         ..Capture::new(v.to_string())
     })
+}
+
+/// True for the JSON envelopes `inspect` reads as the request they carry: Lambda HTTP events
+/// (ALB and API Gateway v1: `httpMethod`, `headers`, `body`; v2: `rawPath`,
+/// `requestContext`) and Monitor Alerts (`request_variables`).
+fn is_envelope(o: &Map<String, Value>) -> bool {
+    let lambda_v1 = o.contains_key("httpMethod") && o.contains_key("headers");
+    let lambda_v2 = o.contains_key("rawPath") && o.contains_key("requestContext");
+    ((lambda_v1 || lambda_v2) && o.contains_key("body")) || o.contains_key("request_variables")
 }
 
 /// `METHOD target HTTP/x` at the start of a line.
@@ -454,7 +551,10 @@ fn log_capture(line: &str) -> Option<Capture> {
         ..Capture::default()
     };
     if let (Some(open), Some(close)) = (rest.find('{'), rest.rfind('}')) {
-        if close > open && rest[open..].contains(':') {
+        // A JSON object, a JavaScript or Python rendering (`key: value`) or a Ruby hash
+        // (`"Key"=>"value"`, as Rails logs its Parameters).
+        let inner = &rest[open..=close.max(open)];
+        if close > open && (inner.contains(':') || inner.contains("=>")) {
             c.input = rest[open..=close].to_string();
             return Some(c);
         }
@@ -464,11 +564,18 @@ fn log_capture(line: &str) -> Option<Capture> {
         .map(|t| t.trim_matches(|ch| matches!(ch, '"' | '\'' | '[' | ']' | ',' | ';')))
         .filter(|t| !t.is_empty())
         .collect();
+    // The body is the token with the most parameters, but a form of two or more parameters
+    // wins over a path or URL with a query (`POST /status?uuid=1&x=2 MessageSid=…&…`: the
+    // request line, then the body); a lone `key=value` does not (`GET /voice?… status=200`).
+    let is_url = |t: &str| t.starts_with('/') || t.contains("://");
     let best = tokens
         .iter()
         .enumerate()
         .filter(|(_, t)| t.contains('='))
-        .max_by_key(|(i, t)| (t.matches('&').count(), usize::MAX - i))?;
+        .max_by_key(|(i, t)| {
+            let amps = t.matches('&').count();
+            (amps > 0 && !is_url(t), amps, usize::MAX - i)
+        })?;
     let (i, body) = (best.0, *best.1);
     // `POST /path body` or `POST body`: the method is one or two tokens before.
     if let Some(m) = tokens[i.saturating_sub(2)..i]

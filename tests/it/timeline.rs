@@ -22,6 +22,10 @@ struct Vector {
     source: String,
     #[serde(default)]
     constructed: bool,
+    /// Why an expectation differs from what a first reading suggested (kept with the vector).
+    #[serde(default)]
+    #[allow(dead_code)]
+    reviewer_note: Option<String>,
     input: String,
     #[serde(default)]
     format: Option<String>,
@@ -40,6 +44,9 @@ struct Vector {
     /// Codes that must not appear.
     #[serde(default)]
     no_codes: Vec<String>,
+    /// `[code, text]`: some finding with this code must say `text` (retry or second event…).
+    #[serde(default)]
+    messages: Vec<(String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -204,7 +211,30 @@ fn check(v: &Vector) -> Vec<String> {
             errs.push(format!("code {c} present"));
         }
     }
+    for (code, text) in &v.messages {
+        let said: Vec<&str> = all_findings(&t)
+            .filter(|f| f.code.id() == code)
+            .map(|f| f.message.as_str())
+            .collect();
+        if !said.iter().any(|m| m.contains(text.as_str())) {
+            errs.push(format!("no {code} finding says {text:?} (said {said:?})"));
+        }
+    }
     errs
+}
+
+/// Every finding of a timeline: input-level, group-level and per entry.
+fn all_findings(t: &Timeline) -> impl Iterator<Item = &twilio_webhook_inspector::Finding> {
+    t.findings
+        .iter()
+        .chain(t.groups.iter().flat_map(|g| {
+            g.findings.iter().chain(
+                g.lanes
+                    .iter()
+                    .flat_map(|l| l.entries.iter().flat_map(|e| e.findings.iter())),
+            )
+        }))
+        .chain(t.ungrouped.iter().flat_map(|e| e.findings.iter()))
 }
 
 #[test]
