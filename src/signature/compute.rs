@@ -4,6 +4,7 @@
 //! string pieces, and the parameters are fed in sorted order through an index list.
 
 use core::cmp::Ordering;
+use std::borrow::Cow;
 
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
@@ -205,9 +206,37 @@ pub(crate) fn orders_may_differ<'a>(strings: impl Iterator<Item = &'a str>) -> b
     false
 }
 
+/// A decoded parameter: its name and value as text. Owned pairs are what reports and the
+/// doctor keep; borrowed ones (`Cow`) let the server fast path sign a form body without
+/// copying the components that had nothing to decode.
+pub(crate) trait PairText: PartialEq {
+    /// The decoded name.
+    fn name(&self) -> &str;
+    /// The decoded value.
+    fn value(&self) -> &str;
+}
+
+impl PairText for (String, String) {
+    fn name(&self) -> &str {
+        &self.0
+    }
+    fn value(&self) -> &str {
+        &self.1
+    }
+}
+
+impl PairText for (Cow<'_, str>, Cow<'_, str>) {
+    fn name(&self) -> &str {
+        &self.0
+    }
+    fn value(&self) -> &str {
+        &self.1
+    }
+}
+
 /// Indices of `params` sorted by key then value in `order`, identical pairs removed
 /// (node's `new Set(values)` and python's `sorted(set(values))`).
-pub(crate) fn sorted_indices(params: &[(String, String)], order: KeyOrder) -> Vec<u32> {
+pub(crate) fn sorted_indices<P: PairText>(params: &[P], order: KeyOrder) -> Vec<u32> {
     let cmp = |a: &str, b: &str| match order {
         KeyOrder::Utf16 => cmp_utf16(a, b),
         KeyOrder::CodePoint => a.as_bytes().cmp(b.as_bytes()),
@@ -217,7 +246,8 @@ pub(crate) fn sorted_indices(params: &[(String, String)], order: KeyOrder) -> Ve
     let mut exact_prefix = true;
     let prefix: Vec<u64> = params
         .iter()
-        .map(|(k, _)| {
+        .map(|pair| {
+            let k = pair.name();
             let mut p = [0u8; 8];
             let n = k.len().min(8);
             p[..n].copy_from_slice(&k.as_bytes()[..n]);
@@ -228,7 +258,7 @@ pub(crate) fn sorted_indices(params: &[(String, String)], order: KeyOrder) -> Ve
         })
         .collect();
     let full = |i: u32, j: u32| match (params.get(i as usize), params.get(j as usize)) {
-        (Some(a), Some(b)) => cmp(&a.0, &b.0).then_with(|| cmp(&a.1, &b.1)),
+        (Some(a), Some(b)) => cmp(a.name(), b.name()).then_with(|| cmp(a.value(), b.value())),
         _ => i.cmp(&j),
     };
     let mut idx: Vec<u32> = (0..params.len().min(u32::MAX as usize) as u32).collect();
@@ -299,21 +329,34 @@ pub(crate) fn sort_idx(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
 }
 
 /// The parameters in the order a library appends them.
-#[derive(Clone, Copy)]
-pub(crate) struct Ordered<'a> {
-    pub params: &'a [(String, String)],
+pub(crate) struct Ordered<'a, P = (String, String)> {
+    pub params: &'a [P],
     pub idx: &'a [u32],
 }
 
-impl<'a> Ordered<'a> {
+// Two references: copied whatever the pair type (a derive would require `P: Copy`).
+impl<P> Clone for Ordered<'_, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<P> Copy for Ordered<'_, P> {}
+
+impl Ordered<'static> {
     pub(crate) const EMPTY: Ordered<'static> = Ordered {
         params: &[],
         idx: &[],
     };
+}
 
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &'a (String, String)> + '_ {
+impl<'a, P: PairText> Ordered<'a, P> {
+    /// The pairs in order: `(name, value)`.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
         let p = self.params;
-        self.idx.iter().filter_map(move |&i| p.get(i as usize))
+        self.idx
+            .iter()
+            .filter_map(move |&i| p.get(i as usize))
+            .map(|pair| (pair.name(), pair.value()))
     }
 }
 
@@ -346,7 +389,7 @@ impl Buffered {
 }
 
 /// MAC over `url pieces ++ key value key value …`.
-pub(crate) fn mac_of(keyed: &Keyed, url: &[&str], params: Ordered<'_>) -> MacOut {
+pub(crate) fn mac_of<P: PairText>(keyed: &Keyed, url: &[&str], params: Ordered<'_, P>) -> MacOut {
     let mut m = Buffered {
         mac: keyed.clone(),
         buf: [0; 512],

@@ -116,6 +116,16 @@ pub fn compute_signature(
 /// first, with no allocation beyond the sorted index list; node's and python's
 /// re-serialised URLs are only built when those fail.
 pub fn is_valid(token: &str, signature: &str, url: &str, params: &[(String, String)]) -> bool {
+    is_valid_pairs(token, signature, url, params)
+}
+
+/// [`is_valid`] over any decoded pairs (owned, or borrowed from a form body).
+pub(crate) fn is_valid_pairs<P: compute::PairText>(
+    token: &str,
+    signature: &str,
+    url: &str,
+    params: &[P],
+) -> bool {
     let keyed = Keyed::new(token, Algorithm::HmacSha1);
     let sig = signature.as_bytes();
     let idx = compute::sorted_indices(params, KeyOrder::Utf16);
@@ -130,11 +140,15 @@ pub fn is_valid(token: &str, signature: &str, url: &str, params: &[(String, Stri
     // U+FFFF with one in U+E000..=U+FFFF — the fallbacks would sign the same two strings
     // again (repeated keys included: both sort and de-duplicate their values).
     if url_is_canonical(url)
-        && !compute::orders_may_differ(params.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]))
+        && !compute::orders_may_differ(params.iter().flat_map(|p| [p.name(), p.value()]))
     {
         return false;
     }
-    let prep = Prepared::new(url, Mode::Form, params.to_vec(), &[]);
+    let owned: Vec<(String, String)> = params
+        .iter()
+        .map(|p| (p.name().to_string(), p.value().to_string()))
+        .collect();
+    let prep = Prepared::new(url, Mode::Form, owned, &[]);
     let ev = evaluate(&prep, &[token.to_string()], sig, Ok(Algorithm::HmacSha1));
     ev.node_valid == Some(true) || ev.python_valid == Some(true)
 }
@@ -196,7 +210,8 @@ fn url_is_canonical(url: &str) -> bool {
 /// [`is_valid`] on a raw `application/x-www-form-urlencoded` body, decoded the way
 /// twilio-node's `querystring.parse` does (the server fast path: no report, no findings).
 pub fn is_valid_form_body(token: &str, signature: &str, url: &str, body: &[u8]) -> bool {
-    is_valid(token, signature, url, &decode_form(body))
+    let text = crate::percent::utf8_lossy(body);
+    is_valid_pairs(token, signature, url, &crate::percent::form_pairs_of(&text))
 }
 
 /// True when twilio-node's `validateRequestWithBody` or twilio-python's

@@ -9,9 +9,10 @@
 
 use super::compute::Keyed;
 use super::{
-    body_check_canonical, decode_form, evaluate, is_valid, signed_content, Algorithm,
+    body_check_canonical, decode_form, evaluate, is_valid_pairs, signed_content, Algorithm,
     CandidateKind, Mode, Prepared, SignMode,
 };
+use crate::percent;
 
 /// A request as a server receives it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -126,20 +127,28 @@ pub fn verify_quick_hashed(
         request.url,
         request.body,
     );
-    let params = if mode == SignMode::FormParams {
-        decode_form(request.body)
-    } else {
-        Vec::new()
-    };
     let matched = if algorithm == Algorithm::HmacSha256 || mode == SignMode::BodyHash {
         // SharedKey HMAC-SHA256 (python's emulation only) and bodySHA256 bodies: both
         // libraries' emulations over every token at once, as the full `verify` does, so the
         // body is hashed once.
+        let params = if mode == SignMode::FormParams {
+            decode_form(request.body)
+        } else {
+            Vec::new()
+        };
         evaluated_match(tokens, request, mode, params, body_sha256, algorithm)
     } else {
+        // The common case: the form's components borrowed from the body where nothing is
+        // decoded (no copy per parameter).
+        let text = percent::utf8_lossy(request.body);
+        let params = if mode == SignMode::FormParams {
+            percent::form_pairs_of(&text)
+        } else {
+            Vec::new()
+        };
         tokens
             .iter()
-            .position(|token| is_valid(token, request.signature, request.url, &params))
+            .position(|token| is_valid_pairs(token, request.signature, request.url, &params))
             .map(|index| (index, CandidateKind::AsReceived))
     };
     if let Some(m) = matched {
