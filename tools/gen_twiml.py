@@ -259,9 +259,14 @@ def schema_vectors(schema):
 
 
 def apply_additions(schema):
-    """Values Twilio documents and accepts that the helper libraries' enums lack, kept apart
-    in `project_additions` (each with why and where Twilio says so) and appended here."""
+    """What Twilio documents and accepts but the helper libraries lack, kept apart in
+    `project_additions` (each with why and where Twilio says so) and merged here: values
+    appended to an enum, or an attribute added to an element."""
     for add in schema.get("project_additions", []):
+        if "attribute" in add:
+            attrs = schema["elements"][add["element"]]["attributes"]
+            attrs.setdefault(add["attribute"], dict(add["spec"]))
+            continue
         name = add["enum"]
         lists = [schema["enums"][name]]
         # Attributes carry their own copy of the values, named by the enum's short name.
