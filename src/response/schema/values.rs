@@ -70,10 +70,11 @@ impl Checker<'_> {
                     .filter(|i| !i.is_empty() && !attr.values.contains(i))
                     .collect();
                 (!unknown.is_empty()).then(|| {
+                    let known_error = enum_error(&node.name, attr.name);
                     let case = unknown
                         .iter()
                         .all(|u| attr.values.iter().any(|k| k.eq_ignore_ascii_case(u)));
-                    Finding::new(
+                    let f = Finding::new(
                         Code::TwimlUnknownEnumValue,
                         format!(
                             "{}: {} {} not among the {} value(s) the helper libraries know{}.",
@@ -102,7 +103,11 @@ impl Checker<'_> {
                             .copied()
                             .collect::<Vec<_>>()
                             .join(", ")
-                    ))
+                    ));
+                    match known_error {
+                        Some(code) => f.twilio(code),
+                        None => f,
+                    }
                 })
             }
             AttrType::Url => self.url(node, Some(attr.name), value, urls),
@@ -315,6 +320,15 @@ fn integer_error(element: &str, attr: &str) -> u32 {
         ("Gather", "timeout") => 13313,
         ("Record", "timeout") => 13611,
         _ => 12200,
+    }
+}
+
+/// The Twilio warning an unknown value of this enum attribute causes, when Twilio logs one
+/// of its own (an unknown `<Say>` voice: 13511, "Say: Invalid voice value").
+fn enum_error(element: &str, attr: &str) -> Option<u32> {
+    match (element, attr) {
+        ("Say", "voice") => Some(13511),
+        _ => None,
     }
 }
 
