@@ -258,6 +258,29 @@ def schema_vectors(schema):
     return "\n".join(lines)
 
 
+def apply_additions(schema):
+    """What Twilio documents and accepts but the helper libraries lack, kept apart in
+    `project_additions` (each with why and where Twilio says so) and merged here: values
+    appended to an enum, or an attribute added to an element."""
+    for add in schema.get("project_additions", []):
+        if "attribute" in add:
+            attrs = schema["elements"][add["element"]]["attributes"]
+            attrs.setdefault(add["attribute"], dict(add["spec"]))
+            continue
+        name = add["enum"]
+        lists = [schema["enums"][name]]
+        # Attributes carry their own copy of the values, named by the enum's short name.
+        lists += [
+            a["values"]
+            for e in schema["elements"].values()
+            for a in e["attributes"].values()
+            if a.get("enum_name") in (name, name.split(".")[-1]) and "values" in a
+        ]
+        for values in lists:
+            values.extend(v for v in add["values"] if v not in values)
+    return schema
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--out", default=os.path.join(ROOT, "src", "response"))
@@ -266,7 +289,7 @@ def main():
     p.add_argument("--vectors", help="also write the schema coverage vectors to this TOML file")
     args = p.parse_args()
     with open(args.schema, encoding="utf-8") as f:
-        schema = json.load(f)
+        schema = apply_additions(json.load(f))
     with open(args.errors, encoding="utf-8") as f:
         errors = json.load(f)
     os.makedirs(args.out, exist_ok=True)

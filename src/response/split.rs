@@ -185,6 +185,27 @@ fn read_http(text: &str, base: usize) -> ParsedResponse {
             continue;
         }
         let mut body = body_text.to_string();
+        let mut body_at = Some(base + body_at);
+        let chunked = headers.iter().any(|h| {
+            h.name.eq_ignore_ascii_case("Transfer-Encoding")
+                && h.value.to_ascii_lowercase().contains("chunked")
+        });
+        if let Some((decoded, chunks)) = chunked.then(|| dechunk(body_text)).flatten() {
+            // A raw capture (a proxy, a packet trace) keeps the chunk framing that `curl -i`
+            // removes: the TwiML is what the chunks carry.
+            body = decoded;
+            body_at = None;
+            if chunks > 1 {
+                findings.push(
+                    Finding::new(
+                        Code::ResponseMalformedHttp,
+                        format!("The body came in {chunks} chunks (Transfer-Encoding: chunked). Twilio's 12100 page warns that its HTTP client may keep only the first chunk of a chunked TwiML document, which then fails to parse."),
+                    )
+                    .severity(Severity::Warning)
+                    .hint("Send the TwiML with a Content-Length (buffer the whole document) instead of streaming it."),
+                );
+            }
+        }
         if let Some(n) = headers
             .iter()
             .find(|h| h.name.eq_ignore_ascii_case("Content-Length"))
@@ -210,9 +231,42 @@ fn read_http(text: &str, base: usize) -> ParsedResponse {
             status_text,
             headers,
             body,
-            body_at: Some(base + body_at),
+            body_at,
             findings,
         };
+    }
+}
+
+/// The data of a chunked body (`1a\r\n…\r\n0\r\n\r\n`) and the number of data chunks, when
+/// `text` is exactly such framing (line breaks may have lost their `\r` in a paste). `None`
+/// for anything else, e.g. a body a tool already decoded.
+fn dechunk(text: &str) -> Option<(String, usize)> {
+    let mut out = String::new();
+    let mut rest = text;
+    let mut chunks = 0usize;
+    loop {
+        let (line, after) = rest.split_once('\n')?;
+        let size_hex = line.trim_end_matches('\r').split(';').next()?.trim();
+        if size_hex.is_empty()
+            || size_hex.len() > 8
+            || !size_hex.bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            return None;
+        }
+        let size = usize::from_str_radix(size_hex, 16).ok()?;
+        if size == 0 {
+            // Trailers, if any, then the end: only blank or header-like lines may follow.
+            return after
+                .lines()
+                .all(|l| l.trim().is_empty() || l.contains(':'))
+                .then_some((out, chunks));
+        }
+        out.push_str(after.get(..size)?);
+        chunks += 1;
+        let tail = after.get(size..)?;
+        rest = tail
+            .strip_prefix("\r\n")
+            .or_else(|| tail.strip_prefix('\n'))?;
     }
 }
 

@@ -240,7 +240,10 @@ impl<'a> Parser<'a, '_> {
     fn declaration(&mut self, d: &quick_xml::events::BytesDecl<'_>, pos: usize) -> bool {
         if let Some(Ok(enc)) = d.encoding() {
             let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
-            if !matches!(enc.as_str(), "utf-8" | "utf8" | "us-ascii" | "ascii") {
+            // An ASCII-only document reads the same in any of these encodings.
+            if !matches!(enc.as_str(), "utf-8" | "utf8" | "us-ascii" | "ascii")
+                && !self.body.is_ascii()
+            {
                 let f = Finding::new(
                     Code::TwimlEncoding,
                     format!("The declaration says encoding=\"{enc}\"; what was pasted is read as UTF-8, and non-ASCII text may come out wrong."),

@@ -27,6 +27,10 @@ struct Vector {
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
+    /// Where the inspector and the expectation part, and why the expectation stands.
+    #[serde(default)]
+    #[allow(dead_code)]
+    reviewer_note: Option<String>,
     input: String,
     /// The document type (`voice`, `messaging`, `fax`; default `auto`).
     #[serde(default)]

@@ -11,6 +11,9 @@ impl Checker<'_> {
     /// Order of execution: verbs after Hangup/Reject/Redirect, a Gather that prompts nothing.
     pub(super) fn flow(&self, root: &Node, findings: &mut Vec<Finding>) {
         let mut stopper: Option<&str> = None;
+        // The verb before the current one: a <Say> or <Play> right before an empty <Gather>
+        // is its prompt (Twilio's Simple Menu Twimlet apologises, then listens).
+        let mut previous: Option<&str> = None;
         for &c in &root.children {
             let Some(node) = self.tree.nodes.get(c) else {
                 continue;
@@ -40,7 +43,8 @@ impl Checker<'_> {
                     .iter()
                     .filter_map(|&i| self.tree.nodes.get(i))
                     .any(|n| matches!(n.name.as_str(), "Say" | "Play"));
-                if !prompts && node.attr("action").is_none() {
+                let prompted = matches!(previous, Some("Say" | "Play"));
+                if !prompts && !prompted && node.attr("action").is_none() {
                     findings.push(self.at(
                         Finding::new(Code::TwimlGatherNoPrompt, "<Gather> has no <Say> or <Play> and no action: the caller hears silence, and the input is posted back to this same URL.")
                             .hint("Add a <Say> inside <Gather> and an action URL for the digits."),
@@ -48,6 +52,7 @@ impl Checker<'_> {
                     ));
                 }
             }
+            previous = Some(node.name.as_str());
         }
     }
 
@@ -59,7 +64,9 @@ impl Checker<'_> {
             return;
         };
         let strip = |u: &str| u.split('#').next().unwrap_or(u).trim().to_string();
+        // An empty <Redirect/> is the empty relative reference: the same URL.
         let target = match classify_url(text, false) {
+            _ if text.is_empty() => Some(base.to_string()),
             UrlShape::Absolute => Some(text.to_string()),
             UrlShape::Relative => resolve(base, text),
             UrlShape::Invalid(_) => None,

@@ -29,6 +29,10 @@ impl Checker<'_> {
             )
             .twilio(code)
         };
+        if attr.ty != AttrType::String && attr.ty != AttrType::Url && is_template(v) {
+            // `numDigits="{{ digits }}"`: a template not filled in yet is not judged.
+            return None;
+        }
         match attr.ty {
             AttrType::String => None,
             AttrType::Integer => {
@@ -45,9 +49,13 @@ impl Checker<'_> {
                     )
                 })
             }
+            // XML Schema's boolean is `true`, `false`, `1` or `0`; twilio-php writes a PHP
+            // `true` passed to a setter (`setPlayBeep(true)`) as "1".
             AttrType::Boolean => (!v.eq_ignore_ascii_case("true")
-                && !v.eq_ignore_ascii_case("false"))
-            .then(|| invalid("true or false", 12200)),
+                && !v.eq_ignore_ascii_case("false")
+                && v != "1"
+                && v != "0")
+                .then(|| invalid("true or false (or 1 or 0)", 12200)),
             AttrType::Enum if attr.values == METHODS => (!v.eq_ignore_ascii_case("GET")
                 && !v.eq_ignore_ascii_case("POST"))
             .then(|| invalid("GET or POST", method_error(&node.name))),
@@ -62,10 +70,11 @@ impl Checker<'_> {
                     .filter(|i| !i.is_empty() && !attr.values.contains(i))
                     .collect();
                 (!unknown.is_empty()).then(|| {
+                    let known_error = enum_error(&node.name, attr.name);
                     let case = unknown
                         .iter()
                         .all(|u| attr.values.iter().any(|k| k.eq_ignore_ascii_case(u)));
-                    Finding::new(
+                    let f = Finding::new(
                         Code::TwimlUnknownEnumValue,
                         format!(
                             "{}: {} {} not among the {} value(s) the helper libraries know{}.",
@@ -94,7 +103,11 @@ impl Checker<'_> {
                             .copied()
                             .collect::<Vec<_>>()
                             .join(", ")
-                    ))
+                    ));
+                    match known_error {
+                        Some(code) => f.twilio(code),
+                        None => f,
+                    }
                 })
             }
             AttrType::Url => self.url(node, Some(attr.name), value, urls),
@@ -136,6 +149,9 @@ impl Checker<'_> {
                     node.offset,
                 ),
             ),
+            // An empty `<Redirect/>` is an empty relative reference: the current URL again
+            // (Twilio's own Twimlets end menus with it). Reported below, not as missing.
+            TextRule::Required if spec.tag == "Redirect" && node.children.is_empty() => {}
             TextRule::Required
                 if text.is_empty() && (node.children.is_empty() || !spec.text_python_differs) =>
             {
@@ -149,6 +165,10 @@ impl Checker<'_> {
                 );
                 if spec.tag == "Say" {
                     f = f.twilio(13520);
+                } else if spec.tag == "Message" && node.children.is_empty() {
+                    // The schema lets an empty <Message> through; nothing is sent and the
+                    // Debugger shows warning 14103 (Message Invalid Body).
+                    f = f.twilio(14103);
                 } else if node.children.is_empty() {
                     f = f.twilio(12200);
                 } else {
@@ -181,7 +201,30 @@ impl Checker<'_> {
             if let Some(f) = self.url(node, None, text, urls) {
                 findings.push(self.at(f, node.offset));
             }
+        } else if spec.tag == "Redirect" && text.is_empty() && node.children.is_empty() {
+            let f = self.empty_redirect(node, urls);
+            findings.push(self.at(f, node.offset));
         }
+    }
+
+    /// An empty `<Redirect/>`: Twilio requests the URL of the document again.
+    fn empty_redirect(&self, node: &Node, urls: &mut Vec<TwimlUrl>) -> Finding {
+        let (line, _) = self.lines.line_col(node.offset);
+        let resolved = self
+            .base_url
+            .map(|b| b.split('#').next().unwrap_or(b).trim().to_string());
+        urls.push(TwimlUrl {
+            element: node.name.clone(),
+            attribute: None,
+            raw: String::new(),
+            resolved: resolved.clone(),
+            line,
+        });
+        let msg = match &resolved {
+            Some(r) => format!("<{}> has no URL: Twilio requests this same document again ({r}).", node.name),
+            None => format!("<{}> has no URL: Twilio requests this same document again (the URL of the request it answers).", node.name),
+        };
+        Finding::new(Code::TwimlRelativeUrl, msg)
     }
 
     /// Checks a URL and records where it resolves.
@@ -206,6 +249,11 @@ impl Checker<'_> {
                 line,
             })
         };
+        if is_template(v) {
+            // `{{WS_URL}}`, `${actionUrl}`: a template's placeholder, filled in when served.
+            record(None);
+            return None;
+        }
         let place = attribute
             .map(|a| format!("{a} of <{}>", node.name))
             .unwrap_or_else(|| format!("<{}>", node.name));
@@ -241,6 +289,14 @@ impl Checker<'_> {
     }
 }
 
+/// True for a value that is a template's placeholder (`{{WS_URL}}`, `${n}`, `<%= url %>`,
+/// `YOUR_WEBSOCKET_URL`), or holds one (`https://{{host}}/voice`): what the page or program
+/// puts there is not known yet. The same rule as request values (`placeholder::classify`).
+fn is_template(v: &str) -> bool {
+    crate::placeholder::classify(v, &crate::catalog::ValueType::Url)
+        == Some(crate::placeholder::Placeholder::Template)
+}
+
 /// True for what Twilio dials from a `<Number>`: E.164 (`+14155550100`), or a national
 /// number written with the usual separators (`415-123-4567`, as Twilio's own examples do);
 /// 3 to 15 digits. Letters (`client:alice`, `sip:…`, a name) or other characters are not a
@@ -264,6 +320,15 @@ fn integer_error(element: &str, attr: &str) -> u32 {
         ("Gather", "timeout") => 13313,
         ("Record", "timeout") => 13611,
         _ => 12200,
+    }
+}
+
+/// The Twilio warning an unknown value of this enum attribute causes, when Twilio logs one
+/// of its own (an unknown `<Say>` voice: 13511, "Say: Invalid voice value").
+fn enum_error(element: &str, attr: &str) -> Option<u32> {
+    match (element, attr) {
+        ("Say", "voice") => Some(13511),
+        _ => None,
     }
 }
 
