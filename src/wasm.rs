@@ -235,11 +235,8 @@ pub fn validate_flat(token: &str, signature: &str, url: &str, flat: &str, parts:
     if pieces.len() != parts as usize || parts % 2 != 0 {
         return -1;
     }
-    let params: Vec<(String, String)> = pieces
-        .chunks_exact(2)
-        .map(|kv| (kv[0].to_string(), kv[1].to_string()))
-        .collect();
-    i32::from(signature::is_valid(token, signature, url, &params))
+    let params: Vec<(&str, &str)> = pieces.chunks_exact(2).map(|kv| (kv[0], kv[1])).collect();
+    i32::from(signature::is_valid_borrowed(token, signature, url, &params))
 }
 
 /// Validates a JSON (or other non-form) webhook like twilio-node's

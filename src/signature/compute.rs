@@ -225,6 +225,15 @@ impl PairText for (String, String) {
     }
 }
 
+impl PairText for (&str, &str) {
+    fn name(&self) -> &str {
+        self.0
+    }
+    fn value(&self) -> &str {
+        self.1
+    }
+}
+
 impl PairText for (Cow<'_, str>, Cow<'_, str>) {
     fn name(&self) -> &str {
         &self.0

@@ -119,6 +119,12 @@ pub fn is_valid(token: &str, signature: &str, url: &str, params: &[(String, Stri
     is_valid_pairs(token, signature, url, params)
 }
 
+/// [`is_valid`] over borrowed pairs: what a caller holding the decoded parameters as text
+/// slices (the npm drop-ins, which receive them joined in one buffer) uses without copying.
+pub fn is_valid_borrowed(token: &str, signature: &str, url: &str, params: &[(&str, &str)]) -> bool {
+    is_valid_pairs(token, signature, url, params)
+}
+
 /// [`is_valid`] over any decoded pairs (owned, or borrowed from a form body).
 pub(crate) fn is_valid_pairs<P: compute::PairText>(
     token: &str,

@@ -163,12 +163,12 @@ pub extern "C" fn twv_verify(count: u32, host_hashes: u32) -> u32 {
 }
 
 /// Reads `[key, value, key, value…]` pieces as pairs.
-fn pairs(p: &[&[u8]]) -> Vec<(String, String)> {
+fn pairs<'p>(p: &[&'p [u8]]) -> Vec<(&'p str, &'p str)> {
     p.chunks(2)
         .map(|kv| {
             let k = kv.first().map_or("", |k| text(k));
             let v = kv.get(1).map_or("", |v| text(v));
-            (k.to_string(), v.to_string())
+            (k, v)
         })
         .collect()
 }
@@ -197,7 +197,7 @@ pub extern "C" fn twv_validate(count: u32, flat_parts: u32) -> u32 {
             }
             pairs(&split)
         };
-        let ok = signature::is_valid(at(0), at(1), at(2), &params);
+        let ok = signature::is_valid_borrowed(at(0), at(1), at(2), &params);
         (u32::from(ok), None)
     })
 }
@@ -227,7 +227,10 @@ pub extern "C" fn twv_validate_body(count: u32) -> u32 {
 pub extern "C" fn twv_sign(count: u32) -> u32 {
     with_pieces(count, |p| {
         let at = |i: usize| text(p.get(i).copied().unwrap_or(&[]));
-        let params = pairs(p.get(2..).unwrap_or(&[]));
+        let params: Vec<(String, String)> = pairs(p.get(2..).unwrap_or(&[]))
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         let sig = signature::compute_signature(at(0), at(1), &params, Algorithm::HmacSha1);
         (sig.len() as u32, Some(sig))
     })
