@@ -445,8 +445,25 @@ fn fake_number(v: &str) -> bool {
             "yes",
             "no",
         ];
+        // A word that says the value is wrong (`not-a-number`, `invalid_phone`) is a test's
+        // deliberately bad value: it is checked, and fails.
+        let says_wrong = lower.split(['-', '_']).any(|w| {
+            [
+                "invalid",
+                "not",
+                "bad",
+                "wrong",
+                "malformed",
+                "bogus",
+                "garbage",
+                "broken",
+            ]
+            .contains(&w)
+        }) || lower.starts_with("notanumber")
+            || lower.starts_with("invalid");
         return !CALLER_ID_WORDS.contains(&lower.as_str())
-            && !wrong_value.contains(&lower.as_str());
+            && !wrong_value.contains(&lower.as_str())
+            && !says_wrong;
     }
     let digits = v.strip_prefix('+').unwrap_or(v);
     if digits.len() < 7 || !digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -22,6 +22,9 @@ pub(super) const PARTIAL_PREFERENCE: &[&str] = &[
     "whatsapp-request",
 ];
 
+/// The ids that name the call or the message a webhook is about.
+const ID_NAMES: &[&str] = &["CallSid", "MessageSid", "SmsSid", "SmsMessageSid"];
+
 /// No rule fits: a partial capture (a log line that kept some parameters) still gets the
 /// kind whose documented parameters explain it best, at a low confidence. Rare parameters
 /// weigh more than ubiquitous ones (AccountSid, From, To).
@@ -91,8 +94,15 @@ pub(super) fn partial_guess(
             }
         }
         let documented = rows.iter().filter(|r| !r.is_empty()).count().max(1);
+        // A capture that kept nothing but the call's or message's id (`{ CallSid: sid }`)
+        // is still that call's or message's webhook: the most common kind names it.
+        // So is one that kept a single parameter few kinds send (`Digits`), not one every
+        // kind sends (`From`); a payload with names of its own beside it is something else.
+        let lone_id = names.len() == 1
+            && rows.len() == 1
+            && (ID_NAMES.contains(&names[0]) || rows.iter().any(|r| weight(r) >= 0.3));
         // Most of the request's known names must belong to the kind.
-        if names.len() < 2 || names.len() * 2 < documented {
+        if names.len() < 2 && !lone_id || names.len() * 2 < documented {
             continue;
         }
         match &best {
@@ -112,9 +122,7 @@ pub(super) fn partial_guess(
     let (score, kind, names) = best?;
     // Parameters every kind carries say little, unless one is the id of a call or a
     // message: then it is that call's or message's webhook, of the most common kind.
-    let identified = names
-        .iter()
-        .any(|n| ["CallSid", "MessageSid", "SmsSid", "SmsMessageSid"].contains(n));
+    let identified = names.iter().any(|n| ID_NAMES.contains(n));
     if score < 0.3 && !identified {
         return None;
     }

@@ -164,6 +164,17 @@ const MSG_SID: &[Cond] = &[Has("MessageSid"), Has("SmsSid"), Has("SmsMessageSid"
 const VOICE_ACTION_NONE: &[Cond] = &[Has("MessageSid"), Has("SmsSid"), Format(F::Xml)];
 pub(super) const TERMINAL: &[&str] = &["completed", "busy", "failed", "no-answer", "canceled"];
 
+/// Call statuses of a call that never reached TwiML (not yet placed, or never answered):
+/// only a status callback reports them, no request for instructions does.
+const NEVER_FETCHES_TWIML: &[&str] = &[
+    "queued",
+    "initiated",
+    "busy",
+    "failed",
+    "no-answer",
+    "canceled",
+];
+
 /// The detection table. Order matters only for ties (earlier wins).
 pub(super) static RULES: &[Rule] = &[
     Rule {
@@ -256,6 +267,7 @@ pub(super) static RULES: &[Rule] = &[
             Has("SequenceNumber"),
             Has("CallDuration"),
             Has("Timestamp"),
+            OneOf("CallStatus", NEVER_FETCHES_TWIML),
         ],
         none: &[
             Has("Digits"),

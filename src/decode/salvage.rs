@@ -50,6 +50,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
         return None;
     }
     let mut best: Option<Salvaged> = None;
+    let posted = posts_parameters(text);
     for (start, end, what) in candidates(text).into_iter().take(MAX_CANDIDATES) {
         let Some(slice) = text.get(start..end) else {
             continue;
@@ -60,7 +61,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             continue;
         }
         let known = known_names(&decoded);
-        if !enough(&decoded, known) || best.as_ref().is_some_and(|b| b.known >= known) {
+        if !enough(&decoded, known, posted) || best.as_ref().is_some_and(|b| b.known >= known) {
             continue;
         }
         for f in &mut decoded.findings {
@@ -73,7 +74,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             known,
         });
     }
-    read_whole_text(text, &mut best);
+    read_whole_text(text, &mut best, posted);
     best
 }
 
@@ -107,7 +108,11 @@ fn candidate_text<'s>(slice: &'s str, what: &str) -> Cow<'s, str> {
 
 /// Readers of the whole text rather than of one candidate inside it: object entries
 /// without braces, a REST call, a printed string-to-sign, `Name: value` lines, statements.
-fn read_whole_text(text: &str, best: &mut Option<Salvaged>) {
+fn read_whole_text(text: &str, best: &mut Option<Salvaged>, posted: bool) {
+    // A Rails controller test's keyword arguments: `post :search, Body: 'rob'`.
+    if let Some((lit, start)) = action_arguments(text) {
+        consider(best, lit, start, "a test request's keyword arguments", true);
+    }
     // Entries without their braces (`"From": "+1…",` lines quoted from inside an object).
     let trimmed = text.trim();
     if !trimmed.starts_with(['{', '[', '(']) {
@@ -118,6 +123,7 @@ fn read_whole_text(text: &str, best: &mut Option<Salvaged>) {
                 lit,
                 offset_of_trimmed(text),
                 "object entries without their braces",
+                posted,
             );
         }
     }
@@ -150,7 +156,7 @@ fn read_whole_text(text: &str, best: &mut Option<Salvaged>) {
     // `Name: value` lines (an echo log, a list in a document, a table copied as text).
     if let Some(lines) = key_value_lines(text) {
         let known = known_names(&lines.0);
-        if enough(&lines.0, known) && best.as_ref().is_none_or(|b| b.known < known) {
+        if enough(&lines.0, known, false) && best.as_ref().is_none_or(|b| b.known < known) {
             *best = Some(Salvaged {
                 decoded: lines.0,
                 start: lines.1,
@@ -161,7 +167,44 @@ fn read_whole_text(text: &str, best: &mut Option<Salvaged>) {
     }
     // Parameters set one statement at a time (`params.put("Digits", "1234");`).
     if let Some((lit, start)) = literal::read_statements(text) {
-        consider(best, lit, start, "statements that set one parameter each");
+        consider(
+            best,
+            lit,
+            start,
+            "statements that set one parameter each",
+            posted,
+        );
+    }
+    // A form body on a line of its own among a log's other lines (an echo server's
+    // `+ POST content raw :` followed by the body).
+    if text.contains('\n') {
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let at = offset + (line.len() - line.trim_start().len());
+            offset += line.len();
+            let t = line.trim();
+            if t.matches('&').count() < 2 || t.contains([' ', '\t', '"', '\'']) || !t.contains('=')
+            {
+                continue;
+            }
+            let mut decoded = decode_plain(t, None);
+            if !matches!(decoded.format, Some(InputFormat::Form | InputFormat::Query)) {
+                continue;
+            }
+            let known = known_names(&decoded);
+            if !enough(&decoded, known, false) || best.as_ref().is_some_and(|b| b.known >= known) {
+                continue;
+            }
+            for f in &mut decoded.findings {
+                f.at = f.at.map(|a| (a + at).min(text.len()));
+            }
+            *best = Some(Salvaged {
+                decoded,
+                start: at,
+                what: "a form body on a line of its own",
+                known,
+            });
+        }
     }
 }
 
@@ -171,14 +214,20 @@ fn offset_of_trimmed(text: &str) -> usize {
 }
 
 /// Keeps a literal read by a special reader when it knows more names than the best so far.
-fn consider(best: &mut Option<Salvaged>, lit: literal::Literal, start: usize, what: &'static str) {
+fn consider(
+    best: &mut Option<Salvaged>,
+    lit: literal::Literal,
+    start: usize,
+    what: &'static str,
+    posted: bool,
+) {
     let mut decoded = Decoded {
         format: Some(InputFormat::Json),
         ..Decoded::default()
     };
     push_literal(&lit, ParamSource::Json, &mut decoded);
     let known = known_names(&decoded);
-    if enough(&decoded, known) && best.as_ref().is_none_or(|b| b.known < known) {
+    if enough(&decoded, known, posted) && best.as_ref().is_none_or(|b| b.known < known) {
         *best = Some(Salvaged {
             decoded,
             start,
@@ -186,6 +235,63 @@ fn consider(best: &mut Option<Salvaged>, lit: literal::Literal, start: usize, wh
             known,
         });
     }
+}
+
+/// The text posts parameters to an app (a test client's request, a `requests.post(…,
+/// data=…)`): there, even one parameter the catalog knows is the capture.
+fn posts_parameters(text: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        ".send(",
+        ".post(",
+        ".type('form')",
+        ".type(\"form\")",
+        "post :",
+        "get :",
+        "params:",
+        "data=",
+        "data =",
+        ".param(",
+        "withFormUrlEncodedBody",
+        "form_params",
+        "client.post",
+        "client.get",
+    ];
+    MARKERS.iter().any(|m| text.contains(m))
+}
+
+/// A Rails controller test's request with its parameters as bare keyword arguments:
+/// `post :search, Body: 'rob'`, `get :show, 'From' => '+1…'`. The entries after the action
+/// are read as a hash; the offset of the first one.
+fn action_arguments(text: &str) -> Option<(literal::Literal, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let t = line.trim_start();
+        let Some(rest) = ["get ", "post ", "put ", "patch ", "delete "]
+            .iter()
+            .find_map(|v| t.strip_prefix(v))
+        else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if !rest.starts_with([':', '\'', '"']) {
+            continue;
+        }
+        let Some(comma) = rest.find(',') else {
+            continue;
+        };
+        let entries = rest[comma + 1..].trim();
+        if entries.starts_with("params:") || entries.starts_with('{') {
+            continue;
+        }
+        let braced = format!("{{{entries}}}");
+        if let Some(lit) = literal::read_object(&braced) {
+            let start = at + (line.len() - line.trim_start().len());
+            return Some((lit, start));
+        }
+    }
+    None
 }
 
 /// Lines of `Name: value` (or `Name = value`), after list marks (`-`, `*`, `+`, `++`, `•`)
@@ -279,9 +385,10 @@ fn rest_call(text: &str) -> Option<Decoded> {
 }
 
 /// Enough to go on: two parameter names the catalog knows, or one that only Twilio sends
-/// (`DialCallStatus`, not `From`).
-fn enough(d: &Decoded, known: usize) -> bool {
+/// (`DialCallStatus`, not `From`), or any one when the text posts it to an app.
+fn enough(d: &Decoded, known: usize, posted: bool) -> bool {
     known >= 2
+        || posted && known == 1
         || known == 1
             && d.pairs.iter().any(|p| {
                 crate::catalog::params_named(&p.name).next().is_some()

@@ -6,8 +6,9 @@ use super::*;
 /// Parameters set one statement at a time, as tests build a request: `params.put("Digits",
 /// "1234");` (Java), `_parameters.Add("CallSid", "CA…");` (C#), `form.Set("From", "+1…")`
 /// (Go `url.Values`), `params["CallSid"] = "CA…"`, `$_POST['From'] = '+1…';`,
-/// `params[:To] = …` (Python, JavaScript, PHP, Ruby). One entry per line of that shape;
-/// other lines are skipped. Returns the entries and the offset of the first statement.
+/// `params[:To] = …` (Python, JavaScript, PHP, Ruby), and a test client's one-pair form
+/// strings chained call by call: `.send('From=phone')` (supertest), `.query('Digits=1')`.
+/// One entry per line of that shape; other lines are skipped. Returns the entries and the offset of the first statement.
 pub(crate) fn read_statements(text: &str) -> Option<(Literal, usize)> {
     let mut entries = Vec::new();
     let mut first = None;
@@ -43,6 +44,13 @@ fn statement(line: &str) -> Option<Entry> {
         c.ws();
         if !matches!(c.peek(), Some('\'' | '"' | ':')) {
             continue;
+        }
+        if open == '(' {
+            let mut arg = Cursor::new(line);
+            arg.pos = c.pos;
+            if let Some(entry) = form_pair_argument(&mut arg) {
+                return Some(entry);
+            }
         }
         let Some(key) = parse_key(&mut c) else {
             continue;
@@ -88,4 +96,33 @@ fn statement(line: &str) -> Option<Entry> {
         }
     }
     None
+}
+
+/// A call's only argument as a string holding one form pair: `'From=phone')`. The name must
+/// look like a parameter (`is_key`) and the value is percent-decoded as a form's would be.
+fn form_pair_argument(c: &mut Cursor) -> Option<Entry> {
+    if !matches!(c.peek(), Some('\'' | '"' | '`')) {
+        return None;
+    }
+    let from = c.pos;
+    let (text, _) = parse_string(c)?;
+    c.ws();
+    if !c.eat(")") {
+        return None;
+    }
+    let (name, value) = text.split_once('=')?;
+    if !is_key(name)
+        || value.contains('&')
+        || name
+            .chars()
+            .any(|ch| !ch.is_ascii_alphanumeric() && ch != '_')
+    {
+        return None;
+    }
+    let value = crate::percent::decode(value, crate::percent::Flavor::Form);
+    Some(Entry {
+        key: name.to_string(),
+        raw: c.slice(from).trim_end_matches(')').to_string(),
+        value: Val::Str(value),
+    })
 }
