@@ -165,6 +165,21 @@ fn read_whole_text(text: &str, best: &mut Option<Salvaged>, posted: bool) {
             });
         }
     }
+    // A table of parameters: `| CallSid | CA… |` rows, tab-separated columns copied from a
+    // console or a spreadsheet, `Name value | |` rows of a rendered table. Every line of
+    // the text is a row, so the table's shape is evidence of its own: it is read even when
+    // none of its names is Twilio's (another provider's parameters, said as such).
+    if let Some(decoded) = table_rows(text) {
+        let known = known_names(&decoded) + 1;
+        if best.as_ref().is_none_or(|b| b.known < known) {
+            *best = Some(Salvaged {
+                decoded,
+                start: offset_of_trimmed(text),
+                what: "a table of parameters",
+                known,
+            });
+        }
+    }
     // Parameters set one statement at a time (`params.put("Digits", "1234");`).
     if let Some((lit, start)) = literal::read_statements(text) {
         consider(
@@ -292,6 +307,84 @@ fn action_arguments(text: &str) -> Option<(literal::Literal, usize)> {
         }
     }
     None
+}
+
+/// Every non-blank line of `text` a row of a two-column table (at least two rows): pipes
+/// (`| Name | value |`, a separator row `|---|---|` dropping the header row above it), tabs
+/// (`Name<TAB>value`), or a rendered row whose one cell is `Name value` (`keyword HELLO! | |`).
+fn table_rows(text: &str) -> Option<Decoded> {
+    let mut out = Decoded {
+        format: Some(InputFormat::Json),
+        ..Decoded::default()
+    };
+    let mut rows = 0;
+    for line in text.lines() {
+        let l = line.trim();
+        if l.is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = if l.contains('|') {
+            l.split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        } else if l.contains('\t') {
+            l.split('\t')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        } else {
+            return None;
+        };
+        if !cells.is_empty()
+            && cells
+                .iter()
+                .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | '=')))
+        {
+            // `|---|---|`: the row above it was the header.
+            if rows == 1 {
+                out.pairs.clear();
+                out.headers.clear();
+                rows = 0;
+            }
+            continue;
+        }
+        let (name, value) = match cells.as_slice() {
+            [one] if l.contains('|') => one.split_once(char::is_whitespace)?,
+            [name] => (*name, ""),
+            [name, value, ..] => (*name, *value),
+            [] => continue,
+        };
+        let name = name.trim_matches('`');
+        let value = value.trim().trim_matches('`');
+        // A name starts with a letter: `  7 | …` is an editor's line-number gutter.
+        let ok = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.len() <= 48
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !ok {
+            return None;
+        }
+        rows += 1;
+        if name.contains('-') {
+            out.headers.push(Header {
+                name: name.to_string(),
+                value: value.to_string(),
+            });
+        } else {
+            out.pairs.push(RawPair {
+                source: ParamSource::Json,
+                raw_name: name.to_string(),
+                raw_value: value.to_string(),
+                name: name.to_string(),
+                value: value.to_string(),
+                no_equals: false,
+                non_literal: false,
+            });
+        }
+    }
+    (rows >= 2 && !out.pairs.is_empty()).then_some(out)
 }
 
 /// Lines of `Name: value` (or `Name = value`), after list marks (`-`, `*`, `+`, `++`, `•`)
