@@ -25,6 +25,18 @@ pub(super) const PARTIAL_PREFERENCE: &[&str] = &[
 /// The ids that name the call or the message a webhook is about.
 const ID_NAMES: &[&str] = &["CallSid", "MessageSid", "SmsSid", "SmsMessageSid"];
 
+/// How much a parameter tells about the kind: 1 / the number of kinds that send it (0 for
+/// a name no kind has).
+fn rarity_weight(rows: &[&'static crate::catalog::ParamSpec]) -> f64 {
+    let kinds: std::collections::BTreeSet<&str> =
+        rows.iter().flat_map(|p| p.kinds.iter().copied()).collect();
+    if kinds.is_empty() {
+        0.0
+    } else {
+        1.0 / kinds.len() as f64
+    }
+}
+
 /// No rule fits: a partial capture (a log line that kept some parameters) still gets the
 /// kind whose documented parameters explain it best, at a low confidence. Rare parameters
 /// weigh more than ubiquitous ones (AccountSid, From, To).
@@ -32,15 +44,7 @@ pub(super) fn partial_guess(
     ev: &Evidence,
     rows: &[Vec<&'static crate::catalog::ParamSpec>],
 ) -> Option<KindVerdict> {
-    let weight = |r: &[&'static crate::catalog::ParamSpec]| {
-        let kinds: std::collections::BTreeSet<&str> =
-            r.iter().flat_map(|p| p.kinds.iter().copied()).collect();
-        if kinds.is_empty() {
-            0.0
-        } else {
-            1.0 / kinds.len() as f64
-        }
-    };
+    let weight = rarity_weight;
     let mut best: Option<(f64, &'static str, Vec<&str>)> = None;
     let mut runner: Option<(f64, &'static str)> = None;
     let mut seen_kinds: Vec<&str> = Vec::new();
