@@ -226,6 +226,27 @@ fn read_whole_text(text: &str, best: &mut Option<Salvaged>, posted: bool) {
     }
 }
 
+/// One `name` / `value` read from a table or `Name: value` lines: a header, or a parameter
+/// taken literally (nothing to decode).
+fn push_name_value(out: &mut Decoded, name: &str, value: &str, header: bool) {
+    if header {
+        out.headers.push(Header {
+            name: name.to_string(),
+            value: value.to_string(),
+        });
+    } else {
+        out.pairs.push(RawPair {
+            source: ParamSource::Json,
+            raw_name: name.to_string(),
+            raw_value: value.to_string(),
+            name: name.to_string(),
+            value: value.to_string(),
+            no_equals: false,
+            non_literal: false,
+        });
+    }
+}
+
 /// Where `text` starts once leading whitespace is skipped.
 fn offset_of_trimmed(text: &str) -> usize {
     text.len() - text.trim_start().len()
@@ -370,22 +391,7 @@ fn table_rows(text: &str) -> Option<Decoded> {
             return None;
         }
         rows += 1;
-        if name.contains('-') {
-            out.headers.push(Header {
-                name: name.to_string(),
-                value: value.to_string(),
-            });
-        } else {
-            out.pairs.push(RawPair {
-                source: ParamSource::Json,
-                raw_name: name.to_string(),
-                raw_value: value.to_string(),
-                name: name.to_string(),
-                value: value.to_string(),
-                no_equals: false,
-                non_literal: false,
-            });
-        }
+        push_name_value(&mut out, name, value, name.contains('-'));
     }
     (rows >= 2 && !out.pairs.is_empty()).then_some(out)
 }
@@ -426,22 +432,7 @@ fn key_value_lines(text: &str) -> Option<(Decoded, usize)> {
             .and_then(|v| v.strip_suffix('"'))
             .unwrap_or(value);
         first.get_or_insert(at);
-        if header {
-            out.headers.push(Header {
-                name: name.to_string(),
-                value: value.to_string(),
-            });
-        } else {
-            out.pairs.push(RawPair {
-                source: ParamSource::Json,
-                raw_name: name.to_string(),
-                raw_value: value.to_string(),
-                name: name.to_string(),
-                value: value.to_string(),
-                no_equals: false,
-                non_literal: false,
-            });
-        }
+        push_name_value(&mut out, name, value, header);
     }
     (out.pairs.len() >= 2).then(|| (out, first.unwrap_or(0)))
 }
