@@ -1,5 +1,6 @@
-//! Wiring: one `use_reducer` over [`State`], the report derived from the inputs with
-//! `use_memo` (never stored), the fragment router, theme, clipboard and notices.
+//! Wiring: one `use_reducer` over [`State`], the report derived from the inputs (`use_memo`,
+//! or the inspection worker for a large paste: never stored), the fragment router, theme,
+//! clipboard and notices.
 //!
 //! The hooks live in `app/hooks.rs` (router, warm-up, notices, the settled input, the share
 //! link), the callbacks in `app/handlers.rs` (dispatch, clipboard, theme); this file holds
@@ -10,7 +11,7 @@ mod hooks;
 
 use std::rc::Rc;
 
-use twilio_webhook_inspector::{inspect, Options, Report};
+use twilio_webhook_inspector::{Options, Report};
 use yew::prelude::*;
 
 use crate::compare::Pair;
@@ -26,6 +27,7 @@ use crate::components::{
     Copy, ReportRc,
 };
 use crate::many::{self, Many};
+use crate::offload::Shown;
 use crate::redact::ShareLink;
 use crate::route;
 use crate::share::Shared;
@@ -90,17 +92,15 @@ pub fn App(props: &AppProps) -> Html {
     );
     let is_many = many.is_some();
 
-    // The report: derived from the inputs, recomputed only when they change (a paste of many
-    // captures is not inspected as one request).
-    let report: Rc<Report> = use_memo(
-        (source.clone(), state.options(), is_many),
-        |(input, options, is_many)| inspect(if *is_many { "" } else { input }, options),
-    );
-    let share = hooks::use_share_link(&state, &report, is_many);
+    // The report: derived from the inputs, recomputed only when they change; a large paste
+    // is inspected in a worker (a paste of many captures is not inspected as one request).
+    let shown = hooks::use_report(&source, state.options(), is_many);
+    let report = shown.report.clone();
+    let share = hooks::use_share_link(&state, &shown, is_many);
     let on_copy = handlers::copy(
         handlers::Copied {
             state: state.clone(),
-            report: report.clone(),
+            shown: shown.clone(),
             many: (*many).clone(),
             link: share.clone(),
         },
@@ -110,6 +110,7 @@ pub fn App(props: &AppProps) -> Html {
     let wiring = Wiring {
         state: &state,
         report: &report,
+        shown: &shown,
         source: &source,
         many: many.as_ref().as_ref(),
         share,
@@ -133,6 +134,8 @@ pub fn App(props: &AppProps) -> Html {
 struct Wiring<'a> {
     state: &'a State,
     report: &'a Rc<Report>,
+    /// The report with how it was made (fields left out, a paste still being inspected).
+    shown: &'a Shown,
     /// The input the report was derived from.
     source: &'a str,
     many: Option<&'a Rc<Many>>,
@@ -201,6 +204,9 @@ fn inspect_page(w: &Wiring) -> Html {
             <InputPanel state={state.clone()} report={ReportRc(w.report.clone())} on_action={w.dispatch.clone()} />
             <ReportView
                 report={ReportRc(w.report.clone())}
+                omitted_fields={w.shown.omitted_fields}
+                pending={w.shown.pending}
+                failure={w.shown.failure.clone().map(AttrValue::from)}
                 input={w.source.to_string()}
                 show_raw={state.show_raw}
                 tokens={state.token_count()}

@@ -10,12 +10,14 @@
 //! fragment, clipboard, theme storage, local dates, scrolling).
 //! The pure modules compile and are unit-tested natively: `cargo test -p www`.
 //!
-//! One wasm module, three ways in (all exported to JavaScript):
+//! One wasm module, four ways in (all exported to JavaScript):
 //! - [`start_page`], called by `boot.js` on `index.html`: the app — or, on `embed.html`
 //!   (`<html data-embed>`), `index.html?embed#…` and `index.html#embed&…`, the embed page
 //!   for iframes;
 //! - [`mount`], called by `embed.js` for each `<twilio-webhook-inspector>` element of a
-//!   documentation page: a compact inspector in that element.
+//!   documentation page: a compact inspector in that element;
+//! - [`worker_inspect`], called by `worker.js` in the Web Worker that inspects large pastes
+//!   off the page's main thread (`offload`, `worker`).
 
 // The pure modules below are used by the browser-only `app`/`components` (compiled for
 // wasm32 only) and by their unit tests; a native non-test build (`cargo build -p www`,
@@ -32,6 +34,10 @@ mod examples;
 mod export;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod many;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod offload;
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+mod paste;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod redact;
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
@@ -55,6 +61,8 @@ mod app;
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod web;
+#[cfg(target_arch = "wasm32")]
+mod worker;
 
 /// Nothing starts by itself: `boot.js` calls [`start_page`], `embed.js` calls [`mount`].
 fn main() {}
@@ -118,6 +126,13 @@ mod wasm {
                 yew::Renderer::<Embed>::with_root_and_props(body, props).render();
             }
         });
+    }
+
+    /// The inspection worker's entry (`worker.js`): a large paste inspected off the page's
+    /// main thread, answered as the JSON of an [`crate::offload::Reply`].
+    #[wasm_bindgen]
+    pub fn worker_inspect(seq: u32, input: &str, options: &str) -> String {
+        crate::offload::run(seq, input, options)
     }
 
     /// A mounted `<twilio-webhook-inspector>`: `destroy()` unmounts it.

@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
-use twilio_webhook_inspector::Report;
 use yew::prelude::*;
 
 use crate::components::Copy;
 use crate::many::Many;
+use crate::offload::Shown;
 use crate::redact::ShareLink;
 use crate::route::{self, Stale};
 use crate::state::{Action, State};
@@ -30,8 +30,8 @@ pub fn dispatch(d: UseReducerDispatcher<State>) -> Callback<Action> {
 pub struct Copied {
     /// The inputs (the curl command is signed with their first token).
     pub state: UseReducerHandle<State>,
-    /// The report of the inputs.
-    pub report: Rc<Report>,
+    /// The report of the inputs (copies take the whole of it: [`Shown::full`]).
+    pub shown: Shown,
     /// The timeline, when the input holds many captures.
     pub many: Option<Rc<Many>>,
     /// The share link, once computed.
@@ -43,7 +43,10 @@ impl Copied {
     fn text(&self, what: Copy) -> Option<(String, &'static str)> {
         let state = &self.state;
         Some(match what {
-            Copy::Json => (export::report_json(&self.report), "Report JSON copied"),
+            Copy::Json => (
+                export::report_json(&self.shown.full()),
+                "Report JSON copied",
+            ),
             Copy::TimelineJson => (
                 export::timeline_json(&self.many.as_ref()?.timeline),
                 "Timeline JSON copied",
@@ -55,7 +58,7 @@ impl Copied {
                     (signed.curl, "Signed curl command copied (no token)")
                 }
                 _ => (
-                    export::curl(&self.report, &state.input),
+                    export::curl(&self.shown.full(), &state.input),
                     "curl command copied (no token)",
                 ),
             },

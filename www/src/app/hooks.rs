@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
-use twilio_webhook_inspector::Report;
+use twilio_webhook_inspector::{inspect, Options, Report};
 use yew::prelude::*;
 
 use crate::compare::{self, Pair};
 use crate::many;
+use crate::offload::{self, Shown};
 use crate::redact::{self, ShareLink};
 use crate::route;
 use crate::share::{self, Shared};
@@ -112,7 +113,7 @@ pub fn use_settled_input(input: &str) -> String {
 /// Derived from the inputs and compressed by the browser (async), so it is kept in a local
 /// cache keyed by what it was computed from. Never a token.
 #[hook]
-pub fn use_share_link(state: &State, report: &Rc<Report>, is_many: bool) -> Option<ShareLink> {
+pub fn use_share_link(state: &State, shown: &Shown, is_many: bool) -> Option<ShareLink> {
     let share_link = use_state(|| None::<ShareLink>);
     let compare_page = state.page == Page::Compare;
     let key = (
@@ -123,7 +124,7 @@ pub fn use_share_link(state: &State, report: &Rc<Report>, is_many: bool) -> Opti
         is_many,
     );
     let link = share_link.clone();
-    let report = report.clone();
+    let shown = shown.clone();
     use_effect_with(key, move |(open, redact, shared, pair, is_many)| {
         // Never show (or copy) a link for older inputs while the new one is computed.
         link.set(None);
@@ -132,7 +133,7 @@ pub fn use_share_link(state: &State, report: &Rc<Report>, is_many: bool) -> Opti
         }
         match pair {
             Some(pair) => share_pair(pair, *redact, link),
-            None => share_input(shared, *redact, *is_many, &report, link),
+            None => share_input(shared, *redact, *is_many, &shown, link),
         }
     });
     (*share_link).clone()
@@ -158,7 +159,7 @@ fn share_input(
     shared: &Shared,
     redact: bool,
     is_many: bool,
-    report: &Report,
+    shown: &Shown,
     link: UseStateHandle<Option<ShareLink>>,
 ) {
     let (payload, redaction) = if redact {
@@ -166,7 +167,8 @@ fn share_input(
         let r = if is_many {
             many::redact_many(shared)
         } else {
-            redact::redact(shared, report)
+            // Every field of the report, so that none escapes redaction.
+            redact::redact(shared, &shown.full())
         };
         (r.shared.clone(), Some(r))
     } else {
@@ -177,4 +179,81 @@ fn share_input(
             link.set(Some(ShareLink { url, redaction }));
         }
     });
+}
+
+/// The report of `source` with `options`: inspected in the page, or — for a large paste
+/// ([`offload::wants_worker`]) — in the inspection worker, so the page never freezes. While
+/// the worker works, the report is that of an empty input and `pending` holds the paste's
+/// size; when no worker can run, the page inspects the paste itself. A paste of many captures
+/// (`is_many`) is not inspected as one request.
+#[hook]
+pub fn use_report(source: &str, options: Options, is_many: bool) -> Shown {
+    let offloaded = !is_many && offload::wants_worker(source.len());
+    let here = if is_many || offloaded { "" } else { source };
+    let in_page = use_memo((here.to_string(), options.clone()), |(input, options)| {
+        shown(inspect(input, options), 0, input, options)
+    });
+    let answer = use_state(|| None::<Shown>);
+    let seq = use_mut_ref(|| 0u32);
+    {
+        let answer = answer.clone();
+        let job = offloaded.then(|| source.to_string());
+        use_effect_with((job, options.clone()), move |(job, options)| {
+            *seq.borrow_mut() += 1;
+            let Some(input) = job else { return };
+            // The same input again (the page came back to it): the answer stands.
+            if answer
+                .as_ref()
+                .is_some_and(|a| a.source.0 == *input && a.source.1 == *options)
+            {
+                return;
+            }
+            let mine = *seq.borrow();
+            let key = Rc::new((input.clone(), options.clone()));
+            let reply = answer.clone();
+            let for_reply = key.clone();
+            let started = crate::worker::inspect(mine, input, options, move |outcome| {
+                if *seq.borrow() != mine {
+                    return;
+                }
+                let (input, options) = &*for_reply;
+                reply.set(Some(match outcome {
+                    Ok(w) => shown(w.report, w.omitted_fields, input, options),
+                    // The worker failed: inspect here (correct first, smooth second).
+                    Err(e) => Shown {
+                        failure: Some(e),
+                        ..shown(inspect(input, options), 0, input, options)
+                    },
+                }));
+            });
+            if let Err(e) = started {
+                answer.set(Some(Shown {
+                    failure: Some(e),
+                    ..shown(inspect(input, options), 0, input, options)
+                }));
+            }
+        });
+    }
+    if !offloaded {
+        return (*in_page).clone();
+    }
+    match &*answer {
+        Some(a) if a.source.0 == source && a.source.1 == options => a.clone(),
+        // Not answered yet: the empty report, with the size being inspected.
+        _ => Shown {
+            pending: Some(source.len()),
+            ..(*in_page).clone()
+        },
+    }
+}
+
+/// A [`Shown`] of `report`, the report of `input` with `options`.
+fn shown(report: Report, omitted_fields: usize, input: &str, options: &Options) -> Shown {
+    Shown {
+        report: Rc::new(report),
+        omitted_fields,
+        pending: None,
+        failure: None,
+        source: Rc::new((input.to_string(), options.clone())),
+    }
 }

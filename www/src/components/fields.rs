@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 /// Field rows rendered at most: a 1 MB paste has tens of thousands of fields, and a table
 /// of them all would block the page for seconds. The report keeps every field.
-const MAX_ROWS: usize = 500;
+/// The most rows drawn (the worker sends no more: see `offload`).
+const MAX_ROWS: usize = crate::offload::SENT_FIELDS;
 
 use crate::display::{self, FocusRow};
 use crate::state::Action;
@@ -30,6 +31,9 @@ pub struct FieldsTableProps {
     /// Where it is rendered (an embed); the app leaves it out.
     #[prop_or_default]
     pub place: super::Place,
+    /// Fields of the report left out of `report` (a large paste inspected in the worker).
+    #[prop_or_default]
+    pub omitted_fields: usize,
 }
 
 fn human(f: &Field) -> Html {
@@ -148,6 +152,7 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
         (on, on.then(|| focus_ref.clone()))
     };
 
+    let hidden = (r.fields.len() + props.omitted_fields).saturating_sub(MAX_ROWS);
     let rows = r.fields.iter().take(MAX_ROWS).map(|f| {
         let (focused, node) = focus_of(FocusRow::Field(f.index));
         field_row(f, props.show_raw, focused, node, place)
@@ -198,11 +203,11 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
                             </thead>
                             <tbody>
                                 { for rows }
-                                if r.fields.len() > MAX_ROWS {
+                                if hidden > 0 {
                                     <tr class="frow ghost" data-testid="fields-truncated">
                                         <td colspan="4">{ format!(
                                             "{} more fields are not shown here (a page with every row would freeze); copy the report as JSON to see them all.",
-                                            r.fields.len() - MAX_ROWS
+                                            hidden
                                         ) }</td>
                                     </tr>
                                 }

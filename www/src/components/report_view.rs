@@ -11,6 +11,7 @@ use super::summary::Summary;
 use super::Copy;
 use crate::display;
 use crate::examples;
+use crate::offload;
 use crate::redact::ShareLink;
 use crate::state::Action;
 
@@ -38,6 +39,15 @@ pub struct ReportViewProps {
     /// A field to scroll to and highlight (a deep link's `param`).
     #[prop_or_default]
     pub focus: Option<String>,
+    /// Fields of the report left out of `report` (a large paste inspected in the worker).
+    #[prop_or_default]
+    pub omitted_fields: usize,
+    /// The size of a paste the worker is inspecting now (the report is then empty).
+    #[prop_or_default]
+    pub pending: Option<usize>,
+    /// Why the worker could not inspect the paste (the page did it instead).
+    #[prop_or_default]
+    pub failure: Option<AttrValue>,
 }
 
 #[component]
@@ -59,6 +69,18 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     html! {
         <section class="report" aria-labelledby="report-h" id="report" data-testid="report">
             <h2 id="report-h" class="sr-only">{ "Report" }</h2>
+            if let Some(bytes) = props.pending {
+                <div class="inspect-progress" role="status" aria-live="polite" data-testid="inspect-progress">
+                    <progress aria-label="Inspecting the paste"></progress>
+                    <span>{ format!(
+                        "Inspecting {} in the background: keep typing or scrolling, the report appears here when it is ready.",
+                        offload::size_text(bytes)
+                    ) }</span>
+                </div>
+            }
+            if let Some(why) = &props.failure {
+                <p class="help warn" data-testid="inspect-fallback">{ format!("Inspected in the page: the background worker could not ({why}).") }</p>
+            }
             <div class="toolbar" role="toolbar" aria-label="Share and export">
                 <button type="button" class={classes!("btn", props.share_open.then_some("btn-active"))}
                         onclick={on_share} aria-expanded={props.share_open.to_string()} aria-controls="share-panel"
@@ -96,7 +118,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     }
                 </div>
             }
-            if request { <Summary report={r.clone()} /> }
+            if request { <Summary report={r.clone()} omitted_fields={props.omitted_fields} /> }
             if request { <SignaturePanel report={r.clone()} tokens={props.tokens} demo_available={demo_available} on_action={act.clone()} /> }
             <ResponsePanel report={r.clone()} />
             <OverridesCard report={r.clone()} />
@@ -120,7 +142,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     </ul>
                 </section>
             }
-            if request { <FieldsTable report={r.clone()} input={props.input.clone()} show_raw={props.show_raw} on_action={act.clone()} focus={props.focus.clone()} /> }
+            if request { <FieldsTable report={r.clone()} omitted_fields={props.omitted_fields} input={props.input.clone()} show_raw={props.show_raw} on_action={act.clone()} focus={props.focus.clone()} /> }
         </section>
     }
 }

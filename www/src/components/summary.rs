@@ -14,6 +14,9 @@ pub struct SummaryProps {
     /// Where it is rendered (an embed); the app leaves it out.
     #[prop_or_default]
     pub place: super::Place,
+    /// Fields of the report left out of `report` (counted all the same).
+    #[prop_or_default]
+    pub omitted_fields: usize,
 }
 
 #[component]
@@ -78,7 +81,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </div>
                 <div>
                     <dt>{ "Fields" }</dt>
-                    <dd>{ r.fields.len() }</dd>
+                    <dd data-testid="field-count">{ r.fields.len() + props.omitted_fields }</dd>
                 </div>
                 if let Some(m) = &r.request.method {
                     <div class="fact-wide">

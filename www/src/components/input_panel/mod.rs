@@ -3,6 +3,7 @@
 
 use twilio_webhook_inspector::catalog::{self, Direction};
 use twilio_webhook_inspector::InputFormat;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -11,6 +12,7 @@ mod signature;
 use crate::display;
 use crate::examples::EXAMPLES;
 use crate::state::{Action, State};
+use crate::{offload, paste};
 use signature::SignatureCheck;
 
 /// Props of [`InputPanel`].
@@ -75,9 +77,39 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         });
     }
 
-    let on_text = act.reform(|e: InputEvent| {
-        Action::SetInput(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-    });
+    let cut = paste::is_cut(&s.input);
+    let on_text = {
+        let act = act.clone();
+        Callback::from(move |e: InputEvent| {
+            // A cut (read-only) box never edits the input it stands for.
+            if !cut {
+                act.emit(Action::SetInput(
+                    e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+                ));
+            }
+        })
+    };
+    // A large paste goes straight to the input, never through the box (see `paste`).
+    let on_paste = {
+        let act = act.clone();
+        let input = s.input.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
+                return;
+            };
+            if !cut && text.len() <= paste::PREVIEW_FROM {
+                return; // the browser pastes it as usual
+            }
+            e.prevent_default();
+            let area = e.target_unchecked_into::<HtmlTextAreaElement>();
+            let start = area.selection_start().ok().flatten().unwrap_or(0);
+            let end = area.selection_end().ok().flatten().unwrap_or(start);
+            act.emit(Action::SetInput(paste::spliced(&input, start, end, &text)));
+        })
+    };
     let on_format = act.reform(|e: Event| {
         Action::SetFormat(InputFormat::from_id(
             &e.target_unchecked_into::<HtmlSelectElement>().value(),
@@ -128,13 +160,20 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="field">
                 <label for="input" class="sr-only">{ "Captured request, and optionally your server's answer" }</label>
                 <textarea id="input" class="input mono paste" rows="14" spellcheck="false" autocomplete="off"
-                          autocapitalize="off" value={s.input.clone()} oninput={on_text}
+                          autocapitalize="off" value={paste::shown(&s.input).into_owned()} oninput={on_text} onpaste={on_paste}
+                          readonly={cut} aria-describedby={cut.then_some("input-cut")}
                           placeholder="CallSid=CA…&From=%2B1415…  or  POST /twilio HTTP/1.1 …  or  curl …"
                           data-testid="input" />
                 <div class="paste-meta">
                     <span class="muted">{ format!("{} characters", s.input.chars().count()) }</span>
+                    if cut {
+                        <span id="input-cut" class="muted" data-testid="input-cut">{ format!(
+                            " — {} pasted: the box shows its beginning, the report reads it all.",
+                            offload::size_text(s.input.len())
+                        ) }</span>
+                    }
                     if !s.input.is_empty() {
-                        <button type="button" class="btn btn-link" onclick={on_clear_input}>{ "Clear" }</button>
+                        <button type="button" class="btn btn-link" onclick={on_clear_input} data-testid="input-clear">{ "Clear" }</button>
                     }
                 </div>
             </div>
