@@ -7,12 +7,14 @@
 //! stay exact.
 
 mod candidates;
+mod lines;
 
 use super::json::push_literal;
 use super::{decode_plain, literal, Decoded};
 use crate::report::InputFormat;
 use crate::report::{Header, ParamSource, RawPair};
 use candidates::{candidates, closing, has_escapes, join_literals, unescape};
+use lines::{attach_request_facts, is_header_name, key_value_lines};
 use std::borrow::Cow;
 
 /// At most this many candidates are read (bounded work on hostile input).
@@ -78,6 +80,9 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
         });
     }
     read_whole_text(text, &mut best, posted);
+    if let Some(found) = best.as_mut() {
+        attach_request_facts(text, &mut found.decoded);
+    }
     best
 }
 
@@ -391,50 +396,9 @@ fn table_rows(text: &str) -> Option<Decoded> {
             return None;
         }
         rows += 1;
-        push_name_value(&mut out, name, value, name.contains('-'));
+        push_name_value(&mut out, name, value, is_header_name(name));
     }
     (rows >= 2 && !out.pairs.is_empty()).then_some(out)
-}
-
-/// Lines of `Name: value` (or `Name = value`), after list marks (`-`, `*`, `+`, `++`, `•`)
-/// and with quotes around the value removed: parameters, and HTTP headers (`x-twilio-…`,
-/// `content-type`) kept as headers. At least two lines must read; the offset of the first.
-fn key_value_lines(text: &str) -> Option<(Decoded, usize)> {
-    let mut out = Decoded {
-        format: Some(InputFormat::Json),
-        ..Decoded::default()
-    };
-    let mut first = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let at = offset;
-        offset += line.len();
-        let l = line
-            .trim()
-            .trim_start_matches(['-', '*', '+', '•', '>', ' ', '\t'])
-            .trim_start();
-        let Some((name, value)) = l.split_once(':').or_else(|| l.split_once(" = ")) else {
-            continue;
-        };
-        let name = name.trim();
-        let header = name.contains('-');
-        let ok = !name.is_empty()
-            && name.len() <= 48
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if !ok {
-            continue;
-        }
-        let value = value.trim();
-        let value = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
-            .unwrap_or(value);
-        first.get_or_insert(at);
-        push_name_value(&mut out, name, value, header);
-    }
-    (out.pairs.len() >= 2).then(|| (out, first.unwrap_or(0)))
 }
 
 /// A REST path to the Calls resource in a string literal (`'/%s/Accounts/%s/Calls'`,
