@@ -151,7 +151,15 @@ pub(super) fn attach_request_facts(text: &str, d: &mut Decoded) {
 /// `POST URL : https://…`, `Request URL: https://…`, `URL: https://…`: the URL a log or
 /// DevTools says was requested, with the method the label names.
 fn labeled_url(line: &str) -> Option<(Option<&'static str>, &str)> {
-    const LABEL_WORDS: &[&str] = &["url", "request", "requested", "webhook", "full", "post", "get"];
+    const LABEL_WORDS: &[&str] = &[
+        "url",
+        "request",
+        "requested",
+        "webhook",
+        "full",
+        "post",
+        "get",
+    ];
     let l = line
         .trim()
         .trim_start_matches(['-', '*', '+', '•', '>', ' ', '\t']);

@@ -8,6 +8,7 @@
 
 mod candidates;
 mod lines;
+mod rest;
 
 use super::json::push_literal;
 use super::{decode_plain, literal, Decoded};
@@ -15,6 +16,8 @@ use crate::report::InputFormat;
 use crate::report::{Header, ParamSource, RawPair};
 use candidates::{candidates, closing, has_escapes, join_literals, unescape};
 use lines::{attach_request_facts, is_header_name, key_value_lines};
+use rest::rest_call;
+pub(crate) use rest::rest_create;
 use std::borrow::Cow;
 
 /// At most this many candidates are read (bounded work on hostile input).
@@ -95,8 +98,9 @@ fn candidate_text<'s>(slice: &'s str, what: &str) -> Cow<'s, str> {
         // with the line breaks of a wrapped log line folded.
         let words: Vec<&str> = inner().split_whitespace().collect();
         Cow::Owned(format!("{{{}}}", words.join(" ")))
-    } else if what == "a call's arguments" && slice.contains("->") {
-        // Scala's `withFormUrlEncodedBody("To" -> "+1…", …)`: tuples read as a map.
+    } else if what == "a call's arguments" && (slice.contains("->") || slice.contains("=>")) {
+        // Scala's `withFormUrlEncodedBody("To" -> "+1…", …)`: tuples read as a map; Ruby's
+        // `create('To' => '+1…', …)`: a hash passed without its braces.
         Cow::Owned(format!("{{{}}}", inner()))
     } else if slice.starts_with('(') && slice.contains("] =>") {
         // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
@@ -399,40 +403,6 @@ fn table_rows(text: &str) -> Option<Decoded> {
         push_name_value(&mut out, name, value, is_header_name(name));
     }
     (rows >= 2 && !out.pairs.is_empty()).then_some(out)
-}
-
-/// A REST path to the Calls resource in a string literal (`'/%s/Accounts/%s/Calls'`,
-/// `"/#{API_VERSION}/Accounts/#{SID}/Calls"`), the method named beside it (`'GET'`), and the
-/// parameters of the first object literal in the text.
-fn rest_call(text: &str) -> Option<Decoded> {
-    let at = text.find("/Accounts/")?;
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let open = text[line_start..at].rfind(['"', '\'', '`'])? + line_start;
-    let quote = text[open..].chars().next()?;
-    let close = text[at..].find(quote)? + at;
-    let path = &text[open + 1..close];
-    let calls = path.trim_end_matches(".json").trim_end_matches(".xml");
-    if !(calls.ends_with("/Calls") || calls.contains("/Calls/")) {
-        return None;
-    }
-    let after: String = text[close..].chars().take(120).collect();
-    let method = ["GET", "POST", "DELETE"]
-        .into_iter()
-        .find(|m| after.contains(&format!("'{m}'")) || after.contains(&format!("\"{m}\"")));
-    let mut out = Decoded {
-        format: Some(InputFormat::Json),
-        method: method.map(str::to_string),
-        url: Some(path.to_string()),
-        path: Some(path.to_string()),
-        ..Decoded::default()
-    };
-    let object = text
-        .find('{')
-        .and_then(|i| closing(text.as_bytes(), i).map(|end| &text[i..end]));
-    if let Some(lit) = object.and_then(literal::read_object) {
-        push_literal(&lit, ParamSource::Json, &mut out);
-    }
-    Some(out)
 }
 
 /// Enough to go on: two parameter names the catalog knows, or one that only Twilio sends
