@@ -329,9 +329,18 @@ fn action_arguments(text: &str) -> Option<(literal::Literal, usize)> {
         let Some(comma) = rest.find(',') else {
             continue;
         };
-        let entries = rest[comma + 1..].trim();
+        let mut entries = rest[comma + 1..].trim().to_string();
         if entries.starts_with("params:") || entries.starts_with('{') {
             continue;
+        }
+        // The arguments go on over the next lines while a line ends with a comma.
+        let mut next = text[offset..].lines();
+        while entries.ends_with(',') {
+            let Some(more) = next.next() else {
+                break;
+            };
+            entries.push(' ');
+            entries.push_str(more.trim());
         }
         let braced = format!("{{{entries}}}");
         if let Some(lit) = literal::read_object(&braced) {
