@@ -422,7 +422,8 @@ const CALLER_ID_WORDS: &[&str] = &[
 
 /// A stand-in where a number belongs, as fixtures write it: a word (`test`,
 /// `ExternalNumber`) that is not a caller-ID string Twilio passes, a run of ascending
-/// digits (`1234567890`), or a number in the NANP's fictional 555
+/// digits (`1234567890`), one digit repeated (`999999999`), or a number in the NANP's
+/// fictional 555
 /// area code written without its `+` (`15551234567`). Addresses on a channel
 /// (`client:alice`, `sip:…`) are real values.
 fn fake_number(v: &str) -> bool {
@@ -480,7 +481,9 @@ fn fake_number(v: &str) -> bool {
     let fictional = !v.starts_with('+')
         && (digits.len() == 10 && digits.starts_with("555")
             || digits.len() == 11 && digits.starts_with("1555"));
-    ascending || ascending_after_one || fictional
+    // One digit over and over, as typed into a test: no real number looks like that.
+    let repeated = b.iter().all(|&d| d == b[0]);
+    ascending || ascending_after_one || fictional || repeated
 }
 
 /// A URL whose host is masked (`https://xxxxx/voice`, `https://…/status`).

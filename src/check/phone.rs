@@ -181,10 +181,31 @@ fn check_phone_not_e164(
             .severity(Severity::Warning)
             .hint("E.164 is '+', a country code and at most 15 digits in total, no leading 0."),
         );
+    } else if style == PhoneStyle::E164OrChannel && is_sender_id(v) {
+        out.display = Some(format!("alphanumeric sender ID {v}"));
+    } else if !webhook {
+        // A caller-ID string is only ever passed on by Twilio: in a request an app sends,
+        // a word is no number Twilio can dial or send to.
+        out.push(
+            Finding::new(
+                Code::InvalidPhoneNumber,
+                format!("{name}={v} is neither a phone number nor an address {name} accepts: Twilio refuses the request (21211 for To, 21212 for From)."),
+            )
+            .param(name)
+            .hint("Write numbers as +14155550100 (or an address this parameter takes, such as client:alice or whatsapp:+14155550100)."),
+        );
     } else {
         out.push(Finding::new(Code::RawCallerId, format!("{name}={v} is not E.164: Twilio passes the caller ID string as received when it cannot normalise it (e.g. Anonymous, Restricted).")).param(name)
             .hint("Do not assume this parameter is a dialable number."));
     }
+}
+
+/// A messaging alphanumeric sender ID: 1 to 11 letters, digits and spaces, one letter at
+/// least (`MyBrand`, `ACME 24`).
+fn is_sender_id(v: &str) -> bool {
+    (1..=11).contains(&v.len())
+        && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ')
+        && v.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// `+14155550100` → `+1 415-555-0100 (US/CA)`.

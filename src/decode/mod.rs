@@ -136,6 +136,14 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
             out = salvaged(found, text);
         }
     }
+    if forced.is_none() {
+        let read_from = if layers.is_empty() {
+            text
+        } else {
+            layers.text.as_str()
+        };
+        rest_create_call(read_from, &mut out);
+    }
     if !layers.is_empty() {
         remap(&mut out, &layers, base, text.len());
     } else {
@@ -161,6 +169,19 @@ fn clean_one_line(text: &str, plain: &Decoded) -> bool {
         && errors(plain) == 0
         && !garbled(plain)
         && salvage::known_names(plain) >= 2
+}
+
+/// A helper library's create call around the parameters makes them the REST request it
+/// sends (see `salvage::rest_create`); one finding says so.
+fn rest_create_call(text: &str, out: &mut Decoded) {
+    if let Some(resource) = salvage::rest_create(text, out) {
+        out.findings.push(Finding::new(
+            Code::WrapperUnwrapped,
+            format!(
+                "The parameters are the arguments of a helper library's {resource} create call: read as the REST request it sends (POST …/{resource}.json), not as a webhook."
+            ),
+        ));
+    }
 }
 
 /// The reading found inside program text, with one finding saying where it was.

@@ -88,8 +88,12 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
                 } else {
                     from
                 };
-                // A call's arguments are a candidate only as Scala's `k -> v` tuples.
-                let useful = what != "a call's arguments" || text[from..to].contains("->");
+                // A call's arguments are a candidate only as Scala's `k -> v` tuples or a
+                // Ruby hash passed without its braces (`create('To' => '+1…')`).
+                let args = &text[from..to];
+                let useful = what != "a call's arguments"
+                    || args.contains("->")
+                    || args.contains("=>") && !args.contains('{');
                 if to > from && useful && mentions_twilio(&text[from..to]) {
                     out.push((from, to, what));
                 }

@@ -7,12 +7,17 @@
 //! stay exact.
 
 mod candidates;
+mod lines;
+mod rest;
 
 use super::json::push_literal;
 use super::{decode_plain, literal, Decoded};
 use crate::report::InputFormat;
 use crate::report::{Header, ParamSource, RawPair};
 use candidates::{candidates, closing, has_escapes, join_literals, unescape};
+use lines::{attach_request_facts, is_header_name, key_value_lines};
+use rest::rest_call;
+pub(crate) use rest::rest_create;
 use std::borrow::Cow;
 
 /// At most this many candidates are read (bounded work on hostile input).
@@ -78,6 +83,9 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
         });
     }
     read_whole_text(text, &mut best, posted);
+    if let Some(found) = best.as_mut() {
+        attach_request_facts(text, &mut found.decoded);
+    }
     best
 }
 
@@ -90,8 +98,9 @@ fn candidate_text<'s>(slice: &'s str, what: &str) -> Cow<'s, str> {
         // with the line breaks of a wrapped log line folded.
         let words: Vec<&str> = inner().split_whitespace().collect();
         Cow::Owned(format!("{{{}}}", words.join(" ")))
-    } else if what == "a call's arguments" && slice.contains("->") {
-        // Scala's `withFormUrlEncodedBody("To" -> "+1…", …)`: tuples read as a map.
+    } else if what == "a call's arguments" && (slice.contains("->") || slice.contains("=>")) {
+        // Scala's `withFormUrlEncodedBody("To" -> "+1…", …)`: tuples read as a map; Ruby's
+        // `create('To' => '+1…', …)`: a hash passed without its braces.
         Cow::Owned(format!("{{{}}}", inner()))
     } else if slice.starts_with('(') && slice.contains("] =>") {
         // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
@@ -320,9 +329,18 @@ fn action_arguments(text: &str) -> Option<(literal::Literal, usize)> {
         let Some(comma) = rest.find(',') else {
             continue;
         };
-        let entries = rest[comma + 1..].trim();
+        let mut entries = rest[comma + 1..].trim().to_string();
         if entries.starts_with("params:") || entries.starts_with('{') {
             continue;
+        }
+        // The arguments go on over the next lines while a line ends with a comma.
+        let mut next = text[offset..].lines();
+        while entries.ends_with(',') {
+            let Some(more) = next.next() else {
+                break;
+            };
+            entries.push(' ');
+            entries.push_str(more.trim());
         }
         let braced = format!("{{{entries}}}");
         if let Some(lit) = literal::read_object(&braced) {
@@ -391,84 +409,9 @@ fn table_rows(text: &str) -> Option<Decoded> {
             return None;
         }
         rows += 1;
-        push_name_value(&mut out, name, value, name.contains('-'));
+        push_name_value(&mut out, name, value, is_header_name(name));
     }
     (rows >= 2 && !out.pairs.is_empty()).then_some(out)
-}
-
-/// Lines of `Name: value` (or `Name = value`), after list marks (`-`, `*`, `+`, `++`, `•`)
-/// and with quotes around the value removed: parameters, and HTTP headers (`x-twilio-…`,
-/// `content-type`) kept as headers. At least two lines must read; the offset of the first.
-fn key_value_lines(text: &str) -> Option<(Decoded, usize)> {
-    let mut out = Decoded {
-        format: Some(InputFormat::Json),
-        ..Decoded::default()
-    };
-    let mut first = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let at = offset;
-        offset += line.len();
-        let l = line
-            .trim()
-            .trim_start_matches(['-', '*', '+', '•', '>', ' ', '\t'])
-            .trim_start();
-        let Some((name, value)) = l.split_once(':').or_else(|| l.split_once(" = ")) else {
-            continue;
-        };
-        let name = name.trim();
-        let header = name.contains('-');
-        let ok = !name.is_empty()
-            && name.len() <= 48
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if !ok {
-            continue;
-        }
-        let value = value.trim();
-        let value = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
-            .unwrap_or(value);
-        first.get_or_insert(at);
-        push_name_value(&mut out, name, value, header);
-    }
-    (out.pairs.len() >= 2).then(|| (out, first.unwrap_or(0)))
-}
-
-/// A REST path to the Calls resource in a string literal (`'/%s/Accounts/%s/Calls'`,
-/// `"/#{API_VERSION}/Accounts/#{SID}/Calls"`), the method named beside it (`'GET'`), and the
-/// parameters of the first object literal in the text.
-fn rest_call(text: &str) -> Option<Decoded> {
-    let at = text.find("/Accounts/")?;
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let open = text[line_start..at].rfind(['"', '\'', '`'])? + line_start;
-    let quote = text[open..].chars().next()?;
-    let close = text[at..].find(quote)? + at;
-    let path = &text[open + 1..close];
-    let calls = path.trim_end_matches(".json").trim_end_matches(".xml");
-    if !(calls.ends_with("/Calls") || calls.contains("/Calls/")) {
-        return None;
-    }
-    let after: String = text[close..].chars().take(120).collect();
-    let method = ["GET", "POST", "DELETE"]
-        .into_iter()
-        .find(|m| after.contains(&format!("'{m}'")) || after.contains(&format!("\"{m}\"")));
-    let mut out = Decoded {
-        format: Some(InputFormat::Json),
-        method: method.map(str::to_string),
-        url: Some(path.to_string()),
-        path: Some(path.to_string()),
-        ..Decoded::default()
-    };
-    let object = text
-        .find('{')
-        .and_then(|i| closing(text.as_bytes(), i).map(|end| &text[i..end]));
-    if let Some(lit) = object.and_then(literal::read_object) {
-        push_literal(&lit, ParamSource::Json, &mut out);
-    }
-    Some(out)
 }
 
 /// Enough to go on: two parameter names the catalog knows, or one that only Twilio sends

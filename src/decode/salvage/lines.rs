@@ -1,0 +1,180 @@
+//! Line-shaped facts in a log or a document: `Name: value` lines (an echo log, a list), the
+//! numbered `"name":"value"` header lines an echo server prints, and a labeled request URL
+//! (`+ POST URL : https://…`, DevTools' `Request URL:`). The parameters they hold compete
+//! with the other readings; the headers and URL are also kept beside whichever reading won,
+//! so a signature logged above a form body is not lost.
+
+use super::{push_name_value, Decoded};
+use crate::input::Header;
+use crate::report::InputFormat;
+
+/// Single-word request headers (names with a `-` are headers already: Twilio's parameter
+/// names never hold one).
+const PLAIN_HEADERS: &[&str] = &[
+    "host",
+    "accept",
+    "connection",
+    "via",
+    "authorization",
+    "cookie",
+    "expect",
+    "origin",
+    "referer",
+    "pragma",
+    "forwarded",
+];
+
+/// True when `name` is an HTTP header's name rather than a parameter's.
+pub(super) fn is_header_name(name: &str) -> bool {
+    name.contains('-') || PLAIN_HEADERS.iter().any(|h| name.eq_ignore_ascii_case(h))
+}
+
+/// The name and value of one line, after list marks (`-`, `*`, `+`, `++`, `•`, `>`):
+/// `Name: value` or `Name = value`, with quotes around the value removed; with `quoted`,
+/// also a quoted `"name": "value"` entry, after a list index (`4: "x-twilio-signature":"…"`)
+/// and without its trailing comma. (A JSON object's entries are the JSON reader's: only
+/// header lines are read from them.)
+pub(super) fn name_value_line(line: &str, quoted: bool) -> Option<(&str, &str)> {
+    let l = line
+        .trim()
+        .trim_start_matches(['-', '*', '+', '•', '>', ' ', '\t'])
+        .trim_start();
+    let entry = if quoted {
+        quoted_entry(strip_index(l))
+    } else {
+        None
+    };
+    let (name, value) = match entry {
+        Some(entry) => entry,
+        None => {
+            let (name, value) = l.split_once(':').or_else(|| l.split_once(" = "))?;
+            let value = value.trim();
+            let value = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .unwrap_or(value);
+            (name.trim(), value)
+        }
+    };
+    let ok = !name.is_empty()
+        && name.len() <= 48
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    ok.then_some((name, value))
+}
+
+/// `4: "…` → `"…`: a list index printed before a quoted entry.
+fn strip_index(l: &str) -> &str {
+    let digits = l.len() - l.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 4 {
+        return l;
+    }
+    let rest = &l[digits..];
+    match rest.strip_prefix([':', '.', ')']) {
+        Some(r) if r.trim_start().starts_with(['"', '\'']) => r.trim_start(),
+        _ => l,
+    }
+}
+
+/// `"name":"value"`, `'name': 'value',`: a quoted entry of a printed object, one per line.
+fn quoted_entry(l: &str) -> Option<(&str, &str)> {
+    let quote = l.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let close = l[1..].find(quote)? + 1;
+    let name = &l[1..close];
+    let value = l[close + 1..].trim_start().strip_prefix(':')?.trim();
+    let value = value.strip_suffix(',').unwrap_or(value).trim_end();
+    let unquoted = value
+        .strip_prefix(quote)
+        .and_then(|v| v.strip_suffix(quote))
+        .filter(|v| !v.contains(quote));
+    Some((name, unquoted.unwrap_or(value)))
+}
+
+/// Lines of `Name: value` (see `name_value_line`): parameters, and HTTP headers
+/// (`x-twilio-…`, `content-type`, `host`) kept as headers. At least two parameters must
+/// read; the offset of the first line read.
+pub(super) fn key_value_lines(text: &str) -> Option<(Decoded, usize)> {
+    let mut out = Decoded {
+        format: Some(InputFormat::Json),
+        ..Decoded::default()
+    };
+    let mut first = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let Some((name, value)) = name_value_line(line, false) else {
+            continue;
+        };
+        first.get_or_insert(at);
+        push_name_value(&mut out, name, value, is_header_name(name));
+    }
+    (out.pairs.len() >= 2).then(|| (out, first.unwrap_or(0)))
+}
+
+/// Keeps what the text's other lines say about the request beside the reading found in it:
+/// header lines (when the reading has none of its own, and not one it read as a parameter)
+/// and a labeled request URL and method (when it has none). An echo log prints the headers,
+/// the signature among them, above the body it logged.
+pub(super) fn attach_request_facts(text: &str, d: &mut Decoded) {
+    let had_headers = !d.headers.is_empty();
+    for line in text.lines() {
+        if d.url.is_none() {
+            if let Some((method, url)) = labeled_url(line) {
+                d.url = Some(url.to_string());
+                if d.method.is_none() {
+                    d.method = method.map(str::to_string);
+                }
+                continue;
+            }
+        }
+        if had_headers {
+            continue;
+        }
+        let Some((name, value)) = name_value_line(line, true) else {
+            continue;
+        };
+        // `X-Twilio-Signature:` alone is a heading (YAML's value is on the next line).
+        let taken = value.is_empty()
+            || d.pairs.iter().any(|p| p.name.eq_ignore_ascii_case(name))
+            || d.header(name).is_some();
+        if is_header_name(name) && !taken {
+            d.headers.push(Header {
+                name: name.to_string(),
+                value: value.to_string(),
+            });
+        }
+    }
+}
+
+/// `POST URL : https://…`, `Request URL: https://…`, `URL: https://…`: the URL a log or
+/// DevTools says was requested, with the method the label names.
+fn labeled_url(line: &str) -> Option<(Option<&'static str>, &str)> {
+    const LABEL_WORDS: &[&str] = &[
+        "url",
+        "request",
+        "requested",
+        "webhook",
+        "full",
+        "post",
+        "get",
+    ];
+    let l = line
+        .trim()
+        .trim_start_matches(['-', '*', '+', '•', '>', ' ', '\t']);
+    let (label, value) = l.split_once(':')?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let url_label = words.len() <= 3
+        && words.last()?.eq_ignore_ascii_case("url")
+        && words
+            .iter()
+            .all(|w| LABEL_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)));
+    let value = value.trim();
+    let absolute = value.starts_with("https://") || value.starts_with("http://");
+    if !url_label || !absolute || value.contains(char::is_whitespace) {
+        return None;
+    }
+    let method = ["POST", "GET"].into_iter().find(|m| words.contains(m));
+    Some((method, value))
+}

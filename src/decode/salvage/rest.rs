@@ -1,0 +1,115 @@
+//! REST requests written as program text: a helper library's call that names the REST path
+//! (`account.request('/%s/Accounts/%s/Calls', 'GET', d)`), and a helper library's create
+//! call on a resource (`client.messages.create({…})`, `MessageService.create(client, %{…})`),
+//! which sends its parameters to the resource's list. Either way the reading gets the path
+//! and method the call sends, so the classifier tells it from a webhook the way it tells
+//! any REST request: by its path.
+
+use super::{closing, literal, push_literal, Decoded};
+use crate::report::{InputFormat, ParamSource};
+
+/// How far before the parameters the create call may start (bytes).
+const CALL_WINDOW: usize = 240;
+
+/// A REST path to the Calls resource in a string literal (`'/%s/Accounts/%s/Calls'`,
+/// `"/#{API_VERSION}/Accounts/#{SID}/Calls"`), the method named beside it (`'GET'`), and the
+/// parameters of the first object literal in the text.
+pub(super) fn rest_call(text: &str) -> Option<Decoded> {
+    let at = text.find("/Accounts/")?;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let open = text[line_start..at].rfind(['"', '\'', '`'])? + line_start;
+    let quote = text[open..].chars().next()?;
+    let close = text[at..].find(quote)? + at;
+    let path = &text[open + 1..close];
+    let calls = path.trim_end_matches(".json").trim_end_matches(".xml");
+    if !(calls.ends_with("/Calls") || calls.contains("/Calls/")) {
+        return None;
+    }
+    let after: String = text[close..].chars().take(120).collect();
+    let method = ["GET", "POST", "DELETE"]
+        .into_iter()
+        .find(|m| after.contains(&format!("'{m}'")) || after.contains(&format!("\"{m}\"")));
+    let mut out = Decoded {
+        format: Some(InputFormat::Json),
+        method: method.map(str::to_string),
+        url: Some(path.to_string()),
+        path: Some(path.to_string()),
+        ..Decoded::default()
+    };
+    let object = text
+        .find('{')
+        .and_then(|i| closing(text.as_bytes(), i).map(|end| &text[i..end]));
+    if let Some(lit) = object.and_then(literal::read_object) {
+        push_literal(&lit, ParamSource::Json, &mut out);
+    }
+    Some(out)
+}
+
+/// When the parameters of a reading of `text` are the arguments of a helper library's
+/// create call on the Messages or Calls resource, the reading is the REST request that call
+/// sends: POST to the resource's list, `/2010-04-01/Accounts/{AccountSid}/Messages.json`
+/// (the account is the client's, not in the text). A resource reached through a client
+/// (`client.messages`, `$twilio->calls`, `Twilio.Api.V2010.MessageService`) or named as
+/// one (`MessageResource`) is the library's; a bare `Message.create(…)` is an app's model.
+/// Returns the resource when the reading was changed.
+pub(crate) fn rest_create(text: &str, d: &mut Decoded) -> Option<&'static str> {
+    if d.url.is_some() || d.path.is_some() || d.method.is_some() {
+        return None;
+    }
+    // Where the parameters start: the first one's name as written in the text.
+    let first = d.pairs.first()?;
+    let start = text.find(first.raw_name.as_str())?;
+    let resource = create_call_before(text, start)?;
+    let path = format!("/2010-04-01/Accounts/{{AccountSid}}/{resource}.json");
+    d.method = Some("POST".to_string());
+    d.url = Some(path.clone());
+    d.path = Some(path);
+    Some(resource)
+}
+
+/// The resource (`Messages`, `Calls`) of a create call whose parentheses are still open at
+/// `start` (the parameters are its arguments), opened at most `CALL_WINDOW` bytes before.
+/// The byte at `start` counts: the parameters may be the call's own `(…)`.
+fn create_call_before(text: &str, start: usize) -> Option<&'static str> {
+    let mut lo = start.saturating_sub(CALL_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let hi = text[start..]
+        .chars()
+        .next()
+        .map_or(start, |c| start + c.len_utf8());
+    let window = text.get(lo..hi)?;
+    let lower = window.to_ascii_lowercase();
+    let at = lower.rfind("create(")?;
+    let open = at + "create".len();
+    let depth = window[open..].bytes().fold(0i32, |depth, b| match b {
+        b'(' => depth + 1,
+        b')' => depth - 1,
+        _ => depth,
+    });
+    if depth < 1 {
+        // The call closed before the parameters: they are not its arguments.
+        return None;
+    }
+    let receiver = window[..at].trim_end();
+    let chain_start = receiver
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(c)))
+        .map_or(0, |i| i + 1);
+    let segments: Vec<&str> = receiver[chain_start..]
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let last = segments.last()?.to_ascii_lowercase();
+    let bare = last
+        .strip_suffix("service")
+        .or_else(|| last.strip_suffix("resource"));
+    let named_as_resource = bare.is_some();
+    let bare = bare.unwrap_or(&last);
+    let resource = match bare.strip_suffix('s').unwrap_or(bare) {
+        "message" => "Messages",
+        "call" => "Calls",
+        _ => return None,
+    };
+    (segments.len() >= 2 || named_as_resource).then_some(resource)
+}
