@@ -541,7 +541,7 @@ param?: string,
  */
 message: string, 
 /**
- * What to do about it.
+ * What to do about it (most hints are fixed sentences: borrowed, never copied).
  */
 hint?: string, 
 /**

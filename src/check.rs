@@ -155,7 +155,7 @@ fn check_date_form(
     out: &mut Checked,
     x: &Subject,
     form: &str,
-    hint: Option<&str>,
+    hint: Option<&'static str>,
     display: impl FnOnce(&str) -> Option<String>,
 ) {
     let Subject { name, v, .. } = *x;

@@ -3,6 +3,8 @@
 //! Codes are kebab-case and never change meaning once published; the table below is
 //! the single list of them, with the default severity and a one-line summary each.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
@@ -222,9 +224,10 @@ pub struct Finding {
     pub param: Option<String>,
     /// What is wrong, in a sentence a user understands.
     pub message: String,
-    /// What to do about it.
+    /// What to do about it (most hints are fixed sentences: borrowed, never copied).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
+    pub hint: Option<Cow<'static, str>>,
     /// Byte offset in the input text where the problem is, when it is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<usize>,
@@ -262,7 +265,7 @@ impl Finding {
     }
 
     /// Sets the hint.
-    pub fn hint(mut self, hint: impl Into<String>) -> Finding {
+    pub fn hint(mut self, hint: impl Into<Cow<'static, str>>) -> Finding {
         self.hint = Some(hint.into());
         self
     }

@@ -98,7 +98,7 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     }
     // The common case, a clean one-line body or URL with Twilio's names: no wrapper can be
     // around it (every wrapper leaves a mark on the names or spans lines), so none is sought.
-    if clean_one_line(text, &plain) {
+    if clean_one_line(text, &plain) || bare_form_line(text, &plain) {
         return plain;
     }
     let (mut out, mut layers) = best_reading(text, plain, forced);
@@ -169,6 +169,24 @@ fn clean_one_line(text: &str, plain: &Decoded) -> bool {
         && errors(plain) == 0
         && !garbled(plain)
         && salvage::known_names(plain) >= 2
+}
+
+/// A one-line form body, query or URL made only of what a form encoder writes (letters,
+/// digits, `%&=+-._~*`, and `:/?` in a URL), read without errors into plausible names: no
+/// wrapper can be around it and no program text inside it, whatever its names, so neither
+/// is sought (a 10 MB body of unknown names spent half its time in that search).
+fn bare_form_line(text: &str, plain: &Decoded) -> bool {
+    let t = text.trim();
+    let url = plain.format == Some(InputFormat::Url);
+    matches!(
+        plain.format,
+        Some(InputFormat::Form | InputFormat::Query | InputFormat::Url)
+    ) && !t.ends_with('.')
+        && t.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || b"%&=+-._~*".contains(&b) || url && b":/?".contains(&b)
+        })
+        && errors(plain) == 0
+        && !garbled(plain)
 }
 
 /// A helper library's create call around the parameters makes them the REST request it

@@ -98,7 +98,7 @@ pub(super) fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> F
     }
     let Some(spec) = spec else {
         field.findings.push(
-            Finding::new(Code::UnknownParam, format!("{name} is not a documented parameter{}.", kind.map(|k| format!(" of {}", k.id)).unwrap_or_default()))
+            Finding::new(Code::UnknownParam, unknown_param_message(name, kind))
                 .param(name)
                 .hint("Tolerated: Twilio adds parameters without notice, and apps add their own to their URLs."),
         );
@@ -133,6 +133,21 @@ pub(super) fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> F
         field.findings.extend(checked.findings);
     }
     field
+}
+
+/// "`name` is not a documented parameter of `kind`.", written in one allocation (a large
+/// paste of unknown names has one per field).
+fn unknown_param_message(name: &str, kind: Option<&KindSpec>) -> String {
+    let of = kind.map_or("", |k| k.id);
+    let mut m = String::with_capacity(name.len() + of.len() + 36);
+    m.push_str(name);
+    m.push_str(" is not a documented parameter");
+    if !of.is_empty() {
+        m.push_str(" of ");
+        m.push_str(of);
+    }
+    m.push('.');
+    m
 }
 
 /// Checks a value against the rows that could apply: the first row it satisfies wins; when
