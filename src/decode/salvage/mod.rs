@@ -7,6 +7,7 @@
 //! stay exact.
 
 mod candidates;
+mod library;
 mod lines;
 mod rest;
 
@@ -69,7 +70,12 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             continue;
         }
         let known = known_names(&decoded);
-        if !enough(&decoded, known, posted) || best.as_ref().is_some_and(|b| b.known >= known) {
+        // A literal that is the whole paste (`["Digits" => 1]`) was pasted for what it
+        // holds: one name the catalog knows is enough, as for a posted one.
+        let whole = slice.trim() == text.trim();
+        if !enough(&decoded, known, posted || whole)
+            || best.as_ref().is_some_and(|b| b.known >= known)
+        {
             continue;
         }
         for f in &mut decoded.findings {
@@ -81,6 +87,19 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             what,
             known,
         });
+    }
+    // A helper library's create call with the library's own argument names: the call is
+    // Twilio evidence of its own.
+    if let Some((decoded, start)) = library::library_create(text) {
+        let known = known_names(&decoded) + 1;
+        if best.as_ref().is_none_or(|b| b.known < known) {
+            best = Some(Salvaged {
+                decoded,
+                start,
+                what: "a helper library's create call (its arguments are the REST parameters it sends)",
+                known,
+            });
+        }
     }
     read_whole_text(text, &mut best, posted);
     if let Some(found) = best.as_mut() {
