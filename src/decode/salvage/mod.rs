@@ -322,6 +322,10 @@ fn posts_parameters(text: &str) -> bool {
         "form_params",
         "client.post",
         "client.get",
+        // Laravel's test requests: `$this->call('POST', '/url', [...])`, `$this->post(…)`.
+        "$this->call(",
+        "$this->post(",
+        "$this->json(",
     ];
     MARKERS.iter().any(|m| text.contains(m))
 }
