@@ -135,6 +135,38 @@ fn split_top(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The argument text with comments outside strings (`// to`, `# to`, `/* … */`) blanked
+/// out, one space per byte, so the arguments split and read as if they were not there.
+fn without_comments(args: &str) -> String {
+    let b = args.as_bytes();
+    let mut out = b.to_vec();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' | b'`' => {
+                i = closing(b, i).unwrap_or(b.len());
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let end = args[i..].find("*/").map_or(b.len(), |e| i + e + 2);
+                out[i..end].fill(b' ');
+                i = end;
+                continue;
+            }
+            b'#' | b'/' if b[i] == b'#' || b.get(i + 1) == Some(&b'/') => {
+                let end = args[i..].find('\n').map_or(b.len(), |e| i + e);
+                out[i..end].fill(b' ');
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // Only ASCII bytes outside strings were replaced by spaces: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| args.to_string())
+}
+
 /// One value as written, read as a literal; a typed wrapper around one string literal
 /// (`new PhoneNumber("+1…")`, `URI.create("…")`) is that string.
 fn read_value(text: &str) -> Option<(Val, String)> {
@@ -224,7 +256,8 @@ pub(super) fn library_create(text: &str) -> Option<(Decoded, usize)> {
             let Some(end) = closing(text.as_bytes(), open) else {
                 continue;
             };
-            if let Some(decoded) = arguments(call, resource, &text[open + 1..end - 1]) {
+            let args = without_comments(&text[open + 1..end - 1]);
+            if let Some(decoded) = arguments(call, resource, &args) {
                 return Some((decoded, at));
             }
         }
@@ -234,7 +267,8 @@ pub(super) fn library_create(text: &str) -> Option<(Decoded, usize)> {
 
 /// The resource named by the receiver before `at` (`client.messages`, `Message`).
 fn receiver_resource(text: &str, at: usize, call: &LibraryCall) -> Option<&'static str> {
-    let before = text[..at].trim_end();
+    // A chain broken over lines (`client.messages \\⏎ .create(`) is one receiver.
+    let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '\\');
     let start = before
         .rfind(|c: char| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(c)))
         .map_or(0, |i| i + 1);

@@ -59,6 +59,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
         return None;
     }
     let mut best: Option<Salvaged> = None;
+    let mut best_literals = 0;
     let posted = posts_parameters(text);
     for (start, end, what) in candidates(text).into_iter().take(MAX_CANDIDATES) {
         let Some(slice) = text.get(start..end) else {
@@ -73,11 +74,18 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
         // A literal that is the whole paste (`["Digits" => 1]`) was pasted for what it
         // holds: one name the catalog knows is enough, as for a posted one.
         let whole = slice.trim() == text.trim();
+        // Equal counts of known names go to the candidate with more literal values: the
+        // `url.Values{…}` inside `HTTPRequest{Method: http.MethodPost, Body: …}` is the
+        // request, the struct of expressions around it is not.
+        let literals = decoded.pairs.iter().filter(|p| !p.non_literal).count();
         if !enough(&decoded, known, posted || whole)
-            || best.as_ref().is_some_and(|b| b.known >= known)
+            || best
+                .as_ref()
+                .is_some_and(|b| b.known > known || b.known == known && best_literals >= literals)
         {
             continue;
         }
+        best_literals = literals;
         for f in &mut decoded.findings {
             f.at = f.at.map(|a| (a + start).min(text.len()));
         }
