@@ -62,7 +62,7 @@ fn statement(line: &str) -> Option<Entry> {
         let close = if open == '(' || open == '{' {
             // `put("Key", value)`, or a Java array row `{ "Key", "value" },`; or a stubbed
             // getter, `getParameter("Key")).thenReturn(value)`.
-            if !c.eat(",") && !(open == '(' && stubbed_return(&mut c)) {
+            if !(c.eat(",") || open == '(' && stubbed_return(&mut c)) {
                 continue;
             }
             if open == '{' {

@@ -270,8 +270,10 @@ fn receiver_resource(text: &str, at: usize, call: &LibraryCall) -> Option<&'stat
     // A chain broken over lines (`client.messages \\⏎ .create(`) is one receiver.
     let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '\\');
     let start = before
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(c)))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(*c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let segments: Vec<&str> = before[start..]
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|s| !s.is_empty())

@@ -100,9 +100,12 @@ fn create_call_before(text: &str, start: usize) -> Option<&'static str> {
         return None;
     }
     let receiver = window[..at].trim_end();
+    // The character before the chain may be any (`→messages.create(`): step over it whole.
     let chain_start = receiver
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(c)))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(*c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let segments: Vec<&str> = receiver[chain_start..]
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|s| !s.is_empty())
