@@ -148,6 +148,14 @@ pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
 }
 
 /// `[redacted]`, `<REDACTED>`, `***`, `xxxx`, `…`, `[FILTERED]` (Rails), `<hidden>`.
+/// True when the whole `value` is a redaction marker or a template left in (`<TWILIO
+/// NUMBER>`, `{{From}}`, `[redacted]`), whatever the parameter: text someone wrote in place
+/// of the value, so how it is written (a raw space in a form body) says nothing of the wire.
+pub(crate) fn stands_in(value: &str) -> bool {
+    let v = value.trim();
+    !v.is_empty() && (is_redaction_marker(v) || is_template(v, true))
+}
+
 fn is_redaction_marker(v: &str) -> bool {
     let inner = v.trim_matches(|c: char| "[]<>(){}*_-#\"'` .+".contains(c));
     if inner.is_empty() {

@@ -8,6 +8,7 @@
 mod lookalike;
 mod partial;
 mod rules;
+mod side;
 
 pub(crate) use lookalike::{product_names, IdShapes, Lookalike};
 pub(crate) use rules::RestPath;

@@ -1,9 +1,11 @@
 //! The partial-capture guess: no rule fits, but the parameters a log line kept still point
 //! to the most likely kind, at a low confidence.
 
-use super::rules::Cond::{self, Format, Has};
+use super::rules::Cond::{self, CallPath, CallsList, Format, Has, MessagesList};
 use super::rules::{Rule, RULES};
+use super::side::side_of;
 use super::{kind_id, title, Evidence};
+use crate::catalog::Direction;
 use crate::report::{KindVerdict, RunnerUp};
 
 /// When a partial capture fits several kinds equally well, the most common one wins.
@@ -45,6 +47,12 @@ pub(super) fn partial_guess(
     rows: &[Vec<&'static crate::catalog::ParamSpec>],
 ) -> Option<KindVerdict> {
     let weight = rarity_weight;
+    // REST-only names and no webhook-only one: a request to Twilio whose request line was
+    // lost (a VCR cassette's body, a logged form). Its path conditions are what was lost;
+    // the webhook kinds are out.
+    let names: Vec<&str> = ev.pairs.iter().map(|(n, _)| *n).collect();
+    let side = side_of(&names, rows, &|n| ev.get(n).is_some());
+    let app_request = side.app_only();
     let mut best: Option<(f64, &'static str, Vec<&str>)> = None;
     let mut runner: Option<(f64, &'static str)> = None;
     let mut seen_kinds: Vec<&str> = Vec::new();
@@ -66,9 +74,17 @@ pub(super) fn partial_guess(
             continue;
         }
         seen_kinds.push(rule.kind);
+        let direction = crate::catalog::kind(rule.kind).map(|k| k.direction);
+        if app_request && direction == Some(Direction::TwilioToApp)
+            || side.webhook && direction == Some(Direction::AppToTwilio)
+        {
+            continue;
+        }
+        let lost_path =
+            |c: &Cond| app_request && matches!(c, MessagesList | CallsList(_) | CallPath(_));
         // A rule whose alternatives are all about values (whatsapp: addresses, a path)
         // needs them: a partial capture loses parameters, not the look of its values.
-        let value_only = |c: &Cond| !matches!(c, Has(_));
+        let value_only = |c: &Cond| !matches!(c, Has(_)) && !lost_path(c);
         if !rule.any.is_empty()
             && rule.any.iter().all(value_only)
             && !rule.any.iter().any(|c| c.holds(ev))

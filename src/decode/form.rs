@@ -196,15 +196,20 @@ impl<'a> Segment<'a> {
         let (pname, raw_name, raw_value) = (&self.name.text, self.raw_name, self.raw_value);
         let raw_space = |c: char| c == ' ' || (c.is_control() && c != '\r' && c != '\n');
         if raw_name.contains(raw_space) || raw_value.contains(raw_space) {
-            out.findings.push(
-                Finding::new(
-                    Code::RawSpaceInForm,
-                    format!("{pname} contains a literal space or control character; encoded forms use '+' or %20."),
-                )
-                .param(pname.clone())
-                .hint("The text may have been decoded already, or retyped by hand.")
-                .at_opt(at(self.at)),
-            );
+            let mut f = Finding::new(
+                Code::RawSpaceInForm,
+                format!("{pname} contains a literal space or control character; encoded forms use '+' or %20."),
+            )
+            .param(pname.clone())
+            .hint("The text may have been decoded already, or retyped by hand.")
+            .at_opt(at(self.at));
+            // `From=<TWILIO NUMBER>`: a stand-in written over the value (a recorder's
+            // filter, a redaction) was never on the wire; its spaces are worth knowing only.
+            if !raw_name.contains(raw_space) && crate::placeholder::stands_in(raw_value) {
+                f.severity = crate::finding::Severity::Info;
+                f.hint = Some("The value is a stand-in written in place of the real one (a recorder's filter or a redaction): Twilio never sent this text.".into());
+            }
+            out.findings.push(f);
         }
         if self.no_equals {
             out.findings.push(

@@ -95,6 +95,8 @@ struct Seen {
     elided: Vec<String>,
     /// `name=value` keyword arguments.
     kwargs: bool,
+    /// `Name = value` entries in braces: a C# object or collection initializer.
+    initializer: bool,
     /// A comma was missing between two entries on separate lines.
     missing_comma: bool,
 }
@@ -234,6 +236,7 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
         || s.js_word
         || s.comment
         || s.kwargs
+        || s.initializer
         || s.trailing_comma)
         && s.elided.is_empty()
         && named.is_none()
@@ -250,6 +253,8 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
 fn name_syntax(s: &Seen) -> &'static str {
     if s.kwargs {
         "Python keyword arguments (dict(…))"
+    } else if s.initializer {
+        "a C# object initializer (`Name = value` in braces)"
     } else if s.arrow && (s.symbol_key || s.ruby_word || (s.colon && s.unquoted_key)) {
         "a Ruby hash"
     } else if s.arrow {
@@ -311,6 +316,10 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
             // Keyword arguments: Python's `dict(Digits='1', CallerState='IL')`.
             c.bump();
             c.seen.kwargs = true;
+        } else if close == '}' && c.peek() == Some('=') && !c.rest().starts_with("==") {
+            // An object initializer: C#'s `new Answer { Digits = "#", CallSid = "CA…" }`.
+            c.bump();
+            c.seen.initializer = true;
         } else {
             return None;
         }

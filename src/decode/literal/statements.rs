@@ -60,8 +60,9 @@ fn statement(line: &str) -> Option<Entry> {
         }
         c.ws();
         let close = if open == '(' || open == '{' {
-            // `put("Key", value)`, or a Java array row `{ "Key", "value" },`.
-            if !c.eat(",") {
+            // `put("Key", value)`, or a Java array row `{ "Key", "value" },`; or a stubbed
+            // getter, `getParameter("Key")).thenReturn(value)`.
+            if !(c.eat(",") || open == '(' && stubbed_return(&mut c)) {
                 continue;
             }
             if open == '{' {
@@ -96,6 +97,22 @@ fn statement(line: &str) -> Option<Entry> {
         }
     }
     None
+}
+
+/// After a getter's key, a test double's answer for it: `")).thenReturn(` (Mockito),
+/// `")).willReturn(` (BDDMockito), `")).Returns(` (Moq). The cursor is left on the value.
+fn stubbed_return(c: &mut Cursor) -> bool {
+    const ANSWERS: &[&str] = &[".thenReturn(", ".willReturn(", ".Returns(", ".returns("];
+    if !c.eat(")") {
+        return false;
+    }
+    c.ws();
+    c.eat(")");
+    c.ws();
+    ANSWERS.iter().any(|a| c.eat(a)) && {
+        c.ws();
+        true
+    }
 }
 
 /// A call's only argument as a string holding one form pair: `'From=phone')`. The name must

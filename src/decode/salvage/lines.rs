@@ -122,11 +122,20 @@ pub(super) fn attach_request_facts(text: &str, d: &mut Decoded) {
     for line in text.lines() {
         if d.url.is_none() {
             if let Some((method, url)) = labeled_url(line) {
-                d.url = Some(url.to_string());
+                d.url = Some(url);
                 if d.method.is_none() {
                     d.method = method.map(str::to_string);
                 }
                 continue;
+            }
+        }
+        if d.method.is_none() {
+            // A recorder's `method: post` line (a VCR cassette's request).
+            if let Some(("method", m)) = line.trim().split_once(':').map(|(k, v)| (k, v.trim())) {
+                if m.eq_ignore_ascii_case("post") || m.eq_ignore_ascii_case("get") {
+                    d.method = Some(m.to_ascii_uppercase());
+                    continue;
+                }
             }
         }
         if had_headers {
@@ -149,10 +158,13 @@ pub(super) fn attach_request_facts(text: &str, d: &mut Decoded) {
 }
 
 /// `POST URL : https://…`, `Request URL: https://…`, `URL: https://…`: the URL a log or
-/// DevTools says was requested, with the method the label names.
-fn labeled_url(line: &str) -> Option<(Option<&'static str>, &str)> {
+/// DevTools says was requested, with the method the label names. A recorder's `uri:` may
+/// hold the URL as a regular expression (a VCR cassette's `!ruby/regexp /^https:\/\/…/`):
+/// it is read back as the URL it matches, its escapes removed.
+fn labeled_url(line: &str) -> Option<(Option<&'static str>, String)> {
     const LABEL_WORDS: &[&str] = &[
         "url",
+        "uri",
         "request",
         "requested",
         "webhook",
@@ -165,16 +177,40 @@ fn labeled_url(line: &str) -> Option<(Option<&'static str>, &str)> {
         .trim_start_matches(['-', '*', '+', '•', '>', ' ', '\t']);
     let (label, value) = l.split_once(':')?;
     let words: Vec<&str> = label.split_whitespace().collect();
+    let last = words.last()?;
     let url_label = words.len() <= 3
-        && words.last()?.eq_ignore_ascii_case("url")
+        && (last.eq_ignore_ascii_case("url") || last.eq_ignore_ascii_case("uri"))
         && words
             .iter()
             .all(|w| LABEL_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)));
-    let value = value.trim();
+    let value = url_of_pattern(value.trim());
     let absolute = value.starts_with("https://") || value.starts_with("http://");
     if !url_label || !absolute || value.contains(char::is_whitespace) {
         return None;
     }
     let method = ["POST", "GET"].into_iter().find(|m| words.contains(m));
     Some((method, value))
+}
+
+/// A URL written as a regular expression (`!ruby/regexp /^https:\/\/api\.twilio\.com\/…/`,
+/// `/^https:\/\/…$/`), read back as the URL it matches; any other text as it is.
+fn url_of_pattern(value: &str) -> String {
+    let v = value.strip_prefix("!ruby/regexp").map_or(value, str::trim);
+    let Some(inner) = v
+        .strip_prefix('/')
+        .and_then(|r| r.rsplit_once('/'))
+        .map(|(p, _)| p)
+    else {
+        return value.to_string();
+    };
+    let inner = inner.trim_start_matches('^').trim_end_matches('$');
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            _ => out.push(c),
+        }
+    }
+    out
 }

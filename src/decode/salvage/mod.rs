@@ -7,6 +7,7 @@
 //! stay exact.
 
 mod candidates;
+mod library;
 mod lines;
 mod rest;
 
@@ -58,6 +59,7 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
         return None;
     }
     let mut best: Option<Salvaged> = None;
+    let mut best_literals = 0;
     let posted = posts_parameters(text);
     for (start, end, what) in candidates(text).into_iter().take(MAX_CANDIDATES) {
         let Some(slice) = text.get(start..end) else {
@@ -69,9 +71,21 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             continue;
         }
         let known = known_names(&decoded);
-        if !enough(&decoded, known, posted) || best.as_ref().is_some_and(|b| b.known >= known) {
+        // A literal that is the whole paste (`["Digits" => 1]`) was pasted for what it
+        // holds: one name the catalog knows is enough, as for a posted one.
+        let whole = slice.trim() == text.trim();
+        // Equal counts of known names go to the candidate with more literal values: the
+        // `url.Values{…}` inside `HTTPRequest{Method: http.MethodPost, Body: …}` is the
+        // request, the struct of expressions around it is not.
+        let literals = decoded.pairs.iter().filter(|p| !p.non_literal).count();
+        if !enough(&decoded, known, posted || whole)
+            || best
+                .as_ref()
+                .is_some_and(|b| b.known > known || b.known == known && best_literals >= literals)
+        {
             continue;
         }
+        best_literals = literals;
         for f in &mut decoded.findings {
             f.at = f.at.map(|a| (a + start).min(text.len()));
         }
@@ -81,6 +95,19 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
             what,
             known,
         });
+    }
+    // A helper library's create call with the library's own argument names: the call is
+    // Twilio evidence of its own.
+    if let Some((decoded, start)) = library::library_create(text) {
+        let known = known_names(&decoded) + 1;
+        if best.as_ref().is_none_or(|b| b.known < known) {
+            best = Some(Salvaged {
+                decoded,
+                start,
+                what: "a helper library's create call (its arguments are the REST parameters it sends)",
+                known,
+            });
+        }
     }
     read_whole_text(text, &mut best, posted);
     if let Some(found) = best.as_mut() {
@@ -303,6 +330,13 @@ fn posts_parameters(text: &str) -> bool {
         "form_params",
         "client.post",
         "client.get",
+        // Laravel's test requests: `$this->call('POST', '/url', [...])`, `$this->post(…)`.
+        "$this->call(",
+        "$this->post(",
+        "$this->json(",
+        // A test double answering the app's request getters (Mockito, Spark).
+        ".getParameter(",
+        ".queryParams(",
     ];
     MARKERS.iter().any(|m| text.contains(m))
 }

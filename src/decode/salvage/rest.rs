@@ -60,6 +60,13 @@ pub(crate) fn rest_create(text: &str, d: &mut Decoded) -> Option<&'static str> {
     let first = d.pairs.first()?;
     let start = text.find(first.raw_name.as_str())?;
     let resource = create_call_before(text, start)?;
+    // The library's spellings of the arguments (`to`, `statusCallback`) are the REST names.
+    for p in &mut d.pairs {
+        let name = super::library::respell(resource, &p.name);
+        if name != p.name {
+            p.name = name;
+        }
+    }
     let path = format!("/2010-04-01/Accounts/{{AccountSid}}/{resource}.json");
     d.method = Some("POST".to_string());
     d.url = Some(path.clone());
@@ -93,13 +100,24 @@ fn create_call_before(text: &str, start: usize) -> Option<&'static str> {
         return None;
     }
     let receiver = window[..at].trim_end();
+    // The character before the chain may be any (`→messages.create(`): step over it whole.
     let chain_start = receiver
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(c)))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(*c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let segments: Vec<&str> = receiver[chain_start..]
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|s| !s.is_empty())
         .collect();
+    resource_of(&segments, false)
+}
+
+/// The resource (`Messages`, `Calls`) a create call's receiver names: reached through a
+/// client (`client.messages`, `$twilio->calls`) or named as the library's resource
+/// (`MessageResource`, `MessageService`); a bare class (`Message`) only when
+/// `bare_class` (the method is the library's own, as twilio-java's `creator`).
+pub(super) fn resource_of(segments: &[&str], bare_class: bool) -> Option<&'static str> {
     let last = segments.last()?.to_ascii_lowercase();
     let bare = last
         .strip_suffix("service")
@@ -111,5 +129,5 @@ fn create_call_before(text: &str, start: usize) -> Option<&'static str> {
         "call" => "Calls",
         _ => return None,
     };
-    (segments.len() >= 2 || named_as_resource).then_some(resource)
+    (segments.len() >= 2 || named_as_resource || bare_class).then_some(resource)
 }
