@@ -207,14 +207,26 @@ fn check_rfc2822_date(out: &mut Checked, x: &Subject) {
     }
 }
 
-/// A YYYY-MM-DD list filter date.
+/// A list filter date: YYYY-MM-DD, or the full ISO 8601 date-time the helper libraries send
+/// for it (twilio-python and twilio-node serialise a `StartTime>` datetime that way), shown
+/// in UTC.
 fn check_date_ymd(out: &mut Checked, x: &Subject) {
     check_date_form(
         out,
         x,
-        "a YYYY-MM-DD date",
-        Some("List filters take a UTC date such as 2009-07-06."),
-        |v| v.parse::<NaiveDate>().ok().map(|d| d.to_string()),
+        "a YYYY-MM-DD date or an ISO 8601 date-time",
+        Some("List filters take a UTC date such as 2009-07-06 (or 2009-07-06T00:00:00Z)."),
+        |v| {
+            v.parse::<NaiveDate>()
+                .ok()
+                .map(|d| d.to_string())
+                .or_else(|| {
+                    DateTime::parse_from_rfc3339(v).ok().map(|dt| {
+                        dt.with_timezone(&Utc)
+                            .to_rfc3339_opts(SecondsFormat::Secs, true)
+                    })
+                })
+        },
     );
 }
 

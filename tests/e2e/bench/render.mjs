@@ -104,8 +104,9 @@ for (let round = 0; round < 7; round++) {
   timeline.push(ms);
 }
 await browser.close();
-console.log('\n| paste → rendered report (headless Chromium) | bytes | median ms | longest main-thread stall, ms (median) |\n|---|---:|---:|---:|');
-for (const r of results) console.log(`| ${r.name} | ${r.bytes.toLocaleString('en-US')} | ${r.medianMs.toFixed(1)} | ${r.stallMs.toFixed(0)} |`);
+console.log('\n| paste → rendered report (headless Chromium) | bytes | median ms | longest main-thread stall, ms (median) | goal |\n|---|---:|---:|---:|---|');
+const goals = { '9.9 MB paste': '< 2,000 ms; the page keeps running meanwhile' };
+for (const r of results) console.log(`| ${r.name} | ${r.bytes.toLocaleString('en-US')} | ${r.medianMs.toFixed(1)} | ${r.stallMs.toFixed(0)} | ${goals[r.name] ?? '-'} |`);
 const rest = timeline.slice(1).sort((a, b) => a - b);
 console.log('\n| paste → drawn timeline (headless Chromium) | bytes | first paste ms | median ms (next 6) |\n|---|---:|---:|---:|');
 console.log(`| 2,000-capture server log | ${log.length.toLocaleString('en-US')} | ${timeline[0].toFixed(1)} | ${rest[rest.length >> 1].toFixed(1)} |`);

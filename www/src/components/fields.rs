@@ -166,7 +166,7 @@ pub fn FieldsTable(props: &FieldsTableProps) -> Html {
     html! {
         <section class="card fields-card" aria-labelledby={place.id("fields-h")} data-testid="fields">
             <div class="card-head">
-                <h3 id={place.id("fields-h")} class="card-title">{ "Fields" }<span class="count-pill">{ r.fields.len() }</span>
+                <h3 id={place.id("fields-h")} class="card-title">{ "Fields" }<span class="count-pill">{ r.fields.len() + props.omitted_fields }</span>
                     <span class="muted small">{ " in wire order" }</span></h3>
                 <label class="switch">
                     <input type="checkbox" role="switch" checked={props.show_raw} onchange={on_raw} data-testid="raw-toggle" />
