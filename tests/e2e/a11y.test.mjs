@@ -110,3 +110,27 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+// A large paste: the progress line while the worker inspects it, then the cut, read-only
+// paste box and the table of the first 500 fields.
+test('no serious or critical accessibility violation: a 5 MB paste, while inspected and after', async () => {
+  const { page } = await openApp(browser.context);
+  const pair = 'Note=lorem+ipsum+dolor+sit+amet&';
+  const text = 'MessageSid=SM0123456789abcdef0123456789abcdef&' + pair.repeat(Math.floor((5 * 1024 * 1024) / pair.length));
+  await page.evaluate((t) => {
+    const area = document.querySelector('[data-testid=input]');
+    area.focus();
+    area.select();
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForSelector('[data-testid=inspect-progress]');
+  const during = await violations(page);
+  assert.deepEqual(during, [], during.join('\n'));
+  await page.waitForSelector('[data-testid=fields-truncated]', { timeout: 30000 });
+  assert.ok(await page.locator('[data-testid=input-cut]').isVisible());
+  const after = await violations(page);
+  assert.deepEqual(after, [], after.join('\n'));
+  await page.close();
+});
