@@ -36,6 +36,9 @@ else
   cargo bench --bench native
 fi
 
+step "native rows of issue 15, with their goals (from criterion's run above)"
+python3 scripts/bench_goals.py
+
 step "web app build (trunk, release)"
 trunk build --release >/dev/null
 # Size budgets (issue 15), gzip -9 bytes; "-" = no budget. Every row prints its goal and
