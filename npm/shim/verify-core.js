@@ -10,8 +10,20 @@
 // `host.sha256(body)` (Node: node:crypto, which has SHA instructions), when given, hashes
 // the body when the core says it is signed through bodySHA256 (`twv_verify` answers
 // NEED_HASH); without it the module hashes bodies itself.
+//
+// `host.sha1(bytes, encoding)` (Node >= 20.12: node:crypto's one-shot `hash`), when given
+// and the module has the host exports (verify-node.wasm), runs the HMAC-SHA1 of the common
+// route: the module writes the exact strings to sign and the key blocks (layout in
+// verify-wasm/src/host.rs), this file hashes them and compares with the header. What is
+// signed is still the core's decision; when it says a fallback is due, or declines the
+// route, the module's own check answers.
 function verifyEntry(wasm, host) {
   const NEED_HASH = -1; // twv_verify: "hash the body" (u32::MAX seen as an i32)
+  const FALLBACK = -1; // hostCheck: "ask the module's own check"
+  const hostMac = typeof host.sha1 === "function" && typeof wasm.twv_host_verify === "function";
+  // Below this many bytes of URL and body, the module's own HMAC is faster than two
+  // node:crypto calls (npm/bench/verify.mjs, "design figures").
+  const HOST_MIN = 320;
   const memory = wasm.memory;
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -79,6 +91,37 @@ function verifyEntry(wasm, host) {
     return decoder.decode(bytes.subarray(base, base + n));
   }
 
+  const word = (at) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+  // Equal strings, in time that depends on the lengths only.
+  function same(a, b) {
+    if (a.length !== b.length) return false;
+    let d = 0;
+    for (let i = 0; i < a.length; i++) d |= a.charCodeAt(i) ^ b.charCodeAt(i);
+    return d === 0;
+  }
+  // The host's HMAC-SHA1 over the strings the module wrote at `at`, token by token and in
+  // the core's order: the matching token's answer, the no-match answer, or FALLBACK.
+  function hostCheck(at, sig) {
+    if (bytes.buffer !== memory.buffer) bytes = new Uint8Array(memory.buffer);
+    const n = word(at);
+    const fallback = word(at + 4);
+    const scratch = word(at + 12);
+    const tokens = word(at + 16);
+    for (let j = 0; j < tokens; j++) {
+      const keys = word(at + 40 + 8 * j);
+      for (let i = 0; i < n; i++) {
+        const start = word(at + 20 + 8 * i);
+        bytes.copyWithin(start, keys, keys + 64);
+        const inner = host.sha1(bytes.subarray(start, start + word(at + 24 + 8 * i)), "latin1");
+        bytes.copyWithin(scratch, keys + 64, keys + 128);
+        for (let k = 0; k < 20; k++) bytes[scratch + 64 + k] = inner.charCodeAt(k);
+        if (same(host.sha1(bytes.subarray(scratch, scratch + 84), "base64"), sig)) return word(at + 36 + 8 * j);
+      }
+      if (fallback) return FALLBACK;
+    }
+    return word(at + 8);
+  }
+
   let layout;
   function unpack(code) {
     layout ??= JSON.parse(output(wasm.twv_layout()));
@@ -144,6 +187,11 @@ function verifyEntry(wasm, host) {
     const hashSlot = slot;
     const hashPos = pos;
     length(0);
+    if (hostMac && url.length + body.length >= HOST_MIN) {
+      const at = wasm.twv_host_verify(pieces);
+      const code = at === 0 ? FALLBACK : hostCheck(at, sig);
+      if (code !== FALLBACK) return unpack(code);
+    }
     let code = wasm.twv_verify(pieces, host.sha256 ? 1 : 0);
     if (code === NEED_HASH) {
       // The core says the body is signed through bodySHA256: the host hashes it.
@@ -172,6 +220,11 @@ function verifyEntry(wasm, host) {
     text(sig);
     text(url);
     text(flat);
+    if (hostMac && url.length + flat.length >= HOST_MIN) {
+      const at = wasm.twv_host_validate(4, parts.length);
+      const code = at === 0 ? FALLBACK : hostCheck(at, sig);
+      if (code !== FALLBACK) return code === 1;
+    }
     const code = wasm.twv_validate(4, parts.length);
     if (code !== 2) return code === 1;
     begin(3 + parts.length, head + sum(parts));

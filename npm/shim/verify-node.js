@@ -1,10 +1,15 @@
 // Node's tail of `twilio-webhook-inspector/verify` (CommonJS; Node's ESM loader finds the
-// named exports): loads verify-node.wasm (the module built for speed) synchronously and hands the SHA-256 of bodies signed
-// through bodySHA256 to node:crypto, which has SHA instructions (0.9 µs for 128 bytes and
-// 2 µs for 2 KB, against 3 and 17 µs in wasm: npm/bench/verify.mjs). The HMACs stay in wasm:
-// one createHmac call costs about as much as the wasm HMAC and the rest of an SMS check.
+// named exports): loads verify-node.wasm (the module built for speed, with the host exports)
+// synchronously. node:crypto has SHA instructions, WebAssembly has none, so two jobs go to it:
+// the SHA-256 of bodies signed through bodySHA256 (0.9 µs for 128 bytes and 2 µs for 2 KB,
+// against 3 and 17 µs in wasm), and, from Node 20.12 (one-shot `crypto.hash`), the
+// HMAC-SHA1 over the strings to sign the module writes (two hash calls, about half the
+// wasm HMAC of an SMS; createHmac costs more than the wasm HMAC: npm/bench/verify.mjs).
 const wasm = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(join(__dirname, "verify-node.wasm"))), {}).exports;
-const api = verifyEntry(wasm, { sha256: (body) => createHash("sha256").update(body).digest("hex") });
+const api = verifyEntry(wasm, {
+  sha256: (body) => createHash("sha256").update(body).digest("hex"),
+  sha1: typeof oneShotHash === "function" ? (data, encoding) => oneShotHash("sha1", data, encoding) : undefined,
+});
 let full;
 const web = webhookEntry(api, {
   env: (name) => process.env[name],

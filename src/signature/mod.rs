@@ -35,6 +35,7 @@
 mod compute;
 mod content;
 mod doctor;
+mod host;
 mod json;
 mod node;
 mod punycode;
@@ -52,6 +53,10 @@ pub use content::{signed_content, url_has_body_sha};
 use crate::finding::{Code, Finding, Severity};
 use compute::{Keyed, Ordered};
 
+pub use host::{
+    hmac_sha1_key_blocks, host_strings, host_verdict, quick_host_strings, HostRoute, HostStrings,
+    UrlPlan, KEY_BLOCK,
+};
 pub use quick::{
     packed, verify_quick, verify_quick_hashed, QuickReason, QuickRequest, QuickVerdict,
     QUICK_CANDIDATES,
@@ -140,20 +145,54 @@ pub(crate) fn is_valid_pairs<P: compute::PairText>(
     let sig = signature.as_bytes();
     let idx = compute::sorted_indices(params, KeyOrder::Utf16);
     let ordered = Ordered { params, idx: &idx };
-    if compute::mac_of(&keyed, &url_variants::port_removed(url), ordered).matches_header(sig)
-        || compute::mac_of(&keyed, &url_variants::port_added(url), ordered).matches_header(sig)
+    if direct_candidates(url)
+        .iter()
+        .any(|url| compute::mac_of(&keyed, url, ordered).matches_header(sig))
     {
         return true;
     }
-    // For a URL every library leaves as it is, and parameters that node (UTF-16 order) and
-    // python (code point order) sort the same way — no key or value pairs a character above
-    // U+FFFF with one in U+E000..=U+FFFF — the fallbacks would sign the same two strings
-    // again (repeated keys included: both sort and de-duplicate their values).
-    if url_is_canonical(url)
-        && !compute::orders_may_differ(params.iter().flat_map(|p| [p.name(), p.value()]))
-    {
+    if !needs_fallback(url, params) {
         return false;
     }
+    fallback_valid(token, signature, url, params)
+}
+
+/// The URLs [`is_valid`] signs first, in order, as pieces: the port removed, then the
+/// scheme's default port added (what every library tries; pieces avoid a copy).
+pub(crate) fn direct_candidates(url: &str) -> [[&str; 4]; 2] {
+    let [a, b, c] = url_variants::port_removed(url);
+    [[a, b, c, ""], url_variants::port_added(url)]
+}
+
+/// True when [`is_valid`] must try node's and python's re-serialised URLs and orders after
+/// the [`direct_candidates`] failed. For a URL every library leaves as it is, and
+/// parameters that node (UTF-16 order) and python (code point order) sort the same way — no
+/// key or value pairs a character above U+FFFF with one in U+E000..=U+FFFF — the fallbacks
+/// would sign the same two strings again (repeated keys included: both sort and
+/// de-duplicate their values).
+pub(crate) fn needs_fallback<P: compute::PairText>(url: &str, params: &[P]) -> bool {
+    needs_fallback_for(url_is_canonical(url), params)
+}
+
+/// [`needs_fallback`] with the URL's part already known (`canonical`: [`url_is_canonical`]).
+fn needs_fallback_for<P: compute::PairText>(canonical: bool, params: &[P]) -> bool {
+    !(canonical && !compute::orders_may_differ(params.iter().flat_map(|p| [p.name(), p.value()])))
+}
+
+/// [`needs_fallback`] for a string to sign already written: `canonical` from
+/// [`url_is_canonical`], `joined` every parameter's key and value one after the other.
+pub(crate) fn needs_fallback_joined(canonical: bool, joined: &[u8]) -> bool {
+    !(canonical && !compute::orders_may_differ_joined(joined))
+}
+
+/// [`is_valid`]'s last resort: both libraries' emulations ([`evaluate`]) for one token.
+fn fallback_valid<P: compute::PairText>(
+    token: &str,
+    signature: &str,
+    url: &str,
+    params: &[P],
+) -> bool {
+    let sig = signature.as_bytes();
     let owned: Vec<(String, String)> = params
         .iter()
         .map(|p| (p.name().to_string(), p.value().to_string()))
@@ -167,7 +206,7 @@ pub(crate) fn is_valid_pairs<P: compute::PairText>(
 /// re-serialise `url` to itself: lower-case http(s) scheme and host, optional port, and a
 /// path and query of unreserved characters, `/`, `=` and `&` only (no `%`, `+`, `;`, `#`,
 /// dot segments or empty query).
-fn url_is_canonical(url: &str) -> bool {
+pub(crate) fn url_is_canonical(url: &str) -> bool {
     let rest = match url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))

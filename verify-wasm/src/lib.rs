@@ -183,23 +183,30 @@ fn pairs<'p>(p: &[&'p [u8]]) -> Vec<(&'p str, &'p str)> {
 pub extern "C" fn twv_validate(count: u32, flat_parts: u32) -> u32 {
     with_pieces(count, |p| {
         let at = |i: usize| text(p.get(i).copied().unwrap_or(&[]));
-        let params = if flat_parts == u32::MAX {
-            pairs(p.get(3..).unwrap_or(&[]))
-        } else {
-            let flat = at(3);
-            let split: Vec<&[u8]> = if flat.is_empty() {
-                Vec::new()
-            } else {
-                flat.as_bytes().split(|&b| b == 0).collect()
-            };
-            if split.len() != flat_parts as usize || flat_parts % 2 != 0 {
-                return (2, None);
-            }
-            pairs(&split)
+        let Some(params) = validate_params(p, flat_parts) else {
+            return (2, None);
         };
         let ok = signature::is_valid_borrowed(at(0), at(1), at(2), &params);
         (u32::from(ok), None)
     })
+}
+
+/// The parameters of [`twv_validate`]'s pieces: one by one after the first three, or
+/// split from the one NUL-joined piece (`None` when it does not split into `flat_parts`).
+fn validate_params<'p>(p: &[&'p [u8]], flat_parts: u32) -> Option<Vec<(&'p str, &'p str)>> {
+    if flat_parts == u32::MAX {
+        return Some(pairs(p.get(3..).unwrap_or(&[])));
+    }
+    let flat = p.get(3).copied().unwrap_or(&[]);
+    let split: Vec<&[u8]> = if flat.is_empty() {
+        Vec::new()
+    } else {
+        flat.split(|&b| b == 0).collect()
+    };
+    if split.len() != flat_parts as usize || flat_parts % 2 != 0 {
+        return None;
+    }
+    Some(pairs(&split))
 }
 
 /// twilio-node's `validateRequestWithBody`: the pieces `[token, signature, url, body,
@@ -258,6 +265,11 @@ pub extern "C" fn twv_layout() -> u32 {
         (json.len() as u32, Some(json))
     })
 }
+
+#[cfg(feature = "host-hmac")]
+mod host;
+#[cfg(feature = "host-hmac")]
+pub use host::{twv_host_validate, twv_host_verify};
 
 #[cfg(test)]
 mod tests {
