@@ -23,7 +23,7 @@ function verifyEntry(wasm, host) {
   const hostMac = typeof host.sha1 === "function" && typeof wasm.twv_host_verify === "function";
   // Below this many bytes of URL and body, the module's own HMAC is faster than two
   // node:crypto calls (npm/bench/verify.mjs, "design figures").
-  const HOST_MIN = 320;
+  const HOST_MIN = host.hostMin ?? 320;
   const memory = wasm.memory;
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();

@@ -204,17 +204,32 @@ pub(crate) fn orders_may_differ_joined(joined: &[u8]) -> bool {
     planes(joined) == (true, true)
 }
 
+/// The low seven bits of every byte of a `u64`.
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+/// The top bit of every byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// Whether UTF-8 text holds a supplementary-plane char (lead byte F0–F4) and one in
 /// U+E000..=U+FFFF (lead byte EE or EF; no other byte of valid UTF-8 is that large).
 fn planes(text: &[u8]) -> (bool, bool) {
-    if text.is_ascii() {
-        return (false, false);
-    }
     let (mut supp, mut high_bmp) = (false, false);
-    for &b in text {
+    let mut note = |b: u8| {
         supp |= b >= 0xF0;
         high_bmp |= b == 0xEE || b == 0xEF;
+    };
+    // Eight bytes at a time (WebAssembly has no vector loop here): a byte is >= 0xEE when
+    // its top bit is set and its low seven bits plus 0x12 reach 0x80 (no carry crosses
+    // bytes: 0x7f + 0x12 < 0x100). Only words with such a byte are looked at byte by byte.
+    let mut words = text.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let w = u64::from_le_bytes(w);
+        if w & ((w & LOW7) + 0x1212_1212_1212_1212) & HIGH != 0 {
+            word.iter().for_each(|&b| note(b));
+        }
     }
+    words.remainder().iter().for_each(|&b| note(b));
     (supp, high_bmp)
 }
 
@@ -266,14 +281,16 @@ pub(crate) fn sorted_indices<P: PairText>(params: &[P], order: KeyOrder) -> Vec<
     // order is exact for UTF-16 order too as long as no prefix byte is >= 0xEE.
     let mut exact_prefix = true;
     let prefix_of = |pair: &P, exact: &mut bool| {
-        let k = pair.name();
-        let mut p = [0u8; 8];
-        let n = k.len().min(8);
-        p[..n].copy_from_slice(&k.as_bytes()[..n]);
-        if order == KeyOrder::Utf16 && p.iter().any(|&b| b >= 0xEE) {
+        let k = pair.name().as_bytes();
+        let mut p = 0u64;
+        for i in 0..8 {
+            p = p << 8 | u64::from(k.get(i).copied().unwrap_or(0));
+        }
+        // Some byte >= 0xEE (see `planes`).
+        if order == KeyOrder::Utf16 && p & ((p & LOW7) + 0x1212_1212_1212_1212) & HIGH != 0 {
             *exact = false;
         }
-        u64::from_be_bytes(p)
+        p
     };
     let full = |i: u32, j: u32| match (params.get(i as usize), params.get(j as usize)) {
         (Some(a), Some(b)) => cmp(a.name(), b.name()).then_with(|| cmp(a.value(), b.value())),
@@ -489,6 +506,35 @@ mod tests {
             for w in idx.windows(2) {
                 let (a, b) = (w[0] as usize, w[1] as usize);
                 assert!(keys[a] < keys[b] || (keys[a] == keys[b] && a < b));
+            }
+        }
+    }
+
+    #[test]
+    fn planes_by_word_equal_planes_by_char() {
+        for text in [
+            "",
+            "plain ascii text of some length",
+            "é and ü only",
+            "😀 in the middle of a long enough string",
+            "Ａ fullwidth and  private use",
+            "both 😀 and Ａ",
+            "short😀",
+            "\u{e000}",
+            "\u{ffff}\u{10000}",
+        ] {
+            let by_char = (
+                text.chars().any(|c| c as u32 >= 0x10000),
+                text.chars()
+                    .any(|c| (0xE000..0x10000).contains(&(c as u32))),
+            );
+            assert_eq!(planes(text.as_bytes()), by_char, "{text}");
+            for cut in 0..text.len() {
+                if text.is_char_boundary(cut) {
+                    let joined = orders_may_differ_joined(text.as_bytes());
+                    let split = orders_may_differ([&text[..cut], &text[cut..]].into_iter());
+                    assert_eq!(joined, split, "{text} cut at {cut}");
+                }
             }
         }
     }

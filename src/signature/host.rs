@@ -91,18 +91,23 @@ fn write_strings<P: PairText>(plan: &UrlPlan, params: &[P], out: &mut Vec<u8>) -
     let body: usize = ordered.iter().map(|(k, v)| k.len() + v.len()).sum();
     let mut ranges = [(0, 0); 2];
     let mut fallback = !plan.canonical;
+    let mut joined = 0..0;
     for (range, url) in ranges.iter_mut().zip(&plan.candidates).take(plan.count) {
         let start = out.len();
         out.reserve(KEY_BLOCK + url.len() + body);
         out.resize(start + KEY_BLOCK, 0);
         out.extend_from_slice(url.as_bytes());
-        let joined = out.len();
-        for (k, v) in ordered.iter() {
-            out.extend_from_slice(k.as_bytes());
-            out.extend_from_slice(v.as_bytes());
-        }
-        if range.1 == 0 {
-            fallback = needs_fallback_joined(plan.canonical, &out[joined..]);
+        if joined.is_empty() {
+            // The parameters once, piece by piece; the next candidate copies them whole.
+            let from = out.len();
+            for (k, v) in ordered.iter() {
+                out.extend_from_slice(k.as_bytes());
+                out.extend_from_slice(v.as_bytes());
+            }
+            joined = from..out.len();
+            fallback = needs_fallback_joined(plan.canonical, &out[joined.clone()]);
+        } else {
+            out.extend_from_within(joined.clone());
         }
         *range = (start, out.len());
     }
