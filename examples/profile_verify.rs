@@ -1,10 +1,6 @@
 //! Profiling harness (not a benchmark): `is_valid_form_body` on the benchmark SMS in a loop,
-//! for `perf record` / callgrind. `cargo run --release --example profile_verify -- [N]`;
-//! `-- N host` runs instead what the npm verify entry's Node build asks of the core
-//! (`quick_host_strings`: the strings to sign, without the HMAC).
-use twilio_webhook_inspector::signature::{
-    compute_signature, is_valid_form_body, quick_host_strings, Algorithm, QuickRequest, UrlPlan,
-};
+//! for `perf record` / callgrind. `cargo run --release --example profile_verify -- [N]`.
+use twilio_webhook_inspector::signature::{compute_signature, is_valid_form_body, Algorithm};
 
 fn main() {
     let body = "ToCountry=US&ToState=CA&SmsMessageSid=SM0123456789abcdef0123456789abcdef&NumMedia=0&ToCity=SAN+FRANCISCO\
@@ -21,29 +17,6 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
     let start = std::time::Instant::now();
-    if std::env::args().nth(2).as_deref() == Some("host") {
-        let mut out = Vec::new();
-        let mut plan = UrlPlan::new(url);
-        let mut written = 0;
-        for _ in 0..n {
-            out.clear();
-            let request = QuickRequest {
-                signature: std::hint::black_box(&good),
-                url,
-                body: std::hint::black_box(body.as_bytes()),
-                content_type: Some("application/x-www-form-urlencoded"),
-                method: Some("POST"),
-                settings: None,
-            };
-            let _ = quick_host_strings(&[token], &request, &mut plan, &mut out);
-            written += out.len();
-        }
-        println!(
-            "quick_host_strings: {:.3} µs each ({written} bytes)",
-            start.elapsed().as_secs_f64() * 1e6 / n as f64
-        );
-        return;
-    }
     let mut valid = 0;
     for _ in 0..n {
         valid += usize::from(is_valid_form_body(

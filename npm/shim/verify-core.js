@@ -10,20 +10,8 @@
 // `host.sha256(body)` (Node: node:crypto, which has SHA instructions), when given, hashes
 // the body when the core says it is signed through bodySHA256 (`twv_verify` answers
 // NEED_HASH); without it the module hashes bodies itself.
-//
-// `host.sha1(bytes, encoding)` (Node >= 20.12: node:crypto's one-shot `hash`), when given
-// and the module has the host exports (verify-node.wasm), runs the HMAC-SHA1 of the common
-// route: the module writes the exact strings to sign and the key blocks (layout in
-// verify-wasm/src/host.rs), this file hashes them and compares with the header. What is
-// signed is still the core's decision; when it says a fallback is due, or declines the
-// route, the module's own check answers.
 function verifyEntry(wasm, host) {
   const NEED_HASH = -1; // twv_verify: "hash the body" (u32::MAX seen as an i32)
-  const FALLBACK = -1; // hostCheck: "ask the module's own check"
-  const hostMac = typeof host.sha1 === "function" && typeof wasm.twv_host_verify === "function";
-  // Below this many bytes of URL and body, the module's own HMAC is faster than two
-  // node:crypto calls (npm/bench/verify.mjs, "design figures").
-  const HOST_MIN = host.hostMin ?? 320;
   const memory = wasm.memory;
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -76,6 +64,22 @@ function verifyEntry(wasm, host) {
     if (i < n) pos += encoder.encodeInto(i === 0 ? s : s.slice(i), bytes.subarray(pos)).written;
     length(pos - start);
   }
+  // The arguments a server passes unchanged on every request (URL, tokens, content type,
+  // method, settings): each slot keeps its last string's UTF-8, so an unchanged one is one
+  // copy instead of an encoding (~0.5 µs per SMS check; npm/bench/verify.mjs). Signatures
+  // and bodies change every time and are not kept.
+  const lastText = [];
+  const lastBytes = [];
+  function repeated(i, s) {
+    if (lastText[i] !== s) {
+      lastText[i] = s;
+      lastBytes[i] = encoder.encode(s);
+    }
+    const b = lastBytes[i];
+    bytes.set(b, pos);
+    pos += b.length;
+    length(b.length);
+  }
   function piece(v) {
     if (typeof v === "string") return text(v);
     bytes.set(v, pos);
@@ -89,37 +93,6 @@ function verifyEntry(wasm, host) {
     const base = wasm.twv_buffer(0);
     if (bytes.buffer !== memory.buffer) bytes = new Uint8Array(memory.buffer);
     return decoder.decode(bytes.subarray(base, base + n));
-  }
-
-  const word = (at) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
-  // Equal strings, in time that depends on the lengths only.
-  function same(a, b) {
-    if (a.length !== b.length) return false;
-    let d = 0;
-    for (let i = 0; i < a.length; i++) d |= a.charCodeAt(i) ^ b.charCodeAt(i);
-    return d === 0;
-  }
-  // The host's HMAC-SHA1 over the strings the module wrote at `at`, token by token and in
-  // the core's order: the matching token's answer, the no-match answer, or FALLBACK.
-  function hostCheck(at, sig) {
-    if (bytes.buffer !== memory.buffer) bytes = new Uint8Array(memory.buffer);
-    const n = word(at);
-    const fallback = word(at + 4);
-    const scratch = word(at + 12);
-    const tokens = word(at + 16);
-    for (let j = 0; j < tokens; j++) {
-      const keys = word(at + 40 + 8 * j);
-      for (let i = 0; i < n; i++) {
-        const start = word(at + 20 + 8 * i);
-        bytes.copyWithin(start, keys, keys + 64);
-        const inner = host.sha1(bytes.subarray(start, start + word(at + 24 + 8 * i)), "latin1");
-        bytes.copyWithin(scratch, keys + 64, keys + 128);
-        for (let k = 0; k < 20; k++) bytes[scratch + 64 + k] = inner.charCodeAt(k);
-        if (same(host.sha1(bytes.subarray(scratch, scratch + 84), "base64"), sig)) return word(at + 36 + 8 * j);
-      }
-      if (fallback) return FALLBACK;
-    }
-    return word(at + 8);
   }
 
   let layout;
@@ -178,20 +151,18 @@ function verifyEntry(wasm, host) {
     const pieces = 7 + tokens.length;
     begin(pieces, 3 * (sig.length + url.length + ct.length + method.length + settings.length) + bound(body) + sum(tokens) + 64);
     text(sig);
-    text(url);
+    repeated(0, url);
     piece(body);
-    text(ct);
-    text(method);
-    text(settings);
-    for (const t of tokens) text(t);
+    repeated(1, ct);
+    repeated(2, method);
+    repeated(3, settings);
+    for (let i = 0; i < tokens.length; i++) {
+      if (i < 2) repeated(4 + i, tokens[i]);
+      else text(tokens[i]);
+    }
     const hashSlot = slot;
     const hashPos = pos;
     length(0);
-    if (hostMac && url.length + body.length >= HOST_MIN) {
-      const at = wasm.twv_host_verify(pieces);
-      const code = at === 0 ? FALLBACK : hostCheck(at, sig);
-      if (code !== FALLBACK) return unpack(code);
-    }
     let code = wasm.twv_verify(pieces, host.sha256 ? 1 : 0);
     if (code === NEED_HASH) {
       // The core says the body is signed through bodySHA256: the host hashes it.
@@ -216,15 +187,10 @@ function verifyEntry(wasm, host) {
     // inside one of them breaks the split, and then they cross one by one.
     const flat = parts.join("\0");
     begin(4, head + 3 * flat.length);
-    text(authToken);
+    repeated(4, authToken);
     text(sig);
-    text(url);
+    repeated(0, url);
     text(flat);
-    if (hostMac && url.length + flat.length >= HOST_MIN) {
-      const at = wasm.twv_host_validate(4, parts.length);
-      const code = at === 0 ? FALLBACK : hostCheck(at, sig);
-      if (code !== FALLBACK) return code === 1;
-    }
     const code = wasm.twv_validate(4, parts.length);
     if (code !== 2) return code === 1;
     begin(3 + parts.length, head + sum(parts));

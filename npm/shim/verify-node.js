@@ -1,21 +1,13 @@
 // Node's tail of `twilio-webhook-inspector/verify` (CommonJS; Node's ESM loader finds the
-// named exports): loads verify-node.wasm (the module built for speed, with the host exports)
-// synchronously. node:crypto has SHA instructions, WebAssembly has none, so two jobs go to it:
-// the SHA-256 of bodies signed through bodySHA256 (0.9 µs for 128 bytes and 2 µs for 2 KB,
-// against 3 and 17 µs in wasm), and, from Node 20.12 (one-shot `crypto.hash`), the
-// HMAC-SHA1 over the strings to sign the module writes (two hash calls, about half the
-// wasm HMAC of an SMS; createHmac costs more than the wasm HMAC: npm/bench/verify.mjs).
+// named exports): loads verify-node.wasm (the module built for speed) synchronously and hands the SHA-256 of bodies signed
+// through bodySHA256 to node:crypto, which has SHA instructions (0.9 µs for 128 bytes and
+// 2 µs for 2 KB, against 3 and 17 µs in wasm: npm/bench/verify.mjs). The HMACs stay in wasm:
+// one createHmac call costs more than the wasm HMAC; two one-shot `crypto.hash` SHA-1 cost
+// less (1.2 against 2.9 µs for an SMS), but having the module write the strings to sign
+// and key blocks out for them, and hashing and comparing in JS, made a whole SMS check
+// slower, not faster (6.39 against 5.98 µs CPU, measured side by side on 2026-12-06).
 const wasm = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(join(__dirname, "verify-node.wasm"))), {}).exports;
-const sha1 = typeof oneShotHash === "function" ? (data, encoding) => oneShotHash("sha1", data, encoding) : undefined;
-const sha256 = (body) => createHash("sha256").update(body).digest("hex");
-const api = verifyEntry(wasm, { sha256, sha1 });
-// For the tests and benchmarks only: the same functions with node:crypto's HMAC from
-// `minBytes` of URL and body (0: always, Infinity: never), counting its SHA-1 calls.
-exports.__hostHmacEntry = (minBytes) => {
-  let calls = 0;
-  const counted = sha1 && ((data, encoding) => (calls++, sha1(data, encoding)));
-  return { ...verifyEntry(wasm, { sha256, sha1: counted, hostMin: minBytes }), sha1Calls: () => calls };
-};
+const api = verifyEntry(wasm, { sha256: (body) => createHash("sha256").update(body).digest("hex") });
 let full;
 const web = webhookEntry(api, {
   env: (name) => process.env[name],

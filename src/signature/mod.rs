@@ -35,7 +35,6 @@
 mod compute;
 mod content;
 mod doctor;
-mod host;
 mod json;
 mod node;
 mod punycode;
@@ -53,10 +52,6 @@ pub use content::{signed_content, url_has_body_sha};
 use crate::finding::{Code, Finding, Severity};
 use compute::{Keyed, Ordered};
 
-pub use host::{
-    hmac_sha1_key_blocks, host_strings, host_verdict, quick_host_strings, HostRoute, HostStrings,
-    UrlPlan, KEY_BLOCK,
-};
 pub use quick::{
     packed, verify_quick, verify_quick_hashed, QuickReason, QuickRequest, QuickVerdict,
     QUICK_CANDIDATES,
@@ -159,7 +154,7 @@ pub(crate) fn is_valid_pairs<P: compute::PairText>(
 
 /// The URLs [`is_valid`] signs first, in order, as pieces: the port removed, then the
 /// scheme's default port added (what every library tries; pieces avoid a copy).
-pub(crate) fn direct_candidates(url: &str) -> [[&str; 4]; 2] {
+fn direct_candidates(url: &str) -> [[&str; 4]; 2] {
     let [a, b, c] = url_variants::port_removed(url);
     [[a, b, c, ""], url_variants::port_added(url)]
 }
@@ -170,19 +165,9 @@ pub(crate) fn direct_candidates(url: &str) -> [[&str; 4]; 2] {
 /// key or value pairs a character above U+FFFF with one in U+E000..=U+FFFF — the fallbacks
 /// would sign the same two strings again (repeated keys included: both sort and
 /// de-duplicate their values).
-pub(crate) fn needs_fallback<P: compute::PairText>(url: &str, params: &[P]) -> bool {
-    needs_fallback_for(url_is_canonical(url), params)
-}
-
-/// [`needs_fallback`] with the URL's part already known (`canonical`: [`url_is_canonical`]).
-fn needs_fallback_for<P: compute::PairText>(canonical: bool, params: &[P]) -> bool {
-    !(canonical && !compute::orders_may_differ(params.iter().flat_map(|p| [p.name(), p.value()])))
-}
-
-/// [`needs_fallback`] for a string to sign already written: `canonical` from
-/// [`url_is_canonical`], `joined` every parameter's key and value one after the other.
-pub(crate) fn needs_fallback_joined(canonical: bool, joined: &[u8]) -> bool {
-    !(canonical && !compute::orders_may_differ_joined(joined))
+fn needs_fallback<P: compute::PairText>(url: &str, params: &[P]) -> bool {
+    !(url_is_canonical(url)
+        && !compute::orders_may_differ(params.iter().flat_map(|p| [p.name(), p.value()])))
 }
 
 /// [`is_valid`]'s last resort: both libraries' emulations ([`evaluate`]) for one token.
@@ -206,7 +191,7 @@ fn fallback_valid<P: compute::PairText>(
 /// re-serialise `url` to itself: lower-case http(s) scheme and host, optional port, and a
 /// path and query of unreserved characters, `/`, `=` and `&` only (no `%`, `+`, `;`, `#`,
 /// dot segments or empty query).
-pub(crate) fn url_is_canonical(url: &str) -> bool {
+fn url_is_canonical(url: &str) -> bool {
     let rest = match url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))

@@ -135,7 +135,7 @@ pub fn verify_quick_hashed(
 }
 
 /// How [`verify_quick_hashed`] answers a request.
-pub(crate) enum Route {
+enum Route {
     /// The verdict is known without a MAC (no signature, no token).
     Decided,
     /// SHA-256, or a body signed through `bodySHA256`: both libraries' emulations.
@@ -146,7 +146,7 @@ pub(crate) enum Route {
 }
 
 /// The verdict so far (a mismatch unless decided) and the route to the rest of it.
-pub(crate) fn route(tokens: &[&str], request: &QuickRequest<'_>) -> (QuickVerdict, Route) {
+fn route(tokens: &[&str], request: &QuickRequest<'_>) -> (QuickVerdict, Route) {
     let algorithm = match request
         .settings
         .filter(|s| !s.is_empty())
@@ -184,7 +184,7 @@ pub(crate) fn route(tokens: &[&str], request: &QuickRequest<'_>) -> (QuickVerdic
 
 /// The parameters a [`Route::Direct`] request signs: the form body's, borrowed where
 /// nothing is decoded, or none when the URL alone is signed.
-pub(crate) fn direct_params(mode: SignMode, text: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
+fn direct_params(mode: SignMode, text: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
     if mode == SignMode::FormParams {
         percent::form_pairs_of(text)
     } else {

@@ -266,11 +266,6 @@ pub extern "C" fn twv_layout() -> u32 {
     })
 }
 
-#[cfg(feature = "host-hmac")]
-mod host;
-#[cfg(feature = "host-hmac")]
-pub use host::{twv_host_validate, twv_host_verify};
-
 #[cfg(test)]
 mod tests {
     use super::*;
