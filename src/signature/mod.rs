@@ -53,8 +53,8 @@ use crate::finding::{Code, Finding, Severity};
 use compute::{Keyed, Ordered};
 
 pub use quick::{
-    packed, verify_quick, verify_quick_hashed, QuickReason, QuickRequest, QuickVerdict,
-    QUICK_CANDIDATES,
+    packed, verify_quick, verify_quick_cached, verify_quick_hashed, KeyCache, QuickReason,
+    QuickRequest, QuickVerdict, QUICK_CANDIDATES,
 };
 pub use report::*;
 pub use sign::{sign_request, SignRequest, SignedRequest};
@@ -136,13 +136,41 @@ pub(crate) fn is_valid_pairs<P: compute::PairText>(
     url: &str,
     params: &[P],
 ) -> bool {
-    let keyed = Keyed::new(token, Algorithm::HmacSha1);
+    is_valid_keyed(
+        &Keyed::new(token, Algorithm::HmacSha1),
+        token,
+        signature,
+        url,
+        params,
+    )
+}
+
+/// [`is_valid`] over borrowed pairs with the token's HMAC-SHA1 key state kept in `keys`
+/// (see [`KeyCache`]): what the npm verify entry's drop-in calls request after request.
+pub fn is_valid_borrowed_cached(
+    keys: &mut KeyCache,
+    token: &str,
+    signature: &str,
+    url: &str,
+    params: &[(&str, &str)],
+) -> bool {
+    is_valid_keyed(keys.sha1(token), token, signature, url, params)
+}
+
+/// [`is_valid_pairs`] with the token's MAC already keyed (`keyed` is `token`'s HMAC-SHA1).
+pub(crate) fn is_valid_keyed<P: compute::PairText>(
+    keyed: &Keyed,
+    token: &str,
+    signature: &str,
+    url: &str,
+    params: &[P],
+) -> bool {
     let sig = signature.as_bytes();
     let idx = compute::sorted_indices(params, KeyOrder::Utf16);
     let ordered = Ordered { params, idx: &idx };
     if direct_candidates(url)
         .iter()
-        .any(|url| compute::mac_of(&keyed, url, ordered).matches_header(sig))
+        .any(|url| compute::mac_of(keyed, url, ordered).matches_header(sig))
     {
         return true;
     }

@@ -9,8 +9,8 @@
 
 use super::compute::Keyed;
 use super::{
-    body_check_canonical, decode_form, evaluate, is_valid_pairs, signed_content, Algorithm,
-    CandidateKind, Mode, Prepared, SignMode,
+    body_check_canonical, decode_form, evaluate, is_valid_keyed, is_valid_pairs, signed_content,
+    Algorithm, CandidateKind, Mode, Prepared, SignMode,
 };
 use std::borrow::Cow;
 
@@ -101,6 +101,65 @@ pub fn verify_quick_hashed(
     request: &QuickRequest<'_>,
     body_sha256: Option<&str>,
 ) -> QuickVerdict {
+    verify_quick_with(None, tokens, request, body_sha256)
+}
+
+/// The HMAC-SHA1 key states of the last few tokens a caller verified with (a server checks
+/// request after request with the same one or two tokens): keying a MAC costs two SHA-1
+/// blocks, a sixth of an SMS check in WebAssembly. The states are as secret as the tokens;
+/// the cache lives as long as its owner and is never written anywhere.
+#[derive(Clone, Default)]
+pub struct KeyCache {
+    keys: Vec<(String, Keyed)>,
+}
+
+impl core::fmt::Debug for KeyCache {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        // Never the tokens.
+        f.debug_struct("KeyCache")
+            .field("tokens", &self.keys.len())
+            .finish()
+    }
+}
+
+impl KeyCache {
+    /// How many tokens are kept (the oldest goes first).
+    const CAPACITY: usize = 4;
+
+    /// `token`'s HMAC-SHA1 key state, keyed now unless kept.
+    pub(crate) fn sha1(&mut self, token: &str) -> &Keyed {
+        let at = match self.keys.iter().position(|(t, _)| t == token) {
+            Some(at) => at,
+            None => {
+                if self.keys.len() >= Self::CAPACITY {
+                    self.keys.remove(0);
+                }
+                self.keys
+                    .push((token.to_string(), Keyed::new(token, Algorithm::HmacSha1)));
+                self.keys.len() - 1
+            }
+        };
+        &self.keys[at].1
+    }
+}
+
+/// [`verify_quick_hashed`] with the tokens' key states kept in `keys` between calls (the
+/// npm verify entry keeps one cache for its module).
+pub fn verify_quick_cached(
+    keys: &mut KeyCache,
+    tokens: &[&str],
+    request: &QuickRequest<'_>,
+    body_sha256: Option<&str>,
+) -> QuickVerdict {
+    verify_quick_with(Some(keys), tokens, request, body_sha256)
+}
+
+fn verify_quick_with(
+    mut keys: Option<&mut KeyCache>,
+    tokens: &[&str],
+    request: &QuickRequest<'_>,
+    body_sha256: Option<&str>,
+) -> QuickVerdict {
     let (mut result, route) = route(tokens, request);
     let matched = match route {
         Route::Decided => return result,
@@ -122,7 +181,16 @@ pub fn verify_quick_hashed(
             let params = direct_params(mode, &text);
             tokens
                 .iter()
-                .position(|token| is_valid_pairs(token, request.signature, request.url, &params))
+                .position(|token| match keys.as_deref_mut() {
+                    Some(keys) => is_valid_keyed(
+                        keys.sha1(token),
+                        token,
+                        request.signature,
+                        request.url,
+                        &params,
+                    ),
+                    None => is_valid_pairs(token, request.signature, request.url, &params),
+                })
                 .map(|index| (index, CandidateKind::AsReceived))
         }
     };
