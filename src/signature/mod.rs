@@ -194,8 +194,8 @@ fn direct_candidates(url: &str) -> [[&str; 4]; 2] {
 /// would sign the same two strings again (repeated keys included: both sort and
 /// de-duplicate their values).
 fn needs_fallback<P: compute::PairText>(url: &str, params: &[P]) -> bool {
-    !(url_is_canonical(url)
-        && !compute::orders_may_differ(params.iter().flat_map(|p| [p.name(), p.value()])))
+    !url_is_canonical(url)
+        || compute::orders_may_differ(params.iter().flat_map(|p| [p.name(), p.value()]))
 }
 
 /// [`is_valid`]'s last resort: both libraries' emulations ([`evaluate`]) for one token.
