@@ -9,6 +9,8 @@
 #                                tsc --strict over the declarations
 #   npm/test/verify-entry.test.mjs   the verify entry (Node and web builds): every vector and
 #                                rule case, equal to the full entry; drop-ins; errors
+#   npm/test/verify-cache.test.mjs   what the verify entry keeps between calls (encoded
+#                                arguments, HMAC key states) changes no answer
 #   npm/test/verify-browser.test.mjs the verify entry's web build in headless Chromium
 #   npm/test/middleware.test.mjs real Express and Fastify servers, requests signed by the
 #                                official twilio library

@@ -135,36 +135,54 @@ pub(crate) fn utf8_lossy(body: &[u8]) -> Cow<'_, str> {
 
 /// [`form_pairs`] of text already read as UTF-8, borrowing every component that has
 /// nothing to decode: the server fast path signs a form body without copying it.
-/// (Measured with callgrind on the benchmark SMS: byte scans for `&` and `=` cost 21%
-/// fewer instructions per verification than `str::split`; one hand-written pass over the
-/// bytes was slower than these scans.)
+/// One pass over the bytes notes each piece's first `=` and whether its key or value holds
+/// `%` or `+` (a table lookup per byte; callgrind on the benchmark SMS: 10.7k instructions
+/// with a scan per delimiter and per component, 5.8k with this pass).
 pub(crate) fn form_pairs_of(text: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
+    /// 1 for `&`, 2 for `=`, 3 for `%` and `+`, 0 for every other byte.
+    const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        t[b'&' as usize] = 1;
+        t[b'=' as usize] = 2;
+        t[b'%' as usize] = 3;
+        t[b'+' as usize] = 3;
+        t
+    };
     let bytes = text.as_bytes();
-    let mut pairs = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'&').count() + 1);
+    let mut pairs = Vec::with_capacity(bytes.len() / 20 + 1);
     let mut start = 0;
     while start <= bytes.len() {
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'&')
-            .map_or(bytes.len(), |i| start + i);
+        let mut end = start;
+        let mut eq = None;
+        let (mut key_escaped, mut value_escaped) = (false, false);
+        while let Some(&b) = bytes.get(end) {
+            match CLASS[b as usize] {
+                0 => {}
+                1 => break,
+                2 if eq.is_none() => eq = Some(end),
+                _ if b == b'=' => {}
+                _ if eq.is_none() => key_escaped = true,
+                _ => value_escaped = true,
+            }
+            end += 1;
+        }
         if end > start {
             // `&` and `=` are ASCII, so every cut below is on a character boundary.
             let piece = &text[start..end];
-            let (k, v) = match piece.bytes().position(|b| b == b'=') {
-                Some(eq) => (&piece[..eq], &piece[eq + 1..]),
+            let (k, v) = match eq {
+                Some(eq) => (&piece[..eq - start], &piece[eq - start + 1..]),
                 None => (piece, ""),
             };
-            pairs.push((form_component(k), form_component(v)));
+            pairs.push((component(k, key_escaped), component(v, value_escaped)));
         }
         start = end + 1;
     }
     pairs
 }
 
-/// One component of a form body, decoded with [`Flavor::Form`] (borrowed when it has no
-/// `%` or `+`).
-fn form_component(raw: &str) -> Cow<'_, str> {
-    if raw.bytes().any(|b| b == b'%' || b == b'+') {
+/// One component of a form body, decoded with [`Flavor::Form`] when it holds `%` or `+`.
+fn component(raw: &str, escaped: bool) -> Cow<'_, str> {
+    if escaped {
         Cow::Owned(decode(raw, Flavor::Form))
     } else {
         Cow::Borrowed(raw)

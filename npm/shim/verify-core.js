@@ -64,6 +64,22 @@ function verifyEntry(wasm, host) {
     if (i < n) pos += encoder.encodeInto(i === 0 ? s : s.slice(i), bytes.subarray(pos)).written;
     length(pos - start);
   }
+  // The arguments a server passes unchanged on every request (URL, tokens, content type,
+  // method, settings): each slot keeps its last string's UTF-8, so an unchanged one is one
+  // copy instead of an encoding (~0.5 µs per SMS check; npm/bench/verify.mjs). Signatures
+  // and bodies change every time and are not kept.
+  const lastText = [];
+  const lastBytes = [];
+  function repeated(i, s) {
+    if (lastText[i] !== s) {
+      lastText[i] = s;
+      lastBytes[i] = encoder.encode(s);
+    }
+    const b = lastBytes[i];
+    bytes.set(b, pos);
+    pos += b.length;
+    length(b.length);
+  }
   function piece(v) {
     if (typeof v === "string") return text(v);
     bytes.set(v, pos);
@@ -135,12 +151,15 @@ function verifyEntry(wasm, host) {
     const pieces = 7 + tokens.length;
     begin(pieces, 3 * (sig.length + url.length + ct.length + method.length + settings.length) + bound(body) + sum(tokens) + 64);
     text(sig);
-    text(url);
+    repeated(0, url);
     piece(body);
-    text(ct);
-    text(method);
-    text(settings);
-    for (const t of tokens) text(t);
+    repeated(1, ct);
+    repeated(2, method);
+    repeated(3, settings);
+    for (let i = 0; i < tokens.length; i++) {
+      if (i < 2) repeated(4 + i, tokens[i]);
+      else text(tokens[i]);
+    }
     const hashSlot = slot;
     const hashPos = pos;
     length(0);
@@ -168,9 +187,9 @@ function verifyEntry(wasm, host) {
     // inside one of them breaks the split, and then they cross one by one.
     const flat = parts.join("\0");
     begin(4, head + 3 * flat.length);
-    text(authToken);
+    repeated(4, authToken);
     text(sig);
-    text(url);
+    repeated(0, url);
     text(flat);
     const code = wasm.twv_validate(4, parts.length);
     if (code !== 2) return code === 1;

@@ -188,22 +188,43 @@ pub(crate) fn cmp_str(order: KeyOrder, a: &str, b: &str) -> Ordering {
 pub(crate) fn orders_may_differ<'a>(strings: impl Iterator<Item = &'a str>) -> bool {
     let (mut supp, mut high_bmp) = (false, false);
     for s in strings {
-        if s.is_ascii() {
-            continue;
-        }
-        for c in s.chars() {
-            let c = c as u32;
-            if c >= 0x10000 {
-                supp = true;
-            } else if c >= 0xE000 {
-                high_bmp = true;
-            }
-        }
+        let (a, b) = planes(s.as_bytes());
+        supp |= a;
+        high_bmp |= b;
         if supp && high_bmp {
             return true;
         }
     }
     false
+}
+
+/// The low seven bits of every byte of a `u64`.
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+/// The top bit of every byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether UTF-8 text holds a supplementary-plane char (lead byte F0–F4) and one in
+/// U+E000..=U+FFFF (lead byte EE or EF; no other byte of valid UTF-8 is that large).
+fn planes(text: &[u8]) -> (bool, bool) {
+    let (mut supp, mut high_bmp) = (false, false);
+    let mut note = |b: u8| {
+        supp |= b >= 0xF0;
+        high_bmp |= b == 0xEE || b == 0xEF;
+    };
+    // Eight bytes at a time (WebAssembly has no vector loop here): a byte is >= 0xEE when
+    // its top bit is set and its low seven bits plus 0x12 reach 0x80 (no carry crosses
+    // bytes: 0x7f + 0x12 < 0x100). Only words with such a byte are looked at byte by byte.
+    let mut words = text.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let w = u64::from_le_bytes(w);
+        if w & ((w & LOW7) + 0x1212_1212_1212_1212) & HIGH != 0 {
+            word.iter().for_each(|&b| note(b));
+        }
+    }
+    words.remainder().iter().for_each(|&b| note(b));
+    (supp, high_bmp)
 }
 
 /// A decoded parameter: its name and value as text. Owned pairs are what reports and the
@@ -253,35 +274,70 @@ pub(crate) fn sorted_indices<P: PairText>(params: &[P], order: KeyOrder) -> Vec<
     // Compare the key's first 8 bytes as a number first, and fully only on ties. Byte
     // order is exact for UTF-16 order too as long as no prefix byte is >= 0xEE.
     let mut exact_prefix = true;
-    let prefix: Vec<u64> = params
-        .iter()
-        .map(|pair| {
-            let k = pair.name();
-            let mut p = [0u8; 8];
-            let n = k.len().min(8);
-            p[..n].copy_from_slice(&k.as_bytes()[..n]);
-            if order == KeyOrder::Utf16 && p.iter().any(|&b| b >= 0xEE) {
-                exact_prefix = false;
-            }
-            u64::from_be_bytes(p)
-        })
-        .collect();
+    let prefix_of = |pair: &P, exact: &mut bool| {
+        let k = pair.name();
+        let mut p = [0u8; 8];
+        let n = k.len().min(8);
+        p[..n].copy_from_slice(&k.as_bytes()[..n]);
+        if order == KeyOrder::Utf16 && p.iter().any(|&b| b >= 0xEE) {
+            *exact = false;
+        }
+        u64::from_be_bytes(p)
+    };
     let full = |i: u32, j: u32| match (params.get(i as usize), params.get(j as usize)) {
         (Some(a), Some(b)) => cmp(a.name(), b.name()).then_with(|| cmp(a.value(), b.value())),
         _ => i.cmp(&j),
     };
-    let mut idx: Vec<u32> = (0..params.len().min(u32::MAX as usize) as u32).collect();
-    if exact_prefix {
-        sort_idx(&mut idx, &|a, b| {
-            let (pa, pb) = (prefix.get(a as usize), prefix.get(b as usize));
-            pa.cmp(&pb).then_with(|| full(a, b))
-        });
+    let n = params.len().min(u32::MAX as usize);
+    let mut idx: Vec<u32>;
+    if n <= SMALL {
+        // A webhook's few dozen parameters: an insertion sort of (prefix, index) on the
+        // stack, its comparison inlined (the general sort below calls a closure per
+        // comparison and allocates two buffers).
+        let mut keyed = [(0u64, 0u32); SMALL];
+        for (i, (slot, pair)) in keyed.iter_mut().zip(params).enumerate() {
+            *slot = (prefix_of(pair, &mut exact_prefix), i as u32);
+        }
+        let keyed = &mut keyed[..n];
+        let less = |a: (u64, u32), b: (u64, u32)| {
+            let o = if exact_prefix {
+                a.0.cmp(&b.0)
+            } else {
+                Ordering::Equal
+            };
+            o.then_with(|| full(a.1, b.1)) == Ordering::Less
+        };
+        for i in 1..keyed.len() {
+            let x = keyed[i];
+            let mut j = i;
+            while j > 0 && less(x, keyed[j - 1]) {
+                keyed[j] = keyed[j - 1];
+                j -= 1;
+            }
+            keyed[j] = x;
+        }
+        idx = keyed.iter().map(|k| k.1).collect();
     } else {
-        sort_idx(&mut idx, &full);
+        let prefix: Vec<u64> = params
+            .iter()
+            .map(|pair| prefix_of(pair, &mut exact_prefix))
+            .collect();
+        idx = (0..n as u32).collect();
+        if exact_prefix {
+            sort_idx(&mut idx, &|a, b| {
+                let (pa, pb) = (prefix.get(a as usize), prefix.get(b as usize));
+                pa.cmp(&pb).then_with(|| full(a, b))
+            });
+        } else {
+            sort_idx(&mut idx, &full);
+        }
     }
     idx.dedup_by(|i, j| params.get(*i as usize) == params.get(*j as usize));
     idx
 }
+
+/// Up to this many parameters, [`sorted_indices`] sorts on the stack by insertion.
+const SMALL: usize = 32;
 
 fn insertion(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
     for i in 1..v.len() {
@@ -443,6 +499,32 @@ mod tests {
                 let (a, b) = (w[0] as usize, w[1] as usize);
                 assert!(keys[a] < keys[b] || (keys[a] == keys[b] && a < b));
             }
+        }
+    }
+
+    #[test]
+    fn planes_by_word_equal_planes_by_char() {
+        for text in [
+            "",
+            "plain ascii text of some length",
+            "é and ü only",
+            "😀 in the middle of a long enough string",
+            "Ａ fullwidth and  private use",
+            "both 😀 and Ａ",
+            "short😀",
+            "\u{e000}",
+            "\u{ffff}\u{10000}",
+        ] {
+            let by_char = (
+                text.chars().any(|c| c as u32 >= 0x10000),
+                text.chars()
+                    .any(|c| (0xE000..0x10000).contains(&(c as u32))),
+            );
+            assert_eq!(planes(text.as_bytes()), by_char, "{text}");
+            assert_eq!(
+                orders_may_differ(std::iter::once(text)),
+                by_char == (true, true)
+            );
         }
     }
 

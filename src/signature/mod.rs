@@ -53,8 +53,8 @@ use crate::finding::{Code, Finding, Severity};
 use compute::{Keyed, Ordered};
 
 pub use quick::{
-    packed, verify_quick, verify_quick_hashed, QuickReason, QuickRequest, QuickVerdict,
-    QUICK_CANDIDATES,
+    packed, verify_quick, verify_quick_cached, verify_quick_hashed, KeyCache, QuickReason,
+    QuickRequest, QuickVerdict, QUICK_CANDIDATES,
 };
 pub use report::*;
 pub use sign::{sign_request, SignRequest, SignedRequest};
@@ -136,24 +136,76 @@ pub(crate) fn is_valid_pairs<P: compute::PairText>(
     url: &str,
     params: &[P],
 ) -> bool {
-    let keyed = Keyed::new(token, Algorithm::HmacSha1);
+    is_valid_keyed(
+        &Keyed::new(token, Algorithm::HmacSha1),
+        token,
+        signature,
+        url,
+        params,
+    )
+}
+
+/// [`is_valid`] over borrowed pairs with the token's HMAC-SHA1 key state kept in `keys`
+/// (see [`KeyCache`]): what the npm verify entry's drop-in calls request after request.
+pub fn is_valid_borrowed_cached(
+    keys: &mut KeyCache,
+    token: &str,
+    signature: &str,
+    url: &str,
+    params: &[(&str, &str)],
+) -> bool {
+    is_valid_keyed(keys.sha1(token), token, signature, url, params)
+}
+
+/// [`is_valid_pairs`] with the token's MAC already keyed (`keyed` is `token`'s HMAC-SHA1).
+pub(crate) fn is_valid_keyed<P: compute::PairText>(
+    keyed: &Keyed,
+    token: &str,
+    signature: &str,
+    url: &str,
+    params: &[P],
+) -> bool {
     let sig = signature.as_bytes();
     let idx = compute::sorted_indices(params, KeyOrder::Utf16);
     let ordered = Ordered { params, idx: &idx };
-    if compute::mac_of(&keyed, &url_variants::port_removed(url), ordered).matches_header(sig)
-        || compute::mac_of(&keyed, &url_variants::port_added(url), ordered).matches_header(sig)
+    if direct_candidates(url)
+        .iter()
+        .any(|url| compute::mac_of(keyed, url, ordered).matches_header(sig))
     {
         return true;
     }
-    // For a URL every library leaves as it is, and parameters that node (UTF-16 order) and
-    // python (code point order) sort the same way — no key or value pairs a character above
-    // U+FFFF with one in U+E000..=U+FFFF — the fallbacks would sign the same two strings
-    // again (repeated keys included: both sort and de-duplicate their values).
-    if url_is_canonical(url)
-        && !compute::orders_may_differ(params.iter().flat_map(|p| [p.name(), p.value()]))
-    {
+    if !needs_fallback(url, params) {
         return false;
     }
+    fallback_valid(token, signature, url, params)
+}
+
+/// The URLs [`is_valid`] signs first, in order, as pieces: the port removed, then the
+/// scheme's default port added (what every library tries; pieces avoid a copy).
+fn direct_candidates(url: &str) -> [[&str; 4]; 2] {
+    let [a, b, c] = url_variants::port_removed(url);
+    [[a, b, c, ""], url_variants::port_added(url)]
+}
+
+/// True when [`is_valid`] must try node's and python's re-serialised URLs and orders after
+/// the [`direct_candidates`] failed. For a URL every library leaves as it is, and
+/// parameters that node (UTF-16 order) and python (code point order) sort the same way — no
+/// key or value pairs a character above U+FFFF with one in U+E000..=U+FFFF — the fallbacks
+/// would sign the same two strings again (repeated keys included: both sort and
+/// de-duplicate their values).
+fn needs_fallback<P: compute::PairText>(url: &str, params: &[P]) -> bool {
+    !url_is_canonical(url)
+        || compute::orders_may_differ(params.iter().flat_map(|p| [p.name(), p.value()]))
+}
+
+/// [`is_valid`]'s last resort: both libraries' emulations ([`evaluate`]) for one token.
+fn fallback_valid<P: compute::PairText>(
+    token: &str,
+    signature: &str,
+    url: &str,
+    params: &[P],
+) -> bool {
+    let sig = signature.as_bytes();
     let owned: Vec<(String, String)> = params
         .iter()
         .map(|p| (p.name().to_string(), p.value().to_string()))

@@ -9,9 +9,11 @@
 
 use super::compute::Keyed;
 use super::{
-    body_check_canonical, decode_form, evaluate, is_valid_pairs, signed_content, Algorithm,
-    CandidateKind, Mode, Prepared, SignMode,
+    body_check_canonical, decode_form, evaluate, is_valid_keyed, is_valid_pairs, signed_content,
+    Algorithm, CandidateKind, Mode, Prepared, SignMode,
 };
+use std::borrow::Cow;
+
 use crate::percent;
 
 /// A request as a server receives it.
@@ -99,6 +101,120 @@ pub fn verify_quick_hashed(
     request: &QuickRequest<'_>,
     body_sha256: Option<&str>,
 ) -> QuickVerdict {
+    verify_quick_with(None, tokens, request, body_sha256)
+}
+
+/// The HMAC-SHA1 key states of the last few tokens a caller verified with (a server checks
+/// request after request with the same one or two tokens): keying a MAC costs two SHA-1
+/// blocks, a sixth of an SMS check in WebAssembly. The states are as secret as the tokens;
+/// the cache lives as long as its owner and is never written anywhere.
+#[derive(Clone, Default)]
+pub struct KeyCache {
+    keys: Vec<(String, Keyed)>,
+}
+
+impl core::fmt::Debug for KeyCache {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        // Never the tokens.
+        f.debug_struct("KeyCache")
+            .field("tokens", &self.keys.len())
+            .finish()
+    }
+}
+
+impl KeyCache {
+    /// How many tokens are kept (the oldest goes first).
+    const CAPACITY: usize = 4;
+
+    /// `token`'s HMAC-SHA1 key state, keyed now unless kept.
+    pub(crate) fn sha1(&mut self, token: &str) -> &Keyed {
+        let at = match self.keys.iter().position(|(t, _)| t == token) {
+            Some(at) => at,
+            None => {
+                if self.keys.len() >= Self::CAPACITY {
+                    self.keys.remove(0);
+                }
+                self.keys
+                    .push((token.to_string(), Keyed::new(token, Algorithm::HmacSha1)));
+                self.keys.len() - 1
+            }
+        };
+        &self.keys[at].1
+    }
+}
+
+/// [`verify_quick_hashed`] with the tokens' key states kept in `keys` between calls (the
+/// npm verify entry keeps one cache for its module).
+pub fn verify_quick_cached(
+    keys: &mut KeyCache,
+    tokens: &[&str],
+    request: &QuickRequest<'_>,
+    body_sha256: Option<&str>,
+) -> QuickVerdict {
+    verify_quick_with(Some(keys), tokens, request, body_sha256)
+}
+
+fn verify_quick_with(
+    mut keys: Option<&mut KeyCache>,
+    tokens: &[&str],
+    request: &QuickRequest<'_>,
+    body_sha256: Option<&str>,
+) -> QuickVerdict {
+    let (mut result, route) = route(tokens, request);
+    let matched = match route {
+        Route::Decided => return result,
+        Route::Evaluated(mode) => {
+            // SharedKey HMAC-SHA256 (python's emulation only) and bodySHA256 bodies: both
+            // libraries' emulations over every token at once, as the full `verify` does, so
+            // the body is hashed once.
+            let params = if mode == SignMode::FormParams {
+                decode_form(request.body)
+            } else {
+                Vec::new()
+            };
+            evaluated_match(tokens, request, mode, params, body_sha256, result.algorithm)
+        }
+        Route::Direct(mode) => {
+            // The common case: the form's components borrowed from the body where nothing
+            // is decoded (no copy per parameter).
+            let text = percent::utf8_lossy(request.body);
+            let params = direct_params(mode, &text);
+            tokens
+                .iter()
+                .position(|token| match keys.as_deref_mut() {
+                    Some(keys) => is_valid_keyed(
+                        keys.sha1(token),
+                        token,
+                        request.signature,
+                        request.url,
+                        &params,
+                    ),
+                    None => is_valid_pairs(token, request.signature, request.url, &params),
+                })
+                .map(|index| (index, CandidateKind::AsReceived))
+        }
+    };
+    if let Some(m) = matched {
+        result.valid = true;
+        result.reason = QuickReason::Valid;
+        result.matched = Some(m);
+    }
+    result
+}
+
+/// How [`verify_quick_hashed`] answers a request.
+enum Route {
+    /// The verdict is known without a MAC (no signature, no token).
+    Decided,
+    /// SHA-256, or a body signed through `bodySHA256`: both libraries' emulations.
+    Evaluated(SignMode),
+    /// HMAC-SHA1 over the URL and the form's parameters (or the URL alone): what
+    /// [`super::is_valid`] checks, token by token.
+    Direct(SignMode),
+}
+
+/// The verdict so far (a mismatch unless decided) and the route to the rest of it.
+fn route(tokens: &[&str], request: &QuickRequest<'_>) -> (QuickVerdict, Route) {
     let algorithm = match request
         .settings
         .filter(|s| !s.is_empty())
@@ -115,11 +231,11 @@ pub fn verify_quick_hashed(
     };
     if request.signature.is_empty() {
         result.reason = QuickReason::MissingSignature;
-        return result;
+        return (result, Route::Decided);
     }
     if tokens.iter().all(|t| t.is_empty()) {
         result.reason = QuickReason::NoToken;
-        return result;
+        return (result, Route::Decided);
     }
     let mode = signed_content(
         request.method,
@@ -127,36 +243,21 @@ pub fn verify_quick_hashed(
         request.url,
         request.body,
     );
-    let matched = if algorithm == Algorithm::HmacSha256 || mode == SignMode::BodyHash {
-        // SharedKey HMAC-SHA256 (python's emulation only) and bodySHA256 bodies: both
-        // libraries' emulations over every token at once, as the full `verify` does, so the
-        // body is hashed once.
-        let params = if mode == SignMode::FormParams {
-            decode_form(request.body)
-        } else {
-            Vec::new()
-        };
-        evaluated_match(tokens, request, mode, params, body_sha256, algorithm)
+    if algorithm == Algorithm::HmacSha256 || mode == SignMode::BodyHash {
+        (result, Route::Evaluated(mode))
     } else {
-        // The common case: the form's components borrowed from the body where nothing is
-        // decoded (no copy per parameter).
-        let text = percent::utf8_lossy(request.body);
-        let params = if mode == SignMode::FormParams {
-            percent::form_pairs_of(&text)
-        } else {
-            Vec::new()
-        };
-        tokens
-            .iter()
-            .position(|token| is_valid_pairs(token, request.signature, request.url, &params))
-            .map(|index| (index, CandidateKind::AsReceived))
-    };
-    if let Some(m) = matched {
-        result.valid = true;
-        result.reason = QuickReason::Valid;
-        result.matched = Some(m);
+        (result, Route::Direct(mode))
     }
-    result
+}
+
+/// The parameters a [`Route::Direct`] request signs: the form body's, borrowed where
+/// nothing is decoded, or none when the URL alone is signed.
+fn direct_params(mode: SignMode, text: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
+    if mode == SignMode::FormParams {
+        percent::form_pairs_of(text)
+    } else {
+        Vec::new()
+    }
 }
 
 /// The match [`super::verify`] reports, without its report: node's and python's

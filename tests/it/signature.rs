@@ -671,3 +671,64 @@ fn ids_read_back() {
         assert_eq!(KeyOrder::from_id(o.id()), Some(o));
     }
 }
+
+/// The key cache of the npm verify entry changes nothing: one cache shared across every
+/// vector (more tokens than it keeps, so entries are evicted and keyed again), the tokens in
+/// several orders, valid and tampered signatures, equal to the uncached calls.
+#[test]
+fn key_cache_gives_the_uncached_answers() {
+    use twilio_webhook_inspector::signature::{
+        is_valid_borrowed, is_valid_borrowed_cached, verify_quick_cached, KeyCache,
+    };
+    let mut keys = KeyCache::default();
+    let others = [
+        "0".repeat(32),
+        "k".repeat(80),
+        String::new(),
+        "é".repeat(20),
+    ];
+    for v in vectors() {
+        let tampered = format!("{}A", v.signature.trim_end_matches('='));
+        for sig in [v.signature.as_str(), tampered.as_str()] {
+            let request = QuickRequest {
+                signature: sig,
+                url: &v.url,
+                body: v.body.as_bytes(),
+                content_type: Some(&v.content_type),
+                method: Some(&v.method),
+                settings: v.signature_settings.as_deref(),
+            };
+            let lists: [Vec<&str>; 4] = [
+                vec![&v.auth_token],
+                vec![&others[0], &v.auth_token],
+                vec![&others[1], &others[2], &others[3], &v.auth_token],
+                vec![&v.auth_token, &others[0], &others[1]],
+            ];
+            for tokens in &lists {
+                assert_eq!(
+                    verify_quick_cached(&mut keys, tokens, &request, None),
+                    verify_quick(tokens, &request),
+                    "{}",
+                    v.id
+                );
+            }
+            let pairs: Vec<(&str, &str)> = v
+                .params
+                .iter()
+                .map(|(k, val)| (k.as_str(), val.as_str()))
+                .collect();
+            for token in [v.auth_token.as_str(), &others[1], &others[3]] {
+                assert_eq!(
+                    is_valid_borrowed_cached(&mut keys, token, sig, &v.url, &pairs),
+                    is_valid_borrowed(token, sig, &v.url, &pairs),
+                    "{}",
+                    v.id
+                );
+            }
+        }
+    }
+    assert!(
+        !format!("{keys:?}").contains(&others[0]),
+        "Debug never shows a token"
+    );
+}

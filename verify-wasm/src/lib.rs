@@ -23,6 +23,14 @@ use twilio_webhook_inspector::signature::{self, Algorithm, QuickRequest, SignMod
 thread_local! {
     /// The argument and result buffer shared with JavaScript.
     static IO: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The key states of the last tokens ([`signature::KeyCache`]): a server verifies with
+    /// the same token request after request.
+    static KEYS: RefCell<signature::KeyCache> = RefCell::new(signature::KeyCache::default());
+}
+
+/// Runs `f` with the module's key cache.
+fn with_keys<R>(f: impl FnOnce(&mut signature::KeyCache) -> R) -> R {
+    KEYS.with(|cell| f(&mut cell.borrow_mut()))
 }
 
 /// Runs `f` on the shared buffer (exports never nest, so the borrow is always free).
@@ -157,7 +165,8 @@ pub extern "C" fn twv_verify(count: u32, host_hashes: u32) -> u32 {
         {
             return (NEED_HASH, None);
         }
-        let verdict = signature::verify_quick_hashed(&a.tokens, &r, opt(a.hash));
+        let verdict =
+            with_keys(|keys| signature::verify_quick_cached(keys, &a.tokens, &r, opt(a.hash)));
         (signature::packed::pack(&verdict), None)
     })
 }
@@ -183,23 +192,32 @@ fn pairs<'p>(p: &[&'p [u8]]) -> Vec<(&'p str, &'p str)> {
 pub extern "C" fn twv_validate(count: u32, flat_parts: u32) -> u32 {
     with_pieces(count, |p| {
         let at = |i: usize| text(p.get(i).copied().unwrap_or(&[]));
-        let params = if flat_parts == u32::MAX {
-            pairs(p.get(3..).unwrap_or(&[]))
-        } else {
-            let flat = at(3);
-            let split: Vec<&[u8]> = if flat.is_empty() {
-                Vec::new()
-            } else {
-                flat.as_bytes().split(|&b| b == 0).collect()
-            };
-            if split.len() != flat_parts as usize || flat_parts % 2 != 0 {
-                return (2, None);
-            }
-            pairs(&split)
+        let Some(params) = validate_params(p, flat_parts) else {
+            return (2, None);
         };
-        let ok = signature::is_valid_borrowed(at(0), at(1), at(2), &params);
+        let ok = with_keys(|keys| {
+            signature::is_valid_borrowed_cached(keys, at(0), at(1), at(2), &params)
+        });
         (u32::from(ok), None)
     })
+}
+
+/// The parameters of [`twv_validate`]'s pieces: one by one after the first three, or
+/// split from the one NUL-joined piece (`None` when it does not split into `flat_parts`).
+fn validate_params<'p>(p: &[&'p [u8]], flat_parts: u32) -> Option<Vec<(&'p str, &'p str)>> {
+    if flat_parts == u32::MAX {
+        return Some(pairs(p.get(3..).unwrap_or(&[])));
+    }
+    let flat = p.get(3).copied().unwrap_or(&[]);
+    let split: Vec<&[u8]> = if flat.is_empty() {
+        Vec::new()
+    } else {
+        flat.split(|&b| b == 0).collect()
+    };
+    if split.len() != flat_parts as usize || flat_parts % 2 != 0 {
+        return None;
+    }
+    Some(pairs(&split))
 }
 
 /// twilio-node's `validateRequestWithBody`: the pieces `[token, signature, url, body,
