@@ -142,4 +142,9 @@ for (const r of rows) {
   const same = r.same === null ? "" : `${r.same.toFixed(2)}×`;
   console.log(`| ${r.input} | ${r.name} | ${Math.round(r.opsPerSec).toLocaleString("en-US")} | ${r.ratio.toFixed(2)}× | ${same} |`);
 }
+// Issue 15's row for the full report, with its goal.
+console.log("\nIssue 15 row: full inspect() as a JS object vs the twilio-node pipeline (goal ≥ 0.5×)\n\n| input | × twilio-node | met |\n|---|---:|---|");
+for (const r of rows.filter((x) => x.name.startsWith("ours: inspect"))) {
+  console.log(`| ${r.input} | ${r.ratio.toFixed(2)}× | ${r.ratio >= 0.5 ? "met" : "NOT MET"} |`);
+}
 if (process.env.BENCH_JSON) console.log(JSON.stringify(rows));

@@ -163,6 +163,21 @@ for (const g of groups) {
   }
 }
 
+// Issue 15's rows for the verify entry, each with its goal.
+const GOALS = [
+  ["SMS form body, valid signature", "verify entry: verifySignature(Buffer)", 3],
+  ["status callback, valid signature", "verify entry: verifySignature(Buffer)", 3],
+  ["SMS form body, invalid signature", "verify entry: verifySignature(Buffer), invalid", 5],
+  ["status callback, invalid signature", "verify entry: verifySignature(Buffer), invalid", 5],
+  ["JSON 2 KB with bodySHA256", "verify entry: verifySignature(Buffer)", 1],
+  ["drop-in validateRequest(decoded object)", "verify entry: validateRequest", 1.5],
+];
+console.log("\nIssue 15 rows (verify entry vs twilio-node 6.2.0, this run)\n\n| case | × twilio-node | goal | met |\n|---|---:|---:|---|");
+for (const [title, name, goal] of GOALS) {
+  const r = rows.find((x) => x.case.startsWith(title) && x.name === name);
+  if (r) console.log(`| ${title} | ${r.ratio.toFixed(2)}× | ≥ ${goal}× | ${r.ratio >= goal ? "met" : "NOT MET"} |`);
+}
+
 // Why the HMACs stay in wasm and large bodies go to node:crypto.
 const smsString = full.inspect(body, { url, authTokens: [token], signature: good }).signature.stringToSign ?? "";
 const design = {};
