@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, openApp, BASE } from './helpers.mjs';
+import { launch, openApp, pasteText, BASE } from './helpers.mjs';
 
 const LOG = readFileSync(new URL('./fixtures/timeline.log', import.meta.url), 'utf8');
 
@@ -117,14 +117,7 @@ test('no serious or critical accessibility violation: a 5 MB paste, while inspec
   const { page } = await openApp(browser.context);
   const pair = 'Note=lorem+ipsum+dolor+sit+amet&';
   const text = 'MessageSid=SM0123456789abcdef0123456789abcdef&' + pair.repeat(Math.floor((5 * 1024 * 1024) / pair.length));
-  await page.evaluate((t) => {
-    const area = document.querySelector('[data-testid=input]');
-    area.focus();
-    area.select();
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await pasteText(page, text);
   await page.waitForSelector('[data-testid=inspect-progress]');
   const during = await violations(page);
   assert.deepEqual(during, [], during.join('\n'));

@@ -111,3 +111,16 @@ export function luminance(css) {
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
+
+/** Pastes `text` into the paste area as a user would: a `paste` event carrying the clipboard's
+ *  text, over the whole current input (the app takes a large paste from the event itself). */
+export async function pasteText(page, text) {
+  await page.evaluate((t) => {
+    const area = document.querySelector('[data-testid=input]');
+    area.focus();
+    area.select();
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}

@@ -3,7 +3,7 @@
 // beginning of a very large paste (www/src/paste.rs). Nothing here is judged on time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, ORIGIN } from './helpers.mjs';
+import { launch, openApp, pasteText, ORIGIN } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -15,18 +15,6 @@ after(async () => { await browser?.close(); });
 const pair = 'Note=lorem+ipsum+dolor+sit+amet&';
 const body = (bytes) => 'MessageSid=SM0123456789abcdef0123456789abcdef&' + pair.repeat(Math.floor(bytes / pair.length));
 const fieldsOf = (bytes) => 1 + Math.floor(bytes / pair.length);
-
-/** Pastes `text` as a user would (a `paste` event with the clipboard's text). */
-async function paste(page, text) {
-  await page.evaluate((t) => {
-    const area = document.querySelector('[data-testid=input]');
-    area.focus();
-    area.select();
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 test('a 5 MB paste is inspected off the main thread: progress at once, frames keep coming, every field counted', async () => {
   const { page, errors } = await openApp(browser.context);
@@ -77,10 +65,10 @@ test('a 5 MB paste is inspected off the main thread: progress at once, frames ke
 
 test('a paste over one still being inspected wins: the older answer never shows', async () => {
   const { page } = await openApp(browser.context);
-  await paste(page, body(5 * 1024 * 1024));
+  await pasteText(page, body(5 * 1024 * 1024));
   await page.waitForSelector('[data-testid=inspect-progress]');
   // A paste into the cut box replaces the whole input.
-  await paste(page, 'From=%2B14155550100&To=%2B14155550199&Body=hi');
+  await pasteText(page, 'From=%2B14155550100&To=%2B14155550199&Body=hi');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=field-row]').length === 3);
   assert.equal(await page.locator('[data-testid=input-cut]').count(), 0);
   assert.equal(await page.inputValue('[data-testid=input]'), 'From=%2B14155550100&To=%2B14155550199&Body=hi');
