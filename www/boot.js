@@ -5,6 +5,23 @@ const boot = document.getElementById('boot');
 const { default: init, start_page } = await import(boot.dataset.js);
 await init({ module_or_path: boot.dataset.wasm });
 start_page();
+// The inspection worker for large pastes (www/src/worker.rs) starts now and loads the JS glue
+// at once, so that after the lock-down below the page never fetches anything again — not even
+// its own files. It instantiates the wasm only when the first large paste comes.
+if (!document.documentElement.hasAttribute('data-embed') && typeof Worker === 'function') {
+  try {
+    const worker = new Worker(new URL('worker.js', document.baseURI), { type: 'module' });
+    await new Promise((resolve) => {
+      worker.addEventListener('message', resolve, { once: true });
+      worker.addEventListener('error', resolve, { once: true });
+      worker.postMessage({ type: 'glue', js: new URL(boot.dataset.js, document.baseURI).href });
+      setTimeout(resolve, 3000);
+    });
+    globalThis.twilioInspectorWorker = worker;
+  } catch {
+    // No worker: large pastes are inspected in the page.
+  }
+}
 const lock = document.createElement('meta');
 lock.httpEquiv = 'Content-Security-Policy';
 lock.content = "connect-src 'none'";

@@ -1,21 +1,29 @@
-// The web app's inspection worker (see www/src/worker.rs and www/src/offload.rs). The page
-// sends the wasm module it already compiled and the URL of its JavaScript glue, then large
-// pastes to inspect off its main thread; each answer is the JSON text of the report.
-// Nothing here touches the network or storage.
+// The web app's inspection worker (see www/src/worker.rs and www/src/offload.rs). `boot.js`
+// starts it and sends the URL of the app's JavaScript glue (loaded at once, so the page
+// fetches nothing later); the first large paste brings the wasm module the page already
+// compiled; then each job is a paste to inspect off the page's main thread, answered with
+// the JSON text of its report. Nothing here touches the network after the glue, or storage.
+let glue = null;
 let ready = null;
 
 self.addEventListener('message', async (event) => {
   const m = event.data;
+  if (m.type === 'glue') {
+    glue = import(m.js);
+    glue.then(() => self.postMessage({ type: 'loaded' }), (e) => self.postMessage({ type: 'loaded', error: String(e) }));
+    return;
+  }
   if (m.type === 'init') {
-    ready = import(m.js).then(async (glue) => {
-      await glue.default({ module_or_path: m.module });
-      return glue;
+    glue ??= import(m.js);
+    ready = glue.then(async (g) => {
+      await g.default({ module_or_path: m.module });
+      return g;
     });
     return;
   }
   try {
-    const glue = await ready;
-    self.postMessage(glue.worker_inspect(m.seq, m.input, m.options));
+    const g = await ready;
+    self.postMessage(g.worker_inspect(m.seq, m.input, m.options));
   } catch (e) {
     self.postMessage(JSON.stringify({ seq: m.seq, outcome: { Err: `the worker failed: ${e}` } }));
   }

@@ -17,7 +17,8 @@ const body = (bytes) => 'MessageSid=SM0123456789abcdef0123456789abcdef&' + pair.
 const fieldsOf = (bytes) => 1 + Math.floor(bytes / pair.length);
 
 test('a 5 MB paste is inspected off the main thread: progress at once, frames keep coming, every field counted', async () => {
-  const { page, errors } = await openApp(browser.context);
+  const { page, errors, requests } = await openApp(browser.context);
+  const atLoad = requests.length;
   const bytes = 5 * 1024 * 1024;
   const seen = await page.evaluate(async (text) => {
     const area = document.querySelector('[data-testid=input]');
@@ -60,6 +61,8 @@ test('a 5 MB paste is inspected off the main thread: progress at once, frames ke
   assert.equal(await area.getAttribute('readonly'), 'readonly');
   assert.match(await page.textContent('[data-testid=input-cut]'), /5\.0 MB pasted/);
   assert.deepEqual(errors, []);
+  // The worker was started and its glue loaded at start-up: nothing is fetched after load.
+  assert.deepEqual(requests.slice(atLoad), []);
   await page.close();
 });
 

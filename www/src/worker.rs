@@ -1,8 +1,10 @@
 //! The page's side of the inspection worker (`www/worker.js`): one dedicated module worker,
-//! started on the first large paste, that instantiates this same wasm module (the page sends
-//! it the compiled `WebAssembly.Module`, so nothing is downloaded or compiled twice) and runs
-//! [`crate::offload::run`]. A new job while the worker is busy stops that worker and starts a
-//! fresh one: the newest paste never waits for an older one.
+//! started by `boot.js` while the page may still fetch (it loads the JS glue at once, so the
+//! page fetches nothing after its lock-down), that instantiates this same wasm module on the
+//! first large paste (the page sends it the compiled `WebAssembly.Module`, so nothing is
+//! downloaded or compiled twice) and runs [`crate::offload::run`]. Jobs run one after the
+//! other; the answer to a job a newer one replaced is dropped. A worker that fails is
+//! dropped, and the next large paste starts a new one.
 
 use std::cell::RefCell;
 
@@ -37,9 +39,6 @@ pub fn inspect(
     options: &Options,
     done: impl FnOnce(Result<Windowed, String>) + 'static,
 ) -> Result<(), String> {
-    if WAITING.with(|w| w.borrow_mut().take()).is_some() {
-        stop();
-    }
     let worker = match RUNNING.with(|r| r.borrow().as_ref().map(|r| r.worker.clone())) {
         Some(w) => w,
         None => {
@@ -69,20 +68,24 @@ fn stop() {
     }
 }
 
-/// Starts the worker and sends it the module and the URL of its JavaScript glue.
+/// The worker `boot.js` started (taken once), or a new one; then it gets the module and the
+/// URL of its JavaScript glue.
 fn start() -> Result<Running, String> {
     let glue = glue_url().ok_or("the page has no boot script to start a worker from")?;
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker =
-        Worker::new_with_options(&resolve("worker.js")?, &options).map_err(|e| describe(&e))?;
+    let worker = match started_by_boot() {
+        Some(w) => w,
+        None => {
+            let options = WorkerOptions::new();
+            options.set_type(WorkerType::Module);
+            Worker::new_with_options(&resolve("worker.js")?, &options).map_err(|e| describe(&e))?
+        }
+    };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let answer = event
-            .data()
-            .as_string()
-            .ok_or_else(|| "the worker answered something other than text".to_string())
-            .and_then(|t| offload::read_reply(&t));
-        match answer {
+        // Answers are text; the worker's other messages (glue loaded) are not for us.
+        let Some(text) = event.data().as_string() else {
+            return;
+        };
+        match offload::read_reply(&text) {
             Ok(reply) => finish(Some(reply.seq), reply.outcome),
             Err(e) => finish(None, Err(e)),
         }
@@ -108,6 +111,19 @@ fn start() -> Result<Running, String> {
         _on_message: on_message,
         _on_error: on_error,
     })
+}
+
+/// The worker `boot.js` started, taken from the page's global scope (only once: a worker
+/// that failed is not reused).
+fn started_by_boot() -> Option<Worker> {
+    const NAME: &str = "twilioInspectorWorker";
+    let global = js_sys::global();
+    let worker = js_sys::Reflect::get(&global, &JsValue::from_str(NAME))
+        .ok()?
+        .dyn_into::<Worker>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(&global, &JsValue::from_str(NAME));
+    Some(worker)
 }
 
 /// Hands the answer to the waiting job (`seq`: the job it answers; `None`: whichever waits).
