@@ -209,9 +209,8 @@ pub fn use_report(source: &str, options: Options, is_many: bool) -> Shown {
                 return;
             }
             let mine = *seq.borrow();
-            let key = Rc::new((input.clone(), options.clone()));
             let reply = answer.clone();
-            let for_reply = key.clone();
+            let for_reply = Rc::new((input.clone(), options.clone()));
             let started = crate::worker::inspect(mine, input, options, move |outcome| {
                 if *seq.borrow() != mine {
                     return;
