@@ -555,10 +555,23 @@ fn http_checks(
             .hint("Return a short document, e.g. a <Redirect> to the next step, or a <Play> of a recording."),
         );
     }
+    if role == schema::Role::StatusCallback && !looks_xml(body) {
+        // Twilio never reads a status callback's answer: a plain "OK" (Express's
+        // `sendStatus(200)`, Rails' `head :ok` bodies) is neither malformed TwiML nor served
+        // with a wrong type. Only XML, which the author may believe runs, is worth linting.
+        return false;
+    }
     if parsed.kind != ResponseInputKind::Twiml {
         content_type_check(content_type, body, role, findings);
     }
     true
+}
+
+/// Whether a body starts like XML (after a byte-order mark and white space).
+fn looks_xml(body: &str) -> bool {
+    body.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
 }
 
 /// The Content-Type rule: TwiML must be served as XML.
@@ -568,10 +581,7 @@ fn content_type_check(
     role: schema::Role,
     findings: &mut Vec<Finding>,
 ) {
-    let looks_xml = body
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('<');
+    let looks_xml = looks_xml(body);
     let Some(ct) = content_type.map(str::trim).filter(|c| !c.is_empty()) else {
         findings.push(
             Finding::new(Code::ResponseContentType, "The response has no Content-Type header: Twilio cannot tell what the body is (the Debugger shows a 502 Bad Gateway).")

@@ -618,7 +618,7 @@ pub(crate) static ELEMENTS: &[ElementSpec] = &[
         attributes: &[
             AttrSpec { name: "attempt", ty: AttrType::Integer, values: &[], list: true, node_spelling: None },
             AttrSpec { name: "cardType", ty: AttrType::Enum, values: &["visa", "mastercard", "amex", "maestro", "discover", "optima", "jcb", "diners-club", "enroute"], list: true, node_spelling: None },
-            AttrSpec { name: "errorType", ty: AttrType::Enum, values: &["timeout", "invalid-card-number", "invalid-card-type", "invalid-date", "invalid-security-code", "internal-error", "input-matching-failed"], list: true, node_spelling: None },
+            AttrSpec { name: "errorType", ty: AttrType::Enum, values: &["timeout", "invalid-card-number", "invalid-card-type", "invalid-date", "invalid-security-code", "internal-error", "input-matching-failed", "invalid-bank-routing-number", "invalid-bank-account-number"], list: true, node_spelling: None },
             AttrSpec { name: "for", ty: AttrType::Enum, values: &["payment-card-number", "expiration-date", "security-code", "postal-code", "payment-processing", "bank-account-number", "bank-routing-number"], list: false, node_spelling: None },
             AttrSpec { name: "requireMatchingInputs", ty: AttrType::Boolean, values: &[], list: false, node_spelling: None },
         ],
