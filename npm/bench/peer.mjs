@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import querystring from "node:querystring";
 
 import { loadNodeBuild } from "../lib/helpers.mjs";
+import { status } from "./inputs.mjs";
 
 const ours = loadNodeBuild();
 const twilio = createRequire(import.meta.url)("twilio");
@@ -38,13 +39,6 @@ for (let i = 0; i < 10; i++) {
     `&MediaContentType${i}=image%2Fjpeg&MediaUrl${i}=https%3A%2F%2Fapi.twilio.com%2F2010-04-01%2FAccounts%2F` +
     `AC0123456789abcdef0123456789abcdef%2FMessages%2FMM0123456789abcdef0123456789abcdef%2FMedia%2FME0123456789abcdef0123456789abcde${i}`;
 }
-const status =
-  "Called=%2B14155550199&ToState=CA&CallerCountry=US&Direction=outbound-api&Timestamp=Tue%2C+03+Jun+2025+17%3A12%3A41+%2B0000" +
-  "&CallbackSource=call-progress-events&SipResponseCode=200&CallerState=CA&ToZip=94105&SequenceNumber=3" +
-  "&CallSid=CA0123456789abcdef0123456789abcdef&To=%2B14155550199&CallerZip=94105&ToCountry=US&ApiVersion=2010-04-01" +
-  "&CalledCity=SAN+FRANCISCO&CallStatus=completed&Duration=1&From=%2B14155550100&CallDuration=49" +
-  "&AccountSid=AC0123456789abcdef0123456789abcdef&CalledCountry=US&CallerCity=SAN+FRANCISCO&Caller=%2B14155550100" +
-  "&FromCountry=US";
 
 // A 2 KB JSON body (an event list), signed through bodySHA256 in the URL.
 const events = [];

@@ -14,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import querystring from "node:querystring";
 
 import { PKG_DIR, loadNodeBuild } from "../lib/helpers.mjs";
+import { status } from "./inputs.mjs";
 
 const require = createRequire(import.meta.url);
 const full = loadNodeBuild();
@@ -37,14 +38,6 @@ const decoded = querystring.parse(body);
 const good = twilio.getExpectedTwilioSignature(token, url, decoded);
 const bad = `${good.slice(0, -3)}AA=`;
 const form = { contentType: "application/x-www-form-urlencoded" };
-// A call status callback (25 parameters, the same as npm/bench/peer.mjs and benches/inputs.rs).
-const status =
-  "Called=%2B14155550199&ToState=CA&CallerCountry=US&Direction=outbound-api&Timestamp=Tue%2C+03+Jun+2025+17%3A12%3A41+%2B0000" +
-  "&CallbackSource=call-progress-events&SipResponseCode=200&CallerState=CA&ToZip=94105&SequenceNumber=3" +
-  "&CallSid=CA0123456789abcdef0123456789abcdef&To=%2B14155550199&CallerZip=94105&ToCountry=US&ApiVersion=2010-04-01" +
-  "&CalledCity=SAN+FRANCISCO&CallStatus=completed&Duration=1&From=%2B14155550100&CallDuration=49" +
-  "&AccountSid=AC0123456789abcdef0123456789abcdef&CalledCountry=US&CallerCity=SAN+FRANCISCO&Caller=%2B14155550100" +
-  "&FromCountry=US";
 const statusUrl = "https://example.com/twilio/status?tenant=acme";
 const statusBytes = Buffer.from(status);
 const statusGood = twilio.getExpectedTwilioSignature(token, statusUrl, querystring.parse(status));

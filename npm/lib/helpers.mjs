@@ -72,3 +72,14 @@ export function responseVectors() {
       (parseToml(readFileSync(join(dir, f), "utf8")).vector ?? []).map((v) => ({ file: f, ...v })),
     );
 }
+
+/** Express's `req.body` for decoded pairs: a repeated key becomes an array of its values. */
+export function paramsObject(pairs) {
+  const out = {};
+  for (const [k, v] of pairs) {
+    if (!Object.hasOwn(out, k)) out[k] = v;
+    else if (Array.isArray(out[k])) out[k].push(v);
+    else out[k] = [out[k], v];
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { ROOT, loadGlue, loadNodeBuild, readJsonl } from "../lib/helpers.mjs";
+import { ROOT, loadGlue, loadNodeBuild, paramsObject, readJsonl } from "../lib/helpers.mjs";
 
 const twi = loadNodeBuild();
 const glue = loadGlue();
@@ -17,16 +17,6 @@ const twilio = createRequire(import.meta.url)("twilio");
 const sha1 = readJsonl("tests/data/signature/signature-vectors.jsonl");
 const sha256 = readJsonl("tests/data/signature/signature-vectors-sha256.jsonl");
 
-/** Express's `req.body` for the decoded pairs: repeated keys become arrays. */
-function paramsObject(pairs) {
-  const out = {};
-  for (const [k, v] of pairs) {
-    if (!Object.hasOwn(out, k)) out[k] = v;
-    else if (Array.isArray(out[k])) out[k].push(v);
-    else out[k] = [out[k], v];
-  }
-  return out;
-}
 
 const isJson = (v) => v.content_type.startsWith("application/json");
 const acceptable = (v) => Boolean(v.node_valid || v.python_valid);

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { before, test } from "node:test";
 
-import { PKG_DIR, loadNodeBuild, readJsonl } from "../lib/helpers.mjs";
+import { PKG_DIR, loadNodeBuild, paramsObject, readJsonl } from "../lib/helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const full = loadNodeBuild();
@@ -28,15 +28,6 @@ before(async () => {
 const orders = [vectors, [...vectors].reverse(), vectors.filter((_, i) => i % 3 === 0).concat(vectors.filter((_, i) => i % 3 !== 0))];
 const others = ["0".repeat(32), "k".repeat(80), "é".repeat(20), "", "another-token", "x"];
 
-function paramsObject(pairs) {
-  const out = {};
-  for (const [k, v] of pairs) {
-    if (!Object.hasOwn(out, k)) out[k] = v;
-    else if (Array.isArray(out[k])) out[k].push(v);
-    else out[k] = [out[k], v];
-  }
-  return out;
-}
 
 test("verify entry: kept encodings and key states never change an answer (every vector, shuffled, both builds)", () => {
   let n = 0;

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { before, describe, test } from "node:test";
 
-import { PKG_DIR, ROOT, loadNodeBuild, readJsonl } from "../lib/helpers.mjs";
+import { PKG_DIR, ROOT, loadNodeBuild, paramsObject, readJsonl } from "../lib/helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const full = loadNodeBuild();
@@ -32,15 +32,6 @@ before(async () => {
 
 const acceptable = (v) => Boolean(v.node_valid || v.python_valid);
 const isJson = (v) => v.content_type.startsWith("application/json");
-function paramsObject(pairs) {
-  const out = {};
-  for (const [k, v] of pairs) {
-    if (!Object.hasOwn(out, k)) out[k] = v;
-    else if (Array.isArray(out[k])) out[k].push(v);
-    else out[k] = [out[k], v];
-  }
-  return out;
-}
 const builds = () => [
   ["node", node],
   ["web", web],
