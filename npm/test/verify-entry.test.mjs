@@ -121,6 +121,43 @@ test("verify entry: JSON bodies of many sizes — valid, tampered, wrong hash, s
   }
 });
 
+// The Node build answers `true` from JS when the URL as received matches (its fast path);
+// everything else goes to the module. Generated requests, signed over each of
+// twilio-node's candidates or not at all, must get twilio-node's answer from both builds.
+test("verify entry: the Node build's as-received fast path equals twilio-node and the web build", () => {
+  let seed = 0x2545f491;
+  const rand = (n) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const pick = (list) => list[rand(list.length)];
+  const words = ["To", "From", "Body", "b", "B", "a_b", "Zeta", "é", "\u{1F44B}", "\uFF21", "NumMedia", "x y", "Digits"];
+  const values = ["", "+14155550100", "héllo 👋", "a&b=c", "0", "%41", "\uFFFD"];
+  const urls = ["https://example.com/sms", "https://example.com:443/sms?x=1", "http://example.com/a b?q=é", "https://user@EXAMPLE.com/p?a=1&a=2", "https://example.com:8443/p"];
+  const tokens = ["12345", "t".repeat(65), "token-é-✓"];
+  const seen = { true: 0, false: 0 };
+  for (let i = 0; i < 600; i++) {
+    const params = {};
+    for (let k = rand(12); k > 0; k--) {
+      const key = pick(words) + (rand(3) === 0 ? String(rand(3)) : "");
+      const kind = rand(8);
+      params[key] = kind === 0 ? [pick(values), pick(values), pick(values)] : kind === 1 ? rand(100) : kind === 2 ? rand(2) === 0 : pick(values);
+    }
+    const url = pick(urls);
+    const token = pick(tokens);
+    const signedUrl = pick([url, url.replace(":443", ""), url.replace("example.com/", "example.com:443/"), "https://other.example/"]);
+    const sig = rand(5) === 0 ? "AAAAAAAAAAAAAAAAAAAAAAAAAAA=" : twilio.getExpectedTwilioSignature(pick([token, token, "other"]), signedUrl, params);
+    const want = twilio.validateRequest(token, sig, url, params);
+    const label = JSON.stringify({ token, url, signedUrl, params });
+    assert.equal(node.validateRequest(token, sig, url, params), want, `node ${label}`);
+    assert.equal(web.validateRequest(token, sig, url, params), want, `web ${label}`);
+    seen[want]++;
+  }
+  assert.ok(seen.true > 150 && seen.false > 150, JSON.stringify(seen));
+});
+
 test("verify entry: drop-in validateRequest equals twilio-node on Express-style params", () => {
   const token = "12345";
   const url = "https://example.com/sms?tenant=acme";

@@ -263,7 +263,7 @@ fn url_is_canonical(url: &str) -> bool {
         && port_ok
         && chars_ok
         && unique_keys
-        && !path.contains("/.")
+        && !path.as_bytes().windows(2).any(|w| w == b"/.")
         && !query.is_empty()
         && !query.contains('?')
         && (port.is_empty() || authority.ends_with(port))

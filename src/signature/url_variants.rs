@@ -26,7 +26,9 @@ impl Authority {
 /// Splits `scheme://authority` the way twilio-node 6.2 does: userinfo ends at the last `@`,
 /// the port's `:` is searched only after the `]` of an IPv6 literal.
 pub(crate) fn split_authority(url: &str) -> Option<Authority> {
-    let sep = url.find("://")?;
+    // A byte window rather than `str::find("://")`: no substring searcher in the verify
+    // entry's module (about 1 KB gzipped).
+    let sep = url.as_bytes().windows(3).position(|w| w == b"://")?;
     let scheme = &url[..sep];
     let mut chars = scheme.chars();
     let first = chars.next()?;

@@ -20,6 +20,12 @@ use std::cell::RefCell;
 
 use twilio_webhook_inspector::signature::{self, Algorithm, QuickRequest, SignMode};
 
+/// The allocator: talc instead of Rust's default dlmalloc, about 2.5 KB smaller gzipped
+/// (this module's budget is 40 KB) and no slower on the verify benchmarks.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     /// The argument and result buffer shared with JavaScript.
     static IO: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
