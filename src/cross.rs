@@ -72,13 +72,20 @@ pub(crate) fn cross_field_checks(
             && value(fields, "CallDuration").is_none()
             && value(fields, "CallStatus") == Some("completed")
         {
-            findings.push(
-                Finding::new(
-                    Code::MissingConditionalParam,
-                    "A completed call's status callback carries CallDuration, and it is missing.",
-                )
-                .param("CallDuration"),
-            );
+            // In a capture that already lost several always-sent parameters, one more
+            // missing is the same partial capture, not a fault of its own.
+            let partial = findings.iter().any(|f| f.code == Code::PartialCapture);
+            let mut finding = Finding::new(
+                Code::MissingConditionalParam,
+                "A completed call's status callback carries CallDuration, and it is missing.",
+            )
+            .param("CallDuration");
+            if partial {
+                finding = finding
+                    .severity(Severity::Info)
+                    .hint("The capture kept only part of the request (see partial-capture).");
+            }
+            findings.push(finding);
         }
     }
     if reported == "create-call"

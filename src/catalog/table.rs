@@ -2643,7 +2643,7 @@ pub static PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "EventType",
         label: "Event type",
-        description: "Extra event marker; READ when a WhatsApp recipient has read the message.",
+        description: "Extra event marker on WhatsApp status callbacks: READ when the recipient has read the message, DELIVERED (seen next to MessageStatus=delivered) when it reached the device.",
         value_type: ValueType::Enum { id: "message_event_type" },
         api_version: ApiVersion::V2010,
         kinds: &["message-status-callback"],
@@ -5594,8 +5594,8 @@ pub static ENUMS: &[EnumSpec] = &[
     },
     EnumSpec {
         id: "message_event_type",
-        values: &["READ"],
-        tolerated: &[("DELIVERED", "real WhatsApp delivered callbacks carry EventType=DELIVERED next to MessageStatus=delivered (BotBuilder's Twilio WhatsApp adapter tests)")],
+        values: &["READ", "DELIVERED"],
+        tolerated: &[],
         description: "Extra event markers in message status callbacks.",
     },
     EnumSpec {

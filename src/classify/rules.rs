@@ -298,6 +298,8 @@ pub(super) static RULES: &[Rule] = &[
             // A call's duration is known only once it ended: a status callback's.
             Has("CallDuration"),
             Has("CallbackSource"),
+            // Only status callbacks stamp the event's time (voice and conference ones).
+            Has("Timestamp"),
             Eq("ApiVersion", "2008-08-01"),
             Has("DialCallStatus"),
             Has("Digits"),
@@ -402,6 +404,8 @@ pub(super) static RULES: &[Rule] = &[
             ),
             Has("CallSid"),
             Prefix("From", "whatsapp:"),
+            // The sender's WhatsApp id: only WhatsApp messages carry it.
+            Has("WaId"),
         ],
         boost: &[
             Has("Body"),

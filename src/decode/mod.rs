@@ -532,7 +532,11 @@ pub fn detect(t: &str) -> InputFormat {
             InputFormat::Json
         };
     }
-    if lower.starts_with("curl ") || lower.starts_with("$ curl ") || lower.starts_with("curl\t") {
+    let commented_curl = || {
+        let head: String = after_shell_comments(t).chars().take(16).collect();
+        starts_curl(&head.to_ascii_lowercase())
+    };
+    if starts_curl(&lower) || (t.starts_with('#') && commented_curl()) {
         return InputFormat::Curl;
     }
     if http::find_request_line(t).is_some() || http::starts_with_headers(t) {
@@ -560,6 +564,21 @@ pub fn detect(t: &str) -> InputFormat {
         return InputFormat::Curl;
     }
     InputFormat::Empty
+}
+
+/// A curl command at the start of the (lower-cased) text, after an optional `$ ` prompt.
+fn starts_curl(lower: &str) -> bool {
+    lower.starts_with("curl ") || lower.starts_with("$ curl ") || lower.starts_with("curl\t")
+}
+
+/// The text after the shell comment lines (`# send a test message`) that often head a
+/// command copied from a runbook or a README.
+fn after_shell_comments(t: &str) -> &str {
+    let mut rest = t.trim_start();
+    while rest.starts_with('#') {
+        rest = rest.split_once('\n').map_or("", |(_, r)| r).trim_start();
+    }
+    rest
 }
 
 /// True for several `Name=value` lines and no `&` anywhere.

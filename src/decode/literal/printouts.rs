@@ -4,14 +4,34 @@
 use super::*;
 
 /// Flask/Werkzeug's `ImmutableMultiDict([('From', '+1555'), ('Body', 'hi')])`: a list of
-/// `(key, value)` tuples.
+/// `(key, value)` tuples. `request.values` prints a `CombinedMultiDict([…])` of the query's
+/// and the form's dicts: every dict of tuples is read, in the order printed.
 pub(crate) fn read_multidict(t: &str) -> Option<Literal> {
-    let start = t.find("MultiDict([")? + "MultiDict(".len();
-    let mut c = Cursor::new(t);
-    c.pos = start;
-    let Val::List(items) = nested(&mut c, 0)? else {
-        return None;
-    };
+    let mut entries = Vec::new();
+    let mut from = 0;
+    while let Some(at) = t.get(from..).and_then(|r| r.find("MultiDict([")) {
+        let start = from + at + "MultiDict(".len();
+        from = start;
+        let mut c = Cursor::new(t);
+        c.pos = start;
+        // A dict of dicts (`CombinedMultiDict`) is not one of tuples: its members are read
+        // where they start.
+        if let Some(Val::List(items)) = nested(&mut c, 0) {
+            if let Some(found) = tuple_entries(items) {
+                entries.extend(found);
+            }
+        }
+    }
+    (!entries.is_empty()).then_some(Literal {
+        syntax: "Flask's ImmutableMultiDict",
+        entries,
+        elided: Vec::new(),
+        json_shaped: false,
+    })
+}
+
+/// The `(key, value)` tuples of a MultiDict's list, or `None` when an item is not one.
+fn tuple_entries(items: Vec<Val>) -> Option<Vec<Entry>> {
     let mut entries = Vec::new();
     for item in items {
         let Val::List(kv) = item else { return None };
@@ -24,12 +44,7 @@ pub(crate) fn read_multidict(t: &str) -> Option<Literal> {
         };
         entries.push(Entry { key, raw, value });
     }
-    (!entries.is_empty()).then_some(Literal {
-        syntax: "Flask's ImmutableMultiDict",
-        entries,
-        elided: Vec::new(),
-        json_shaped: false,
-    })
+    Some(entries)
 }
 
 /// True for Java/Kotlin `Map.toString()` text: `{Name=value, …}`.
