@@ -24,6 +24,13 @@ mod response;
 use crate::inspect::Options;
 use crate::signature;
 
+/// The allocator of the npm package's module: talc instead of Rust's default dlmalloc on
+/// wasm. Callgrind over Node running `inspect` on an SMS: 6.41M → 5.32M instructions per
+/// call (−17%; reports are many small strings); the module is 3.9 KB larger gzipped.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../npm/types.d.ts");
 

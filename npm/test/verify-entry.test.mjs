@@ -21,6 +21,7 @@ const node = require(join(PKG_DIR, "verify", "index.js"));
 const twilio = require("twilio");
 const sha1 = readJsonl("tests/data/signature/signature-vectors.jsonl");
 const sha256 = readJsonl("tests/data/signature/signature-vectors-sha256.jsonl");
+const differential = readJsonl("tests/data/signature/differential.jsonl");
 const { cases: ruleCases } = JSON.parse(readFileSync(join(ROOT, "tests/data/signature/rule-cases.json"), "utf8"));
 const WASM = join(PKG_DIR, "verify", "verify.wasm");
 
@@ -52,6 +53,22 @@ describe("verify entry: verifySignature on every vector equals the expectation a
       }
     });
   }
+});
+
+test("verify entry: the generated differential vectors (tools/sigdiff) through both builds", () => {
+  const wrong = [];
+  for (const v of differential) {
+    const want = acceptable(v);
+    const options = { contentType: v.content_type, method: v.method };
+    for (const [name, entry] of builds()) {
+      const verdict = entry.verifySignature(v.auth_token, v.signature, v.url, Buffer.from(v.body, "utf8"), options).valid;
+      const dropIn = isJson(v)
+        ? entry.validateRequestWithBody(v.auth_token, v.signature, v.url, v.body)
+        : entry.validateRequest(v.auth_token, v.signature, v.url, paramsObject(v.params));
+      if (verdict !== want || dropIn !== want) wrong.push(`${name} ${v.id}: verifySignature ${verdict}, drop-in ${dropIn}, want ${want} (${v.note})`);
+    }
+  }
+  assert.deepEqual(wrong, []);
 });
 
 describe("verify entry: the drop-in functions on every vector", () => {

@@ -231,13 +231,22 @@ fn url_is_canonical(url: &str) -> bool {
         Some(i) => (&rest[..i], &rest[i..]),
         None => return false,
     };
-    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+    let (host, port) = match authority.split_once(':') {
+        // `host:` with no digits: `new URL()` drops the colon, python adds `:443` after it.
+        Some((_, "")) => return false,
+        Some((host, port)) => (host, port),
+        None => (authority, ""),
+    };
     let host_ok = !host.is_empty()
         && host
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
-    let port_ok =
-        port.bytes().all(|b| b.is_ascii_digit()) && (port.is_empty() || !port.starts_with('0'));
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+        && ipv4_host_is_canonical(host);
+    // Digits without a leading zero, at most 65535 (`new URL()` throws above it and
+    // python's `.port` raises).
+    let port_ok = port.bytes().all(|b| b.is_ascii_digit())
+        && (port.is_empty() || (!port.starts_with('0') && port.len() <= 5))
+        && port.parse::<u32>().map_or(port.is_empty(), |p| p <= 65_535);
     let chars_ok = path_query.bytes().all(|b| {
         b.is_ascii_alphanumeric()
             || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b'=' | b'&' | b'?')
@@ -267,6 +276,25 @@ fn url_is_canonical(url: &str) -> bool {
         && !query.is_empty()
         && !query.contains('?')
         && (port.is_empty() || authority.ends_with(port))
+}
+
+/// False when `new URL()` would rewrite a host its IPv4 parser reads (one whose last label
+/// is a number: `0177.0.0.1`, `127.1`, `0x7f.1` all become dotted decimal): only four
+/// decimal parts of 0 to 255 without leading zeros stay as written.
+fn ipv4_host_is_canonical(host: &str) -> bool {
+    let last = host.trim_end_matches('.').rsplit('.').next().unwrap_or("");
+    if !last.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 3
+                && (p.len() == 1 || !p.starts_with('0'))
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
 }
 
 /// [`is_valid`] on a raw `application/x-www-form-urlencoded` body, decoded the way
@@ -447,8 +475,14 @@ impl<'a> Prepared<'a> {
         } else {
             node_idx.clone()
         };
+        // twilio-node 6.2: `new URL(url).toString()`, then the same string surgery on the
+        // port as for the URL as received (so an empty `?` or `#` stays).
         let whatwg = node::WUrl::parse(url).map(|w| {
-            let pair = [w.remove_port(), w.add_port()];
+            let normalized = w.href(true);
+            let pair = [
+                url_variants::join(&url_variants::port_removed(&normalized)),
+                url_variants::join(&url_variants::port_added(&normalized)),
+            ];
             (w, pair)
         });
         let legacy = match &whatwg {

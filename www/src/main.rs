@@ -67,6 +67,12 @@ mod worker;
 /// Nothing starts by itself: `boot.js` calls [`start_page`], `embed.js` calls [`mount`].
 fn main() {}
 
+/// The allocator: talc instead of Rust's default dlmalloc on wasm (fewer instructions per
+/// report: −17% for an SMS `inspect` in the npm package, measured with callgrind).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 pub use wasm::*;
 

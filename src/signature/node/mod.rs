@@ -260,33 +260,6 @@ impl WUrl {
         out
     }
 
-    /// twilio-node's `removePort`: `url.port = ""; url.toString()`.
-    pub(crate) fn remove_port(&self) -> String {
-        self.href(false)
-    }
-
-    /// twilio-node's `addPort`: the href when there is a (non-default) port, else
-    /// `buildUrlWithStandardPort` (which uses `search` and `hash`, so an empty `?` or `#`
-    /// is dropped).
-    pub(crate) fn add_port(&self) -> String {
-        if self.port.is_some() {
-            return self.href(true);
-        }
-        let mut out = String::new();
-        let port = if self.scheme == "https" { "443" } else { "80" };
-        self.push_origin(&mut out, Some(port));
-        out.push_str(&self.path);
-        if let Some(q) = self.query.as_deref().filter(|q| !q.is_empty()) {
-            out.push('?');
-            out.push_str(q);
-        }
-        if let Some(f) = self.fragment.as_deref().filter(|f| !f.is_empty()) {
-            out.push('#');
-            out.push_str(f);
-        }
-        out
-    }
-
     /// `url.searchParams.get(name)`: the first value, decoded.
     pub(crate) fn search_param(&self, name: &str) -> Option<String> {
         let q = self.query.as_deref()?;

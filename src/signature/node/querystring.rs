@@ -1,21 +1,20 @@
 //! Node's legacy `querystring` module as twilio-node uses it: `parse`, `escape`,
 //! `stringify`, and the `withLegacyQuerystring` URL rebuild built on them.
 
-use super::{percent_decode_lossy, WUrl, HEX_UPPER};
+use super::{percent_decode_lossy, HEX_UPPER};
 use crate::signature::compute;
 
-/// twilio-node's `withLegacyQuerystring(url)`: re-parse, and when the query is non-empty
-/// rebuild it with `querystring.stringify(querystring.parse(query))` appended after the
-/// serialised URL without its query (and with its fragment, as node does).
+/// twilio-node 6.2's `withLegacyQuerystring(url)`, on the text: everything after the first
+/// `?` (the fragment too, which `querystring.parse` reads as part of the last value) is
+/// rebuilt with `querystring.stringify(querystring.parse(…))`; no `?`, or nothing after it,
+/// leaves the URL as it is. Always `Some` (kept an `Option` for the callers that pair it
+/// with `new URL()`, which can throw first).
 pub(crate) fn with_legacy_querystring(url: &str) -> Option<String> {
-    let parsed = WUrl::parse(url)?;
-    match parsed.query.as_deref() {
-        Some(q) if !q.is_empty() => {
-            let mut base = parsed.clone();
-            base.query = None;
-            let mut out = base.href(true);
-            out.push('?');
-            out.push_str(&qs_stringify(&qs_parse(q)));
+    match url.find('?') {
+        Some(q) if q + 1 < url.len() => {
+            let mut out = String::with_capacity(url.len() + 8);
+            out.push_str(&url[..=q]);
+            out.push_str(&qs_stringify(&qs_parse(&url[q + 1..])));
             Some(out)
         }
         _ => Some(url.to_string()),
