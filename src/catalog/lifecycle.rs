@@ -32,6 +32,11 @@ pub struct Lifecycle {
     pub id: &'static str,
     /// The webhook kinds whose callbacks follow this lifecycle.
     pub kinds: &'static [&'static str],
+    /// Kinds that stand for this lifecycle's callback when they carry one of its terminal
+    /// statuses: a request that names only the SID and a final status (`CallSid`,
+    /// `CallStatus=completed`) reads as a generic voice request, but Twilio asks for TwiML
+    /// only while a call is live, so a final status comes from a status callback.
+    pub terminal_kinds: &'static [&'static str],
     /// The parameters that carry the status, first present wins.
     pub params: &'static [&'static str],
     /// Every documented status, in lifecycle order.
@@ -90,6 +95,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
         id: "call",
         kinds: &["voice-status-callback"],
+        terminal_kinds: &["voice-request"],
         params: &["CallStatus"],
         states: &[
             st("queued", 0),
@@ -106,6 +112,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
         id: "message",
         kinds: &["message-status-callback"],
+        terminal_kinds: &[],
         params: &["MessageStatus", "SmsStatus"],
         states: &[
             st("accepted", 0),
@@ -136,6 +143,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
             "recording-status-callback",
             "conference-recording-status-callback",
         ],
+        terminal_kinds: &[],
         params: &["RecordingStatus"],
         states: &[
             st("in-progress", 0),
@@ -147,12 +155,14 @@ pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
         id: "transcription",
         kinds: &["transcription-callback"],
+        terminal_kinds: &[],
         params: &["TranscriptionStatus"],
         states: &[st("in-progress", 0), end("completed", 1), end("failed", 1)],
     },
     Lifecycle {
         id: "amd",
         kinds: &["amd-callback"],
+        terminal_kinds: &[],
         params: &["AnsweredBy"],
         states: &[
             st("machine_start", 0),
@@ -167,6 +177,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
         id: "conference",
         kinds: &["conference-callback"],
+        terminal_kinds: &[],
         params: &["StatusCallbackEvent"],
         states: &[
             // Participants join (and may leave) while the conference waits for a moderator,
@@ -195,6 +206,17 @@ pub static LIFECYCLES: &[Lifecycle] = &[
 /// The lifecycle a webhook kind's callbacks follow, if any.
 pub fn for_kind(kind_id: &str) -> Option<&'static Lifecycle> {
     LIFECYCLES.iter().find(|l| l.kinds.contains(&kind_id))
+}
+
+/// The lifecycle of a capture of kind `kind_id` whose status parameter says `status`: the
+/// kind's own, or one whose `terminal_kinds` lists the kind when `status` is terminal there.
+pub fn for_capture(kind_id: &str, status: Option<&str>) -> Option<&'static Lifecycle> {
+    for_kind(kind_id).or_else(|| {
+        let status = status?;
+        LIFECYCLES.iter().find(|l| {
+            l.terminal_kinds.contains(&kind_id) && l.state(status).is_some_and(|s| s.terminal)
+        })
+    })
 }
 
 /// The lifecycle with this id.

@@ -3,7 +3,7 @@
 //!
 //! Recognised: JSON Lines (a string or an object per line), a JSON array of captures (or
 //! pretty-printed JSON objects one after another), a HAR file with many entries, raw HTTP
-//! requests one after another (responses between them are skipped), a server log with one
+//! requests or curl commands one after another (responses between them are skipped), a server log with one
 //! form body (or URL, or JSON object, or its JavaScript, Python or Ruby rendering, as Rails
 //! logs `Parameters:`) per line with or without a time prefix, Twilio's Call Events resource (`events[]`), Event Streams
 //! CloudEvents (one or an array) and Debugger webhook events (their `Payload.webhook`).
@@ -167,7 +167,9 @@ pub fn detect_many(text: &str) -> ManyFormat {
         }
         return ManyFormat::Single;
     }
-    if head.lines().any(|l| request_line(l).is_some()) {
+    if head.lines().any(|l| request_line(l).is_some())
+        || head.lines().filter(|l| curl_line(l)).count() >= 2
+    {
         return ManyFormat::Http;
     }
     let json_lines = head
@@ -502,23 +504,64 @@ fn is_status_line(line: &str) -> bool {
             .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A line that starts a curl command (`curl …`, or `$ curl …` as a shell session shows it).
+fn curl_line(line: &str) -> bool {
+    let l = line.trim_start();
+    let l = l.strip_prefix("$ ").unwrap_or(l);
+    l.starts_with("curl ") || l.starts_with("curl.exe ")
+}
+
+/// Where a shell command that starts at byte `start` ends: the first line break outside
+/// quotes that no backslash continues (or the end of the text).
+fn command_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut single, mut double, mut escaped) = (false, false, false);
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match b {
+            b'\\' if !single => escaped = true,
+            b'\'' if !double => single = !single,
+            b'"' if !single => double = !double,
+            b'\n' if !single && !double => return i + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
 /// Byte spans of raw HTTP requests: each starts at a request line and ends at the next
-/// request line or response status line.
+/// request line or response status line. When several curl commands follow one another (a
+/// test script, a shell history), each command is a request too, ending where the command
+/// ends (script lines between commands are skipped).
 /// Starts are `(byte offset, 1-based line)`.
 fn http_spans(text: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
+    let curls = text.lines().filter(|l| curl_line(l)).count() >= 2;
     let mut starts = Vec::new();
     let mut ends = Vec::new();
     let mut pos = 0;
+    // The end of the curl command being read, if inside one.
+    let mut skip_to = 0;
     for (n, l) in text.split_inclusive('\n').enumerate() {
-        if request_line(l).is_some() {
-            if starts.len() > ends.len() {
-                ends.push(pos);
-            }
-            starts.push((pos, n + 1));
-        } else if is_status_line(l) && starts.len() > ends.len() {
-            ends.push(pos);
-        }
+        let at = pos;
         pos += l.len();
+        if at < skip_to {
+            continue;
+        }
+        if request_line(l).is_some() || (curls && curl_line(l)) {
+            if starts.len() > ends.len() {
+                ends.push(at);
+            }
+            starts.push((at, n + 1));
+            if curls && curl_line(l) {
+                skip_to = command_end(text, at);
+                ends.push(skip_to);
+            }
+        } else if is_status_line(l) && starts.len() > ends.len() {
+            ends.push(at);
+        }
     }
     (starts, ends)
 }
