@@ -181,7 +181,8 @@ pub struct Lane {
     pub ordered_by: OrderedBy,
     /// The callbacks, in order.
     pub entries: Vec<Entry>,
-    /// The last status in order, when any.
+    /// The last status in order, when any, passing over callbacks that arrived behind one
+    /// that follows them (`timeline-out-of-order`): the lane's outcome.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub final_status: Option<String>,
 }
