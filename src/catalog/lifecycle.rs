@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn lifecycles_agree_with_the_catalog() {
         for l in LIFECYCLES {
-            for k in l.kinds {
+            for k in l.kinds.iter().chain(l.terminal_kinds) {
                 assert!(
                     crate::catalog::kind(k).is_some(),
                     "{}: unknown kind {k}",
@@ -282,5 +282,12 @@ mod tests {
             Some("message")
         );
         assert!(for_kind("voice-request").is_none());
+        // A bare voice request with a final CallStatus is a call status callback.
+        let id = |k, st| for_capture(k, st).map(|l: &Lifecycle| l.id);
+        assert_eq!(id("voice-request", Some("completed")), Some("call"));
+        assert_eq!(id("voice-request", Some("no-answer")), Some("call"));
+        assert_eq!(id("voice-request", Some("ringing")), None);
+        assert_eq!(id("voice-request", None), None);
+        assert_eq!(id("gather-action", Some("completed")), None);
     }
 }

@@ -685,6 +685,21 @@ mod tests {
     }
 
     #[test]
+    fn curl_commands_one_after_another() {
+        // A quoted body over several lines, a quoted newline, and script lines between.
+        let text = "#!/bin/sh\necho 'first'\ncurl -X POST http://h/s \\\n  -d '{\n \"MessageSid\": \"SM1\",\n \"MessageStatus\": \"sent\"\n}'\necho \"done\"\n$ curl http://h/s -d \"MessageSid=SM1&MessageStatus=delivered\"\n";
+        assert_eq!(detect_many(text), ManyFormat::Http);
+        let caps: Vec<_> = read_captures(text).collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 2);
+        assert!(caps[0].input.starts_with("curl -X POST"));
+        assert!(caps[0].input.ends_with("}'"));
+        assert_eq!(caps[0].line, Some(3));
+        assert!(caps[1].input.ends_with("delivered\""));
+        // One curl command alone stays a single capture.
+        assert_eq!(detect_many("curl http://h -d 'A=1'\n"), ManyFormat::Single);
+    }
+
+    #[test]
     fn http_requests_with_responses_between() {
         let text = "POST /a HTTP/1.1\nHost: x\n\nA=1&B=2\nHTTP/1.1 200 OK\n\n<Response/>\nPOST /b HTTP/1.1\nHost: x\n\nC=3\n";
         let caps: Vec<_> = read_captures(text).collect::<Result<_, _>>().unwrap();
