@@ -455,10 +455,25 @@ fn from_value(v: &Value, format: ManyFormat) -> Result<Capture, String> {
     if is_envelope(o) {
         // An AWS Lambda/ALB event or a Monitor Alert: `inspect` unwraps the request it
         // carries (a base64 body, headers, the URL); its `body` is not the capture alone.
-        return Ok(Capture {
+        let mut c = Capture {
             source: Some(format),
             ..Capture::new(v.to_string())
-        });
+        };
+        if o.contains_key("request_variables") {
+            // A Monitor Alert keeps when the failing request was made and which resource
+            // it was about.
+            let text = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+            c.event_time = text("date_generated").or_else(|| text("date_created"));
+            c.group_hint = text("resource_sid");
+            if let Some(code) = o.get("error_code").and_then(|v| match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            }) {
+                c.label.get_or_insert(format!("alert {code}"));
+            }
+        }
+        return Ok(c);
     }
     if o.contains_key("input") || o.contains_key("body") {
         let mut c: Capture =
@@ -697,6 +712,19 @@ mod tests {
         assert!(caps[1].input.ends_with("delivered\""));
         // One curl command alone stays a single capture.
         assert_eq!(detect_many("curl http://h -d 'A=1'\n"), ManyFormat::Single);
+    }
+
+    #[test]
+    fn monitor_alerts_keep_their_time_and_resource() {
+        let text = r#"{"error_code": "11200", "date_generated": "2016-10-27T02:34:21Z", "resource_sid": "CA1", "request_url": "https://h/a", "request_variables": "CallSid=CA1&CallStatus=in-progress"}
+{"error_code": 4107, "date_created": "2014-02-05T22:07:02Z", "resource_sid": "SM2", "request_variables": null}"#;
+        let caps: Vec<_> = read_captures(text).collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 2);
+        assert_eq!(caps[0].event_time.as_deref(), Some("2016-10-27T02:34:21Z"));
+        assert_eq!(caps[0].group_hint.as_deref(), Some("CA1"));
+        assert_eq!(caps[0].label.as_deref(), Some("alert 11200"));
+        assert_eq!(caps[1].event_time.as_deref(), Some("2014-02-05T22:07:02Z"));
+        assert_eq!(caps[1].label.as_deref(), Some("alert 4107"));
     }
 
     #[test]
