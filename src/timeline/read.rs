@@ -2,11 +2,14 @@
 //! options (URL, method, headers), receive time, Twilio's own event time and position.
 //!
 //! Recognised: JSON Lines (a string or an object per line), a JSON array of captures (or
-//! pretty-printed JSON objects one after another), a HAR file with many entries, raw HTTP
-//! requests or curl commands one after another (responses between them are skipped), a server log with one
+//! pretty-printed JSON objects one after another: Monitor Alerts keep their time and
+//! resource), a HAR file with many entries, raw HTTP requests or curl commands one after
+//! another (responses and script lines between them are skipped), a server log with one
 //! form body (or URL, or JSON object, or its JavaScript, Python or Ruby rendering, as Rails
-//! logs `Parameters:`) per line with or without a time prefix, Twilio's Call Events resource (`events[]`), Event Streams
-//! CloudEvents (one or an array) and Debugger webhook events (their `Payload.webhook`).
+//! logs `Parameters:`) per line with or without a time prefix (`[time: LEVEL/worker]` as
+//! Python's logging writes it included), Twilio's Call Events resource (`events[]`), Event
+//! Streams CloudEvents (one or an array) and Debugger webhook events (their
+//! `Payload.webhook`).
 //!
 //! Line-based formats are read lazily, one line at a time ([`Captures`] is an iterator), so
 //! a caller can stream a log of any length. A capture that cannot be read becomes an
