@@ -32,6 +32,11 @@ pub struct Lifecycle {
     pub id: &'static str,
     /// The webhook kinds whose callbacks follow this lifecycle.
     pub kinds: &'static [&'static str],
+    /// Kinds that stand for this lifecycle's callback when they carry one of its terminal
+    /// statuses: a request that names only the SID and a final status (`CallSid`,
+    /// `CallStatus=completed`) reads as a generic voice request, but Twilio asks for TwiML
+    /// only while a call is live, so a final status comes from a status callback.
+    pub terminal_kinds: &'static [&'static str],
     /// The parameters that carry the status, first present wins.
     pub params: &'static [&'static str],
     /// Every documented status, in lifecycle order.
@@ -90,6 +95,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
         id: "call",
         kinds: &["voice-status-callback"],
+        terminal_kinds: &["voice-request"],
         params: &["CallStatus"],
         states: &[
             st("queued", 0),
@@ -106,6 +112,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
         id: "message",
         kinds: &["message-status-callback"],
+        terminal_kinds: &[],
         params: &["MessageStatus", "SmsStatus"],
         states: &[
             st("accepted", 0),
@@ -136,6 +143,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
             "recording-status-callback",
             "conference-recording-status-callback",
         ],
+        terminal_kinds: &[],
         params: &["RecordingStatus"],
         states: &[
             st("in-progress", 0),
@@ -147,12 +155,14 @@ pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
         id: "transcription",
         kinds: &["transcription-callback"],
+        terminal_kinds: &[],
         params: &["TranscriptionStatus"],
         states: &[st("in-progress", 0), end("completed", 1), end("failed", 1)],
     },
     Lifecycle {
         id: "amd",
         kinds: &["amd-callback"],
+        terminal_kinds: &[],
         params: &["AnsweredBy"],
         states: &[
             st("machine_start", 0),
@@ -167,6 +177,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
         id: "conference",
         kinds: &["conference-callback"],
+        terminal_kinds: &[],
         params: &["StatusCallbackEvent"],
         states: &[
             // Participants join (and may leave) while the conference waits for a moderator,
@@ -197,6 +208,17 @@ pub fn for_kind(kind_id: &str) -> Option<&'static Lifecycle> {
     LIFECYCLES.iter().find(|l| l.kinds.contains(&kind_id))
 }
 
+/// The lifecycle of a capture of kind `kind_id` whose status parameter says `status`: the
+/// kind's own, or one whose `terminal_kinds` lists the kind when `status` is terminal there.
+pub fn for_capture(kind_id: &str, status: Option<&str>) -> Option<&'static Lifecycle> {
+    for_kind(kind_id).or_else(|| {
+        let status = status?;
+        LIFECYCLES.iter().find(|l| {
+            l.terminal_kinds.contains(&kind_id) && l.state(status).is_some_and(|s| s.terminal)
+        })
+    })
+}
+
 /// The lifecycle with this id.
 pub fn by_id(id: &str) -> Option<&'static Lifecycle> {
     LIFECYCLES.iter().find(|l| l.id == id)
@@ -211,7 +233,7 @@ mod tests {
     #[test]
     fn lifecycles_agree_with_the_catalog() {
         for l in LIFECYCLES {
-            for k in l.kinds {
+            for k in l.kinds.iter().chain(l.terminal_kinds) {
                 assert!(
                     crate::catalog::kind(k).is_some(),
                     "{}: unknown kind {k}",
@@ -260,5 +282,12 @@ mod tests {
             Some("message")
         );
         assert!(for_kind("voice-request").is_none());
+        // A bare voice request with a final CallStatus is a call status callback.
+        let id = |k, st| for_capture(k, st).map(|l: &Lifecycle| l.id);
+        assert_eq!(id("voice-request", Some("completed")), Some("call"));
+        assert_eq!(id("voice-request", Some("no-answer")), Some("call"));
+        assert_eq!(id("voice-request", Some("ringing")), None);
+        assert_eq!(id("voice-request", None), None);
+        assert_eq!(id("gather-action", Some("completed")), None);
     }
 }

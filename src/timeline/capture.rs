@@ -21,7 +21,8 @@ pub enum ManyFormat {
     JsonArray,
     /// A HAR file (`log.entries[]`): one capture per entry, `startedDateTime` as receive time.
     Har,
-    /// Raw HTTP requests one after another; responses between them are skipped.
+    /// Raw HTTP requests (or curl commands) one after another; responses and script lines
+    /// between them are skipped.
     Http,
     /// A server log: one form body, URL or JSON object per line, with or without a time prefix.
     Log,

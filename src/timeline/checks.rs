@@ -37,7 +37,7 @@ pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
         for e in &mut lane.entries {
             explain(e);
         }
-        lane.final_status = lane.entries.iter().rev().find_map(|e| e.status.clone());
+        lane.final_status = final_status(lane);
     }
     Group {
         sid,
@@ -47,6 +47,25 @@ pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
         lanes,
         findings,
     }
+}
+
+/// The lane's outcome: the last status in lane order, passing over callbacks that arrived
+/// behind one that follows them (a late `sending` after `delivered` is not the outcome,
+/// which is the mistake an app that keeps the last callback makes).
+fn final_status(lane: &Lane) -> Option<String> {
+    let behind = |e: &Entry| {
+        e.findings
+            .iter()
+            .any(|f| f.code == Code::TimelineOutOfOrder)
+    };
+    let last = |skip_behind: bool| {
+        lane.entries
+            .iter()
+            .rev()
+            .filter(|e| !(skip_behind && behind(e)))
+            .find_map(|e| e.status.clone())
+    };
+    last(true).or_else(|| last(false))
 }
 
 /// Orders a lane by the strongest key every entry has. Times are written to the second (or

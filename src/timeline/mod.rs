@@ -181,7 +181,8 @@ pub struct Lane {
     pub ordered_by: OrderedBy,
     /// The callbacks, in order.
     pub entries: Vec<Entry>,
-    /// The last status in order, when any.
+    /// The last status in order, when any, passing over callbacks that arrived behind one
+    /// that follows them (`timeline-out-of-order`): the lane's outcome.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub final_status: Option<String>,
 }
@@ -355,13 +356,15 @@ pub fn entry_of(c: &Capture) -> Entry {
 /// The timeline entry of a capture whose report is already known.
 pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
     let kind = r.kind.id;
-    let life = lifecycle::for_kind(&kind);
-    let status = match life {
+    let status = match lifecycle::for_kind(&kind) {
         Some(l) => l.params.iter().find_map(|p| param(r, p)),
         None => ["CallStatus", "MessageStatus", "SmsStatus"]
             .iter()
             .find_map(|p| param(r, p)),
     };
+    // A generic request carrying a final status is that lifecycle's callback (see
+    // `Lifecycle::terminal_kinds`).
+    let life = lifecycle::for_capture(&kind, status);
     let message_sid = ["MessageSid", "SmsSid", "SmsMessageSid"]
         .iter()
         .find_map(|p| param(r, p));
@@ -373,6 +376,9 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         (Some(m), Some(GroupObject::Message))
     } else if let Some(cs) = call_sid {
         (Some(cs), Some(GroupObject::Call))
+    } else if conference_sid.is_some() {
+        // A conference's own recording callback names the conference and no call.
+        (conference_sid, Some(GroupObject::Conference))
     } else {
         let hint = c.group_hint.as_deref();
         let object = hint.map(|h| match h.get(..2) {

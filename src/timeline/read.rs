@@ -2,11 +2,14 @@
 //! options (URL, method, headers), receive time, Twilio's own event time and position.
 //!
 //! Recognised: JSON Lines (a string or an object per line), a JSON array of captures (or
-//! pretty-printed JSON objects one after another), a HAR file with many entries, raw HTTP
-//! requests one after another (responses between them are skipped), a server log with one
+//! pretty-printed JSON objects one after another: Monitor Alerts keep their time and
+//! resource), a HAR file with many entries, raw HTTP requests or curl commands one after
+//! another (responses and script lines between them are skipped), a server log with one
 //! form body (or URL, or JSON object, or its JavaScript, Python or Ruby rendering, as Rails
-//! logs `Parameters:`) per line with or without a time prefix, Twilio's Call Events resource (`events[]`), Event Streams
-//! CloudEvents (one or an array) and Debugger webhook events (their `Payload.webhook`).
+//! logs `Parameters:`) per line with or without a time prefix (`[time: LEVEL/worker]` as
+//! Python's logging writes it included), Twilio's Call Events resource (`events[]`), Event
+//! Streams CloudEvents (one or an array) and Debugger webhook events (their
+//! `Payload.webhook`).
 //!
 //! Line-based formats are read lazily, one line at a time ([`Captures`] is an iterator), so
 //! a caller can stream a log of any length. A capture that cannot be read becomes an
@@ -167,7 +170,9 @@ pub fn detect_many(text: &str) -> ManyFormat {
         }
         return ManyFormat::Single;
     }
-    if head.lines().any(|l| request_line(l).is_some()) {
+    if head.lines().any(|l| request_line(l).is_some())
+        || head.lines().filter(|l| curl_line(l)).count() >= 2
+    {
         return ManyFormat::Http;
     }
     let json_lines = head
@@ -453,10 +458,25 @@ fn from_value(v: &Value, format: ManyFormat) -> Result<Capture, String> {
     if is_envelope(o) {
         // An AWS Lambda/ALB event or a Monitor Alert: `inspect` unwraps the request it
         // carries (a base64 body, headers, the URL); its `body` is not the capture alone.
-        return Ok(Capture {
+        let mut c = Capture {
             source: Some(format),
             ..Capture::new(v.to_string())
-        });
+        };
+        if o.contains_key("request_variables") {
+            // A Monitor Alert keeps when the failing request was made and which resource
+            // it was about.
+            let text = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+            c.event_time = text("date_generated").or_else(|| text("date_created"));
+            c.group_hint = text("resource_sid");
+            if let Some(code) = o.get("error_code").and_then(|v| match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            }) {
+                c.label.get_or_insert(format!("alert {code}"));
+            }
+        }
+        return Ok(c);
     }
     if o.contains_key("input") || o.contains_key("body") {
         let mut c: Capture =
@@ -502,23 +522,64 @@ fn is_status_line(line: &str) -> bool {
             .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A line that starts a curl command (`curl …`, or `$ curl …` as a shell session shows it).
+fn curl_line(line: &str) -> bool {
+    let l = line.trim_start();
+    let l = l.strip_prefix("$ ").unwrap_or(l);
+    l.starts_with("curl ") || l.starts_with("curl.exe ")
+}
+
+/// Where a shell command that starts at byte `start` ends: the first line break outside
+/// quotes that no backslash continues (or the end of the text).
+fn command_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut single, mut double, mut escaped) = (false, false, false);
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match b {
+            b'\\' if !single => escaped = true,
+            b'\'' if !double => single = !single,
+            b'"' if !single => double = !double,
+            b'\n' if !single && !double => return i + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
 /// Byte spans of raw HTTP requests: each starts at a request line and ends at the next
-/// request line or response status line.
+/// request line or response status line. When several curl commands follow one another (a
+/// test script, a shell history), each command is a request too, ending where the command
+/// ends (script lines between commands are skipped).
 /// Starts are `(byte offset, 1-based line)`.
 fn http_spans(text: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
+    let curls = text.lines().filter(|l| curl_line(l)).count() >= 2;
     let mut starts = Vec::new();
     let mut ends = Vec::new();
     let mut pos = 0;
+    // The end of the curl command being read, if inside one.
+    let mut skip_to = 0;
     for (n, l) in text.split_inclusive('\n').enumerate() {
-        if request_line(l).is_some() {
-            if starts.len() > ends.len() {
-                ends.push(pos);
-            }
-            starts.push((pos, n + 1));
-        } else if is_status_line(l) && starts.len() > ends.len() {
-            ends.push(pos);
-        }
+        let at = pos;
         pos += l.len();
+        if at < skip_to {
+            continue;
+        }
+        if request_line(l).is_some() || (curls && curl_line(l)) {
+            if starts.len() > ends.len() {
+                ends.push(at);
+            }
+            starts.push((at, n + 1));
+            if curls && curl_line(l) {
+                skip_to = command_end(text, at);
+                ends.push(skip_to);
+            }
+        } else if is_status_line(l) && starts.len() > ends.len() {
+            ends.push(at);
+        }
     }
     (starts, ends)
 }
@@ -639,6 +700,34 @@ mod tests {
             detect_many("CallSid=CA1&CallStatus=ringing\nCallSid=CA1&CallStatus=completed"),
             ManyFormat::Log
         );
+    }
+
+    #[test]
+    fn curl_commands_one_after_another() {
+        // A quoted body over several lines, a quoted newline, and script lines between.
+        let text = "#!/bin/sh\necho 'first'\ncurl -X POST http://h/s \\\n  -d '{\n \"MessageSid\": \"SM1\",\n \"MessageStatus\": \"sent\"\n}'\necho \"done\"\n$ curl http://h/s -d \"MessageSid=SM1&MessageStatus=delivered\"\n";
+        assert_eq!(detect_many(text), ManyFormat::Http);
+        let caps: Vec<_> = read_captures(text).collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 2);
+        assert!(caps[0].input.starts_with("curl -X POST"));
+        assert!(caps[0].input.ends_with("}'"));
+        assert_eq!(caps[0].line, Some(3));
+        assert!(caps[1].input.ends_with("delivered\""));
+        // One curl command alone stays a single capture.
+        assert_eq!(detect_many("curl http://h -d 'A=1'\n"), ManyFormat::Single);
+    }
+
+    #[test]
+    fn monitor_alerts_keep_their_time_and_resource() {
+        let text = r#"{"error_code": "11200", "date_generated": "2016-10-27T02:34:21Z", "resource_sid": "CA1", "request_url": "https://h/a", "request_variables": "CallSid=CA1&CallStatus=in-progress"}
+{"error_code": 4107, "date_created": "2014-02-05T22:07:02Z", "resource_sid": "SM2", "request_variables": null}"#;
+        let caps: Vec<_> = read_captures(text).collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 2);
+        assert_eq!(caps[0].event_time.as_deref(), Some("2016-10-27T02:34:21Z"));
+        assert_eq!(caps[0].group_hint.as_deref(), Some("CA1"));
+        assert_eq!(caps[0].label.as_deref(), Some("alert 11200"));
+        assert_eq!(caps[1].event_time.as_deref(), Some("2014-02-05T22:07:02Z"));
+        assert_eq!(caps[1].label.as_deref(), Some("alert 4107"));
     }
 
     #[test]

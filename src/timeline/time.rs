@@ -71,18 +71,27 @@ fn split_zone(t: &str) -> (&str, i64) {
 }
 
 /// The timestamp at the start of a log line, and the byte length it (and the separator
-/// after it) takes. Accepts `[...]`-bracketed times, ISO dates with or without a time zone,
-/// and epoch numbers.
+/// after it) takes. Accepts `[...]`-bracketed times (alone, or followed by more fields
+/// inside the brackets, as Python's logging and Celery write `[2023-06-08 17:23:34,804:
+/// INFO/ForkPoolWorker-4]`), ISO dates with or without a time zone, and epoch numbers.
 pub(crate) fn leading_time(line: &str) -> Option<(i64, &str, usize)> {
     let t = line.trim_start();
     let lead = line.len() - t.len();
     if let Some(inner) = t.strip_prefix('[') {
         let close = inner.find(']')?;
         let text = &inner[..close];
-        let ms = parse_millis(text)?;
+        let (ms, text) = match parse_millis(text) {
+            Some(ms) => (ms, text),
+            None => unbracketed_time(text).map(|(ms, time, _)| (ms, time))?,
+        };
         return Some((ms, text, lead + close + 2));
     }
-    // Longest prefix of up to 4 space-separated tokens that parses.
+    unbracketed_time(t).map(|(ms, time, len)| (ms, time, lead + len))
+}
+
+/// The time at the start of `t` (no bracket, no leading space): the longest prefix of a
+/// few space-separated tokens that parses, and the byte length it takes.
+fn unbracketed_time(t: &str) -> Option<(i64, &str, usize)> {
     let mut ends: Vec<usize> = Vec::new();
     for (i, c) in t.char_indices() {
         if c == ' ' || c == '\t' {
@@ -102,7 +111,7 @@ pub(crate) fn leading_time(line: &str) -> Option<(i64, &str, usize)> {
             continue;
         }
         if let Some(ms) = parse_millis(cand) {
-            return Some((ms, cand, lead + e));
+            return Some((ms, cand, e));
         }
     }
     None
@@ -139,5 +148,12 @@ mod tests {
         let (_, text, _) = leading_time("[2024-05-29T10:57:57Z] x=1").unwrap();
         assert_eq!(text, "2024-05-29T10:57:57Z");
         assert!(leading_time("CallSid=CA1&CallStatus=ringing").is_none());
+        // Python logging / Celery: the time is the first field inside the brackets.
+        let line = "[2023-06-08 17:24:08,687: INFO/ForkPoolWorker-4] a=1";
+        let (ms, text, len) = leading_time(line).unwrap();
+        assert_eq!(text, "2023-06-08 17:24:08,687");
+        assert_eq!(ms, parse_millis("2023-06-08T17:24:08.687Z").unwrap());
+        assert_eq!(line[len..].trim_start(), "a=1");
+        assert!(leading_time("[INFO] a=1").is_none());
     }
 }

@@ -65,6 +65,9 @@ struct GroupExp {
     /// Statuses of the lane, in the lane's order.
     #[serde(default)]
     statuses: Option<Vec<String>>,
+    /// The lane's outcome (`finalStatus`).
+    #[serde(default)]
+    final_status: Option<String>,
     #[serde(default)]
     parent: Option<String>,
     #[serde(default)]
@@ -147,6 +150,12 @@ fn check_group(g: &Group, want: &GroupExp, errs: &mut Vec<String>) {
         if got != *st {
             errs.push(format!("{sid}: statuses {got:?}, want {st:?}"));
         }
+    }
+    if want.final_status.is_some() && want.final_status != lane.final_status {
+        errs.push(format!(
+            "{sid}: final status {:?}, want {:?}",
+            lane.final_status, want.final_status
+        ));
     }
     if want.parent != g.parent && want.parent.is_some() {
         errs.push(format!(
