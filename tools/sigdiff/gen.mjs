@@ -4,6 +4,7 @@
 // bodySHA256), each signed one of several ways. Writes JSON Lines to stdout.
 // Usage: node tools/sigdiff/gen.mjs [count] [seed]
 import { createHash, createHmac } from "node:crypto";
+import querystring from "node:querystring";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -32,6 +33,8 @@ const queries = ["?bodySHA256=abc", "?a=%", "?a=%zz", "?a=1#b=2", "?%C3%A9=1", "
 const frags = ["", "", "", "", "#frag", "#"];
 const keys = ["To", "From", "Body", "body", "ToCity", "To_", "CallSid", "Digits", "é", "\u{1F600}", "\uFF21", "\uE000", "A", "a", "MediaUrl0", "MediaUrl10", "MediaUrl2", "", " ", "x y", "k&v", "k=v", "SpeechResult"];
 const values = ["", "+14155550100", "hi there", "a+b", "%41", "é", "\u{1F44B}", "\uFF21", "\uE000x", "line\nbreak", "tab\t", " lead", "trail ", "&=?#", "0", "null", "\u00A0", "CA0123456789abcdef0123456789abcdef"];
+
+const rawPieces = ["Body=hi%20there", "Body=hi+there", "Body=h%c3%a9", "Body=héllo", "Body=%FF%FE", "Body=%e2%82", "To=%2b1415", "To=+1415", "flag", "=novalue", "a=b=c", "Body=100%", "Body=%zz", "Body=%2", "x%20y=1", "k+k=v+v", "From=%2B14155550100", "Digits=1234", "MediaUrl0=https%3A%2F%2Fapi.twilio.com%2Fx", "Body=%F0%9F%91%8B", "Body=\u{1F44B}", "Body=%ed%a0%80", "Caller=%2B1%20415", "e%CC%81=1"];
 
 function makeUrl() {
   return pick(schemes) + pick(hosts) + pick(ports) + pick(paths) + pick(queries) + pick(frags);
@@ -111,7 +114,15 @@ for (let i = 0; i < count; i++) {
   let body = "";
   let contentType = "";
   let method = "POST";
-  if (kind === "form") {
+  if (kind === "form" && rand(3) === 0) {
+    // A body as senders really write them (raw UTF-8, %20 or '+', lower-case hex, %FF, a
+    // stray '=' or '&', a name without '='); the parameters are what Express's
+    // querystring.parse makes of it, and both libraries are given those.
+    contentType = "application/x-www-form-urlencoded";
+    body = Array.from({ length: 1 + rand(6) }, () => pick(rawPieces)).join(pick(["&", "&", "&&"]));
+    const parsed = querystring.parse(body);
+    pairs = Object.keys(parsed).flatMap((k) => (Array.isArray(parsed[k]) ? parsed[k].map((x) => [k, x]) : [[k, parsed[k]]]));
+  } else if (kind === "form") {
     contentType = "application/x-www-form-urlencoded";
     for (let n = rand(8); n > 0; n--) pairs.push([pick(keys), pick(values)]);
     if (rand(4) === 0 && pairs.length) pairs.push([pairs[0][0], pick(values)]);
@@ -148,6 +159,9 @@ for (let i = 0; i < count; i++) {
   } else if (signer < 17) {
     how = "python compute_signature over its add_port/remove_port URL (filled in by python.py)";
     signature = null;
+  } else if (signer < 18 && kind !== "json") {
+    how = "SharedKey: python compute_signature with HMAC_SHA256 (filled in by python.py)";
+    signature = null;
   } else if (signer < 18) {
     how = "a signature with a trailing newline";
     signature = `${twilio.getExpectedTwilioSignature(signToken, url, kind === "form" ? obj : {})}\n`;
@@ -166,5 +180,10 @@ for (let i = 0; i < count; i++) {
     signature,
     sign: { how, token: signToken, python_add_port: rand(2) === 0 },
   };
+  if (how.startsWith("SharedKey")) {
+    row.signature_settings = pick(["key=webhooks_sharedkey_01hz,algorithm=HMAC_SHA256", "algorithm=HMAC_SHA256", "key=k, algorithm=hmac_sha256", "key=k,algorithm=HMAC_SHA512", "key=k"]);
+  } else if (rand(40) === 0) {
+    row.signature_settings = pick(["key=k,algorithm=HMAC_SHA1", "", "key=k"]);
+  }
   process.stdout.write(`${JSON.stringify(row)}\n`);
 }
