@@ -712,7 +712,8 @@ orderedBy: OrderedBy,
  */
 entries: Array<Entry>, 
 /**
- * The last status in order, when any.
+ * The last status in order, when any, passing over callbacks that arrived behind one
+ * that follows them (`timeline-out-of-order`): the lane's outcome.
  */
 finalStatus?: string, };
 
