@@ -247,6 +247,7 @@ pub(crate) static ELEMENTS: &[ElementSpec] = &[
         text_by_parent: &[],
         attributes_by_parent: &[],
         attributes: &[
+            AttrSpec { name: "applicationReconnect", ty: AttrType::Boolean, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "backgroundNoiseReduction", ty: AttrType::String, values: &[], list: false, node_spelling: Some("backgroundnoisereduction") },
             AttrSpec { name: "debug", ty: AttrType::String, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "deepgramSmartFormat", ty: AttrType::String, values: &[], list: false, node_spelling: Some("deepgramsmartformat") },
@@ -269,6 +270,7 @@ pub(crate) static ELEMENTS: &[ElementSpec] = &[
             AttrSpec { name: "transcriptionProvider", ty: AttrType::String, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "ttsLanguage", ty: AttrType::String, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "ttsProvider", ty: AttrType::String, values: &[], list: false, node_spelling: None },
+            AttrSpec { name: "turnDetection", ty: AttrType::String, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "url", ty: AttrType::Url, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "voice", ty: AttrType::String, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "welcomeGreeting", ty: AttrType::String, values: &[], list: false, node_spelling: None },
