@@ -35,6 +35,7 @@ TYPES = {
     "url": "AttrType::Url",
     "enum": "AttrType::Enum",
     "enum-list": "AttrType::Enum",
+    "dtmf": "AttrType::Dtmf",
 }
 TEXT = {"none": "TextRule::None", "optional": "TextRule::Optional", "required": "TextRule::Required"}
 KINDS = {"verb": "ElementKind::Verb", "noun": "ElementKind::Noun", "ssml": "ElementKind::Ssml"}
@@ -200,6 +201,8 @@ def valid_value(a):
         return "true"
     if t == "url":
         return "https://example.com/next"
+    if t == "dtmf":
+        return "w1"
     if t in ("enum", "enum-list"):
         return (a.get("values") or ["x"])[0]
     return "x"
@@ -261,8 +264,12 @@ def schema_vectors(schema):
 def apply_additions(schema):
     """What Twilio documents and accepts but the helper libraries lack, kept apart in
     `project_additions` (each with why and where Twilio says so) and merged here: values
-    appended to an enum, or an attribute added to an element."""
+    appended to an enum, an attribute added to an element, or an attribute's type narrowed
+    to one Twilio documents (`type`)."""
     for add in schema.get("project_additions", []):
+        if "attribute" in add and "type" in add:
+            schema["elements"][add["element"]]["attributes"][add["attribute"]]["type"] = add["type"]
+            continue
         if "attribute" in add:
             attrs = schema["elements"][add["element"]]["attributes"]
             attrs.setdefault(add["attribute"], dict(add["spec"]))

@@ -39,6 +39,8 @@ pub enum AttrType {
     Url,
     /// One of `values` (space-separated list when `list`).
     Enum,
+    /// DTMF tones to play: digits, `*`, `#`, and `w` for a half-second wait.
+    Dtmf,
 }
 
 /// One attribute of an element.

@@ -527,7 +527,7 @@ pub(crate) static ELEMENTS: &[ElementSpec] = &[
             AttrSpec { name: "machineDetectionSpeechThreshold", ty: AttrType::Integer, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "machineDetectionTimeout", ty: AttrType::Integer, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "method", ty: AttrType::Enum, values: METHODS, list: false, node_spelling: None },
-            AttrSpec { name: "sendDigits", ty: AttrType::String, values: &[], list: false, node_spelling: None },
+            AttrSpec { name: "sendDigits", ty: AttrType::Dtmf, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "statusCallback", ty: AttrType::Url, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "statusCallbackEvent", ty: AttrType::Enum, values: &["initiated", "ringing", "answered", "completed"], list: true, node_spelling: None },
             AttrSpec { name: "statusCallbackMethod", ty: AttrType::Enum, values: METHODS, list: false, node_spelling: None },
@@ -605,7 +605,7 @@ pub(crate) static ELEMENTS: &[ElementSpec] = &[
         text_by_parent: &[],
         attributes_by_parent: &[],
         attributes: &[
-            AttrSpec { name: "digits", ty: AttrType::String, values: &[], list: false, node_spelling: None },
+            AttrSpec { name: "digits", ty: AttrType::Dtmf, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "loop", ty: AttrType::Integer, values: &[], list: false, node_spelling: None },
         ],
     },

@@ -111,6 +111,23 @@ impl Checker<'_> {
                 })
             }
             AttrType::Url => self.url(node, Some(attr.name), value, urls),
+            AttrType::Dtmf => {
+                let bad: String = v.chars().filter(|c| !is_dtmf(*c)).take(8).collect();
+                (!bad.is_empty()).then(|| {
+                    Finding::new(
+                        Code::TwimlInvalidAttributeValue,
+                        format!(
+                            "{}=\"{}\" on <{}> has {:?}, which is not a tone: Twilio plays the digits 0-9, * and #, and w waits half a second.",
+                            attr.name,
+                            clip(value, 40),
+                            node.name,
+                            bad
+                        ),
+                    )
+                    .severity(Severity::Warning)
+                    .hint("Write only tones and w (\"ww1234#\"); separate nothing with spaces, commas or dashes.")
+                })
+            }
         }
     }
 
@@ -434,4 +451,11 @@ pub(super) fn resolve(base: &str, rel: &str) -> Option<String> {
             format!("{origin}/{joined}/{rest}")
         }
     })
+}
+
+/// A character a DTMF attribute may hold: a tone (0-9, `*`, `#`) or `w`, a half-second
+/// wait (Twilio's Calls resource, SendDigits; the <Play> and <Number> references). `W` is
+/// read the same way.
+fn is_dtmf(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '*' | '#' | 'w' | 'W')
 }
