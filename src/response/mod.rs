@@ -618,11 +618,21 @@ fn content_type_check(
             );
             return false;
         }
-        "text/plain" if role != schema::Role::Messaging && !looks_xml => findings.push(
-            Finding::new(Code::ResponseContentType, "Content-Type text/plain: a call reads the text aloud and hangs up; nothing else runs.")
-                .severity(Severity::Warning)
-                .hint("Send TwiML with Content-Type text/xml to do more than speak the text."),
-        ),
+        // Twilio's voice "Your Response" page: a text/plain answer is read aloud, then the
+        // call hangs up. The text is what is spoken, not TwiML that failed to parse.
+        "text/plain" if !looks_xml => {
+            let what = if role == schema::Role::Voice {
+                "Content-Type text/plain: a call reads the text aloud and hangs up; nothing else runs."
+            } else {
+                "Content-Type text/plain: a call reads the text aloud and hangs up; an incoming message gets it back as the reply."
+            };
+            findings.push(
+                Finding::new(Code::ResponseContentType, what)
+                    .severity(Severity::Warning)
+                    .hint("Send TwiML with Content-Type text/xml to do more than speak the text."),
+            );
+            return false;
+        }
         m => findings.push(
             Finding::new(
                 Code::ResponseContentType,
