@@ -31,7 +31,7 @@ use crate::input::Header;
 pub use overrides::{connection_overrides, ConnectionOverrides, OverrideValue};
 pub use schema::{
     documents, element, elements, AttrSpec, AttrType, DocumentSpec, ElementKind, ElementSpec,
-    TextRule,
+    TextRule, ValueLimit,
 };
 pub use split::split_exchange;
 

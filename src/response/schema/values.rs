@@ -309,7 +309,7 @@ impl Checker<'_> {
 /// True for a value that is a template's placeholder (`{{WS_URL}}`, `${n}`, `<%= url %>`,
 /// `YOUR_WEBSOCKET_URL`), or holds one (`https://{{host}}/voice`): what the page or program
 /// puts there is not known yet. The same rule as request values (`placeholder::classify`).
-fn is_template(v: &str) -> bool {
+pub(super) fn is_template(v: &str) -> bool {
     crate::placeholder::classify(v, &crate::catalog::ValueType::Url)
         == Some(crate::placeholder::Placeholder::Template)
 }
