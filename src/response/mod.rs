@@ -31,7 +31,7 @@ use crate::input::Header;
 pub use overrides::{connection_overrides, ConnectionOverrides, OverrideValue};
 pub use schema::{
     documents, element, elements, AttrSpec, AttrType, DocumentSpec, ElementKind, ElementSpec,
-    TextRule,
+    TextRule, ValueLimit,
 };
 pub use split::split_exchange;
 
@@ -562,7 +562,7 @@ fn http_checks(
         return false;
     }
     if parsed.kind != ResponseInputKind::Twiml {
-        content_type_check(content_type, body, role, findings);
+        return content_type_check(content_type, body, role, findings);
     }
     true
 }
@@ -574,13 +574,14 @@ fn looks_xml(body: &str) -> bool {
         .starts_with('<')
 }
 
-/// The Content-Type rule: TwiML must be served as XML.
+/// The Content-Type rule: TwiML must be served as XML. Returns whether the body is read as
+/// TwiML (a plain-text reply to a message is not: Twilio sends the text back as it is).
 fn content_type_check(
     content_type: Option<&str>,
     body: &str,
     role: schema::Role,
     findings: &mut Vec<Finding>,
-) {
+) -> bool {
     let looks_xml = looks_xml(body);
     let Some(ct) = content_type.map(str::trim).filter(|c| !c.is_empty()) else {
         findings.push(
@@ -588,7 +589,7 @@ fn content_type_check(
                 .twilio(12300)
                 .hint("Send Content-Type: text/xml with TwiML."),
         );
-        return;
+        return true;
     };
     let mime = ct
         .split(';')
@@ -607,11 +608,31 @@ fn content_type_check(
             Finding::new(Code::ResponseContentType, format!("Content-Type {m}: Twilio plays the audio and hangs up; this is not TwiML."))
                 .severity(Severity::Info),
         ),
-        "text/plain" if role != schema::Role::Messaging && !looks_xml => findings.push(
-            Finding::new(Code::ResponseContentType, "Content-Type text/plain: a call reads the text aloud and hangs up; nothing else runs.")
-                .severity(Severity::Warning)
-                .hint("Send TwiML with Content-Type text/xml to do more than speak the text."),
-        ),
+        // Twilio's messaging "Your Response" page: a text/plain answer is returned to the
+        // sender as a message. The body is the reply's text, not TwiML to parse.
+        "text/plain" if role == schema::Role::Messaging && !looks_xml => {
+            findings.push(
+                Finding::new(Code::ResponseContentType, "Content-Type text/plain: Twilio sends this text back to the sender as the reply message.")
+                    .severity(Severity::Info)
+                    .hint("To add media, a status callback or several messages, answer with <Response><Message>…</Message></Response> as text/xml."),
+            );
+            return false;
+        }
+        // Twilio's voice "Your Response" page: a text/plain answer is read aloud, then the
+        // call hangs up. The text is what is spoken, not TwiML that failed to parse.
+        "text/plain" if !looks_xml => {
+            let what = if role == schema::Role::Voice {
+                "Content-Type text/plain: a call reads the text aloud and hangs up; nothing else runs."
+            } else {
+                "Content-Type text/plain: a call reads the text aloud and hangs up; an incoming message gets it back as the reply."
+            };
+            findings.push(
+                Finding::new(Code::ResponseContentType, what)
+                    .severity(Severity::Warning)
+                    .hint("Send TwiML with Content-Type text/xml to do more than speak the text."),
+            );
+            return false;
+        }
         m => findings.push(
             Finding::new(
                 Code::ResponseContentType,
@@ -624,6 +645,7 @@ fn content_type_check(
             .hint("Send Content-Type: text/xml (Express: res.type('text/xml'); Flask: mimetype='text/xml')."),
         ),
     }
+    true
 }
 
 /// `accepted` and the one-line verdict: the first error decides.

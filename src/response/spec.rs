@@ -39,6 +39,8 @@ pub enum AttrType {
     Url,
     /// One of `values` (space-separated list when `list`).
     Enum,
+    /// DTMF tones to play: digits, `*`, `#`, and `w` for a half-second wait.
+    Dtmf,
 }
 
 /// One attribute of an element.
@@ -77,8 +79,24 @@ pub struct ElementSpec {
     pub text_by_parent: &'static [(&'static str, TextRule)],
     /// The attributes allowed per parent, when they differ by parent.
     pub attributes_by_parent: &'static [(&'static str, &'static [&'static str])],
+    /// Values an attribute is limited to under one parent, when Twilio documents a limit.
+    pub values_by_parent: &'static [ValueLimit],
     /// Every attribute.
     pub attributes: &'static [AttrSpec],
+}
+
+/// A documented limit on an attribute's values under one parent (for example `track` on
+/// `<Stream>` inside `<Connect>`), with the Twilio error a value outside it causes.
+#[derive(Debug, Clone, Copy)]
+pub struct ValueLimit {
+    /// The parent element the limit applies under.
+    pub parent: &'static str,
+    /// The attribute.
+    pub attribute: &'static str,
+    /// The values allowed there.
+    pub values: &'static [&'static str],
+    /// The Twilio error code another value causes.
+    pub twilio: u32,
 }
 
 /// The verbs a document type allows under `<Response>`.

@@ -220,6 +220,7 @@ fn valid_value(a: &twilio_webhook_inspector::response::AttrSpec) -> String {
         AttrType::Url => "https://example.com/next".into(),
         AttrType::Enum => a.values.first().copied().unwrap_or("x").into(),
         AttrType::String => "x".into(),
+        AttrType::Dtmf => "w1".into(),
     }
 }
 

@@ -5,7 +5,9 @@
 mod flow;
 mod values;
 
-pub use super::spec::{AttrSpec, AttrType, DocumentSpec, ElementKind, ElementSpec, TextRule};
+pub use super::spec::{
+    AttrSpec, AttrType, DocumentSpec, ElementKind, ElementSpec, TextRule, ValueLimit,
+};
 use super::twiml_table::{DOCUMENTS, ELEMENTS};
 use super::xml::{clip, LineIndex, Node, Tree};
 use super::{DocumentType, TwimlUrl};
@@ -307,11 +309,49 @@ impl Checker<'_> {
                 );
                 continue;
             };
-            if let Some(f) = self.value(node, attr, &a.value, urls) {
+            if let Some(f) = self
+                .value(node, attr, &a.value, urls)
+                .or_else(|| limit_by_parent(node, spec, parent, attr.name, &a.value))
+            {
                 findings.push(self.at(f.param(&a.name), a.offset));
             }
         }
     }
+}
+
+/// A value of the right type that Twilio still refuses under this parent (a documented
+/// [`ValueLimit`], such as `track` on a `<Stream>` inside `<Connect>`).
+fn limit_by_parent(
+    node: &Node,
+    spec: &ElementSpec,
+    parent: &str,
+    attr: &str,
+    value: &str,
+) -> Option<Finding> {
+    let limit = spec
+        .values_by_parent
+        .iter()
+        .find(|l| l.parent == parent && l.attribute == attr)?;
+    let v = value.trim();
+    if limit.values.contains(&v) || values::is_template(v) {
+        return None;
+    }
+    Some(
+        Finding::new(
+            Code::TwimlInvalidAttributeValue,
+            format!(
+                "{attr}=\"{}\" is not allowed on <{}> inside <{parent}>: only {}.",
+                clip(value, 40),
+                node.name,
+                limit.values.join(", ")
+            ),
+        )
+        .twilio(limit.twilio)
+        .hint(format!(
+            "Write {attr}=\"{}\" or leave it out.",
+            limit.values.first().copied().unwrap_or_default()
+        )),
+    )
 }
 
 /// `xmlns`, `xmlns:*` and `xsi:*` attributes: XML plumbing, not TwiML.

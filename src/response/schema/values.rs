@@ -111,6 +111,23 @@ impl Checker<'_> {
                 })
             }
             AttrType::Url => self.url(node, Some(attr.name), value, urls),
+            AttrType::Dtmf => {
+                let bad: String = v.chars().filter(|c| !is_dtmf(*c)).take(8).collect();
+                (!bad.is_empty()).then(|| {
+                    Finding::new(
+                        Code::TwimlInvalidAttributeValue,
+                        format!(
+                            "{}=\"{}\" on <{}> has {:?}, which is not a tone: Twilio plays the digits 0-9, * and #, and w waits half a second.",
+                            attr.name,
+                            clip(value, 40),
+                            node.name,
+                            bad
+                        ),
+                    )
+                    .severity(Severity::Warning)
+                    .hint("Write only tones and w (\"ww1234#\"); separate nothing with spaces, commas or dashes.")
+                })
+            }
         }
     }
 
@@ -292,7 +309,7 @@ impl Checker<'_> {
 /// True for a value that is a template's placeholder (`{{WS_URL}}`, `${n}`, `<%= url %>`,
 /// `YOUR_WEBSOCKET_URL`), or holds one (`https://{{host}}/voice`): what the page or program
 /// puts there is not known yet. The same rule as request values (`placeholder::classify`).
-fn is_template(v: &str) -> bool {
+pub(super) fn is_template(v: &str) -> bool {
     crate::placeholder::classify(v, &crate::catalog::ValueType::Url)
         == Some(crate::placeholder::Placeholder::Template)
 }
@@ -434,4 +451,11 @@ pub(super) fn resolve(base: &str, rel: &str) -> Option<String> {
             format!("{origin}/{joined}/{rest}")
         }
     })
+}
+
+/// A character a DTMF attribute may hold: a tone (0-9, `*`, `#`) or `w`, a half-second
+/// wait (Twilio's Calls resource, SendDigits; the <Play> and <Number> references). `W` is
+/// read the same way.
+fn is_dtmf(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '*' | '#' | 'w' | 'W')
 }
