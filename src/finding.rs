@@ -204,6 +204,7 @@ codes! {
     TwimlInvalidUrl => ("twiml-invalid-url", Error, "A URL in the TwiML is not an http(s) URL Twilio can fetch."),
     TwimlRelativeUrl => ("twiml-relative-url", Info, "A relative URL: Twilio resolves it against the URL of the request it answers."),
     TwimlUnreachableVerb => ("twiml-unreachable-verb", Warning, "A verb after <Hangup>, <Reject> or <Redirect> never runs."),
+    TwimlTranscribeCallbackAlone => ("twiml-transcribe-callback-alone", Warning, "<Record> names a transcribeCallback but does not set transcribe=\"true\": Twilio no longer transcribes on the callback alone, so the callback may never come."),
     TwimlRedirectLoop => ("twiml-redirect-loop", Warning, "<Redirect> points back at the URL this document answers: Twilio fetches it again and again until its document limit."),
     TwimlGatherNoPrompt => ("twiml-gather-no-prompt", Warning, "<Gather> has nothing to say or play and no action: the caller hears silence and the digits go back to this same URL."),
     ConnectionOverrides => ("connection-overrides", Info, "The webhook URL carries connection overrides (#ct=…&rt=…) in its fragment."),

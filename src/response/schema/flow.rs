@@ -1,5 +1,6 @@
 //! The order a document runs in: verbs that never run after `<Hangup>`, `<Reject>` or
-//! `<Redirect>`, a `<Gather>` that prompts nothing, a `<Redirect>` back to the same URL.
+//! `<Redirect>`, a `<Gather>` that prompts nothing, a `<Redirect>` back to the same URL, a
+//! `<Record>` waiting for a transcription it never asked for.
 
 use super::values::{classify_url, resolve, UrlShape};
 use super::{Checker, Role};
@@ -37,6 +38,9 @@ impl Checker<'_> {
             if node.name == "Redirect" {
                 self.redirect_loop(node, findings);
             }
+            if node.name == "Record" {
+                self.transcribe_callback_alone(node, findings);
+            }
             if node.name == "Gather" {
                 let prompts = node
                     .children
@@ -53,6 +57,26 @@ impl Checker<'_> {
                 }
             }
             previous = Some(node.name.as_str());
+        }
+    }
+
+    /// `<Record transcribeCallback>` without `transcribe="true"`: Twilio's TwiML changelog
+    /// of 2024-08-05 says the callback alone no longer turns transcription on (before, it
+    /// implied `transcribe="true"`), so apps written for the old behaviour wait for a
+    /// transcription that is never made.
+    fn transcribe_callback_alone(&self, node: &Node, findings: &mut Vec<Finding>) {
+        let transcribe = node.attr("transcribe").map(|a| a.value.trim());
+        if node.attr("transcribeCallback").is_some()
+            && !transcribe.is_some_and(|t| t.eq_ignore_ascii_case("true"))
+        {
+            findings.push(self.at(
+                Finding::new(
+                    Code::TwimlTranscribeCallbackAlone,
+                    "<Record> has a transcribeCallback but transcribe is not \"true\": no transcription is made, so that callback never comes.",
+                )
+                .hint("Add transcribe=\"true\" to the <Record>."),
+                node.offset,
+            ));
         }
     }
 
