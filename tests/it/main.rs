@@ -42,3 +42,5 @@ pub(crate) fn reportable_kind_ids() -> Vec<&'static str> {
 }
 /// Timelines of many captures: grouping, order and lifecycle findings.
 mod timeline;
+/// Generated call and message lifecycles, delivered in order, shuffled, retried, cut short.
+mod timeline_generated;
