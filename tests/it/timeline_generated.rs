@@ -1,7 +1,8 @@
-//! Generated call and message lifecycles (seeded, reproducible): Twilio's documented status
-//! orders (queued/initiated/ringing/in-progress then one final status for a call, with
-//! SequenceNumber and Timestamp; queued/sending/sent then delivered/undelivered/failed and
-//! maybe read for a message), several interleaved in one log, then delivered as Twilio
+//! Generated call, conference and message lifecycles (seeded, reproducible): Twilio's
+//! documented status orders (queued/initiated/ringing/in-progress then one final status for
+//! a call, with SequenceNumber and Timestamp; participants joining, muted, leaving and the
+//! conference ending; queued/sending/sent then delivered/undelivered/failed and maybe read
+//! for a message), several interleaved in one log, then delivered as Twilio
 //! may: in order, shuffled, with a retried callback, without the final one, or with a
 //! callback lost. Each variant must get exactly the timeline verdicts it deserves.
 
@@ -139,6 +140,59 @@ fn message(rng: &mut Rng, start: i64) -> (String, Vec<Callback>) {
     (sid, out)
 }
 
+/// A conference's status callbacks in event order: participants join (the first one may
+/// join before conference-start while it waits for a moderator), may be muted and
+/// unmuted, leave, and the conference ends. SequenceNumber starts at 1, as Twilio's does.
+fn conference(rng: &mut Rng, start: i64) -> (String, Vec<Callback>) {
+    let sid = hex_sid("CF", rng);
+    let people: Vec<String> = (0..1 + rng.next(3)).map(|_| hex_sid("CA", rng)).collect();
+    let mut events: Vec<(&str, Option<&str>)> = Vec::new();
+    let early = rng.chance(3);
+    if early {
+        events.push(("participant-join", Some(&people[0])));
+    }
+    events.push(("conference-start", None));
+    for (i, p) in people.iter().enumerate() {
+        if !(early && i == 0) {
+            events.push(("participant-join", Some(p)));
+        }
+    }
+    if rng.chance(2) {
+        events.push(("participant-mute", Some(&people[0])));
+        events.push(("participant-unmute", Some(&people[0])));
+    }
+    for p in &people {
+        events.push(("participant-leave", Some(p)));
+    }
+    events.push(("conference-end", None));
+    let mut t = start;
+    let out = events
+        .iter()
+        .enumerate()
+        .map(|(i, (event, call))| {
+            t += 1 + i64::from(rng.next(30));
+            let mut body = format!(
+                "ConferenceSid={sid}&FriendlyName=standup&AccountSid={ACCOUNT}\
+                 &StatusCallbackEvent={event}&SequenceNumber={}&Timestamp={}",
+                i + 1,
+                rfc2822(t)
+            );
+            if let Some(c) = call {
+                body.push_str(&format!(
+                    "&CallSid={c}&Muted={}&Hold=false&Coaching=false\
+                     &EndConferenceOnExit=false&StartConferenceOnEnter=true",
+                    *event == "participant-mute"
+                ));
+            }
+            Callback {
+                status: event.to_string(),
+                line: format!("[{}] {body}", log_time(t)),
+            }
+        })
+        .collect();
+    (sid, out)
+}
+
 /// How the callbacks of one lane reach the log.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Delivery {
@@ -175,11 +229,11 @@ fn generated_lifecycles_get_the_verdicts_their_delivery_deserves() {
         // Two to four objects in one log, each delivered its own way.
         let mut lanes = Vec::new();
         for _ in 0..2 + rng.next(3) {
-            let is_call = rng.chance(2);
-            let (sid, mut cbs) = if is_call {
-                call(&mut rng, start)
-            } else {
-                message(&mut rng, start)
+            // `is_call`: a lane with SequenceNumber (calls and conferences).
+            let (is_call, (sid, mut cbs)) = match rng.next(3) {
+                0 => (true, call(&mut rng, start)),
+                1 => (true, conference(&mut rng, start)),
+                _ => (false, message(&mut rng, start)),
             };
             let delivery = [
                 Delivery::InOrder,
@@ -209,6 +263,8 @@ fn generated_lifecycles_get_the_verdicts_their_delivery_deserves() {
                 Delivery::Retried => {
                     let i = rng.next(cbs.len() as u32) as usize;
                     let again = cbs[i].clone();
+                    // The retry is shown where it arrived, and flagged.
+                    expected.insert(i + 1, again.status.clone());
                     cbs.insert(i + 1, again);
                 }
                 Delivery::NoFinal => {
@@ -224,6 +280,7 @@ fn generated_lifecycles_get_the_verdicts_their_delivery_deserves() {
                                 | "delivered"
                                 | "undelivered"
                                 | "read"
+                                | "conference-end"
                         )
                     }) {
                         cbs.pop();
@@ -337,12 +394,9 @@ fn generated_lifecycles_get_the_verdicts_their_delivery_deserves() {
                     why.push(format!("unexpected {c}"));
                 }
             }
-            // Event order comes back from SequenceNumber (calls); a retry may be shown
-            // twice, so only the distinct statuses are compared then.
-            let mut shown = statuses.clone();
-            if *delivery == Delivery::Retried {
-                shown.dedup();
-            }
+            // Event order comes back from SequenceNumber (calls and conferences); a message
+            // lane has only its delivery order.
+            let shown = statuses.clone();
             if (*is_call || *delivery != Delivery::Shuffled) && shown != *expected {
                 why.push(format!("statuses {statuses:?}, want {expected:?}"));
             }
