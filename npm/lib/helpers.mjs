@@ -83,3 +83,19 @@ export function paramsObject(pairs) {
   }
   return out;
 }
+
+/**
+ * A seeded xorshift32 generator: `rand(n)` is a whole number in 0..n, the same sequence for
+ * the same seed on every run (generated tests and tools/sigdiff).
+ */
+export function xorshift32(seed) {
+  let x = seed >>> 0 || 1;
+  return (n) => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x % n;
+  };
+}

@@ -85,7 +85,7 @@ fn vectors() -> Vec<Vector> {
         .collect()
 }
 
-fn group_codes(g: &Group) -> BTreeSet<String> {
+pub(crate) fn group_codes(g: &Group) -> BTreeSet<String> {
     g.findings
         .iter()
         .chain(

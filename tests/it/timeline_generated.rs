@@ -6,9 +6,9 @@
 //! may: in order, shuffled, with a retried callback, without the final one, or with a
 //! callback lost. Each variant must get exactly the timeline verdicts it deserves.
 
-use std::collections::BTreeSet;
-
 use twilio_webhook_inspector::timeline::{timeline_of_text, Group, Timeline};
+
+use crate::timeline::group_codes;
 
 /// xorshift32: the same cases on every run.
 struct Rng(u32);
@@ -203,18 +203,6 @@ enum Delivery {
     LostOne,
 }
 
-fn codes_of(g: &Group) -> BTreeSet<String> {
-    g.findings
-        .iter()
-        .chain(
-            g.lanes
-                .iter()
-                .flat_map(|l| l.entries.iter().flat_map(|e| e.findings.iter())),
-        )
-        .map(|f| f.code.id().to_string())
-        .collect()
-}
-
 fn group<'t>(t: &'t Timeline, sid: &str) -> Option<&'t Group> {
     t.groups.iter().find(|g| g.sid == sid)
 }
@@ -349,7 +337,7 @@ fn generated_lifecycles_get_the_verdicts_their_delivery_deserves() {
                         .collect()
                 })
                 .unwrap_or_default();
-            let codes = codes_of(g);
+            let codes = group_codes(g);
             let mut must: Vec<&str> = Vec::new();
             let mut must_not: Vec<&str> = vec![
                 "timeline-impossible-transition",

@@ -9,20 +9,14 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
+import { paramsObject, xorshift32 } from "../../npm/lib/helpers.mjs";
+
 const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), "../../npm/package.json"));
 const twilio = require("twilio");
 
 const count = Number(process.argv[2] ?? 400);
 const seedArg = Number(process.argv[3] ?? 1);
-let seed = seedArg >>> 0 || 1;
-const rand = (n) => {
-  seed ^= seed << 13;
-  seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  seed >>>= 0;
-  return seed % n;
-};
+const rand = xorshift32(seedArg);
 const pick = (list) => list[rand(list.length)];
 
 const schemes = ["https://", "https://", "https://", "http://", "HTTPS://", "Https://"];
@@ -44,16 +38,6 @@ function formBody(pairs) {
   // The wire body a sender would post: each side form-encoded (spaces as '+').
   const enc = (s) => encodeURIComponent(s).replace(/%20/g, "+");
   return pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&");
-}
-
-function paramsObject(pairs) {
-  const out = {};
-  for (const [k, v] of pairs) {
-    if (!Object.hasOwn(out, k)) out[k] = v;
-    else if (Array.isArray(out[k])) out[k].push(v);
-    else out[k] = [out[k], v];
-  }
-  return out;
 }
 
 // Code point order (python's sorted()), for signatures made the way python makes them.

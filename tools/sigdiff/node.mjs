@@ -7,18 +7,10 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
+import { paramsObject } from "../../npm/lib/helpers.mjs";
+
 const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), "../../npm/package.json"));
 const twilio = require("twilio");
-
-function paramsObject(pairs) {
-  const out = {};
-  for (const [k, v] of pairs) {
-    if (!Object.hasOwn(out, k)) out[k] = v;
-    else if (Array.isArray(out[k])) out[k].push(v);
-    else out[k] = [out[k], v];
-  }
-  return out;
-}
 
 for await (const line of createInterface({ input: process.stdin })) {
   if (!line.trim()) continue;
