@@ -86,7 +86,17 @@ fn given_vs_raw_body(d: &mut Doctor<'_, '_>, url: &str) -> bool {
     } else if !missing.is_empty() {
         (DiagnosisCode::ParamMissing, format!("The raw body has {} that the parameters you validated lack: something dropped them before validation.", names(&missing)))
     } else {
-        (DiagnosisCode::ParamAdded, "The parameters you validated differ from the raw body: something changed them before validation.".to_string())
+        let extra: Vec<&str> = params
+            .iter()
+            .filter(|q| !from_body.iter().any(|p| p.0 == q.0))
+            .map(|q| q.0.as_str())
+            .collect();
+        let message = if extra.is_empty() {
+            "The parameters you validated differ from the raw body: something changed them before validation.".to_string()
+        } else {
+            format!("The parameters you validated have {} that the raw body lacks: something added them before validation (a route parameter, a form field, a proxy's marker).", names(&extra))
+        };
+        (DiagnosisCode::ParamAdded, message)
     };
     let owned = sorted_owned(&from_body);
     d.try_variant(Variant::new(
