@@ -62,6 +62,8 @@ struct Url {
     path: String,
     /// The raw query text without `?` (None: no `?`).
     query: Option<String>,
+    /// The fragment without `#` (None: no `#`).
+    fragment: Option<String>,
 }
 
 impl Url {
@@ -74,6 +76,10 @@ impl Url {
         if let Some(q) = &self.query {
             s.push('?');
             s.push_str(q);
+        }
+        if let Some(f) = &self.fragment {
+            s.push('#');
+            s.push_str(f);
         }
         s
     }
@@ -342,6 +348,7 @@ fn generate(seed: u64) -> Request {
         },
         path: rng.pick(PATHS).to_string(),
         query,
+        fragment: None,
     };
     Request {
         seed,
@@ -365,6 +372,8 @@ struct Case {
     sign_json: Option<String>,
     sign_token: String,
     sign_alg: Algorithm,
+    /// A hand-written signer's own string to sign (replaces URL + sorted parameters).
+    sign_string: Option<String>,
     /// How the header was mangled on its way to the check.
     header: Option<fn(&str) -> String>,
     // What the app validated.
@@ -403,6 +412,7 @@ fn correct(r: &Request, family: &'static str, expect: &'static [&'static str]) -
         sign_json,
         sign_token: r.token.clone(),
         sign_alg: Algorithm::HmacSha1,
+        sign_string: None,
         header: None,
         url: r.url.clone(),
         candidates: Vec::new(),
@@ -576,9 +586,7 @@ fn query_reordered(rng: &mut Rng, r: &Request) -> Option<Case> {
 
 /// The query was rebuilt by a framework in another encoding style.
 fn query_reencoded(rng: &mut Rng, r: &Request) -> Option<Case> {
-    if r.url.query.is_none() {
-        return None;
-    }
+    r.url.query.as_ref()?;
     let styles: [fn(&str) -> String; 4] = [uri_component, form_escape, rfc3986, |s| {
         escape_with(s, b"-_.*", true, false)
     }];
@@ -860,6 +868,93 @@ fn header_plus_space(_: &mut Rng, r: &Request) -> Option<Case> {
     Some(c)
 }
 
+/// Behind a TLS-terminating load balancer the app sees http on its own port.
+fn scheme_and_internal_port(rng: &mut Rng, r: &Request) -> Option<Case> {
+    if r.url.scheme != "https" || r.url.port.is_some() {
+        return None;
+    }
+    let mut c = correct(
+        r,
+        "scheme and port: https signed, http on the app's port seen",
+        &["scheme-mismatch"],
+    );
+    c.url.scheme = "http".into();
+    c.url.port = Some(*rng.pick(PORTS));
+    c.expect_signed_url = true;
+    Some(c)
+}
+
+/// A hand-written signer appended the parameters in wire order, unsorted.
+fn params_unsorted(_: &mut Rng, r: &Request) -> Option<Case> {
+    if r.json {
+        return None;
+    }
+    let mut sorted = r.params.clone();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    if sorted == r.params {
+        return None;
+    }
+    let mut c = correct(
+        r,
+        "parameters appended unsorted (hand-written signer)",
+        &["param-sorting"],
+    );
+    let mut s = r.url.text();
+    for (k, v) in &r.params {
+        s.push_str(k);
+        s.push_str(v);
+    }
+    c.sign_string = Some(s);
+    Some(c)
+}
+
+/// The webhook is configured with a bare '?' at the end, the app's URL has none.
+fn empty_query(_: &mut Rng, r: &Request) -> Option<Case> {
+    if r.url.query.is_some() || r.json {
+        return None;
+    }
+    let mut c = correct(
+        r,
+        "bare '?' configured, dropped by the app",
+        &["empty-query"],
+    );
+    c.sign_url.query = Some(String::new());
+    c.expect_signed_url = true;
+    Some(c)
+}
+
+/// The configured URL carries connection overrides after '#'; the user validates the URL as
+/// configured, fragment included (Twilio never sends or signs it).
+fn fragment(rng: &mut Rng, r: &Request) -> Option<Case> {
+    let mut c = correct(
+        r,
+        "'#fragment' (connection overrides) validated",
+        &["fragment"],
+    );
+    c.url.fragment = Some(
+        rng.pick(&["rc=3", "ct=2000&rt=5000", "e=4xx,5xx&rc=2"])
+            .to_string(),
+    );
+    c.expect_signed_url = true;
+    Some(c)
+}
+
+/// A path segment with a non-ASCII or escaped character, re-encoded by the app.
+fn path_reencoded(rng: &mut Rng, r: &Request) -> Option<Case> {
+    let (signed, seen) = *rng.pick(&[
+        ("/hooks/caf%C3%A9/voice", "/hooks/café/voice"),
+        ("/hooks/caf%c3%a9/voice", "/hooks/caf%C3%A9/voice"),
+        ("/hooks/Z%C3%BCrich", "/hooks/Z%c3%bcrich"),
+        ("/hooks/a:b/sms", "/hooks/a%3Ab/sms"),
+        ("/t/user@example.com", "/t/user%40example.com"),
+    ]);
+    let mut c = correct(r, "path re-encoded", &["path-encoding"]);
+    c.sign_url.path = signed.into();
+    c.url.path = seen.into();
+    c.expect_signed_url = true;
+    Some(c)
+}
+
 const MISTAKES: &[Mistake] = &[
     scheme_proxy,
     port_changed,
@@ -885,6 +980,11 @@ const MISTAKES: &[Mistake] = &[
     sha1_with_settings,
     header_mangled,
     header_plus_space,
+    scheme_and_internal_port,
+    params_unsorted,
+    empty_query,
+    fragment,
+    path_reencoded,
 ];
 
 /// What happened to one case.
@@ -915,7 +1015,10 @@ fn run_case(c: &Case) -> Outcome {
         }
         None => c.sign_url.text(),
     };
-    let good = compute_signature(&c.sign_token, &sign_url, &c.sign_params, c.sign_alg);
+    let good = match &c.sign_string {
+        Some(s) => compute_signature(&c.sign_token, s, &[], c.sign_alg),
+        None => compute_signature(&c.sign_token, &sign_url, &c.sign_params, c.sign_alg),
+    };
     let signature = match c.header {
         Some(f) => f(&good),
         None => good.clone(),
