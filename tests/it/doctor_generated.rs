@@ -955,6 +955,29 @@ fn path_reencoded(rng: &mut Rng, r: &Request) -> Option<Case> {
     Some(c)
 }
 
+/// The query-string parameters were merged into the POST parameters (PHP `$_REQUEST`,
+/// Rails `params`, Flask `request.values`) before validation.
+fn query_merged(_: &mut Rng, r: &Request) -> Option<Case> {
+    if r.json || r.query_pairs.is_empty() {
+        return None;
+    }
+    if r.query_pairs
+        .iter()
+        .any(|q| r.params.iter().any(|p| p.0 == q.0))
+    {
+        return None;
+    }
+    let mut c = correct(
+        r,
+        "query parameters merged into the POST parameters",
+        &["param-added"],
+    );
+    c.params.extend(r.query_pairs.iter().cloned());
+    c.body.clear();
+    c.expect_in_message = r.query_pairs.first().map(|q| format!("'{}'", q.0));
+    Some(c)
+}
+
 const MISTAKES: &[Mistake] = &[
     scheme_proxy,
     port_changed,
@@ -985,6 +1008,7 @@ const MISTAKES: &[Mistake] = &[
     empty_query,
     fragment,
     path_reencoded,
+    query_merged,
 ];
 
 /// What happened to one case.
