@@ -41,7 +41,7 @@ struct DoctorCase {
     sign_body: Option<String>,
     #[serde(default)]
     sign_alg: Option<String>,
-    /// `hex`, `trailing-newline`, `base64url`, `unpadded`.
+    /// `hex`, `trailing-newline`, `base64url`, `unpadded`, `plus-as-space`.
     #[serde(default)]
     signature_transform: Option<String>,
     /// The URL presented (default: the signed URL, e.g. from `sign_body`).
@@ -74,6 +74,7 @@ fn transform(sig: &str, how: &str) -> String {
         "trailing-newline" => format!("{sig}\n"),
         "base64url" => base64::engine::general_purpose::URL_SAFE.encode(&bytes),
         "unpadded" => sig.trim_end_matches('=').to_string(),
+        "plus-as-space" => sig.replace('+', " "),
         other => panic!("unknown transform {other}"),
     }
 }

@@ -13,6 +13,8 @@ mod decode;
 mod diff;
 /// The signature doctor: one mistake per case, the diagnosis it must give first.
 mod doctor;
+/// The signature doctor on generated requests: many requests per real-world mistake.
+mod doctor_generated;
 /// Hostile input: property tests, size and depth limits, secrets never in outputs.
 mod hostile;
 /// End-to-end inspection vectors: kinds, fields and finding codes.

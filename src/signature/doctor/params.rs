@@ -55,7 +55,8 @@ pub(super) fn param_variants(d: &mut Doctor<'_, '_>) {
 }
 
 /// The parameters the app validated are not what its raw body says: a framework trimmed
-/// values (Laravel TrimStrings), or dropped or changed parameters before validation.
+/// values (Laravel TrimStrings), left them percent-encoded (split the body without
+/// decoding it), or dropped or changed parameters before validation.
 fn given_vs_raw_body(d: &mut Doctor<'_, '_>, url: &str) -> bool {
     let prep = d.ctx.prep;
     let params = &prep.params;
@@ -77,12 +78,25 @@ fn given_vs_raw_body(d: &mut Doctor<'_, '_>, url: &str) -> bool {
             .iter()
             .zip(params.iter())
             .all(|(a, b)| a.0 == b.0 && a.1.trim() == b.1.trim());
-    let (code, message) = if trimmed_only {
+    let left_encoded = raw_pairs(body).as_slice() == params.as_slice();
+    let (code, message) = if left_encoded {
+        (DiagnosisCode::RawValues, "The parameters you validated are the raw body's still-encoded values (e.g. 'hello+world', '%2B1415…'): they must be form-decoded before validation, as Twilio signed the decoded values.".to_string())
+    } else if trimmed_only {
         (DiagnosisCode::TrimmedValues, "The raw body's values have surrounding whitespace that the parameters you validated lack: a framework trimmed them (Laravel TrimStrings) after Twilio signed.".to_string())
     } else if !missing.is_empty() {
         (DiagnosisCode::ParamMissing, format!("The raw body has {} that the parameters you validated lack: something dropped them before validation.", names(&missing)))
     } else {
-        (DiagnosisCode::ParamAdded, "The parameters you validated differ from the raw body: something changed them before validation.".to_string())
+        let extra: Vec<&str> = params
+            .iter()
+            .filter(|q| !from_body.iter().any(|p| p.0 == q.0))
+            .map(|q| q.0.as_str())
+            .collect();
+        let message = if extra.is_empty() {
+            "The parameters you validated differ from the raw body: something changed them before validation.".to_string()
+        } else {
+            format!("The parameters you validated have {} that the raw body lacks: something added them before validation (a route parameter, a form field, a proxy's marker).", names(&extra))
+        };
+        (DiagnosisCode::ParamAdded, message)
     };
     let owned = sorted_owned(&from_body);
     d.try_variant(Variant::new(
@@ -220,21 +234,25 @@ fn trimmed_values(d: &mut Doctor<'_, '_>, url: &str) -> bool {
     ))
 }
 
-/// The signer appended the form values still percent-encoded ('hello+world').
-fn raw_values(d: &mut Doctor<'_, '_>, url: &str) -> bool {
-    let body = d.ctx.input.body;
-    if body.is_empty() {
-        return false;
-    }
-    let text = String::from_utf8_lossy(body);
-    let raw: Vec<(String, String)> = text
+/// A form body split into its pairs without decoding them ('hello+world' stays so).
+fn raw_pairs(body: &[u8]) -> Vec<(String, String)> {
+    String::from_utf8_lossy(body)
         .split('&')
         .filter(|p| !p.is_empty())
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
             (k.to_string(), v.to_string())
         })
-        .collect();
+        .collect()
+}
+
+/// The signer appended the form values still percent-encoded ('hello+world').
+fn raw_values(d: &mut Doctor<'_, '_>, url: &str) -> bool {
+    let body = d.ctx.input.body;
+    if body.is_empty() {
+        return false;
+    }
+    let raw = raw_pairs(body);
     raw.as_slice() != d.ctx.prep.params.as_slice()
         && d.try_variant(Variant::new(
             DiagnosisCode::RawValues,

@@ -50,6 +50,10 @@ fn wrong_token_hint(ctx: &super::Context<'_>) -> String {
 /// How a header might mis-write a correct signature `good`: compared as text, no decoding.
 fn misencoded(header: &str, good: &str, raw: &[u8]) -> Option<&'static str> {
     let t = header.trim();
+    // A form or query decoder read the header: every '+' became a space.
+    if header.contains(' ') && good.contains('+') && header.replace(' ', "+") == good {
+        return Some("with each '+' turned into a space (the value was URL-decoded)");
+    }
     if t != header && t == good {
         return Some("with surrounding whitespace (a trailing newline?)");
     }
@@ -74,7 +78,7 @@ fn misencoded(header: &str, good: &str, raw: &[u8]) -> Option<&'static str> {
 }
 
 /// The header holds the right MAC, mis-written: hex instead of base64, base64url, padding
-/// dropped, whitespace or quotes added by a logger or a copy.
+/// dropped, whitespace or quotes added by a logger or a copy, '+' decoded to a space.
 pub(super) fn signature_format(d: &mut Doctor<'_, '_>) {
     let sig = d.ctx.sig;
     if signature::malformed_reason(sig).is_none() {

@@ -137,6 +137,9 @@ pub(super) fn port_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
             if p != default {
                 ports.push(default);
             }
+            // A proxy publishes one port and forwards to another: the app sees its own
+            // listening port, Twilio signed the public one.
+            ports.extend(COMMON_PORTS.iter().copied().filter(|c| c != p));
         }
         None => {
             ports.extend(COMMON_PORTS.iter().copied());
@@ -310,26 +313,56 @@ pub(super) fn fragment_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     ));
 }
 
-/// The path was lower-cased by a case-insensitive router.
+/// The path's letter case differs from the configured webhook URL: a case-insensitive router
+/// or a URL rebuilt from a route template lower-cased it, or the webhook was configured in
+/// lower case while the app's route has capitals. Tried: lower case, each segment
+/// capitalised (`/Twilio/Voice`), upper case.
 pub(super) fn path_case_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
-    let lower = parts.path.to_ascii_lowercase();
-    if lower == parts.path {
+    if !parts.path.bytes().any(|b| b.is_ascii_alphabetic()) {
         return;
     }
-    let mut p = parts.clone();
-    p.path = lower;
-    let u = p.join();
-    let message = format!(
-        "Twilio signed the path as {}, your URL has {} — paths are case-sensitive; use the path exactly as configured in Twilio.",
-        make_visible(&p.path),
-        make_visible(&parts.path)
-    );
-    let feed = base_feed(d);
-    d.try_variant(Variant::new(
-        DiagnosisCode::PathCase,
-        u,
-        feed,
-        message,
-        "Take the path from the raw request line and configure the webhook URL with the same letter case your routes use.",
-    ));
+    let title = |seg: &str| {
+        let mut c = seg.chars();
+        match c.next() {
+            Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+            None => String::new(),
+        }
+    };
+    let lower = parts.path.to_ascii_lowercase();
+    let paths = [
+        lower.clone(),
+        lower.split('/').map(title).collect::<Vec<_>>().join("/"),
+        parts
+            .path
+            .split('/')
+            .map(title)
+            .collect::<Vec<_>>()
+            .join("/"),
+        parts.path.to_ascii_uppercase(),
+    ];
+    let mut tried: Vec<&str> = Vec::new();
+    for path in &paths {
+        if *path == parts.path || tried.contains(&path.as_str()) {
+            continue;
+        }
+        tried.push(path);
+        let mut p = parts.clone();
+        p.path = path.clone();
+        let u = p.join();
+        let message = format!(
+            "Twilio signed the path as {}, your URL has {} — paths are case-sensitive; use the path exactly as configured in Twilio.",
+            make_visible(&p.path),
+            make_visible(&parts.path)
+        );
+        let feed = base_feed(d);
+        if d.try_variant(Variant::new(
+            DiagnosisCode::PathCase,
+            u,
+            feed,
+            message,
+            "Take the path from the raw request line and configure the webhook URL with the same letter case your routes use.",
+        )) {
+            return;
+        }
+    }
 }

@@ -167,6 +167,19 @@ pub(super) fn query_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
             reencode_query(q, rfc3986_escape_into),
             "every parameter re-encoded RFC 3986 style",
         ),
+        // The same re-encodings with lower-case hex (as typed, or some encoders write it).
+        (
+            hex_case(&reencode_query(q, node::qs_escape_into), false),
+            "every parameter re-encoded (encodeURIComponent style) with lower-case hex",
+        ),
+        (
+            hex_case(&reencode_query(q, sign::form_escape_into), false),
+            "every parameter re-encoded form-style (space as +) with lower-case hex",
+        ),
+        (
+            hex_case(&reencode_query(q, rfc3986_escape_into), false),
+            "every parameter re-encoded RFC 3986 style with lower-case hex",
+        ),
     ];
     let tries = variants
         .into_iter()
