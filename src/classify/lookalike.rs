@@ -112,6 +112,21 @@ static PRODUCTS: &[Product] = &[
         signals: &[Has("ChannelSid"), Prefix("EventType", "on")],
     },
     Product {
+        // Event Streams delivers CloudEvents; their data names the event (`eventName`) and
+        // its schema lives on Twilio's events-schemas host.
+        name: "Event Streams",
+        twilio: true,
+        signals: &[
+            Prefix("eventName", "com.twilio."),
+            Prefix("dataschema", "https://events-schemas.twilio.com/"),
+        ],
+    },
+    Product {
+        name: "Verify",
+        twilio: true,
+        signals: &[Has("verification_sid"), Has("VerificationSid")],
+    },
+    Product {
         name: "Plivo",
         twilio: false,
         signals: &[
