@@ -14,7 +14,7 @@ pub(crate) enum Lookalike {
     TwilioProduct(&'static Product),
     /// Another provider's webhook (its own parameter names, no Twilio SIDs).
     OtherProvider(&'static Product),
-    /// A REST Message resource (snake_case JSON), not a webhook.
+    /// A REST Message resource (the API's record of a message, in any printout), not a webhook.
     RestMessage,
 }
 
@@ -32,7 +32,7 @@ impl Lookalike {
                 p.name,
                 p.seen(ev)
             ),
-            Lookalike::RestMessage => "This is a REST Message resource (snake_case JSON), not a webhook Twilio sends to your app.".into(),
+            Lookalike::RestMessage => "This is a REST Message resource (what the API returns for a message), not a webhook Twilio sends to your app.".into(),
         }
     }
 }
