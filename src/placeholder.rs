@@ -429,9 +429,9 @@ const CALLER_ID_WORDS: &[&str] = &[
 ];
 
 /// A stand-in where a number belongs, as fixtures write it: a word (`test`,
-/// `ExternalNumber`) that is not a caller-ID string Twilio passes, a run of ascending
-/// digits (`1234567890`), one digit repeated (`999999999`), or a number in the NANP's
-/// fictional 555
+/// `ExternalNumber`) that is not a caller-ID string Twilio passes, a run of ascending or
+/// descending digits (`1234567890`, `+0987654321`), one digit repeated (`999999999`), or
+/// a number in the NANP's fictional 555
 /// area code written without its `+` (`15551234567`). Addresses on a channel
 /// (`client:alice`, `sip:…`) are real values.
 fn fake_number(v: &str) -> bool {
@@ -482,6 +482,10 @@ fn fake_number(v: &str) -> bool {
     let ascending = b
         .windows(2)
         .all(|w| (w[1] as i32 - w[0] as i32).rem_euclid(10) == 1);
+    // The same run typed backwards (`0987654321`, the keyboard's digit row reversed).
+    let descending = b
+        .windows(2)
+        .all(|w| (w[0] as i32 - w[1] as i32).rem_euclid(10) == 1);
     let ascending_after_one = b[0] == b'1'
         && b[1..]
             .windows(2)
@@ -491,7 +495,7 @@ fn fake_number(v: &str) -> bool {
             || digits.len() == 11 && digits.starts_with("1555"));
     // One digit over and over, as typed into a test: no real number looks like that.
     let repeated = b.iter().all(|&d| d == b[0]);
-    ascending || ascending_after_one || fictional || repeated
+    ascending || descending || ascending_after_one || fictional || repeated
 }
 
 /// A URL whose host is masked (`https://xxxxx/voice`, `https://…/status`).

@@ -14,7 +14,7 @@ pub(crate) enum Lookalike {
     TwilioProduct(&'static Product),
     /// Another provider's webhook (its own parameter names, no Twilio SIDs).
     OtherProvider(&'static Product),
-    /// A REST Message resource (snake_case JSON), not a webhook.
+    /// A REST Message resource (the API's record of a message, in any printout), not a webhook.
     RestMessage,
 }
 
@@ -32,7 +32,7 @@ impl Lookalike {
                 p.name,
                 p.seen(ev)
             ),
-            Lookalike::RestMessage => "This is a REST Message resource (snake_case JSON), not a webhook Twilio sends to your app.".into(),
+            Lookalike::RestMessage => "This is a REST Message resource (what the API returns for a message), not a webhook Twilio sends to your app.".into(),
         }
     }
 }
@@ -110,6 +110,21 @@ static PRODUCTS: &[Product] = &[
         name: "Programmable Chat",
         twilio: true,
         signals: &[Has("ChannelSid"), Prefix("EventType", "on")],
+    },
+    Product {
+        // Event Streams delivers CloudEvents; their data names the event (`eventName`) and
+        // its schema lives on Twilio's events-schemas host.
+        name: "Event Streams",
+        twilio: true,
+        signals: &[
+            Prefix("eventName", "com.twilio."),
+            Prefix("dataschema", "https://events-schemas.twilio.com/"),
+        ],
+    },
+    Product {
+        name: "Verify",
+        twilio: true,
+        signals: &[Has("verification_sid"), Has("VerificationSid")],
     },
     Product {
         name: "Plivo",

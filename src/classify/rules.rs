@@ -300,6 +300,10 @@ pub(super) static RULES: &[Rule] = &[
             Has("CallbackSource"),
             // Only status callbacks stamp the event's time (voice and conference ones).
             Has("Timestamp"),
+            // The request for a live call's TwiML is made while it rings or is answered; a
+            // final status is a status callback's (or, after a hang-up, an action's, which
+            // carries names of its own).
+            OneOf("CallStatus", TERMINAL),
             Eq("ApiVersion", "2008-08-01"),
             Has("DialCallStatus"),
             Has("Digits"),

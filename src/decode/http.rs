@@ -56,7 +56,8 @@ fn parse_request_line(line: &str) -> Option<(&str, &str, &str, Option<&str>, &st
             let target_ok = target.starts_with('/')
                 || target.starts_with("http://")
                 || target.starts_with("https://")
-                || target == "*";
+                || target == "*"
+                || host_and_path(target).is_some();
             if !target_ok {
                 continue;
             }
@@ -73,13 +74,43 @@ fn parse_request_line(line: &str) -> Option<(&str, &str, &str, Option<&str>, &st
             if !noise.is_empty() && version.is_none() {
                 continue;
             }
-            if version.is_none() && !trailing.is_empty() {
+            if version.is_none() && !trailing.is_empty() && !log_fields(trailing) {
                 continue;
             }
             return Some((noise, m, target, version, trailing));
         }
     }
     None
+}
+
+/// A router log's request target written as `host/path?query` (no scheme): the host
+/// (a name with a dot, or with a port) and the path from its `/`.
+pub(crate) fn host_and_path(target: &str) -> Option<(&str, &str)> {
+    let slash = target.find('/')?;
+    let host = &target[..slash];
+    let name = host.split(':').next().unwrap_or(host);
+    let ok = !name.is_empty()
+        && (name.contains('.') || host.contains(':'))
+        && !name.starts_with(['.', '-'])
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'));
+    ok.then(|| (host, &target[slash..]))
+}
+
+/// A log line's own fields after the request (`dyno=web.1 status=200 bytes=208`): two or
+/// more `key=value` words separated by spaces, none of them joined by `&`.
+fn log_fields(trailing: &str) -> bool {
+    let words: Vec<&str> = trailing.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            w.split_once('=').is_some_and(|(k, _)| {
+                !k.is_empty()
+                    && !w.contains('&')
+                    && k.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            })
+        })
 }
 
 /// The first request line among the first lines of `t`.
@@ -206,6 +237,23 @@ pub(crate) fn decode_http(text: &str, base: usize, out: &mut Decoded) {
     let target_at = request
         .and_then(|r| offset_in(text, r.target))
         .map(|o| base + o);
+    let with_scheme;
+    let (target, target_at) = match host_and_path(target).filter(|_| !target.starts_with('/')) {
+        // `host/path?query` from a router log: the URL, with the https scheme that is
+        // guessed when nothing says otherwise (the doctor tries http itself).
+        Some(_) => {
+            with_scheme = format!("https://{target}");
+            out.findings.push(
+                Finding::new(
+                    Code::NoiseIgnored,
+                    "The request line names the host without a scheme (as a router log prints it); https was assumed.",
+                )
+                .severity(Severity::Info),
+            );
+            (with_scheme.as_str(), target_at.map(|a| a.saturating_sub(8)))
+        }
+        None => (target, target_at),
+    };
     apply_url(target, target_at, out);
     if !target.contains("://") {
         let urls = candidate_urls(&headers, target);
@@ -372,10 +420,10 @@ fn read_request_line_tail(
     let access_log = status.len() >= 3
         && status.as_bytes()[..3].iter().all(u8::is_ascii_digit)
         && status[3..].chars().next().is_none_or(char::is_whitespace);
-    let finding = if access_log {
+    let finding = if access_log || log_fields(r.trailing) {
         Finding::new(
             Code::NoiseIgnored,
-            format!("An access log's fields after the request line (status, size, user agent) were ignored: {:?}.", r.trailing),
+            format!("A log's fields after the request line (status, size, timings, user agent) were ignored: {:?}.", r.trailing),
         )
         .severity(Severity::Info)
     } else if body.is_empty() {

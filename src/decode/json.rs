@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::literal::{self, Literal, Val};
 use super::{form, Decoded};
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, Severity};
 use crate::report::{ParamSource, RawPair};
 
 /// The entries of a JSON object in the order written (duplicates kept).
@@ -40,14 +40,28 @@ pub(crate) fn looks_like_print_r(t: &str) -> bool {
     if t.starts_with("Array") && t.contains("] => ") && t[5..].trim_start().starts_with('(') {
         return true;
     }
-    // Its lines without the `Array (` around them (a few lines kept in a comment or log).
-    let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty());
+    // Its lines without the `Array (` around them (a few lines kept in a comment or log),
+    // possibly under a label line of their own (`EXAMPLE REPLY:`), which is not read.
+    let mut lines = t
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    if lines.peek().is_some_and(|l| is_label_line(l)) {
+        lines.next();
+    }
     lines.clone().count() >= 2
         && lines.all(|l| {
             l.strip_prefix('[')
                 .and_then(|r| r.split_once("] =>"))
                 .is_some_and(|(key, _)| !key.is_empty() && !key.contains(['[', ']']))
         })
+}
+
+/// A line that only names what follows (`EXAMPLE REPLY:`, `POST data:`): text ending in a
+/// colon, with no `[Key] =>` entry in it.
+fn is_label_line(line: &str) -> bool {
+    line.len() > 1 && line.ends_with(':') && !line.contains("] =>")
 }
 
 /// PHP's `print_r` of a flat array: one `[Key] => value` per line, values as printed (a
@@ -118,12 +132,40 @@ pub(crate) fn decode_json_input(text: &str, start: usize, source: ParamSource, o
                     .at(start),
                 );
             }
-            decode_json_object(&text[o..=c], Some(start + o), source, out);
+            let object = &text[o..=c];
+            if let Some(folded) = unwrap_log_printout(&text[..o], object) {
+                out.findings.push(
+                    Finding::new(
+                        Code::NoiseIgnored,
+                        "The Parameters: log line was wrapped over several lines; the line breaks were removed, since the log prints the hash on one line.",
+                    )
+                    .severity(Severity::Info)
+                    .at(start + o),
+                );
+                decode_json_object(&folded, Some(start + o), source, out);
+                out.body = Some(folded);
+                return;
+            }
+            decode_json_object(object, Some(start + o), source, out);
             // Kept as the body too: with bodySHA256 in the URL it is a JSON webhook's body.
-            out.body = Some(text[o..=c].to_string());
+            out.body = Some(object.to_string());
         }
         _ => decode_json_object(text, Some(start), source, out),
     }
+}
+
+/// A framework's `Parameters: {…}` log line (Rails, Phoenix) is printed on one line, its
+/// strings escaped (`inspect`): a line break inside it, even inside a value, is the paste's
+/// wrapping. The object with its line breaks removed, when it has any.
+fn unwrap_log_printout(before: &str, object: &str) -> Option<String> {
+    let label = before.trim_end();
+    let label = label.strip_suffix('%').unwrap_or(label).trim_end();
+    (label.ends_with("Parameters:") && object.contains('\n')).then(|| {
+        object
+            .chars()
+            .filter(|c| !matches!(c, '\n' | '\r'))
+            .collect()
+    })
 }
 
 /// Decodes one JSON object into pairs. `at` is the object's offset in the input.

@@ -12,7 +12,8 @@
 //!   and marked [`Val::Expr`].
 //! - [`read_java_map`]: Java/Kotlin `Map.toString()`: `{k=v, k2=v2}` (values are bare text).
 //! - [`read_go_map`]: Go's `fmt.Print` of a map: `map[k:v k2:[v2]]`.
-//! - [`read_var_dump`]: PHP `var_dump`: `array(2) { ["k"]=> string(1) "v" … }`, nested
+//! - [`read_var_dump`]: PHP `var_dump` of arrays and objects (PHP's and Xdebug's format):
+//!   `array(2) { ["k"]=> string(1) "v" … }`, nested
 //!   arrays flattened to PHP's own `k[sub]` names.
 //! - [`read_multidict`]: Flask's `ImmutableMultiDict([('k', 'v'), …])` (Django's
 //!   `<QueryDict: {…}>` is read by [`read_object`]).
@@ -661,6 +662,32 @@ mod tests {
                 ("M[0]".into(), Val::Scalar("3".into())),
             ]
         );
+    }
+
+    #[test]
+    fn var_dump_objects_php_and_xdebug() {
+        let php = "object(App\\Msg)#3 (2) {\n  [\"sid\"]=>\n  string(2) \"SM\"\n  [\"secret\":protected]=>\n  NULL\n}";
+        let l = read_var_dump(php).expect("PHP's object dump");
+        assert_eq!(
+            pairs(&l),
+            vec![
+                ("sid".into(), Val::Str("SM".into())),
+                ("secret".into(), Val::Null)
+            ]
+        );
+        let xdebug = "class App\\Msg#11 (3) {\n  public string $body =>\n  string(2) \"hi\"\n  public ?int $n =>\n  int(1)\n  public array $links =>\n  array(1) {\n    'media' =>\n    string(1) \"m\"\n  }\n}";
+        assert!(looks_like_var_dump(xdebug));
+        let l = read_var_dump(xdebug).expect("Xdebug's object dump");
+        assert_eq!(
+            pairs(&l),
+            vec![
+                ("body".into(), Val::Str("hi".into())),
+                ("n".into(), Val::Scalar("1".into())),
+                ("links[media]".into(), Val::Str("m".into())),
+            ]
+        );
+        assert!(!looks_like_var_dump("class Foo {"));
+        assert!(!looks_like_var_dump("object(x)"));
     }
 
     #[test]

@@ -152,20 +152,16 @@ pub(crate) fn read_go_map(t: &str) -> Option<Literal> {
     })
 }
 
-/// True for PHP's `var_dump` of an array: `array(3) {`.
+/// True for PHP's `var_dump` of an array (`array(3) {`) or of an object, as PHP prints it
+/// (`object(App\\Message)#11 (20) {`) or as Xdebug does (`class App\\Message#11 (20) {`).
 pub(crate) fn looks_like_var_dump(t: &str) -> bool {
-    let t = t.trim_start();
-    t.strip_prefix("array(")
-        .and_then(|r| r.split_once(')'))
-        .is_some_and(|(n, rest)| {
-            !n.is_empty()
-                && n.bytes().all(|b| b.is_ascii_digit())
-                && rest.trim_start().starts_with('{')
-        })
+    let mut c = Cursor::new(t.trim_start());
+    dump_header(&mut c).is_some()
 }
 
-/// PHP's `var_dump` of an array. Nested arrays become `key[sub]` names, as PHP itself
-/// names the form fields it builds them from.
+/// PHP's `var_dump` of an array or an object, in PHP's own format or Xdebug's. Nested
+/// arrays and objects become `key[sub]` names, as PHP itself names the form fields it
+/// builds them from.
 pub(crate) fn read_var_dump(t: &str) -> Option<Literal> {
     let mut c = Cursor::new(t.trim());
     let mut entries = Vec::new();
@@ -178,33 +174,106 @@ pub(crate) fn read_var_dump(t: &str) -> Option<Literal> {
     })
 }
 
-/// `array(N) { … }` at the cursor, its entries pushed with names under `prefix`.
+/// The opening of a dumped container, up to and including its `{`: `array(N) {`,
+/// `object(Class)#id (N) {` or Xdebug's `class Class#id (N) {`.
+fn dump_header(c: &mut Cursor) -> Option<()> {
+    let digits = |c: &mut Cursor| {
+        let from = c.pos;
+        while c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+            c.bump();
+        }
+        c.pos > from
+    };
+    if c.eat("array(") {
+        digits(c).then_some(())?;
+        c.eat(")").then_some(())?;
+    } else {
+        if c.eat("object(") {
+            let from = c.pos;
+            while c.peek().is_some_and(|ch| ch != ')' && ch != '\n') {
+                c.bump();
+            }
+            (c.pos > from && c.eat(")")).then_some(())?;
+        } else if c.eat("class ") {
+            let from = c.pos;
+            while c
+                .peek()
+                .is_some_and(|ch| ch.is_alphanumeric() || ch == '_' || ch == '\\')
+            {
+                c.bump();
+            }
+            (c.pos > from).then_some(())?;
+        } else {
+            return None;
+        }
+        (c.eat("#") && digits(c)).then_some(())?;
+        c.ws();
+        (c.eat("(") && digits(c) && c.eat(")")).then_some(())?;
+    }
+    c.ws();
+    c.eat("{").then_some(())
+}
+
+/// One entry's key before its `=>`: PHP's `["key"]`, `[0]` or `["key":protected]`, or
+/// Xdebug's `'key'`, `0` or `public ?Type $key`.
+fn dump_key(c: &mut Cursor) -> Option<String> {
+    if c.eat("[") {
+        let key = if c.peek() == Some('"') {
+            parse_string(c)?.0
+        } else {
+            let from = c.pos;
+            while c.peek().is_some_and(|ch| ch != ']' && ch != '\n') {
+                c.bump();
+            }
+            c.slice(from).to_string()
+        };
+        // A property's visibility (`["secret":protected]`, `["x":"Class":private]`).
+        while c.peek().is_some_and(|ch| ch != ']' && ch != '\n') {
+            c.bump();
+        }
+        c.eat("]").then_some(())?;
+        return Some(key);
+    }
+    if c.peek() == Some('\'') {
+        return Some(parse_string(c)?.0);
+    }
+    // Xdebug's properties: visibility, an optional type, then `$name`.
+    let line_end = c.rest().find('\n').unwrap_or(c.rest().len());
+    let head = c.rest().get(..line_end)?;
+    let arrow = head.find("=>")?;
+    let decl = head.get(..arrow)?.trim_end();
+    let key = match decl.rsplit_once('$') {
+        Some((before, name))
+            if ["public", "protected", "private"]
+                .iter()
+                .any(|v| before.starts_with(v)) =>
+        {
+            name
+        }
+        _ => decl,
+    };
+    let ok = !key.is_empty()
+        && key
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '-');
+    ok.then_some(())?;
+    let key = key.to_string();
+    c.pos += decl.len();
+    Some(key)
+}
+
+/// A dumped array or object at the cursor, its entries pushed with names under `prefix`.
 fn dump_array(c: &mut Cursor, prefix: &str, depth: usize, out: &mut Vec<Entry>) -> Option<()> {
-    if depth > MAX_DEPTH || !c.eat("array(") {
+    if depth > MAX_DEPTH {
         return None;
     }
-    while c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
-        c.bump();
-    }
-    c.eat(")").then_some(())?;
-    c.ws();
-    c.eat("{").then_some(())?;
+    dump_header(c)?;
     loop {
         c.ws();
         if c.eat("}") {
             return Some(());
         }
-        c.eat("[").then_some(())?;
-        let key = if c.peek() == Some('"') {
-            parse_string(c)?.0
-        } else {
-            let from = c.pos;
-            while c.peek().is_some_and(|ch| ch != ']') {
-                c.bump();
-            }
-            c.slice(from).to_string()
-        };
-        c.eat("]").then_some(())?;
+        let key = dump_key(c)?;
         c.ws();
         c.eat("=>").then_some(())?;
         c.ws();
@@ -213,7 +282,8 @@ fn dump_array(c: &mut Cursor, prefix: &str, depth: usize, out: &mut Vec<Entry>) 
         } else {
             format!("{prefix}[{key}]")
         };
-        if c.rest().starts_with("array(") {
+        let rest = c.rest();
+        if rest.starts_with("array(") || rest.starts_with("object(") || rest.starts_with("class ") {
             dump_array(c, &name, depth + 1, out)?;
         } else {
             let from = c.pos;

@@ -109,6 +109,7 @@ pub(crate) fn unwrap_strong(text: &str) -> Unwrapped {
             .or_else(|| block_comment(t))
             .or_else(|| line_numbers(t))
             .or_else(|| number_lines(t))
+            .or_else(|| glued_numbers(t))
             .or_else(|| diff_marks(t))
             .or_else(|| line_prefix(t, &quote_prefix, "`>` quote marks"))
             .or_else(|| curl_verbose(t))
@@ -373,6 +374,51 @@ fn number_lines(t: &str) -> Option<Layer> {
     }
     (numbered >= 3).then_some(())?;
     rebuild(t, &kept, "line numbers on lines of their own".to_string())
+}
+
+/// Line numbers glued to their lines on one line, as a documentation page's code block
+/// comes out of a text extraction: `1{2"specversion" : "1.0",3"type" : …}`. Only JSON
+/// (`1{` or `1[` first), each next number before a line's start: a closing `}` `]`, or a
+/// `"` `{` `[` right after a line's end (`,` `{` `[` `}` `]`); counting up from 1, no gap.
+fn glued_numbers(t: &str) -> Option<Layer> {
+    const MIN_NUMBERS: u64 = 5;
+    let t_trim = t.trim();
+    let lead = t.len() - t.trim_start().len();
+    if t_trim.contains('\n') || !(t_trim.starts_with("1{") || t_trim.starts_with("1[")) {
+        return None;
+    }
+    let b = t_trim.as_bytes();
+    let mut kept = Vec::new();
+    let mut start = 1; // after the `1`
+    let mut n: u64 = 2;
+    loop {
+        let marker = n.to_string();
+        let found = (start..b.len()).find(|&i| {
+            let next = b.get(i + marker.len()).copied();
+            b[i..].starts_with(marker.as_bytes())
+                && match next {
+                    // A closing line may follow any last entry (`"x" : 6` then `}`).
+                    Some(b'}' | b']') => true,
+                    Some(b'"' | b'{' | b'[') => {
+                        matches!(b[i - 1], b',' | b'{' | b'[' | b'}' | b']')
+                    }
+                    _ => false,
+                }
+        });
+        match found {
+            Some(i) => {
+                kept.push(Some((lead, start, i)));
+                start = i + marker.len();
+                n += 1;
+            }
+            None => {
+                kept.push(Some((lead, start, b.len())));
+                break;
+            }
+        }
+    }
+    (n > MIN_NUMBERS).then_some(())?;
+    rebuild(t, &kept, "line numbers glued to their lines".to_string())
 }
 
 /// A diff's marks (`+` added, `-` removed lines, as a review quotes them): the added side is
