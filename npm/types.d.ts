@@ -211,7 +211,7 @@ tokenIndex: number, };
 /**
  * What the doctor found: a stable kebab-case id per kind of mismatch.
  */
-export type DiagnosisCode = "signature-format" | "wrong-token" | "token-whitespace" | "sha256-settings" | "other-url-candidate" | "scheme-mismatch" | "port-mismatch" | "trailing-slash" | "host-case" | "empty-query" | "fragment" | "query-order" | "query-encoding" | "path-encoding" | "path-case" | "form-vs-json" | "json-reserialised" | "body-whitespace" | "body-modified" | "param-added" | "param-missing" | "trimmed-values" | "raw-values" | "param-sorting";
+export type DiagnosisCode = "signature-format" | "wrong-token" | "token-whitespace" | "sha256-settings" | "other-url-candidate" | "scheme-mismatch" | "port-mismatch" | "trailing-slash" | "host-case" | "empty-query" | "fragment" | "query-order" | "query-encoding" | "path-encoding" | "path-case" | "form-vs-json" | "body-hash-dropped" | "json-reserialised" | "body-whitespace" | "body-modified" | "param-added" | "param-missing" | "trimmed-values" | "raw-values" | "param-sorting";
 
 /**
  * The result of [`diff`].

@@ -339,6 +339,7 @@ diagnosis_codes! {
     PathEncoding => "path-encoding": "The path was signed with another percent-encoding.",
     PathCase => "path-case": "The path was signed in lower case (paths are case-sensitive).",
     FormVsJson => "form-vs-json": "A JSON body was validated as form parameters, or the reverse.",
+    BodyHashDropped => "body-hash-dropped": "Twilio signed the URL with bodySHA256 (the JSON body's hash) in its query; the URL validated lost it.",
     JsonReserialised => "json-reserialised": "The URL is signed, but the JSON body was re-serialised, so bodySHA256 no longer matches.",
     BodyWhitespace => "body-whitespace": "The URL is signed, and the body matches bodySHA256 once surrounding whitespace (added by copying or an editor) is removed.",
     BodyModified => "body-modified": "The URL is signed, but the body does not hash to bodySHA256: it was changed after signing.",

@@ -29,6 +29,9 @@ pub(super) fn form_json_variants(d: &mut Doctor<'_, '_>) {
             }
         }
         Mode::Body => {
+            if !prep.url.contains("bodySHA256") && body_hash_dropped(d, body) {
+                return;
+            }
             let mut feeds: Vec<(Vec<(String, String)>, String)> = Vec::new();
             if !signature::looks_like_json(body) && !body.is_empty() {
                 let p = signature::decode_form(body);
@@ -57,6 +60,37 @@ pub(super) fn form_json_variants(d: &mut Doctor<'_, '_>) {
         }
         Mode::UrlOnly => {}
     }
+}
+
+/// A JSON webhook validated against a URL without its query (a framework's route or path
+/// URL, a proxy that strips the query): Twilio signed the URL with `bodySHA256=<the
+/// body's hex SHA-256>` in it. Tries that URL, the hash added before any `#fragment`.
+fn body_hash_dropped(d: &mut Doctor<'_, '_>, body: &[u8]) -> bool {
+    let hex = signature::body_sha256(body);
+    for u in primary_urls(d.ctx.prep.url) {
+        let (base, fragment) = match u.find('#') {
+            Some(i) => (&u[..i], &u[i..]),
+            None => (u.as_str(), ""),
+        };
+        let sep = if !base.contains('?') {
+            "?"
+        } else if base.ends_with('?') || base.ends_with('&') {
+            ""
+        } else {
+            "&"
+        };
+        let with_hash = format!("{base}{sep}bodySHA256={hex}{fragment}");
+        if d.try_variant(Variant::new(
+            DiagnosisCode::BodyHashDropped,
+            with_hash,
+            Feed::Nothing,
+            "Twilio signed this URL with bodySHA256 (the SHA-256 of this very body) in its query, and the URL that was validated has lost it — the body itself is intact.".into(),
+            "Validate with the full URL Twilio requested, query included (Express: req.originalUrl, not req.path; behind a proxy, keep the query string).",
+        )) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Body mode, URL signed, hash wrong: was the JSON re-serialised?
