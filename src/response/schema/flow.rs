@@ -15,6 +15,7 @@ impl Checker<'_> {
         // The verb before the current one: a <Say> or <Play> right before an empty <Gather>
         // is its prompt (Twilio's Simple Menu Twimlet apologises, then listens).
         let mut previous: Option<&str> = None;
+        let mut gathered = false;
         for &c in &root.children {
             let Some(node) = self.tree.nodes.get(c) else {
                 continue;
@@ -35,8 +36,13 @@ impl Checker<'_> {
             if matches!(node.name.as_str(), "Hangup" | "Reject" | "Redirect") {
                 stopper = Some(node.name.as_str());
             }
-            if node.name == "Redirect" {
+            // A <Gather> earlier in the document waits for the caller each round, so a
+            // <Redirect> back to the same URL after it is a re-prompt, not a runaway loop.
+            if node.name == "Redirect" && !gathered {
                 self.redirect_loop(node, findings);
+            }
+            if node.name == "Gather" {
+                gathered = true;
             }
             if node.name == "Record" {
                 self.transcribe_callback_alone(node, findings);
@@ -82,7 +88,11 @@ impl Checker<'_> {
 
     /// A `<Redirect>` whose URL is the request's own URL (fragment ignored): the same
     /// document again. Messaging stops such a session after 50 documents (14106); a call
-    /// loops until the caller hangs up.
+    /// loops until the caller hangs up. Not called when a `<Gather>` runs before the
+    /// `<Redirect>`: a `<Gather>` falls through to the next verb only when no input came
+    /// before its timeout (<https://www.twilio.com/docs/api/twiml/gather>), so the
+    /// `<Redirect>` replays the prompt and the round ends as soon as the caller answers
+    /// (input goes to the `<Gather>` action, not to the `<Redirect>`).
     fn redirect_loop(&self, node: &Node, findings: &mut Vec<Finding>) {
         let (Some(base), text) = (self.base_url, node.text.trim()) else {
             return;
