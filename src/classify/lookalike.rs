@@ -203,6 +203,19 @@ pub(crate) fn product_names() -> impl Iterator<Item = &'static str> {
         })
 }
 
+/// The names whose mere presence shows another Twilio product (`WorkspaceSid`, `TaskSid`,
+/// `ConversationSid`…), without the names it shares with Voice and Messaging.
+pub(crate) fn twilio_product_names() -> impl Iterator<Item = &'static str> {
+    PRODUCTS
+        .iter()
+        .filter(|p| p.twilio)
+        .flat_map(|p| p.signals.iter())
+        .filter_map(|c| match c {
+            Has(n) => Some(*n),
+            _ => None,
+        })
+}
+
 /// How the request's ids look: Twilio SIDs, or another platform's (UUIDs).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct IdShapes {

@@ -10,7 +10,7 @@ mod partial;
 mod rules;
 mod side;
 
-pub(crate) use lookalike::{product_names, IdShapes, Lookalike};
+pub(crate) use lookalike::{product_names, twilio_product_names, IdShapes, Lookalike};
 pub(crate) use rules::RestPath;
 
 use crate::catalog::KindId;

@@ -86,6 +86,32 @@ pub(crate) fn shell_words(s: &str) -> (Vec<String>, Option<String>) {
                     problem.get_or_insert_with(|| "a $'…' string is never closed".to_string());
                 }
             }
+            '$' if chars.peek() == Some(&'(') => {
+                // A command substitution (`"$(date -u +"%Y…")"`) is part of the word it sits
+                // in, whatever spaces and options it holds; kept as written, its inner
+                // quotes (which only group the command's own words) left out.
+                chars.next();
+                in_word = true;
+                cur.push_str("$(");
+                let mut depth = 1;
+                for n in chars.by_ref() {
+                    match n {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        '"' | '\'' => continue,
+                        _ => {}
+                    }
+                    if depth == 0 {
+                        break;
+                    }
+                    cur.push(n);
+                }
+                cur.push(')');
+                if depth > 0 {
+                    problem
+                        .get_or_insert_with(|| "a $(…) substitution is never closed".to_string());
+                }
+            }
             '#' if !in_word => {
                 // A comment to the end of the line.
                 for n in chars.by_ref() {

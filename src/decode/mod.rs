@@ -225,7 +225,7 @@ fn garbled(d: &Decoded) -> bool {
     d.pairs.iter().any(|p| bad_name(&p.name))
         || d.pairs.last().is_some_and(|p| {
             let v = p.raw_value.trim_end();
-            ["\"\"\"", "'''", "\",", "',", "\");", "');"]
+            ["\"\"\"", "'''", "\",", "',", "\");", "');", "\";", "';"]
                 .iter()
                 .any(|end| v.ends_with(end))
         })

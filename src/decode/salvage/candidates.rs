@@ -89,11 +89,12 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
                     from
                 };
                 // A call's arguments are a candidate only as Scala's `k -> v` tuples or a
-                // Ruby hash passed without its braces (`create('To' => '+1…')`).
+                // Ruby hash passed without its braces (`create('To' => '+1…')`); a brace
+                // inside a value's quotes (an AddOns JSON string) is not a hash's.
                 let args = &text[from..to];
                 let useful = what != "a call's arguments"
                     || args.contains("->")
-                    || args.contains("=>") && !args.contains('{');
+                    || args.contains("=>") && !brace_outside_quotes(args);
                 if to > from && useful && mentions_twilio(&text[from..to]) {
                     out.push((from, to, what));
                 }
@@ -108,6 +109,29 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
     }
     form_lines(text, &mut out);
     out
+}
+
+/// True when `s` holds a `{` that is not inside a quoted string.
+fn brace_outside_quotes(s: &str) -> bool {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in s.chars() {
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+            None if c == '{' => return true,
+            None => {}
+        }
+    }
+    false
 }
 
 /// True when `before` ends with a class name (`DrachtioRequest`), as a data class's
@@ -170,12 +194,13 @@ fn form_lines(text: &str, out: &mut Vec<(usize, usize, &'static str)>) {
 }
 
 /// When the literal opened at `open` is joined by `+` to at least one more literal, where
-/// the last one closes (one past it).
+/// the last one closes (one past it). A variable between two of them (`"…%2B" + number +
+/// "&From=…"`) is part of the chain: `join_literals` shows it as the expression it is.
 fn concatenation_end(b: &[u8], open: usize) -> Option<usize> {
     let mut end = closing(b, open)?;
     let mut joined = 0;
+    let mut j = end;
     loop {
-        let mut j = end;
         while j < b.len() && b[j].is_ascii_whitespace() {
             j += 1;
         }
@@ -186,14 +211,36 @@ fn concatenation_end(b: &[u8], open: usize) -> Option<usize> {
         while j < b.len() && b[j].is_ascii_whitespace() {
             j += 1;
         }
-        if !matches!(b.get(j), Some(b'"' | b'\'' | b'`')) || j > open + MAX_SPAN {
+        if j > open + MAX_SPAN {
             break;
         }
-        let Some(next) = closing(b, j) else { break };
-        end = next;
-        joined += 1;
+        if matches!(b.get(j), Some(b'"' | b'\'' | b'`')) {
+            let Some(next) = closing(b, j) else { break };
+            end = next;
+            j = next;
+            joined += 1;
+        } else {
+            let k = identifier_end(b, j);
+            if k == j {
+                break;
+            }
+            // Only kept when a literal follows it.
+            j = k;
+        }
     }
     (joined > 0).then_some(end)
+}
+
+/// One past a variable's name or a member access (`contact.id`, `$from`), or `at` itself.
+fn identifier_end(b: &[u8], at: usize) -> usize {
+    let mut k = at;
+    while k < b.len() && (b[k].is_ascii_alphanumeric() || matches!(b[k], b'_' | b'$' | b'.')) {
+        k += 1;
+    }
+    if k > at && b[at].is_ascii_digit() {
+        return at;
+    }
+    k
 }
 
 /// The text of `"a" + "b" + …`: each literal's content (escapes read), joined.
@@ -211,8 +258,20 @@ pub(super) fn join_literals(s: &str) -> String {
                 out.push_str(&unescape(inner));
             }
             i = end;
-        } else {
+        } else if b[i] == b'+' {
             i += 1;
+        } else {
+            let k = identifier_end(b, i);
+            if k > i {
+                // A variable joined between the literals: kept as a template variable, an
+                // expression shown as written and not checked.
+                out.push_str("${");
+                out.push_str(&s[i..k]);
+                out.push('}');
+                i = k;
+            } else {
+                i += 1;
+            }
         }
     }
     out

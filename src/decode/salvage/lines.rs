@@ -30,7 +30,7 @@ pub(super) fn is_header_name(name: &str) -> bool {
 }
 
 /// The name and value of one line, after list marks (`-`, `*`, `+`, `++`, `•`, `>`):
-/// `Name: value` or `Name = value`, with quotes around the value removed; with `quoted`,
+/// `Name: value`, `Name = value` or `Name => value`, with quotes around the value removed; with `quoted`,
 /// also a quoted `"name": "value"` entry, after a list index (`4: "x-twilio-signature":"…"`)
 /// and without its trailing comma. (A JSON object's entries are the JSON reader's: only
 /// header lines are read from them.)
@@ -47,7 +47,14 @@ pub(super) fn name_value_line(line: &str, quoted: bool) -> Option<(&str, &str)> 
     let (name, value) = match entry {
         Some(entry) => entry,
         None => {
-            let (name, value) = l.split_once(':').or_else(|| l.split_once(" = "))?;
+            // `Name => value`: an echo script's `$key => $value` lines (PHP, Perl).
+            let arrow = l
+                .find(" => ")
+                .filter(|&a| l.find(':').is_none_or(|c| a < c));
+            let (name, value) = match arrow {
+                Some(a) => (&l[..a], &l[a + 4..]),
+                None => l.split_once(':').or_else(|| l.split_once(" = "))?,
+            };
             let value = value.trim();
             let value = value
                 .strip_prefix('"')

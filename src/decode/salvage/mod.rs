@@ -53,6 +53,19 @@ pub(crate) fn known_names(d: &Decoded) -> usize {
     seen.len()
 }
 
+/// How many distinct names of a reading are another Twilio product's signals.
+fn product_names_in(d: &Decoded) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for p in &d.pairs {
+        if !seen.contains(&p.name.as_str())
+            && crate::classify::twilio_product_names().any(|n| n == p.name)
+        {
+            seen.push(&p.name);
+        }
+    }
+    seen.len()
+}
+
 /// The best candidate inside `text` with at least two parameter names the catalog knows.
 pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
     if text.len() > MAX_TEXT {
@@ -61,6 +74,8 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
     let mut best: Option<Salvaged> = None;
     let mut best_literals = 0;
     let posted = posts_parameters(text);
+    // Candidates already read that name another Twilio product (outermost first).
+    let mut enclosing: Vec<(usize, usize)> = Vec::new();
     for (start, end, what) in candidates(text).into_iter().take(MAX_CANDIDATES) {
         let Some(slice) = text.get(start..end) else {
             continue;
@@ -78,7 +93,12 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
         // `url.Values{…}` inside `HTTPRequest{Method: http.MethodPost, Body: …}` is the
         // request, the struct of expressions around it is not.
         let literals = decoded.pairs.iter().filter(|p| !p.non_literal).count();
-        if !enough(&decoded, known, posted || whole)
+        let readable = enough(&decoded, known, posted || whole);
+        if readable && product_names_in(&decoded) >= 2 {
+            enclosing.push((start, end));
+        }
+        if !readable
+            || nested_in(&enclosing, start, end)
             || best
                 .as_ref()
                 .is_some_and(|b| b.known > known || b.known == known && best_literals >= literals)
@@ -281,6 +301,15 @@ fn push_name_value(out: &mut Decoded, name: &str, value: &str, header: bool) {
             non_literal: false,
         });
     }
+}
+
+/// A candidate inside one already read that names another Twilio product (two of its
+/// signal names: `WorkspaceSid`, `TaskSid`…) is one of that object's values (a TaskRouter
+/// event's `TaskAttributes` JSON holding the call's parameters), not a capture of its own.
+fn nested_in(enclosing: &[(usize, usize)], start: usize, end: usize) -> bool {
+    enclosing
+        .iter()
+        .any(|&(s, e)| s <= start && end <= e && (s, e) != (start, end))
 }
 
 /// Where `text` starts once leading whitespace is skipped.
