@@ -104,6 +104,17 @@ add('go-05',*GO,"returns true when http and port is specified and signature is g
 add('go-06',*GO,"return false when params are sorted incorrectly",'twilio-go',U,'95+Bu0JVPi0r/SsESZCVf0dWAjw=',False,GP,note="the source says this signature puts ReasonConferenceEnded before Reason")
 add('go-07',*GO,"returns true when validation succeeds with form body",'twilio-go',U,'NBdBDr/T/lgjI+tlgpXjKZQZs/k=',True,[('property','value'),('boolean','true')],body='property=value&boolean=true',note='ValidateBody with a form body and no bodySHA256: the body is read as form parameters')
 add('go-08',*GO,"returns false when validation fails with json body",'twilio-go',U,'vOEb5UThFn24KEfnOFLQY2AE5FY=',False,body=JB,ctype='application/json')
+EX=('danielberkompas/ex_twilio','test/ex_twilio/request_validator_test.exs')
+EXT='2bd9e9638872de601313dc77410d3b23'
+EXV=[('ToState','California'),('CalledState','California'),('Direction','inbound'),('FromState','CA'),('AccountSid','ACba8bc05eacf94afdae398e642c9cc32d'),('Caller','+14153595711'),('CallerZip','94108'),('CallerCountry','US'),('From','+14153595711'),('FromCity','SAN FRANCISCO'),('CallerCity','SAN FRANCISCO'),('To','+14157669926'),('FromZip','94108'),('FromCountry','US'),('ToCity',''),('CallStatus','ringing'),('CalledCity',''),('CallerState','CA'),('CalledZip',''),('ToZip',''),('ToCountry','US'),('CallSid','CA136d09cd59a3c0ec8dbff44da5c03f31'),('CalledCountry','US'),('Called','+14157669926'),('ApiVersion','2010-04-01'),('ApplicationSid','AP44efecad51364e80b133bb7c07eb8204')]
+EXS=[('ToState','CA'),('FromState','CA'),('AccountSid','ACba8bc05eacf94afdae398e642c9cc32d'),('SmsMessageSid','SM2003cbd5e6a3701999aa3e5f20ff2787'),('Body','Orly'),('From','+14159354345'),('FromCity','SAN FRANCISCO'),('SmsStatus','received'),('FromZip','94107'),('FromCountry','US'),('To','+14158141819'),('ToCity','SAN FRANCISCO'),('ToZip','94105'),('ToCountry','US'),('ApiVersion','2010-04-01'),('SmsSid','SM2003cbd5e6a3701999aa3e5f20ff2787')]
+RV='a real inbound {} webhook captured by Twilio against a test app (the same request is in the older twilio-ruby Util::RequestValidator spec); empty values such as ToCity contribute the bare key'
+add('extwilio-01',*EX,'test "validating a correct voice request"','ex_twilio (Elixir)','http://twiliotests.heroku.com/validate/voice','oVb2kXoVy8GEfwBDjR8bk/ZZ6eA=',True,EXV,token=EXT,note=RV.format('call'))
+add('extwilio-02',*EX,'test "validating an incorrect voice request"','ex_twilio (Elixir)','http://twiliotests.heroku.com/validate/voice','incorrect',False,EXV,token=EXT)
+add('extwilio-03',*EX,'test "validating a correct sms request"','ex_twilio (Elixir)','http://twiliotests.heroku.com/validate/sms','mxeiv65lEe0b8L6LdVw2jgJi8yw=',True,EXS,token=EXT,note=RV.format('SMS'))
+add('extwilio-04',*EX,'test "validating an incorrect sms request"','ex_twilio (Elixir)','http://twiliotests.heroku.com/validate/sms','incorrect',False,EXS,token=EXT)
+KB=('kevinburke/twilio-go','validation_test.go')
+add('kbgo-01',*KB,'URL += "&cat=3"','kevinburke/twilio-go','https://mycompany.com/myapp.php?foo=1&bar=2&cat=3','RSOYDt4T1cUTdK1PDd93/VVr8B8=',False,P,note='a query parameter appended after signing must fail')
 with open('tests/data/signature/real-vectors.jsonl','w') as f:
     for v in out: f.write(json.dumps(v,ensure_ascii=False)+'\n')
 print(len(out))
