@@ -1,10 +1,10 @@
 import json, hashlib, hmac, base64, urllib.parse, subprocess
 import os
 M=os.environ.get('MIRRORS', 'mirrors')+'/'  # <dir>/<owner>+<name>/repo: bare clones of the libraries
-def src(repo, path):
+def src(repo, path, rev='HEAD'):
     d=M+repo.replace('/','+')+'/repo'
-    c=subprocess.check_output(['git','-C',d,'rev-parse','HEAD']).decode().strip()
-    text=subprocess.check_output(['git','-C',d,'show','HEAD:'+path]).decode()
+    c=subprocess.check_output(['git','-C',d,'rev-parse',rev]).decode().strip()
+    text=subprocess.check_output(['git','-C',d,'show',c+':'+path]).decode()
     return c, text
 def sig(tok,s): return base64.b64encode(hmac.new(tok.encode(),s.encode(),hashlib.sha1).digest()).decode()
 FORM='application/x-www-form-urlencoded'
@@ -15,9 +15,9 @@ JH=hashlib.sha256(JB.encode()).hexdigest()
 assert JH=='0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620'
 out=[]
 cache={}
-def add(id, repo, path, test, lib, url, sigv, valid, params=None, body=None, ctype=FORM, method='POST', token='12345', note='', exclusion=None):
-    if (repo,path) not in cache: cache[(repo,path)]=src(repo,path)
-    c,text=cache[(repo,path)]
+def add(id, repo, path, test, lib, url, sigv, valid, params=None, body=None, ctype=FORM, method='POST', token='12345', note='', exclusion=None, rev='HEAD'):
+    if (repo,path,rev) not in cache: cache[(repo,path,rev)]=src(repo,path,rev)
+    c,text=cache[(repo,path,rev)]
     # pin the line of the test name
     line=None
     for i,l in enumerate(text.splitlines(),1):
@@ -53,7 +53,7 @@ add('python-01',*PY,"def test_compute_signature_duplicate_query_dict",'twilio-py
 NV=('twilio/twilio-node','spec/validation.spec.js')
 EH=hashlib.sha256(b'{}').hexdigest()
 add('node-01',*NV,"should validate request body when empty",'twilio-node',U+'&bodySHA256='+EH,'Ldidvp12m26NI7eqEvxnEpkd9Hc=',True,body='{}',ctype='application/json')
-add('node-02',*NV,"should validate urls with special characters",'twilio-node',U+"&Body=It's+amazing",'TfZzewPq8wqrGlMfyAud8+/IvJ0=',True,P,note="raw apostrophe and '+' in the query, signed as received")
+add('node-02',*NV,"should validate urls with special characters",'twilio-node',U+"&Body=It's+amazing",'TfZzewPq8wqrGlMfyAud8+/IvJ0=',True,P,note="raw apostrophe and '+' in the query; the signature is over the %27 form of the URL, which node's new URL() candidate produces (python, signing the URL as received, rejects it)")
 add('node-03',*NV,"should validate request body with an array parameter\"",'twilio-node',U,'83O6e2vORAoJHUNzJjDWN1jz+BA=',True,[('MessagingBinding.Address','+1325xxxxxxx'),('MessagingBinding.Address','+1415xxxxxxx')])
 add('node-04',*NV,"regardless of the position of values in the array",'twilio-node',U,'83O6e2vORAoJHUNzJjDWN1jz+BA=',True,[('MessagingBinding.Address','+1415xxxxxxx'),('MessagingBinding.Address','+1325xxxxxxx')],note='values of a repeated key are sorted before signing')
 add('node-05',*NV,"should send 403 for invalid signatures",'twilio-node',U+'&somethingUnexpected=true','RSOYDt4T1cUTdK1PDd93/VVr8B8=',False,P,note='middleware test: a query parameter added after signing')
@@ -115,6 +115,23 @@ add('extwilio-03',*EX,'test "validating a correct sms request"','ex_twilio (Elix
 add('extwilio-04',*EX,'test "validating an incorrect sms request"','ex_twilio (Elixir)','http://twiliotests.heroku.com/validate/sms','incorrect',False,EXS,token=EXT)
 KB=('kevinburke/twilio-go','validation_test.go')
 add('kbgo-01',*KB,'URL += "&cat=3"','kevinburke/twilio-go','https://mycompany.com/myapp.php?foo=1&bar=2&cat=3','RSOYDt4T1cUTdK1PDd93/VVr8B8=',False,P,note='a query parameter appended after signing must fail')
+# Older versions of the official suites (pinned to the commit that holds them).
+PYOLD='c0d97197109ce269cb7ab5c5e993fb6648dbf4cf'
+PYP=[('AccountSid','AC9a9f9392lad99kla0sklakjs90j092j3'),('ApiVersion','2010-04-01'),('CallSid','CAd800bb12c0426a7ea4230e492fef2a4f'),('CallStatus','ringing'),('Called','+15306384866'),('CalledCity','OAKLAND'),('CalledCountry','US'),('CalledState','CA'),('CalledZip','94612'),('Caller','+15306666666'),('CallerCity','SOUTH LAKE TAHOE'),('CallerCountry','US'),('CallerName','CA Wireless Call'),('CallerState','CA'),('CallerZip','89449'),('Direction','inbound'),('From','+15306666666'),('FromCity','SOUTH LAKE TAHOE'),('FromCountry','US'),('FromState','CA'),('FromZip','89449'),('To','+15306384866'),('ToCity','OAKLAND'),('ToCountry','US'),('ToState','CA'),('ToZip','94612')]
+add('python-02',*PY,'def test_validation','twilio-python','http://www.postbin.org/1ed898x','fF+xx6dTinOaCdZ0aIeNkHr/ZAA=',True,PYP,token='1c892n40nd03kdnc0112slzkl3091j20',rev=PYOLD,note='an inbound-call webhook with 26 parameters (2017 suite)')
+NODE14='4ec6491f43e51e913f4515354b45b3d4c332ff2b'
+NP=[('To','+16515556677'),('From','+16515556699'),('Body','hello áçčëñtš 😃')]
+add('node-13',*NV,"should act okay if the request is signed the Twilio way",'twilio-node','http://localhost:3000/sms','FUjfbzy5aqpVEYoCcThCAKmctVo=',True,NP,token='abcdefghijklmnopqrstuvwxyz1234567890',rev=NODE14,note='2014 suite: a real form POST to a local Express app; accented letters and an emoji in Body are signed as decoded UTF-8')
+add('node-14',*NV,"should validate with middleware",'twilio-node','http://localhost:3000/middleware','Eh17e3p7Yu48aMIa+yHk++1+L5s=',True,NP,token='abcdefghijklmnopqrstuvwxyz1234567890',rev=NODE14)
+NODE19='3f62587dc0f897c0767570a73877413e6beed68f'
+add('node-15',*NV,"should validate urls with special characters",'twilio-node',U+"&Body=It's+amazing",'dsq4Ehbj6cs+KdTkpF5sSSplOWw=',True,P,rev=NODE19,note="2019 suite: same request as node-02, signed over the URL exactly as received (raw apostrophe); the current suite (node-02) signs the %27 form instead")
+NODE18='aa56ed9c162725772ff611ff4b84c591b3611c34'
+B64H=base64.b64encode(hashlib.sha256(JB.encode()).digest()).decode()
+assert B64H=='Ch/3Y02as7ldtcmi3+lBbkFQKyg6gMfPGWMmMvluZiA='
+B64Q=B64H.replace('+','%2B',1).replace('=','%3D',1)
+OLDX=dict(ours_valid=False, reason="obsolete scheme: the 2018 suite put a base64 SHA-256 in bodySHA256; since January 2019 (twilio-node, twilio-python 'Switch body validator to use hex instead of base64') Twilio and every library use lower-case hex, so the URL's signature matches but the body hash does not, and node 6.2.0 and python 9.13.0 both reject it")
+add('node-16',*NV,"should validate request body when given",'twilio-node',U+'&bodySHA256='+B64Q,'afcFvPLPYT8mg/JyIVkdnqQKa2s=',True,body=JB,ctype='application/json',rev=NODE18,exclusion=OLDX)
+add('node-17',*NV,"should validate request body with only sha param",'twilio-node','https://mycompany.com/myapp.php?bodySHA256='+B64Q,'DXnNFCj8DJ/hZmiSg4UzaDHw5Og=',True,body=JB,ctype='application/json',rev=NODE18,exclusion=OLDX)
 with open('tests/data/signature/real-vectors.jsonl','w') as f:
     for v in out: f.write(json.dumps(v,ensure_ascii=False)+'\n')
 print(len(out))
