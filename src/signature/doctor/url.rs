@@ -121,7 +121,7 @@ pub(super) fn scheme_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
 }
 
 /// Ports apps and proxies commonly listen on, tried when the URL has none. The last three
-/// are HTTPS ports from real reports of a port dropped before validating (4433:
+/// are non-default HTTPS ports of webhooks in real failure reports (4433:
 /// twilio/twilio-python#402, 3443: twilio/twilio-node#411, 81: twilio/twilio-csharp#509).
 const COMMON_PORTS: &[&str] = &[
     "8080", "3000", "8000", "5000", "8443", "4000", "8888", "9000", "5001", "8081", "3001", "1337",
