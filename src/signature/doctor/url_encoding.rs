@@ -188,7 +188,7 @@ pub(super) fn query_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
         (q.replace("%20", "+"), "spaces written as + instead of %20"),
         (
             q.replace('+', "%2B"),
-            "%2B where your URL has '+' (the query was decoded before validating)",
+            "'+' still escaped as %2B (the query you validated was decoded first)",
         ),
         (hex_case(q, true), "upper-case percent-escapes"),
         (hex_case(q, false), "lower-case percent-escapes"),
@@ -322,7 +322,7 @@ pub(super) fn query_order_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
                 ""
             };
             let message = format!(
-                "Twilio signed the query in the order ?{}, your URL has ?{} — a framework re-ordered the query parameters{also} (Symfony/Laravel fullUrl() sorts them); use the raw request URI.",
+                "Twilio signed the query in the order ?{}, your URL has ?{} — the parameters were re-ordered{also}: a framework rebuilt the query from a map (Symfony/Laravel fullUrl() sorts it), or a URL given to Twilio with an unsorted query (a TwiML action, a statusCallback) arrived sorted; use the raw request URI, and give Twilio such URLs with their query already sorted.",
                 make_visible(&vq),
                 make_visible(q)
             );
