@@ -330,7 +330,7 @@ diagnosis_codes! {
     OtherUrlCandidate => "other-url-candidate": "One of the other plausible URLs (Host vs X-Forwarded-*…) is the one Twilio signed.",
     SchemeMismatch => "scheme-mismatch": "Twilio signed the other scheme (http vs https): a TLS-terminating proxy.",
     PortMismatch => "port-mismatch": "Twilio signed a different port (beyond the standard default-port quirk).",
-    TrailingSlash => "trailing-slash": "The path differs by a trailing slash.",
+    TrailingSlash => "trailing-slash": "The path differs by a trailing slash, or by a doubled '/' (a base URL ending in '/' joined to the path).",
     HostCase => "host-case": "The host differs in letter case.",
     EmptyQuery => "empty-query": "The URL differs by an empty '?'.",
     Fragment => "fragment": "The URL differs by a '#fragment'.",

@@ -73,6 +73,30 @@ fn given_vs_raw_body(d: &mut Doctor<'_, '_>, url: &str) -> bool {
         .filter(|p| !params.iter().any(|q| q.0 == p.0))
         .map(|p| p.0.as_str())
         .collect();
+    // Pairs of the body the parameters lack, and the reverse, counted as multisets: a
+    // repeated name cut down to one value (Rack/Sinatra, PHP's $_POST, a plain dict) keeps
+    // the name but loses values.
+    let unmatched = |from: &[(String, String)], to: &[(String, String)]| -> Vec<usize> {
+        let mut used = vec![false; to.len()];
+        let mut out = Vec::new();
+        for (i, p) in from.iter().enumerate() {
+            match (0..to.len()).find(|&j| !used[j] && to[j] == *p) {
+                Some(j) => used[j] = true,
+                None => out.push(i),
+            }
+        }
+        out
+    };
+    let lost = unmatched(&from_body, params);
+    let gained = unmatched(params, &from_body);
+    let collapsed: Vec<&str> = if missing.is_empty() && gained.is_empty() && !lost.is_empty() {
+        lost.iter()
+            .filter_map(|&i| from_body.get(i))
+            .map(|p| p.0.as_str())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let trimmed_only = from_body.len() == params.len()
         && from_body
             .iter()
@@ -85,6 +109,8 @@ fn given_vs_raw_body(d: &mut Doctor<'_, '_>, url: &str) -> bool {
         (DiagnosisCode::TrimmedValues, "The raw body's values have surrounding whitespace that the parameters you validated lack: a framework trimmed them (Laravel TrimStrings) after Twilio signed.".to_string())
     } else if !missing.is_empty() {
         (DiagnosisCode::ParamMissing, format!("The raw body has {} that the parameters you validated lack: something dropped them before validation.", names(&missing)))
+    } else if !collapsed.is_empty() {
+        (DiagnosisCode::ParamMissing, format!("The raw body repeats {} with more values than the parameters you validated keep: the framework kept one value per name (Rack/Sinatra, PHP's $_POST, a plain dict), while Twilio signed every value.", names(&collapsed)))
     } else {
         let extra: Vec<&str> = params
             .iter()

@@ -120,10 +120,12 @@ pub(super) fn scheme_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     }
 }
 
-/// Ports apps and proxies commonly listen on, tried when the URL has none.
+/// Ports apps and proxies commonly listen on, tried when the URL has none. The last three
+/// are non-default HTTPS ports of webhooks in real failure reports (4433:
+/// twilio/twilio-python#402, 3443: twilio/twilio-node#411, 81: twilio/twilio-csharp#509).
 const COMMON_PORTS: &[&str] = &[
     "8080", "3000", "8000", "5000", "8443", "4000", "8888", "9000", "5001", "8081", "3001", "1337",
-    "4443", "7000", "8001",
+    "4443", "7000", "8001", "4433", "3443", "81",
 ];
 
 /// The app adds or drops a port (the proxy's internal port, :443 written out) beyond the
@@ -173,9 +175,36 @@ pub(super) fn port_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     }
 }
 
-/// A router added or removed a trailing slash before validating.
+/// A router added or removed a trailing slash before validating, or a base URL ending in
+/// `/` was joined to a path starting with one (`https://host//path`).
 pub(super) fn slash_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     let received = parts.join();
+    if parts.path.contains("//") {
+        let mut p = parts.clone();
+        let mut path = String::with_capacity(p.path.len());
+        for c in p.path.chars() {
+            if !(c == '/' && path.ends_with('/')) {
+                path.push(c);
+            }
+        }
+        p.path = path;
+        let u = p.join();
+        let message = format!(
+            "Twilio signed {}, your server rebuilt {} with a doubled '/' — a base URL ending in '/' was joined to a path that starts with one; join them with a single slash.",
+            make_visible(&u),
+            make_visible(&received)
+        );
+        let feed = base_feed(d);
+        if d.try_variant(Variant::new(
+            DiagnosisCode::TrailingSlash,
+            u,
+            feed,
+            message,
+            "Trim the trailing '/' of the configured base URL (or the leading one of the path) before joining them, so the URL matches the webhook configured in Twilio.",
+        )) {
+            return;
+        }
+    }
     let mut p = parts.clone();
     let (what, ok) = if p.path.len() > 1 && p.path.ends_with('/') {
         p.path.pop();

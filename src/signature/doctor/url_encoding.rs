@@ -63,6 +63,9 @@ pub(super) fn path_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     if !parts.path.contains('%') && parts.path.is_ascii() {
         return;
     }
+    if escaped_query_separator(d, parts) {
+        return;
+    }
     let mut paths = vec![
         hex_case(&parts.path, true),
         hex_case(&parts.path, false),
@@ -102,6 +105,40 @@ pub(super) fn path_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
             return;
         }
     }
+}
+
+/// The query was passed where a path belongs (Node's `url.format({ pathname:
+/// req.originalUrl })`, a path-only URL builder), so its `?` came out as `%3F`: Twilio
+/// signed the URL with a real query. True when that explains the signature.
+fn escaped_query_separator(d: &mut Doctor<'_, '_>, parts: &Parts) -> bool {
+    if parts.query.is_some() {
+        return false;
+    }
+    let Some(at) = parts
+        .path
+        .as_bytes()
+        .windows(3)
+        .position(|w| w[0] == b'%' && w[1] == b'3' && (w[2] == b'F' || w[2] == b'f'))
+    else {
+        return false;
+    };
+    let mut p = parts.clone();
+    p.path = parts.path[..at].to_string();
+    p.query = Some(parts.path[at + 3..].to_string());
+    let u = p.join();
+    let message = format!(
+        "Twilio signed {}, your URL has {} — the query's '?' was escaped as %3F: the path and query were passed together as a path when the URL was rebuilt (e.g. url.format with pathname = req.originalUrl).",
+        make_visible(&u),
+        make_visible(&parts.join())
+    );
+    let feed = base_feed(d);
+    d.try_variant(Variant::new(
+        DiagnosisCode::PathEncoding,
+        u,
+        feed,
+        message,
+        "Append the raw query to the URL as it arrived ('?' included), or pass the configured webhook URL to the validator instead of rebuilding it.",
+    ))
 }
 
 /// Splits a query into `(raw key, raw value-with-=)` pieces.
@@ -149,6 +186,10 @@ pub(super) fn query_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
         (q.replace("%27", "'"), "%27 written as '"),
         (q.replace('+', "%20"), "spaces written as %20 instead of +"),
         (q.replace("%20", "+"), "spaces written as + instead of %20"),
+        (
+            q.replace('+', "%2B"),
+            "'+' still escaped as %2B (the query you validated was decoded first)",
+        ),
         (hex_case(q, true), "upper-case percent-escapes"),
         (hex_case(q, false), "lower-case percent-escapes"),
         (
@@ -242,19 +283,46 @@ pub(super) fn query_order_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     if n <= 4 {
         orders.extend(permutations(n));
     }
-    let tries = orders
-        .into_iter()
-        .map(|order| {
-            order
+    // A framework that rebuilds the query from a parameter map re-orders it and re-encodes
+    // it in one go (Symfony's normalizeQueryString sorts and writes spaces as %20): when the
+    // query arrived sorted, as such a rebuild leaves it, each order is also tried with
+    // Twilio's form-style spaces ('+') put back.
+    let arrived_sorted = orders.first().is_some_and(|o| o.iter().copied().eq(0..n));
+    let respelled: Vec<String> = if arrived_sorted && q.contains("%20") {
+        pairs.iter().map(|p| p.replace("%20", "+")).collect()
+    } else {
+        Vec::new()
+    };
+    let mut queries: Vec<(String, bool)> = Vec::new();
+    for order in &orders {
+        let plain = order
+            .iter()
+            .filter_map(|&i| pairs.get(i).copied())
+            .collect::<Vec<_>>()
+            .join("&");
+        queries.push((plain, false));
+    }
+    if !respelled.is_empty() {
+        for order in &orders {
+            let spaced = order
                 .iter()
-                .filter_map(|&i| pairs.get(i).copied())
+                .filter_map(|&i| respelled.get(i).map(String::as_str))
                 .collect::<Vec<_>>()
-                .join("&")
-        })
-        .filter(|vq| vq != q)
-        .map(|vq| {
+                .join("&");
+            queries.push((spaced, true));
+        }
+    }
+    let tries = queries
+        .into_iter()
+        .filter(|(vq, _)| vq != q)
+        .map(|(vq, spaced)| {
+            let also = if spaced {
+                " and re-encoded its spaces as %20 (Twilio writes '+')"
+            } else {
+                ""
+            };
             let message = format!(
-                "Twilio signed the query in the order ?{}, your URL has ?{} — a framework re-ordered the query parameters (Symfony/Laravel fullUrl() sorts them); use the raw request URI.",
+                "Twilio signed the query in the order ?{}, your URL has ?{} — the parameters were re-ordered{also}: a framework rebuilt the query from a map (Symfony/Laravel fullUrl() sorts it), or a URL given to Twilio with an unsorted query (a TwiML action, a statusCallback) arrived sorted; use the raw request URI, and give Twilio such URLs with their query already sorted.",
                 make_visible(&vq),
                 make_visible(q)
             );
