@@ -51,21 +51,29 @@ pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
 
 /// The lane's outcome: the last status in lane order, passing over callbacks that arrived
 /// behind one that follows them (a late `sending` after `delivered` is not the outcome,
-/// which is the mistake an app that keeps the last callback makes).
+/// which is the mistake an app that keeps the last callback makes), and over values the
+/// lifecycle does not document (a typo or a test's made-up status is never the outcome
+/// while a documented status is there).
 fn final_status(lane: &Lane) -> Option<String> {
+    let life = lifecycle::by_id(&lane.lifecycle);
     let behind = |e: &Entry| {
         e.findings
             .iter()
             .any(|f| f.code == Code::TimelineOutOfOrder)
     };
-    let last = |skip_behind: bool| {
+    let documented = |e: &Entry| life.is_none_or(|l| state(l, e).is_some());
+    let last = |skip_behind: bool, only_documented: bool| {
         lane.entries
             .iter()
             .rev()
             .filter(|e| !(skip_behind && behind(e)))
+            .filter(|e| !only_documented || documented(e))
             .find_map(|e| e.status.clone())
     };
-    last(true).or_else(|| last(false))
+    last(true, true)
+        .or_else(|| last(false, true))
+        .or_else(|| last(true, false))
+        .or_else(|| last(false, false))
 }
 
 /// Orders a lane by the strongest key every entry has. Times are written to the second (or

@@ -628,16 +628,38 @@ fn log_capture(line: &str) -> Option<Capture> {
     // The body is the token with the most parameters, but a form of two or more parameters
     // wins over a path or URL with a query (`POST /status?uuid=1&x=2 MessageSid=…&…`: the
     // request line, then the body); a lone `key=value` does not (`GET /voice?… status=200`).
-    let is_url = |t: &str| t.starts_with('/') || t.contains("://");
-    let best = tokens
+    // A URL starts with its path or its scheme; a form whose values hold URLs
+    // (`RecordingUrl=https://…`, `MediaUrl0=…`, decoded as logs print them) is still a form.
+    let is_url =
+        |t: &str| t.starts_with('/') || t.find("://").is_some_and(|p| !t[..p].contains(['=', '&']));
+    // Candidate bodies: tokens with `=`, each form carried over the spaces of its values.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if !tokens[k].contains('=') {
+            k += 1;
+            continue;
+        }
+        let end = if is_url(tokens[k]) {
+            k
+        } else {
+            form_run_end(&tokens, k)
+        };
+        runs.push((k, end));
+        k = end + 1;
+    }
+    let offset = |t: &str| t.as_ptr() as usize - rest.as_ptr() as usize;
+    let span = |(s, e): (usize, usize)| {
+        rest.get(offset(tokens[s])..offset(tokens[e]) + tokens[e].len())
+            .unwrap_or(tokens[s])
+    };
+    let (i, body) = runs
         .iter()
-        .enumerate()
-        .filter(|(_, t)| t.contains('='))
-        .max_by_key(|(i, t)| {
-            let amps = t.matches('&').count();
-            (amps > 0 && !is_url(t), amps, usize::MAX - i)
+        .map(|&(s, e)| (s, span((s, e))))
+        .max_by_key(|&(s, b)| {
+            let amps = b.matches('&').count();
+            (amps > 0 && !is_url(tokens[s]), amps, usize::MAX - s)
         })?;
-    let (i, body) = (best.0, *best.1);
     // `POST /path body` or `POST body`: the method is one or two tokens before.
     if let Some(m) = tokens[i.saturating_sub(2)..i]
         .iter()
@@ -661,6 +683,31 @@ fn log_capture(line: &str) -> Option<Capture> {
     Some(c)
 }
 
+/// The last token of the form body that starts at `tokens[i]`, carried over the spaces a
+/// decoded value may hold: logs and test fixtures print bodies decoded (`Timestamp=Mon, 02 Jan
+/// 2006 15:04:05 -0700&CallSid=…`, which form parsers accept as written). A later token
+/// continues the body when the text before its first `&` holds no `=` (the rest of a value)
+/// and a `key=` follows the `&`; the words between are part of that value. A token that
+/// starts a new list of pairs (`id=1&x=2`) or a lone `key=value` ends it.
+fn form_run_end(tokens: &[&str], i: usize) -> usize {
+    let mut end = i;
+    for (j, t) in tokens.iter().enumerate().skip(i + 1) {
+        match t.split_once('&') {
+            Some((head, tail)) if !head.contains('=') => {
+                let key = tail.split_once('=').map(|(k, _)| k);
+                if !key.is_some_and(|k| !k.is_empty() && !k.contains(['/', ':'])) {
+                    break;
+                }
+                end = j;
+            }
+            Some(_) => break,
+            None if t.contains('=') => break,
+            None => {}
+        }
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -678,6 +725,31 @@ mod tests {
         assert_eq!(caps[0].received_at.as_deref(), Some("2024-05-29 10:57:57"));
         assert_eq!(caps[0].options.method.as_deref(), Some("POST"));
         assert_eq!(caps[1].line, Some(3));
+    }
+
+    #[test]
+    fn log_lines_with_decoded_values() {
+        // Values printed decoded: a Timestamp with spaces, URLs in values. The body is the
+        // whole form, not the part before the first space, and not the piece after a URL.
+        let text = "ConferenceSid=CF1&Timestamp=Mon, 02 Jan 2006 15:04:05 -0700&StatusCallbackEvent=announcement-fail&CallSid=CA1&Hold=false&Coaching=false&AnnounceUrl=http://some.url/file.mp4\n\
+                    RecordingSid=RE1&ConferenceSid=CF1&RecordingUrl=http://example.com/a.mp4&RecordingStatus=completed&RecordingStartTime=Mon, 02 Jan 2006 15:04:05 -0700&RecordingSource=Conference\n\
+                    2024-05-29 10:57:57 POST /status?uuid=1&x=2 ConferenceSid=CF1&StatusCallbackEvent=participant-leave took 12 ms id=7&y=8\n";
+        let caps: Vec<_> = read_captures(text).collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 3);
+        assert_eq!(caps[0].input, text.lines().next().unwrap());
+        assert_eq!(caps[1].input, text.lines().nth(1).unwrap());
+        // Words after the body, and a later list of pairs, stay out of it.
+        assert_eq!(
+            caps[2].input,
+            "ConferenceSid=CF1&StatusCallbackEvent=participant-leave"
+        );
+        // A URL with a query is still a URL.
+        let url = "GET https://h.example/voice?CallSid=CA1&CallStatus=ringing status=200";
+        let c = log_capture(url).unwrap();
+        assert_eq!(
+            c.input,
+            "https://h.example/voice?CallSid=CA1&CallStatus=ringing"
+        );
     }
 
     #[test]
