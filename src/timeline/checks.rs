@@ -163,17 +163,24 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
     let mut dup = vec![false; lane.entries.len()];
     // First non-duplicate position per (status, SequenceNumber), per status, and per
     // status among entries without a SequenceNumber.
-    let mut exact: HashMap<(String, Option<u64>), usize> = HashMap::new();
-    let mut any: HashMap<String, usize> = HashMap::new();
-    let mut unnumbered: HashMap<String, usize> = HashMap::new();
+    // Keys carry the resource (RecordingSid, TranscriptionSid): two recordings of one call
+    // that both complete are two resources, not a repeated callback.
+    type Key = (String, Option<String>);
+    let mut exact: HashMap<(Key, Option<u64>), usize> = HashMap::new();
+    let mut any: HashMap<Key, usize> = HashMap::new();
+    let mut unnumbered: HashMap<Key, usize> = HashMap::new();
+    // The first entry of each exact request: a repeat is a retry of its own first copy,
+    // even when an earlier, different callback had the same status.
+    let mut prints: HashMap<(Key, u64), usize> = HashMap::new();
     for j in arrival(lane) {
         let e = &lane.entries[j];
-        let Some(status) = e.status.clone() else {
+        let Some(name) = e.status.clone() else {
             continue;
         };
+        let status: Key = (name, e.resource_sid.clone());
         let seq = e.sequence_number;
         let repeatable = life
-            .and_then(|l| l.state(&status))
+            .and_then(|l| l.state(&status.0))
             .is_some_and(|s| s.repeatable);
         let first = exact.get(&(status.clone(), seq)).copied().or_else(|| {
             if repeatable {
@@ -184,7 +191,9 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
                 unnumbered.get(&status).copied()
             }
         });
+        let print = (status.clone(), e.fingerprint);
         let Some(i) = first else {
+            prints.entry(print).or_insert(j);
             exact.entry((status.clone(), seq)).or_insert(j);
             any.entry(status.clone()).or_insert(j);
             if seq.is_none() {
@@ -193,11 +202,19 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
             continue;
         };
         dup[j] = true;
+        let i = match prints.get(&print) {
+            Some(&k) => k,
+            None => {
+                prints.insert(print, j);
+                i
+            }
+        };
         let (first, again) = (&lane.entries[i], &lane.entries[j]);
         let what = first.line.map_or_else(
             || format!("capture #{}", first.index + 1),
             |l| format!("line {l}"),
         );
+        let status = status.0;
         let finding = if first.fingerprint == again.fingerprint {
             Finding::new(
                 Code::TimelineDuplicate,
@@ -227,13 +244,15 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
 
 /// Flags callbacks that arrived after one that follows them.
 fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) {
-    let mut latest: Option<usize> = None;
+    // The latest callback so far, per resource (one for a call's or message's own lane).
+    let mut latest: HashMap<Option<String>, usize> = HashMap::new();
     for j in arrival(lane) {
         if dup[j] {
             continue;
         }
-        let Some(i) = latest else {
-            latest = Some(j);
+        let resource = lane.entries[j].resource_sid.clone();
+        let Some(&i) = latest.get(&resource) else {
+            latest.insert(resource, j);
             continue;
         };
         let (ei, ej) = (&lane.entries[i], &lane.entries[j]);
@@ -264,7 +283,7 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
                     .hint("Twilio does not guarantee the order of callbacks: never overwrite a later status with an earlier one (compare lifecycle ranks or SequenceNumber)."),
             );
         } else {
-            latest = Some(j);
+            latest.insert(lane.entries[j].resource_sid.clone(), j);
         }
     }
 }
@@ -272,7 +291,9 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
 /// Flags transitions the lifecycle forbids, in Twilio's own order (or, without one, two
 /// different terminal outcomes).
 fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) {
-    let mut prev: Option<usize> = None;
+    // The previous callback per resource (one for a call's or message's own lane); without
+    // a trusted order, the previous outcome.
+    let mut prev: HashMap<Option<String>, usize> = HashMap::new();
     for (j, &is_dup) in dup.iter().enumerate() {
         if is_dup {
             continue;
@@ -280,7 +301,11 @@ fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) 
         let Some(b) = state(life, &lane.entries[j]) else {
             continue;
         };
-        if let Some(a) = prev.and_then(|i| state(life, &lane.entries[i])) {
+        let resource = lane.entries[j].resource_sid.clone();
+        if let Some(a) = prev
+            .get(&resource)
+            .and_then(|&i| state(life, &lane.entries[i]))
+        {
             let bad = if reliable {
                 !life.may_follow(a, b)
             } else {
@@ -302,7 +327,11 @@ fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) 
                 );
             }
         }
-        prev = Some(j);
+        // Without a trusted order only outcomes are compared: two different final statuses
+        // conflict whatever arrived between them (`delivered`, `sent`, `undelivered`).
+        if reliable || b.terminal {
+            prev.insert(resource, j);
+        }
     }
 }
 

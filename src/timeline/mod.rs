@@ -154,6 +154,12 @@ pub struct Entry {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub(crate) fingerprint: u64,
+    /// The resource a recording or transcription callback is about (its `RecordingSid` or
+    /// `TranscriptionSid`, see `Lifecycle::resource`): callbacks of different resources of
+    /// one call are never compared with each other.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) resource_sid: Option<String>,
 }
 
 impl Entry {
@@ -421,6 +427,9 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         ordered_by: OrderedBy::InputOrder,
         object,
         fingerprint: fingerprint(r),
+        resource_sid: life
+            .and_then(|l| l.resource.iter().find_map(|p| param(r, p)))
+            .map(str::to_string),
     }
 }
 
