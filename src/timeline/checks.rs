@@ -203,7 +203,8 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
         };
         dup[j] = true;
         let i = match prints.get(&print) {
-            Some(&k) => k,
+            Some(&k) if same_method(&lane.entries[k], e) => k,
+            Some(_) => i,
             None => {
                 prints.insert(print, j);
                 i
@@ -215,7 +216,7 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
             |l| format!("line {l}"),
         );
         let status = status.0;
-        let finding = if first.fingerprint == again.fingerprint {
+        let finding = if first.fingerprint == again.fingerprint && same_method(first, again) {
             Finding::new(
                 Code::TimelineDuplicate,
                 format!("'{status}' arrived again (first at {what}), parameter for parameter: Twilio retried this callback."),
@@ -231,15 +232,32 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
                     b.as_deref().unwrap_or("none")
                 ),
             };
+            let how = if first.fingerprint == again.fingerprint {
+                format!(
+                    "with the same parameters but another method ({} then {})",
+                    first.method.as_deref().unwrap_or("?"),
+                    again.method.as_deref().unwrap_or("?")
+                )
+            } else {
+                format!("with different parameters{codes}")
+            };
             Finding::new(
                 Code::TimelineDuplicate,
-                format!("'{status}' arrived again (first at {what}) with different parameters{codes}: not a retry of the same request, but a second event with this SID and status."),
+                format!("'{status}' arrived again (first at {what}) {how}: not a retry of the same request, but a second event with this SID and status."),
             )
             .hint("Twilio retries a callback unchanged; a second one that differs comes from another event (a multi-part message's receipts, a replay, a test, or another app reusing the SID). Key the handler on the SID plus the status and keep the first outcome, or log both to find where the second comes from.")
         };
         lane.entries[j].findings.push(finding.param(status));
     }
     dup
+}
+
+/// True unless both captures show their HTTP method and the methods differ.
+fn same_method(a: &Entry, b: &Entry) -> bool {
+    match (&a.method, &b.method) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
 }
 
 /// Flags callbacks that arrived after one that follows them.

@@ -160,6 +160,11 @@ pub struct Entry {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub(crate) resource_sid: Option<String>,
+    /// The HTTP method, when the capture shows it: a retry repeats the request as it was
+    /// sent, so the same parameters sent with GET and with POST are two requests.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) method: Option<String>,
 }
 
 impl Entry {
@@ -427,6 +432,7 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         ordered_by: OrderedBy::InputOrder,
         object,
         fingerprint: fingerprint(r),
+        method: r.request.method.as_deref().map(str::to_ascii_uppercase),
         resource_sid: life
             .and_then(|l| l.resource.iter().find_map(|p| param(r, p)))
             .map(str::to_string),
