@@ -179,7 +179,7 @@ pub fn detect_many(text: &str) -> ManyFormat {
         .lines()
         .filter(|l| l.contains('{') && l.contains(':') && l.trim_end().ends_with('}'))
         .count();
-    if json_lines >= 2 || names_repeat_across_lines(head) {
+    if json_lines >= 2 || names_repeat_across_lines(head) || records_one_per_line(head) {
         return ManyFormat::Log;
     }
     let body_lines = head.lines().filter(|l| l.contains('=')).count();
@@ -188,6 +188,28 @@ pub fn detect_many(text: &str) -> ManyFormat {
         return ManyFormat::Log;
     }
     ManyFormat::Single
+}
+
+/// True when every line is a record of its own and one of them is a whole JSON object: a
+/// queue's or a log's records (a form body, then a JSON payload), not one body wrapped over
+/// several lines, none of whose lines is a JSON object by itself.
+fn records_one_per_line(head: &str) -> bool {
+    let lines: Vec<&str> = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let json_object = |l: &str| {
+        l.starts_with('{') && serde_json::from_str::<Value>(l).is_ok_and(|v| v.is_object())
+    };
+    let form = |l: &str| {
+        l.contains('&')
+            && l.split('&')
+                .all(|p| p.split_once('=').is_some_and(|(k, _)| !k.is_empty()))
+    };
+    lines.len() >= 2
+        && lines.iter().any(|l| json_object(l))
+        && lines.iter().all(|l| json_object(l) || form(l))
 }
 
 /// True when a parameter name appears on two different lines: a log of form bodies, not
@@ -772,6 +794,11 @@ mod tests {
             detect_many("CallSid=CA1&CallStatus=ringing\nCallSid=CA1&CallStatus=completed"),
             ManyFormat::Log
         );
+        // A form body and a JSON record, one per line (a queue's records): two captures.
+        let text = "MessageSid=SM1&SmsStatus=received&Body=Hi\n{\"wait\":\"not url encoded\"}";
+        assert_eq!(detect_many(text), ManyFormat::Log);
+        let caps: Vec<_> = read_captures(text).collect();
+        assert_eq!(caps.len(), 2);
     }
 
     #[test]
