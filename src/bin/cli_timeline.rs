@@ -64,8 +64,11 @@ pub struct DiffArgs {
     json: bool,
 }
 
+/// One input line: its number, its byte offset and its text.
+type Line = (usize, usize, String);
+
 enum Work {
-    Lines(Vec<(usize, usize, String)>),
+    Lines(Vec<Line>),
     Captures(Vec<Result<Capture, CaptureError>>),
 }
 
@@ -108,7 +111,7 @@ fn produce(
         let mut buf = Vec::new();
         // A record printed over several lines (as the core's reader joins it), with its
         // raw lines kept in case it never closes.
-        let mut open: Option<(ObjectLines, Vec<(usize, usize, String)>)> = None;
+        let mut open: Option<(ObjectLines, Vec<Line>)> = None;
         loop {
             buf.clear();
             let n = reader

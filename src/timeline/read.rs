@@ -805,9 +805,9 @@ fn log_capture(line: &str) -> Option<Capture> {
     let mut k = 0;
     while k < tokens.len() {
         // A body starts with `key=`: a lone `=` or `==` of program text is none.
-        if !tokens[k]
+        if tokens[k]
             .split_once('=')
-            .is_some_and(|(key, _)| !key.is_empty())
+            .is_none_or(|(key, _)| key.is_empty())
         {
             k += 1;
             continue;
