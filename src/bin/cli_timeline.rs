@@ -11,7 +11,7 @@ use clap::Args;
 use twilio_webhook_inspector::diff::{Diff, FieldChangeKind};
 use twilio_webhook_inspector::timeline::{
     capture_from_line, detect_many, entry_of, read_captures, Capture, CaptureError, Entry, Group,
-    ManyFormat, StreamingTimeline, TimelineBuilder,
+    ManyFormat, ObjectLines, StreamingTimeline, TimelineBuilder,
 };
 use twilio_webhook_inspector::{Options, Severity, Timeline};
 
@@ -64,8 +64,11 @@ pub struct DiffArgs {
     json: bool,
 }
 
+/// One input line: its number, its byte offset and its text.
+type Line = (usize, usize, String);
+
 enum Work {
-    Lines(Vec<(usize, usize, String)>),
+    Lines(Vec<Line>),
     Captures(Vec<Result<Capture, CaptureError>>),
 }
 
@@ -106,6 +109,9 @@ fn produce(
         let (mut line_no, mut offset) = (0usize, 0usize);
         let mut chunk = Vec::with_capacity(CHUNK);
         let mut buf = Vec::new();
+        // A record printed over several lines (as the core's reader joins it), with its
+        // raw lines kept in case it never closes.
+        let mut open: Option<(ObjectLines, Vec<Line>)> = None;
         loop {
             buf.clear();
             let n = reader
@@ -116,12 +122,32 @@ fn produce(
             }
             line_no += 1;
             let text = String::from_utf8_lossy(&buf).into_owned();
-            chunk.push((line_no, offset, text));
+            let here = (line_no, offset, text);
             offset += n;
-            if chunk.len() == CHUNK {
+            match open.take() {
+                Some((mut acc, mut raw)) => match acc.push(&here.2) {
+                    Some(true) => chunk.push((raw[0].0, raw[0].1, acc.record())),
+                    Some(false) => {
+                        raw.push(here);
+                        open = Some((acc, raw));
+                    }
+                    None => {
+                        chunk.extend(raw);
+                        chunk.push(here);
+                    }
+                },
+                None => match ObjectLines::start(&here.2).filter(|_| format == ManyFormat::Log) {
+                    Some(acc) => open = Some((acc, vec![here])),
+                    None => chunk.push(here),
+                },
+            }
+            if chunk.len() >= CHUNK {
                 let _ = tx.send((seq, Work::Lines(std::mem::take(&mut chunk))));
                 seq += 1;
             }
+        }
+        if let Some((_, raw)) = open {
+            chunk.extend(raw);
         }
         if !chunk.is_empty() {
             let _ = tx.send((seq, Work::Lines(chunk)));

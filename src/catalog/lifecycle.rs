@@ -39,6 +39,10 @@ pub struct Lifecycle {
     pub terminal_kinds: &'static [&'static str],
     /// The parameters that carry the status, first present wins.
     pub params: &'static [&'static str],
+    /// The parameter naming the resource a callback is about when it is not the group's own
+    /// SID: a call may hold several recordings and transcriptions, each with its own
+    /// lifecycle (`RecordingSid`, `TranscriptionSid`). Empty when the group's SID is it.
+    pub resource: &'static [&'static str],
     /// Every documented status, in lifecycle order.
     pub states: &'static [State],
 }
@@ -97,6 +101,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         kinds: &["voice-status-callback"],
         terminal_kinds: &["voice-request"],
         params: &["CallStatus"],
+        resource: &[],
         states: &[
             st("queued", 0),
             st("initiated", 1),
@@ -114,6 +119,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         kinds: &["message-status-callback"],
         terminal_kinds: &[],
         params: &["MessageStatus", "SmsStatus"],
+        resource: &[],
         states: &[
             st("accepted", 0),
             st("scheduled", 0),
@@ -145,6 +151,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         ],
         terminal_kinds: &[],
         params: &["RecordingStatus"],
+        resource: &["RecordingSid"],
         states: &[
             st("in-progress", 0),
             end("completed", 1),
@@ -157,6 +164,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         kinds: &["transcription-callback"],
         terminal_kinds: &[],
         params: &["TranscriptionStatus"],
+        resource: &["TranscriptionSid"],
         states: &[st("in-progress", 0), end("completed", 1), end("failed", 1)],
     },
     Lifecycle {
@@ -164,6 +172,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         kinds: &["amd-callback"],
         terminal_kinds: &[],
         params: &["AnsweredBy"],
+        resource: &[],
         states: &[
             st("machine_start", 0),
             end("human", 1),
@@ -179,6 +188,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         kinds: &["conference-callback"],
         terminal_kinds: &[],
         params: &["StatusCallbackEvent"],
+        resource: &[],
         states: &[
             // Participants join (and may leave) while the conference waits for a moderator,
             // so their events can come before conference-start: same rank.

@@ -51,21 +51,29 @@ pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
 
 /// The lane's outcome: the last status in lane order, passing over callbacks that arrived
 /// behind one that follows them (a late `sending` after `delivered` is not the outcome,
-/// which is the mistake an app that keeps the last callback makes).
+/// which is the mistake an app that keeps the last callback makes), and over values the
+/// lifecycle does not document (a typo or a test's made-up status is never the outcome
+/// while a documented status is there).
 fn final_status(lane: &Lane) -> Option<String> {
+    let life = lifecycle::by_id(&lane.lifecycle);
     let behind = |e: &Entry| {
         e.findings
             .iter()
             .any(|f| f.code == Code::TimelineOutOfOrder)
     };
-    let last = |skip_behind: bool| {
+    let documented = |e: &Entry| life.is_none_or(|l| state(l, e).is_some());
+    let last = |skip_behind: bool, only_documented: bool| {
         lane.entries
             .iter()
             .rev()
             .filter(|e| !(skip_behind && behind(e)))
+            .filter(|e| !only_documented || documented(e))
             .find_map(|e| e.status.clone())
     };
-    last(true).or_else(|| last(false))
+    last(true, true)
+        .or_else(|| last(false, true))
+        .or_else(|| last(true, false))
+        .or_else(|| last(false, false))
 }
 
 /// Orders a lane by the strongest key every entry has. Times are written to the second (or
@@ -155,17 +163,24 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
     let mut dup = vec![false; lane.entries.len()];
     // First non-duplicate position per (status, SequenceNumber), per status, and per
     // status among entries without a SequenceNumber.
-    let mut exact: HashMap<(String, Option<u64>), usize> = HashMap::new();
-    let mut any: HashMap<String, usize> = HashMap::new();
-    let mut unnumbered: HashMap<String, usize> = HashMap::new();
+    // Keys carry the resource (RecordingSid, TranscriptionSid): two recordings of one call
+    // that both complete are two resources, not a repeated callback.
+    type Key = (String, Option<String>);
+    let mut exact: HashMap<(Key, Option<u64>), usize> = HashMap::new();
+    let mut any: HashMap<Key, usize> = HashMap::new();
+    let mut unnumbered: HashMap<Key, usize> = HashMap::new();
+    // The first entry of each exact request: a repeat is a retry of its own first copy,
+    // even when an earlier, different callback had the same status.
+    let mut prints: HashMap<(Key, u64), usize> = HashMap::new();
     for j in arrival(lane) {
         let e = &lane.entries[j];
-        let Some(status) = e.status.clone() else {
+        let Some(name) = e.status.clone() else {
             continue;
         };
+        let status: Key = (name, e.resource_sid.clone());
         let seq = e.sequence_number;
         let repeatable = life
-            .and_then(|l| l.state(&status))
+            .and_then(|l| l.state(&status.0))
             .is_some_and(|s| s.repeatable);
         let first = exact.get(&(status.clone(), seq)).copied().or_else(|| {
             if repeatable {
@@ -176,7 +191,9 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
                 unnumbered.get(&status).copied()
             }
         });
+        let print = (status.clone(), e.fingerprint);
         let Some(i) = first else {
+            prints.entry(print).or_insert(j);
             exact.entry((status.clone(), seq)).or_insert(j);
             any.entry(status.clone()).or_insert(j);
             if seq.is_none() {
@@ -185,12 +202,21 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
             continue;
         };
         dup[j] = true;
+        let i = match prints.get(&print) {
+            Some(&k) if same_method(&lane.entries[k], e) => k,
+            Some(_) => i,
+            None => {
+                prints.insert(print, j);
+                i
+            }
+        };
         let (first, again) = (&lane.entries[i], &lane.entries[j]);
         let what = first.line.map_or_else(
             || format!("capture #{}", first.index + 1),
             |l| format!("line {l}"),
         );
-        let finding = if first.fingerprint == again.fingerprint {
+        let status = status.0;
+        let finding = if first.fingerprint == again.fingerprint && same_method(first, again) {
             Finding::new(
                 Code::TimelineDuplicate,
                 format!("'{status}' arrived again (first at {what}), parameter for parameter: Twilio retried this callback."),
@@ -206,9 +232,18 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
                     b.as_deref().unwrap_or("none")
                 ),
             };
+            let how = if first.fingerprint == again.fingerprint {
+                format!(
+                    "with the same parameters but another method ({} then {})",
+                    first.method.as_deref().unwrap_or("?"),
+                    again.method.as_deref().unwrap_or("?")
+                )
+            } else {
+                format!("with different parameters{codes}")
+            };
             Finding::new(
                 Code::TimelineDuplicate,
-                format!("'{status}' arrived again (first at {what}) with different parameters{codes}: not a retry of the same request, but a second event with this SID and status."),
+                format!("'{status}' arrived again (first at {what}) {how}: not a retry of the same request, but a second event with this SID and status."),
             )
             .hint("Twilio retries a callback unchanged; a second one that differs comes from another event (a multi-part message's receipts, a replay, a test, or another app reusing the SID). Key the handler on the SID plus the status and keep the first outcome, or log both to find where the second comes from.")
         };
@@ -217,15 +252,25 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
     dup
 }
 
+/// True unless both captures show their HTTP method and the methods differ.
+fn same_method(a: &Entry, b: &Entry) -> bool {
+    match (&a.method, &b.method) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
 /// Flags callbacks that arrived after one that follows them.
 fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) {
-    let mut latest: Option<usize> = None;
+    // The latest callback so far, per resource (one for a call's or message's own lane).
+    let mut latest: HashMap<Option<String>, usize> = HashMap::new();
     for j in arrival(lane) {
         if dup[j] {
             continue;
         }
-        let Some(i) = latest else {
-            latest = Some(j);
+        let resource = lane.entries[j].resource_sid.clone();
+        let Some(&i) = latest.get(&resource) else {
+            latest.insert(resource, j);
             continue;
         };
         let (ei, ej) = (&lane.entries[i], &lane.entries[j]);
@@ -256,7 +301,7 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
                     .hint("Twilio does not guarantee the order of callbacks: never overwrite a later status with an earlier one (compare lifecycle ranks or SequenceNumber)."),
             );
         } else {
-            latest = Some(j);
+            latest.insert(lane.entries[j].resource_sid.clone(), j);
         }
     }
 }
@@ -264,7 +309,9 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
 /// Flags transitions the lifecycle forbids, in Twilio's own order (or, without one, two
 /// different terminal outcomes).
 fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) {
-    let mut prev: Option<usize> = None;
+    // The previous callback per resource (one for a call's or message's own lane); without
+    // a trusted order, the previous outcome.
+    let mut prev: HashMap<Option<String>, usize> = HashMap::new();
     for (j, &is_dup) in dup.iter().enumerate() {
         if is_dup {
             continue;
@@ -272,7 +319,11 @@ fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) 
         let Some(b) = state(life, &lane.entries[j]) else {
             continue;
         };
-        if let Some(a) = prev.and_then(|i| state(life, &lane.entries[i])) {
+        let resource = lane.entries[j].resource_sid.clone();
+        if let Some(a) = prev
+            .get(&resource)
+            .and_then(|&i| state(life, &lane.entries[i]))
+        {
             let bad = if reliable {
                 !life.may_follow(a, b)
             } else {
@@ -294,7 +345,11 @@ fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) 
                 );
             }
         }
-        prev = Some(j);
+        // Without a trusted order only outcomes are compared: two different final statuses
+        // conflict whatever arrived between them (`delivered`, `sent`, `undelivered`).
+        if reliable || b.terminal {
+            prev.insert(resource, j);
+        }
     }
 }
 

@@ -1,12 +1,23 @@
 //! What a Twilio `ErrorCode` on a failed callback usually means, in a short phrase.
 //!
-//! Kept behind [`explain_error`] alone so the table can be swapped for the project-wide
-//! error-code table when it lands. Meanings are our own words.
+//! Kept behind [`explain_error`] alone. A short phrase of our own for the codes met most on
+//! failed messages and calls; any other code is looked up in the project-wide error-code
+//! table (`data/error-codes.json`, read through [`crate::response::explain_error`]).
 
-/// A short meaning of a Twilio error code, for the codes met most on failed messages and
-/// calls; `None` for codes this table does not know.
+/// A short meaning of a Twilio error code: this module's phrase for the codes met most on
+/// failed messages and calls, else the project-wide table's meaning; `None` for codes
+/// neither knows.
 pub fn explain_error(code: &str) -> Option<&'static str> {
-    Some(match code.trim() {
+    let code = code.trim();
+    short_phrase(code).or_else(|| {
+        let n: u32 = code.parse().ok()?;
+        crate::response::explain_error(n).map(|e| e.meaning.trim_end_matches('.'))
+    })
+}
+
+/// The short phrases, for the codes most seen on failed messages and calls.
+fn short_phrase(code: &str) -> Option<&'static str> {
+    Some(match code {
         "11200" => "your webhook did not give Twilio a usable answer",
         "11205" => "Twilio could not connect to your webhook in time",
         "11750" => "your TwiML response was larger than 64 kB",
@@ -46,5 +57,15 @@ mod tests {
         assert!(super::explain_error("30003").is_some());
         assert!(super::explain_error(" 21610 ").is_some());
         assert!(super::explain_error("99999").is_none());
+        assert!(super::explain_error("98989").is_none());
+    }
+
+    #[test]
+    fn codes_beyond_the_short_table_come_from_the_project_table() {
+        // 12300 (Invalid Content-Type) has no short phrase; the project-wide table knows it.
+        assert!(super::short_phrase("12300").is_none());
+        let m = super::explain_error("12300").expect("12300 is in data/error-codes.json");
+        assert!(m.contains("Content-Type"), "{m}");
+        assert!(!m.ends_with('.'), "{m}");
     }
 }

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use errors::explain_error;
 pub use read::{
     capture_from_line, detect_many, read_captures, Capture, CaptureError, Captures, ManyFormat,
+    ObjectLines,
 };
 pub use stream::{StreamSummary, StreamingTimeline};
 
@@ -154,6 +155,17 @@ pub struct Entry {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub(crate) fingerprint: u64,
+    /// The resource a recording or transcription callback is about (its `RecordingSid` or
+    /// `TranscriptionSid`, see `Lifecycle::resource`): callbacks of different resources of
+    /// one call are never compared with each other.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) resource_sid: Option<String>,
+    /// The HTTP method, when the capture shows it: a retry repeats the request as it was
+    /// sent, so the same parameters sent with GET and with POST are two requests.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) method: Option<String>,
 }
 
 impl Entry {
@@ -421,6 +433,10 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         ordered_by: OrderedBy::InputOrder,
         object,
         fingerprint: fingerprint(r),
+        method: r.request.method.as_deref().map(str::to_ascii_uppercase),
+        resource_sid: life
+            .and_then(|l| l.resource.iter().find_map(|p| param(r, p)))
+            .map(str::to_string),
     }
 }
 

@@ -65,7 +65,21 @@ impl Iterator for Captures<'_> {
                 *pos += len;
                 *line += 1;
                 let l = rest[..len].trim_end_matches(['\n', '\r']);
-                if let Some(item) = capture_from_line(l, self.format, *line, at) {
+                let first_line = *line;
+                // An object printed over several lines (a Ruby or Elixir map in a comment, a
+                // pretty-printed payload after a log prefix) is one record.
+                let joined = (self.format == ManyFormat::Log)
+                    .then(|| object_over_lines(l, &text[*pos..]))
+                    .flatten();
+                let item = match joined {
+                    Some((record, used, lines)) => {
+                        *pos += used;
+                        *line += lines;
+                        capture_from_line(&record, self.format, first_line, at)
+                    }
+                    None => capture_from_line(l, self.format, first_line, at),
+                };
+                if let Some(item) = item {
                     return Some(item);
                 }
             },
@@ -179,7 +193,11 @@ pub fn detect_many(text: &str) -> ManyFormat {
         .lines()
         .filter(|l| l.contains('{') && l.contains(':') && l.trim_end().ends_with('}'))
         .count();
-    if json_lines >= 2 || names_repeat_across_lines(head) {
+    if json_lines >= 2
+        || names_repeat_across_lines(head)
+        || records_one_per_line(head)
+        || printed_objects(head) >= 2
+    {
         return ManyFormat::Log;
     }
     let body_lines = head.lines().filter(|l| l.contains('=')).count();
@@ -188,6 +206,156 @@ pub fn detect_many(text: &str) -> ManyFormat {
         return ManyFormat::Log;
     }
     ManyFormat::Single
+}
+
+/// Most lines one record may span, and most bytes it may hold (bounded memory).
+const OBJECT_MAX_LINES: usize = 400;
+const OBJECT_MAX_BYTES: usize = 256 * 1024;
+
+/// The braces a line opens and does not close (`{` minus `}`).
+fn open_braces(line: &str) -> i64 {
+    line.bytes().fold(0i64, |n, b| match b {
+        b'{' => n + 1,
+        b'}' => n - 1,
+        _ => n,
+    })
+}
+
+/// The comment marker and indentation a printed object's lines share (`  # `, `// `).
+fn comment_prefix(line: &str) -> &str {
+    let t = line.trim_start();
+    let marker = ["#", "//", "--", "*"]
+        .iter()
+        .find(|m| t.starts_with(**m))
+        .map_or(0, |m| m.len());
+    let after = &t[marker..];
+    let len = line.len() - after.len() + (after.len() - after.trim_start().len());
+    &line[..len]
+}
+
+/// A record printed over several lines, gathered line by line (a Ruby or Elixir map in a
+/// comment, a pretty-printed payload after a log prefix): the streaming readers feed it the
+/// lines after the one that opened it until the braces close.
+pub struct ObjectLines {
+    record: String,
+    marker: String,
+    depth: i64,
+    lines: usize,
+}
+
+impl ObjectLines {
+    /// Starts a record when `line` opens an object (a `{` followed by keys) it does not close.
+    pub fn start(line: &str) -> Option<ObjectLines> {
+        let line = line.trim_end_matches(['\n', '\r']);
+        let open = line.find('{')?;
+        let tail = &line[open..];
+        // Keys after the brace, or a brace that ends a label (`Parameters: {`, `body = {`,
+        // a comment marker or nothing before it); not a block of program text.
+        let before = comment_prefix(&line[..open]);
+        let label = line[..open].trim_end();
+        let opens_value = label.len() == before.trim_end().len()
+            || label.ends_with([':', '=', '%'])
+            || label.ends_with("=>");
+        let keyed = tail.contains("=>")
+            || (tail.contains(':') && !tail.contains("::"))
+            || (tail.trim_end() == "{" && opens_value);
+        let depth = open_braces(tail);
+        (depth > 0 && keyed).then(|| ObjectLines {
+            record: line.to_string(),
+            marker: comment_prefix(line).trim().to_string(),
+            depth,
+            lines: 1,
+        })
+    }
+
+    /// Adds the next line (its shared comment marker taken off): `Some(true)` when the record
+    /// is closed, `Some(false)` when it goes on, `None` past the bounds (then the lines are
+    /// read one by one as before).
+    pub fn push(&mut self, line: &str) -> Option<bool> {
+        let l = line.trim_end_matches(['\n', '\r']);
+        if self.lines >= OBJECT_MAX_LINES || self.record.len() + l.len() >= OBJECT_MAX_BYTES {
+            return None;
+        }
+        let t = l.trim_start();
+        let body = match t.strip_prefix(self.marker.as_str()) {
+            Some(b) if !self.marker.is_empty() => b.trim_start(),
+            _ => t,
+        };
+        self.record.push('\n');
+        self.record.push_str(body);
+        self.lines += 1;
+        self.depth += open_braces(body);
+        Some(self.depth <= 0)
+    }
+
+    /// The record's text (its first line as written, the others joined after it).
+    pub fn record(self) -> String {
+        self.record
+    }
+}
+
+/// When `first` opens an object that later lines of `after` close: the record, with the
+/// bytes and lines it used after `first`. `None` when `first` is complete or nothing closes
+/// it in bounds.
+fn object_over_lines(first: &str, after: &str) -> Option<(String, usize, usize)> {
+    let mut acc = ObjectLines::start(first)?;
+    let (mut used, mut lines) = (0, 0);
+    for raw in after.split_inclusive('\n') {
+        used += raw.len();
+        lines += 1;
+        if acc.push(raw)? {
+            return Some((acc.record(), used, lines));
+        }
+    }
+    None
+}
+
+/// How many objects the text prints, each on one line or over several (a log's or a
+/// comment's `Parameters: {…}` records, Ruby or Elixir maps): two or more make a log.
+fn printed_objects(head: &str) -> usize {
+    let mut n = 0;
+    let mut rest = head;
+    while let Some((line, after)) = rest.split_once('\n').or(Some((rest, ""))) {
+        if let Some((_, used, _)) = object_over_lines(line, after) {
+            n += 1;
+            rest = after.get(used..).unwrap_or("");
+        } else {
+            let l = line.trim_end();
+            if let (Some(open), Some(close)) = (l.find('{'), l.rfind('}')) {
+                let inner = &l[open..=close.max(open)];
+                if close > open && (inner.contains("=>") || inner.contains("\": ")) {
+                    n += 1;
+                }
+            }
+            rest = after;
+        }
+        if rest.is_empty() || n >= 2 {
+            break;
+        }
+    }
+    n
+}
+
+/// True when every line is a record of its own and one of them is a whole JSON object: a
+/// queue's or a log's records (a form body, then a JSON payload), not one body wrapped over
+/// several lines, none of whose lines is a JSON object by itself.
+fn records_one_per_line(head: &str) -> bool {
+    let lines: Vec<&str> = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let json_object = |l: &str| {
+        l.starts_with('{') && serde_json::from_str::<Value>(l).is_ok_and(|v| v.is_object())
+    };
+    let form = |l: &str| {
+        l.contains('&')
+            && l.split('&')
+                .all(|p| p.split_once('=').is_some_and(|(k, _)| !k.is_empty()))
+    };
+    lines.len() >= 2
+        && lines.iter().any(|l| json_object(l))
+        && lines.iter().all(|l| json_object(l) || form(l))
 }
 
 /// True when a parameter name appears on two different lines: a log of form bodies, not
@@ -628,16 +796,42 @@ fn log_capture(line: &str) -> Option<Capture> {
     // The body is the token with the most parameters, but a form of two or more parameters
     // wins over a path or URL with a query (`POST /status?uuid=1&x=2 MessageSid=…&…`: the
     // request line, then the body); a lone `key=value` does not (`GET /voice?… status=200`).
-    let is_url = |t: &str| t.starts_with('/') || t.contains("://");
-    let best = tokens
+    // A URL starts with its path or its scheme; a form whose values hold URLs
+    // (`RecordingUrl=https://…`, `MediaUrl0=…`, decoded as logs print them) is still a form.
+    let is_url =
+        |t: &str| t.starts_with('/') || t.find("://").is_some_and(|p| !t[..p].contains(['=', '&']));
+    // Candidate bodies: tokens with `=`, each form carried over the spaces of its values.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        // A body starts with `key=`: a lone `=` or `==` of program text is none.
+        if tokens[k]
+            .split_once('=')
+            .is_none_or(|(key, _)| key.is_empty())
+        {
+            k += 1;
+            continue;
+        }
+        let end = if is_url(tokens[k]) {
+            k
+        } else {
+            form_run_end(&tokens, k)
+        };
+        runs.push((k, end));
+        k = end + 1;
+    }
+    let offset = |t: &str| t.as_ptr() as usize - rest.as_ptr() as usize;
+    let span = |(s, e): (usize, usize)| {
+        rest.get(offset(tokens[s])..offset(tokens[e]) + tokens[e].len())
+            .unwrap_or(tokens[s])
+    };
+    let (i, body) = runs
         .iter()
-        .enumerate()
-        .filter(|(_, t)| t.contains('='))
-        .max_by_key(|(i, t)| {
-            let amps = t.matches('&').count();
-            (amps > 0 && !is_url(t), amps, usize::MAX - i)
+        .map(|&(s, e)| (s, span((s, e))))
+        .max_by_key(|&(s, b)| {
+            let amps = b.matches('&').count();
+            (amps > 0 && !is_url(tokens[s]), amps, usize::MAX - s)
         })?;
-    let (i, body) = (best.0, *best.1);
     // `POST /path body` or `POST body`: the method is one or two tokens before.
     if let Some(m) = tokens[i.saturating_sub(2)..i]
         .iter()
@@ -661,6 +855,31 @@ fn log_capture(line: &str) -> Option<Capture> {
     Some(c)
 }
 
+/// The last token of the form body that starts at `tokens[i]`, carried over the spaces a
+/// decoded value may hold: logs and test fixtures print bodies decoded (`Timestamp=Mon, 02 Jan
+/// 2006 15:04:05 -0700&CallSid=…`, which form parsers accept as written). A later token
+/// continues the body when the text before its first `&` holds no `=` (the rest of a value)
+/// and a `key=` follows the `&`; the words between are part of that value. A token that
+/// starts a new list of pairs (`id=1&x=2`) or a lone `key=value` ends it.
+fn form_run_end(tokens: &[&str], i: usize) -> usize {
+    let mut end = i;
+    for (j, t) in tokens.iter().enumerate().skip(i + 1) {
+        match t.split_once('&') {
+            Some((head, tail)) if !head.contains('=') => {
+                let key = tail.split_once('=').map(|(k, _)| k);
+                if !key.is_some_and(|k| !k.is_empty() && !k.contains(['/', ':'])) {
+                    break;
+                }
+                end = j;
+            }
+            Some(_) => break,
+            None if t.contains('=') => break,
+            None => {}
+        }
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -678,6 +897,54 @@ mod tests {
         assert_eq!(caps[0].received_at.as_deref(), Some("2024-05-29 10:57:57"));
         assert_eq!(caps[0].options.method.as_deref(), Some("POST"));
         assert_eq!(caps[1].line, Some(3));
+    }
+
+    #[test]
+    fn objects_printed_over_lines_in_comments() {
+        // Two Ruby hashes pasted in comments, each over several lines, and a one-line
+        // Parameters record between them: three records.
+        let text = "# {\"CallSid\"=>\"CA1\",\n#  \"CallStatus\"=>\"ringing\"}\n\
+                    #   Parameters: {\"CallSid\"=>\"CA1\", \"CallStatus\"=>\"in-progress\"}\n\
+                    # {\"CallSid\"=>\"CA1\",\n#  \"CallStatus\"=>\n#  \"completed\"}\n";
+        assert_eq!(detect_many(text), ManyFormat::Log);
+        let caps: Vec<_> = read_captures(text).collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 3);
+        assert_eq!(caps[0].line, Some(1));
+        assert!(caps[2].input.contains("completed") && caps[2].input.contains("CA1"));
+        assert_eq!(caps[2].line, Some(4));
+        // The streaming readers gather the same record line by line.
+        let mut acc = ObjectLines::start("# {\"CallSid\"=>\"CA1\",").unwrap();
+        assert_eq!(acc.push("#  \"CallStatus\"=>\"ringing\"}"), Some(true));
+        assert!(acc.record().ends_with("\"CallStatus\"=>\"ringing\"}"));
+        // A complete object on its line, or a brace in prose, starts nothing.
+        assert!(ObjectLines::start("{\"a\": 1}").is_none());
+        assert!(ObjectLines::start("fn main() {").is_none());
+        assert!(ObjectLines::start("  # payload: {").is_some());
+    }
+
+    #[test]
+    fn log_lines_with_decoded_values() {
+        // Values printed decoded: a Timestamp with spaces, URLs in values. The body is the
+        // whole form, not the part before the first space, and not the piece after a URL.
+        let text = "ConferenceSid=CF1&Timestamp=Mon, 02 Jan 2006 15:04:05 -0700&StatusCallbackEvent=announcement-fail&CallSid=CA1&Hold=false&Coaching=false&AnnounceUrl=http://some.url/file.mp4\n\
+                    RecordingSid=RE1&ConferenceSid=CF1&RecordingUrl=http://example.com/a.mp4&RecordingStatus=completed&RecordingStartTime=Mon, 02 Jan 2006 15:04:05 -0700&RecordingSource=Conference\n\
+                    2024-05-29 10:57:57 POST /status?uuid=1&x=2 ConferenceSid=CF1&StatusCallbackEvent=participant-leave took 12 ms id=7&y=8\n";
+        let caps: Vec<_> = read_captures(text).collect::<Result<_, _>>().unwrap();
+        assert_eq!(caps.len(), 3);
+        assert_eq!(caps[0].input, text.lines().next().unwrap());
+        assert_eq!(caps[1].input, text.lines().nth(1).unwrap());
+        // Words after the body, and a later list of pairs, stay out of it.
+        assert_eq!(
+            caps[2].input,
+            "ConferenceSid=CF1&StatusCallbackEvent=participant-leave"
+        );
+        // A URL with a query is still a URL.
+        let url = "GET https://h.example/voice?CallSid=CA1&CallStatus=ringing status=200";
+        let c = log_capture(url).unwrap();
+        assert_eq!(
+            c.input,
+            "https://h.example/voice?CallSid=CA1&CallStatus=ringing"
+        );
     }
 
     #[test]
@@ -700,6 +967,11 @@ mod tests {
             detect_many("CallSid=CA1&CallStatus=ringing\nCallSid=CA1&CallStatus=completed"),
             ManyFormat::Log
         );
+        // A form body and a JSON record, one per line (a queue's records): two captures.
+        let text = "MessageSid=SM1&SmsStatus=received&Body=Hi\n{\"wait\":\"not url encoded\"}";
+        assert_eq!(detect_many(text), ManyFormat::Log);
+        let caps: Vec<_> = read_captures(text).collect();
+        assert_eq!(caps.len(), 2);
     }
 
     #[test]
