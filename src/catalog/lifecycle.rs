@@ -174,7 +174,9 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         params: &["AnsweredBy"],
         resource: &[],
         states: &[
-            st("machine_start", 0),
+            // Enable mode answers with one of human, machine_start, fax, unknown; DetectMessageEnd
+            // with human, fax, unknown or a machine_end_* value: every AMD result is final.
+            end("machine_start", 1),
             end("human", 1),
             end("fax", 1),
             end("unknown", 1),
