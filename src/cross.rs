@@ -167,7 +167,7 @@ fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<
     let present = |name: &str| names.has(name, fields);
     let is_request = kind.direction == Direction::AppToTwilio;
     let mut missing: Vec<&'static catalog::ParamSpec> = Vec::new();
-    for p in catalog::params_of_kind(kind.id) {
+    for p in catalog::params_of(kind.id) {
         if p.presence != Presence::Always || p.indexed || p.deprecated.is_some() || present(p.name)
         {
             continue;
@@ -176,7 +176,7 @@ fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<
         if p.alias_of.is_some_and(present) {
             continue;
         }
-        if catalog::params_of_kind(kind.id)
+        if catalog::params_of(kind.id)
             .iter()
             .any(|q| q.alias_of == Some(p.name) && present(q.name))
         {

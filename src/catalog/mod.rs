@@ -362,16 +362,59 @@ pub fn name_matches(pattern: &str, name: &str) -> bool {
 
 /// The chain of catalog kind ids a kind covers: itself, then what it inherits.
 pub fn kind_chain(id: &str) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    let mut cur = kind(id);
-    while let Some(k) = cur {
-        if out.contains(&k.id) {
-            break;
-        }
-        out.push(k.id);
-        cur = k.inherits.and_then(kind);
-    }
-    out
+    chain_of(id).to_vec()
+}
+
+/// What each kind covers, computed once per kind (in `KINDS` order): its chain of kind ids
+/// and the parameters it declares. The classifier and the cross-field checks ask for them
+/// for every rule and every request.
+struct KindIndex {
+    chain: Vec<&'static str>,
+    params: Vec<&'static ParamSpec>,
+}
+
+fn kind_index() -> &'static [KindIndex] {
+    static INDEX: std::sync::OnceLock<Vec<KindIndex>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        KINDS
+            .iter()
+            .map(|k| {
+                let mut chain = Vec::new();
+                let mut cur = Some(k);
+                while let Some(k) = cur {
+                    if chain.contains(&k.id) {
+                        break;
+                    }
+                    chain.push(k.id);
+                    cur = k.inherits.and_then(kind);
+                }
+                let mut params: Vec<&'static ParamSpec> = Vec::new();
+                for k in &chain {
+                    for p in PARAMS.iter().filter(|p| p.kinds.contains(k)) {
+                        if !params.iter().any(|q| q.name == p.name) {
+                            params.push(p);
+                        }
+                    }
+                }
+                KindIndex { chain, params }
+            })
+            .collect()
+    })
+}
+
+fn kind_entry(id: &str) -> Option<&'static KindIndex> {
+    let i = KINDS.iter().position(|k| k.id == id)?;
+    kind_index().get(i)
+}
+
+/// [`kind_chain`] without the copy.
+pub(crate) fn chain_of(id: &str) -> &'static [&'static str] {
+    kind_entry(id).map_or(&[], |e| e.chain.as_slice())
+}
+
+/// [`params_of_kind`] without the copy.
+pub(crate) fn params_of(kind_id: &str) -> &'static [&'static ParamSpec] {
+    kind_entry(kind_id).map_or(&[], |e| e.params.as_slice())
 }
 
 /// Row indexes by name: exact names by (FNV-1a hash, row) for binary search on integers, and
@@ -426,9 +469,9 @@ pub(crate) fn rows_named(name: &str) -> impl Iterator<Item = &'static ParamSpec>
 pub fn param_for_kind(kind_id: &str, name: &str) -> Option<&'static ParamSpec> {
     let mut rows = rows_named(name).peekable();
     rows.peek()?;
-    kind_chain(kind_id)
-        .into_iter()
-        .find_map(|k| rows.clone().find(|p| p.kinds.contains(&k)))
+    chain_of(kind_id)
+        .iter()
+        .find_map(|k| rows.clone().find(|p| p.kinds.contains(k)))
 }
 
 /// Every row for `name`, in table order.
@@ -438,15 +481,7 @@ pub fn params_named(name: &str) -> impl Iterator<Item = &'static ParamSpec> + '_
 
 /// The parameters a kind declares (including inherited ones), one row per name.
 pub fn params_of_kind(kind_id: &str) -> Vec<&'static ParamSpec> {
-    let mut out: Vec<&'static ParamSpec> = Vec::new();
-    for k in kind_chain(kind_id) {
-        for p in PARAMS.iter().filter(|p| p.kinds.contains(&k)) {
-            if !out.iter().any(|q| q.name == p.name) {
-                out.push(p);
-            }
-        }
-    }
-    out
+    params_of(kind_id).to_vec()
 }
 
 impl KindId {

@@ -17,7 +17,7 @@ use crate::catalog::KindId;
 use crate::report::{InputFormat, KindVerdict, RunnerUp};
 use lookalike::lookalike;
 use partial::partial_guess;
-use rules::Cond::{self, Has};
+use rules::Cond::Has;
 use rules::{Rule, RULES, TERMINAL};
 
 /// What the classifier looks at.
@@ -49,8 +49,9 @@ impl<'a> Evidence<'a> {
         opaque: &'a [&'a str],
     ) -> Self {
         let mut by_name: Vec<(&str, &str)> = pairs.to_vec();
-        // Stable: the first occurrence of a name stays first, and is the one kept.
-        by_name.sort_by(|a, b| a.0.cmp(b.0));
+        // Stable: the first occurrence of a name stays first, and is the one kept. Ordered
+        // by length first: most comparisons of a lookup are settled without reading bytes.
+        by_name.sort_by(|a, b| by_len_then_bytes(a.0, b.0));
         by_name.dedup_by(|later, first| later.0 == first.0);
         Evidence {
             pairs,
@@ -64,7 +65,7 @@ impl<'a> Evidence<'a> {
 
     fn get(&self, name: &str) -> Option<&'a str> {
         self.by_name
-            .binary_search_by(|(n, _)| (*n).cmp(name))
+            .binary_search_by(|(n, _)| by_len_then_bytes(n, name))
             .ok()
             .map(|i| self.by_name[i].1)
     }
@@ -72,6 +73,13 @@ impl<'a> Evidence<'a> {
     fn rest_path(&self) -> Option<RestPath> {
         self.path.and_then(RestPath::parse)
     }
+}
+
+/// The order of [`Evidence`]'s name index: shorter names first, equal lengths by bytes.
+fn by_len_then_bytes(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| a.as_bytes().cmp(b.as_bytes()))
 }
 
 /// The classifier's answer: the verdict, and why a lookalike was refused.
@@ -117,10 +125,10 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
         scored = score_rules(ev, &rows, true);
     }
     let verdict = match (scored.first(), suspicious) {
-        (Some((score, rule, reasons)), None) => {
-            let runner = scored.get(1).filter(|(s, _, _)| *s * 10 >= *score * 8);
+        (Some((score, rule)), None) => {
+            let runner = scored.get(1).filter(|(s, _)| *s * 10 >= *score * 8);
             let confidence = confidence(*score, runner.map(|r| r.0));
-            let mut reasons = reasons.clone();
+            let mut reasons = reasons_of(rule, ev);
             reasons.extend(precedence_notes(rule.kind, ev));
             if relaxed {
                 reasons.push(
@@ -135,7 +143,7 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
                 confidence,
                 reasons,
                 // The runner-up never looks surer than the winner: scaled by its score.
-                runner_up: runner.map(|(s, r, _)| RunnerUp {
+                runner_up: runner.map(|(s, r)| RunnerUp {
                     id: kind_id(r.kind),
                     confidence: (i32::from(confidence) * (*s).max(0) / (*score).max(1))
                         .clamp(0, i32::from(confidence)) as u8,
@@ -164,19 +172,20 @@ fn title(id: &str) -> String {
         .unwrap_or_else(|| "Unknown".to_string())
 }
 
-/// Every rule that fits, best first, with its score and reasons.
+/// Every rule that fits, best first, with its score (the reasons are written for the
+/// winner only, by [`reasons_of`]).
 fn score_rules<'r>(
     ev: &Evidence,
     rows: &[Vec<&'static crate::catalog::ParamSpec>],
     extra_names_allowed: bool,
-) -> Vec<(i32, &'r Rule, Vec<String>)> {
-    let mut scored: Vec<(i32, &Rule, Vec<String>)> = Vec::new();
+) -> Vec<(i32, &'r Rule)> {
+    let mut scored: Vec<(i32, &Rule)> = Vec::new();
     for rule in RULES {
         if !rule.all.iter().all(|c| c.holds(ev)) {
             continue;
         }
-        let any_hit: Vec<&Cond> = rule.any.iter().filter(|c| c.holds(ev)).collect();
-        if !rule.any.is_empty() && any_hit.is_empty() {
+        let any_hit = rule.any.iter().filter(|c| c.holds(ev)).count();
+        if !rule.any.is_empty() && any_hit == 0 {
             continue;
         }
         if rule
@@ -186,37 +195,39 @@ fn score_rules<'r>(
         {
             continue;
         }
-        let boosts: Vec<&Cond> = rule.boost.iter().filter(|c| c.holds(ev)).collect();
+        let boosts = rule.boost.iter().filter(|c| c.holds(ev)).count();
         let score = 10 * rule.all.len() as i32
-            + 6 * any_hit.len().min(2) as i32
-            + 3 * boosts.len() as i32
+            + 6 * any_hit.min(2) as i32
+            + 3 * boosts as i32
             + catalog_fit(rule.kind, rows);
-        let mut reasons: Vec<String> = rule
-            .all
-            .iter()
-            .chain(any_hit.iter().copied())
-            .chain(boosts.iter().copied())
-            .map(|c| c.describe(ev, true))
-            .collect();
-        let mut seen = std::collections::BTreeSet::new();
-        reasons.retain(|r| seen.insert(r.clone()));
-        for c in rule.none.iter().take(3) {
-            if let Has(_) = c {
-                reasons.push(c.describe(ev, false));
-            }
-        }
-        scored.push((score, rule, reasons));
+        scored.push((score, rule));
     }
     scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     scored
 }
 
+/// Why a rule that fits was chosen: its conditions that hold (each said once), then the
+/// first few names that would have ruled it out.
+fn reasons_of(rule: &Rule, ev: &Evidence) -> Vec<String> {
+    let mut reasons: Vec<String> = rule
+        .all
+        .iter()
+        .chain(rule.any.iter().filter(|c| c.holds(ev)))
+        .chain(rule.boost.iter().filter(|c| c.holds(ev)))
+        .map(|c| c.describe(ev, true))
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    reasons.retain(|r| seen.insert(r.clone()));
+    for c in rule.none.iter().take(3) {
+        if let Has(_) = c {
+            reasons.push(c.describe(ev, false));
+        }
+    }
+    reasons
+}
+
 /// The unknown verdict, with the lookalike's explanation first when there is one.
-fn unknown(
-    ev: &Evidence,
-    why: Option<String>,
-    best: Option<&(i32, &Rule, Vec<String>)>,
-) -> KindVerdict {
+fn unknown(ev: &Evidence, why: Option<String>, best: Option<&(i32, &Rule)>) -> KindVerdict {
     let mut reasons: Vec<String> = why.into_iter().collect();
     if ev.pairs.is_empty() {
         reasons.push("no parameters to go on".into());
@@ -232,7 +243,7 @@ fn unknown(
         overridden: false,
         confidence: 0,
         reasons,
-        runner_up: best.map(|(s, r, _)| RunnerUp {
+        runner_up: best.map(|(s, r)| RunnerUp {
             id: kind_id(r.kind),
             confidence: confidence_of(*s) / 2,
         }),
@@ -271,7 +282,7 @@ fn catalog_fit(kind: &str, rows: &[Vec<&'static crate::catalog::ParamSpec>]) -> 
     if rows.is_empty() {
         return 0;
     }
-    let chain = crate::catalog::kind_chain(kind);
+    let chain = crate::catalog::chain_of(kind);
     let known = rows
         .iter()
         .filter(|r| r.iter().any(|p| chain.iter().any(|k| p.kinds.contains(k))))

@@ -92,7 +92,7 @@ pub(super) fn partial_guess(
         {
             continue;
         }
-        let chain = crate::catalog::kind_chain(rule.kind);
+        let chain = crate::catalog::chain_of(rule.kind);
         // A kind that only inherits the names (a transcription callback carries every
         // voice-request parameter) explains nothing of its own: its parent does.
         let own = ev
