@@ -36,6 +36,24 @@ pub(crate) struct Evidence<'a> {
     /// The first value of each name, sorted by name: the rules ask for names hundreds of
     /// times per request, so they are looked up by binary search, not scanned.
     by_name: Vec<(&'a str, &'a str)>,
+    /// One bit per name present ([`name_bit`]): most names the rules ask for are absent,
+    /// and most of those are told so by this mask without a search.
+    mask: u128,
+}
+
+/// The bit of `name` in [`Evidence`]'s mask: from its length and first, middle and last bytes.
+fn name_bit(name: &str) -> u128 {
+    let b = name.as_bytes();
+    let (first, mid, last) = match b {
+        [] => (0, 0, 0),
+        _ => (b[0], b[b.len() / 2], b[b.len() - 1]),
+    };
+    let h = (b.len() as u32)
+        .wrapping_mul(31)
+        .wrapping_add(u32::from(first).wrapping_mul(7))
+        .wrapping_add(u32::from(mid).wrapping_mul(13))
+        .wrapping_add(u32::from(last).wrapping_mul(3));
+    1u128 << (h % 128)
 }
 
 impl<'a> Evidence<'a> {
@@ -53,6 +71,7 @@ impl<'a> Evidence<'a> {
         // by length first: most comparisons of a lookup are settled without reading bytes.
         by_name.sort_by(|a, b| by_len_then_bytes(a.0, b.0));
         by_name.dedup_by(|later, first| later.0 == first.0);
+        let mask = by_name.iter().fold(0, |m, (n, _)| m | name_bit(n));
         Evidence {
             pairs,
             format,
@@ -60,10 +79,14 @@ impl<'a> Evidence<'a> {
             path,
             opaque,
             by_name,
+            mask,
         }
     }
 
     fn get(&self, name: &str) -> Option<&'a str> {
+        if self.mask & name_bit(name) == 0 {
+            return None;
+        }
         self.by_name
             .binary_search_by(|(n, _)| by_len_then_bytes(n, name))
             .ok()
