@@ -421,7 +421,39 @@ pub(crate) fn params_of(kind_id: &str) -> &'static [&'static ParamSpec] {
 /// the few patterns (`MediaUrl{N}`). Built once; lookups no longer scan the whole table.
 struct NameIndex {
     by_hash: Vec<(u64, u16)>,
-    patterns: Vec<u16>,
+    /// Pattern rows with their parsed pattern (see [`Pattern`]).
+    patterns: Vec<(u16, Pattern)>,
+}
+
+/// A pattern name parsed once: the prefix before `{` and whether the rest must be digits
+/// (`{N}`); `None` for a name ending in `}` without `{` (compared as written). Matches
+/// exactly as [`name_matches`] does.
+#[derive(Clone, Copy)]
+struct Pattern(Option<(&'static str, bool)>);
+
+impl Pattern {
+    fn parse(pattern: &'static str) -> Pattern {
+        Pattern(
+            pattern
+                .find('{')
+                .map(|open| (&pattern[..open], pattern[open..].starts_with("{N}"))),
+        )
+    }
+
+    fn matches(self, pattern: &str, name: &str) -> bool {
+        if pattern.as_bytes().first() != name.as_bytes().first() {
+            return false;
+        }
+        match self.0 {
+            Some((prefix, digits)) => match name.strip_prefix(prefix) {
+                Some(rest) => {
+                    !rest.is_empty() && (!digits || rest.bytes().all(|b| b.is_ascii_digit()))
+                }
+                None => false,
+            },
+            None => pattern == name,
+        }
+    }
 }
 
 fn fnv1a(s: &str) -> u64 {
@@ -436,7 +468,7 @@ fn name_index() -> &'static NameIndex {
         let (mut by_hash, mut patterns) = (Vec::new(), Vec::new());
         for (i, p) in PARAMS.iter().enumerate() {
             if p.name.ends_with('}') {
-                patterns.push(i as u16);
+                patterns.push((i as u16, Pattern::parse(p.name)));
             } else {
                 by_hash.push((fnv1a(p.name), i as u16));
             }
@@ -460,8 +492,8 @@ pub(crate) fn rows_named(name: &str) -> impl Iterator<Item = &'static ParamSpec>
     let patterns = index
         .patterns
         .iter()
-        .map(|&i| &PARAMS[i as usize])
-        .filter(move |p| name_matches(p.name, name));
+        .filter(move |&&(i, pat)| pat.matches(PARAMS[i as usize].name, name))
+        .map(|&(i, _)| &PARAMS[i as usize]);
     exact.chain(patterns)
 }
 

@@ -198,7 +198,8 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
 }
 
 /// [`decode_component`], with the component's byte classes: one with nothing to decode
-/// (no `%`, `+` or line break) is its own text.
+/// (no `%`, `+` or line break) is its own text; one without line breaks is decoded in one
+/// pass that also notes the bad escapes.
 fn decode_classed(raw: &str, flags: u8) -> Component {
     if flags & (ESCAPE | CRLF) == 0 {
         Component {
@@ -206,8 +207,75 @@ fn decode_classed(raw: &str, flags: u8) -> Component {
             bad_escapes: Vec::new(),
             invalid_utf8: false,
         }
+    } else if flags & CRLF == 0 {
+        decode_one_line(raw)
     } else {
         decode_component(raw)
+    }
+}
+
+/// The value of a hex digit, or 0xff.
+const HEX: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// [`decode_component`] of a component without CR or LF, in one pass: `+` → space, a valid
+/// `%XX` → its byte, any other `%` kept and its offset noted as a bad escape (the same
+/// bytes and offsets as `percent::decode_checked(raw, Flavor::Pasted)` and `bad_escapes`).
+fn decode_one_line(raw: &str) -> Component {
+    let s = raw.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut bad_escapes = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        if b == b'+' {
+            out.extend_from_slice(&s[start..i]);
+            out.push(b' ');
+            i += 1;
+            start = i;
+        } else if b == b'%' {
+            out.extend_from_slice(&s[start..i]);
+            let (h, l) = if i + 2 < s.len() {
+                (HEX[s[i + 1] as usize], HEX[s[i + 2] as usize])
+            } else {
+                (0xff, 0xff)
+            };
+            if h != 0xff && l != 0xff {
+                out.push(h << 4 | l);
+                i += 3;
+            } else {
+                bad_escapes.push(i);
+                out.push(b'%');
+                i += 1;
+            }
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&s[start..]);
+    let (text, invalid_utf8) = match String::from_utf8(out) {
+        Ok(text) => (text, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    Component {
+        text,
+        bad_escapes,
+        invalid_utf8,
     }
 }
 
