@@ -134,10 +134,21 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
         };
     }
     // The catalog rows of each parameter, looked up once for all rules.
-    let rows: Vec<Vec<&'static crate::catalog::ParamSpec>> = ev
-        .pairs
+    // One buffer for every pair's rows (no allocation per pair), then a slice per pair.
+    let mut flat: Vec<&'static crate::catalog::ParamSpec> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(ev.pairs.len());
+    for (n, _) in ev.pairs {
+        flat.extend(crate::catalog::rows_named(n));
+        ends.push(flat.len());
+    }
+    let mut start = 0;
+    let rows: Vec<&[&'static crate::catalog::ParamSpec]> = ends
         .iter()
-        .map(|(n, _)| crate::catalog::rows_named(n).collect())
+        .map(|&end| {
+            let r = &flat[start..end];
+            start = end;
+            r
+        })
         .collect();
     let suspicious = lookalike(ev, &ids);
     let mut scored = score_rules(ev, &rows, false);
@@ -199,7 +210,7 @@ fn title(id: &str) -> String {
 /// winner only, by [`reasons_of`]).
 fn score_rules<'r>(
     ev: &Evidence,
-    rows: &[Vec<&'static crate::catalog::ParamSpec>],
+    rows: &[&[&'static crate::catalog::ParamSpec]],
     extra_names_allowed: bool,
 ) -> Vec<(i32, &'r Rule)> {
     let mut scored: Vec<(i32, &Rule)> = Vec::new();
@@ -301,7 +312,7 @@ fn precedence_notes(kind: &str, ev: &Evidence) -> Vec<String> {
 }
 
 /// Bonus for how many of the request's names the kind documents.
-fn catalog_fit(kind: &str, rows: &[Vec<&'static crate::catalog::ParamSpec>]) -> i32 {
+fn catalog_fit(kind: &str, rows: &[&[&'static crate::catalog::ParamSpec]]) -> i32 {
     if rows.is_empty() {
         return 0;
     }

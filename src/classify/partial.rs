@@ -44,7 +44,7 @@ fn rarity_weight(rows: &[&'static crate::catalog::ParamSpec]) -> f64 {
 /// weigh more than ubiquitous ones (AccountSid, From, To).
 pub(super) fn partial_guess(
     ev: &Evidence,
-    rows: &[Vec<&'static crate::catalog::ParamSpec>],
+    rows: &[&[&'static crate::catalog::ParamSpec]],
 ) -> Option<KindVerdict> {
     let weight = rarity_weight;
     // REST-only names and no webhook-only one: a request to Twilio whose request line was
