@@ -371,6 +371,8 @@ pub fn kind_chain(id: &str) -> Vec<&'static str> {
 struct KindIndex {
     chain: Vec<&'static str>,
     params: Vec<&'static ParamSpec>,
+    /// One bit per `PARAMS` row: the row names a kind of the chain.
+    covers: Vec<u64>,
 }
 
 fn kind_index() -> &'static [KindIndex] {
@@ -396,7 +398,17 @@ fn kind_index() -> &'static [KindIndex] {
                         }
                     }
                 }
-                KindIndex { chain, params }
+                let mut covers = vec![0u64; PARAMS.len().div_ceil(64)];
+                for (i, p) in PARAMS.iter().enumerate() {
+                    if chain.iter().any(|k| p.kinds.contains(k)) {
+                        covers[i / 64] |= 1 << (i % 64);
+                    }
+                }
+                KindIndex {
+                    chain,
+                    params,
+                    covers,
+                }
             })
             .collect()
     })
@@ -410,6 +422,26 @@ fn kind_entry(id: &str) -> Option<&'static KindIndex> {
 /// [`kind_chain`] without the copy.
 pub(crate) fn chain_of(id: &str) -> &'static [&'static str] {
     kind_entry(id).map_or(&[], |e| e.chain.as_slice())
+}
+
+/// A test of rows against a kind: true when the row names `kind_id` or a kind it
+/// inherits (as `chain_of(kind_id).iter().any(|k| row.kinds.contains(k))`), answered from a
+/// bit per `PARAMS` row. The kind is looked up once, the rows asked many times.
+pub(crate) fn coverage(kind_id: &str) -> impl Fn(&ParamSpec) -> bool {
+    let entry = kind_entry(kind_id);
+    move |row: &ParamSpec| {
+        let Some(e) = entry else {
+            return false;
+        };
+        let base = PARAMS.as_ptr() as usize;
+        let at = row as *const ParamSpec as usize;
+        let i = at.wrapping_sub(base) / std::mem::size_of::<ParamSpec>();
+        if i < PARAMS.len() && std::ptr::eq(&PARAMS[i], row) {
+            e.covers[i / 64] & (1 << (i % 64)) != 0
+        } else {
+            e.chain.iter().any(|k| row.kinds.contains(k))
+        }
+    }
 }
 
 /// [`params_of_kind`] without the copy.

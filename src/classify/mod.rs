@@ -135,7 +135,7 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
     }
     // The catalog rows of each parameter, looked up once for all rules.
     // One buffer for every pair's rows (no allocation per pair), then a slice per pair.
-    let mut flat: Vec<&'static crate::catalog::ParamSpec> = Vec::new();
+    let mut flat: Vec<&'static crate::catalog::ParamSpec> = Vec::with_capacity(2 * ev.pairs.len());
     let mut ends: Vec<usize> = Vec::with_capacity(ev.pairs.len());
     for (n, _) in ev.pairs {
         flat.extend(crate::catalog::rows_named(n));
@@ -316,11 +316,8 @@ fn catalog_fit(kind: &str, rows: &[&[&'static crate::catalog::ParamSpec]]) -> i3
     if rows.is_empty() {
         return 0;
     }
-    let chain = crate::catalog::chain_of(kind);
-    let known = rows
-        .iter()
-        .filter(|r| r.iter().any(|p| chain.iter().any(|k| p.kinds.contains(k))))
-        .count();
+    let covered = crate::catalog::coverage(kind);
+    let known = rows.iter().filter(|r| r.iter().any(|p| covered(p))).count();
     (10 * known / rows.len()) as i32
 }
 

@@ -169,7 +169,7 @@ fn clean_one_line(text: &str, plain: &Decoded) -> bool {
         && !(!t.is_ascii() && t.contains(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}']))
         && errors(plain) == 0
         && !garbled(plain)
-        && salvage::known_names(plain) >= 2
+        && salvage::known_names_up_to(plain, 2) >= 2
 }
 
 /// A one-line form body, query or URL made only of what a form encoder writes (letters,
