@@ -499,3 +499,73 @@ pub(crate) fn urlencode(s: &str) -> String {
         .remove(b'~');
     utf8_percent_encode(s, SET).to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The one-pass decoder gives the same text, bad escapes and UTF-8 flag as
+    /// `decode_component` (the `percent` decoder plus the escape scan).
+    fn same_as_decode_component(raw: &str) {
+        let fast = decode_one_line(raw);
+        let slow = decode_component(raw);
+        assert_eq!(fast.text, slow.text, "{raw:?}");
+        assert_eq!(fast.bad_escapes, slow.bad_escapes, "{raw:?}");
+        assert_eq!(fast.invalid_utf8, slow.invalid_utf8, "{raw:?}");
+    }
+
+    #[test]
+    fn one_line_decoder_matches_the_percent_decoder() {
+        for raw in [
+            "",
+            "%",
+            "%4",
+            "%41",
+            "a%4",
+            "%%41",
+            "%zz",
+            "a+b%2Bc",
+            "%F0%9F%91%8B",
+            "%FF",
+            "%C3",
+            "%e2%82%ac+",
+            "100%",
+            "%2",
+            "+%+",
+            "%25%32%35",
+            "é%41+",
+        ] {
+            same_as_decode_component(raw);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn one_line_decoder_matches_on_any_text(raw in "[a-zA-Z0-9%+é =&F]{0,24}") {
+            same_as_decode_component(&raw);
+        }
+    }
+
+    /// Components found by the byte classes, checked against the plain reading: names,
+    /// values, and the findings, for segments with every class of byte.
+    #[test]
+    fn segments_read_as_split_and_split_once() {
+        let text = "A=1&&B=%zz&C&=x&D=a b&E=\u{85}&\r\n&F=%41+%2B\r\nG=h&I=j=k&";
+        let mut out = Decoded::default();
+        parse_pairs(text, ParamSource::Body, Some(0), &mut out);
+        let names: Vec<&str> = out.pairs.iter().map(|p| p.raw_name.as_str()).collect();
+        let want: Vec<&str> = text
+            .split('&')
+            .filter(|s| !s.trim_matches(['\r', '\n']).is_empty())
+            .map(|s| s.split_once('=').map_or(s, |(n, _)| n))
+            .collect();
+        assert_eq!(names, want);
+        let codes: Vec<Code> = out.findings.iter().map(|f| f.code).collect();
+        assert!(codes.contains(&Code::InvalidPercentEscape));
+        assert!(codes.contains(&Code::RawSpaceInForm));
+        assert!(codes.contains(&Code::PairWithoutEquals));
+        assert!(codes.contains(&Code::LineBreakInForm));
+        assert!(codes.contains(&Code::EmptyPair));
+    }
+}
