@@ -166,7 +166,7 @@ fn clean_one_line(text: &str, plain: &Decoded) -> bool {
         && !t.contains("&amp;")
         && !t.contains("&#")
         // Smart quotes are not ASCII: most text is, and is not searched for them.
-        && !(!t.is_ascii() && t.contains(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}']))
+        && (t.is_ascii() || !t.contains(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}']))
         && errors(plain) == 0
         && !garbled(plain)
         && salvage::known_names_up_to(plain, 2) >= 2
