@@ -526,8 +526,18 @@ fn check_sid(out: &mut Checked, name: &str, v: &str, prefixes: &[&str]) {
         );
     }
     if shape_ok {
-        out.display = catalog::sid_object(prefix).map(|o| format!("{o} SID"));
+        out.display = catalog::sid_object(prefix).map(|o| concat(&[o, " SID"]));
     }
+}
+
+/// The pieces written one after the other into one exactly sized string (what `format!`
+/// does for plain text, without its formatting machinery and growth).
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
 fn describe_quantity(n: i64, unit: &str) -> Option<String> {

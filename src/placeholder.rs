@@ -121,16 +121,24 @@ pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
             return None;
         }
     }
+    // A real SID is none of the stand-ins below (no punctuation, no mask or template form,
+    // longer than every placeholder word), and `classify_id` passes it.
+    if matches!(value_type, ValueType::Sid { .. }) && is_sid_shaped(v) {
+        return None;
+    }
     if is_redaction_marker(v) {
         return Some(Placeholder::Redacted);
     }
-    if is_template(v, !free_text) {
+    // Letters, digits and `+` only (most values): no template form, inside or whole, can
+    // be written without other punctuation (`{{`, `${`, `%s`, `$name`, `your_…`, `A_B`).
+    let plain = v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+');
+    if !plain && is_template(v, !free_text) {
         return Some(Placeholder::Template);
     }
-    if !free_text && contains_template(v) {
+    if !plain && !free_text && contains_template(v) {
         return Some(Placeholder::Template);
     }
-    if !free_text && contains_redaction(v) {
+    if !plain && !free_text && contains_redaction(v) {
         // `+1{redacted}`, `AC[REDACTED]`: part of the value was masked.
         return Some(Placeholder::Redacted);
     }
@@ -157,7 +165,28 @@ pub(crate) fn stands_in(value: &str) -> bool {
 }
 
 fn is_redaction_marker(v: &str) -> bool {
-    let inner = v.trim_matches(|c: char| "[]<>(){}*_-#\"'` .+".contains(c));
+    let inner = v.trim_matches(|c: char| {
+        matches!(
+            c,
+            '[' | ']'
+                | '<'
+                | '>'
+                | '('
+                | ')'
+                | '{'
+                | '}'
+                | '*'
+                | '_'
+                | '-'
+                | '#'
+                | '"'
+                | '\''
+                | '`'
+                | ' '
+                | '.'
+                | '+'
+        )
+    });
     if inner.is_empty() {
         // Only punctuation: `***`, `...`, `---`, `[]`.
         return v.chars().count() >= 2 && !v.chars().all(|c| c == '-' || c == '_');
@@ -255,15 +284,20 @@ fn is_template(v: &str, typed: bool) -> bool {
         }
     }
     // `YOUR_ACCOUNT_SID`, `your-auth-token`, `MY_TWILIO_NUMBER`, `<insert number here>`.
-    let lower = v.to_ascii_lowercase();
-    let stripped = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    // Compared without lower-casing a copy (ASCII case does not change what is alphanumeric).
+    let stripped = v.trim_matches(|c: char| !c.is_alphanumeric());
     let identifier_like = stripped
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '));
     identifier_like
         && ["your_", "your-", "your ", "insert ", "replace_", "replace-"]
             .iter()
-            .any(|p| stripped.starts_with(p))
+            .any(|p| {
+                stripped
+                    .as_bytes()
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+            })
         || is_env_var_name(v)
 }
 

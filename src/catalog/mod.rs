@@ -362,23 +362,130 @@ pub fn name_matches(pattern: &str, name: &str) -> bool {
 
 /// The chain of catalog kind ids a kind covers: itself, then what it inherits.
 pub fn kind_chain(id: &str) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    let mut cur = kind(id);
-    while let Some(k) = cur {
-        if out.contains(&k.id) {
-            break;
+    chain_of(id).to_vec()
+}
+
+/// What each kind covers, computed once per kind (in `KINDS` order): its chain of kind ids
+/// and the parameters it declares. The classifier and the cross-field checks ask for them
+/// for every rule and every request.
+struct KindIndex {
+    chain: Vec<&'static str>,
+    params: Vec<&'static ParamSpec>,
+    /// One bit per `PARAMS` row: the row names a kind of the chain.
+    covers: Vec<u64>,
+}
+
+fn kind_index() -> &'static [KindIndex] {
+    static INDEX: std::sync::OnceLock<Vec<KindIndex>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        KINDS
+            .iter()
+            .map(|k| {
+                let mut chain = Vec::new();
+                let mut cur = Some(k);
+                while let Some(k) = cur {
+                    if chain.contains(&k.id) {
+                        break;
+                    }
+                    chain.push(k.id);
+                    cur = k.inherits.and_then(kind);
+                }
+                let mut params: Vec<&'static ParamSpec> = Vec::new();
+                for k in &chain {
+                    for p in PARAMS.iter().filter(|p| p.kinds.contains(k)) {
+                        if !params.iter().any(|q| q.name == p.name) {
+                            params.push(p);
+                        }
+                    }
+                }
+                let mut covers = vec![0u64; PARAMS.len().div_ceil(64)];
+                for (i, p) in PARAMS.iter().enumerate() {
+                    if chain.iter().any(|k| p.kinds.contains(k)) {
+                        covers[i / 64] |= 1 << (i % 64);
+                    }
+                }
+                KindIndex {
+                    chain,
+                    params,
+                    covers,
+                }
+            })
+            .collect()
+    })
+}
+
+fn kind_entry(id: &str) -> Option<&'static KindIndex> {
+    let i = KINDS.iter().position(|k| k.id == id)?;
+    kind_index().get(i)
+}
+
+/// [`kind_chain`] without the copy.
+pub(crate) fn chain_of(id: &str) -> &'static [&'static str] {
+    kind_entry(id).map_or(&[], |e| e.chain.as_slice())
+}
+
+/// A test of rows against a kind: true when the row names `kind_id` or a kind it
+/// inherits (as `chain_of(kind_id).iter().any(|k| row.kinds.contains(k))`), answered from a
+/// bit per `PARAMS` row. The kind is looked up once, the rows asked many times.
+pub(crate) fn coverage(kind_id: &str) -> impl Fn(&ParamSpec) -> bool {
+    let entry = kind_entry(kind_id);
+    move |row: &ParamSpec| {
+        let Some(e) = entry else {
+            return false;
+        };
+        let base = PARAMS.as_ptr() as usize;
+        let at = row as *const ParamSpec as usize;
+        let i = at.wrapping_sub(base) / std::mem::size_of::<ParamSpec>();
+        if i < PARAMS.len() && std::ptr::eq(&PARAMS[i], row) {
+            e.covers[i / 64] & (1 << (i % 64)) != 0
+        } else {
+            e.chain.iter().any(|k| row.kinds.contains(k))
         }
-        out.push(k.id);
-        cur = k.inherits.and_then(kind);
     }
-    out
+}
+
+/// [`params_of_kind`] without the copy.
+pub(crate) fn params_of(kind_id: &str) -> &'static [&'static ParamSpec] {
+    kind_entry(kind_id).map_or(&[], |e| e.params.as_slice())
 }
 
 /// Row indexes by name: exact names by (FNV-1a hash, row) for binary search on integers, and
 /// the few patterns (`MediaUrl{N}`). Built once; lookups no longer scan the whole table.
 struct NameIndex {
     by_hash: Vec<(u64, u16)>,
-    patterns: Vec<u16>,
+    /// Pattern rows with their parsed pattern (see [`Pattern`]).
+    patterns: Vec<(u16, Pattern)>,
+}
+
+/// A pattern name parsed once: the prefix before `{` and whether the rest must be digits
+/// (`{N}`); `None` for a name ending in `}` without `{` (compared as written). Matches
+/// exactly as [`name_matches`] does.
+#[derive(Clone, Copy)]
+struct Pattern(Option<(&'static str, bool)>);
+
+impl Pattern {
+    fn parse(pattern: &'static str) -> Pattern {
+        Pattern(
+            pattern
+                .find('{')
+                .map(|open| (&pattern[..open], pattern[open..].starts_with("{N}"))),
+        )
+    }
+
+    fn matches(self, pattern: &str, name: &str) -> bool {
+        if pattern.as_bytes().first() != name.as_bytes().first() {
+            return false;
+        }
+        match self.0 {
+            Some((prefix, digits)) => match name.strip_prefix(prefix) {
+                Some(rest) => {
+                    !rest.is_empty() && (!digits || rest.bytes().all(|b| b.is_ascii_digit()))
+                }
+                None => false,
+            },
+            None => pattern == name,
+        }
+    }
 }
 
 fn fnv1a(s: &str) -> u64 {
@@ -393,7 +500,7 @@ fn name_index() -> &'static NameIndex {
         let (mut by_hash, mut patterns) = (Vec::new(), Vec::new());
         for (i, p) in PARAMS.iter().enumerate() {
             if p.name.ends_with('}') {
-                patterns.push(i as u16);
+                patterns.push((i as u16, Pattern::parse(p.name)));
             } else {
                 by_hash.push((fnv1a(p.name), i as u16));
             }
@@ -417,8 +524,8 @@ pub(crate) fn rows_named(name: &str) -> impl Iterator<Item = &'static ParamSpec>
     let patterns = index
         .patterns
         .iter()
-        .map(|&i| &PARAMS[i as usize])
-        .filter(move |p| name_matches(p.name, name));
+        .filter(move |&&(i, pat)| pat.matches(PARAMS[i as usize].name, name))
+        .map(|&(i, _)| &PARAMS[i as usize]);
     exact.chain(patterns)
 }
 
@@ -426,9 +533,9 @@ pub(crate) fn rows_named(name: &str) -> impl Iterator<Item = &'static ParamSpec>
 pub fn param_for_kind(kind_id: &str, name: &str) -> Option<&'static ParamSpec> {
     let mut rows = rows_named(name).peekable();
     rows.peek()?;
-    kind_chain(kind_id)
-        .into_iter()
-        .find_map(|k| rows.clone().find(|p| p.kinds.contains(&k)))
+    chain_of(kind_id)
+        .iter()
+        .find_map(|k| rows.clone().find(|p| p.kinds.contains(k)))
 }
 
 /// Every row for `name`, in table order.
@@ -438,15 +545,7 @@ pub fn params_named(name: &str) -> impl Iterator<Item = &'static ParamSpec> + '_
 
 /// The parameters a kind declares (including inherited ones), one row per name.
 pub fn params_of_kind(kind_id: &str) -> Vec<&'static ParamSpec> {
-    let mut out: Vec<&'static ParamSpec> = Vec::new();
-    for k in kind_chain(kind_id) {
-        for p in PARAMS.iter().filter(|p| p.kinds.contains(&k)) {
-            if !out.iter().any(|q| q.name == p.name) {
-                out.push(p);
-            }
-        }
-    }
-    out
+    params_of(kind_id).to_vec()
 }
 
 impl KindId {

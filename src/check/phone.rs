@@ -213,6 +213,9 @@ fn format_e164(v: &str) -> String {
     let d = v.trim_start_matches('+');
     if let Some(rest) = d.strip_prefix('1') {
         if rest.len() == 10 {
+            if let (Some(a), Some(b), Some(c)) = (rest.get(..3), rest.get(3..6), rest.get(6..)) {
+                return super::concat(&["+1 ", a, "-", b, "-", c, " (US/CA)"]);
+            }
             return format!("+1 {} (US/CA)", format_nanp(rest));
         }
     }

@@ -17,7 +17,7 @@ use crate::catalog::KindId;
 use crate::report::{InputFormat, KindVerdict, RunnerUp};
 use lookalike::lookalike;
 use partial::partial_guess;
-use rules::Cond::{self, Has};
+use rules::Cond::Has;
 use rules::{Rule, RULES, TERMINAL};
 
 /// What the classifier looks at.
@@ -36,6 +36,24 @@ pub(crate) struct Evidence<'a> {
     /// The first value of each name, sorted by name: the rules ask for names hundreds of
     /// times per request, so they are looked up by binary search, not scanned.
     by_name: Vec<(&'a str, &'a str)>,
+    /// One bit per name present ([`name_bit`]): most names the rules ask for are absent,
+    /// and most of those are told so by this mask without a search.
+    mask: u128,
+}
+
+/// The bit of `name` in [`Evidence`]'s mask: from its length and first, middle and last bytes.
+fn name_bit(name: &str) -> u128 {
+    let b = name.as_bytes();
+    let (first, mid, last) = match b {
+        [] => (0, 0, 0),
+        _ => (b[0], b[b.len() / 2], b[b.len() - 1]),
+    };
+    let h = (b.len() as u32)
+        .wrapping_mul(31)
+        .wrapping_add(u32::from(first).wrapping_mul(7))
+        .wrapping_add(u32::from(mid).wrapping_mul(13))
+        .wrapping_add(u32::from(last).wrapping_mul(3));
+    1u128 << (h % 128)
 }
 
 impl<'a> Evidence<'a> {
@@ -49,9 +67,11 @@ impl<'a> Evidence<'a> {
         opaque: &'a [&'a str],
     ) -> Self {
         let mut by_name: Vec<(&str, &str)> = pairs.to_vec();
-        // Stable: the first occurrence of a name stays first, and is the one kept.
-        by_name.sort_by(|a, b| a.0.cmp(b.0));
+        // Stable: the first occurrence of a name stays first, and is the one kept. Ordered
+        // by length first: most comparisons of a lookup are settled without reading bytes.
+        by_name.sort_by(|a, b| by_len_then_bytes(a.0, b.0));
         by_name.dedup_by(|later, first| later.0 == first.0);
+        let mask = by_name.iter().fold(0, |m, (n, _)| m | name_bit(n));
         Evidence {
             pairs,
             format,
@@ -59,12 +79,16 @@ impl<'a> Evidence<'a> {
             path,
             opaque,
             by_name,
+            mask,
         }
     }
 
     fn get(&self, name: &str) -> Option<&'a str> {
+        if self.mask & name_bit(name) == 0 {
+            return None;
+        }
         self.by_name
-            .binary_search_by(|(n, _)| (*n).cmp(name))
+            .binary_search_by(|(n, _)| by_len_then_bytes(n, name))
             .ok()
             .map(|i| self.by_name[i].1)
     }
@@ -72,6 +96,13 @@ impl<'a> Evidence<'a> {
     fn rest_path(&self) -> Option<RestPath> {
         self.path.and_then(RestPath::parse)
     }
+}
+
+/// The order of [`Evidence`]'s name index: shorter names first, equal lengths by bytes.
+fn by_len_then_bytes(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| a.as_bytes().cmp(b.as_bytes()))
 }
 
 /// The classifier's answer: the verdict, and why a lookalike was refused.
@@ -103,10 +134,21 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
         };
     }
     // The catalog rows of each parameter, looked up once for all rules.
-    let rows: Vec<Vec<&'static crate::catalog::ParamSpec>> = ev
-        .pairs
+    // One buffer for every pair's rows (no allocation per pair), then a slice per pair.
+    let mut flat: Vec<&'static crate::catalog::ParamSpec> = Vec::with_capacity(2 * ev.pairs.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(ev.pairs.len());
+    for (n, _) in ev.pairs {
+        flat.extend(crate::catalog::rows_named(n));
+        ends.push(flat.len());
+    }
+    let mut start = 0;
+    let rows: Vec<&[&'static crate::catalog::ParamSpec]> = ends
         .iter()
-        .map(|(n, _)| crate::catalog::rows_named(n).collect())
+        .map(|&end| {
+            let r = &flat[start..end];
+            start = end;
+            r
+        })
         .collect();
     let suspicious = lookalike(ev, &ids);
     let mut scored = score_rules(ev, &rows, false);
@@ -117,10 +159,10 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
         scored = score_rules(ev, &rows, true);
     }
     let verdict = match (scored.first(), suspicious) {
-        (Some((score, rule, reasons)), None) => {
-            let runner = scored.get(1).filter(|(s, _, _)| *s * 10 >= *score * 8);
+        (Some((score, rule)), None) => {
+            let runner = scored.get(1).filter(|(s, _)| *s * 10 >= *score * 8);
             let confidence = confidence(*score, runner.map(|r| r.0));
-            let mut reasons = reasons.clone();
+            let mut reasons = reasons_of(rule, ev);
             reasons.extend(precedence_notes(rule.kind, ev));
             if relaxed {
                 reasons.push(
@@ -135,7 +177,7 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
                 confidence,
                 reasons,
                 // The runner-up never looks surer than the winner: scaled by its score.
-                runner_up: runner.map(|(s, r, _)| RunnerUp {
+                runner_up: runner.map(|(s, r)| RunnerUp {
                     id: kind_id(r.kind),
                     confidence: (i32::from(confidence) * (*s).max(0) / (*score).max(1))
                         .clamp(0, i32::from(confidence)) as u8,
@@ -164,19 +206,20 @@ fn title(id: &str) -> String {
         .unwrap_or_else(|| "Unknown".to_string())
 }
 
-/// Every rule that fits, best first, with its score and reasons.
+/// Every rule that fits, best first, with its score (the reasons are written for the
+/// winner only, by [`reasons_of`]).
 fn score_rules<'r>(
     ev: &Evidence,
-    rows: &[Vec<&'static crate::catalog::ParamSpec>],
+    rows: &[&[&'static crate::catalog::ParamSpec]],
     extra_names_allowed: bool,
-) -> Vec<(i32, &'r Rule, Vec<String>)> {
-    let mut scored: Vec<(i32, &Rule, Vec<String>)> = Vec::new();
+) -> Vec<(i32, &'r Rule)> {
+    let mut scored: Vec<(i32, &Rule)> = Vec::new();
     for rule in RULES {
         if !rule.all.iter().all(|c| c.holds(ev)) {
             continue;
         }
-        let any_hit: Vec<&Cond> = rule.any.iter().filter(|c| c.holds(ev)).collect();
-        if !rule.any.is_empty() && any_hit.is_empty() {
+        let any_hit = rule.any.iter().filter(|c| c.holds(ev)).count();
+        if !rule.any.is_empty() && any_hit == 0 {
             continue;
         }
         if rule
@@ -186,37 +229,39 @@ fn score_rules<'r>(
         {
             continue;
         }
-        let boosts: Vec<&Cond> = rule.boost.iter().filter(|c| c.holds(ev)).collect();
+        let boosts = rule.boost.iter().filter(|c| c.holds(ev)).count();
         let score = 10 * rule.all.len() as i32
-            + 6 * any_hit.len().min(2) as i32
-            + 3 * boosts.len() as i32
+            + 6 * any_hit.min(2) as i32
+            + 3 * boosts as i32
             + catalog_fit(rule.kind, rows);
-        let mut reasons: Vec<String> = rule
-            .all
-            .iter()
-            .chain(any_hit.iter().copied())
-            .chain(boosts.iter().copied())
-            .map(|c| c.describe(ev, true))
-            .collect();
-        let mut seen = std::collections::BTreeSet::new();
-        reasons.retain(|r| seen.insert(r.clone()));
-        for c in rule.none.iter().take(3) {
-            if let Has(_) = c {
-                reasons.push(c.describe(ev, false));
-            }
-        }
-        scored.push((score, rule, reasons));
+        scored.push((score, rule));
     }
     scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     scored
 }
 
+/// Why a rule that fits was chosen: its conditions that hold (each said once), then the
+/// first few names that would have ruled it out.
+fn reasons_of(rule: &Rule, ev: &Evidence) -> Vec<String> {
+    let mut reasons: Vec<String> = rule
+        .all
+        .iter()
+        .chain(rule.any.iter().filter(|c| c.holds(ev)))
+        .chain(rule.boost.iter().filter(|c| c.holds(ev)))
+        .map(|c| c.describe(ev, true))
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    reasons.retain(|r| seen.insert(r.clone()));
+    for c in rule.none.iter().take(3) {
+        if let Has(_) = c {
+            reasons.push(c.describe(ev, false));
+        }
+    }
+    reasons
+}
+
 /// The unknown verdict, with the lookalike's explanation first when there is one.
-fn unknown(
-    ev: &Evidence,
-    why: Option<String>,
-    best: Option<&(i32, &Rule, Vec<String>)>,
-) -> KindVerdict {
+fn unknown(ev: &Evidence, why: Option<String>, best: Option<&(i32, &Rule)>) -> KindVerdict {
     let mut reasons: Vec<String> = why.into_iter().collect();
     if ev.pairs.is_empty() {
         reasons.push("no parameters to go on".into());
@@ -232,7 +277,7 @@ fn unknown(
         overridden: false,
         confidence: 0,
         reasons,
-        runner_up: best.map(|(s, r, _)| RunnerUp {
+        runner_up: best.map(|(s, r)| RunnerUp {
             id: kind_id(r.kind),
             confidence: confidence_of(*s) / 2,
         }),
@@ -267,15 +312,12 @@ fn precedence_notes(kind: &str, ev: &Evidence) -> Vec<String> {
 }
 
 /// Bonus for how many of the request's names the kind documents.
-fn catalog_fit(kind: &str, rows: &[Vec<&'static crate::catalog::ParamSpec>]) -> i32 {
+fn catalog_fit(kind: &str, rows: &[&[&'static crate::catalog::ParamSpec]]) -> i32 {
     if rows.is_empty() {
         return 0;
     }
-    let chain = crate::catalog::kind_chain(kind);
-    let known = rows
-        .iter()
-        .filter(|r| r.iter().any(|p| chain.iter().any(|k| p.kinds.contains(k))))
-        .count();
+    let covered = crate::catalog::coverage(kind);
+    let known = rows.iter().filter(|r| r.iter().any(|p| covered(p))).count();
     (10 * known / rows.len()) as i32
 }
 

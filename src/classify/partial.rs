@@ -44,7 +44,7 @@ fn rarity_weight(rows: &[&'static crate::catalog::ParamSpec]) -> f64 {
 /// weigh more than ubiquitous ones (AccountSid, From, To).
 pub(super) fn partial_guess(
     ev: &Evidence,
-    rows: &[Vec<&'static crate::catalog::ParamSpec>],
+    rows: &[&[&'static crate::catalog::ParamSpec]],
 ) -> Option<KindVerdict> {
     let weight = rarity_weight;
     // REST-only names and no webhook-only one: a request to Twilio whose request line was
@@ -92,7 +92,7 @@ pub(super) fn partial_guess(
         {
             continue;
         }
-        let chain = crate::catalog::kind_chain(rule.kind);
+        let chain = crate::catalog::chain_of(rule.kind);
         // A kind that only inherits the names (a transcription callback carries every
         // voice-request parameter) explains nothing of its own: its parent does.
         let own = ev

@@ -108,14 +108,15 @@ impl Cond {
         let shown = |n: &str| {
             ev.get(n)
                 .map(|v| {
-                    let v: String = v.chars().take(40).collect();
-                    format!("{n}={v}")
+                    // The first 40 characters of the value.
+                    let end = v.char_indices().nth(40).map_or(v.len(), |(i, _)| i);
+                    crate::check::concat(&[n, "=", &v[..end]])
                 })
                 .unwrap_or_else(|| n.to_string())
         };
         match (*self, present) {
-            (Cond::Has(n), true) => format!("has {n}"),
-            (Cond::Has(n), false) => format!("no {n}"),
+            (Cond::Has(n), true) => crate::check::concat(&["has ", n]),
+            (Cond::Has(n), false) => crate::check::concat(&["no ", n]),
             (Cond::Eq(n, _) | Cond::Prefix(n, _) | Cond::OneOf(n, _), true) => shown(n),
             (Cond::Eq(n, v), false) => format!("{n} is not {v}"),
             (Cond::Prefix(n, p), false) => format!("{n} does not start with {p}"),

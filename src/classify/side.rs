@@ -65,13 +65,14 @@ fn stands_in_for_missing(
 }
 
 /// The side a capture's names point to. `rows` are the catalog rows of each pair's name.
-pub(super) fn side_of(
+pub(super) fn side_of<R: AsRef<[&'static ParamSpec]>>(
     names: &[&str],
-    rows: &[Vec<&'static ParamSpec>],
+    rows: &[R],
     has: &dyn Fn(&str) -> bool,
 ) -> Side {
     let mut side = Side::default();
     for (name, r) in names.iter().zip(rows) {
+        let r = r.as_ref();
         if only(r, Direction::TwilioToApp) {
             side.webhook = true;
         } else if only(r, Direction::AppToTwilio) || stands_in_for_missing(name, r, has) {

@@ -62,32 +62,91 @@ fn snippet(raw: &str, at: usize) -> &str {
     raw.get(at..end).unwrap_or("%")
 }
 
+/// Byte classes for the one pass over a form text ([`parse_pairs`]).
+const AMP: u8 = 1;
+const EQ: u8 = 2;
+/// `%` or `+`: the component needs percent-decoding.
+const ESCAPE: u8 = 4;
+/// CR or LF (wrapping of a paste).
+const CRLF: u8 = 8;
+/// A raw space or an ASCII control character other than CR and LF.
+const SPACE: u8 = 16;
+/// A byte of a non-ASCII character (its class is decided on the character).
+const NON_ASCII: u8 = 32;
+/// `%` (a possible bad escape or double encoding).
+const PERCENT: u8 = 64;
+/// Any other byte.
+const OTHER: u8 = 128;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if i >= 0x80 {
+            NON_ASCII
+        } else if i == b'\r' as usize || i == b'\n' as usize {
+            CRLF
+        } else if i < 0x20 || i == 0x7f || i == b' ' as usize {
+            SPACE
+        } else {
+            OTHER
+        };
+        i += 1;
+    }
+    t[b'&' as usize] = AMP;
+    t[b'=' as usize] = EQ;
+    t[b'%' as usize] = ESCAPE | PERCENT;
+    t[b'+' as usize] = ESCAPE;
+    t
+};
+
 /// Splits `text` on `&` and decodes every pair into `out.pairs` (with `source`), reporting
 /// problems in `out.findings`. `base` is the byte offset of `text` in the pasted input.
+///
+/// Each segment is found with memchr (`&`, then its first `=`), and a table lookup per byte
+/// gives the classes of bytes in its name and value, so components with nothing to decode
+/// are copied as they are and the shape checks run only where a byte class says they can
+/// find something.
 pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, out: &mut Decoded) {
     let at = |offset: usize| base.map(|b| b + offset);
     let first_new = out.pairs.len();
     let mut empty_segments = 0usize;
     let mut first_empty: Option<usize> = None;
     let mut line_break: Option<usize> = None;
-    let mut offset = 0usize;
-    for segment in text.split('&') {
-        let seg_at = offset;
-        offset += segment.len() + 1;
-        if segment.trim_matches(['\r', '\n']).is_empty() {
-            if segment.contains(['\r', '\n']) {
-                line_break.get_or_insert(seg_at);
+    let bytes = text.as_bytes();
+    let mut seg_at = 0usize;
+    while seg_at <= bytes.len() {
+        // One segment: up to the next `&` (memchr) or the end, split at its first `=`, and
+        // the byte classes of each side (a table lookup per byte, no branch).
+        let end = text[seg_at..].find('&').map_or(bytes.len(), |i| seg_at + i);
+        let this_at = seg_at;
+        seg_at = end + 1;
+        let segment = &text[this_at..end];
+        let eq = segment.find('=');
+        let (name_part, value_part) = match eq {
+            Some(e) => (&segment.as_bytes()[..e], &segment.as_bytes()[e + 1..]),
+            None => (segment.as_bytes(), &[][..]),
+        };
+        let name_flags = name_part.iter().fold(0u8, |f, &b| f | CLASS[b as usize]);
+        let value_flags = value_part.iter().fold(0u8, |f, &b| f | CLASS[b as usize]);
+        let crlf = if (name_flags | value_flags) & CRLF != 0 {
+            segment.find(['\r', '\n']).map(|i| this_at + i)
+        } else {
+            None
+        };
+        // Only line breaks (or nothing): every byte is CR or LF.
+        if eq.is_none() && name_flags & !CRLF == 0 {
+            if crlf.is_some() {
+                line_break.get_or_insert(this_at);
             }
             empty_segments += 1;
-            first_empty.get_or_insert(seg_at);
+            first_empty.get_or_insert(this_at);
             continue;
         }
         if line_break.is_none() {
-            if let Some(i) = segment.find(['\r', '\n']) {
-                line_break = Some(seg_at + i);
-            }
+            line_break = crlf;
         }
-        let pair = Segment::decode(segment, seg_at);
+        let pair = Segment::decode(segment, this_at, eq, name_flags, value_flags);
         pair.report_decoding(&at, out);
         pair.report_shape(&at, out);
         out.pairs.push(RawPair {
@@ -122,6 +181,98 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
     report_duplicates(out, first_new);
 }
 
+/// [`decode_component`], with the component's byte classes: one with nothing to decode
+/// (no `%`, `+` or line break) is its own text; one without line breaks is decoded in one
+/// pass that also notes the bad escapes.
+fn decode_classed(raw: &str, flags: u8) -> Component {
+    if flags & (ESCAPE | CRLF) == 0 {
+        Component {
+            text: raw.to_string(),
+            bad_escapes: Vec::new(),
+            invalid_utf8: false,
+        }
+    } else if flags & CRLF == 0 {
+        decode_one_line(raw)
+    } else {
+        decode_component(raw)
+    }
+}
+
+/// The value of a hex digit, or 0xff.
+const HEX: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// [`decode_component`] of a component without CR or LF, in one pass: `+` → space, a valid
+/// `%XX` → its byte, any other `%` kept and its offset noted as a bad escape (the same
+/// bytes and offsets as `percent::decode_checked(raw, Flavor::Pasted)` and `bad_escapes`).
+fn decode_one_line(raw: &str) -> Component {
+    let s = raw.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut bad_escapes = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        if b == b'+' {
+            out.extend_from_slice(&s[start..i]);
+            out.push(b' ');
+            i += 1;
+            start = i;
+        } else if b == b'%' {
+            out.extend_from_slice(&s[start..i]);
+            let (h, l) = if i + 2 < s.len() {
+                (HEX[s[i + 1] as usize], HEX[s[i + 2] as usize])
+            } else {
+                (0xff, 0xff)
+            };
+            if h != 0xff && l != 0xff {
+                out.push(h << 4 | l);
+                i += 3;
+            } else {
+                bad_escapes.push(i);
+                out.push(b'%');
+                i += 1;
+            }
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&s[start..]);
+    let (text, invalid_utf8) = match String::from_utf8(out) {
+        Ok(text) => (text, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    Component {
+        text,
+        bad_escapes,
+        invalid_utf8,
+    }
+}
+
+/// True when the raw component holds a literal space or a control character other than
+/// CR and LF (decided per character only when it has non-ASCII bytes).
+fn has_raw_space(raw: &str, flags: u8) -> bool {
+    if flags & NON_ASCII != 0 {
+        raw.contains(|c: char| c == ' ' || (c.is_control() && c != '\r' && c != '\n'))
+    } else {
+        flags & SPACE != 0
+    }
+}
+
 /// One `name=value` segment of a form, as written and decoded.
 struct Segment<'a> {
     raw_name: &'a str,
@@ -134,20 +285,33 @@ struct Segment<'a> {
     at: usize,
     /// Offset of the raw value in the form text.
     value_at: usize,
+    /// Byte classes of the raw name and the raw value.
+    name_flags: u8,
+    value_flags: u8,
 }
 
 impl<'a> Segment<'a> {
-    fn decode(segment: &'a str, at: usize) -> Self {
-        let (raw_name, raw_value, no_equals) = match segment.split_once('=') {
-            Some((n, v)) => (n, v, false),
+    /// `eq`: the offset of the first `=` in the segment; the flags: byte classes of the
+    /// name and the value.
+    fn decode(
+        segment: &'a str,
+        at: usize,
+        eq: Option<usize>,
+        name_flags: u8,
+        value_flags: u8,
+    ) -> Self {
+        let (raw_name, raw_value, no_equals) = match eq {
+            Some(e) => (&segment[..e], &segment[e + 1..], false),
             None => (segment, "", true),
         };
         Segment {
             raw_name,
             raw_value,
             no_equals,
-            name: decode_component(raw_name),
-            value: decode_component(raw_value),
+            name: decode_classed(raw_name, name_flags),
+            value: decode_classed(raw_value, value_flags),
+            name_flags,
+            value_flags,
             // A pair without `=` has no value: its (empty) value sits at the end of its name.
             value_at: at + raw_name.len() + usize::from(!no_equals),
             at,
@@ -194,8 +358,8 @@ impl<'a> Segment<'a> {
     /// whitespace at the edges, a filter operator split by the `=`.
     fn report_shape(&self, at: &impl Fn(usize) -> Option<usize>, out: &mut Decoded) {
         let (pname, raw_name, raw_value) = (&self.name.text, self.raw_name, self.raw_value);
-        let raw_space = |c: char| c == ' ' || (c.is_control() && c != '\r' && c != '\n');
-        if raw_name.contains(raw_space) || raw_value.contains(raw_space) {
+        let name_space = has_raw_space(raw_name, self.name_flags);
+        if name_space || has_raw_space(raw_value, self.value_flags) {
             let mut f = Finding::new(
                 Code::RawSpaceInForm,
                 format!("{pname} contains a literal space or control character; encoded forms use '+' or %20."),
@@ -205,7 +369,7 @@ impl<'a> Segment<'a> {
             .at_opt(at(self.at));
             // `From=<TWILIO NUMBER>`: a stand-in written over the value (a recorder's
             // filter, a redaction) was never on the wire; its spaces are worth knowing only.
-            if !raw_name.contains(raw_space) && crate::placeholder::stands_in(raw_value) {
+            if !name_space && crate::placeholder::stands_in(raw_value) {
                 f.severity = crate::finding::Severity::Info;
                 f.hint = Some("The value is a stand-in written in place of the real one (a recorder's filter or a redaction): Twilio never sent this text.".into());
             }
@@ -221,7 +385,10 @@ impl<'a> Segment<'a> {
                 .at_opt(at(self.at)),
             );
         }
-        if looks_double_encoded(&self.value.text) || looks_double_encoded(pname) {
+        // Decoded text holds a `%` only when its raw text did.
+        if (self.value_flags & PERCENT != 0 && looks_double_encoded(&self.value.text))
+            || (self.name_flags & PERCENT != 0 && looks_double_encoded(pname))
+        {
             out.findings.push(
                 Finding::new(
                     Code::DoubleEncoded,
@@ -285,6 +452,20 @@ fn filter_operator(name: &str) -> Option<char> {
 
 /// One `duplicate-param` finding per name repeated among `out.pairs[from..]`.
 pub(crate) fn report_duplicates(out: &mut Decoded, from: usize) {
+    // Most captures repeat no name: sorted hashes of the names say so without the map (equal
+    // names have equal hashes; a collision only sends the names to the exact count below).
+    let mut hashes: Vec<u64> = out.pairs[from..]
+        .iter()
+        .map(|p| {
+            p.name.bytes().fold(0xcbf2_9ce4_8422_2325, |h: u64, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+        })
+        .collect();
+    hashes.sort_unstable();
+    if !hashes.windows(2).any(|w| w[0] == w[1]) {
+        return;
+    }
     let mut counts: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     for (i, p) in out.pairs[from..].iter().enumerate() {
         counts.entry(p.name.as_str()).or_insert((i, 0)).1 += 1;
@@ -317,4 +498,74 @@ pub(crate) fn urlencode(s: &str) -> String {
         .remove(b'_')
         .remove(b'~');
     utf8_percent_encode(s, SET).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The one-pass decoder gives the same text, bad escapes and UTF-8 flag as
+    /// `decode_component` (the `percent` decoder plus the escape scan).
+    fn same_as_decode_component(raw: &str) {
+        let fast = decode_one_line(raw);
+        let slow = decode_component(raw);
+        assert_eq!(fast.text, slow.text, "{raw:?}");
+        assert_eq!(fast.bad_escapes, slow.bad_escapes, "{raw:?}");
+        assert_eq!(fast.invalid_utf8, slow.invalid_utf8, "{raw:?}");
+    }
+
+    #[test]
+    fn one_line_decoder_matches_the_percent_decoder() {
+        for raw in [
+            "",
+            "%",
+            "%4",
+            "%41",
+            "a%4",
+            "%%41",
+            "%zz",
+            "a+b%2Bc",
+            "%F0%9F%91%8B",
+            "%FF",
+            "%C3",
+            "%e2%82%ac+",
+            "100%",
+            "%2",
+            "+%+",
+            "%25%32%35",
+            "é%41+",
+        ] {
+            same_as_decode_component(raw);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn one_line_decoder_matches_on_any_text(raw in "[a-zA-Z0-9%+é =&F]{0,24}") {
+            same_as_decode_component(&raw);
+        }
+    }
+
+    /// Components found by the byte classes, checked against the plain reading: names,
+    /// values, and the findings, for segments with every class of byte.
+    #[test]
+    fn segments_read_as_split_and_split_once() {
+        let text = "A=1&&B=%zz&C&=x&D=a b&E=\u{85}&\r\n&F=%41+%2B\r\nG=h&I=j=k&";
+        let mut out = Decoded::default();
+        parse_pairs(text, ParamSource::Body, Some(0), &mut out);
+        let names: Vec<&str> = out.pairs.iter().map(|p| p.raw_name.as_str()).collect();
+        let want: Vec<&str> = text
+            .split('&')
+            .filter(|s| !s.trim_matches(['\r', '\n']).is_empty())
+            .map(|s| s.split_once('=').map_or(s, |(n, _)| n))
+            .collect();
+        assert_eq!(names, want);
+        let codes: Vec<Code> = out.findings.iter().map(|f| f.code).collect();
+        assert!(codes.contains(&Code::InvalidPercentEscape));
+        assert!(codes.contains(&Code::RawSpaceInForm));
+        assert!(codes.contains(&Code::PairWithoutEquals));
+        assert!(codes.contains(&Code::LineBreakInForm));
+        assert!(codes.contains(&Code::EmptyPair));
+    }
 }

@@ -121,7 +121,7 @@ pub(crate) fn find_request_line(t: &str) -> Option<RequestLine<'_>> {
         .find_map(|(i, l)| {
             let l = l.strip_suffix('\r').unwrap_or(l);
             // A request line has a space after its method; a form body has none.
-            if !l.contains([' ', '\t']) {
+            if !(l.contains(' ') || l.contains('\t')) {
                 return None;
             }
             parse_request_line(l).map(|(noise, method, target, version, trailing)| RequestLine {

@@ -165,10 +165,11 @@ fn clean_one_line(text: &str, plain: &Decoded) -> bool {
         && !t.ends_with(['.', '\\'])
         && !t.contains("&amp;")
         && !t.contains("&#")
-        && !t.contains(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'])
+        // Smart quotes are not ASCII: most text is, and is not searched for them.
+        && (t.is_ascii() || !t.contains(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}']))
         && errors(plain) == 0
         && !garbled(plain)
-        && salvage::known_names(plain) >= 2
+        && salvage::known_names_up_to(plain, 2) >= 2
 }
 
 /// A one-line form body, query or URL made only of what a form encoder writes (letters,

@@ -186,6 +186,12 @@ fn status_findings(
     kind: Option<&'static KindSpec>,
     webhook: bool,
 ) {
+    if !matches!(
+        field.status,
+        FieldStatus::Deprecated | FieldStatus::Legacy | FieldStatus::OtherKind
+    ) {
+        return;
+    }
     let name = field.name.clone();
     match field.status {
         FieldStatus::Deprecated => {

@@ -44,10 +44,22 @@ pub(crate) struct Salvaged {
 
 /// How many of a reading's parameter names the catalog knows (distinct).
 pub(crate) fn known_names(d: &Decoded) -> usize {
-    let mut seen: Vec<&str> = Vec::new();
+    known_names_up_to(d, usize::MAX)
+}
+
+/// [`known_names`], counted only up to `enough` (the answer is `min(known_names, enough)`).
+pub(crate) fn known_names_up_to(d: &Decoded, enough: usize) -> usize {
+    // Names seen, with a hash that settles most comparisons without reading the names.
+    let mut seen: Vec<(u64, &str)> = Vec::new();
     for p in &d.pairs {
-        if !seen.contains(&p.name.as_str()) && catalog_knows(&p.name) {
-            seen.push(&p.name);
+        if seen.len() >= enough {
+            break;
+        }
+        let h = p.name.bytes().fold(0xcbf2_9ce4_8422_2325, |h: u64, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        if !seen.iter().any(|&(x, n)| x == h && n == p.name) && catalog_knows(&p.name) {
+            seen.push((h, &p.name));
         }
     }
     seen.len()
