@@ -422,8 +422,16 @@ impl Mode {
     }
 }
 
+/// twilio-node's fallback URLs for one request.
+struct NodeFallbacks {
+    /// `[whatwg without port, whatwg with port]`, `None` = `new URL()` throws.
+    whatwg: Option<(node::WUrl, [String; 2])>,
+    /// The legacy-querystring fallbacks (`None` = throws).
+    legacy: [Option<String>; 2],
+}
+
 /// A request ready for checking: the URL, what is signed besides it, and the
-/// precomputed candidate URLs of both libraries.
+/// candidate URLs of both libraries.
 pub(crate) struct Prepared<'a> {
     pub url: &'a str,
     pub mode: Mode,
@@ -432,10 +440,9 @@ pub(crate) struct Prepared<'a> {
     pub body: &'a [u8],
     pub node_idx: Vec<u32>,
     pub py_idx: Vec<u32>,
-    /// node's fallbacks: `[whatwg without port, whatwg with port]`, `None` = `new URL()` throws.
-    pub whatwg: Option<(node::WUrl, [String; 2])>,
-    /// node's legacy-querystring fallbacks (`None` = throws).
-    pub legacy: [Option<String>; 2],
+    /// node's fallbacks, computed on first use (a signature that matches the URL as
+    /// received never needs them): see [`Prepared::node_fallbacks`].
+    node_fallbacks: std::cell::OnceCell<NodeFallbacks>,
     pub python: Result<[String; 2], python::PyError>,
     /// python's `parse_qs(query)["bodySHA256"][0]`.
     pub py_body_sha: Option<String>,
@@ -475,23 +482,6 @@ impl<'a> Prepared<'a> {
         } else {
             node_idx.clone()
         };
-        // twilio-node 6.2: `new URL(url).toString()`, then the same string surgery on the
-        // port as for the URL as received (so an empty `?` or `#` stays).
-        let whatwg = node::WUrl::parse(url).map(|w| {
-            let normalized = w.href(true);
-            let pair = [
-                url_variants::join(&url_variants::port_removed(&normalized)),
-                url_variants::join(&url_variants::port_added(&normalized)),
-            ];
-            (w, pair)
-        });
-        let legacy = match &whatwg {
-            Some((_, [a, b])) => [
-                node::with_legacy_querystring(a),
-                node::with_legacy_querystring(b),
-            ],
-            None => [None, None],
-        };
         let py_url = python::PyUrl::parse(url);
         let py_body_sha = match (&py_url, mode) {
             (Ok(u), Mode::Body) => python::parse_qs_first(&u.query, "bodySHA256"),
@@ -502,8 +492,7 @@ impl<'a> Prepared<'a> {
             mode,
             node_idx,
             py_idx,
-            whatwg,
-            legacy,
+            node_fallbacks: std::cell::OnceCell::new(),
             python: python::candidates(url),
             py_body_sha,
             body_sha_hex: (mode == Mode::Body)
@@ -511,6 +500,30 @@ impl<'a> Prepared<'a> {
             params,
             body,
         }
+    }
+
+    /// node's fallback URLs: twilio-node 6.2's `new URL(url).toString()`, then the same
+    /// string surgery on the port as for the URL as received (so an empty `?` or `#`
+    /// stays), and its legacy-querystring round trip of each.
+    fn node_fallbacks(&self) -> &NodeFallbacks {
+        self.node_fallbacks.get_or_init(|| {
+            let whatwg = node::WUrl::parse(self.url).map(|w| {
+                let normalized = w.href(true);
+                let pair = [
+                    url_variants::join(&url_variants::port_removed(&normalized)),
+                    url_variants::join(&url_variants::port_added(&normalized)),
+                ];
+                (w, pair)
+            });
+            let legacy = match &whatwg {
+                Some((_, [a, b])) => [
+                    node::with_legacy_querystring(a),
+                    node::with_legacy_querystring(b),
+                ],
+                None => [None, None],
+            };
+            NodeFallbacks { whatwg, legacy }
+        })
     }
 
     pub(crate) fn ordered(&self, order: KeyOrder) -> Ordered<'_> {
@@ -532,7 +545,8 @@ impl<'a> Prepared<'a> {
 
     /// node's `searchParams.get("bodySHA256")`.
     fn node_body_sha(&self) -> Option<String> {
-        self.whatwg
+        self.node_fallbacks()
+            .whatwg
             .as_ref()
             .and_then(|(w, _)| w.search_param("bodySHA256"))
     }
@@ -593,7 +607,7 @@ fn eval_node(prep: &Prepared<'_>, keyed: &Keyed, token: usize, sig: &[u8], out: 
         order: KeyOrder::Utf16,
     };
     // validateRequestWithBody parses the URL first.
-    if prep.mode == Mode::Body && prep.whatwg.is_none() {
+    if prep.mode == Mode::Body && prep.node_fallbacks().whatwg.is_none() {
         out.error = Some("new URL() throws on this URL".into());
         return;
     }
@@ -616,7 +630,7 @@ fn eval_node(prep: &Prepared<'_>, keyed: &Keyed, token: usize, sig: &[u8], out: 
         };
         found = Some(mk(kind, url_variants::join(&added)));
     } else {
-        match &prep.whatwg {
+        match &prep.node_fallbacks().whatwg {
             None => {
                 out.error = Some("new URL() throws on this URL".into());
                 return;
@@ -631,7 +645,7 @@ fn eval_node(prep: &Prepared<'_>, keyed: &Keyed, token: usize, sig: &[u8], out: 
             }
         }
         if found.is_none() {
-            for c in &prep.legacy {
+            for c in &prep.node_fallbacks().legacy {
                 match c {
                     None => {
                         out.error = Some("new URL() throws on this URL".into());

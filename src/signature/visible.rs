@@ -29,25 +29,35 @@ fn is_invisible(c: char) -> bool {
 /// characters, NBSP, zero-width and bidi characters as `\u{..}`, and trailing spaces as
 /// `␠`. Everything else is unchanged, so an ordinary URL reads as itself.
 pub fn make_visible(s: &str) -> String {
-    // Printable ASCII without a trailing space (any URL or signature as Twilio sends it)
-    // reads as itself: one scan and one copy instead of a push per character.
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) && !s.ends_with(' ') {
-        return s.to_string();
-    }
-    let trimmed_len = s.trim_end_matches(' ').len();
+    use std::fmt::Write as _;
+    let body = s.trim_end_matches(' ');
     let mut out = String::with_capacity(s.len() + 8);
-    for (i, c) in s.char_indices() {
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of printable ASCII (all of a URL or a signature as Twilio sends it) are
+        // copied whole; only the characters between them are looked at one by one.
+        let start = i;
+        while bytes.get(i).is_some_and(|b| (0x20..0x7f).contains(b)) {
+            i += 1;
+        }
+        out.push_str(body.get(start..i).unwrap_or_default());
+        let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         match c {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            ' ' if i >= trimmed_len => out.push('␠'),
             c if c.is_control() || is_invisible(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
         }
+        i += c.len_utf8();
     }
+    // Trailing spaces, which a reader cannot see.
+    out.extend(std::iter::repeat_n('␠', s.len() - body.len()));
     out
 }
 
@@ -65,5 +75,11 @@ mod tests {
             "a\\u{a0}b\\u{200b}\\u{0}"
         );
         assert_eq!(make_visible("héllo 😀"), "héllo 😀");
+        assert_eq!(
+            make_visible("a\u{200b}b c\u{7f}d\t  "),
+            "a\\u{200b}b c\\u{7f}d\\t␠␠"
+        );
+        assert_eq!(make_visible("   "), "␠␠␠");
+        assert_eq!(make_visible("Body=👋 hi&To=+1"), "Body=👋 hi&To=+1");
     }
 }
