@@ -40,6 +40,7 @@ pub mod placeholder;
 mod report;
 pub mod response;
 pub mod signature;
+mod text;
 pub mod timeline;
 #[cfg(feature = "wasm")]
 mod wasm;

@@ -13,6 +13,8 @@
 //!   of pasted text, where a long body was wrapped over several lines.
 //! - [`Flavor::Component`]: a URL component (host, path, fragment value): `+` stays `+`.
 
+use crate::text::part;
+
 use std::borrow::Cow;
 
 /// How [`decode`] reads `+` and line breaks (see the module documentation).
@@ -168,9 +170,9 @@ pub(crate) fn form_pairs_of(text: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
         }
         if end > start {
             // `&` and `=` are ASCII, so every cut below is on a character boundary.
-            let piece = &text[start..end];
+            let piece = part(text, start..end);
             let (k, v) = match eq {
-                Some(eq) => (&piece[..eq - start], &piece[eq - start + 1..]),
+                Some(eq) => (part(piece, ..eq - start), part(piece, eq - start + 1..)),
                 None => (piece, ""),
             };
             pairs.push((component(k, key_escaped), component(v, value_escaped)));

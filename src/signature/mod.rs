@@ -32,6 +32,8 @@
 //! assert!(is_valid("12345", &sig, url, &params));
 //! ```
 
+use crate::text::part;
+
 mod compute;
 mod content;
 mod doctor;
@@ -228,7 +230,7 @@ fn url_is_canonical(url: &str) -> bool {
         None => return false,
     };
     let (authority, path_query) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
+        Some(i) => (part(rest, ..i), part(rest, i..)),
         None => return false,
     };
     let (host, port) = match authority.split_once(':') {

@@ -1,6 +1,8 @@
 //! Emulation of twilio-python 9.13's URL handling on CPython 3.11: `urlparse(url)`,
 //! `.geturl()`, `.port`, its `remove_port` / `add_port`, and `parse_qs`.
 
+use crate::text::part;
+
 use super::node::{parse_ipv6, percent_decode_lossy};
 
 /// Why python raised instead of answering.
@@ -84,7 +86,7 @@ impl PyUrl {
         let mut url: &str = &s;
         let mut scheme = String::new();
         if let Some(i) = url.find(':') {
-            let cand = &url[..i];
+            let cand = part(url, ..i);
             let mut cs = cand.chars();
             if i > 0
                 && cs.next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -93,14 +95,14 @@ impl PyUrl {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
             {
                 scheme = cand.to_ascii_lowercase();
-                url = &url[i + 1..];
+                url = part(url, i + 1..);
             }
         }
         let mut netloc = String::new();
         if let Some(rest) = url.strip_prefix("//") {
             let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-            netloc = rest[..end].to_string();
-            url = &rest[end..];
+            netloc = part(rest, ..end).to_string();
+            url = part(rest, end..);
             let (open, close) = (netloc.contains('['), netloc.contains(']'));
             if open != close {
                 return Err(PyError::InvalidIpv6);
@@ -203,7 +205,7 @@ impl PyUrl {
 
 fn split_params(path: &str) -> (String, String) {
     let i = if let Some(slash) = path.rfind('/') {
-        match path[slash..].find(';') {
+        match part(path, slash..).find(';') {
             Some(j) => slash + j,
             None => return (path.to_string(), String::new()),
         }
@@ -213,7 +215,7 @@ fn split_params(path: &str) -> (String, String) {
             None => return (path.to_string(), String::new()),
         }
     };
-    (path[..i].to_string(), path[i + 1..].to_string())
+    (part(path, ..i).to_string(), part(path, i + 1..).to_string())
 }
 
 /// `_check_bracketed_host` (3.11.4+): IPvFuture or an IPv6 address (scope id allowed).

@@ -1,5 +1,7 @@
 //! Signing a captured request afresh, so it can be replayed against a server.
 
+use crate::text::part;
+
 use serde::{Deserialize, Serialize};
 
 use super::compute::{self, Keyed, Ordered};
@@ -95,11 +97,11 @@ pub(crate) fn form_escape_into(out: &mut String, s: &str) {
 /// Sets (or appends) `bodySHA256=<hex>` in the URL's query, before any fragment.
 fn with_body_sha(url: &str, hex: &str) -> String {
     let (main, frag) = match url.find('#') {
-        Some(i) => (&url[..i], &url[i..]),
+        Some(i) => (part(url, ..i), part(url, i..)),
         None => (url, ""),
     };
     let (base, query) = match main.find('?') {
-        Some(i) => (&main[..i], Some(&main[i + 1..])),
+        Some(i) => (part(main, ..i), Some(part(main, i + 1..))),
         None => (main, None),
     };
     let mut pairs: Vec<String> = query

@@ -2,6 +2,8 @@
 //! into parts the doctor uses to build variants. No parsing library, no normalisation:
 //! every byte not touched on purpose is kept.
 
+use crate::text::part;
+
 /// Where the pieces of `scheme://authority…` are, by byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Authority {
@@ -29,7 +31,7 @@ pub(crate) fn split_authority(url: &str) -> Option<Authority> {
     // A byte window rather than `str::find("://")`: no substring searcher in the verify
     // entry's module (about 1 KB gzipped).
     let sep = url.as_bytes().windows(3).position(|w| w == b"://")?;
-    let scheme = &url[..sep];
+    let scheme = part(url, ..sep);
     let mut chars = scheme.chars();
     let first = chars.next()?;
     if !first.is_ascii_alphabetic()
@@ -38,18 +40,20 @@ pub(crate) fn split_authority(url: &str) -> Option<Authority> {
         return None;
     }
     let auth_start = sep + 3;
-    let rest = &url[auth_start..];
+    let rest = part(url, auth_start..);
     let auth_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let auth_end = auth_start + auth_len;
-    let authority = &url[auth_start..auth_end];
+    let authority = part(url, auth_start..auth_end);
     let host_rel = authority.rfind('@').map(|i| i + 1).unwrap_or(0);
-    let hostport = &authority[host_rel..];
+    let hostport = part(authority, host_rel..);
     let search_from = if hostport.starts_with('[') {
         hostport.find(']').map(|i| i + 1).unwrap_or(hostport.len())
     } else {
         0
     };
-    let colon = hostport[search_from..].find(':').map(|i| i + search_from);
+    let colon = part(hostport, search_from..)
+        .find(':')
+        .map(|i| i + search_from);
     let host_start = auth_start + host_rel;
     let host_end = colon.map(|c| host_start + c).unwrap_or(auth_end);
     Some(Authority {
@@ -73,7 +77,7 @@ pub(crate) fn default_port_for(scheme: &str) -> &'static str {
 /// The URL with its port removed, as up to three pieces (no allocation).
 pub(crate) fn port_removed(url: &str) -> [&str; 3] {
     match split_authority(url) {
-        Some(a) if a.has_port() => [&url[..a.host_end], &url[a.auth_end..], ""],
+        Some(a) if a.has_port() => [part(url, ..a.host_end), part(url, a.auth_end..), ""],
         _ => [url, "", ""],
     }
 }
@@ -82,10 +86,10 @@ pub(crate) fn port_removed(url: &str) -> [&str; 3] {
 pub(crate) fn port_added(url: &str) -> [&str; 4] {
     match split_authority(url) {
         Some(a) if !a.has_port() => [
-            &url[..a.auth_end],
+            part(url, ..a.auth_end),
             ":",
-            default_port_for(&url[..a.scheme_end]),
-            &url[a.auth_end..],
+            default_port_for(part(url, ..a.scheme_end)),
+            part(url, a.auth_end..),
         ],
         _ => [url, "", "", ""],
     }
@@ -116,21 +120,24 @@ pub(crate) struct Parts {
 impl Parts {
     pub(crate) fn parse(url: &str) -> Option<Parts> {
         let a = split_authority(url)?;
-        let rest = &url[a.auth_end..];
+        let rest = part(url, a.auth_end..);
         let (before_frag, fragment) = match rest.find('#') {
-            Some(i) => (&rest[..i], Some(rest[i + 1..].to_string())),
+            Some(i) => (part(rest, ..i), Some(part(rest, i + 1..).to_string())),
             None => (rest, None),
         };
         let (path, query) = match before_frag.find('?') {
-            Some(i) => (&before_frag[..i], Some(before_frag[i + 1..].to_string())),
+            Some(i) => (
+                part(before_frag, ..i),
+                Some(part(before_frag, i + 1..).to_string()),
+            ),
             None => (before_frag, None),
         };
         Some(Parts {
-            scheme: url[..a.scheme_end].to_string(),
-            userinfo: url[a.auth_start..a.host_start].to_string(),
-            host: url[a.host_start..a.host_end].to_string(),
+            scheme: part(url, ..a.scheme_end).to_string(),
+            userinfo: part(url, a.auth_start..a.host_start).to_string(),
+            host: part(url, a.host_start..a.host_end).to_string(),
             port: if a.has_port() {
-                Some(url[a.host_end + 1..a.auth_end].to_string())
+                Some(part(url, a.host_end + 1..a.auth_end).to_string())
             } else {
                 None
             },

@@ -1,6 +1,8 @@
 //! [`verify`]: a captured request against both official libraries, with the findings and
 //! the doctor's diagnoses, and the sentences that explain a disagreement.
 
+use crate::text::part;
+
 use super::*;
 
 /// Why a signature header is not a well-formed base64 HMAC, if it is not.
@@ -496,12 +498,12 @@ fn disagreement(prep: &Prepared<'_>, ev: &Evaluation, node_accepts: bool) -> Str
 fn python_reason(url: &str) -> String {
     let mut why: Vec<String> = Vec::new();
     if let Some(a) = url_variants::split_authority(url) {
-        let scheme = &url[..a.scheme_end];
+        let scheme = part(url, ..a.scheme_end);
         if scheme.bytes().any(|b| b.is_ascii_uppercase()) {
             why.push("urlparse() lower-cases the scheme".into());
         }
         let userinfo = a.host_start > a.auth_start;
-        let ipv6 = url[a.host_start..].starts_with('[');
+        let ipv6 = part(url, a.host_start..).starts_with('[');
         if a.has_port() && (userinfo || ipv6) {
             why.push(format!(
                 "remove_port() cuts the {} at its first ':'",

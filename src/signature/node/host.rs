@@ -2,6 +2,8 @@
 //! forbidden code points), IPv4 in all its legacy number forms, IPv6 and its compressed
 //! serialisation.
 
+use crate::text::part;
+
 use super::percent_decode_lossy;
 use crate::signature::punycode;
 
@@ -143,7 +145,7 @@ fn parse_ipv4_number(s: &str) -> Option<u64> {
     let (digits, radix) = if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
         (h, 16)
     } else if s.len() > 1 && s.starts_with('0') {
-        (&s[1..], 8)
+        (part(s, 1..), 8)
     } else {
         (s, 10)
     };

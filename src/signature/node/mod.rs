@@ -5,6 +5,8 @@
 //! Only the special schemes (http, https, ws, wss, ftp) are emulated; for anything else
 //! `parse` returns `None`, which the caller treats like `new URL()` throwing.
 
+use crate::text::part;
+
 mod host;
 mod querystring;
 
@@ -115,7 +117,7 @@ impl WUrl {
         };
 
         let colon = s.find(':')?;
-        let scheme_raw = &s[..colon];
+        let scheme_raw = part(s, ..colon);
         let mut cs = scheme_raw.chars();
         if !cs.next()?.is_ascii_alphabetic()
             || !cs.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
@@ -124,15 +126,15 @@ impl WUrl {
         }
         let scheme = scheme_raw.to_ascii_lowercase();
         let default_port = special_default_port(&scheme)?;
-        let rest = &s[colon + 1..];
+        let rest = part(s, colon + 1..);
         // Special authority (ignore) slashes: any run of '/' and '\'.
         let rest = rest.trim_start_matches(['/', '\\']);
         let auth_len = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
-        let authority = &rest[..auth_len];
-        let after = &rest[auth_len..];
+        let authority = part(rest, ..auth_len);
+        let after = part(rest, auth_len..);
 
         let (userinfo, hostport) = match authority.rfind('@') {
-            Some(i) => (Some(&authority[..i]), &authority[i + 1..]),
+            Some(i) => (Some(part(authority, ..i)), part(authority, i + 1..)),
             None => (None, authority),
         };
         let (mut username, mut password) = (String::new(), String::new());
@@ -140,8 +142,8 @@ impl WUrl {
             // Earlier '@'s become part of the credentials (encoded as %40 below).
             match ui.find(':') {
                 Some(i) => {
-                    username = encode(&ui[..i], in_userinfo_set);
-                    password = encode(&ui[i + 1..], in_userinfo_set);
+                    username = encode(part(ui, ..i), in_userinfo_set);
+                    password = encode(part(ui, i + 1..), in_userinfo_set);
                 }
                 None => username = encode(ui, in_userinfo_set),
             }
@@ -161,7 +163,7 @@ impl WUrl {
             }
         }
         let (host_raw, port_raw) = match split {
-            Some(i) => (&hostport[..i], Some(&hostport[i + 1..])),
+            Some(i) => (part(hostport, ..i), Some(part(hostport, i + 1..))),
             None => (hostport, None),
         };
         if host_raw.is_empty() {
@@ -197,13 +199,16 @@ impl WUrl {
 
         // Path, query, fragment.
         let (before_frag, fragment) = match after.find('#') {
-            Some(i) => (&after[..i], Some(encode(&after[i + 1..], in_fragment_set))),
+            Some(i) => (
+                part(after, ..i),
+                Some(encode(part(after, i + 1..), in_fragment_set)),
+            ),
             None => (after, None),
         };
         let (path_raw, query) = match before_frag.find('?') {
             Some(i) => (
-                &before_frag[..i],
-                Some(encode(&before_frag[i + 1..], in_special_query_set)),
+                part(before_frag, ..i),
+                Some(encode(part(before_frag, i + 1..), in_special_query_set)),
             ),
             None => (before_frag, None),
         };

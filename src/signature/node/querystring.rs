@@ -1,6 +1,8 @@
 //! Node's legacy `querystring` module as twilio-node uses it: `parse`, `escape`,
 //! `stringify`, and the `withLegacyQuerystring` URL rebuild built on them.
 
+use crate::text::part;
+
 use super::{percent_decode_lossy, HEX_UPPER};
 use crate::signature::compute;
 
@@ -13,8 +15,8 @@ pub(crate) fn with_legacy_querystring(url: &str) -> Option<String> {
     match url.find('?') {
         Some(q) if q + 1 < url.len() => {
             let mut out = String::with_capacity(url.len() + 8);
-            out.push_str(&url[..=q]);
-            out.push_str(&qs_stringify(&qs_parse(&url[q + 1..])));
+            out.push_str(part(url, ..=q));
+            out.push_str(&qs_stringify(&qs_parse(part(url, q + 1..))));
             Some(out)
         }
         _ => Some(url.to_string()),
@@ -35,7 +37,7 @@ pub(crate) fn qs_parse(qs: &str) -> Vec<(String, Vec<String>)> {
             continue;
         }
         let (k, v) = match piece.find('=') {
-            Some(i) => (&piece[..i], &piece[i + 1..]),
+            Some(i) => (part(piece, ..i), part(piece, i + 1..)),
             None => (piece, ""),
         };
         let key = percent_decode_lossy(k, true);
