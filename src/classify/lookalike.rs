@@ -271,9 +271,13 @@ impl IdShapes {
         for name in ["ApiVersion", "api_version"] {
             let v = ev.get(name).map_or("", str::trim);
             let date = v.len() == 10
-                && v.bytes()
-                    .enumerate()
-                    .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+                && v.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
             if date && v != "2010-04-01" && v != "2008-08-01" {
                 out.foreign.push(name);
             }

@@ -80,8 +80,7 @@ pub(crate) fn rest_create(text: &str, d: &mut Decoded) -> Option<&'static str> {
 /// `…/2010-04-01` defined in the text), the reading is that REST request: POST to the list
 /// (its account may be a template). Returns the resource when the reading was changed.
 pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static str> {
-    if d.url.is_some() || d.path.is_some() || d.method.is_some() || !text.contains("2010-04-01")
-    {
+    if d.url.is_some() || d.path.is_some() || d.method.is_some() || !text.contains("2010-04-01") {
         return None;
     }
     let lower = text.to_ascii_lowercase();
