@@ -144,6 +144,8 @@ static PRODUCTS: &[Product] = &[
             Has("messageId"),
             Has("conversation_uuid"),
             Has("network-code"),
+            // The Messages API's request: `message_type` and `channel` (whatsapp, sms…).
+            All(&[Has("message_type"), Has("channel")]),
         ],
     },
     Product {
