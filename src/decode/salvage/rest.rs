@@ -106,8 +106,10 @@ pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static s
             continue;
         };
         let written = text[..at]
-            .rfind(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | ','))
-            .map_or(0, |k| k + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | ','))
+            .map_or(0, |(k, c)| k + c.len_utf8());
         // The URL as written when it names the version; else the path it stands for (its
         // base URL is a name the text defines elsewhere).
         let path = format!("/2010-04-01{tail}");
