@@ -159,14 +159,14 @@ fn decode_event_map(event: &Map<String, Value>, out: &mut Decoded) -> bool {
     let (Some(method), Some(path)) = (method, path) else {
         return false;
     };
-    let mut headers = event_headers(&event);
+    let mut headers = event_headers(event);
     let header = |name: &str| {
         headers
             .iter()
             .find(|h| h.name.eq_ignore_ascii_case(name))
             .map(|h| h.value.clone())
     };
-    let query = text(event.get("rawQueryString")).unwrap_or_else(|| query_of(&event));
+    let query = text(event.get("rawQueryString")).unwrap_or_else(|| query_of(event));
     let host = header("X-Forwarded-Host").or_else(|| header("Host"));
     let scheme = header("X-Forwarded-Proto").unwrap_or_else(|| "https".into());
     let mut url = match host {
