@@ -290,9 +290,14 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
             c.bump();
             return Some(entries);
         }
-        if c.eat("...") || c.eat("…") {
-            // A JavaScript spread (`...base.body`) or an elision (`%{"k" => "v", ...}`): the
-            // parameters it stands for are not in the text; the rest of the object is read.
+        let unpacking = c.eat("**");
+        if unpacking {
+            c.seen.python_word = true;
+        }
+        if unpacking || c.eat("...") || c.eat("…") {
+            // A JavaScript spread (`...base.body`), Python's unpacking (`**base_params`) or an
+            // elision (`%{"k" => "v", ...}`): the parameters it stands for are not in the
+            // text; the rest of the object is read.
             c.ws();
             let spread = if c.peek() != Some(close) && !matches!(c.peek(), Some(',' | ';')) {
                 match scan_expr(c, close)? {
