@@ -144,8 +144,10 @@ static PRODUCTS: &[Product] = &[
             Has("messageId"),
             Has("conversation_uuid"),
             Has("network-code"),
-            // The Messages API's request: `message_type` and `channel` (whatsapp, sms…).
+            // The Messages API: its request (`message_type` and `channel`) and the status and
+            // inbound webhooks, whose id is `message_uuid`.
             All(&[Has("message_type"), Has("channel")]),
+            Has("message_uuid"),
         ],
     },
     Product {
