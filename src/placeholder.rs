@@ -147,7 +147,9 @@ pub fn classify(value: &str, value_type: &ValueType) -> Option<Placeholder> {
     }
     match value_type {
         ValueType::Sid { .. } => classify_id(v),
-        ValueType::Phone { .. } if masked_address(v) => Some(Placeholder::Redacted),
+        ValueType::Phone { .. } if masked_address(v) || calling_code_only(v) => {
+            Some(Placeholder::Redacted)
+        }
         ValueType::Phone { .. } => fake_number(v).then_some(Placeholder::Fake),
         ValueType::Token | ValueType::Jwt => is_mask_run(v).then_some(Placeholder::Redacted),
         ValueType::Url => masked_url(v).then_some(Placeholder::Redacted),
@@ -376,6 +378,11 @@ fn classify_id(v: &str) -> Option<Placeholder> {
     if is_uuid(v) {
         return Some(Placeholder::ForeignId);
     }
+    if one_character_over_and_over(v.get(2..).unwrap_or("")) {
+        // `ACaaaa…a` (a test's all-`a` id, one `a` too many): a real SID, cut off or not,
+        // never is one character repeated, so its length says nothing.
+        return Some(Placeholder::Fake);
+    }
     if is_near_sid(v) {
         // A real SID that lost or gained a few characters (cut off when copied), or one
         // with a typo, is for the SID check to report. Three or more letters that no hex
@@ -393,6 +400,14 @@ fn classify_id(v: &str) -> Option<Placeholder> {
         return Some(Placeholder::ForeignId);
     }
     Some(Placeholder::Fake)
+}
+
+/// Eight or more of one letter or digit and nothing else (`aaaaaaaa…`, `00000000…`).
+fn one_character_over_and_over(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next().is_some_and(|first| {
+        first.is_ascii_alphanumeric() && rest.len() >= 8 && chars.all(|c| c == first)
+    })
 }
 
 /// Two capital letters and 22–38 letters or digits: shaped like a SID, but not exactly.
@@ -448,6 +463,13 @@ fn masked_address(v: &str) -> bool {
                 || (one_letter_mask && c.is_ascii_alphabetic())
                 || "+-() .…".contains(c)
         })
+}
+
+/// A number cut down to its calling code (`+1`, `+44`): the subscriber digits were
+/// removed before the capture was shared.
+fn calling_code_only(v: &str) -> bool {
+    v.strip_prefix('+')
+        .is_some_and(|d| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Caller ID strings Twilio really passes when it cannot give a number.

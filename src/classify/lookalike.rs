@@ -144,6 +144,10 @@ static PRODUCTS: &[Product] = &[
             Has("messageId"),
             Has("conversation_uuid"),
             Has("network-code"),
+            // The Messages API: its request (`message_type` and `channel`) and the status and
+            // inbound webhooks, whose id is `message_uuid`.
+            All(&[Has("message_type"), Has("channel")]),
+            Has("message_uuid"),
         ],
     },
     Product {
@@ -167,9 +171,21 @@ static PRODUCTS: &[Product] = &[
         ],
     },
     Product {
+        // sipgate.io's call events (`newCall`, `answer`, `hangup`): `event` and `callId`.
+        name: "sipgate.io",
+        twilio: false,
+        signals: &[All(&[Has("event"), Has("callId")])],
+    },
+    Product {
         name: "Bandwidth",
         twilio: false,
-        signals: &[Has("callId"), Has("eventType"), Has("applicationId")],
+        // `callId` alone is many providers' name (sipgate.io's, for one): with Bandwidth's
+        // `accountId` beside it, it is Bandwidth's.
+        signals: &[
+            All(&[Has("callId"), Has("accountId")]),
+            Has("eventType"),
+            Has("applicationId"),
+        ],
     },
 ];
 
@@ -252,6 +268,22 @@ impl IdShapes {
                 }
                 Some(Placeholder::ForeignId) => out.foreign.push(name),
                 _ => {}
+            }
+        }
+        // An API version Twilio never had (Restcomm-style platforms answer as
+        // `2012-04-24`): the platform's own, as its ids are.
+        for name in ["ApiVersion", "api_version"] {
+            let v = ev.get(name).map_or("", str::trim);
+            let date = v.len() == 10
+                && v.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            if date && v != "2010-04-01" && v != "2008-08-01" {
+                out.foreign.push(name);
             }
         }
         out

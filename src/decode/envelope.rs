@@ -13,9 +13,69 @@ use serde_json::{Map, Value};
 
 use super::http::redact_authorization;
 use super::url::apply_url;
-use super::{form, json, Decoded};
+use super::{form, json, literal, Decoded};
 use crate::finding::{Code, Finding};
 use crate::report::{Header, ParamSource};
+
+/// True when a JSON text or a program's literal (unquoted or single-quoted keys) names the
+/// fields of a Lambda HTTP event or a Monitor Alert: worth reading as one.
+pub(crate) fn names_envelope_fields(t: &str) -> bool {
+    let head = t.get(..t.len().min(4096)).unwrap_or(t);
+    let event = (head.contains("httpMethod") && head.contains("headers"))
+        || (head.contains("rawPath") && head.contains("requestContext"));
+    let alert =
+        t.contains("request_variables") && (t.contains("alert_text") || t.contains("error_code"));
+    (event && t.contains("body")) || alert
+}
+
+/// A Lambda HTTP event or a Monitor Alert written as a program's literal rather than JSON
+/// (a test fixture's `export const event = { rawPath: '/sms', body: 'VG9…', … };`): read
+/// with the tolerant literal reader, then as the envelope. `false` when it is not one.
+pub(crate) fn decode_literal_envelope(t: &str, out: &mut Decoded) -> bool {
+    let Some(lit) = literal::read_object(t) else {
+        return false;
+    };
+    let map = literal_map(&lit.entries, 0);
+    let event = (map.contains_key("httpMethod") && map.contains_key("headers"))
+        || (map.contains_key("rawPath") && map.contains_key("requestContext"));
+    let alert = map.contains_key("request_variables")
+        && (map.contains_key("alert_text") || map.contains_key("error_code"));
+    if event && map.contains_key("body") {
+        decode_event_map(&map, out)
+    } else if alert {
+        decode_alert_map(&map, out)
+    } else {
+        false
+    }
+}
+
+/// A literal's entries as the JSON they stand for (nested objects read in turn, to a
+/// bounded depth; an expression kept as its text).
+fn literal_map(entries: &[literal::Entry], depth: usize) -> Map<String, Value> {
+    entries
+        .iter()
+        .map(|e| (e.key.clone(), literal_value(&e.value, depth)))
+        .collect()
+}
+
+fn literal_value(v: &literal::Val, depth: usize) -> Value {
+    use literal::Val;
+    match v {
+        Val::Str(s) | Val::Expr(s) => Value::String(s.clone()),
+        Val::Scalar(s) => match s.as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => serde_json::from_str::<serde_json::Number>(s)
+                .map_or_else(|_| Value::String(s.clone()), Value::Number),
+        },
+        Val::Null => Value::Null,
+        Val::List(items) => Value::Array(items.iter().map(|i| literal_value(i, depth)).collect()),
+        Val::Map(text) => match (depth < 8).then(|| literal::read_object(text)).flatten() {
+            Some(inner) => Value::Object(literal_map(&inner.entries, depth + 1)),
+            None => Value::String(text.clone()),
+        },
+    }
+}
 
 /// True when a JSON text looks like a Monitor Alert with the request it is about.
 pub(crate) fn looks_like_alert(t: &str) -> bool {
@@ -29,6 +89,11 @@ pub(crate) fn decode_alert(t: &str, out: &mut Decoded) -> bool {
     let Ok(Value::Object(alert)) = serde_json::from_str::<Value>(t) else {
         return false;
     };
+    decode_alert_map(&alert, out)
+}
+
+/// [`decode_alert`] on the alert's fields already read.
+fn decode_alert_map(alert: &Map<String, Value>, out: &mut Decoded) -> bool {
     let text = |k: &str| alert.get(k).and_then(Value::as_str).map(str::to_string);
     let Some(variables) = text("request_variables") else {
         return false;
@@ -77,6 +142,11 @@ pub(crate) fn decode_event(t: &str, out: &mut Decoded) -> bool {
     let Ok(Value::Object(event)) = serde_json::from_str::<Value>(t) else {
         return false;
     };
+    decode_event_map(&event, out)
+}
+
+/// [`decode_event`] on the event's fields already read.
+fn decode_event_map(event: &Map<String, Value>, out: &mut Decoded) -> bool {
     let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
     let http = event
         .get("requestContext")
@@ -89,14 +159,14 @@ pub(crate) fn decode_event(t: &str, out: &mut Decoded) -> bool {
     let (Some(method), Some(path)) = (method, path) else {
         return false;
     };
-    let mut headers = event_headers(&event);
+    let mut headers = event_headers(event);
     let header = |name: &str| {
         headers
             .iter()
             .find(|h| h.name.eq_ignore_ascii_case(name))
             .map(|h| h.value.clone())
     };
-    let query = text(event.get("rawQueryString")).unwrap_or_else(|| query_of(&event));
+    let query = text(event.get("rawQueryString")).unwrap_or_else(|| query_of(event));
     let host = header("X-Forwarded-Host").or_else(|| header("Host"));
     let scheme = header("X-Forwarded-Proto").unwrap_or_else(|| "https".into());
     let mut url = match host {

@@ -58,6 +58,37 @@ pub(crate) fn looks_like_print_r(t: &str) -> bool {
         })
 }
 
+/// PHP's `print_r` entries run together on one line (a document that lost its line
+/// breaks: `POST fields: [CallSid] => CA… [From] =>+1… [To] => …`): the entries from the
+/// first `[Key] =>` on, one per line, with where they start. `None` unless three or more.
+pub(crate) fn print_r_on_one_line(t: &str) -> Option<(String, usize)> {
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while let Some(k) = t[i..].find('[') {
+        let open = i + k;
+        i = open + 1;
+        let key_end = t[i..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(t.len(), |e| i + e);
+        if key_end > i && t[key_end..].starts_with("] =>") {
+            starts.push(open);
+        }
+        if starts.len() > 4096 {
+            return None;
+        }
+    }
+    if starts.len() < 3 || t[starts[0]..].trim_end().contains('\n') {
+        return None;
+    }
+    let mut lines = String::with_capacity(t.len() - starts[0] + starts.len());
+    for (n, &at) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(t.len());
+        lines.push_str(t[at..end].trim_end());
+        lines.push('\n');
+    }
+    Some((lines, starts[0]))
+}
+
 /// A line that only names what follows (`EXAMPLE REPLY:`, `POST data:`): text ending in a
 /// colon, with no `[Key] =>` entry in it.
 fn is_label_line(line: &str) -> bool {

@@ -200,6 +200,13 @@ fn rest_create_call(text: &str, out: &mut Decoded) {
                 "The parameters are the arguments of a helper library's {resource} create call: read as the REST request it sends (POST …/{resource}.json), not as a webhook."
             ),
         ));
+    } else if let Some(resource) = salvage::rest_path_beside(text, out) {
+        out.findings.push(Finding::new(
+            Code::WrapperUnwrapped,
+            format!(
+                "The program text posts the parameters to Twilio's {resource} list path written beside them: read as that REST request (POST …/{resource}.json), not as a webhook."
+            ),
+        ));
     }
 }
 
@@ -415,17 +422,28 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
         InputFormat::Url => url::decode_url_input(trimmed, start, &mut out),
         InputFormat::Http => http::decode_http(text, base, &mut out),
         InputFormat::Curl => curl::decode_curl(trimmed, &mut out),
-        InputFormat::Json
-            if forced.is_none()
-                && (envelope::looks_like_event(trimmed) || envelope::looks_like_alert(trimmed)) =>
-        {
-            let read = if envelope::looks_like_alert(trimmed) {
-                envelope::decode_alert(trimmed, &mut out)
+        InputFormat::Json if forced.is_none() && envelope::names_envelope_fields(trimmed) => {
+            // The envelope may sit in a statement (`export const event = {…};`) and be
+            // written as a program's literal rather than JSON.
+            let span = object_span(trimmed);
+            let read = if envelope::looks_like_alert(span) {
+                envelope::decode_alert(span, &mut out)
+            } else if envelope::looks_like_event(span) {
+                envelope::decode_event(span, &mut out)
             } else {
-                envelope::decode_event(trimmed, &mut out)
+                envelope::decode_literal_envelope(span, &mut out)
             };
             if read {
                 out.format = Some(InputFormat::Http);
+                if span.len() < trimmed.len() {
+                    out.findings.push(
+                        Finding::new(
+                            Code::NoiseIgnored,
+                            "Text around the event object (the statement that holds it) was ignored.",
+                        )
+                        .at(start),
+                    );
+                }
             } else {
                 json::decode_json_input(trimmed, start, ParamSource::Json, &mut out);
             }
@@ -465,6 +483,14 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
         out.body.get_or_insert_with(|| text.to_string());
     }
     out
+}
+
+/// The text from its first `{` to its last `}` (the whole text when it has no such span).
+fn object_span(t: &str) -> &str {
+    match (t.find('{'), t.rfind('}')) {
+        (Some(o), Some(c)) if o < c => &t[o..=c],
+        _ => t,
+    }
 }
 
 /// A 2010-04-01 resource in XML (`<TwilioResponse><Call><Sid>…<ApiVersion>2010-04-01`)

@@ -100,6 +100,8 @@ struct Seen {
     initializer: bool,
     /// A comma was missing between two entries on separate lines.
     missing_comma: bool,
+    /// Kotlin's `"k" to v` pairs (`mapOf(…)`).
+    infix_to: bool,
 }
 
 /// Where a literal object starts in `text`: (byte offset of the opening bracket, the
@@ -238,6 +240,7 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
         || s.comment
         || s.kwargs
         || s.initializer
+        || s.infix_to
         || s.trailing_comma)
         && s.elided.is_empty()
         && named.is_none()
@@ -252,7 +255,9 @@ pub(crate) fn read_object(text: &str) -> Option<Literal> {
 
 /// Names the syntax from what the reader saw.
 fn name_syntax(s: &Seen) -> &'static str {
-    if s.kwargs {
+    if s.infix_to {
+        "a Kotlin map (mapOf(\"k\" to v))"
+    } else if s.kwargs {
         "Python keyword arguments (dict(…))"
     } else if s.initializer {
         "a C# object initializer (`Name = value` in braces)"
@@ -285,9 +290,14 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
             c.bump();
             return Some(entries);
         }
-        if c.eat("...") || c.eat("…") {
-            // A JavaScript spread (`...base.body`) or an elision (`%{"k" => "v", ...}`): the
-            // parameters it stands for are not in the text; the rest of the object is read.
+        let unpacking = c.eat("**");
+        if unpacking {
+            c.seen.python_word = true;
+        }
+        if unpacking || c.eat("...") || c.eat("…") {
+            // A JavaScript spread (`...base.body`), Python's unpacking (`**base_params`) or an
+            // elision (`%{"k" => "v", ...}`): the parameters it stands for are not in the
+            // text; the rest of the object is read.
             c.ws();
             let spread = if c.peek() != Some(close) && !matches!(c.peek(), Some(',' | ';')) {
                 match scan_expr(c, close)? {
@@ -306,9 +316,13 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
             }
             continue;
         }
+        let quoted_key = matches!(c.peek(), Some('"' | '\''));
         let key = parse_key(c)?;
         c.ws();
-        if c.eat("=>") || c.eat("->") {
+        if quoted_key && eat_infix_to(c) {
+            // Kotlin's pairs: `mapOf("To" to "+1…", …)`.
+            c.seen.infix_to = true;
+        } else if c.eat("=>") || c.eat("->") {
             // `->`: Scala's tuples (`"To" -> "+1…"`), read like a hash's arrow.
             c.seen.arrow = true;
         } else if c.eat(":") {
@@ -342,6 +356,16 @@ fn parse_entries(c: &mut Cursor, close: char, depth: usize) -> Option<Vec<Entry>
         } else if c.peek() != Some(close) {
             return None;
         }
+    }
+}
+
+/// Kotlin's infix `to` between a pair's two halves, followed by a space.
+fn eat_infix_to(c: &mut Cursor) -> bool {
+    let rest = c.rest();
+    if rest.starts_with("to") && rest[2..].starts_with(char::is_whitespace) {
+        c.eat("to")
+    } else {
+        false
     }
 }
 

@@ -94,6 +94,7 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
                 let args = &text[from..to];
                 let useful = what != "a call's arguments"
                     || args.contains("->")
+                    || kotlin_pairs(args)
                     || args.contains("=>") && !brace_outside_quotes(args);
                 if to > from && useful && mentions_twilio(&text[from..to]) {
                     out.push((from, to, what));
@@ -109,6 +110,12 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, &'static str)> {
     }
     form_lines(text, &mut out);
     out
+}
+
+/// True when call arguments are Kotlin pairs: a quoted name, the infix `to`, a value
+/// (`mapOf("To" to "+1…", …)`).
+pub(super) fn kotlin_pairs(args: &str) -> bool {
+    args.contains("\" to ") || args.contains("' to ")
 }
 
 /// True when `s` holds a `{` that is not inside a quoted string.

@@ -108,6 +108,7 @@ pub(super) fn key_value_lines(text: &str) -> Option<(Decoded, usize)> {
     };
     let mut first = None;
     let mut offset = 0;
+    let mut read = Vec::new();
     for line in text.split_inclusive('\n') {
         let at = offset;
         offset += line.len();
@@ -115,9 +116,31 @@ pub(super) fn key_value_lines(text: &str) -> Option<(Decoded, usize)> {
             continue;
         };
         first.get_or_insert(at);
+        read.push((name, value));
+    }
+    // A document's list that says what each value is (`- From: +1… (Sender's number)`):
+    // when two or more lines end so, the remark is the document's, not the value's.
+    let remarks = read.iter().filter(|(_, v)| remark_at(v).is_some()).count() >= 2;
+    for (name, value) in read {
+        let value = match remark_at(value) {
+            Some(cut) if remarks => &value[..cut],
+            _ => value,
+        };
         push_name_value(&mut out, name, value, is_header_name(name));
     }
     (out.pairs.len() >= 2).then(|| (out, first.unwrap_or(0)))
+}
+
+/// Where a remark in parentheses after two or more spaces starts in a value
+/// (`+1234567890        (Sender's phone number)`): the value's end.
+fn remark_at(value: &str) -> Option<usize> {
+    let v = value.trim_end();
+    if !v.ends_with(')') {
+        return None;
+    }
+    let open = v.rfind("  (")?;
+    let cut = v[..open].trim_end().len();
+    (cut > 0 && !v[open..].trim_start()[1..].contains('(')).then_some(cut)
 }
 
 /// Keeps what the text's other lines say about the request beside the reading found in it:

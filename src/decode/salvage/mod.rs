@@ -15,10 +15,10 @@ use super::json::push_literal;
 use super::{decode_plain, literal, Decoded};
 use crate::report::InputFormat;
 use crate::report::{Header, ParamSource, RawPair};
-use candidates::{candidates, closing, has_escapes, join_literals, unescape};
+use candidates::{candidates, closing, has_escapes, join_literals, kotlin_pairs, unescape};
 use lines::{attach_request_facts, is_header_name, key_value_lines};
 use rest::rest_call;
-pub(crate) use rest::rest_create;
+pub(crate) use rest::{rest_create, rest_path_beside};
 use std::borrow::Cow;
 
 /// At most this many candidates are read (bounded work on hostile input).
@@ -157,9 +157,12 @@ fn candidate_text<'s>(slice: &'s str, what: &str) -> Cow<'s, str> {
         // with the line breaks of a wrapped log line folded.
         let words: Vec<&str> = inner().split_whitespace().collect();
         Cow::Owned(format!("{{{}}}", words.join(" ")))
-    } else if what == "a call's arguments" && (slice.contains("->") || slice.contains("=>")) {
+    } else if what == "a call's arguments"
+        && (slice.contains("->") || slice.contains("=>") || kotlin_pairs(slice))
+    {
         // Scala's `withFormUrlEncodedBody("To" -> "+1…", …)`: tuples read as a map; Ruby's
-        // `create('To' => '+1…', …)`: a hash passed without its braces.
+        // `create('To' => '+1…', …)`: a hash passed without its braces; Kotlin's
+        // `mapOf("To" to "+1…", …)`: pairs read as a map.
         Cow::Owned(format!("{{{}}}", inner()))
     } else if slice.starts_with('(') && slice.contains("] =>") {
         // PHP's print_r after a log line's columns: `… ARR Array\n(\n [Key] => value`.
@@ -251,6 +254,62 @@ fn read_whole_text(text: &str, best: &mut Option<Salvaged>, posted: bool) {
             });
         }
     }
+    // print_r entries run together on one line (`[CallSid] => CA… [From] => …`).
+    if let Some((lines, start)) = super::json::print_r_on_one_line(text) {
+        let mut decoded = decode_plain(&lines, None);
+        let known = known_names(&decoded);
+        if enough(&decoded, known, posted) && best.as_ref().is_none_or(|b| b.known < known) {
+            for f in &mut decoded.findings {
+                f.at = Some(start);
+            }
+            *best = Some(Salvaged {
+                decoded,
+                start,
+                what: "print_r() entries written on one line",
+                known,
+            });
+        }
+    }
+    // A curl command in a script (a shell script's replay of a webhook after its own
+    // `if`/variable lines): the command and its `\`-continued lines, read as curl.
+    if let Some((from, to)) = embedded_curl(text) {
+        let mut decoded = decode_plain(&text[from..to], None);
+        let known = known_names(&decoded);
+        if decoded.format == Some(InputFormat::Curl)
+            && enough(&decoded, known, true)
+            && best.as_ref().is_none_or(|b| b.known < known)
+        {
+            for f in &mut decoded.findings {
+                f.at = f.at.map(|a| (a + from).min(text.len()));
+            }
+            *best = Some(Salvaged {
+                decoded,
+                start: from,
+                what: "a curl command in a script",
+                known,
+            });
+        }
+    }
+    // A body built one piece at a time (`sb.append("&From=%2B1…")`, Kotlin's
+    // `buildString { append("…") }`, C#'s `.Append("…")`): the pieces joined in order.
+    if let Some((joined, start)) = appended_literals(text) {
+        let mut decoded = decode_plain(&joined, None);
+        let known = known_names(&decoded);
+        if matches!(decoded.format, Some(InputFormat::Form | InputFormat::Query))
+            && enough(&decoded, known, posted)
+            && best.as_ref().is_none_or(|b| b.known < known)
+        {
+            for f in &mut decoded.findings {
+                f.at = Some(start);
+            }
+            *best = Some(Salvaged {
+                decoded,
+                start,
+                what: "string pieces appended one call at a time (append(\"…\"))",
+                known,
+            });
+        }
+    }
     // Parameters set one statement at a time (`params.put("Digits", "1234");`).
     if let Some((lit, start)) = literal::read_statements(text) {
         consider(
@@ -292,6 +351,71 @@ fn read_whole_text(text: &str, best: &mut Option<Salvaged>, posted: bool) {
             });
         }
     }
+}
+
+/// Where a curl command starts on a line of its own (after other lines) and where its
+/// `\`-continued lines end. `None` when the text starts with it (the plain curl reader's).
+fn embedded_curl(text: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    let mut from = None;
+    for line in text.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        match from {
+            None => {
+                let t = line.trim_start();
+                let word_end = t.find(char::is_whitespace).unwrap_or(t.len());
+                if here > 0 && &t[..word_end] == "curl" {
+                    from = Some(here + (line.len() - t.len()));
+                    if !line.trim_end().ends_with('\\') {
+                        return Some((from?, here + line.trim_end().len()));
+                    }
+                }
+            }
+            Some(f) => {
+                if !line.trim_end().ends_with('\\') {
+                    return Some((f, here + line.trim_end().len()));
+                }
+            }
+        }
+    }
+    from.map(|f| (f, text.trim_end().len()))
+}
+
+/// The string literals passed one by one to `append(…)` / `Append(…)` calls, joined in
+/// order, and where the first call is: `None` unless there are two or more and they join
+/// into something with a `=`.
+fn appended_literals(text: &str) -> Option<(String, usize)> {
+    let b = text.as_bytes();
+    let mut joined = String::new();
+    let mut first = None;
+    let mut pieces = 0;
+    let mut i = 0;
+    while pieces < MAX_OPENINGS {
+        let Some(k) = text[i..].find("ppend(") else {
+            break;
+        };
+        let call = i + k;
+        i = call + "ppend(".len();
+        if call == 0 || !matches!(b[call - 1], b'a' | b'A') {
+            continue;
+        }
+        let q = i + (text[i..].len() - text[i..].trim_start().len());
+        if !matches!(b.get(q), Some(b'"' | b'\'')) {
+            continue;
+        }
+        let Some(end) = closing(b, q) else {
+            continue;
+        };
+        if !text[end..].trim_start().starts_with(')') {
+            continue;
+        }
+        joined.push_str(&unescape(&text[q + 1..end - 1]));
+        first.get_or_insert(call - 1);
+        pieces += 1;
+        i = end;
+    }
+    (pieces >= 2 && joined.contains('=')).then(|| (joined, first.unwrap_or(0)))
 }
 
 /// One `name` / `value` read from a table or `Name: value` lines: a header, or a parameter
@@ -558,6 +682,9 @@ fn mentions_twilio(s: &str) -> bool {
         || ["EventType", "WorkspaceSid", "TaskSid", "BundleSid", "ConversationSid"]
             .iter()
             .any(|n| s.contains(n))
+        // A Lambda event or a Monitor Alert: its body may be base64 or escaped, so the
+        // parameters' names need not show.
+        || super::envelope::names_envelope_fields(s)
 }
 
 /// `callSid` for `CallSid`: the camelCase spelling other platforms and SDKs use.

@@ -74,6 +74,58 @@ pub(crate) fn rest_create(text: &str, d: &mut Decoded) -> Option<&'static str> {
     Some(resource)
 }
 
+/// When the program text around a reading posts it to a Twilio REST list path written in
+/// the text (a test's mock of the API, `nock(…).post(`/2010-04-01/Accounts/${sid}/Messages.json`,
+/// body)`, or `'${BASE_URL}/Accounts/${sid}/Messages.json'` with the base URL's
+/// `…/2010-04-01` defined in the text), the reading is that REST request: POST to the list
+/// (its account may be a template). Returns the resource when the reading was changed.
+pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static str> {
+    if d.url.is_some() || d.path.is_some() || d.method.is_some() || !text.contains("2010-04-01") {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    if !(lower.contains(".post(") || text.contains("POST")) {
+        return None;
+    }
+    let mut from = 0;
+    for _ in 0..64 {
+        let at = from + text[from..].find("/Accounts/")?;
+        from = at + 1;
+        let end = text[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | ',' | ')'))
+            .map_or(text.len(), |k| at + k);
+        let tail = &text[at..end];
+        let segs: Vec<&str> = tail.trim_start_matches('/').split('/').collect();
+        let [_, _, last] = segs[..] else {
+            continue;
+        };
+        let Some(resource) = ["Messages", "Calls"]
+            .into_iter()
+            .find(|r| last.split('.').next() == Some(*r))
+        else {
+            continue;
+        };
+        let written = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | ','))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        // The URL as written when it names the version; else the path it stands for (its
+        // base URL is a name the text defines elsewhere).
+        let path = format!("/2010-04-01{tail}");
+        let url = &text[written..end];
+        d.method = Some("POST".to_string());
+        d.url = Some(if url.contains("/2010-04-01/") {
+            url.to_string()
+        } else {
+            path.clone()
+        });
+        d.path = Some(path);
+        return Some(resource);
+    }
+    None
+}
+
 /// The resource (`Messages`, `Calls`) of a create call whose parentheses are still open at
 /// `start` (the parameters are its arguments), opened at most `CALL_WINDOW` bytes before.
 /// The byte at `start` counts: the parameters may be the call's own `(…)`.
