@@ -34,6 +34,9 @@ impl Checker<'_> {
             return None;
         }
         match attr.ty {
+            AttrType::String if node.name == "Dial" && attr.name == "callerId" => {
+                self.client_caller_id(node, v)
+            }
             AttrType::String => None,
             AttrType::Integer => {
                 let ok = |s: &str| s.parse::<i64>().is_ok_and(|n| n >= 0);
@@ -129,6 +132,32 @@ impl Checker<'_> {
                 })
             }
         }
+    }
+
+    /// `<Dial callerId="client:alice">` calling a phone number (a `<Number>`, or a number as
+    /// `<Dial>`'s text): a Client identity is not a caller ID a phone can be shown, so
+    /// Twilio logs 13214 ("Dial: Invalid callerId value") and that leg is not placed, as a
+    /// Twilio engineer explained for exactly this TwiML in
+    /// twilio/voice-quickstart-android#450. Calling a `<Client>` with it is not judged here.
+    fn client_caller_id(&self, node: &Node, v: &str) -> Option<Finding> {
+        let is_client = v
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("client:"));
+        let children = || node.children.iter().filter_map(|&i| self.tree.nodes.get(i));
+        let calls_number = children().any(|c| c.name == "Number")
+            || (node.children.is_empty() && dialable(node.text.trim()));
+        (is_client && calls_number).then(|| {
+            Finding::new(
+                Code::TwimlInvalidAttributeValue,
+                format!(
+                    "callerId=\"{}\" on <Dial> is a Client identity, but this <Dial> calls a phone number: a phone can only be shown a phone number, so Twilio logs 13214 and does not place the call.",
+                    clip(v, 40)
+                ),
+            )
+            .severity(Severity::Warning)
+            .twilio(13214)
+            .hint("Set callerId to a Twilio number or a verified caller ID in E.164 (+14155550100).")
+        })
     }
 
     pub(super) fn text(
