@@ -294,7 +294,7 @@ pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
                     kind.unwrap_or("status callback")
                 ),
             )
-            .hint("Answer status callbacks with an empty 200 (or 204); TwiML here never runs."),
+            .hint("Answer status callbacks with a 204, or an empty 200 that names a Content-Type; TwiML here never runs."),
         );
     }
     let connection_overrides = ctx.url.as_deref().and_then(connection_overrides);
@@ -595,7 +595,7 @@ fn empty_without_type(
     Some(
         Finding::new(
             Code::ResponseContentType,
-            format!("An empty {status} with no Content-Type header: Twilio logs 11200 (\"Response does not contain content type\") for it, even though there is nothing to run."),
+            format!("An empty {status} with no Content-Type header: the empty body is not the problem, the missing type is; Twilio logs 11200 (\"Response does not contain content type\") for it."),
         )
         .twilio(11200)
         .hint("Answer 204 No Content, or send <Response/> with Content-Type text/xml."),
