@@ -378,6 +378,15 @@ pub(crate) static ERRORS: &[ErrorInfo] = &[
         lint_hint: None,
     },
     ErrorInfo {
+        code: 21617,
+        name: "The concatenated message body exceeds the 1600 character limit",
+        level: "error",
+        meaning: "The text of a message is longer than the 1,600 characters a message body may hold, so it is not sent.",
+        causes: &["a <Message> or <Body> in the TwiML answer with more than 1,600 characters", "a REST Body over 1,600 characters", "templates or joined strings that make the final text too long", "emoji or other characters outside GSM-7 taking more room than plain letters"],
+        source: "https://www.twilio.com/docs/api/errors/21617",
+        lint_hint: Some("a <Message> or <Body> text over 1,600 characters"),
+    },
+    ErrorInfo {
         code: 30001,
         name: "Queue overflow",
         level: "error",

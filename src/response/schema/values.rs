@@ -175,6 +175,9 @@ impl Checker<'_> {
             .map(|(_, r)| *r)
             .unwrap_or(spec.text);
         let text = node.text.trim();
+        if let Some(f) = too_long_body(node, spec, parent, text) {
+            findings.push(self.at(f, node.offset));
+        }
         match rule {
             TextRule::None if !text.is_empty() => findings.push(
                 self.at(
@@ -356,6 +359,33 @@ fn dialable(text: &str) -> bool {
     body.bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
         && (3..=15).contains(&digits)
+}
+
+/// The most characters a message body may have: Twilio's 21617 page names a `<Message>` or
+/// `<Body>` in a TwiML answer longer than 1,600 characters as a cause of the error.
+const MAX_BODY_CHARS: usize = 1600;
+
+/// A reply's text over [`MAX_BODY_CHARS`]: the text of a `<Message>` that has no nouns, or
+/// of its `<Body>`. Characters are counted as written; characters outside GSM-7 can make a
+/// shorter text too long as well, which is not judged here.
+fn too_long_body(node: &Node, spec: &ElementSpec, parent: &str, text: &str) -> Option<Finding> {
+    let body = match spec.tag {
+        "Message" => node.children.is_empty(),
+        "Body" => parent == "Message",
+        _ => false,
+    };
+    let chars = text.chars().count();
+    (body && chars > MAX_BODY_CHARS).then(|| {
+        Finding::new(
+            Code::TooLong,
+            format!(
+                "<{}> holds {chars} characters; a message body may have at most {MAX_BODY_CHARS}, so Twilio fails it with 21617 and no reply is sent.",
+                node.name
+            ),
+        )
+        .twilio(21617)
+        .hint("Shorten the reply, or split it into several <Message> verbs of at most 1,600 characters each.")
+    })
 }
 
 /// The Twilio error a bad whole number on this element and attribute causes.
