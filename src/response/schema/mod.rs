@@ -299,11 +299,19 @@ impl Checker<'_> {
                     ),
                     None => format!("<{}> has no attribute {}.", node.name, a.name),
                 };
+                // SSML inside <Say> goes to the speech engine: an attribute it does not
+                // know makes the text unreadable, which Twilio logs as 13520 "Say: Invalid
+                // text" (<say-as role="mdy">, twilio/twilio-csharp#479).
+                let code = if spec.kind == ElementKind::Ssml {
+                    13520
+                } else {
+                    12200
+                };
                 findings.push(
                     self.at(
                         Finding::new(Code::TwimlUnknownAttribute, msg)
                             .param(&a.name)
-                            .twilio(12200),
+                            .twilio(code),
                         a.offset,
                     ),
                 );
