@@ -297,6 +297,15 @@ pub(crate) static ERRORS: &[ErrorInfo] = &[
         lint_hint: Some("warn on <Say> with neither text nor SSML children"),
     },
     ErrorInfo {
+        code: 13521,
+        name: "<Say> element character limits exceeded",
+        level: "warning",
+        meaning: "The text inside a <Say> is longer than the voice in use can read; the limit depends on the text-to-speech engine.",
+        causes: &["more than 4,096 single-byte characters for the basic voices", "more than 3,000 for Amazon Polly voices (SSML tags are not counted)", "more than 5,000 for Google voices (tags, spaces and line breaks are counted)", "the URL-encoded text over 4,500 characters"],
+        source: "https://www.twilio.com/docs/api/errors/13521",
+        lint_hint: Some("a <Say> whose text exceeds its voice's limit"),
+    },
+    ErrorInfo {
         code: 13611,
         name: "Record: Invalid timeout value",
         level: "warning",

@@ -160,6 +160,36 @@ impl Checker<'_> {
         })
     }
 
+    /// A `<Say>` over its voice's limit (Twilio's 13521 page): Polly voices take 3,000
+    /// bytes of text, Google voices 5,000 and the basic voices (man, woman, alice, or none
+    /// named) 4,096. The text of nested SSML counts; the tags themselves are not counted,
+    /// which only Google does, so this errs on the side of saying nothing.
+    fn too_long_say(&self, node: &Node) -> Option<Finding> {
+        let voice = node.attr("voice").map(|a| a.value.trim()).unwrap_or("");
+        let (engine, limit) = if voice.starts_with("Polly.") {
+            ("Polly", 3000)
+        } else if voice.starts_with("Google.") {
+            ("Google", 5000)
+        } else {
+            ("basic", 4096)
+        };
+        let mut bytes = 0usize;
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            bytes += n.text.trim().len();
+            stack.extend(n.children.iter().filter_map(|&i| self.tree.nodes.get(i)));
+        }
+        (bytes > limit).then(|| {
+            Finding::new(
+                Code::TooLong,
+                format!("<Say> holds {bytes} bytes of text; {engine} voices read at most {limit}, so Twilio logs 13521 and the text is not spoken in full."),
+            )
+            .severity(Severity::Warning)
+            .twilio(13521)
+            .hint("Split the text over several <Say> verbs, or record it and <Play> the file.")
+        })
+    }
+
     pub(super) fn text(
         &self,
         node: &Node,
@@ -177,6 +207,11 @@ impl Checker<'_> {
         let text = node.text.trim();
         if let Some(f) = too_long_body(node, spec, parent, text) {
             findings.push(self.at(f, node.offset));
+        }
+        if spec.tag == "Say" {
+            if let Some(f) = self.too_long_say(node) {
+                findings.push(self.at(f, node.offset));
+            }
         }
         match rule {
             TextRule::None if !text.is_empty() => findings.push(
