@@ -52,10 +52,17 @@ impl Role {
             | "voice-request-legacy"
             | "gather-action"
             | "dial-action"
+            | "dial-action-legacy"
             | "record-action" => Role::Voice,
-            "messaging-request" | "whatsapp-request" => Role::Messaging,
+            "messaging-request" | "messaging-request-legacy" | "whatsapp-request" => {
+                Role::Messaging
+            }
+            // The catalog's summaries: a conference recording's callback is "like the call
+            // recording callback", and a partial speech result's "reply is ignored".
             "voice-status-callback"
             | "recording-status-callback"
+            | "conference-recording-status-callback"
+            | "gather-partial-result-callback"
             | "message-status-callback"
             | "amd-callback"
             | "conference-callback"
