@@ -273,9 +273,18 @@ def apply_additions(schema):
     """What Twilio documents and accepts but the helper libraries lack, kept apart in
     `project_additions` (each with why and where Twilio says so) and merged here: values
     appended to an enum, an attribute added to an element, an attribute's type narrowed
-    to one Twilio documents (`type`), or its values limited under one parent (`parent`,
-    `values`, with the Twilio error another value causes)."""
+    to one Twilio documents (`type`), its values limited under one parent (`parent`,
+    `values`, with the Twilio error another value causes), or a verb allowed under the
+    root of one more document type (`document`, `verb`)."""
     for add in schema.get("project_additions", []):
+        if "verb" in add:
+            element = schema["elements"][add["verb"]]
+            if add["document"] not in element["document"]:
+                element["document"].append(add["document"])
+            children = schema["documents"][add["document"]]["children"]
+            if add["verb"] not in children:
+                children.append(add["verb"])
+            continue
         if "attribute" in add and "parent" in add:
             limit = {k: add[k] for k in ("parent", "attribute", "values", "twilio")}
             schema["elements"][add["element"]].setdefault("values_by_parent", []).append(limit)

@@ -297,6 +297,15 @@ pub(crate) static ERRORS: &[ErrorInfo] = &[
         lint_hint: Some("warn on <Say> with neither text nor SSML children"),
     },
     ErrorInfo {
+        code: 13521,
+        name: "<Say> element character limits exceeded",
+        level: "warning",
+        meaning: "The text inside a <Say> is longer than the voice in use can read; the limit depends on the text-to-speech engine.",
+        causes: &["more than 4,096 single-byte characters for the basic voices", "more than 3,000 for Amazon Polly voices (SSML tags are not counted)", "more than 5,000 for Google voices (tags, spaces and line breaks are counted)", "the URL-encoded text over 4,500 characters"],
+        source: "https://www.twilio.com/docs/api/errors/13521",
+        lint_hint: Some("a <Say> whose text exceeds its voice's limit"),
+    },
+    ErrorInfo {
         code: 13611,
         name: "Record: Invalid timeout value",
         level: "warning",
@@ -376,6 +385,15 @@ pub(crate) static ERRORS: &[ErrorInfo] = &[
         causes: &["landline number", "invalid or badly formatted number", "IoT/M2M number format Twilio does not recognise", "since July 2024 some former 21614 cases are reported with newer, more specific codes"],
         source: "https://www.twilio.com/docs/api/errors/21614",
         lint_hint: None,
+    },
+    ErrorInfo {
+        code: 21617,
+        name: "The concatenated message body exceeds the 1600 character limit",
+        level: "error",
+        meaning: "The text of a message is longer than the 1,600 characters a message body may hold, so it is not sent.",
+        causes: &["a <Message> or <Body> in the TwiML answer with more than 1,600 characters", "a REST Body over 1,600 characters", "templates or joined strings that make the final text too long", "emoji or other characters outside GSM-7 taking more room than plain letters"],
+        source: "https://www.twilio.com/docs/api/errors/21617",
+        lint_hint: Some("a <Message> or <Body> text over 1,600 characters"),
     },
     ErrorInfo {
         code: 30001,

@@ -294,7 +294,7 @@ pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
                     kind.unwrap_or("status callback")
                 ),
             )
-            .hint("Answer status callbacks with an empty 200 (or 204); TwiML here never runs."),
+            .hint("Answer status callbacks with a 204, or an empty 200 that names a Content-Type; TwiML here never runs."),
         );
     }
     let connection_overrides = ctx.url.as_deref().and_then(connection_overrides);
@@ -543,6 +543,9 @@ fn http_checks(
                 .severity(sev)
                 .hint("To answer with nothing to do, send <Response/> with Content-Type text/xml."),
         );
+        if let Some(f) = empty_without_type(parsed, content_type) {
+            findings.push(f);
+        }
         return false;
     }
     if body.len() > MAX_TWIML_BYTES {
@@ -565,6 +568,38 @@ fn http_checks(
         return content_type_check(content_type, body, role, findings);
     }
     true
+}
+
+/// An empty 2xx answer other than 204 that names no Content-Type: Twilio logs 11200
+/// ("Error reading response: Response does not contain content type") for it, although there
+/// is nothing to run; the message or call itself goes on. Seen in real reports for Express,
+/// Go's net/http and Convex answers to incoming messages (howdyai/botkit#2132,
+/// AGWA/sms-over-xmpp#22, get-convex/twilio#9) and for a status callback
+/// (twilio/twilio-node#369). A 204 needs no type: it says there is no content.
+/// Only said when the paste shows the headers (raw HTTP, or a HAR entry that lists them).
+fn empty_without_type(
+    parsed: &split::ParsedResponse,
+    content_type: Option<&str>,
+) -> Option<Finding> {
+    let status = parsed.status?;
+    let typed = content_type.is_some_and(|c| !c.trim().is_empty());
+    // A HAR entry that lists no headers at all does not say whether there was a type.
+    let headers_known = match parsed.kind {
+        ResponseInputKind::Twiml => false,
+        ResponseInputKind::Har => !parsed.headers.is_empty(),
+        ResponseInputKind::HttpResponse | ResponseInputKind::Exchange => true,
+    };
+    if !headers_known || typed || !(200..300).contains(&status) || status == 204 {
+        return None;
+    }
+    Some(
+        Finding::new(
+            Code::ResponseContentType,
+            format!("An empty {status} with no Content-Type header: the empty body is not the problem, the missing type is; Twilio logs 11200 (\"Response does not contain content type\") for it."),
+        )
+        .twilio(11200)
+        .hint("Answer 204 No Content, or send <Response/> with Content-Type text/xml."),
+    )
 }
 
 /// Whether a body starts like XML (after a byte-order mark and white space).

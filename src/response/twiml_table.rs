@@ -14,7 +14,7 @@ pub(crate) const METHODS: &[&str] = &["GET", "POST"];
 pub(crate) static DOCUMENTS: &[DocumentSpec] = &[
     DocumentSpec { document: DocumentType::Voice, root: "Response", children: &["Connect", "Dial", "Echo", "Enqueue", "Gather", "Hangup", "Leave", "Pause", "Pay", "Play", "Prompt", "Queue", "Record", "Redirect", "Refer", "Reject", "Say", "Sms", "Start", "Stop"] },
     DocumentSpec { document: DocumentType::Messaging, root: "Response", children: &["Message", "Redirect"] },
-    DocumentSpec { document: DocumentType::Fax, root: "Response", children: &["Receive"] },
+    DocumentSpec { document: DocumentType::Fax, root: "Response", children: &["Receive", "Reject"] },
 ];
 
 /// Every TwiML element, sorted by tag.
@@ -776,7 +776,7 @@ pub(crate) static ELEMENTS: &[ElementSpec] = &[
     },
     ElementSpec {
         tag: "Reject",
-        documents: &[DocumentType::Voice],
+        documents: &[DocumentType::Voice, DocumentType::Fax],
         kind: ElementKind::Verb,
         parents: &["Response"],
         children: &["Parameter"],

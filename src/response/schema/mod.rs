@@ -52,10 +52,17 @@ impl Role {
             | "voice-request-legacy"
             | "gather-action"
             | "dial-action"
+            | "dial-action-legacy"
             | "record-action" => Role::Voice,
-            "messaging-request" | "whatsapp-request" => Role::Messaging,
+            "messaging-request" | "messaging-request-legacy" | "whatsapp-request" => {
+                Role::Messaging
+            }
+            // The catalog's summaries: a conference recording's callback is "like the call
+            // recording callback", and a partial speech result's "reply is ignored".
             "voice-status-callback"
             | "recording-status-callback"
+            | "conference-recording-status-callback"
+            | "gather-partial-result-callback"
             | "message-status-callback"
             | "amd-callback"
             | "conference-callback"
@@ -299,11 +306,19 @@ impl Checker<'_> {
                     ),
                     None => format!("<{}> has no attribute {}.", node.name, a.name),
                 };
+                // SSML inside <Say> goes to the speech engine: an attribute it does not
+                // know makes the text unreadable, which Twilio logs as 13520 "Say: Invalid
+                // text" (<say-as role="mdy">, twilio/twilio-csharp#479).
+                let code = if spec.kind == ElementKind::Ssml {
+                    13520
+                } else {
+                    12200
+                };
                 findings.push(
                     self.at(
                         Finding::new(Code::TwimlUnknownAttribute, msg)
                             .param(&a.name)
-                            .twilio(12200),
+                            .twilio(code),
                         a.offset,
                     ),
                 );

@@ -34,6 +34,9 @@ impl Checker<'_> {
             return None;
         }
         match attr.ty {
+            AttrType::String if node.name == "Dial" && attr.name == "callerId" => {
+                self.client_caller_id(node, v)
+            }
             AttrType::String => None,
             AttrType::Integer => {
                 let ok = |s: &str| s.parse::<i64>().is_ok_and(|n| n >= 0);
@@ -131,6 +134,62 @@ impl Checker<'_> {
         }
     }
 
+    /// `<Dial callerId="client:alice">` calling a phone number (a `<Number>`, or a number as
+    /// `<Dial>`'s text): a Client identity is not a caller ID a phone can be shown, so
+    /// Twilio logs 13214 ("Dial: Invalid callerId value") and that leg is not placed, as a
+    /// Twilio engineer explained for exactly this TwiML in
+    /// twilio/voice-quickstart-android#450. Calling a `<Client>` with it is not judged here.
+    fn client_caller_id(&self, node: &Node, v: &str) -> Option<Finding> {
+        let is_client = v
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("client:"));
+        let children = || node.children.iter().filter_map(|&i| self.tree.nodes.get(i));
+        let calls_number = children().any(|c| c.name == "Number")
+            || (node.children.is_empty() && dialable(node.text.trim()));
+        (is_client && calls_number).then(|| {
+            Finding::new(
+                Code::TwimlInvalidAttributeValue,
+                format!(
+                    "callerId=\"{}\" on <Dial> is a Client identity, but this <Dial> calls a phone number: a phone can only be shown a phone number, so Twilio logs 13214 and does not place the call.",
+                    clip(v, 40)
+                ),
+            )
+            .severity(Severity::Warning)
+            .twilio(13214)
+            .hint("Set callerId to a Twilio number or a verified caller ID in E.164 (+14155550100).")
+        })
+    }
+
+    /// A `<Say>` over its voice's limit (Twilio's 13521 page): Polly voices take 3,000
+    /// bytes of text, Google voices 5,000 and the basic voices (man, woman, alice, or none
+    /// named) 4,096. The text of nested SSML counts; the tags themselves are not counted,
+    /// which only Google does, so this errs on the side of saying nothing.
+    fn too_long_say(&self, node: &Node) -> Option<Finding> {
+        let voice = node.attr("voice").map(|a| a.value.trim()).unwrap_or("");
+        let (engine, limit) = if voice.starts_with("Polly.") {
+            ("Polly", 3000)
+        } else if voice.starts_with("Google.") {
+            ("Google", 5000)
+        } else {
+            ("basic", 4096)
+        };
+        let mut bytes = 0usize;
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            bytes += n.text.trim().len();
+            stack.extend(n.children.iter().filter_map(|&i| self.tree.nodes.get(i)));
+        }
+        (bytes > limit).then(|| {
+            Finding::new(
+                Code::TooLong,
+                format!("<Say> holds {bytes} bytes of text; {engine} voices read at most {limit}, so Twilio logs 13521 and the text is not spoken in full."),
+            )
+            .severity(Severity::Warning)
+            .twilio(13521)
+            .hint("Split the text over several <Say> verbs, or record it and <Play> the file.")
+        })
+    }
+
     pub(super) fn text(
         &self,
         node: &Node,
@@ -146,6 +205,14 @@ impl Checker<'_> {
             .map(|(_, r)| *r)
             .unwrap_or(spec.text);
         let text = node.text.trim();
+        if let Some(f) = too_long_body(node, spec, parent, text) {
+            findings.push(self.at(f, node.offset));
+        }
+        if spec.tag == "Say" {
+            if let Some(f) = self.too_long_say(node) {
+                findings.push(self.at(f, node.offset));
+            }
+        }
         match rule {
             TextRule::None if !text.is_empty() => findings.push(
                 self.at(
@@ -327,6 +394,33 @@ fn dialable(text: &str) -> bool {
     body.bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
         && (3..=15).contains(&digits)
+}
+
+/// The most characters a message body may have: Twilio's 21617 page names a `<Message>` or
+/// `<Body>` in a TwiML answer longer than 1,600 characters as a cause of the error.
+const MAX_BODY_CHARS: usize = 1600;
+
+/// A reply's text over [`MAX_BODY_CHARS`]: the text of a `<Message>` that has no nouns, or
+/// of its `<Body>`. Characters are counted as written; characters outside GSM-7 can make a
+/// shorter text too long as well, which is not judged here.
+fn too_long_body(node: &Node, spec: &ElementSpec, parent: &str, text: &str) -> Option<Finding> {
+    let body = match spec.tag {
+        "Message" => node.children.is_empty(),
+        "Body" => parent == "Message",
+        _ => false,
+    };
+    let chars = text.chars().count();
+    (body && chars > MAX_BODY_CHARS).then(|| {
+        Finding::new(
+            Code::TooLong,
+            format!(
+                "<{}> holds {chars} characters; a message body may have at most {MAX_BODY_CHARS}, so Twilio fails it with 21617 and no reply is sent.",
+                node.name
+            ),
+        )
+        .twilio(21617)
+        .hint("Shorten the reply, or split it into several <Message> verbs of at most 1,600 characters each.")
+    })
 }
 
 /// The Twilio error a bad whole number on this element and attribute causes.
