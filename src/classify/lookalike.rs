@@ -23,7 +23,7 @@ impl Lookalike {
     pub(crate) fn explain(&self, ev: &Evidence) -> String {
         match self {
             Lookalike::TwilioProduct(p) => format!(
-                "This is a Twilio {} webhook ({}), not a Programmable Voice or Messaging request.",
+                "This is a Twilio {} webhook ({}), not a Programmable Voice or Messaging request; the catalog does not describe its parameters, so they are listed but not checked.",
                 p.name,
                 p.seen(ev)
             ),
@@ -102,9 +102,35 @@ static PRODUCTS: &[Product] = &[
         ],
     },
     Product {
+        // Video's Rooms, Recordings and Compositions status callbacks (form-encoded, like
+        // Voice's): room, participant, track, recording, composition and transcription
+        // events. Conference callbacks' events (`participant-join`, `conference-end`…) and
+        // Voice recording callbacks (`RecordingStatus`, no event) share none of these.
         name: "Video",
         twilio: true,
-        signals: &[Has("RoomSid"), Prefix("StatusCallbackEvent", "room-")],
+        signals: &[
+            Has("RoomSid"),
+            Has("RoomName"),
+            Has("RoomStatus"),
+            Has("RoomType"),
+            Has("RoomDuration"),
+            Has("ParticipantIdentity"),
+            Has("ParticipantStatus"),
+            Has("ParticipantDuration"),
+            Has("TrackSid"),
+            Has("TrackKind"),
+            Has("CompositionSid"),
+            Has("CompositionStatus"),
+            Prefix("StatusCallbackEvent", "room-"),
+            Prefix("StatusCallbackEvent", "track-"),
+            Prefix("StatusCallbackEvent", "composition-"),
+            Prefix("StatusCallbackEvent", "recording-"),
+            Prefix("StatusCallbackEvent", "transcription-"),
+            OneOf(
+                "StatusCallbackEvent",
+                &["participant-connected", "participant-disconnected"],
+            ),
+        ],
     },
     Product {
         name: "Programmable Chat",
@@ -291,9 +317,17 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
     {
         return Some(Lookalike::RestMessage);
     }
-    let product = PRODUCTS
+    // The product most of whose signals hold: a Video participant event carries
+    // ParticipantSid, which Conversations also sends, and a dozen names only Video sends.
+    // Equal counts go to the earlier row.
+    let (product, _) = PRODUCTS
         .iter()
-        .find(|p| p.signals.iter().any(|c| c.holds(ev)))?;
+        .map(|p| (p, p.signals.iter().filter(|c| c.holds(ev)).count()))
+        .filter(|(_, n)| *n > 0)
+        .fold(None, |best: Option<(&Product, usize)>, (p, n)| match best {
+            Some((_, b)) if b >= n => best,
+            _ => Some((p, n)),
+        })?;
     if product.twilio {
         Some(Lookalike::TwilioProduct(product))
     } else {

@@ -160,7 +160,11 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
     }
     let verdict = match (scored.first(), suspicious) {
         (Some((score, rule)), None) => {
-            let runner = scored.get(1).filter(|(s, _)| *s * 10 >= *score * 8);
+            // The runner-up is another kind: a second rule of the winner's kind is no rival.
+            let runner = scored
+                .iter()
+                .find(|(_, r)| r.kind != rule.kind)
+                .filter(|(s, _)| *s * 10 >= *score * 8);
             let confidence = confidence(*score, runner.map(|r| r.0));
             let mut reasons = reasons_of(rule, ev);
             reasons.extend(precedence_notes(rule.kind, ev));

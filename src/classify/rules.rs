@@ -80,6 +80,9 @@ pub(super) enum Cond {
     MessagesList,
     /// Every one of these holds.
     All(&'static [Cond]),
+    /// A name the catalog documents, but for none of this kind's chain, is present (names
+    /// the catalog does not know, such as an app's own, do not count).
+    Beyond(&'static str),
 }
 
 impl Cond {
@@ -101,6 +104,7 @@ impl Cond {
                 .is_some_and(|p| p.version.is_none_or(|x| x == v) && p.call_sid.is_some()),
             Cond::MessagesList => ev.path.is_some_and(is_messages_list),
             Cond::All(conds) => conds.iter().all(|c| c.holds(ev)),
+            Cond::Beyond(kind) => beyond(ev, kind).is_some(),
         }
     }
 
@@ -134,6 +138,11 @@ impl Cond {
             (Cond::CallsList(_) | Cond::CallPath(_) | Cond::MessagesList, false) => {
                 "path does not match".into()
             }
+            (Cond::Beyond(kind), true) => match beyond(ev, kind) {
+                Some(n) => format!("has {n}, which a {kind} does not carry"),
+                None => format!("has a parameter a {kind} does not carry"),
+            },
+            (Cond::Beyond(kind), false) => format!("no parameter a {kind} does not carry"),
             (Cond::All(conds), present) => conds
                 .iter()
                 .map(|c| c.describe(ev, present))
@@ -141,6 +150,16 @@ impl Cond {
                 .join(" and "),
         }
     }
+}
+
+/// The first name (in wire order) the catalog documents for some kind but not for `kind` or
+/// the kinds it inherits from.
+fn beyond<'a>(ev: &Evidence<'a>, kind: &str) -> Option<&'a str> {
+    let covered = crate::catalog::coverage(kind);
+    ev.pairs.iter().map(|(n, _)| *n).find(|n| {
+        let mut rows = crate::catalog::rows_named(n).peekable();
+        rows.peek().is_some() && !rows.any(|p| covered(p))
+    })
 }
 
 /// A detection rule for one reportable kind.
@@ -236,6 +255,18 @@ pub(super) static RULES: &[Rule] = &[
         any: &[],
         none: &[Has("CallStatus"), Has("From"), Has("To")],
         boost: &[Has("CallSid")],
+    },
+    // AsyncAmdStatusCallback posts CallSid, AccountSid, AnsweredBy and
+    // MachineDetectionDuration, nothing else: a capture that kept the call and the verdict
+    // and no name another kind of call request carries (CallStatus, From, To, Direction,
+    // ApiVersion…) is that callback, even without the duration. Synchronous AMD puts
+    // AnsweredBy on a voice request, which always carries some of those names.
+    Rule {
+        kind: "amd-callback",
+        all: &[Has("AnsweredBy"), Has("CallSid")],
+        any: &[],
+        none: &[Beyond("amd-callback")],
+        boost: &[Has("AccountSid"), Has("MachineDetectionDuration")],
     },
     Rule {
         kind: "dial-action",
