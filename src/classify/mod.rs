@@ -5,11 +5,13 @@
 //! candidate gets a score; the reasons list names the parameters that decided it. A
 //! separate lookalike pass refuses to claim requests that merely reuse Twilio's names.
 
+mod body;
 mod lookalike;
 mod partial;
 mod rules;
 mod side;
 
+pub(crate) use body::json_body_note;
 pub(crate) use lookalike::{product_names, twilio_product_names, IdShapes, Lookalike};
 pub(crate) use rules::RestPath;
 

@@ -80,6 +80,9 @@ pub(super) enum Cond {
     MessagesList,
     /// Every one of these holds.
     All(&'static [Cond]),
+    /// At least one of these holds (a partial capture's guess needs it too: it is not a
+    /// name that a cut capture may have lost, but the evidence the rule stands on).
+    AnyOf(&'static [Cond]),
     /// A name the catalog documents, but for none of this kind's chain, is present (names
     /// the catalog does not know, such as an app's own, do not count).
     Beyond(&'static str),
@@ -104,6 +107,7 @@ impl Cond {
                 .is_some_and(|p| p.version.is_none_or(|x| x == v) && p.call_sid.is_some()),
             Cond::MessagesList => ev.path.is_some_and(is_messages_list),
             Cond::All(conds) => conds.iter().all(|c| c.holds(ev)),
+            Cond::AnyOf(conds) => conds.iter().any(|c| c.holds(ev)),
             Cond::Beyond(kind) => beyond(ev, kind).is_some(),
         }
     }
@@ -143,6 +147,17 @@ impl Cond {
                 None => format!("has a parameter a {kind} does not carry"),
             },
             (Cond::Beyond(kind), false) => format!("no parameter a {kind} does not carry"),
+            (Cond::AnyOf(conds), true) => conds
+                .iter()
+                .filter(|c| c.holds(ev))
+                .map(|c| c.describe(ev, true))
+                .collect::<Vec<_>>()
+                .join(", "),
+            (Cond::AnyOf(conds), false) => conds
+                .iter()
+                .map(|c| c.describe(ev, false))
+                .collect::<Vec<_>>()
+                .join(" and "),
             (Cond::All(conds), present) => conds
                 .iter()
                 .map(|c| c.describe(ev, present))
@@ -230,6 +245,11 @@ pub(super) static RULES: &[Rule] = &[
             Has("RecordingStatus"),
             Has("TranscriptionSid"),
             Has("TranscriptionText"),
+            // The status callback of a call created with Record=true carries RecordingUrl,
+            // RecordingSid and RecordingDuration too; only status callbacks carry these.
+            Has("CallbackSource"),
+            Has("CallDuration"),
+            Has("Timestamp"),
         ],
         boost: &[Has("Digits"), Has("CallStatus"), Has("From")],
     },
@@ -305,6 +325,8 @@ pub(super) static RULES: &[Rule] = &[
             Has("Digits"),
             Has("SpeechResult"),
             Has("DialCallStatus"),
+            // A recording's URL is an action's or a recording callback's, unless names only
+            // status callbacks carry come with it (the rule below).
             Has("RecordingUrl"),
             Eq("ApiVersion", "2008-08-01"),
             Format(F::Xml),
@@ -315,6 +337,41 @@ pub(super) static RULES: &[Rule] = &[
             Has("Duration"),
             Has("SipResponseCode"),
             Has("Timestamp"),
+        ],
+    },
+    // A call created with Record=true reports its recording (RecordingUrl, RecordingSid,
+    // RecordingDuration) in its status callbacks: with a name only status callbacks carry,
+    // a RecordingUrl does not make a <Record> action.
+    Rule {
+        kind: "voice-status-callback",
+        all: &[
+            Has("CallSid"),
+            Has("CallStatus"),
+            Has("RecordingUrl"),
+            AnyOf(&[
+                Has("CallbackSource"),
+                Has("CallDuration"),
+                Has("Timestamp"),
+                Has("SequenceNumber"),
+            ]),
+        ],
+        any: &[],
+        none: &[
+            Has("Digits"),
+            Has("SpeechResult"),
+            Has("DialCallStatus"),
+            Has("RecordingStatus"),
+            Has("TranscriptionSid"),
+            Has("TranscriptionText"),
+            Eq("ApiVersion", "2008-08-01"),
+            Format(F::Xml),
+        ],
+        boost: &[
+            Eq("CallbackSource", "call-progress-events"),
+            OneOf("CallStatus", TERMINAL),
+            Has("RecordingSid"),
+            Has("RecordingDuration"),
+            Has("Duration"),
         ],
     },
     Rule {
