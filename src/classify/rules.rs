@@ -19,14 +19,17 @@ impl RestPath {
     pub(crate) fn parse(path: &str) -> Option<RestPath> {
         let path = path.split(['?', '#']).next().unwrap_or("");
         let mut segs = path.trim_start_matches('/').split('/');
-        let first = segs.next()?;
-        let version = ApiVersion::parse(first);
-        let template = ["%s", "$", "{", "#{", "<"]
-            .iter()
-            .any(|t| first.starts_with(t));
-        if version.is_none() && !template {
-            return None;
+        // Twilio-compatible REST APIs serve the same paths under a prefix of their own
+        // (SignalWire: `/api/laml/2010-04-01/Accounts/…`), as the Messages list check
+        // allows: the version is the first segment that comes before `Accounts`.
+        let mut first = segs.next()?;
+        for _ in 0..2 {
+            if path_version(first).is_some() {
+                break;
+            }
+            first = segs.next()?;
         }
+        let version = path_version(first)?;
         if segs.next()? != "Accounts" {
             return None;
         }
@@ -46,6 +49,16 @@ impl RestPath {
         }
         Some(RestPath { version, call_sid })
     }
+}
+
+/// A path's version segment: `Some(Some(v))` for an API version, `Some(None)` for a
+/// template left in its place (`%s`, `${VERSION}`, `{version}`…), `None` otherwise.
+fn path_version(seg: &str) -> Option<Option<ApiVersion>> {
+    let version = ApiVersion::parse(seg);
+    let template = ["%s", "$", "{", "#{", "<"]
+        .iter()
+        .any(|t| seg.starts_with(t));
+    (version.is_some() || template).then_some(version)
 }
 
 /// `/2010-04-01/Accounts/{AccountSid}/Messages(.json)`: the list a message is created in.
