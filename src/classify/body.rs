@@ -33,11 +33,13 @@ pub(crate) fn json_body_note(
     if !as_request || ids.compatible_platform() || hashed {
         return None;
     }
+    // A header alone says nothing when there is no body (a GET with its query).
+    let body = decoded.body.as_deref().map(str::trim_start).unwrap_or("");
+    if body.is_empty() {
+        return None;
+    }
     let json_type = decoded.header("Content-Type").filter(|ct| is_json_type(ct));
-    let json_body = decoded
-        .body
-        .as_deref()
-        .is_some_and(|b| b.trim_start().starts_with('{'));
+    let json_body = body.starts_with('{');
     let how = match (json_type, json_body) {
         (Some(ct), _) => format!("its Content-Type is {}", ct.trim()),
         (None, true) => "the body is a JSON object".to_string(),
