@@ -16,6 +16,9 @@ pub(crate) enum Lookalike {
     OtherProvider(&'static Product),
     /// A REST Message resource (the API's record of a message, in any printout), not a webhook.
     RestMessage,
+    /// Another REST resource than a Call (its `sid` prefix names the object: `RM` a Video
+    /// Room, `VE` a Verification, `RE` a Recording…), not a webhook.
+    RestResource(&'static str),
 }
 
 impl Lookalike {
@@ -33,6 +36,10 @@ impl Lookalike {
                 p.seen(ev)
             ),
             Lookalike::RestMessage => "This is a REST Message resource (what the API returns for a message), not a webhook Twilio sends to your app.".into(),
+            Lookalike::RestResource(object) => format!(
+                "This is a REST resource whose sid ({}…) names a {object}: what the API returns for it, not a Call resource and not a webhook Twilio sends to your app.",
+                ev.get("sid").map_or("", |v| v.trim().get(..2).unwrap_or(""))
+            ),
         }
     }
 }
@@ -317,6 +324,9 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
     {
         return Some(Lookalike::RestMessage);
     }
+    if let Some(object) = rest_resource_object(ev) {
+        return Some(Lookalike::RestResource(object));
+    }
     // The product most of whose signals hold: a Video participant event carries
     // ParticipantSid, which Conversations also sends, and a dozen names only Video sends.
     // Equal counts go to the earlier row.
@@ -346,4 +356,24 @@ fn nested_rest_message(v: &str) -> bool {
     v.trim_start().starts_with('{')
         && compact.contains("\"account_sid\":")
         && (compact.contains("\"sid\":\"SM") || compact.contains("\"sid\":\"MM"))
+}
+
+/// The object a REST resource's `sid` names, when it is not a Call: the snake_case `sid`
+/// of a resource (next to `account_sid`, `status` or `date_created`, as the Call resource
+/// rule asks) that is a real SID whose prefix the catalog names for another object. A
+/// stand-in (`{{sid}}`, `RE123`) names nothing and is left to the rules.
+fn rest_resource_object(ev: &Evidence) -> Option<&'static str> {
+    let sid = ev.get("sid")?.trim();
+    if !crate::placeholder::is_sid_shaped(sid)
+        || !["account_sid", "status", "date_created"]
+            .iter()
+            .any(|n| ev.get(n).is_some())
+    {
+        return None;
+    }
+    let prefix = sid.get(..2)?;
+    if prefix == "CA" {
+        return None;
+    }
+    crate::catalog::sid_object(prefix)
 }
