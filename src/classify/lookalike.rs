@@ -25,6 +25,11 @@ impl Lookalike {
     /// One sentence for the kind's reasons.
     pub(crate) fn explain(&self, ev: &Evidence) -> String {
         match self {
+            Lookalike::TwilioProduct(p) if p.voice => format!(
+                "This is a Programmable Voice {} ({}): a callback the catalog does not describe, so no catalog kind is named and its parameters are listed but not checked.",
+                p.name,
+                p.seen(ev)
+            ),
             Lookalike::TwilioProduct(p) => format!(
                 "This is a Twilio {} webhook ({}), not a Programmable Voice or Messaging request; the catalog does not describe its parameters, so they are listed but not checked.",
                 p.name,
@@ -51,6 +56,9 @@ pub(crate) struct Product {
     pub name: &'static str,
     /// A Twilio product (its requests carry Twilio SIDs) or another provider.
     pub twilio: bool,
+    /// A Programmable Voice callback the catalog does not describe (a TwiML noun's status
+    /// callback), rather than another product's webhook.
+    pub voice: bool,
     /// Any of these holding is positive evidence.
     signals: &'static [Cond],
 }
@@ -73,6 +81,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Conversations",
         twilio: true,
+        voice: false,
         signals: &[
             Has("ConversationSid"),
             Prefix("EventType", "on"),
@@ -84,6 +93,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "TaskRouter",
         twilio: true,
+        voice: false,
         signals: &[
             Has("WorkspaceSid"),
             Has("TaskSid"),
@@ -102,6 +112,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Regulatory Compliance (bundles)",
         twilio: true,
+        voice: false,
         signals: &[
             Has("BundleSid"),
             Has("EndUserSid"),
@@ -115,6 +126,7 @@ static PRODUCTS: &[Product] = &[
         // Voice recording callbacks (`RecordingStatus`, no event) share none of these.
         name: "Video",
         twilio: true,
+        voice: false,
         signals: &[
             Has("RoomSid"),
             Has("RoomName"),
@@ -139,9 +151,45 @@ static PRODUCTS: &[Product] = &[
             ),
         ],
     },
+    // Programmable Voice callbacks of TwiML nouns the catalog does not describe. Each has
+    // names of its own beside CallSid and AccountSid, so a partial-capture guess would
+    // otherwise take it for a call's status callback.
+    Product {
+        // <Start><Stream> / <Connect><Stream> statusCallback (docs: voice/twiml/stream).
+        name: "<Stream> (Media Streams) status callback",
+        twilio: true,
+        voice: true,
+        signals: &[
+            Has("StreamSid"),
+            Has("StreamEvent"),
+            Has("StreamName"),
+            Has("StreamError"),
+        ],
+    },
+    Product {
+        // <Start><Transcription> statusCallbackUrl (docs: voice/twiml/transcription):
+        // real-time transcription events, not a <Record> transcription's callback.
+        name: "<Transcription> (real-time transcription) callback",
+        twilio: true,
+        voice: true,
+        signals: &[Has("TranscriptionEvent"), Has("TranscriptionData")],
+    },
+    Product {
+        // <Start><Siprec> statusCallback (changelog 2023-07-28: SIPREC status callbacks).
+        name: "<Siprec> status callback",
+        twilio: true,
+        voice: true,
+        signals: &[
+            Has("SiprecSid"),
+            Has("SiprecEvent"),
+            Has("SiprecError"),
+            Has("SiprecErrorCode"),
+        ],
+    },
     Product {
         name: "Programmable Chat",
         twilio: true,
+        voice: false,
         signals: &[Has("ChannelSid"), Prefix("EventType", "on")],
     },
     Product {
@@ -149,6 +197,7 @@ static PRODUCTS: &[Product] = &[
         // its schema lives on Twilio's events-schemas host.
         name: "Event Streams",
         twilio: true,
+        voice: false,
         signals: &[
             Prefix("eventName", "com.twilio."),
             Prefix("dataschema", "https://events-schemas.twilio.com/"),
@@ -157,11 +206,13 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Verify",
         twilio: true,
+        voice: false,
         signals: &[Has("verification_sid"), Has("VerificationSid")],
     },
     Product {
         name: "Plivo",
         twilio: false,
+        voice: false,
         signals: &[
             Has("CallUUID"),
             Has("MessageUUID"),
@@ -172,6 +223,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Vonage (Nexmo)",
         twilio: false,
+        voice: false,
         signals: &[
             Has("msisdn"),
             Has("messageId"),
@@ -182,6 +234,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Telnyx",
         twilio: false,
+        voice: false,
         signals: &[
             Has("call_control_id"),
             Has("call_leg_id"),
@@ -191,6 +244,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "jambonz",
         twilio: false,
+        voice: false,
         signals: &[
             Has("call_status"),
             Has("sip_status"),
@@ -202,6 +256,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Bandwidth",
         twilio: false,
+        voice: false,
         signals: &[Has("callId"), Has("eventType"), Has("applicationId")],
     },
 ];
