@@ -186,7 +186,7 @@ fn beyond<'a>(ev: &Evidence<'a>, kind: &str) -> Option<&'a str> {
     let covered = crate::catalog::coverage(kind);
     ev.pairs.iter().map(|(n, _)| *n).find(|n| {
         let mut rows = crate::catalog::rows_named(n).peekable();
-        rows.peek().is_some() && !rows.any(|p| covered(p))
+        rows.peek().is_some() && !rows.any(&covered)
     })
 }
 
