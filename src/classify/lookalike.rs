@@ -187,6 +187,30 @@ static PRODUCTS: &[Product] = &[
         ],
     },
     Product {
+        // Sync service webhooks (docs: sync/webhooks): EventType names the object and
+        // what happened to it (document_updated, map_item_added…).
+        name: "Sync",
+        twilio: true,
+        voice: false,
+        signals: &[
+            Prefix("EventType", "document_"),
+            Prefix("EventType", "list_"),
+            Prefix("EventType", "map_"),
+            Prefix("EventType", "stream_"),
+            Has("DocumentSid"),
+            Has("ListItemIndex"),
+            Has("MapItemKey"),
+        ],
+    },
+    Product {
+        // Programmable Fax (discontinued; old captures remain): incoming-fax and status
+        // callbacks carry From/To like a call, and a fax's own names.
+        name: "Programmable Fax",
+        twilio: true,
+        voice: false,
+        signals: &[Has("FaxSid"), Has("FaxStatus"), Has("RemoteStationId")],
+    },
+    Product {
         name: "Programmable Chat",
         twilio: true,
         voice: false,
