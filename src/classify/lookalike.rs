@@ -16,6 +16,9 @@ pub(crate) enum Lookalike {
     OtherProvider(&'static Product),
     /// A REST Message resource (the API's record of a message, in any printout), not a webhook.
     RestMessage,
+    /// A request to a Twilio REST resource the catalog does not describe (its path is
+    /// `/2010-04-01/Accounts/…/Queues`, `…/Calls/CA…/Recordings`…), not a webhook.
+    RestRequest,
     /// Another REST resource than a Call (its `sid` prefix names the object: `RM` a Video
     /// Room, `VE` a Verification, `RE` a Recording…), not a webhook.
     RestResource(&'static str),
@@ -41,6 +44,10 @@ impl Lookalike {
                 p.seen(ev)
             ),
             Lookalike::RestMessage => "This is a REST Message resource (what the API returns for a message), not a webhook Twilio sends to your app.".into(),
+            Lookalike::RestRequest => format!(
+                "This is a request to Twilio's REST API for {} (its path says so), a resource the catalog does not describe (its REST kinds are the Calls resource and the 2010 Messages list): not a webhook Twilio sends.",
+                ev.path.and_then(super::rules::other_rest_resource).unwrap_or_default()
+            ),
             Lookalike::RestResource(object) => format!(
                 "This is a REST resource whose sid ({}…) names a {object}: what the API returns for it, not a Call resource and not a webhook Twilio sends to your app.",
                 ev.get("sid").map_or("", |v| v.trim().get(..2).unwrap_or(""))
@@ -402,6 +409,13 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
         && ev.pairs.iter().any(|(_, v)| nested_rest_message(v))
     {
         return Some(Lookalike::RestMessage);
+    }
+    if ev
+        .path
+        .and_then(super::rules::other_rest_resource)
+        .is_some()
+    {
+        return Some(Lookalike::RestRequest);
     }
     if let Some(object) = rest_resource_object(ev) {
         return Some(Lookalike::RestResource(object));

@@ -51,6 +51,42 @@ impl RestPath {
     }
 }
 
+/// The resource of a Twilio REST path (`/2010-04-01/Accounts/{AccountSid}/…`, under a
+/// compatible platform's prefix too) that the catalog does not describe: anything but the
+/// Calls list, a Call instance and the Messages list (`Conferences/CF…/Participants`,
+/// `Calls/CA…/Recordings`, `Queues`, `IncomingPhoneNumbers/PN…`). Ids are shown as `{sid}`.
+pub(super) fn other_rest_resource(path: &str) -> Option<String> {
+    if RestPath::parse(path).is_some() || is_messages_list(path) {
+        return None;
+    }
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let at = segs
+        .windows(2)
+        .take(3)
+        .position(|w| path_version(w[0]).is_some() && w[1] == "Accounts")?;
+    // Twilio's resource names are capitalised (Queues, SMS, IncomingPhoneNumbers): an
+    // app's own route that happens to look versioned (`…/sms`) is not one.
+    let rest = segs.get(at + 3..).filter(|r| {
+        r.first()
+            .is_some_and(|f| f.starts_with(|c: char| c.is_ascii_uppercase()))
+    })?;
+    let shown: Vec<&str> = rest
+        .iter()
+        .map(|seg| {
+            let seg = seg.split('.').next().unwrap_or(seg);
+            let id = crate::placeholder::is_sid_shaped(seg)
+                || seg.starts_with(['{', '$', '<', ':', '%']);
+            if id {
+                "{sid}"
+            } else {
+                seg
+            }
+        })
+        .collect();
+    Some(shown.join("/"))
+}
+
 /// A path's version segment: `Some(Some(v))` for an API version, `Some(None)` for a
 /// template left in its place (`%s`, `${VERSION}`, `{version}`…), `None` otherwise.
 fn path_version(seg: &str) -> Option<Option<ApiVersion>> {
