@@ -64,7 +64,10 @@ fn is_json_type(ct: &str) -> bool {
         return false;
     };
     sub.eq_ignore_ascii_case("json")
-        || sub.len() > 5 && sub[sub.len() - 5..].eq_ignore_ascii_case("+json")
+        || sub.len() > 5
+            && sub
+                .get(sub.len() - 5..)
+                .is_some_and(|t| t.eq_ignore_ascii_case("+json"))
 }
 
 #[cfg(test)]
@@ -87,6 +90,8 @@ mod tests {
             "application/jsonp",
             "",
             "+json",
+            "application/vnd.é€json",
+            "text/€€€",
         ] {
             assert!(!is_json_type(ct), "{ct}");
         }
