@@ -215,7 +215,8 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         method.as_deref(),
         path.as_deref(),
         &opaque,
-    );
+    )
+    .with_url(url.as_deref());
     let forced_kind = forced_kind(options, &mut findings);
     let classification = classify(&evidence, forced_kind);
     let verdict = classification.verdict;

@@ -44,10 +44,16 @@ impl Lookalike {
                 p.seen(ev)
             ),
             Lookalike::RestMessage => "This is a REST Message resource (what the API returns for a message), not a webhook Twilio sends to your app.".into(),
-            Lookalike::RestRequest => format!(
-                "This is a request to Twilio's REST API for {} (its path says so), a resource the catalog does not describe (its REST kinds are the Calls resource and the 2010 Messages list): not a webhook Twilio sends.",
-                ev.path.and_then(super::rules::other_rest_resource).unwrap_or_default()
-            ),
+            Lookalike::RestRequest => match ev.path.and_then(super::rules::other_rest_resource) {
+                Some(resource) => format!(
+                    "This is a request to Twilio's REST API for {resource} (its path says so), a resource the catalog does not describe (its REST kinds are the Calls resource and the 2010 Messages list): not a webhook Twilio sends."
+                ),
+                None => format!(
+                    "This is a request to Twilio's {} REST API ({}), which the catalog does not describe: not a webhook Twilio sends.",
+                    other_api_host(ev).unwrap_or_default(),
+                    ev.url.and_then(host_of).unwrap_or_default()
+                ),
+            },
             Lookalike::RestResource(object) => format!(
                 "This is a REST resource whose sid ({}…) names a {object}: what the API returns for it, not a Call resource and not a webhook Twilio sends to your app.",
                 ev.get("sid").map_or("", |v| v.trim().get(..2).unwrap_or(""))
@@ -414,6 +420,7 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
         .path
         .and_then(super::rules::other_rest_resource)
         .is_some()
+        || other_api_host(ev).is_some()
     {
         return Some(Lookalike::RestRequest);
     }
@@ -469,4 +476,59 @@ fn rest_resource_object(ev: &Evidence) -> Option<&'static str> {
         return None;
     }
     crate::catalog::sid_object(prefix)
+}
+
+/// Twilio's REST APIs on hosts of their own (`conversations.twilio.com/v1/…`). Not
+/// `api.twilio.com` (its paths are read by [`super::rules::other_rest_resource`]), nor the
+/// hosts Twilio posts webhooks to on an app's behalf (`webhooks.twilio.com` for Studio,
+/// `handler.twilio.com` for TwiML Bins).
+const OTHER_API_HOSTS: &[&str] = &[
+    "accounts",
+    "chat",
+    "content",
+    "conversations",
+    "events",
+    "fax",
+    "flex-api",
+    "insights",
+    "intelligence",
+    "ip-messaging",
+    "lookups",
+    "messaging",
+    "monitor",
+    "notify",
+    "numbers",
+    "pricing",
+    "proxy",
+    "serverless",
+    "studio",
+    "supersim",
+    "sync",
+    "taskrouter",
+    "trunking",
+    "trusthub",
+    "verify",
+    "video",
+    "voice",
+    "wireless",
+];
+
+/// The host of an absolute URL (`user@` and `:port` dropped).
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    Some(host.split(':').next().unwrap_or(host))
+}
+
+/// The API a request to one of Twilio's other REST hosts is for (`conversations`), from
+/// its URL's host (`conversations.twilio.com`, or a regional `….us1.twilio.com`).
+fn other_api_host(ev: &Evidence) -> Option<&'static str> {
+    let host = ev.url.and_then(host_of)?;
+    let lower = host.to_ascii_lowercase();
+    if !lower.ends_with(".twilio.com") {
+        return None;
+    }
+    let first = lower.split('.').next()?;
+    OTHER_API_HOSTS.iter().find(|h| **h == first).copied()
 }

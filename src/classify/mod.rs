@@ -35,6 +35,9 @@ pub(crate) struct Evidence<'a> {
     /// Names whose values are expressions as written in a program (`from_number`), not
     /// values: they count as present, but their values prove nothing either way.
     pub opaque: &'a [&'a str],
+    /// The full URL, when known ([`Evidence::with_url`]): its host tells a request to one
+    /// of Twilio's other REST APIs.
+    pub url: Option<&'a str>,
     /// The first value of each name, sorted by name: the rules ask for names hundreds of
     /// times per request, so they are looked up by binary search, not scanned.
     by_name: Vec<(&'a str, &'a str)>,
@@ -80,9 +83,16 @@ impl<'a> Evidence<'a> {
             method,
             path,
             opaque,
+            url: None,
             by_name,
             mask,
         }
+    }
+
+    /// The same evidence with the request's full URL.
+    pub(crate) fn with_url(mut self, url: Option<&'a str>) -> Self {
+        self.url = url;
+        self
     }
 
     fn get(&self, name: &str) -> Option<&'a str> {
