@@ -104,6 +104,7 @@ codes! {
     KindUnknown => ("kind-unknown", Warning, "The request does not look like a Twilio Programmable Voice or Messaging webhook or Call request."),
     KindAmbiguous => ("kind-ambiguous", Info, "Two kinds fit almost equally well."),
     LookalikeNotTwilio => ("lookalike-not-twilio", Warning, "The request reuses Twilio names but is something else (another product or provider)."),
+    JsonInsteadOfForm => ("json-instead-of-form", Info, "The request was sent with a JSON body, but Twilio sends this kind of webhook form-encoded and signs the form parameters: a test script or a re-serialised capture."),
     // --- Parameters -------------------------------------------------------------------
     MissingParam => ("missing-param", Error, "A parameter Twilio always sends (or the API requires) is missing."),
     MissingConditionalParam => ("missing-conditional-param", Warning, "A parameter expected in this situation is missing."),

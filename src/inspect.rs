@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, ApiVersion, Direction, KindSpec};
-use crate::classify::{classify, Evidence, IdShapes, RestPath};
+use crate::classify::{classify, json_body_note, Evidence, IdShapes, RestPath};
 use crate::cross::{check_signature, cross_field_checks, signed_material, SignatureParts};
 use crate::decode::{decode, Decoded};
 use crate::finding::{Code, Finding, Severity};
@@ -215,7 +215,8 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         method.as_deref(),
         path.as_deref(),
         &opaque,
-    );
+    )
+    .with_url(url.as_deref());
     let forced_kind = forced_kind(options, &mut findings);
     let classification = classify(&evidence, forced_kind);
     let verdict = classification.verdict;
@@ -251,6 +252,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
         decoded.pairs.is_empty(),
         &mut findings,
     );
+    findings.extend(json_body_note(&decoded, catalog_kind, &classification.ids));
 
     if let Some(kind) = catalog_kind {
         cross_field_checks(

@@ -16,14 +16,25 @@ pub(crate) enum Lookalike {
     OtherProvider(&'static Product),
     /// A REST Message resource (the API's record of a message, in any printout), not a webhook.
     RestMessage,
+    /// A request to a Twilio REST resource the catalog does not describe (its path is
+    /// `/2010-04-01/Accounts/…/Queues`, `…/Calls/CA…/Recordings`…), not a webhook.
+    RestRequest,
+    /// Another REST resource than a Call (its `sid` prefix names the object: `RM` a Video
+    /// Room, `VE` a Verification, `RE` a Recording…), not a webhook.
+    RestResource(&'static str),
 }
 
 impl Lookalike {
     /// One sentence for the kind's reasons.
     pub(crate) fn explain(&self, ev: &Evidence) -> String {
         match self {
+            Lookalike::TwilioProduct(p) if p.voice => format!(
+                "This is a Programmable Voice {} ({}): a callback the catalog does not describe, so no catalog kind is named and its parameters are listed but not checked.",
+                p.name,
+                p.seen(ev)
+            ),
             Lookalike::TwilioProduct(p) => format!(
-                "This is a Twilio {} webhook ({}), not a Programmable Voice or Messaging request.",
+                "This is a Twilio {} webhook ({}), not a Programmable Voice or Messaging request; the catalog does not describe its parameters, so they are listed but not checked.",
                 p.name,
                 p.seen(ev)
             ),
@@ -33,6 +44,20 @@ impl Lookalike {
                 p.seen(ev)
             ),
             Lookalike::RestMessage => "This is a REST Message resource (what the API returns for a message), not a webhook Twilio sends to your app.".into(),
+            Lookalike::RestRequest => match ev.path.and_then(super::rules::other_rest_resource) {
+                Some(resource) => format!(
+                    "This is a request to Twilio's REST API for {resource} (its path says so), a resource the catalog does not describe (its REST kinds are the Calls resource and the 2010 Messages list): not a webhook Twilio sends."
+                ),
+                None => format!(
+                    "This is a request to Twilio's {} REST API ({}), which the catalog does not describe: not a webhook Twilio sends.",
+                    other_api_host(ev).unwrap_or_default(),
+                    ev.url.and_then(host_of).unwrap_or_default()
+                ),
+            },
+            Lookalike::RestResource(object) => format!(
+                "This is a REST resource whose sid ({}…) names a {object}: what the API returns for it, not a Call resource and not a webhook Twilio sends to your app.",
+                ev.get("sid").map_or("", |v| v.trim().get(..2).unwrap_or(""))
+            ),
         }
     }
 }
@@ -44,6 +69,9 @@ pub(crate) struct Product {
     pub name: &'static str,
     /// A Twilio product (its requests carry Twilio SIDs) or another provider.
     pub twilio: bool,
+    /// A Programmable Voice callback the catalog does not describe (a TwiML noun's status
+    /// callback), rather than another product's webhook.
+    pub voice: bool,
     /// Any of these holding is positive evidence.
     signals: &'static [Cond],
 }
@@ -66,6 +94,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Conversations",
         twilio: true,
+        voice: false,
         signals: &[
             Has("ConversationSid"),
             Prefix("EventType", "on"),
@@ -77,6 +106,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "TaskRouter",
         twilio: true,
+        voice: false,
         signals: &[
             Has("WorkspaceSid"),
             Has("TaskSid"),
@@ -95,6 +125,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Regulatory Compliance (bundles)",
         twilio: true,
+        voice: false,
         signals: &[
             Has("BundleSid"),
             Has("EndUserSid"),
@@ -102,13 +133,100 @@ static PRODUCTS: &[Product] = &[
         ],
     },
     Product {
+        // Video's Rooms, Recordings and Compositions status callbacks (form-encoded, like
+        // Voice's): room, participant, track, recording, composition and transcription
+        // events. Conference callbacks' events (`participant-join`, `conference-end`…) and
+        // Voice recording callbacks (`RecordingStatus`, no event) share none of these.
         name: "Video",
         twilio: true,
-        signals: &[Has("RoomSid"), Prefix("StatusCallbackEvent", "room-")],
+        voice: false,
+        signals: &[
+            Has("RoomSid"),
+            Has("RoomName"),
+            Has("RoomStatus"),
+            Has("RoomType"),
+            Has("RoomDuration"),
+            Has("ParticipantIdentity"),
+            Has("ParticipantStatus"),
+            Has("ParticipantDuration"),
+            Has("TrackSid"),
+            Has("TrackKind"),
+            Has("CompositionSid"),
+            Has("CompositionStatus"),
+            Prefix("StatusCallbackEvent", "room-"),
+            Prefix("StatusCallbackEvent", "track-"),
+            Prefix("StatusCallbackEvent", "composition-"),
+            Prefix("StatusCallbackEvent", "recording-"),
+            Prefix("StatusCallbackEvent", "transcription-"),
+            OneOf(
+                "StatusCallbackEvent",
+                &["participant-connected", "participant-disconnected"],
+            ),
+        ],
+    },
+    // Programmable Voice callbacks of TwiML nouns the catalog does not describe. Each has
+    // names of its own beside CallSid and AccountSid, so a partial-capture guess would
+    // otherwise take it for a call's status callback.
+    Product {
+        // <Start><Stream> / <Connect><Stream> statusCallback (docs: voice/twiml/stream).
+        name: "<Stream> (Media Streams) status callback",
+        twilio: true,
+        voice: true,
+        signals: &[
+            Has("StreamSid"),
+            Has("StreamEvent"),
+            Has("StreamName"),
+            Has("StreamError"),
+        ],
+    },
+    Product {
+        // <Start><Transcription> statusCallbackUrl (docs: voice/twiml/transcription):
+        // real-time transcription events, not a <Record> transcription's callback.
+        name: "<Transcription> (real-time transcription) callback",
+        twilio: true,
+        voice: true,
+        signals: &[Has("TranscriptionEvent"), Has("TranscriptionData")],
+    },
+    Product {
+        // <Start><Siprec> statusCallback (changelog 2023-07-28: SIPREC status callbacks).
+        name: "<Siprec> status callback",
+        twilio: true,
+        voice: true,
+        signals: &[
+            Has("SiprecSid"),
+            Has("SiprecEvent"),
+            Has("SiprecError"),
+            Has("SiprecErrorCode"),
+        ],
+    },
+    Product {
+        // Sync service webhooks (docs: sync/webhooks): EventType names the object and
+        // what happened to it (document_updated, map_item_added…).
+        name: "Sync",
+        twilio: true,
+        voice: false,
+        signals: &[
+            Prefix("EventType", "document_"),
+            Prefix("EventType", "list_"),
+            Prefix("EventType", "map_"),
+            Prefix("EventType", "stream_"),
+            Has("DocumentSid"),
+            Has("ListItemIndex"),
+            Has("MapItemKey"),
+        ],
+    },
+    Product {
+        // Programmable Fax (discontinued; old captures remain): incoming-fax and status
+        // callbacks carry From/To like a call, and a fax's own names.
+        name: "Programmable Fax",
+        twilio: true,
+        voice: false,
+        signals: &[Has("FaxSid"), Has("FaxStatus"), Has("RemoteStationId")],
     },
     Product {
         name: "Programmable Chat",
         twilio: true,
+        voice: false,
         signals: &[Has("ChannelSid"), Prefix("EventType", "on")],
     },
     Product {
@@ -116,6 +234,7 @@ static PRODUCTS: &[Product] = &[
         // its schema lives on Twilio's events-schemas host.
         name: "Event Streams",
         twilio: true,
+        voice: false,
         signals: &[
             Prefix("eventName", "com.twilio."),
             Prefix("dataschema", "https://events-schemas.twilio.com/"),
@@ -124,11 +243,13 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Verify",
         twilio: true,
+        voice: false,
         signals: &[Has("verification_sid"), Has("VerificationSid")],
     },
     Product {
         name: "Plivo",
         twilio: false,
+        voice: false,
         signals: &[
             Has("CallUUID"),
             Has("MessageUUID"),
@@ -139,6 +260,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Vonage (Nexmo)",
         twilio: false,
+        voice: false,
         signals: &[
             Has("msisdn"),
             Has("messageId"),
@@ -153,6 +275,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "Telnyx",
         twilio: false,
+        voice: false,
         signals: &[
             Has("call_control_id"),
             Has("call_leg_id"),
@@ -162,6 +285,7 @@ static PRODUCTS: &[Product] = &[
     Product {
         name: "jambonz",
         twilio: false,
+        voice: false,
         signals: &[
             Has("call_status"),
             Has("sip_status"),
@@ -174,11 +298,13 @@ static PRODUCTS: &[Product] = &[
         // sipgate.io's call events (`newCall`, `answer`, `hangup`): `event` and `callId`.
         name: "sipgate.io",
         twilio: false,
+        voice: false,
         signals: &[All(&[Has("event"), Has("callId")])],
     },
     Product {
         name: "Bandwidth",
         twilio: false,
+        voice: false,
         // `callId` alone is many providers' name (sipgate.io's, for one): with Bandwidth's
         // `accountId` beside it, it is Bandwidth's.
         signals: &[
@@ -323,9 +449,28 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
     {
         return Some(Lookalike::RestMessage);
     }
-    let product = PRODUCTS
+    if ev
+        .path
+        .and_then(super::rules::other_rest_resource)
+        .is_some()
+        || other_api_host(ev).is_some()
+    {
+        return Some(Lookalike::RestRequest);
+    }
+    if let Some(object) = rest_resource_object(ev) {
+        return Some(Lookalike::RestResource(object));
+    }
+    // The product most of whose signals hold: a Video participant event carries
+    // ParticipantSid, which Conversations also sends, and a dozen names only Video sends.
+    // Equal counts go to the earlier row.
+    let (product, _) = PRODUCTS
         .iter()
-        .find(|p| p.signals.iter().any(|c| c.holds(ev)))?;
+        .map(|p| (p, p.signals.iter().filter(|c| c.holds(ev)).count()))
+        .filter(|(_, n)| *n > 0)
+        .fold(None, |best: Option<(&Product, usize)>, (p, n)| match best {
+            Some((_, b)) if b >= n => best,
+            _ => Some((p, n)),
+        })?;
     if product.twilio {
         Some(Lookalike::TwilioProduct(product))
     } else {
@@ -344,4 +489,79 @@ fn nested_rest_message(v: &str) -> bool {
     v.trim_start().starts_with('{')
         && compact.contains("\"account_sid\":")
         && (compact.contains("\"sid\":\"SM") || compact.contains("\"sid\":\"MM"))
+}
+
+/// The object a REST resource's `sid` names, when it is not a Call: the snake_case `sid`
+/// of a resource (next to `account_sid`, `status` or `date_created`, as the Call resource
+/// rule asks) that is a real SID whose prefix the catalog names for another object. A
+/// stand-in (`{{sid}}`, `RE123`) names nothing and is left to the rules.
+fn rest_resource_object(ev: &Evidence) -> Option<&'static str> {
+    let sid = ev.get("sid")?.trim();
+    if !crate::placeholder::is_sid_shaped(sid)
+        || !["account_sid", "status", "date_created"]
+            .iter()
+            .any(|n| ev.get(n).is_some())
+    {
+        return None;
+    }
+    let prefix = sid.get(..2)?;
+    if prefix == "CA" {
+        return None;
+    }
+    crate::catalog::sid_object(prefix)
+}
+
+/// Twilio's REST APIs on hosts of their own (`conversations.twilio.com/v1/…`). Not
+/// `api.twilio.com` (its paths are read by [`super::rules::other_rest_resource`]), nor the
+/// hosts Twilio posts webhooks to on an app's behalf (`webhooks.twilio.com` for Studio,
+/// `handler.twilio.com` for TwiML Bins).
+const OTHER_API_HOSTS: &[&str] = &[
+    "accounts",
+    "chat",
+    "content",
+    "conversations",
+    "events",
+    "fax",
+    "flex-api",
+    "insights",
+    "intelligence",
+    "ip-messaging",
+    "lookups",
+    "messaging",
+    "monitor",
+    "notify",
+    "numbers",
+    "pricing",
+    "proxy",
+    "serverless",
+    "studio",
+    "supersim",
+    "sync",
+    "taskrouter",
+    "trunking",
+    "trusthub",
+    "verify",
+    "video",
+    "voice",
+    "wireless",
+];
+
+/// The host of an absolute URL (`user@` and `:port` dropped).
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    Some(host.split(':').next().unwrap_or(host))
+}
+
+/// The API a request to one of Twilio's other REST hosts is for (`conversations`), from
+/// its URL's host (`conversations.twilio.com`, or a regional `….us1.twilio.com`).
+fn other_api_host(ev: &Evidence) -> Option<&'static str> {
+    let host = ev.url.and_then(host_of)?;
+    let lower = host.to_ascii_lowercase();
+    if !lower.ends_with(".twilio.com") {
+        return None;
+    }
+    let first = lower.split('.').next()?;
+    OTHER_API_HOSTS.iter().find(|h| **h == first).copied()
 }

@@ -5,11 +5,13 @@
 //! candidate gets a score; the reasons list names the parameters that decided it. A
 //! separate lookalike pass refuses to claim requests that merely reuse Twilio's names.
 
+mod body;
 mod lookalike;
 mod partial;
 mod rules;
 mod side;
 
+pub(crate) use body::json_body_note;
 pub(crate) use lookalike::{product_names, twilio_product_names, IdShapes, Lookalike};
 pub(crate) use rules::RestPath;
 
@@ -33,6 +35,9 @@ pub(crate) struct Evidence<'a> {
     /// Names whose values are expressions as written in a program (`from_number`), not
     /// values: they count as present, but their values prove nothing either way.
     pub opaque: &'a [&'a str],
+    /// The full URL, when known ([`Evidence::with_url`]): its host tells a request to one
+    /// of Twilio's other REST APIs.
+    pub url: Option<&'a str>,
     /// The first value of each name, sorted by name: the rules ask for names hundreds of
     /// times per request, so they are looked up by binary search, not scanned.
     by_name: Vec<(&'a str, &'a str)>,
@@ -78,9 +83,16 @@ impl<'a> Evidence<'a> {
             method,
             path,
             opaque,
+            url: None,
             by_name,
             mask,
         }
+    }
+
+    /// The same evidence with the request's full URL.
+    pub(crate) fn with_url(mut self, url: Option<&'a str>) -> Self {
+        self.url = url;
+        self
     }
 
     fn get(&self, name: &str) -> Option<&'a str> {
@@ -160,7 +172,11 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
     }
     let verdict = match (scored.first(), suspicious) {
         (Some((score, rule)), None) => {
-            let runner = scored.get(1).filter(|(s, _)| *s * 10 >= *score * 8);
+            // The runner-up is another kind: a second rule of the winner's kind is no rival.
+            let runner = scored
+                .iter()
+                .find(|(_, r)| r.kind != rule.kind)
+                .filter(|(s, _)| *s * 10 >= *score * 8);
             let confidence = confidence(*score, runner.map(|r| r.0));
             let mut reasons = reasons_of(rule, ev);
             reasons.extend(precedence_notes(rule.kind, ev));

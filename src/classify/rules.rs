@@ -19,14 +19,17 @@ impl RestPath {
     pub(crate) fn parse(path: &str) -> Option<RestPath> {
         let path = path.split(['?', '#']).next().unwrap_or("");
         let mut segs = path.trim_start_matches('/').split('/');
-        let first = segs.next()?;
-        let version = ApiVersion::parse(first);
-        let template = ["%s", "$", "{", "#{", "<"]
-            .iter()
-            .any(|t| first.starts_with(t));
-        if version.is_none() && !template {
-            return None;
+        // Twilio-compatible REST APIs serve the same paths under a prefix of their own
+        // (SignalWire: `/api/laml/2010-04-01/Accounts/…`), as the Messages list check
+        // allows: the version is the first segment that comes before `Accounts`.
+        let mut first = segs.next()?;
+        for _ in 0..2 {
+            if path_version(first).is_some() {
+                break;
+            }
+            first = segs.next()?;
         }
+        let version = path_version(first)?;
         if segs.next()? != "Accounts" {
             return None;
         }
@@ -46,6 +49,52 @@ impl RestPath {
         }
         Some(RestPath { version, call_sid })
     }
+}
+
+/// The resource of a Twilio REST path (`/2010-04-01/Accounts/{AccountSid}/…`, under a
+/// compatible platform's prefix too) that the catalog does not describe: anything but the
+/// Calls list, a Call instance and the Messages list (`Conferences/CF…/Participants`,
+/// `Calls/CA…/Recordings`, `Queues`, `IncomingPhoneNumbers/PN…`). Ids are shown as `{sid}`.
+pub(super) fn other_rest_resource(path: &str) -> Option<String> {
+    if RestPath::parse(path).is_some() || is_messages_list(path) {
+        return None;
+    }
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let at = segs
+        .windows(2)
+        .take(3)
+        .position(|w| path_version(w[0]).is_some() && w[1] == "Accounts")?;
+    // Twilio's resource names are capitalised (Queues, SMS, IncomingPhoneNumbers): an
+    // app's own route that happens to look versioned (`…/sms`) is not one.
+    let rest = segs.get(at + 3..).filter(|r| {
+        r.first()
+            .is_some_and(|f| f.starts_with(|c: char| c.is_ascii_uppercase()))
+    })?;
+    let shown: Vec<&str> = rest
+        .iter()
+        .map(|seg| {
+            let seg = seg.split('.').next().unwrap_or(seg);
+            let id = crate::placeholder::is_sid_shaped(seg)
+                || seg.starts_with(['{', '$', '<', ':', '%']);
+            if id {
+                "{sid}"
+            } else {
+                seg
+            }
+        })
+        .collect();
+    Some(shown.join("/"))
+}
+
+/// A path's version segment: `Some(Some(v))` for an API version, `Some(None)` for a
+/// template left in its place (`%s`, `${VERSION}`, `{version}`…), `None` otherwise.
+fn path_version(seg: &str) -> Option<Option<ApiVersion>> {
+    let version = ApiVersion::parse(seg);
+    let template = ["%s", "$", "{", "#{", "<"]
+        .iter()
+        .any(|t| seg.starts_with(t));
+    (version.is_some() || template).then_some(version)
 }
 
 /// `/2010-04-01/Accounts/{AccountSid}/Messages(.json)`: the list a message is created in.
@@ -80,6 +129,12 @@ pub(super) enum Cond {
     MessagesList,
     /// Every one of these holds.
     All(&'static [Cond]),
+    /// At least one of these holds (a partial capture's guess needs it too: it is not a
+    /// name that a cut capture may have lost, but the evidence the rule stands on).
+    AnyOf(&'static [Cond]),
+    /// A name the catalog documents, but for none of this kind's chain, is present (names
+    /// the catalog does not know, such as an app's own, do not count).
+    Beyond(&'static str),
 }
 
 impl Cond {
@@ -101,6 +156,8 @@ impl Cond {
                 .is_some_and(|p| p.version.is_none_or(|x| x == v) && p.call_sid.is_some()),
             Cond::MessagesList => ev.path.is_some_and(is_messages_list),
             Cond::All(conds) => conds.iter().all(|c| c.holds(ev)),
+            Cond::AnyOf(conds) => conds.iter().any(|c| c.holds(ev)),
+            Cond::Beyond(kind) => beyond(ev, kind).is_some(),
         }
     }
 
@@ -134,6 +191,22 @@ impl Cond {
             (Cond::CallsList(_) | Cond::CallPath(_) | Cond::MessagesList, false) => {
                 "path does not match".into()
             }
+            (Cond::Beyond(kind), true) => match beyond(ev, kind) {
+                Some(n) => format!("has {n}, which a {kind} does not carry"),
+                None => format!("has a parameter a {kind} does not carry"),
+            },
+            (Cond::Beyond(kind), false) => format!("no parameter a {kind} does not carry"),
+            (Cond::AnyOf(conds), true) => conds
+                .iter()
+                .filter(|c| c.holds(ev))
+                .map(|c| c.describe(ev, true))
+                .collect::<Vec<_>>()
+                .join(", "),
+            (Cond::AnyOf(conds), false) => conds
+                .iter()
+                .map(|c| c.describe(ev, false))
+                .collect::<Vec<_>>()
+                .join(" and "),
             (Cond::All(conds), present) => conds
                 .iter()
                 .map(|c| c.describe(ev, present))
@@ -141,6 +214,16 @@ impl Cond {
                 .join(" and "),
         }
     }
+}
+
+/// The first name (in wire order) the catalog documents for some kind but not for `kind` or
+/// the kinds it inherits from.
+fn beyond<'a>(ev: &Evidence<'a>, kind: &str) -> Option<&'a str> {
+    let covered = crate::catalog::coverage(kind);
+    ev.pairs.iter().map(|(n, _)| *n).find(|n| {
+        let mut rows = crate::catalog::rows_named(n).peekable();
+        rows.peek().is_some() && !rows.any(&covered)
+    })
 }
 
 /// A detection rule for one reportable kind.
@@ -211,6 +294,11 @@ pub(super) static RULES: &[Rule] = &[
             Has("RecordingStatus"),
             Has("TranscriptionSid"),
             Has("TranscriptionText"),
+            // The status callback of a call created with Record=true carries RecordingUrl,
+            // RecordingSid and RecordingDuration too; only status callbacks carry these.
+            Has("CallbackSource"),
+            Has("CallDuration"),
+            Has("Timestamp"),
         ],
         boost: &[Has("Digits"), Has("CallStatus"), Has("From")],
     },
@@ -236,6 +324,18 @@ pub(super) static RULES: &[Rule] = &[
         any: &[],
         none: &[Has("CallStatus"), Has("From"), Has("To")],
         boost: &[Has("CallSid")],
+    },
+    // AsyncAmdStatusCallback posts CallSid, AccountSid, AnsweredBy and
+    // MachineDetectionDuration, nothing else: a capture that kept the call and the verdict
+    // and no name another kind of call request carries (CallStatus, From, To, Direction,
+    // ApiVersion…) is that callback, even without the duration. Synchronous AMD puts
+    // AnsweredBy on a voice request, which always carries some of those names.
+    Rule {
+        kind: "amd-callback",
+        all: &[Has("AnsweredBy"), Has("CallSid")],
+        any: &[],
+        none: &[Beyond("amd-callback")],
+        boost: &[Has("AccountSid"), Has("MachineDetectionDuration")],
     },
     Rule {
         kind: "dial-action",
@@ -274,6 +374,8 @@ pub(super) static RULES: &[Rule] = &[
             Has("Digits"),
             Has("SpeechResult"),
             Has("DialCallStatus"),
+            // A recording's URL is an action's or a recording callback's, unless names only
+            // status callbacks carry come with it (the rule below).
             Has("RecordingUrl"),
             Eq("ApiVersion", "2008-08-01"),
             Format(F::Xml),
@@ -284,6 +386,41 @@ pub(super) static RULES: &[Rule] = &[
             Has("Duration"),
             Has("SipResponseCode"),
             Has("Timestamp"),
+        ],
+    },
+    // A call created with Record=true reports its recording (RecordingUrl, RecordingSid,
+    // RecordingDuration) in its status callbacks: with a name only status callbacks carry,
+    // a RecordingUrl does not make a <Record> action.
+    Rule {
+        kind: "voice-status-callback",
+        all: &[
+            Has("CallSid"),
+            Has("CallStatus"),
+            Has("RecordingUrl"),
+            AnyOf(&[
+                Has("CallbackSource"),
+                Has("CallDuration"),
+                Has("Timestamp"),
+                Has("SequenceNumber"),
+            ]),
+        ],
+        any: &[],
+        none: &[
+            Has("Digits"),
+            Has("SpeechResult"),
+            Has("DialCallStatus"),
+            Has("RecordingStatus"),
+            Has("TranscriptionSid"),
+            Has("TranscriptionText"),
+            Eq("ApiVersion", "2008-08-01"),
+            Format(F::Xml),
+        ],
+        boost: &[
+            Eq("CallbackSource", "call-progress-events"),
+            OneOf("CallStatus", TERMINAL),
+            Has("RecordingSid"),
+            Has("RecordingDuration"),
+            Has("Duration"),
         ],
     },
     Rule {
