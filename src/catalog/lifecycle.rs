@@ -37,6 +37,11 @@ pub struct Lifecycle {
     /// `CallStatus=completed`) reads as a generic voice request, but Twilio asks for TwiML
     /// only while a call is live, so a final status comes from a status callback.
     pub terminal_kinds: &'static [&'static str],
+    /// `(parameter, value)` pairs that mark a capture as this lifecycle's callback whatever
+    /// kind it was read as: Twilio documents `CallbackSource=call-progress-events` on every
+    /// call status callback, so one that also carries other parameters (`DialCallStatus`,
+    /// as TeXML-compatible platforms add) is still a status callback.
+    pub marks: &'static [(&'static str, &'static str)],
     /// The parameters that carry the status, first present wins.
     pub params: &'static [&'static str],
     /// The parameter naming the resource a callback is about when it is not the group's own
@@ -100,6 +105,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         id: "call",
         kinds: &["voice-status-callback"],
         terminal_kinds: &["voice-request"],
+        marks: &[("CallbackSource", "call-progress-events")],
         params: &["CallStatus"],
         resource: &[],
         states: &[
@@ -118,6 +124,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         id: "message",
         kinds: &["message-status-callback"],
         terminal_kinds: &[],
+        marks: &[],
         params: &["MessageStatus", "SmsStatus"],
         resource: &[],
         states: &[
@@ -150,6 +157,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
             "conference-recording-status-callback",
         ],
         terminal_kinds: &[],
+        marks: &[],
         params: &["RecordingStatus"],
         resource: &["RecordingSid"],
         states: &[
@@ -163,6 +171,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         id: "transcription",
         kinds: &["transcription-callback"],
         terminal_kinds: &[],
+        marks: &[],
         params: &["TranscriptionStatus"],
         resource: &["TranscriptionSid"],
         states: &[st("in-progress", 0), end("completed", 1), end("failed", 1)],
@@ -171,6 +180,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         id: "amd",
         kinds: &["amd-callback"],
         terminal_kinds: &[],
+        marks: &[],
         params: &["AnsweredBy"],
         resource: &[],
         states: &[
@@ -189,6 +199,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         id: "conference",
         kinds: &["conference-callback"],
         terminal_kinds: &[],
+        marks: &[],
         params: &["StatusCallbackEvent"],
         resource: &[],
         states: &[
@@ -228,6 +239,16 @@ pub fn for_capture(kind_id: &str, status: Option<&str>) -> Option<&'static Lifec
         LIFECYCLES.iter().find(|l| {
             l.terminal_kinds.contains(&kind_id) && l.state(status).is_some_and(|s| s.terminal)
         })
+    })
+}
+
+/// The lifecycle whose [`marks`](Lifecycle::marks) the capture carries (`param` gives a
+/// parameter's value, when present).
+pub fn by_mark<'a>(param: impl Fn(&str) -> Option<&'a str>) -> Option<&'static Lifecycle> {
+    LIFECYCLES.iter().find(|l| {
+        l.marks
+            .iter()
+            .any(|(name, value)| param(name).is_some_and(|v| v.eq_ignore_ascii_case(value)))
     })
 }
 

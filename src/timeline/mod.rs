@@ -376,7 +376,15 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
     };
     // A generic request carrying a final status is that lifecycle's callback (see
     // `Lifecycle::terminal_kinds`).
-    let life = lifecycle::for_capture(&kind, status);
+    // A capture carrying a lifecycle's mark (`CallbackSource=call-progress-events`) is that
+    // lifecycle's callback even when its other parameters made it read as another kind.
+    let (life, status) = match lifecycle::for_capture(&kind, status) {
+        Some(l) => (Some(l), status),
+        None => match lifecycle::by_mark(|p| param(r, p)) {
+            Some(l) => (Some(l), l.params.iter().find_map(|p| param(r, p))),
+            None => (None, status),
+        },
+    };
     let message_sid = ["MessageSid", "SmsSid", "SmsMessageSid"]
         .iter()
         .find_map(|p| param(r, p));
