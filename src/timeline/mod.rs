@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use errors::explain_error;
 pub use read::{
     capture_from_line, detect_many, read_captures, Capture, CaptureError, Captures, ManyFormat,
-    ObjectLines,
+    ObjectLines, PairLines,
 };
 pub use stream::{StreamSummary, StreamingTimeline};
 
