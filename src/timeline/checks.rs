@@ -53,7 +53,9 @@ pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
 /// behind one that follows them (a late `sending` after `delivered` is not the outcome,
 /// which is the mistake an app that keeps the last callback makes), and over values the
 /// lifecycle does not document (a typo or a test's made-up status is never the outcome
-/// while a documented status is there).
+/// while a documented status is there). Once a terminal status is reached, only a later
+/// terminal one replaces it (WhatsApp's `read` after `delivered`): the events a lifecycle
+/// allows after its end (participants reported leaving as a conference ends) do not reopen it.
 fn final_status(lane: &Lane) -> Option<String> {
     let life = lifecycle::by_id(&lane.lifecycle);
     let behind = |e: &Entry| {
@@ -62,13 +64,22 @@ fn final_status(lane: &Lane) -> Option<String> {
             .any(|f| f.code == Code::TimelineOutOfOrder)
     };
     let documented = |e: &Entry| life.is_none_or(|l| state(l, e).is_some());
+    let terminal = |e: &Entry| life.and_then(|l| state(l, e)).is_some_and(|s| s.terminal);
     let last = |skip_behind: bool, only_documented: bool| {
-        lane.entries
+        let mut outcome: Option<&Entry> = None;
+        for e in lane
+            .entries
             .iter()
-            .rev()
+            .filter(|e| e.status.is_some())
             .filter(|e| !(skip_behind && behind(e)))
             .filter(|e| !only_documented || documented(e))
-            .find_map(|e| e.status.clone())
+        {
+            if outcome.is_some_and(terminal) && !terminal(e) {
+                continue;
+            }
+            outcome = Some(e);
+        }
+        outcome.and_then(|e| e.status.clone())
     };
     last(true, true)
         .or_else(|| last(false, true))

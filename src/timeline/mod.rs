@@ -385,6 +385,10 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
             None => (None, status),
         },
     };
+    // A lifecycle's lane holds the callbacks that report one of its statuses: a request of a
+    // lifecycle's kind that carries none of its status parameters (a Media Streams
+    // `StreamEvent` callback, which names only the call) is a request of the call.
+    let life = life.filter(|l| l.params.iter().any(|p| param(r, p).is_some()));
     let message_sid = ["MessageSid", "SmsSid", "SmsMessageSid"]
         .iter()
         .find_map(|p| param(r, p));
