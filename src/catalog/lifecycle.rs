@@ -99,6 +99,16 @@ const fn again(name: &'static str, rank: u8) -> State {
     }
 }
 
+/// Webhooks Twilio sends once for the SID they name, outside any lifecycle lane: the
+/// incoming-message webhook (one request per received MessageSid). The same request twice
+/// is one message delivered twice (a retry after a timeout or a dropped connection, or a
+/// replay), which a handler keyed on the MessageSid processes once.
+pub static ONCE_PER_SID_KINDS: &[&str] = &[
+    "messaging-request",
+    "messaging-request-legacy",
+    "messaging-request-whatsapp",
+];
+
 /// Every lifecycle the timeline knows.
 pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
