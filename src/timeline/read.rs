@@ -314,6 +314,11 @@ fn lone_pair(line: &str) -> Option<(&str, &str)> {
         None => line,
     };
     let rest = rest.trim();
+    // A shell command's continued line (`--data-urlencode "To=…" \`) is one argument of one
+    // request, not a parameter a log printed.
+    if rest.ends_with('\\') {
+        return None;
+    }
     let start = rest.find(|c: char| !c.is_whitespace())?;
     let mut at = None;
     let mut offset = start;
@@ -330,6 +335,9 @@ fn lone_pair(line: &str) -> Option<(&str, &str)> {
             } else {
                 at = Some(offset);
             }
+        } else if at.is_none() && is_flag(token) {
+            // `-d To=…`, `--data-urlencode To=…`: a command's argument.
+            return None;
         }
         offset += token.len() + 1;
     }
@@ -338,6 +346,14 @@ fn lone_pair(line: &str) -> Option<(&str, &str)> {
         .trim_end_matches([')', ']', '"', '\'', ',', ';']);
     let (name, value) = pair.split_once('=')?;
     (is_param_name(name) && !value.contains('&')).then_some((name, value))
+}
+
+/// A command-line flag (`-d`, `--data-urlencode`): dashes, then a letter.
+fn is_flag(token: &str) -> bool {
+    token.starts_with('-')
+        && token
+            .trim_start_matches('-')
+            .starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 fn is_param_name(name: &str) -> bool {
@@ -1079,6 +1095,12 @@ mod tests {
             detect_many("CallSid=CA1\nCallStatus=ringing\n"),
             ManyFormat::Log
         );
+        // Nor is one command whose argument lines repeat a parameter (continued lines, flags).
+        let curl = "curl -X POST https://api.twilio.com/2010-04-01/Accounts/AC1/Calls.json \\\n\
+                    \x20 --data-urlencode \"StatusCallbackEvent=initiated\" \\\n\
+                    \x20 --data-urlencode \"StatusCallbackEvent=answered\" \\\n\
+                    \x20 -d StatusCallbackEvent=completed\n";
+        assert_eq!(detect_many(curl), ManyFormat::Single);
     }
 
     #[test]
