@@ -345,7 +345,9 @@ fn lone_pair(line: &str) -> Option<(&str, &str)> {
         .trim_start_matches(['(', '[', '"', '\''])
         .trim_end_matches([')', ']', '"', '\'', ',', ';']);
     let (name, value) = pair.split_once('=')?;
-    (is_param_name(name) && !value.contains('&')).then_some((name, value))
+    // Markup (`<Number url="…">`, an attribute on its own line, `name='…'`) is not a dump.
+    let markup = rest.contains(['<', '>']) || value.starts_with(['"', '\'']);
+    (is_param_name(name) && !markup && !value.contains('&')).then_some((name, value))
 }
 
 /// A command-line flag (`-d`, `--data-urlencode`): dashes, then a letter.
@@ -441,6 +443,9 @@ fn pairs_over_lines(first: &str, after: &str) -> Option<(String, usize, usize)> 
 /// True when some parameter name comes back on lone-pair lines (see [`lone_pair`]), two of
 /// them in a row at least: several requests dumped one parameter per line.
 fn pair_dumps_repeat(head: &str) -> bool {
+    if head.trim_start().starts_with('<') {
+        return false;
+    }
     let mut seen = std::collections::HashSet::new();
     let (mut run, mut longest, mut repeated) = (0, 0, false);
     for line in head.lines().take(2000) {
