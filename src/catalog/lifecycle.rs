@@ -106,7 +106,7 @@ const fn again(name: &'static str, rank: u8) -> State {
 pub static ONCE_PER_SID_KINDS: &[&str] = &[
     "messaging-request",
     "messaging-request-legacy",
-    "messaging-request-whatsapp",
+    "whatsapp-request",
 ];
 
 /// Every lifecycle the timeline knows.
@@ -270,6 +270,16 @@ pub fn by_id(id: &str) -> Option<&'static Lifecycle> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The webhooks sent once per SID are kinds the catalog knows, outside every lifecycle
+    /// (their repeats are checked in the requests lane, not as a lifecycle's duplicates).
+    #[test]
+    fn once_per_sid_kinds_are_known_and_outside_lifecycles() {
+        for k in ONCE_PER_SID_KINDS {
+            assert!(crate::catalog::kind(k).is_some(), "unknown kind {k}");
+            assert!(for_kind(k).is_none(), "{k} has a lifecycle");
+        }
+    }
 
     /// Each lifecycle names kinds the catalog knows, and covers every value the catalog
     /// documents for its status parameter (so no documented status is "unknown" here).
