@@ -11,7 +11,7 @@ use clap::Args;
 use twilio_webhook_inspector::diff::{Diff, FieldChangeKind};
 use twilio_webhook_inspector::timeline::{
     capture_from_line, detect_many, entry_of, read_captures, Capture, CaptureError, Entry, Group,
-    ManyFormat, ObjectLines, StreamingTimeline, TimelineBuilder,
+    ManyFormat, ObjectLines, PairLines, StreamingTimeline, TimelineBuilder,
 };
 use twilio_webhook_inspector::{Options, Severity, Timeline};
 
@@ -95,6 +95,16 @@ fn open(file: Option<&str>) -> Result<Box<dyn BufRead + Send>, String> {
     })
 }
 
+/// Ends a request dumped one parameter per line: one line when it holds two pairs or more (as
+/// the core's reader joins it), else its line as read.
+fn flush_pairs(acc: PairLines, no: usize, at: usize, raw: Vec<Line>, chunk: &mut Vec<Line>) {
+    if acc.lines() >= 2 {
+        chunk.push((no, at, acc.record()));
+    } else {
+        chunk.extend(raw);
+    }
+}
+
 /// Feeds the workers: line chunks for line-based formats (streamed), capture chunks
 /// otherwise (the document is read whole).
 fn produce(
@@ -112,6 +122,8 @@ fn produce(
         // A record printed over several lines (as the core's reader joins it), with its
         // raw lines kept in case it never closes.
         let mut open: Option<(ObjectLines, Vec<Line>)> = None;
+        // A request dumped one parameter per line, with its first line's number and offset.
+        let mut pairs: Option<(PairLines, usize, usize, Vec<Line>)> = None;
         loop {
             buf.clear();
             let n = reader
@@ -124,6 +136,14 @@ fn produce(
             let text = String::from_utf8_lossy(&buf).into_owned();
             let here = (line_no, offset, text);
             offset += n;
+            if let Some((mut acc, no, at, mut raw)) = pairs.take() {
+                if acc.push(&here.2) {
+                    raw.push(here);
+                    pairs = Some((acc, no, at, raw));
+                    continue;
+                }
+                flush_pairs(acc, no, at, raw, &mut chunk);
+            }
             match open.take() {
                 Some((mut acc, mut raw)) => match acc.push(&here.2) {
                     Some(true) => chunk.push((raw[0].0, raw[0].1, acc.record())),
@@ -138,7 +158,10 @@ fn produce(
                 },
                 None => match ObjectLines::start(&here.2).filter(|_| format == ManyFormat::Log) {
                     Some(acc) => open = Some((acc, vec![here])),
-                    None => chunk.push(here),
+                    None => match PairLines::start(&here.2).filter(|_| format == ManyFormat::Log) {
+                        Some(acc) => pairs = Some((acc, here.0, here.1, vec![here])),
+                        None => chunk.push(here),
+                    },
                 },
             }
             if chunk.len() >= CHUNK {
@@ -148,6 +171,9 @@ fn produce(
         }
         if let Some((_, raw)) = open {
             chunk.extend(raw);
+        }
+        if let Some((acc, no, at, raw)) = pairs {
+            flush_pairs(acc, no, at, raw, &mut chunk);
         }
         if !chunk.is_empty() {
             let _ = tx.send((seq, Work::Lines(chunk)));

@@ -37,6 +37,11 @@ pub struct Lifecycle {
     /// `CallStatus=completed`) reads as a generic voice request, but Twilio asks for TwiML
     /// only while a call is live, so a final status comes from a status callback.
     pub terminal_kinds: &'static [&'static str],
+    /// `(parameter, value)` pairs that mark a capture as this lifecycle's callback whatever
+    /// kind it was read as: Twilio documents `CallbackSource=call-progress-events` on every
+    /// call status callback, so one that also carries other parameters (`DialCallStatus`,
+    /// as TeXML-compatible platforms add) is still a status callback.
+    pub marks: &'static [(&'static str, &'static str)],
     /// The parameters that carry the status, first present wins.
     pub params: &'static [&'static str],
     /// The parameter naming the resource a callback is about when it is not the group's own
@@ -94,12 +99,23 @@ const fn again(name: &'static str, rank: u8) -> State {
     }
 }
 
+/// Webhooks Twilio sends once for the SID they name, outside any lifecycle lane: the
+/// incoming-message webhook (one request per received MessageSid). The same request twice
+/// is one message delivered twice (a retry after a timeout or a dropped connection, or a
+/// replay), which a handler keyed on the MessageSid processes once.
+pub static ONCE_PER_SID_KINDS: &[&str] = &[
+    "messaging-request",
+    "messaging-request-legacy",
+    "whatsapp-request",
+];
+
 /// Every lifecycle the timeline knows.
 pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
         id: "call",
         kinds: &["voice-status-callback"],
         terminal_kinds: &["voice-request"],
+        marks: &[("CallbackSource", "call-progress-events")],
         params: &["CallStatus"],
         resource: &[],
         states: &[
@@ -118,6 +134,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         id: "message",
         kinds: &["message-status-callback"],
         terminal_kinds: &[],
+        marks: &[],
         params: &["MessageStatus", "SmsStatus"],
         resource: &[],
         states: &[
@@ -150,6 +167,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
             "conference-recording-status-callback",
         ],
         terminal_kinds: &[],
+        marks: &[],
         params: &["RecordingStatus"],
         resource: &["RecordingSid"],
         states: &[
@@ -163,6 +181,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         id: "transcription",
         kinds: &["transcription-callback"],
         terminal_kinds: &[],
+        marks: &[],
         params: &["TranscriptionStatus"],
         resource: &["TranscriptionSid"],
         states: &[st("in-progress", 0), end("completed", 1), end("failed", 1)],
@@ -171,6 +190,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         id: "amd",
         kinds: &["amd-callback"],
         terminal_kinds: &[],
+        marks: &[],
         params: &["AnsweredBy"],
         resource: &[],
         states: &[
@@ -189,6 +209,7 @@ pub static LIFECYCLES: &[Lifecycle] = &[
         id: "conference",
         kinds: &["conference-callback"],
         terminal_kinds: &[],
+        marks: &[],
         params: &["StatusCallbackEvent"],
         resource: &[],
         states: &[
@@ -231,6 +252,16 @@ pub fn for_capture(kind_id: &str, status: Option<&str>) -> Option<&'static Lifec
     })
 }
 
+/// The lifecycle whose [`marks`](Lifecycle::marks) the capture carries (`param` gives a
+/// parameter's value, when present).
+pub fn by_mark<'a>(param: impl Fn(&str) -> Option<&'a str>) -> Option<&'static Lifecycle> {
+    LIFECYCLES.iter().find(|l| {
+        l.marks
+            .iter()
+            .any(|(name, value)| param(name).is_some_and(|v| v.eq_ignore_ascii_case(value)))
+    })
+}
+
 /// The lifecycle with this id.
 pub fn by_id(id: &str) -> Option<&'static Lifecycle> {
     LIFECYCLES.iter().find(|l| l.id == id)
@@ -239,6 +270,16 @@ pub fn by_id(id: &str) -> Option<&'static Lifecycle> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The webhooks sent once per SID are kinds the catalog knows, outside every lifecycle
+    /// (their repeats are checked in the requests lane, not as a lifecycle's duplicates).
+    #[test]
+    fn once_per_sid_kinds_are_known_and_outside_lifecycles() {
+        for k in ONCE_PER_SID_KINDS {
+            assert!(crate::catalog::kind(k).is_some(), "unknown kind {k}");
+            assert!(for_kind(k).is_none(), "{k} has a lifecycle");
+        }
+    }
 
     /// Each lifecycle names kinds the catalog knows, and covers every value the catalog
     /// documents for its status parameter (so no documented status is "unknown" here).

@@ -33,6 +33,8 @@ pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
         order(lane);
         if let Some(life) = lifecycle::by_id(&lane.lifecycle) {
             check_lane(lane, life, &sid, &mut findings);
+        } else {
+            redelivered(lane);
         }
         for e in &mut lane.entries {
             explain(e);
@@ -53,7 +55,9 @@ pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
 /// behind one that follows them (a late `sending` after `delivered` is not the outcome,
 /// which is the mistake an app that keeps the last callback makes), and over values the
 /// lifecycle does not document (a typo or a test's made-up status is never the outcome
-/// while a documented status is there).
+/// while a documented status is there). Once a terminal status is reached, only a later
+/// terminal one replaces it (WhatsApp's `read` after `delivered`): the events a lifecycle
+/// allows after its end (participants reported leaving as a conference ends) do not reopen it.
 fn final_status(lane: &Lane) -> Option<String> {
     let life = lifecycle::by_id(&lane.lifecycle);
     let behind = |e: &Entry| {
@@ -62,13 +66,22 @@ fn final_status(lane: &Lane) -> Option<String> {
             .any(|f| f.code == Code::TimelineOutOfOrder)
     };
     let documented = |e: &Entry| life.is_none_or(|l| state(l, e).is_some());
+    let terminal = |e: &Entry| life.and_then(|l| state(l, e)).is_some_and(|s| s.terminal);
     let last = |skip_behind: bool, only_documented: bool| {
-        lane.entries
+        let mut outcome: Option<&Entry> = None;
+        for e in lane
+            .entries
             .iter()
-            .rev()
+            .filter(|e| e.status.is_some())
             .filter(|e| !(skip_behind && behind(e)))
             .filter(|e| !only_documented || documented(e))
-            .find_map(|e| e.status.clone())
+        {
+            if outcome.is_some_and(terminal) && !terminal(e) {
+                continue;
+            }
+            outcome = Some(e);
+        }
+        outcome.and_then(|e| e.status.clone())
     };
     last(true, true)
         .or_else(|| last(false, true))
@@ -250,6 +263,43 @@ fn duplicates(lane: &mut Lane) -> Vec<bool> {
         lane.entries[j].findings.push(finding.param(status));
     }
     dup
+}
+
+/// Flags a webhook Twilio sends once per SID ([`lifecycle::ONCE_PER_SID_KINDS`]) that
+/// arrived again parameter for parameter: one message delivered twice.
+fn redelivered(lane: &mut Lane) {
+    let mut first: HashMap<(&str, u64), usize> = HashMap::new();
+    let mut found: Vec<(usize, Finding)> = Vec::new();
+    for j in arrival(lane) {
+        let e = &lane.entries[j];
+        if !lifecycle::ONCE_PER_SID_KINDS.contains(&e.kind.as_str()) {
+            continue;
+        }
+        match first.get(&(e.kind.as_str(), e.fingerprint)) {
+            Some(&i) if same_method(&lane.entries[i], e) => {
+                let what = lane.entries[i].line.map_or_else(
+                    || format!("capture #{}", lane.entries[i].index + 1),
+                    |l| format!("line {l}"),
+                );
+                found.push((
+                    j,
+                    Finding::new(
+                        Code::TimelineDuplicate,
+                        format!("The '{}' request arrived again (first at {what}), parameter for parameter: the same message was delivered twice.", e.kind),
+                    )
+                    .hint("Twilio sends this webhook once per message; a second copy is a retry (the first answer was late or the connection dropped) or a replay. Key the handler on the MessageSid and process each message once.")
+                    .param("MessageSid"),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                first.insert((e.kind.as_str(), e.fingerprint), j);
+            }
+        }
+    }
+    for (j, f) in found {
+        lane.entries[j].findings.push(f);
+    }
 }
 
 /// True unless both captures show their HTTP method and the methods differ.

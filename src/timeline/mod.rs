@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use errors::explain_error;
 pub use read::{
     capture_from_line, detect_many, read_captures, Capture, CaptureError, Captures, ManyFormat,
-    ObjectLines,
+    ObjectLines, PairLines,
 };
 pub use stream::{StreamSummary, StreamingTimeline};
 
@@ -376,7 +376,19 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
     };
     // A generic request carrying a final status is that lifecycle's callback (see
     // `Lifecycle::terminal_kinds`).
-    let life = lifecycle::for_capture(&kind, status);
+    // A capture carrying a lifecycle's mark (`CallbackSource=call-progress-events`) is that
+    // lifecycle's callback even when its other parameters made it read as another kind.
+    let (life, status) = match lifecycle::for_capture(&kind, status) {
+        Some(l) => (Some(l), status),
+        None => match lifecycle::by_mark(|p| param(r, p)) {
+            Some(l) => (Some(l), l.params.iter().find_map(|p| param(r, p))),
+            None => (None, status),
+        },
+    };
+    // A lifecycle's lane holds the callbacks that report one of its statuses: a request of a
+    // lifecycle's kind that carries none of its status parameters (a Media Streams
+    // `StreamEvent` callback, which names only the call) is a request of the call.
+    let life = life.filter(|l| l.params.iter().any(|p| param(r, p).is_some()));
     let message_sid = ["MessageSid", "SmsSid", "SmsMessageSid"]
         .iter()
         .find_map(|p| param(r, p));

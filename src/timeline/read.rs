@@ -68,8 +68,12 @@ impl Iterator for Captures<'_> {
                 let first_line = *line;
                 // An object printed over several lines (a Ruby or Elixir map in a comment, a
                 // pretty-printed payload after a log prefix) is one record.
+                // So is a request dumped one parameter per line.
                 let joined = (self.format == ManyFormat::Log)
-                    .then(|| object_over_lines(l, &text[*pos..]))
+                    .then(|| {
+                        object_over_lines(l, &text[*pos..])
+                            .or_else(|| pairs_over_lines(l, &text[*pos..]))
+                    })
                     .flatten();
                 let item = match joined {
                     Some((record, used, lines)) => {
@@ -200,6 +204,10 @@ pub fn detect_many(text: &str) -> ManyFormat {
     {
         return ManyFormat::Log;
     }
+    if pair_dumps_repeat(head) {
+        // Requests dumped one parameter per line, one after another.
+        return ManyFormat::Log;
+    }
     let body_lines = head.lines().filter(|l| l.contains('=')).count();
     if body_lines >= 1 && head.contains("PayloadType=") {
         // Debugger events as their form fields: one per line, unpacked by the log reader.
@@ -292,6 +300,165 @@ impl ObjectLines {
     pub fn record(self) -> String {
         self.record
     }
+}
+
+/// The one `Name=value` pair a log line holds after its prefix, as servlet and PHP logs dump a
+/// request one parameter per line (`… INFO [stdout] (…)   (CallSid=CA…)`, `CallStatus=ringing`):
+/// the pair starts at the line's only token with `=` (parentheses, brackets and quotes around
+/// it are dropped) and runs to the end of the line, so a decoded value may hold spaces. `None`
+/// when the line holds no pair, two pairs, a form body (`&`) or a name that is not a
+/// parameter's (letters, digits, `_`, `-`, `.`, starting with a letter).
+fn lone_pair(line: &str) -> Option<(&str, &str)> {
+    let rest = match time::leading_time(line) {
+        Some((_, _, len)) => line.get(len..).unwrap_or(""),
+        None => line,
+    };
+    let rest = rest.trim();
+    // A shell command's continued line (`--data-urlencode "To=…" \`) is one argument of one
+    // request, not a parameter a log printed.
+    if rest.ends_with('\\') {
+        return None;
+    }
+    let start = rest.find(|c: char| !c.is_whitespace())?;
+    let mut at = None;
+    let mut offset = start;
+    for token in rest[start..].split([' ', '\t']) {
+        if token.contains('=') {
+            if at.is_some() {
+                // A second token with `=`: the value's own words, or a second pair.
+                let (name, _) = token.split_once('=')?;
+                if !name.trim_start_matches(['(', '[', '"', '\'']).is_empty()
+                    && is_param_name(name.trim_start_matches(['(', '[', '"', '\'']))
+                {
+                    return None;
+                }
+            } else {
+                at = Some(offset);
+            }
+        } else if at.is_none() && is_flag(token) {
+            // `-d To=…`, `--data-urlencode To=…`: a command's argument.
+            return None;
+        }
+        offset += token.len() + 1;
+    }
+    let pair = rest[at?..]
+        .trim_start_matches(['(', '[', '"', '\''])
+        .trim_end_matches([')', ']', '"', '\'', ',', ';']);
+    let (name, value) = pair.split_once('=')?;
+    // Markup (`<Number url="…">`, an attribute on its own line, `name='…'`) is not a dump.
+    let markup = rest.contains(['<', '>']) || value.starts_with(['"', '\'']);
+    (is_param_name(name) && !markup && !value.contains('&')).then_some((name, value))
+}
+
+/// A command-line flag (`-d`, `--data-urlencode`): dashes, then a letter.
+fn is_flag(token: &str) -> bool {
+    token.starts_with('-')
+        && token
+            .trim_start_matches('-')
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
+fn is_param_name(name: &str) -> bool {
+    name.len() <= 64
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// One request a log prints one parameter per line (see [`lone_pair`]), gathered line by
+/// line: the streaming readers feed it the lines after the first until one holds no lone pair
+/// or repeats a name the request already has (the next request's dump). Two pairs or more
+/// make one form body; a lone pair by itself stays the line it was.
+pub struct PairLines {
+    prefix: String,
+    pairs: Vec<(String, String)>,
+    bytes: usize,
+}
+
+impl PairLines {
+    /// Starts a request when `line` holds a lone pair.
+    pub fn start(line: &str) -> Option<PairLines> {
+        let line = line.trim_end_matches(['\n', '\r']);
+        let (name, value) = lone_pair(line)?;
+        let prefix = time::leading_time(line)
+            .and_then(|(_, _, len)| line.get(..len))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        Some(PairLines {
+            prefix,
+            pairs: vec![(name.to_string(), value.to_string())],
+            bytes: line.len(),
+        })
+    }
+
+    /// Adds the next line's pair: false (nothing added) when the line ends the request.
+    pub fn push(&mut self, line: &str) -> bool {
+        let line = line.trim_end_matches(['\n', '\r']);
+        if self.pairs.len() >= OBJECT_MAX_LINES || self.bytes + line.len() >= OBJECT_MAX_BYTES {
+            return false;
+        }
+        match lone_pair(line) {
+            Some((name, value)) if !self.pairs.iter().any(|(n, _)| n == name) => {
+                self.pairs.push((name.to_string(), value.to_string()));
+                self.bytes += line.len();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// How many lines (pairs) the request holds.
+    pub fn lines(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// The request as one log line: the first line's time, then the pairs as a form body.
+    pub fn record(self) -> String {
+        let body = serde_urlencoded::to_string(&self.pairs).unwrap_or_default();
+        if self.prefix.is_empty() {
+            body
+        } else {
+            format!("{} {body}", self.prefix)
+        }
+    }
+}
+
+/// When `first` starts a request printed one parameter per line (two lines or more): the
+/// request as one line, with the bytes and lines it used after `first`.
+fn pairs_over_lines(first: &str, after: &str) -> Option<(String, usize, usize)> {
+    let mut acc = PairLines::start(first)?;
+    let (mut used, mut lines) = (0, 0);
+    for raw in after.split_inclusive('\n') {
+        if !acc.push(raw) {
+            break;
+        }
+        used += raw.len();
+        lines += 1;
+    }
+    (lines > 0).then(|| (acc.record(), used, lines))
+}
+
+/// True when some parameter name comes back on lone-pair lines (see [`lone_pair`]), two of
+/// them in a row at least: several requests dumped one parameter per line.
+fn pair_dumps_repeat(head: &str) -> bool {
+    if head.trim_start().starts_with('<') {
+        return false;
+    }
+    let mut seen = std::collections::HashSet::new();
+    let (mut run, mut longest, mut repeated) = (0, 0, false);
+    for line in head.lines().take(2000) {
+        match lone_pair(line) {
+            Some((name, _)) => {
+                run += 1;
+                longest = longest.max(run);
+                repeated |= !seen.insert(name);
+            }
+            None => run = 0,
+        }
+    }
+    longest >= 2 && repeated
 }
 
 /// When `first` opens an object that later lines of `after` close: the record, with the
@@ -897,6 +1064,48 @@ mod tests {
         assert_eq!(caps[0].received_at.as_deref(), Some("2024-05-29 10:57:57"));
         assert_eq!(caps[0].options.method.as_deref(), Some("POST"));
         assert_eq!(caps[1].line, Some(3));
+    }
+
+    #[test]
+    fn requests_dumped_one_parameter_per_line() {
+        // Two requests, each printed one `Name=value` per line after a log prefix (a header
+        // line between them, a decoded value with a space), then a line with two pairs and a
+        // lone pair by itself, which stay as they were.
+        let text = "2024-05-29 10:57:57 INFO ---- status\n\
+                    2024-05-29 10:57:57 INFO   (CallSid=CA1)\n\
+                    2024-05-29 10:57:57 INFO   (CallStatus=ringing)\n\
+                    2024-05-29 10:57:58 INFO   (Caller=Jane Doe)\n\
+                    2024-05-29 10:58:03 INFO   CallSid=CA1\n\
+                    2024-05-29 10:58:03 INFO   CallStatus=completed\n\
+                    x=1 y=2\n\
+                    MessageSid=SM1\n";
+        let r = read_captures(text);
+        assert_eq!(r.format(), ManyFormat::Log);
+        let caps: Vec<_> = r.collect::<Result<_, _>>().unwrap();
+        let inputs: Vec<&str> = caps.iter().map(|c| c.input.as_str()).collect();
+        assert_eq!(
+            inputs,
+            [
+                "CallSid=CA1&CallStatus=ringing&Caller=Jane+Doe",
+                "CallSid=CA1&CallStatus=completed",
+                "x=1",
+                "MessageSid=SM1"
+            ]
+        );
+        assert_eq!(caps[0].line, Some(2));
+        assert_eq!(caps[0].received_at.as_deref(), Some("2024-05-29 10:57:57"));
+        assert_eq!(caps[1].line, Some(5));
+        // One request alone, one parameter per line, is not a log of several.
+        assert_ne!(
+            detect_many("CallSid=CA1\nCallStatus=ringing\n"),
+            ManyFormat::Log
+        );
+        // Nor is one command whose argument lines repeat a parameter (continued lines, flags).
+        let curl = "curl -X POST https://api.twilio.com/2010-04-01/Accounts/AC1/Calls.json \\\n\
+                    \x20 --data-urlencode \"StatusCallbackEvent=initiated\" \\\n\
+                    \x20 --data-urlencode \"StatusCallbackEvent=answered\" \\\n\
+                    \x20 -d StatusCallbackEvent=completed\n";
+        assert_eq!(detect_many(curl), ManyFormat::Single);
     }
 
     #[test]
