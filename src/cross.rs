@@ -25,7 +25,7 @@ pub(crate) fn cross_field_checks(
     _api: Option<ApiVersion>,
     fields: &mut [Field],
     findings: &mut Vec<Finding>,
-    decoded: &Decoded,
+    auth_user: Option<&str>,
     path: Option<&str>,
 ) {
     cut_off_tail(fields);
@@ -34,7 +34,7 @@ pub(crate) fn cross_field_checks(
     aliases(fields, findings);
     media(fields, findings);
     durations(fields, findings);
-    embedded_account_sids(fields, findings, path, decoded);
+    embedded_account_sids(fields, findings, path, auth_user);
     repeated_single(fields, findings);
 
     let reported = kind.reported_as;
@@ -429,7 +429,7 @@ fn embedded_account_sids(
     fields: &mut [Field],
     findings: &mut Vec<Finding>,
     path: Option<&str>,
-    decoded: &Decoded,
+    auth_user: Option<&str>,
 ) {
     // A redacted or placeholder AccountSid cannot disagree with anything.
     let account = fields
@@ -466,7 +466,7 @@ fn embedded_account_sids(
             }
         }
     }
-    if let (Some(user), Some(emb)) = (decoded.auth_user.as_deref(), path.and_then(account_in)) {
+    if let (Some(user), Some(emb)) = (auth_user, path.and_then(account_in)) {
         if crate::placeholder::is_sid_shaped(user)
             && crate::placeholder::is_sid_shaped(emb)
             && user != emb
@@ -540,6 +540,8 @@ fn repeated_single(fields: &[Field], findings: &mut Vec<Finding>) {
 /// Everything the signature check needs from the request.
 pub(crate) struct SignatureParts<'a> {
     pub decoded: &'a Decoded,
+    /// The request's fields, which hold the decoded pairs (moved out of `decoded`).
+    pub fields: &'a [Field],
     pub url: Option<&'a str>,
     pub method: Option<&'a str>,
     pub content_type: Option<&'a str>,
@@ -555,7 +557,14 @@ pub(crate) fn check_signature(parts: SignatureParts) -> SignatureReport {
     if parts.signature.is_none() && parts.tokens.is_empty() {
         return SignatureReport::not_checked();
     }
-    let (params, body) = signed_material(parts.decoded, parts.url);
+    let (params, body) = signed_material_of(
+        parts
+            .fields
+            .iter()
+            .map(|f| (f.source, f.name.as_str(), f.value.as_str())),
+        parts.decoded,
+        parts.url,
+    );
     signature::verify(&SignatureInput {
         url: parts.url,
         url_candidates: &parts.decoded.url_candidates,
@@ -577,15 +586,29 @@ pub(crate) fn signed_material<'a>(
     decoded: &'a Decoded,
     url: Option<&str>,
 ) -> (Vec<(String, String)>, &'a [u8]) {
+    signed_material_of(
+        decoded
+            .pairs
+            .iter()
+            .map(|p| (p.source, p.name.as_str(), p.value.as_str())),
+        decoded,
+        url,
+    )
+}
+
+/// [`signed_material`] with the pairs (source, name, value) given apart from `decoded`.
+fn signed_material_of<'a, 'p>(
+    pairs: impl Iterator<Item = (ParamSource, &'p str, &'p str)>,
+    decoded: &'a Decoded,
+    url: Option<&str>,
+) -> (Vec<(String, String)>, &'a [u8]) {
     let pasted_params = decoded.format == Some(InputFormat::Json)
         && !url.is_some_and(|u| u.contains("bodySHA256="));
-    let params = decoded
-        .pairs
-        .iter()
-        .filter(|p| {
-            p.source == ParamSource::Body || (pasted_params && p.source == ParamSource::Json)
+    let params = pairs
+        .filter(|(source, _, _)| {
+            *source == ParamSource::Body || (pasted_params && *source == ParamSource::Json)
         })
-        .map(|p| (p.name.clone(), p.value.clone()))
+        .map(|(_, name, value)| (name.to_string(), value.to_string()))
         .collect();
     let body: &[u8] = match (&decoded.body, pasted_params) {
         (Some(b), false) => b.as_bytes(),

@@ -197,15 +197,25 @@ impl ValueType {
         match self {
             ValueType::Text { .. } => "string".into(),
             ValueType::Sid { prefixes: [] } => "sid".into(),
-            ValueType::Sid { prefixes } => format!("sid:{}", prefixes.join("|")),
+            ValueType::Sid { prefixes } => {
+                let mut id = String::with_capacity(4 + prefixes.len() * 3);
+                id.push_str("sid:");
+                for (i, p) in prefixes.iter().enumerate() {
+                    if i > 0 {
+                        id.push('|');
+                    }
+                    id.push_str(p);
+                }
+                id
+            }
             ValueType::Phone { .. } => "phone".into(),
             ValueType::Rfc2822Date => "rfc2822-date".into(),
             ValueType::DateYmd => "date".into(),
             ValueType::Iso8601 => "iso8601-datetime".into(),
             ValueType::Yymmddhhmm => "yymmddhhmm".into(),
-            ValueType::Enum { id } => format!("enum:{id}"),
-            ValueType::RepeatedEnum { id } => format!("repeated-enum:{id}"),
-            ValueType::SpaceSeparatedEnum { id } => format!("enum-list:{id}"),
+            ValueType::Enum { id } => ["enum:", id].concat(),
+            ValueType::RepeatedEnum { id } => ["repeated-enum:", id].concat(),
+            ValueType::SpaceSeparatedEnum { id } => ["enum-list:", id].concat(),
             ValueType::Integer { .. } => "integer".into(),
             ValueType::Decimal => "decimal".into(),
             ValueType::Bool => "boolean".into(),
