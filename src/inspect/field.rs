@@ -26,9 +26,9 @@ pub(super) struct FieldContext {
 
 /// The field's catalog row and status for the detected kind, or — when the kind does not
 /// document it — every row that could apply.
-fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Vec<&'static ParamSpec>) {
+fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Rows) {
     let api = ctx.api;
-    if let Some(s) = ctx.kind.and_then(|k| catalog::param_for_kind(k.id, name)) {
+    if let Some(s) = ctx.kind.and_then(|k| catalog::param_for_spec(k, name)) {
         let status = if s.alias_of.is_some()
             && s.deprecated
                 .is_some_and(|d| Some(d.since) == api.map(ApiVersion::as_str))
@@ -46,18 +46,36 @@ fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Vec<&'static ParamSp
         } else {
             FieldStatus::Known
         };
-        return (status, vec![s]);
+        return (status, Rows::One([s]));
     }
     // Rows of this API version first, then the others.
     let mut rows: Vec<&'static ParamSpec> = catalog::params_named(name).collect();
     rows.sort_by_key(|p| Some(p.api_version) != api);
     if rows.is_empty() {
-        (FieldStatus::Unknown, rows)
+        (FieldStatus::Unknown, Rows::Many(rows))
     } else if ctx.kind.is_some() {
-        (FieldStatus::OtherKind, rows)
+        (FieldStatus::OtherKind, Rows::Many(rows))
     } else {
         // The kind is unknown: the parameter is a documented one, judged by every row.
-        (FieldStatus::Known, rows)
+        (FieldStatus::Known, Rows::Many(rows))
+    }
+}
+
+/// The catalog rows that could apply to a field: the kind's own row (most fields, no
+/// allocation) or every row of the name.
+enum Rows {
+    One([&'static ParamSpec; 1]),
+    Many(Vec<&'static ParamSpec>),
+}
+
+impl std::ops::Deref for Rows {
+    type Target = [&'static ParamSpec];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Rows::One(one) => one,
+            Rows::Many(many) => many,
+        }
     }
 }
 
@@ -169,6 +187,9 @@ fn check_against_rows(
     value: &str,
     ctx: &FieldContext,
 ) -> check::Checked {
+    if let [row] = rows {
+        return check::check_value(row, name, value, ctx.api, ctx.webhook);
+    }
     let mut first: Option<check::Checked> = None;
     let mut tried: Vec<ValueType> = Vec::new();
     for row in rows {
