@@ -386,17 +386,23 @@ fn media(fields: &mut [Field], findings: &mut Vec<Finding>) {
             );
         }
     }
-    // Show each media URL with its content type.
-    let ctypes: BTreeMap<usize, String> = fields
+    // Show each media URL with its content type (the last MediaContentType{i} of an
+    // index wins); the texts are borrowed until the displays are written.
+    let ctypes: BTreeMap<usize, &str> = fields
         .iter()
-        .filter_map(|f| index_of(&f.name, "MediaContentType").map(|i| (i, f.value.clone())))
+        .filter_map(|f| index_of(&f.name, "MediaContentType").map(|i| (i, f.value.as_str())))
         .collect();
-    for f in fields.iter_mut() {
+    let mut displays: Vec<(usize, String)> = Vec::new();
+    for (at, f) in fields.iter().enumerate() {
         if let Some(i) = index_of(&f.name, "MediaUrl") {
             if let Some(ct) = ctypes.get(&i) {
-                f.display = Some(format!("media #{i} ({ct})"));
+                displays.push((at, format!("media #{i} ({ct})")));
             }
         }
+    }
+    drop(ctypes);
+    for (at, display) in displays {
+        fields[at].display = Some(display);
     }
 }
 
@@ -435,7 +441,7 @@ fn embedded_account_sids(
     let account = fields
         .iter()
         .find(|f| f.name == "AccountSid" && f.placeholder.is_none())
-        .map(|f| f.value.clone());
+        .map(|f| f.value.as_str());
     let mut push = |what: String, embedded: &str, param: &str, acct: &str| {
         findings.push(
             Finding::new(
@@ -446,18 +452,24 @@ fn embedded_account_sids(
             .hint("The request mixes two accounts (a sub-account?) or was edited by hand."),
         );
     };
-    if let Some(acct) = account.as_deref() {
+    if let Some(acct) = account {
         for f in fields.iter() {
-            if matches!(
-                catalog::params_named(&f.name).next().map(|p| p.value_type),
-                Some(ValueType::Url)
-            ) || f.name.ends_with("Url")
+            // No `/`, no `/Accounts/`: most values are skipped before the catalog lookup.
+            if !f.value.contains('/') {
+                continue;
+            }
+            let Some(emb) = account_in(&f.value) else {
+                continue;
+            };
+            if (f.name.ends_with("Url")
+                || matches!(
+                    catalog::params_named(&f.name).next().map(|p| p.value_type),
+                    Some(ValueType::Url)
+                ))
+                && crate::placeholder::is_sid_shaped(emb)
+                && emb != acct
             {
-                if let Some(emb) = account_in(&f.value) {
-                    if crate::placeholder::is_sid_shaped(emb) && emb != acct {
-                        push(format!("{} ({})", f.name, f.value), emb, &f.name, acct);
-                    }
-                }
+                push(format!("{} ({})", f.name, f.value), emb, &f.name, acct);
             }
         }
         if let Some(emb) = path.and_then(account_in) {
