@@ -25,7 +25,7 @@ pub(crate) fn cross_field_checks(
     _api: Option<ApiVersion>,
     fields: &mut [Field],
     findings: &mut Vec<Finding>,
-    decoded: &Decoded,
+    auth_user: Option<&str>,
     path: Option<&str>,
 ) {
     cut_off_tail(fields);
@@ -34,7 +34,7 @@ pub(crate) fn cross_field_checks(
     aliases(fields, findings);
     media(fields, findings);
     durations(fields, findings);
-    embedded_account_sids(fields, findings, path, decoded);
+    embedded_account_sids(fields, findings, path, auth_user);
     repeated_single(fields, findings);
 
     let reported = kind.reported_as;
@@ -386,17 +386,23 @@ fn media(fields: &mut [Field], findings: &mut Vec<Finding>) {
             );
         }
     }
-    // Show each media URL with its content type.
-    let ctypes: BTreeMap<usize, String> = fields
+    // Show each media URL with its content type (the last MediaContentType{i} of an
+    // index wins); the texts are borrowed until the displays are written.
+    let ctypes: BTreeMap<usize, &str> = fields
         .iter()
-        .filter_map(|f| index_of(&f.name, "MediaContentType").map(|i| (i, f.value.clone())))
+        .filter_map(|f| index_of(&f.name, "MediaContentType").map(|i| (i, f.value.as_str())))
         .collect();
-    for f in fields.iter_mut() {
+    let mut displays: Vec<(usize, String)> = Vec::new();
+    for (at, f) in fields.iter().enumerate() {
         if let Some(i) = index_of(&f.name, "MediaUrl") {
             if let Some(ct) = ctypes.get(&i) {
-                f.display = Some(format!("media #{i} ({ct})"));
+                displays.push((at, format!("media #{i} ({ct})")));
             }
         }
+    }
+    drop(ctypes);
+    for (at, display) in displays {
+        fields[at].display = Some(display);
     }
 }
 
@@ -429,13 +435,13 @@ fn embedded_account_sids(
     fields: &mut [Field],
     findings: &mut Vec<Finding>,
     path: Option<&str>,
-    decoded: &Decoded,
+    auth_user: Option<&str>,
 ) {
     // A redacted or placeholder AccountSid cannot disagree with anything.
     let account = fields
         .iter()
         .find(|f| f.name == "AccountSid" && f.placeholder.is_none())
-        .map(|f| f.value.clone());
+        .map(|f| f.value.as_str());
     let mut push = |what: String, embedded: &str, param: &str, acct: &str| {
         findings.push(
             Finding::new(
@@ -446,18 +452,24 @@ fn embedded_account_sids(
             .hint("The request mixes two accounts (a sub-account?) or was edited by hand."),
         );
     };
-    if let Some(acct) = account.as_deref() {
+    if let Some(acct) = account {
         for f in fields.iter() {
-            if matches!(
-                catalog::params_named(&f.name).next().map(|p| p.value_type),
-                Some(ValueType::Url)
-            ) || f.name.ends_with("Url")
+            // No `/`, no `/Accounts/`: most values are skipped before the catalog lookup.
+            if !f.value.contains('/') {
+                continue;
+            }
+            let Some(emb) = account_in(&f.value) else {
+                continue;
+            };
+            if (f.name.ends_with("Url")
+                || matches!(
+                    catalog::params_named(&f.name).next().map(|p| p.value_type),
+                    Some(ValueType::Url)
+                ))
+                && crate::placeholder::is_sid_shaped(emb)
+                && emb != acct
             {
-                if let Some(emb) = account_in(&f.value) {
-                    if crate::placeholder::is_sid_shaped(emb) && emb != acct {
-                        push(format!("{} ({})", f.name, f.value), emb, &f.name, acct);
-                    }
-                }
+                push(format!("{} ({})", f.name, f.value), emb, &f.name, acct);
             }
         }
         if let Some(emb) = path.and_then(account_in) {
@@ -466,7 +478,7 @@ fn embedded_account_sids(
             }
         }
     }
-    if let (Some(user), Some(emb)) = (decoded.auth_user.as_deref(), path.and_then(account_in)) {
+    if let (Some(user), Some(emb)) = (auth_user, path.and_then(account_in)) {
         if crate::placeholder::is_sid_shaped(user)
             && crate::placeholder::is_sid_shaped(emb)
             && user != emb
@@ -540,6 +552,8 @@ fn repeated_single(fields: &[Field], findings: &mut Vec<Finding>) {
 /// Everything the signature check needs from the request.
 pub(crate) struct SignatureParts<'a> {
     pub decoded: &'a Decoded,
+    /// The request's fields, which hold the decoded pairs (moved out of `decoded`).
+    pub fields: &'a [Field],
     pub url: Option<&'a str>,
     pub method: Option<&'a str>,
     pub content_type: Option<&'a str>,
@@ -555,7 +569,14 @@ pub(crate) fn check_signature(parts: SignatureParts) -> SignatureReport {
     if parts.signature.is_none() && parts.tokens.is_empty() {
         return SignatureReport::not_checked();
     }
-    let (params, body) = signed_material(parts.decoded, parts.url);
+    let (params, body) = signed_material_of(
+        parts
+            .fields
+            .iter()
+            .map(|f| (f.source, f.name.as_str(), f.value.as_str())),
+        parts.decoded,
+        parts.url,
+    );
     signature::verify(&SignatureInput {
         url: parts.url,
         url_candidates: &parts.decoded.url_candidates,
@@ -577,15 +598,29 @@ pub(crate) fn signed_material<'a>(
     decoded: &'a Decoded,
     url: Option<&str>,
 ) -> (Vec<(String, String)>, &'a [u8]) {
+    signed_material_of(
+        decoded
+            .pairs
+            .iter()
+            .map(|p| (p.source, p.name.as_str(), p.value.as_str())),
+        decoded,
+        url,
+    )
+}
+
+/// [`signed_material`] with the pairs (source, name, value) given apart from `decoded`.
+fn signed_material_of<'a, 'p>(
+    pairs: impl Iterator<Item = (ParamSource, &'p str, &'p str)>,
+    decoded: &'a Decoded,
+    url: Option<&str>,
+) -> (Vec<(String, String)>, &'a [u8]) {
     let pasted_params = decoded.format == Some(InputFormat::Json)
         && !url.is_some_and(|u| u.contains("bodySHA256="));
-    let params = decoded
-        .pairs
-        .iter()
-        .filter(|p| {
-            p.source == ParamSource::Body || (pasted_params && p.source == ParamSource::Json)
+    let params = pairs
+        .filter(|(source, _, _)| {
+            *source == ParamSource::Body || (pasted_params && *source == ParamSource::Json)
         })
-        .map(|p| (p.name.clone(), p.value.clone()))
+        .map(|(_, name, value)| (name.to_string(), value.to_string()))
         .collect();
     let body: &[u8] = match (&decoded.body, pasted_params) {
         (Some(b), false) => b.as_bytes(),

@@ -183,7 +183,7 @@ pub fn sign(input: &str, options: &Options) -> Result<SignedRequest, SignError> 
 }
 
 /// Builds the report from already-decoded input.
-pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
+pub(crate) fn inspect_decoded(mut decoded: Decoded, options: &Options) -> Report {
     let mut findings: Vec<Finding> = Vec::new();
     let format = decoded.format.unwrap_or(InputFormat::Empty);
     if options.format.is_some() {
@@ -195,38 +195,43 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             ),
         ));
     }
-    let (method, url, content_type) = request_facts(&decoded, options);
+    let (method, url, content_type) = request_facts(&mut decoded, options);
     let path = url.as_deref().map(path_of);
 
-    let name_values: Vec<(&str, &str)> = decoded
-        .pairs
-        .iter()
-        .map(|p| (p.name.as_str(), p.value.as_str()))
-        .collect();
-    let opaque: Vec<&str> = decoded
-        .pairs
-        .iter()
-        .filter(|p| p.non_literal)
-        .map(|p| p.name.as_str())
-        .collect();
-    let evidence = Evidence::new(
-        &name_values,
-        format,
-        method.as_deref(),
-        path.as_deref(),
-        &opaque,
-    )
-    .with_url(url.as_deref());
     let forced_kind = forced_kind(options, &mut findings);
-    let classification = classify(&evidence, forced_kind);
+    // The evidence borrows the decoded pairs; once the kind and version are known the
+    // pairs' strings move into the report's fields.
+    let (classification, api) = {
+        let name_values: Vec<(&str, &str)> = decoded
+            .pairs
+            .iter()
+            .map(|p| (p.name.as_str(), p.value.as_str()))
+            .collect();
+        let opaque: Vec<&str> = decoded
+            .pairs
+            .iter()
+            .filter(|p| p.non_literal)
+            .map(|p| p.name.as_str())
+            .collect();
+        let evidence = Evidence::new(
+            &name_values,
+            format,
+            method.as_deref(),
+            path.as_deref(),
+            &opaque,
+        )
+        .with_url(url.as_deref());
+        let classification = classify(&evidence, forced_kind);
+        // A forced catalog kind of another API version (`messaging-request-legacy`) brings
+        // its version with it.
+        let forced_version = forced_kind
+            .and_then(catalog::kind)
+            .filter(|k| k.id != k.reported_as)
+            .map(|k| k.api_version);
+        let api = forced_version.or_else(|| api_version(&classification.verdict.id, &evidence));
+        (classification, api)
+    };
     let verdict = classification.verdict;
-    // A forced catalog kind of another API version (`messaging-request-legacy`) brings its
-    // version with it.
-    let forced_version = forced_kind
-        .and_then(catalog::kind)
-        .filter(|k| k.id != k.reported_as)
-        .map(|k| k.api_version);
-    let api = forced_version.or_else(|| api_version(&verdict.id, &evidence));
     let catalog_kind = catalog_kind_for(&verdict.id, api);
     let direction = catalog_kind.map(|k| k.direction);
     let context = FieldContext {
@@ -240,19 +245,26 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
     };
 
     // Fields in wire order, each looked up and checked.
-    let mut fields: Vec<Field> = Vec::with_capacity(decoded.pairs.len());
-    for (index, pair) in decoded.pairs.iter().enumerate() {
-        fields.push(build_field(index, pair, &context));
-    }
+    let no_pairs = decoded.pairs.is_empty();
+    let mut fields: Vec<Field> = std::mem::take(&mut decoded.pairs)
+        .into_iter()
+        .enumerate()
+        .map(|(index, pair)| build_field(index, pair, &context))
+        .collect();
     attach_decoder_findings(&decoded.findings, &mut fields, &mut findings);
     kind_findings(
         &verdict,
         classification.lookalike.is_some(),
         &classification.ids,
-        decoded.pairs.is_empty(),
+        no_pairs,
         &mut findings,
     );
-    findings.extend(json_body_note(&decoded, catalog_kind, &classification.ids));
+    findings.extend(json_body_note(
+        &decoded,
+        url.as_deref(),
+        catalog_kind,
+        &classification.ids,
+    ));
 
     if let Some(kind) = catalog_kind {
         cross_field_checks(
@@ -260,7 +272,7 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             api,
             &mut fields,
             &mut findings,
-            &decoded,
+            decoded.auth_user.as_deref(),
             path.as_deref(),
         );
     }
@@ -285,10 +297,10 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
             method,
             url,
             path,
-            extension: decoded.extension.clone(),
+            extension: decoded.extension.take(),
             content_type,
-            headers: decoded.headers.clone(),
-            body: decoded.body.clone(),
+            headers: std::mem::take(&mut decoded.headers),
+            body: decoded.body.take(),
             signature: signature_value,
         },
         kind: verdict,
@@ -305,20 +317,20 @@ pub(crate) fn inspect_decoded(decoded: Decoded, options: &Options) -> Report {
 
 /// Method, URL and content type: the caller's, else what the capture says.
 fn request_facts(
-    decoded: &Decoded,
+    decoded: &mut Decoded,
     options: &Options,
 ) -> (Option<String>, Option<String>, Option<String>) {
     let method = options
         .method
-        .clone()
+        .as_deref()
         .filter(|m| !m.trim().is_empty())
-        .or_else(|| decoded.method.clone())
+        .or(decoded.method.as_deref())
         .map(|m| m.trim().to_ascii_uppercase());
     let url = options
         .url
         .clone()
         .filter(|u| !u.trim().is_empty())
-        .or_else(|| decoded.url.clone());
+        .or_else(|| decoded.url.take());
     let content_type = options
         .content_type
         .clone()
@@ -499,17 +511,17 @@ fn signature_of(
     });
     let mut signature = check_signature(SignatureParts {
         decoded,
+        fields,
         url,
         method,
         content_type,
         signature: signature_value.as_deref(),
         settings: settings.as_deref(),
         tokens: &tokens,
-        account_sid: decoded
-            .pairs
+        account_sid: fields
             .iter()
-            .find(|p| p.name == "AccountSid")
-            .map(|p| p.value.as_str()),
+            .find(|f| f.name == "AccountSid")
+            .map(|f| f.value.as_str()),
     });
     if let Some(nm) = signature.no_match.as_mut() {
         let redacted: Vec<&str> = fields

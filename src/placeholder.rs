@@ -167,6 +167,12 @@ pub(crate) fn stands_in(value: &str) -> bool {
 }
 
 fn is_redaction_marker(v: &str) -> bool {
+    if v.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Letters and digits only (most values): nothing to trim, no "… for privacy" tail,
+        // no ellipsis; a redaction word, or a run of three or more x's.
+        return (v.len() <= 32 && REDACTION_WORDS.iter().any(|r| r.eq_ignore_ascii_case(v)))
+            || (v.len() >= 3 && v.bytes().all(|b| b == b'x' || b == b'X'));
+    }
     let inner = v.trim_matches(|c: char| {
         matches!(
             c,
@@ -494,11 +500,12 @@ fn fake_number(v: &str) -> bool {
     if v.contains(':') || v.contains('@') {
         return false;
     }
-    let lower = v.to_ascii_lowercase();
     if v.chars()
         .all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
         && v.chars().any(|c| c.is_ascii_alphabetic())
     {
+        // Lower-cased only for a value of letters (a number never needs the copy).
+        let lower = v.to_ascii_lowercase();
         // A boolean or null where a number belongs is a wrong value, not a stand-in.
         let wrong_value = [
             "true",

@@ -197,15 +197,25 @@ impl ValueType {
         match self {
             ValueType::Text { .. } => "string".into(),
             ValueType::Sid { prefixes: [] } => "sid".into(),
-            ValueType::Sid { prefixes } => format!("sid:{}", prefixes.join("|")),
+            ValueType::Sid { prefixes } => {
+                let mut id = String::with_capacity(4 + prefixes.len() * 3);
+                id.push_str("sid:");
+                for (i, p) in prefixes.iter().enumerate() {
+                    if i > 0 {
+                        id.push('|');
+                    }
+                    id.push_str(p);
+                }
+                id
+            }
             ValueType::Phone { .. } => "phone".into(),
             ValueType::Rfc2822Date => "rfc2822-date".into(),
             ValueType::DateYmd => "date".into(),
             ValueType::Iso8601 => "iso8601-datetime".into(),
             ValueType::Yymmddhhmm => "yymmddhhmm".into(),
-            ValueType::Enum { id } => format!("enum:{id}"),
-            ValueType::RepeatedEnum { id } => format!("repeated-enum:{id}"),
-            ValueType::SpaceSeparatedEnum { id } => format!("enum-list:{id}"),
+            ValueType::Enum { id } => ["enum:", id].concat(),
+            ValueType::RepeatedEnum { id } => ["repeated-enum:", id].concat(),
+            ValueType::SpaceSeparatedEnum { id } => ["enum-list:", id].concat(),
             ValueType::Integer { .. } => "integer".into(),
             ValueType::Decimal => "decimal".into(),
             ValueType::Bool => "boolean".into(),
@@ -429,19 +439,49 @@ pub(crate) fn chain_of(id: &str) -> &'static [&'static str] {
 /// bit per `PARAMS` row. The kind is looked up once, the rows asked many times.
 pub(crate) fn coverage(kind_id: &str) -> impl Fn(&ParamSpec) -> bool {
     let entry = kind_entry(kind_id);
-    move |row: &ParamSpec| {
-        let Some(e) = entry else {
-            return false;
-        };
-        let base = PARAMS.as_ptr() as usize;
-        let at = row as *const ParamSpec as usize;
-        let i = at.wrapping_sub(base) / std::mem::size_of::<ParamSpec>();
-        if i < PARAMS.len() && std::ptr::eq(&PARAMS[i], row) {
-            e.covers[i / 64] & (1 << (i % 64)) != 0
-        } else {
-            e.chain.iter().any(|k| row.kinds.contains(k))
-        }
+    move |row: &ParamSpec| entry.is_some_and(|e| covers(e, row))
+}
+
+/// True when `row` names a kind of `e`'s chain (a bit test for a `PARAMS` row).
+fn covers(e: &KindIndex, row: &ParamSpec) -> bool {
+    let base = PARAMS.as_ptr() as usize;
+    let at = row as *const ParamSpec as usize;
+    let i = at.wrapping_sub(base) / std::mem::size_of::<ParamSpec>();
+    if i < PARAMS.len() && std::ptr::eq(&PARAMS[i], row) {
+        e.covers[i / 64] & (1 << (i % 64)) != 0
+    } else {
+        e.chain.iter().any(|k| row.kinds.contains(k))
     }
+}
+
+/// The index entry of a `KINDS` element, found from its address (no comparison of ids).
+fn entry_of(kind: &'static KindSpec) -> Option<&'static KindIndex> {
+    let base = KINDS.as_ptr() as usize;
+    let at = kind as *const KindSpec as usize;
+    let i = at.wrapping_sub(base) / std::mem::size_of::<KindSpec>();
+    if i < KINDS.len() && std::ptr::eq(&KINDS[i], kind) {
+        kind_index().get(i)
+    } else {
+        kind_entry(kind.id)
+    }
+}
+
+/// [`param_for_kind`] for a kind already looked up: when a single row of `name` covers the
+/// kind's chain it is the answer (a bit test per row); with several, the chain's order
+/// decides as in [`param_for_kind`].
+pub(crate) fn param_for_spec(kind: &'static KindSpec, name: &str) -> Option<&'static ParamSpec> {
+    let Some(e) = entry_of(kind) else {
+        return param_for_kind(kind.id, name);
+    };
+    let mut covered = rows_named(name).filter(|r| covers(e, r));
+    let first = covered.next()?;
+    if covered.next().is_none() {
+        return Some(first);
+    }
+    let rows = rows_named(name);
+    e.chain
+        .iter()
+        .find_map(|k| rows.clone().find(|p| p.kinds.contains(k)))
 }
 
 /// [`params_of_kind`] without the copy.

@@ -18,6 +18,7 @@ use crate::report::InputFormat;
 /// `bodySHA256` (the mark of a sender that really signed a JSON body).
 pub(crate) fn json_body_note(
     decoded: &Decoded,
+    url: Option<&str>,
     kind: Option<&'static KindSpec>,
     ids: &IdShapes,
 ) -> Option<Finding> {
@@ -26,10 +27,7 @@ pub(crate) fn json_body_note(
         decoded.format,
         Some(InputFormat::Http | InputFormat::Curl | InputFormat::Har)
     );
-    let hashed = decoded
-        .url
-        .as_deref()
-        .is_some_and(crate::signature::url_has_body_sha);
+    let hashed = url.is_some_and(crate::signature::url_has_body_sha);
     if !as_request || ids.compatible_platform() || hashed {
         return None;
     }

@@ -26,9 +26,9 @@ pub(super) struct FieldContext {
 
 /// The field's catalog row and status for the detected kind, or — when the kind does not
 /// document it — every row that could apply.
-fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Vec<&'static ParamSpec>) {
+fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Rows) {
     let api = ctx.api;
-    if let Some(s) = ctx.kind.and_then(|k| catalog::param_for_kind(k.id, name)) {
+    if let Some(s) = ctx.kind.and_then(|k| catalog::param_for_spec(k, name)) {
         let status = if s.alias_of.is_some()
             && s.deprecated
                 .is_some_and(|d| Some(d.since) == api.map(ApiVersion::as_str))
@@ -46,33 +46,52 @@ fn look_up(name: &str, ctx: &FieldContext) -> (FieldStatus, Vec<&'static ParamSp
         } else {
             FieldStatus::Known
         };
-        return (status, vec![s]);
+        return (status, Rows::One([s]));
     }
     // Rows of this API version first, then the others.
     let mut rows: Vec<&'static ParamSpec> = catalog::params_named(name).collect();
     rows.sort_by_key(|p| Some(p.api_version) != api);
     if rows.is_empty() {
-        (FieldStatus::Unknown, rows)
+        (FieldStatus::Unknown, Rows::Many(rows))
     } else if ctx.kind.is_some() {
-        (FieldStatus::OtherKind, rows)
+        (FieldStatus::OtherKind, Rows::Many(rows))
     } else {
         // The kind is unknown: the parameter is a documented one, judged by every row.
-        (FieldStatus::Known, rows)
+        (FieldStatus::Known, Rows::Many(rows))
     }
 }
 
-pub(super) fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> Field {
-    let name = pair.name.as_str();
+/// The catalog rows that could apply to a field: the kind's own row (most fields, no
+/// allocation) or every row of the name.
+enum Rows {
+    One([&'static ParamSpec; 1]),
+    Many(Vec<&'static ParamSpec>),
+}
+
+impl std::ops::Deref for Rows {
+    type Target = [&'static ParamSpec];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Rows::One(one) => one,
+            Rows::Many(many) => many,
+        }
+    }
+}
+
+/// Builds the field of one decoded pair (whose strings move into the field).
+pub(super) fn build_field(index: usize, pair: RawPair, ctx: &FieldContext) -> Field {
     let kind = ctx.kind;
-    let (status, rows) = look_up(name, ctx);
+    let (status, rows) = look_up(&pair.name, ctx);
     let spec = rows.first().copied();
+    let non_literal = pair.non_literal;
     let mut field = Field {
         index,
         source: pair.source,
-        name: pair.name.clone(),
-        raw_name: pair.raw_name.clone(),
-        value: pair.value.clone(),
-        raw_value: pair.raw_value.clone(),
+        name: pair.name,
+        raw_name: pair.raw_name,
+        value: pair.value,
+        raw_value: pair.raw_value,
         catalog_name: spec.map(|s| Cow::Borrowed(s.name)),
         label: spec.map(|s| Cow::Borrowed(s.label)),
         description: spec.map(|s| Cow::Borrowed(s.description)),
@@ -82,41 +101,51 @@ pub(super) fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> F
         placeholder: None,
         findings: Vec::new(),
     };
-    if let Some(op) = list_filter_operator(name) {
-        field.display = Some(format!("{} {} {}", &name[..name.len() - 1], op, pair.value));
+    if let Some(op) = list_filter_operator(&field.name) {
+        let name = &field.name;
+        field.display = Some(format!(
+            "{} {} {}",
+            &name[..name.len() - 1],
+            op,
+            field.value
+        ));
     }
     let value_type = spec.map_or(ValueType::Text { max_len: None }, |s| s.value_type);
     // An expression as written in a program (`from_number`) is neither a value nor a
     // stand-in for one: nothing to classify or check.
-    if !pair.non_literal {
-        field.placeholder = placeholder::classify(&pair.value, &value_type).or_else(|| {
+    if !non_literal {
+        field.placeholder = placeholder::classify(&field.value, &value_type).or_else(|| {
             (ctx.foreign_ids
                 && matches!(value_type, ValueType::Sid { .. })
-                && !placeholder::is_sid_shaped(pair.value.trim()))
+                && !placeholder::is_sid_shaped(field.value.trim()))
             .then_some(Placeholder::ForeignId)
         });
     }
     let Some(spec) = spec else {
+        let name = &field.name;
         field.findings.push(
             Finding::new(Code::UnknownParam, unknown_param_message(name, kind))
-                .param(name)
+                .param(name.as_str())
                 .hint("Tolerated: Twilio adds parameters without notice, and apps add their own to their URLs."),
         );
         field.label_placeholder();
         return field;
     };
-    status_findings(&mut field, spec, &rows, kind, ctx.webhook);
+    if let Some(finding) = status_finding(&field, spec, &rows, kind, ctx.webhook) {
+        field.findings.push(finding);
+    }
     if spec.status == DocStatus::ExampleOnly {
+        let name = &field.name;
         field.findings.push(
             Finding::new(
                 Code::ExampleOnlyParam,
                 format!("{name} appears in Twilio's examples but not in its API schema."),
             )
-            .param(name)
+            .param(name.as_str())
             .hint("Twilio may ignore it."),
         );
     }
-    if pair.non_literal {
+    if non_literal {
         return field;
     }
     // Free text is checked even when it reads as redacted (its length still matters);
@@ -126,7 +155,7 @@ pub(super) fn build_field(index: usize, pair: &RawPair, ctx: &FieldContext) -> F
         field.label_placeholder();
     }
     if ctx.check_values && (field.placeholder.is_none() || free_text) {
-        let checked = check_against_rows(&rows, name, &pair.value, ctx);
+        let checked = check_against_rows(&rows, &field.name, &field.value, ctx);
         if field.display.is_none() {
             field.display = checked.display;
         }
@@ -158,6 +187,9 @@ fn check_against_rows(
     value: &str,
     ctx: &FieldContext,
 ) -> check::Checked {
+    if let [row] = rows {
+        return check::check_value(row, name, value, ctx.api, ctx.webhook);
+    }
     let mut first: Option<check::Checked> = None;
     let mut tried: Vec<ValueType> = Vec::new();
     for row in rows {
@@ -178,54 +210,51 @@ fn check_against_rows(
     first.unwrap_or_default()
 }
 
-/// Deprecated, legacy and other-kind findings for a field.
-fn status_findings(
-    field: &mut Field,
+/// The deprecated, legacy or other-kind finding of a field.
+fn status_finding(
+    field: &Field,
     spec: &ParamSpec,
     rows: &[&'static ParamSpec],
     kind: Option<&'static KindSpec>,
     webhook: bool,
-) {
-    if !matches!(
-        field.status,
-        FieldStatus::Deprecated | FieldStatus::Legacy | FieldStatus::OtherKind
-    ) {
-        return;
-    }
-    let name = field.name.clone();
+) -> Option<Finding> {
+    let name = &field.name;
     match field.status {
         FieldStatus::Deprecated => {
-            let Some(d) = spec.deprecated else { return };
-            let when = match ApiVersion::parse(d.since) {
-                Some(v) => format!(" since API version {}", v.as_str()),
-                None => " (Twilio's current documentation no longer lists it)".to_string(),
+            let d = spec.deprecated?;
+            let message = match ApiVersion::parse(d.since) {
+                Some(v) => format!(
+                    "{name} is deprecated since API version {}; {} replaces it.",
+                    v.as_str(),
+                    d.use_instead
+                ),
+                None => format!(
+                    "{name} is deprecated (Twilio's current documentation no longer lists it); {} replaces it.",
+                    d.use_instead
+                ),
             };
-            let mut finding = Finding::new(
-                Code::DeprecatedParam,
-                format!("{name} is deprecated{when}; {} replaces it.", d.use_instead),
-            )
-            .param(name.as_str())
-            .hint(format!("Use {} instead.", d.use_instead));
-            if webhook {
+            let finding = Finding::new(Code::DeprecatedParam, message).param(name.as_str());
+            Some(if webhook {
                 // Twilio still sends it: nothing for the app to fix, only which name to
                 // read.
-                finding = finding.severity(Severity::Info).hint(format!(
+                finding.severity(Severity::Info).hint(format!(
                     "Twilio still sends it for compatibility; read {} instead.",
                     d.use_instead
-                ));
-            }
-            field.findings.push(finding);
+                ))
+            } else {
+                finding.hint(format!("Use {} instead.", d.use_instead))
+            })
         }
         FieldStatus::Legacy => {
             let target = spec.alias_of.unwrap_or_default();
-            field.findings.push(
+            Some(
                 Finding::new(
                     Code::LegacyParam,
                     format!("{name} is a legacy alias of {target}, still sent for compatibility."),
                 )
                 .param(name.as_str())
                 .hint(format!("Read {target} instead.")),
-            );
+            )
         }
         FieldStatus::OtherKind => {
             let mut kinds: Vec<&str> = Vec::new();
@@ -235,7 +264,7 @@ fn status_findings(
                     kinds.push(shown);
                 }
             }
-            field.findings.push(
+            Some(
                 Finding::new(
                     Code::OtherKindParam,
                     format!(
@@ -245,9 +274,9 @@ fn status_findings(
                     ),
                 )
                 .param(name.as_str()),
-            );
+            )
         }
-        _ => {}
+        FieldStatus::Known | FieldStatus::Unknown => None,
     }
 }
 
