@@ -256,59 +256,41 @@ fn read_whole_text(text: &str, best: &mut Option<Salvaged>, posted: bool) {
     }
     // print_r entries run together on one line (`[CallSid] => CA… [From] => …`).
     if let Some((lines, start)) = super::json::print_r_on_one_line(text) {
-        let mut decoded = decode_plain(&lines, None);
-        let known = known_names(&decoded);
-        if enough(&decoded, known, posted) && best.as_ref().is_none_or(|b| b.known < known) {
-            for f in &mut decoded.findings {
-                f.at = Some(start);
-            }
-            *best = Some(Salvaged {
-                decoded,
-                start,
-                what: "print_r() entries written on one line",
-                known,
-            });
-        }
+        consider_plain(
+            best,
+            &lines,
+            start,
+            "print_r() entries written on one line",
+            posted,
+            |_| true,
+            |_| Some(start),
+        );
     }
     // A curl command in a script (a shell script's replay of a webhook after its own
     // `if`/variable lines): the command and its `\`-continued lines, read as curl.
     if let Some((from, to)) = embedded_curl(text) {
-        let mut decoded = decode_plain(&text[from..to], None);
-        let known = known_names(&decoded);
-        if decoded.format == Some(InputFormat::Curl)
-            && enough(&decoded, known, true)
-            && best.as_ref().is_none_or(|b| b.known < known)
-        {
-            for f in &mut decoded.findings {
-                f.at = f.at.map(|a| (a + from).min(text.len()));
-            }
-            *best = Some(Salvaged {
-                decoded,
-                start: from,
-                what: "a curl command in a script",
-                known,
-            });
-        }
+        consider_plain(
+            best,
+            &text[from..to],
+            from,
+            "a curl command in a script",
+            true,
+            |d| d.format == Some(InputFormat::Curl),
+            |at| at.map(|a| (a + from).min(text.len())),
+        );
     }
     // A body built one piece at a time (`sb.append("&From=%2B1…")`, Kotlin's
     // `buildString { append("…") }`, C#'s `.Append("…")`): the pieces joined in order.
     if let Some((joined, start)) = appended_literals(text) {
-        let mut decoded = decode_plain(&joined, None);
-        let known = known_names(&decoded);
-        if matches!(decoded.format, Some(InputFormat::Form | InputFormat::Query))
-            && enough(&decoded, known, posted)
-            && best.as_ref().is_none_or(|b| b.known < known)
-        {
-            for f in &mut decoded.findings {
-                f.at = Some(start);
-            }
-            *best = Some(Salvaged {
-                decoded,
-                start,
-                what: "string pieces appended one call at a time (append(\"…\"))",
-                known,
-            });
-        }
+        consider_plain(
+            best,
+            &joined,
+            start,
+            "string pieces appended one call at a time (append(\"…\"))",
+            posted,
+            |d| matches!(d.format, Some(InputFormat::Form | InputFormat::Query)),
+            |_| Some(start),
+        );
     }
     // Parameters set one statement at a time (`params.put("Digits", "1234");`).
     if let Some((lit, start)) = literal::read_statements(text) {
@@ -451,6 +433,36 @@ fn nested_in(enclosing: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// Where `text` starts once leading whitespace is skipped.
 fn offset_of_trimmed(text: &str) -> usize {
     text.len() - text.trim_start().len()
+}
+
+/// Reads `piece` (cut or rebuilt from the paste) as plain text and keeps that reading as the
+/// best salvage when `accept` takes it, it knows enough names and more than the best so far;
+/// `place` moves each finding's position from `piece` to the paste.
+fn consider_plain(
+    best: &mut Option<Salvaged>,
+    piece: &str,
+    start: usize,
+    what: &'static str,
+    posted: bool,
+    accept: impl Fn(&Decoded) -> bool,
+    place: impl Fn(Option<usize>) -> Option<usize>,
+) {
+    let mut decoded = decode_plain(piece, None);
+    let known = known_names(&decoded);
+    if accept(&decoded)
+        && enough(&decoded, known, posted)
+        && best.as_ref().is_none_or(|b| b.known < known)
+    {
+        for f in &mut decoded.findings {
+            f.at = place(f.at);
+        }
+        *best = Some(Salvaged {
+            decoded,
+            start,
+            what,
+            known,
+        });
+    }
 }
 
 /// Keeps a literal read by a special reader when it knows more names than the best so far.
