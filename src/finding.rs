@@ -105,6 +105,7 @@ codes! {
     KindAmbiguous => ("kind-ambiguous", Info, "Two kinds fit almost equally well."),
     LookalikeNotTwilio => ("lookalike-not-twilio", Warning, "The request reuses Twilio names but is something else (another product or provider)."),
     JsonInsteadOfForm => ("json-instead-of-form", Info, "The request was sent with a JSON body, but Twilio sends this kind of webhook form-encoded and signs the form parameters: a test script or a re-serialised capture."),
+    RestJsonBody => ("rest-json-body", Warning, "A request to Twilio's 2010-04-01 REST API with a JSON body: the API reads form-encoded parameters only, so it answers as if none were sent."),
     // --- Parameters -------------------------------------------------------------------
     MissingParam => ("missing-param", Error, "A parameter Twilio always sends (or the API requires) is missing."),
     MissingConditionalParam => ("missing-conditional-param", Warning, "A parameter expected in this situation is missing."),

@@ -12,17 +12,20 @@ use crate::report::InputFormat;
 
 /// The `json-instead-of-form` note, when the request as pasted (raw HTTP, curl, HAR) says
 /// its body was JSON — by its `Content-Type` or by the body itself — and its kind is a
-/// webhook Twilio sends form-encoded. Nothing is said for a bare JSON object of parameters
-/// (a way of pasting them, not a body), for REST requests and resources, for another
-/// product or platform (`kind` is `None`, or the ids are another platform's), or when the URL carries
-/// `bodySHA256` (the mark of a sender that really signed a JSON body).
+/// webhook Twilio sends form-encoded; `rest-json-body` when the kind is a request to
+/// Twilio's 2010-04-01 REST API, which reads only form-encoded parameters (a JSON body gets
+/// 21604 "A 'To' phone number is required": twilio/twilio-csharp#682). Nothing is said for
+/// a bare JSON object of parameters (a way of pasting them, not a body), for REST resources,
+/// for another product or platform (`kind` is `None`, or the ids are another platform's), or
+/// when the URL carries `bodySHA256` (the mark of a sender that really signed a JSON body).
 pub(crate) fn json_body_note(
     decoded: &Decoded,
     url: Option<&str>,
     kind: Option<&'static KindSpec>,
     ids: &IdShapes,
 ) -> Option<Finding> {
-    let kind = kind.filter(|k| k.direction == Direction::TwilioToApp)?;
+    let kind =
+        kind.filter(|k| matches!(k.direction, Direction::TwilioToApp | Direction::AppToTwilio))?;
     let as_request = matches!(
         decoded.format,
         Some(InputFormat::Http | InputFormat::Curl | InputFormat::Har)
@@ -43,6 +46,18 @@ pub(crate) fn json_body_note(
         (None, true) => "the body is a JSON object".to_string(),
         (None, false) => return None,
     };
+    if kind.direction == Direction::AppToTwilio {
+        return Some(
+            Finding::new(
+                Code::RestJsonBody,
+                format!(
+                    "This {} request to Twilio's REST API was sent as JSON ({how}), but the 2010-04-01 API reads only form-encoded parameters: it answers as if none were sent (for a message, 21604 \"A 'To' phone number is required\").",
+                    kind.reported_as
+                ),
+            )
+            .hint("Send the parameters form-encoded (Content-Type: application/x-www-form-urlencoded; curl --data-urlencode To=+1… ), as the helper libraries do."),
+        );
+    }
     Some(
         Finding::new(
             Code::JsonInsteadOfForm,
