@@ -615,7 +615,7 @@ fn signed_material_of<'a, 'p>(
     url: Option<&str>,
 ) -> (Vec<(String, String)>, &'a [u8]) {
     let pasted_params = decoded.format == Some(InputFormat::Json)
-        && !url.is_some_and(|u| u.contains("bodySHA256="));
+        && !url.is_some_and(crate::signature::url_has_body_sha);
     let params = pairs
         .filter(|(source, _, _)| {
             *source == ParamSource::Body || (pasted_params && *source == ParamSource::Json)

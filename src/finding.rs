@@ -87,6 +87,7 @@ codes! {
     DuplicateParam => ("duplicate-param", Info, "The same parameter appears more than once."),
     MalformedHttp => ("malformed-http", Warning, "Part of the HTTP request could not be read as written."),
     ContentLengthMismatch => ("content-length-mismatch", Warning, "Content-Length does not match the body that was pasted."),
+    ContentTypeMismatch => ("content-type-mismatch", Warning, "The Content-Type header names one encoding (JSON, XML, form) but the body plainly has another; the body was read by its shape."),
     MalformedCurl => ("malformed-curl", Warning, "Part of the curl command could not be read."),
     CurlCredentials => ("curl-credentials", Info, "The curl command carries credentials (-u); they are not shown."),
     MalformedJson => ("malformed-json", Error, "The JSON could not be parsed."),

@@ -262,6 +262,7 @@ pub(crate) fn inspect_decoded(mut decoded: Decoded, options: &Options) -> Report
     findings.extend(json_body_note(
         &decoded,
         url.as_deref(),
+        content_type.as_deref(),
         catalog_kind,
         &classification.ids,
     ));

@@ -1,8 +1,10 @@
-//! What the body's encoding says about where a capture came from: Twilio sends every
-//! webhook the catalog describes form-encoded (a POST body of
+//! What the body's encoding says about where a capture came from, in both directions.
+//! Twilio sends every webhook the catalog describes form-encoded (a POST body of
 //! `application/x-www-form-urlencoded`, or the query of a GET), and signs those form
-//! parameters. A Voice or Messaging webhook whose body is JSON was written by a test script
-//! or re-serialised from a capture.
+//! parameters: a Voice or Messaging webhook whose body is JSON was written by a test script
+//! or re-serialised from a capture (`json-instead-of-form`). Twilio's 2010-04-01 REST API
+//! reads only form-encoded parameters: a request to it with a JSON body is answered as if
+//! nothing had been sent (`rest-json-body`).
 
 use super::IdShapes;
 use crate::catalog::{Direction, KindSpec};
@@ -10,8 +12,9 @@ use crate::decode::Decoded;
 use crate::finding::{Code, Finding};
 use crate::report::InputFormat;
 
-/// The `json-instead-of-form` note, when the request as pasted (raw HTTP, curl, HAR) says
-/// its body was JSON — by its `Content-Type` or by the body itself — and its kind is a
+/// The `json-instead-of-form` note, when the request as pasted (raw HTTP, curl, HAR) has a
+/// JSON object for its body (named with its content type when that says JSON too:
+/// `content_type` is the caller's option, else the capture's header) and its kind is a
 /// webhook Twilio sends form-encoded; `rest-json-body` when the kind is a request to
 /// Twilio's 2010-04-01 REST API, which reads only form-encoded parameters (a JSON body gets
 /// 21604 "A 'To' phone number is required": twilio/twilio-csharp#682). Nothing is said for
@@ -21,6 +24,7 @@ use crate::report::InputFormat;
 pub(crate) fn json_body_note(
     decoded: &Decoded,
     url: Option<&str>,
+    content_type: Option<&str>,
     kind: Option<&'static KindSpec>,
     ids: &IdShapes,
 ) -> Option<Finding> {
@@ -39,12 +43,14 @@ pub(crate) fn json_body_note(
     if body.is_empty() {
         return None;
     }
-    let json_type = decoded.header("Content-Type").filter(|ct| is_json_type(ct));
+    let json_type = content_type.filter(|ct| is_json_type(ct));
     let json_body = body.starts_with('{');
+    // A form body under a JSON header was read as a form (`content-type-mismatch`): the
+    // body is what was sent.
     let how = match (json_type, json_body) {
-        (Some(ct), _) => format!("its Content-Type is {}", ct.trim()),
+        (Some(ct), true) => format!("its Content-Type is {}", ct.trim()),
         (None, true) => "the body is a JSON object".to_string(),
-        (None, false) => return None,
+        (_, false) => return None,
     };
     if kind.direction == Direction::AppToTwilio {
         return Some(

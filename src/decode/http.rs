@@ -542,7 +542,9 @@ fn apply_pseudo_headers(
 }
 
 /// Reads the body's parameters by its content type (JSON, XML, form); another type is kept
-/// as the body only.
+/// as the body only. A body whose shape plainly contradicts its JSON, XML or form
+/// `Content-Type` (a form body labelled JSON, a JSON object labelled form) is read by its
+/// shape, with a `content-type-mismatch` warning naming both: nothing pasted is lost.
 fn decode_body(
     headers: &[Header],
     body: &str,
@@ -555,13 +557,77 @@ fn decode_body(
         .find(|h| h.name.eq_ignore_ascii_case("Content-Type"))
         .map(|h| h.value.to_ascii_lowercase())
         .unwrap_or_default();
-    let t = body.trim_start();
-    if content_type.contains("json") || (content_type.is_empty() && t.starts_with('{')) {
-        json::decode_json_object(body, body_at, ParamSource::Json, out);
-    } else if content_type.contains("xml") || (content_type.is_empty() && t.starts_with('<')) {
-        xml::decode_xml(body, body_at.unwrap_or(base), out);
-    } else if content_type.is_empty() || content_type.contains("x-www-form-urlencoded") {
-        form::parse_pairs(body, ParamSource::Body, body_at, out);
+    let declared = if content_type.is_empty() {
+        None
+    } else if content_type.contains("json") {
+        Some(BodyShape::Json)
+    } else if content_type.contains("xml") {
+        Some(BodyShape::Xml)
+    } else if content_type.contains("x-www-form-urlencoded") {
+        Some(BodyShape::Form)
+    } else {
+        return;
+    };
+    let evident = BodyShape::of(body);
+    let read_as = match (declared, evident) {
+        (None, shape) => shape.unwrap_or(BodyShape::Form),
+        (Some(said), Some(seen)) if said != seen => {
+            out.findings.push(
+                Finding::new(
+                    Code::ContentTypeMismatch,
+                    format!(
+                        "The Content-Type header says {} but the body is {}; it was read as {}.",
+                        said.name(),
+                        seen.name(),
+                        seen.name()
+                    ),
+                )
+                .at(body_at.unwrap_or(base))
+                .hint("Twilio sends webhooks form-encoded with Content-Type: application/x-www-form-urlencoded. A header that disagrees with the body means the capture was edited or re-serialised, and a framework reading by the header will not see the parameters."),
+            );
+            seen
+        }
+        (Some(said), _) => said,
+    };
+    match read_as {
+        BodyShape::Json => json::decode_json_object(body, body_at, ParamSource::Json, out),
+        BodyShape::Xml => xml::decode_xml(body, body_at.unwrap_or(base), out),
+        BodyShape::Form => form::parse_pairs(body, ParamSource::Body, body_at, out),
+    }
+}
+
+/// How a request body is encoded, by its header or by its look.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BodyShape {
+    Json,
+    Xml,
+    Form,
+}
+
+impl BodyShape {
+    /// The shape a body plainly has: a JSON object, an XML document, or `name=value` pairs
+    /// (the first name non-empty and without spaces); `None` when it is none of these.
+    fn of(body: &str) -> Option<BodyShape> {
+        let t = body.trim();
+        if t.starts_with('{') && t.ends_with('}') {
+            Some(BodyShape::Json)
+        } else if t.starts_with('<') {
+            Some(BodyShape::Xml)
+        } else {
+            let first = t.split('&').next().unwrap_or("");
+            let form = first.split_once('=').is_some_and(|(name, _)| {
+                !name.is_empty() && !name.contains(|c: char| c.is_whitespace() || c == '"')
+            });
+            form.then_some(BodyShape::Form)
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            BodyShape::Json => "JSON",
+            BodyShape::Xml => "XML",
+            BodyShape::Form => "form-encoded",
+        }
     }
 }
 
