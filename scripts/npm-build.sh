@@ -72,8 +72,10 @@ log "cargo build (wasm32, profile wasm-release)"
 # target_features section, and without it wasm-bindgen and wasm-opt cannot tell which
 # wasm features (bulk-memory, sign-ext, ...) the module uses (wasm-opt then rejects it).
 # wasm-opt removes the names afterwards anyway.
-# opt-level 3 instead of the profile's "z": measured on this crate, "z" gives a LARGER
-# module after wasm-opt -Oz (150 KB vs 103 KB gzipped) and serialises reports 3.6x slower.
+# opt-level 3 instead of the profile's "z", for speed: measured 2026-12-07 (after wasm-opt
+# -Oz, gzip -9), "z" makes the module 26% smaller (503,910 B vs 679,183 B) but `inspect`
+# 3x slower (0.03x vs 0.10x twilio-node) and `verifySignature` 2.7x slower in Node
+# (docs/performance.md). Build with CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=z to trade back.
 export CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=${CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL:-3}
 CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --lib \
   --no-default-features --features wasm
