@@ -246,7 +246,10 @@ pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
     let mut doc = ctx.document;
     let mut urls = Vec::new();
     let lint_start = findings.len();
-    let lint_body = http_checks(&parsed, role, content_type.as_deref(), &mut findings);
+    // The caller's document type stands in for the role when the request's kind is unknown.
+    let voice = role == schema::Role::Voice
+        || (role == schema::Role::Unknown && ctx.document == DocumentType::Voice);
+    let lint_body = http_checks(&parsed, role, voice, content_type.as_deref(), &mut findings);
     if lint_body {
         let lines = xml::LineIndex::new(body, parsed.body_at);
         if let Some(tree) = xml::parse(
@@ -271,6 +274,17 @@ pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
         }
     } else if doc == DocumentType::Auto {
         doc = role.document().unwrap_or(DocumentType::Auto);
+    }
+    if !voice && role == schema::Role::Unknown && doc == DocumentType::Voice {
+        // The verbs told a call's document only now: TwiML served as text/plain is parsed.
+        if let Some(f) = findings
+            .iter_mut()
+            .find(|f| f.code == Code::ResponseContentType && f.twilio_error_code == Some(12300))
+        {
+            if content_mime(content_type.as_deref()) == "text/plain" {
+                *f = plain_twiml_on_call();
+            }
+        }
     }
     if role == schema::Role::StatusCallback {
         // The body is never run: what is wrong in it is worth a warning, not a rejection.
@@ -444,6 +458,7 @@ fn header<'a>(headers: &'a [Header], name: &str) -> Option<&'a str> {
 fn http_checks(
     parsed: &split::ParsedResponse,
     role: schema::Role,
+    voice: bool,
     content_type: Option<&str>,
     findings: &mut Vec<Finding>,
 ) -> bool {
@@ -565,7 +580,7 @@ fn http_checks(
         return false;
     }
     if parsed.kind != ResponseInputKind::Twiml {
-        return content_type_check(content_type, body, role, findings);
+        return content_type_check(content_type, body, role, voice, findings);
     }
     true
 }
@@ -611,10 +626,12 @@ fn looks_xml(body: &str) -> bool {
 
 /// The Content-Type rule: TwiML must be served as XML. Returns whether the body is read as
 /// TwiML (a plain-text reply to a message is not: Twilio sends the text back as it is).
+/// `voice`: the answer is to a call (by the request's kind, or the document type given).
 fn content_type_check(
     content_type: Option<&str>,
     body: &str,
     role: schema::Role,
+    voice: bool,
     findings: &mut Vec<Finding>,
 ) -> bool {
     let looks_xml = looks_xml(body);
@@ -626,13 +643,7 @@ fn content_type_check(
         );
         return true;
     };
-    let mime = ct
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    match mime.as_str() {
+    match content_mime(Some(ct)).as_str() {
         "text/xml" | "application/xml" => {}
         "text/html" => findings.push(
             Finding::new(Code::ResponseContentType, "Content-Type text/html: Twilio reads it as TwiML, but text/xml is the type to send.")
@@ -653,6 +664,9 @@ fn content_type_check(
             );
             return false;
         }
+        // Twilio's Voice TwiML changelog (2024.10.01): a text/plain answer that holds valid
+        // TwiML is parsed as TwiML; before, it was not. The body is linted like any TwiML.
+        "text/plain" if voice && looks_xml => findings.push(plain_twiml_on_call()),
         // Twilio's voice "Your Response" page: a text/plain answer is read aloud, then the
         // call hangs up. The text is what is spoken, not TwiML that failed to parse.
         "text/plain" if !looks_xml => {
@@ -681,6 +695,25 @@ fn content_type_check(
         ),
     }
     true
+}
+
+/// The media type of a Content-Type value, lower-cased and without its parameters.
+fn content_mime(content_type: Option<&str>) -> String {
+    content_type
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// TwiML served as text/plain to a call: Twilio's Voice TwiML changelog (2024.10.01) says a
+/// text/plain answer that holds valid TwiML is parsed as TwiML (before, it was not).
+fn plain_twiml_on_call() -> Finding {
+    Finding::new(Code::ResponseContentType, "Content-Type text/plain with TwiML in the body: a call parses it as TwiML (Twilio's voice TwiML changelog, 2024.10.01), but text/xml is the type to send.")
+        .severity(Severity::Info)
+        .hint("Send Content-Type: text/xml, which every Twilio product reads as TwiML.")
 }
 
 /// `accepted` and the one-line verdict: the first error decides.
