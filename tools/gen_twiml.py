@@ -272,8 +272,8 @@ def schema_vectors(schema):
 def apply_additions(schema):
     """What Twilio documents and accepts but the helper libraries lack, kept apart in
     `project_additions` (each with why and where Twilio says so) and merged here: values
-    appended to an enum, an attribute added to an element, an attribute's type narrowed
-    to one Twilio documents (`type`), its values limited under one parent (`parent`,
+    appended to an enum, an attribute added to an element, an attribute's type set to
+    the one Twilio documents (`type`, with its `values` for an enum), its values limited under one parent (`parent`,
     `values`, with the Twilio error another value causes), or a verb allowed under the
     root of one more document type (`document`, `verb`)."""
     for add in schema.get("project_additions", []):
@@ -290,7 +290,10 @@ def apply_additions(schema):
             schema["elements"][add["element"]].setdefault("values_by_parent", []).append(limit)
             continue
         if "attribute" in add and "type" in add:
-            schema["elements"][add["element"]]["attributes"][add["attribute"]]["type"] = add["type"]
+            attr = schema["elements"][add["element"]]["attributes"][add["attribute"]]
+            attr["type"] = add["type"]
+            if "values" in add:
+                attr["values"] = list(add["values"])
             continue
         if "attribute" in add:
             attrs = schema["elements"][add["element"]]["attributes"]
