@@ -189,7 +189,9 @@ pub(super) fn partial_guess(
                         .map(|((n, _), _)| *n)
                         .take(4)
                         .collect();
-                    near = Some((rule.kind, *n, *v, others));
+                    if !others.is_empty() {
+                        near = Some((rule.kind, *n, *v, others));
+                    }
                 }
             }
             continue;
