@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use crate::catalog::{self, ApiVersion, ParamSpec, ValueType};
 use crate::finding::{Code, Finding, Severity};
 
+mod country;
 mod phone;
 use phone::check_phone;
 
@@ -48,7 +49,14 @@ pub(crate) fn check_value(
         webhook,
     };
     match spec.value_type {
-        ValueType::Text { max_len } => check_text(&mut out, &subject, max_len),
+        ValueType::Text { max_len } => {
+            check_text(&mut out, &subject, max_len);
+            // The catalog types every `…Country` parameter as text Twilio fills with an
+            // ISO 3166-1 alpha-2 code (FromCountry, ToCountry, CallerCountry…).
+            if spec.name.ends_with("Country") {
+                country::check_country(&mut out, &subject);
+            }
+        }
         ValueType::Twiml { max_len } => check_twiml(&mut out, &subject, max_len),
         ValueType::Sid { prefixes } => check_sid(&mut out, name, v, prefixes),
         ValueType::Phone { style } => check_phone(&mut out, name, v, style, api, webhook),

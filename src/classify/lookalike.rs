@@ -200,6 +200,46 @@ static PRODUCTS: &[Product] = &[
         ],
     },
     Product {
+        // <Pay> (docs: voice/twiml/pay): its action request carries the call's parameters
+        // plus the outcome (Result, PaymentConfirmationCode, a masked PaymentCardNumber,
+        // PaymentToken, PaymentError, PayErrorCode, ConnectorError…); its statusCallback
+        // reports progress (For, Capture, PartialResult, Required, ErrorType). A Voice
+        // request would otherwise claim the action, a call's status callback the progress.
+        name: "<Pay> action or status callback",
+        twilio: true,
+        voice: true,
+        signals: &[
+            Has("PaymentConfirmationCode"),
+            Has("PaymentCardNumber"),
+            Has("PaymentCardType"),
+            Has("PaymentCardPostalCode"),
+            Has("PaymentToken"),
+            Has("PaymentMethod"),
+            Has("PaymentError"),
+            Has("PayErrorCode"),
+            Has("ConnectorError"),
+            Has("BankAccountNumber"),
+            Has("BankRoutingNumber"),
+            All(&[Has("Capture"), Has("PartialResult")]),
+            All(&[Has("For"), Has("Required")]),
+        ],
+    },
+    Product {
+        // Voice SDK Call Message Events (docs: voice/api/userdefinedmessagesubscription-
+        // resource): the subscription's Callback gets each message the SDK sent during the
+        // call, with the call's ids, the message's own id (KX…), its Content and ContentType
+        // and a SequenceNumber — which a call's or a conference's callback also carries.
+        name: "user-defined message (Voice SDK Call Message Events) callback",
+        twilio: true,
+        voice: true,
+        signals: &[
+            Has("UserDefinedMessageSid"),
+            Has("UserDefinedMessageSubscriptionSid"),
+            Prefix("Sid", "KX"),
+            All(&[Has("Content"), Has("ContentType"), Has("CallSid")]),
+        ],
+    },
+    Product {
         // Sync service webhooks (docs: sync/webhooks): EventType names the object and
         // what happened to it (document_updated, map_item_added…).
         name: "Sync",

@@ -5,7 +5,7 @@ use super::rules::Cond::{self, CallPath, CallsList, Format, Has, MessagesList};
 use super::rules::{Rule, RULES};
 use super::side::side_of;
 use super::{kind_id, title, Evidence};
-use crate::catalog::Direction;
+use crate::catalog::{enum_spec, Direction, DocStatus, ParamSpec, ValueType};
 use crate::report::{KindVerdict, RunnerUp};
 
 /// When a partial capture fits several kinds equally well, the most common one wins.
@@ -27,6 +27,45 @@ pub(super) const PARTIAL_PREFERENCE: &[&str] = &[
 /// The ids that name the call or the message a webhook is about.
 const ID_NAMES: &[&str] = &["CallSid", "MessageSid", "SmsSid", "SmsMessageSid"];
 
+/// Whether a row's documented values admit `value`: `None` when the row is not an enum (or
+/// names an enum the catalog lacks), else whether every member of the value is one of them.
+fn enum_admits(p: &ParamSpec, value: &str) -> Option<bool> {
+    let (id, spaced) = match p.value_type {
+        ValueType::Enum { id } | ValueType::RepeatedEnum { id } => (id, false),
+        ValueType::SpaceSeparatedEnum { id } => (id, true),
+        _ => return None,
+    };
+    let spec = enum_spec(id)?;
+    let member = |m: &str| spec.values.iter().any(|v| v.eq_ignore_ascii_case(m));
+    let value = value.trim();
+    Some(if spaced {
+        value.split_ascii_whitespace().all(member)
+    } else {
+        member(value)
+    })
+}
+
+/// The rows of one pair that count as evidence of a kind. Not a row only a seed gives and
+/// other sources contradict (the seed that lists StatusCallbackEvent in a call's status
+/// callback: real callbacks never carry it). And when the value is one that some rows'
+/// documented values admit and others' do not, only the rows that admit it: the value tells
+/// which kind sent the name (`StatusCallbackEvent=participant-join` is a conference's event,
+/// `=initiated` a subscription written in a Calls request).
+fn evidence_rows(value: &str, rows: &[&'static ParamSpec]) -> Vec<&'static ParamSpec> {
+    let kept: Vec<&'static ParamSpec> = rows
+        .iter()
+        .copied()
+        .filter(|p| p.status != DocStatus::SeedOnly)
+        .collect();
+    if kept.iter().any(|p| enum_admits(p, value) == Some(true)) {
+        kept.into_iter()
+            .filter(|p| enum_admits(p, value) != Some(false))
+            .collect()
+    } else {
+        kept
+    }
+}
+
 /// How much a parameter tells about the kind: 1 / the number of kinds that send it (0 for
 /// a name no kind has).
 fn rarity_weight(rows: &[&'static crate::catalog::ParamSpec]) -> f64 {
@@ -47,15 +86,24 @@ pub(super) fn partial_guess(
     rows: &[&[&'static crate::catalog::ParamSpec]],
 ) -> Option<KindVerdict> {
     let weight = rarity_weight;
+    let all_rows = rows;
+    let kept: Vec<Vec<&'static ParamSpec>> = ev
+        .pairs
+        .iter()
+        .zip(rows)
+        .map(|((_, v), r)| evidence_rows(v, r))
+        .collect();
+    let rows: Vec<&[&'static ParamSpec]> = kept.iter().map(Vec::as_slice).collect();
     // REST-only names and no webhook-only one: a request to Twilio whose request line was
     // lost (a VCR cassette's body, a logged form). Its path conditions are what was lost;
     // the webhook kinds are out.
     let names: Vec<&str> = ev.pairs.iter().map(|(n, _)| *n).collect();
-    let side = side_of(&names, rows, &|n| ev.get(n).is_some());
+    let side = side_of(&names, all_rows, &|n| ev.get(n).is_some());
     let app_request = side.app_only();
     let mut best: Option<(f64, &'static str, Vec<&str>)> = None;
     let mut runner: Option<(f64, &'static str)> = None;
     let mut seen_kinds: Vec<&str> = Vec::new();
+    let mut near: Option<(&'static str, &str, &str, Vec<&str>)> = None;
     // Equal fits go to the most common kind.
     let mut ordered: Vec<&Rule> = RULES.iter().collect();
     ordered.sort_by_key(|r| {
@@ -98,14 +146,14 @@ pub(super) fn partial_guess(
         let own = ev
             .pairs
             .iter()
-            .zip(rows)
+            .zip(&rows)
             .any(|(_, r)| r.iter().any(|p| p.kinds.contains(&rule.kind)));
         if !own {
             continue;
         }
         let mut score = 0.0;
         let mut names = Vec::new();
-        for ((name, _), r) in ev.pairs.iter().zip(rows) {
+        for ((name, _), r) in ev.pairs.iter().zip(&rows) {
             if r.iter().any(|p| chain.iter().any(|k| p.kinds.contains(k))) {
                 score += weight(r);
                 if !names.contains(name) {
@@ -123,6 +171,29 @@ pub(super) fn partial_guess(
             && (ID_NAMES.contains(&names[0]) || rows.iter().any(|r| weight(r) >= 0.3));
         // Most of the request's known names must belong to the kind.
         if names.len() < 2 && !lone_id || names.len() * 2 < documented {
+            // A name whose value only this kind sends, beside names it never carries
+            // (`To` with a conference's `StatusCallbackEvent=participant-join`): a
+            // candidate to name, not a kind to claim.
+            let decisive = ev
+                .pairs
+                .iter()
+                .zip(&rows)
+                .find(|((n, _), r)| names.contains(n) && weight(r) >= 1.0);
+            if near.is_none() {
+                if let Some(((n, v), _)) = decisive {
+                    let others: Vec<&str> = ev
+                        .pairs
+                        .iter()
+                        .zip(&rows)
+                        .filter(|((n, _), r)| !r.is_empty() && !names.contains(n))
+                        .map(|((n, _), _)| *n)
+                        .take(4)
+                        .collect();
+                    if !others.is_empty() {
+                        near = Some((rule.kind, *n, *v, others));
+                    }
+                }
+            }
             continue;
         }
         match &best {
@@ -139,7 +210,9 @@ pub(super) fn partial_guess(
             }
         }
     }
-    let (score, kind, names) = best?;
+    let Some((score, kind, names)) = best else {
+        return near.map(|(kind, name, value, others)| candidate_only(kind, name, value, &others));
+    };
     // Parameters every kind carries say little, unless one is the id of a call or a
     // message: then it is that call's or message's webhook, of the most common kind.
     let identified = names.iter().any(|n| ID_NAMES.contains(n));
@@ -168,4 +241,31 @@ pub(super) fn partial_guess(
                 confidence: (f64::from(confidence) * r / score).min(f64::from(confidence)) as u8,
             }),
     })
+}
+
+/// The unknown verdict of a fragment too small to name a kind, with the one candidate its
+/// decisive value points to as the runner-up: one name only `kind` sends with this value,
+/// beside `others`, names the catalog documents for other kinds only.
+fn candidate_only(kind: &'static str, name: &str, value: &str, others: &[&str]) -> KindVerdict {
+    let end = value.char_indices().nth(40).map_or(value.len(), |(i, _)| i);
+    KindVerdict {
+        id: crate::catalog::KindId::Unknown,
+        title: "Unknown".into(),
+        overridden: false,
+        confidence: 0,
+        reasons: vec![
+            format!(
+                "too little to name the kind: {name}={} points to a {}, but {} {} not a parameter it carries",
+                &value[..end],
+                title(kind),
+                others.join(", "),
+                if others.len() == 1 { "is" } else { "are" }
+            ),
+            format!("candidate: {kind}"),
+        ],
+        runner_up: Some(RunnerUp {
+            id: kind_id(kind),
+            confidence: 25,
+        }),
+    }
 }
