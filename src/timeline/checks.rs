@@ -528,8 +528,10 @@ fn durations(lane: &Lane, sid: &str, group: &mut Vec<Finding>) {
     }
 }
 
-/// Explains an ErrorCode carried by a callback.
-fn explain(e: &mut Entry) {
+/// Explains an ErrorCode carried by a callback (grouped or not: a failure that names no
+/// call, message or conference, such as a Video composition or a Debugger event, still
+/// carries its code).
+pub(super) fn explain(e: &mut Entry) {
     let Some(code) = e.error_code.clone() else {
         return;
     };

@@ -527,7 +527,11 @@ fn build_groups(entries: Vec<Entry>) -> (Vec<Group>, Vec<Entry>) {
                 }
                 slot.push(e);
             }
-            None => ungrouped.push(e),
+            None => {
+                let mut e = e;
+                checks::explain(&mut e);
+                ungrouped.push(e);
+            }
         }
     }
     let mut groups: Vec<Group> = order
