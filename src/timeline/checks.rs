@@ -376,6 +376,18 @@ fn same_method(a: &Entry, b: &Entry) -> bool {
     }
 }
 
+/// The value of the key that ordered the lane (`None` for the keys that carry no time).
+fn order_key(by: OrderedBy, e: &Entry) -> Option<i64> {
+    match by {
+        OrderedBy::SequenceNumber => e
+            .sequence_number
+            .map(|s| i64::try_from(s).unwrap_or(i64::MAX)),
+        OrderedBy::Timestamp => e.ts_ms,
+        OrderedBy::ReceivedAt => e.rx_ms,
+        OrderedBy::InputOrder => None,
+    }
+}
+
 /// Flags callbacks that arrived after one that follows them.
 fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) {
     // The latest callback so far, per resource (one for a call's or message's own lane).
@@ -390,7 +402,12 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
             continue;
         };
         let (ei, ej) = (&lane.entries[i], &lane.entries[j]);
-        let behind = if reliable {
+        // Twilio's own order says which came first only when the keys differ: two callbacks
+        // stamped with the same second (or SequenceNumber) are ordered by the lifecycle, as
+        // without a trusted order, never by a tie-break (a status the lifecycle does not
+        // document, such as a compatible platform's `answered`, has no place to be behind).
+        let tied = reliable && order_key(lane.ordered_by, ei) == order_key(lane.ordered_by, ej);
+        let behind = if reliable && !tied {
             j < i
         } else {
             match (state(life, ei), state(life, ej)) {
