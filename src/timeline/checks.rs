@@ -423,7 +423,7 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
                 "'{}' arrived after '{}', which follows it{}.",
                 ej.status.as_deref().unwrap_or("?"),
                 ei.status.as_deref().unwrap_or("?"),
-                if reliable {
+                if reliable && !tied {
                     format!(" by {}", lane.ordered_by.id())
                 } else {
                     " in the lifecycle".to_string()
