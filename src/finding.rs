@@ -180,6 +180,7 @@ codes! {
     TimelineMissingTerminal => ("timeline-missing-terminal", Warning, "No terminal status (completed, delivered, failed…) was captured for this SID."),
     TimelineSequenceGap => ("timeline-sequence-gap", Warning, "SequenceNumber skips values: some callbacks of this SID were not captured."),
     TimelineDurationMismatch => ("timeline-duration-mismatch", Warning, "A duration disagrees with the time between the callbacks' own Timestamps."),
+    TimelineContentChanged => ("timeline-content-changed", Error, "Two captures of one message SID disagree on content Twilio never changes (Body, To, AccountSid, media): captures of different messages were mixed, or the log was edited."),
     TimelineErrorExplained => ("timeline-error-explained", Info, "A failure status carries an ErrorCode; what it usually means."),
     // --- Response (TwiML) ---------------------------------------------------------------
     ResponseHttpError => ("response-http-error", Error, "The server answered Twilio with a 4xx or 5xx status; Twilio does not read the body and tries the fallback URL."),

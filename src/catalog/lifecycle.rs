@@ -109,6 +109,14 @@ pub static ONCE_PER_SID_KINDS: &[&str] = &[
     "whatsapp-request",
 ];
 
+/// What Twilio never changes about a message once it exists: every capture of one
+/// MessageSid (the incoming-message webhook, its retries, every status callback) that
+/// carries one of these parameters carries the same value. Different values for one SID mean
+/// captures of different messages were mixed, or a log was edited. `To` is compared without
+/// its channel prefix (`whatsapp:`, `rcs:`…), and `From` is left out: a message that falls
+/// back from RCS to SMS keeps its SID but changes sender.
+pub static MESSAGE_FIXED_PARAMS: &[&str] = &["AccountSid", "Body", "To", "NumMedia", "MediaUrl0"];
+
 /// Every lifecycle the timeline knows.
 pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {

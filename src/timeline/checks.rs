@@ -29,6 +29,9 @@ pub(super) fn group(sid: String, entries: Vec<Entry>) -> Group {
         }
     }
     let mut findings = Vec::new();
+    if object == GroupObject::Message {
+        content_changed(&mut lanes);
+    }
     for lane in &mut lanes {
         order(lane);
         if let Some(life) = lifecycle::by_id(&lane.lifecycle) {
@@ -302,11 +305,86 @@ fn redelivered(lane: &mut Lane) {
     }
 }
 
+/// Flags a capture of a message whose fixed content ([`Entry::content`]: Body, To…)
+/// differs from the first capture of the SID that carried it, across every lane (the
+/// incoming-message request and the status callbacks alike). Twilio never changes a message
+/// once it exists, so this is never a retry: two messages' captures were mixed, or the log
+/// was edited. Linear in the group's size.
+fn content_changed(lanes: &mut [Lane]) {
+    // Input order over all lanes (entries are still in input order inside each lane).
+    let mut at: Vec<(usize, usize)> = lanes
+        .iter()
+        .enumerate()
+        .flat_map(|(l, lane)| (0..lane.entries.len()).map(move |i| (l, i)))
+        .collect();
+    at.sort_by_key(|&(l, i)| lanes[l].entries[i].index);
+    // First capture per parameter: its position, value hash and preview.
+    let mut first: HashMap<&'static str, ((usize, usize), u64, String)> = HashMap::new();
+    let mut found: Vec<((usize, usize), Finding)> = Vec::new();
+    for (l, i) in at {
+        let e = &lanes[l].entries[i];
+        let mut differs: Vec<String> = Vec::new();
+        let mut earlier: Option<(usize, usize)> = None;
+        for f in &e.content {
+            match first.get(f.name) {
+                Some((pos, hash, preview)) if *hash != f.hash => {
+                    differs.push(format!("{} '{}' then '{}'", f.name, preview, f.preview));
+                    earlier.get_or_insert(*pos);
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(f.name, ((l, i), f.hash, f.preview.clone()));
+                }
+            }
+        }
+        let Some((pl, pi)) = earlier else {
+            continue;
+        };
+        let p = &lanes[pl].entries[pi];
+        let what = p.line.map_or_else(
+            || format!("capture #{}", p.index + 1),
+            |n| format!("line {n}"),
+        );
+        let name = e
+            .content
+            .iter()
+            .find(|f| first.get(f.name).is_some_and(|x| x.1 != f.hash))
+            .map_or("Body", |f| f.name);
+        found.push((
+            (l, i),
+            Finding::new(
+                Code::TimelineContentChanged,
+                format!(
+                    "This capture of the message differs from {what} in what Twilio never changes: {}. Not a retry (a retry repeats the request unchanged) nor a later status of the same message.",
+                    differs.join("; ")
+                ),
+            )
+            .param(name)
+            .hint("Two messages' captures were mixed under one MessageSid (a test fixture or a log that reuses a SID), or the log was edited; keep the capture that matches Twilio's record of the message (fetch it by its SID)."),
+        ));
+    }
+    for ((l, i), f) in found {
+        lanes[l].entries[i].findings.push(f);
+    }
+}
+
 /// True unless both captures show their HTTP method and the methods differ.
 fn same_method(a: &Entry, b: &Entry) -> bool {
     match (&a.method, &b.method) {
         (Some(x), Some(y)) => x == y,
         _ => true,
+    }
+}
+
+/// The value of the key that ordered the lane (`None` for the keys that carry no time).
+fn order_key(by: OrderedBy, e: &Entry) -> Option<i64> {
+    match by {
+        OrderedBy::SequenceNumber => e
+            .sequence_number
+            .map(|s| i64::try_from(s).unwrap_or(i64::MAX)),
+        OrderedBy::Timestamp => e.ts_ms,
+        OrderedBy::ReceivedAt => e.rx_ms,
+        OrderedBy::InputOrder => None,
     }
 }
 
@@ -324,7 +402,12 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
             continue;
         };
         let (ei, ej) = (&lane.entries[i], &lane.entries[j]);
-        let behind = if reliable {
+        // Twilio's own order says which came first only when the keys differ: two callbacks
+        // stamped with the same second (or SequenceNumber) are ordered by the lifecycle, as
+        // without a trusted order, never by a tie-break (a status the lifecycle does not
+        // document, such as a compatible platform's `answered`, has no place to be behind).
+        let tied = reliable && order_key(lane.ordered_by, ei) == order_key(lane.ordered_by, ej);
+        let behind = if reliable && !tied {
             j < i
         } else {
             match (state(life, ei), state(life, ej)) {
@@ -340,7 +423,7 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
                 "'{}' arrived after '{}', which follows it{}.",
                 ej.status.as_deref().unwrap_or("?"),
                 ei.status.as_deref().unwrap_or("?"),
-                if reliable {
+                if reliable && !tied {
                     format!(" by {}", lane.ordered_by.id())
                 } else {
                     " in the lifecycle".to_string()
@@ -462,8 +545,10 @@ fn durations(lane: &Lane, sid: &str, group: &mut Vec<Finding>) {
     }
 }
 
-/// Explains an ErrorCode carried by a callback.
-fn explain(e: &mut Entry) {
+/// Explains an ErrorCode carried by a callback (grouped or not: a failure that names no
+/// call, message or conference, such as a Video composition or a Debugger event, still
+/// carries its code).
+pub(super) fn explain(e: &mut Entry) {
     let Some(code) = e.error_code.clone() else {
         return;
     };

@@ -24,6 +24,8 @@ fn short_phrase(code: &str) -> Option<&'static str> {
         "12100" => "your response was not well-formed XML",
         "13224" => "Twilio will not or cannot call this destination",
         "13227" => "the account's voice geo permissions block this destination",
+        "16101" => "the recording was too short to keep, so no file exists",
+        "16102" => "the recording was silent and the account deletes silent recordings",
         "21211" => "the To number is not a valid phone number",
         "21408" => "the account may not send to this region",
         "21610" => "the recipient opted out (replied STOP) from this sender",

@@ -166,6 +166,48 @@ pub struct Entry {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub(crate) method: Option<String>,
+    /// The message's fixed content ([`lifecycle::MESSAGE_FIXED_PARAMS`]) this capture
+    /// carries, for a message's captures only.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) content: Vec<Fixed>,
+}
+
+/// One fixed parameter of a message as a capture carries it: its name, a hash of the value
+/// (compared) and the value's start (shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fixed {
+    pub(crate) name: &'static str,
+    pub(crate) hash: u64,
+    pub(crate) preview: String,
+}
+
+/// The fixed content of a message capture: each parameter of
+/// [`lifecycle::MESSAGE_FIXED_PARAMS`] it carries (`To` without its channel prefix).
+fn fixed_content(r: &Report) -> Vec<Fixed> {
+    use std::hash::{Hash, Hasher};
+    const PREVIEW_CHARS: usize = 40;
+    lifecycle::MESSAGE_FIXED_PARAMS
+        .iter()
+        .filter_map(|&name| {
+            let v = param(r, name)?;
+            let v = match name {
+                "To" => v.rsplit_once(':').map_or(v, |(_, n)| n),
+                _ => v,
+            };
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            v.hash(&mut h);
+            let mut preview: String = v.chars().take(PREVIEW_CHARS).collect();
+            if v.chars().nth(PREVIEW_CHARS).is_some() {
+                preview.push('…');
+            }
+            Some(Fixed {
+                name,
+                hash: h.finish(),
+                preview,
+            })
+        })
+        .collect()
 }
 
 impl Entry {
@@ -449,6 +491,11 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         resource_sid: life
             .and_then(|l| l.resource.iter().find_map(|p| param(r, p)))
             .map(str::to_string),
+        content: if object == Some(GroupObject::Message) {
+            fixed_content(r)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -480,7 +527,11 @@ fn build_groups(entries: Vec<Entry>) -> (Vec<Group>, Vec<Entry>) {
                 }
                 slot.push(e);
             }
-            None => ungrouped.push(e),
+            None => {
+                let mut e = e;
+                checks::explain(&mut e);
+                ungrouped.push(e);
+            }
         }
     }
     let mut groups: Vec<Group> = order

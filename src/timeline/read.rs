@@ -179,7 +179,12 @@ pub fn detect_many(text: &str) -> ManyFormat {
         if head.contains("\"specversion\"") {
             return ManyFormat::EventStreams;
         }
-        if head.contains("\"PayloadType\"") || head.contains("\"Payload\"") {
+        // A Debugger event is known by its PayloadType, or by a Payload beside its Level (as
+        // the record reader requires): another product's webhook with a `Payload` object is
+        // not one.
+        if head.contains("\"PayloadType\"")
+            || (head.contains("\"Payload\"") && head.contains("\"Level\""))
+        {
             return ManyFormat::Debugger;
         }
         if starts_with_json_values(head) {

@@ -107,6 +107,8 @@ impl StreamingTimeline {
                 slot.entries.push(e);
             }
             None => {
+                checks::explain(&mut e);
+                self.count(&e.findings);
                 self.ungrouped_total += 1;
                 if self.ungrouped.len() < MAX_UNGROUPED_KEPT {
                     self.ungrouped.push(e);
