@@ -286,11 +286,13 @@ static PRODUCTS: &[Product] = &[
         name: "jambonz",
         twilio: false,
         voice: false,
+        // Its SIP fields are its own; a call status in its spelling only counts beside its
+        // call id (an app's own test format says `callStatus` too).
         signals: &[
-            Has("call_status"),
+            All(&[Has("call_status"), Has("call_sid")]),
             Has("sip_status"),
             Has("originating_sip_ip"),
-            Has("callStatus"),
+            All(&[Has("callStatus"), Has("callSid")]),
             Has("sipStatus"),
         ],
     },
