@@ -238,6 +238,8 @@ static PRODUCTS: &[Product] = &[
         signals: &[
             Prefix("eventName", "com.twilio."),
             Prefix("dataschema", "https://events-schemas.twilio.com/"),
+            // The CloudEvent's own type (`com.twilio.voice.insights.call-summary.complete`).
+            Prefix("type", "com.twilio."),
         ],
     },
     Product {
