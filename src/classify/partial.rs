@@ -118,9 +118,14 @@ pub(super) fn partial_guess(
         // is still that call's or message's webhook: the most common kind names it.
         // So is one that kept a single parameter few kinds send (`Digits`), not one every
         // kind sends (`From`); a payload with names of its own beside it is something else.
-        // A value only this kind sends (`CallStatus=initiated`: a status callback's) names
-        // it too, even beside names of the app's own, and tips an equal fit its way.
-        let value_hit = rule.any.iter().any(|c| value_only(c) && c.holds(ev));
+        // A value only this kind sends (`CallStatus=initiated`: a status callback's, the
+        // Messages list path: a create call's) names it too, even beside names of the app's
+        // own, and tips an equal fit its way.
+        let value_hit = rule
+            .any
+            .iter()
+            .chain(rule.all)
+            .any(|c| value_only(c) && c.holds(ev));
         if value_hit {
             score += 0.25;
         }

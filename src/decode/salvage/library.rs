@@ -262,6 +262,38 @@ pub(super) fn library_create(text: &str) -> Option<(Decoded, usize)> {
             }
         }
     }
+    mocked_php_create(text)
+}
+
+/// How far after a mocked create its `->with(` may come (a `->once()` or two between).
+const MOCK_WINDOW: usize = 160;
+
+/// Mockery's expectation of twilio-php's create call, `$client->messages->shouldReceive(
+/// 'create')->once()->with('+1…', ['from' => …])`: the arguments of `with(` are the call's,
+/// placed as the library places them.
+fn mocked_php_create(text: &str) -> Option<(Decoded, usize)> {
+    let php = CALLS.first()?;
+    for mock in ["->shouldReceive('create')", "->shouldReceive(\"create\")"] {
+        let mut from = 0;
+        while let Some(found) = text.get(from..)?.find(mock) {
+            let at = from + found;
+            from = at + mock.len();
+            let Some(resource) = receiver_resource(text, at, php) else {
+                continue;
+            };
+            let Some(with) = text[from..].find("->with(").filter(|&w| w <= MOCK_WINDOW) else {
+                continue;
+            };
+            let open = from + with + "->with(".len() - 1;
+            let Some(end) = closing(text.as_bytes(), open) else {
+                continue;
+            };
+            let args = without_comments(&text[open + 1..end - 1]);
+            if let Some(decoded) = arguments(php, resource, &args) {
+                return Some((decoded, at));
+            }
+        }
+    }
     None
 }
 
