@@ -262,34 +262,55 @@ pub(super) fn library_create(text: &str) -> Option<(Decoded, usize)> {
             }
         }
     }
-    mocked_php_create(text)
+    mocked_create(text)
 }
 
-/// How far after a mocked create its `->with(` may come (a `->once()` or two between).
+/// How far after a mocked create its `with(` may come (a `->once()` or two between).
 const MOCK_WINDOW: usize = 160;
 
-/// Mockery's expectation of twilio-php's create call, `$client->messages->shouldReceive(
-/// 'create')->once()->with('+1…', ['from' => …])`: the arguments of `with(` are the call's,
-/// placed as the library places them.
-fn mocked_php_create(text: &str) -> Option<(Decoded, usize)> {
-    let php = CALLS.first()?;
-    for mock in ["->shouldReceive('create')", "->shouldReceive(\"create\")"] {
+/// A test double's expected create call, whose `with(` holds the call's arguments placed as
+/// the library places them: Mockery's `$client->messages->shouldReceive('create')->once()
+/// ->with('+1…', ['from' => …])` (twilio-php), RSpec's `expect(client.messages).to
+/// receive(:create).with(to: …, body: …)` (twilio-ruby; a double of the list itself,
+/// `expect(messages)`, names it too).
+fn mocked_create(text: &str) -> Option<(Decoded, usize)> {
+    // (the mock as written, the library whose call it stands for)
+    let mocks = [
+        ("->shouldReceive('create')", 0),
+        ("->shouldReceive(\"create\")", 0),
+        (").to receive(:create)", 3),
+    ];
+    for (mock, call_at) in mocks {
+        let call = CALLS.get(call_at)?;
         let mut from = 0;
         while let Some(found) = text.get(from..)?.find(mock) {
             let at = from + found;
             from = at + mock.len();
-            let Some(resource) = receiver_resource(text, at, php) else {
+            let resource = if call_at == 0 {
+                receiver_resource(text, at, call)
+            } else {
+                // `expect(<receiver>)` / `allow(<receiver>)` before `.to receive`.
+                let open = text[..at].rfind('(')?;
+                let inner = &text[open + 1..at];
+                let segments: Vec<&str> = inner
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let double = matches!(segments[..], ["messages" | "calls"]);
+                resource_of(&segments, double)
+            };
+            let Some(resource) = resource else {
                 continue;
             };
-            let Some(with) = text[from..].find("->with(").filter(|&w| w <= MOCK_WINDOW) else {
+            let Some(with) = text[from..].find("with(").filter(|&w| w <= MOCK_WINDOW) else {
                 continue;
             };
-            let open = from + with + "->with(".len() - 1;
+            let open = from + with + "with(".len() - 1;
             let Some(end) = closing(text.as_bytes(), open) else {
                 continue;
             };
             let args = without_comments(&text[open + 1..end - 1]);
-            if let Some(decoded) = arguments(php, resource, &args) {
+            if let Some(decoded) = arguments(call, resource, &args) {
                 return Some((decoded, at));
             }
         }

@@ -207,7 +207,10 @@ fn mocked_create(window: &str) -> Option<&'static str> {
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|s| !s.is_empty())
         .collect();
-    resource_of(&segments, false)
+    // A test double of the list itself (`messages = double(:messages)`) is named as the
+    // client's list is: `expect(messages).to receive(:create)`.
+    let double = matches!(segments[..], ["messages" | "calls"]);
+    resource_of(&segments, double)
 }
 
 /// The resource (`Messages`, `Calls`) a create call's receiver names: reached through a
