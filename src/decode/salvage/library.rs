@@ -278,7 +278,7 @@ fn mocked_create(text: &str) -> Option<(Decoded, usize)> {
     let mocks = [
         ("->shouldReceive('create')", 0),
         ("->shouldReceive(\"create\")", 0),
-        (").to receive(:create)", 3),
+        ("receive(:create)", 3),
     ];
     for (mock, call_at) in mocks {
         let call = CALLS.get(call_at)?;
@@ -289,9 +289,21 @@ fn mocked_create(text: &str) -> Option<(Decoded, usize)> {
             let resource = if call_at == 0 {
                 receiver_resource(text, at, call)
             } else {
-                // `expect(<receiver>)` / `allow(<receiver>)` before `.to receive`.
-                let open = text[..at].rfind('(')?;
-                let inner = &text[open + 1..at];
+                // `expect(<receiver>)` / `allow(<receiver>)` /
+                // `expect_any_instance_of(<class>)` before `.to receive`, on one line or two.
+                let before = text[..at].trim_end();
+                let Some(before) = before
+                    .strip_suffix(".to")
+                    .or_else(|| before.strip_suffix(".to_not"))
+                    .map(str::trim_end)
+                    .and_then(|b| b.strip_suffix(')'))
+                else {
+                    continue;
+                };
+                let Some(open) = before.rfind('(') else {
+                    continue;
+                };
+                let inner = &before[open + 1..];
                 let segments: Vec<&str> = inner
                     .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .filter(|s| !s.is_empty())

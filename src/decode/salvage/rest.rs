@@ -219,9 +219,11 @@ fn mocked_create(window: &str) -> Option<&'static str> {
 /// `bare_class` (the method is the library's own, as twilio-java's `creator`).
 pub(super) fn resource_of(segments: &[&str], bare_class: bool) -> Option<&'static str> {
     let last = segments.last()?.to_ascii_lowercase();
+    // `MessageService`, `MessageResource`, twilio-ruby's `MessageList`.
     let bare = last
         .strip_suffix("service")
-        .or_else(|| last.strip_suffix("resource"));
+        .or_else(|| last.strip_suffix("resource"))
+        .or_else(|| last.strip_suffix("list"));
     let named_as_resource = bare.is_some();
     let bare = bare.unwrap_or(&last);
     let resource = match bare.strip_suffix('s').unwrap_or(bare) {
