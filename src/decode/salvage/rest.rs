@@ -196,7 +196,7 @@ fn mocked_create(window: &str) -> Option<&'static str> {
         let r = r
             .strip_suffix(".to")
             .or_else(|| r.strip_suffix(".to_not"))?;
-        r.strip_suffix(')')?
+        r.trim_end().strip_suffix(')')?
     };
     let chain_start = receiver
         .char_indices()
