@@ -462,11 +462,18 @@ fn masked_address(v: &str) -> bool {
     // `+1YYYYYYYYYY`, `+1555NNNNNNN`: one letter repeated where the digits were.
     let one_letter_mask =
         repeated_letter_run(addr) && letters.iter().all(|c| c.eq_ignore_ascii_case(&letters[0]));
-    (has_mask || one_letter_mask)
+    // `+1512xxxyyyy`, `+1512zzzyyyy`, `+1 NXX-XXXX`: the letters that stand for digits in a
+    // number's written pattern, four or more of them (a vanity number spells a word).
+    let digit_letters = letters.len() >= 4
+        && letters
+            .iter()
+            .all(|c| matches!(c.to_ascii_lowercase(), 'x' | 'y' | 'z' | 'n'));
+    let letter_mask = one_letter_mask || digit_letters;
+    (has_mask || letter_mask)
         && addr.chars().all(|c| {
             c.is_ascii_digit()
                 || is_mask_char(c)
-                || (one_letter_mask && c.is_ascii_alphabetic())
+                || (letter_mask && c.is_ascii_alphabetic())
                 || "+-() .…".contains(c)
         })
 }

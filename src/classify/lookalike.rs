@@ -278,6 +278,8 @@ static PRODUCTS: &[Product] = &[
         signals: &[
             Prefix("eventName", "com.twilio."),
             Prefix("dataschema", "https://events-schemas.twilio.com/"),
+            // The CloudEvent's own type (`com.twilio.voice.insights.call-summary.complete`).
+            Prefix("type", "com.twilio."),
         ],
     },
     Product {
@@ -326,11 +328,13 @@ static PRODUCTS: &[Product] = &[
         name: "jambonz",
         twilio: false,
         voice: false,
+        // Its SIP fields are its own; a call status in its spelling only counts beside its
+        // call id (an app's own test format says `callStatus` too).
         signals: &[
-            Has("call_status"),
+            All(&[Has("call_status"), Has("call_sid")]),
             Has("sip_status"),
             Has("originating_sip_ip"),
-            Has("callStatus"),
+            All(&[Has("callStatus"), Has("callSid")]),
             Has("sipStatus"),
         ],
     },

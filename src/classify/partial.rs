@@ -166,9 +166,21 @@ pub(super) fn partial_guess(
         // is still that call's or message's webhook: the most common kind names it.
         // So is one that kept a single parameter few kinds send (`Digits`), not one every
         // kind sends (`From`); a payload with names of its own beside it is something else.
+        // A value only this kind sends (`CallStatus=initiated`: a status callback's, the
+        // Messages list path: a create call's) names it too, even beside names of the app's
+        // own, and tips an equal fit its way.
+        let value_hit = rule
+            .any
+            .iter()
+            .chain(rule.all)
+            .any(|c| value_only(c) && c.holds(ev));
+        if value_hit {
+            score += 0.25;
+        }
         let lone_id = names.len() == 1
-            && rows.len() == 1
-            && (ID_NAMES.contains(&names[0]) || rows.iter().any(|r| weight(r) >= 0.3));
+            && (value_hit
+                || rows.len() == 1
+                    && (ID_NAMES.contains(&names[0]) || rows.iter().any(|r| weight(r) >= 0.3)));
         // Most of the request's known names must belong to the kind.
         if names.len() < 2 && !lone_id || names.len() * 2 < documented {
             // A name whose value only this kind sends, beside names it never carries

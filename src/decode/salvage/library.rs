@@ -262,6 +262,71 @@ pub(super) fn library_create(text: &str) -> Option<(Decoded, usize)> {
             }
         }
     }
+    mocked_create(text)
+}
+
+/// How far after a mocked create its `with(` may come (a `->once()` or two between).
+const MOCK_WINDOW: usize = 160;
+
+/// A test double's expected create call, whose `with(` holds the call's arguments placed as
+/// the library places them: Mockery's `$client->messages->shouldReceive('create')->once()
+/// ->with('+1…', ['from' => …])` (twilio-php), RSpec's `expect(client.messages).to
+/// receive(:create).with(to: …, body: …)` (twilio-ruby; a double of the list itself,
+/// `expect(messages)`, names it too).
+fn mocked_create(text: &str) -> Option<(Decoded, usize)> {
+    // (the mock as written, the library whose call it stands for)
+    let mocks = [
+        ("->shouldReceive('create')", 0),
+        ("->shouldReceive(\"create\")", 0),
+        ("receive(:create)", 3),
+    ];
+    for (mock, call_at) in mocks {
+        let call = CALLS.get(call_at)?;
+        let mut from = 0;
+        while let Some(found) = text.get(from..)?.find(mock) {
+            let at = from + found;
+            from = at + mock.len();
+            let resource = if call_at == 0 {
+                receiver_resource(text, at, call)
+            } else {
+                // `expect(<receiver>)` / `allow(<receiver>)` /
+                // `expect_any_instance_of(<class>)` before `.to receive`, on one line or two.
+                let before = text[..at].trim_end();
+                let Some(before) = before
+                    .strip_suffix(".to")
+                    .or_else(|| before.strip_suffix(".to_not"))
+                    .map(str::trim_end)
+                    .and_then(|b| b.strip_suffix(')'))
+                else {
+                    continue;
+                };
+                let Some(open) = before.rfind('(') else {
+                    continue;
+                };
+                let inner = &before[open + 1..];
+                let segments: Vec<&str> = inner
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let double = matches!(segments[..], ["messages" | "calls"]);
+                resource_of(&segments, double)
+            };
+            let Some(resource) = resource else {
+                continue;
+            };
+            let Some(with) = text[from..].find("with(").filter(|&w| w <= MOCK_WINDOW) else {
+                continue;
+            };
+            let open = from + with + "with(".len() - 1;
+            let Some(end) = closing(text.as_bytes(), open) else {
+                continue;
+            };
+            let args = without_comments(&text[open + 1..end - 1]);
+            if let Some(decoded) = arguments(call, resource, &args) {
+                return Some((decoded, at));
+            }
+        }
+    }
     None
 }
 

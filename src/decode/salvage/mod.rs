@@ -694,6 +694,10 @@ fn mentions_twilio(s: &str) -> bool {
         || ["EventType", "WorkspaceSid", "TaskSid", "BundleSid", "ConversationSid"]
             .iter()
             .any(|n| s.contains(n))
+        // A create call's options as a helper library spells them (`statusCallback`).
+        || ["statusCallback", "messagingServiceSid", "status_callback", "messaging_service_sid"]
+            .iter()
+            .any(|n| s.contains(n))
         // A Lambda event or a Monitor Alert: its body may be base64 or escaped, so the
         // parameters' names need not show.
         || super::envelope::names_envelope_fields(s)

@@ -140,7 +140,9 @@ fn create_call_before(text: &str, start: usize) -> Option<&'static str> {
         .map_or(start, |c| start + c.len_utf8());
     let window = text.get(lo..hi)?;
     let lower = window.to_ascii_lowercase();
-    let at = lower.rfind("create(")?;
+    let Some(at) = lower.rfind("create(") else {
+        return mocked_create(window);
+    };
     let open = at + "create".len();
     let depth = window[open..].bytes().fold(0i32, |depth, b| match b {
         b'(' => depth + 1,
@@ -165,15 +167,63 @@ fn create_call_before(text: &str, start: usize) -> Option<&'static str> {
     resource_of(&segments, false)
 }
 
+/// The resource of a test double's expected create call whose argument list is still open
+/// at the window's end: Mockery's `$client->messages->shouldReceive('create')->…->with(`
+/// and RSpec's `expect(client.messages).to receive(:create).with(` name the method as a
+/// string or symbol and give its arguments to `with(`.
+fn mocked_create(window: &str) -> Option<&'static str> {
+    let (at, name) = ["'create'", "\"create\"", ":create"]
+        .iter()
+        .filter_map(|n| window.rfind(n).map(|i| (i, *n)))
+        .max()?;
+    let after = &window[at + name.len()..];
+    let with = after.rfind("with(")?;
+    let depth = after[with..].bytes().fold(0i32, |depth, b| match b {
+        b'(' => depth + 1,
+        b')' => depth - 1,
+        _ => depth,
+    });
+    if depth < 1 {
+        return None;
+    }
+    let before = window[..at].trim_end();
+    let receiver = if let Some(r) = before.strip_suffix("shouldReceive(") {
+        // Mockery: the receiver's chain ends in `->` or `.`.
+        r.trim_end_matches("->").trim_end_matches('.')
+    } else {
+        // RSpec: `expect(<chain>).to receive(` / `allow(<chain>).to receive(`.
+        let r = before.strip_suffix("receive(")?.trim_end();
+        let r = r
+            .strip_suffix(".to")
+            .or_else(|| r.strip_suffix(".to_not"))?;
+        r.trim_end().strip_suffix(')')?
+    };
+    let chain_start = receiver
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(*c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let segments: Vec<&str> = receiver[chain_start..]
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    // A test double of the list itself (`messages = double(:messages)`) is named as the
+    // client's list is: `expect(messages).to receive(:create)`.
+    let double = matches!(segments[..], ["messages" | "calls"]);
+    resource_of(&segments, double)
+}
+
 /// The resource (`Messages`, `Calls`) a create call's receiver names: reached through a
 /// client (`client.messages`, `$twilio->calls`) or named as the library's resource
 /// (`MessageResource`, `MessageService`); a bare class (`Message`) only when
 /// `bare_class` (the method is the library's own, as twilio-java's `creator`).
 pub(super) fn resource_of(segments: &[&str], bare_class: bool) -> Option<&'static str> {
     let last = segments.last()?.to_ascii_lowercase();
+    // `MessageService`, `MessageResource`, twilio-ruby's `MessageList`.
     let bare = last
         .strip_suffix("service")
-        .or_else(|| last.strip_suffix("resource"));
+        .or_else(|| last.strip_suffix("resource"))
+        .or_else(|| last.strip_suffix("list"));
     let named_as_resource = bare.is_some();
     let bare = bare.unwrap_or(&last);
     let resource = match bare.strip_suffix('s').unwrap_or(bare) {

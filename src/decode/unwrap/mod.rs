@@ -115,7 +115,8 @@ pub(crate) fn unwrap_strong(text: &str) -> Unwrapped {
             .or_else(|| curl_verbose(t))
             .or_else(|| comment_prefix(t))
             .or_else(|| log_prefix(t))
-            .or_else(|| line_ends(t));
+            .or_else(|| line_ends(t))
+            .or_else(|| wrapped_pairs(t));
         match layer {
             Some(l) if l.text.trim() != t.trim() && !l.text.trim().is_empty() => out.push(l),
             _ => break,
@@ -511,6 +512,57 @@ fn line_ends(t: &str) -> Option<Layer> {
     rebuild(t, &kept, end.1.to_string())
 }
 
+/// A form or query string written one `name=value&` pair per line, as documentation lays a
+/// long query out (indented, each line ending in the `&` that joins it to the next), after an
+/// optional first line ending in `?` (the URL or a `{callbackUrl}` template): the lines are
+/// joined back, their indentation and line breaks dropped. Only when every non-blank line is
+/// such a pair (no space, no `&` inside it), all but the last end in `&`, and there are at
+/// least three.
+fn wrapped_pairs(t: &str) -> Option<Layer> {
+    let ls: Vec<(usize, &str)> = lines_of(t)
+        .into_iter()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let lead = ls.first().filter(|(_, l)| {
+        let l = l.trim();
+        l.ends_with('?') && !l.contains('=') && !l.contains(char::is_whitespace)
+    });
+    let pairs = &ls[usize::from(lead.is_some())..];
+    if pairs.len() < 3 {
+        return None;
+    }
+    let is_pair = |l: &str| {
+        let body = l.strip_suffix('&').unwrap_or(l);
+        let (name, value) = body.split_once('=')?;
+        let name_ok = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'));
+        (name_ok && !value.contains(['&', ' ', '\t'])).then_some(())
+    };
+    let last = pairs.len() - 1;
+    for (i, (_, l)) in pairs.iter().enumerate() {
+        let l = l.trim();
+        is_pair(l)?;
+        if i < last && !l.ends_with('&') {
+            return None;
+        }
+    }
+    let mut text = String::with_capacity(t.len());
+    let mut map = OffsetMap::default();
+    for (off, l) in lead.into_iter().chain(pairs.iter()) {
+        let start = l.len() - l.trim_start().len();
+        let part = l.trim();
+        map.push(text.len(), off + start, part.len());
+        text.push_str(part);
+    }
+    Some(Layer {
+        text,
+        map,
+        what: "line breaks of a query wrapped one `name=value&` pair per line".to_string(),
+    })
+}
+
 /// HTML-escaped text (`&quot;`, `&#39;`, `&lt;`, `&amp;`): only when the paste has none of the
 /// characters those entities stand for, so real JSON, XML or forms are never touched.
 /// Hand-written (the named entities an escaped capture holds, plus numeric ones) rather than
@@ -644,6 +696,19 @@ mod tests {
     fn huge_line_numbers_do_not_overflow() {
         let t = "18446744073709551615 | a=1\n18446744073709551615 | b=2";
         assert!(unwrap_strong(t).what.iter().all(|w| w != "line numbers"));
+    }
+
+    #[test]
+    fn query_wrapped_one_pair_per_line_is_joined() {
+        let t = "/{callbackUrl}?\n\tmessageId=m-1&\n\tfrom=%2B1&\n\ttext=hi\n";
+        let u = unwrap_strong(t);
+        assert_eq!(u.text, "/{callbackUrl}?messageId=m-1&from=%2B1&text=hi");
+        let f = u.text.find("from").unwrap_or(0);
+        assert_eq!(u.to_original(f, t.len()), t.find("from").unwrap_or(0));
+        // A line without its joining `&`, a pair with a space, or only two pairs: left alone.
+        assert!(unwrap_strong("  a=1\n  b=2&\n  c=3").is_empty());
+        assert!(unwrap_strong("  a=1&\n  b=2 x&\n  c=3").is_empty());
+        assert!(unwrap_strong("  a=1&\n  b=2").is_empty());
     }
 
     #[test]
