@@ -658,9 +658,16 @@ apiVersion: ApiVersion,
  */
 inherits: string | null, 
 /**
- * Groups of parameters of which exactly one is required (create-call: Url | Twiml | ApplicationSid).
+ * Groups of parameters of which one is required (create-call: Url | Twiml | ApplicationSid):
+ * exactly one, unless [`KindSpec::one_of_combinable`].
  */
 oneOf: Array<Array<string>>, 
+/**
+ * Whether the members of a [`KindSpec::one_of`] group may be sent together (at least one
+ * is required): create-message takes From with MessagingServiceSid, and Body with
+ * MediaUrl (an MMS with text).
+ */
+oneOfCombinable: boolean, 
 /**
  * Where the facts come from.
  */

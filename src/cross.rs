@@ -254,9 +254,13 @@ fn one_of_groups(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<F
                     ),
                 )
                 .param(group[0])
-                .hint(format!("Add exactly one of {}.", group.join(", "))),
+                .hint(if kind.one_of_combinable {
+                    format!("Add at least one of {}.", group.join(", "))
+                } else {
+                    format!("Add exactly one of {}.", group.join(", "))
+                }),
             );
-        } else if here.len() > 1 {
+        } else if here.len() > 1 && !kind.one_of_combinable {
             let note = if here.contains(&"Twiml") && here.contains(&"Url") {
                 " Twilio ignores Twiml when Url is also given."
             } else {

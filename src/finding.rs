@@ -151,7 +151,7 @@ codes! {
     AliasMismatch => ("alias-mismatch", Error, "A legacy alias differs from the parameter it duplicates (SmsSid ≠ MessageSid, Caller ≠ From…)."),
     DurationMismatch => ("duration-mismatch", Warning, "Duration (billed minutes) does not equal CallDuration rounded up to minutes."),
     AccountSidMismatch => ("account-sid-mismatch", Error, "An AccountSid embedded in a URL or path differs from the AccountSid parameter."),
-    OneOfMissing => ("one-of-missing", Error, "Exactly one of a group of parameters is required and none is present."),
+    OneOfMissing => ("one-of-missing", Error, "One of a group of parameters is required and none is present."),
     OneOfConflict => ("one-of-conflict", Warning, "More than one of a mutually exclusive group is present."),
     StatusNotExpected => ("status-not-expected", Warning, "The status value does not occur in this kind of request."),
     OptOutKeyword => ("opt-out-keyword", Info, "The message body is an opt-out/opt-in/help keyword Twilio may act on."),

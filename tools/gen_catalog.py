@@ -34,6 +34,7 @@ _E = _SOURCE["edits"]
 RENAME = _E["rename"]
 REPORTED_AS = _E["reported_as"]
 ONE_OF = _E["one_of"]
+ONE_OF_COMBINABLE = _E.get("one_of_combinable", {})
 # Which catalog kinds each seed documents (used to attach the seed to rows' sources).
 SEED_KINDS = _E["seed_kinds"]
 # Inline enums of the facts that have no enum_ref, or whose inline values are a narrower
@@ -364,6 +365,7 @@ def main():
         w("        inherits: %s," % opt(k.get("inherits"), rs))
         w("        one_of: &[%s]," % ", ".join(
             "&[%s]" % ", ".join(rs(x) for x in g) for g in oneof))
+        w("        one_of_combinable: %s," % ("true" if k["id"] in ONE_OF_COMBINABLE else "false"))
         w("        source: %s," % rs(join_sources([short_source(x) for x in src])))
         w("    },")
     w("];")

@@ -264,8 +264,13 @@ pub struct KindSpec {
     pub api_version: ApiVersion,
     /// A kind whose parameters this one also carries (action callbacks carry all voice-request params).
     pub inherits: Option<&'static str>,
-    /// Groups of parameters of which exactly one is required (create-call: Url | Twiml | ApplicationSid).
+    /// Groups of parameters of which one is required (create-call: Url | Twiml | ApplicationSid):
+    /// exactly one, unless [`KindSpec::one_of_combinable`].
     pub one_of: &'static [&'static [&'static str]],
+    /// Whether the members of a [`KindSpec::one_of`] group may be sent together (at least one
+    /// is required): create-message takes From with MessagingServiceSid, and Body with
+    /// MediaUrl (an MMS with text).
+    pub one_of_combinable: bool,
     /// Where the facts come from.
     pub source: &'static str,
 }

@@ -17,6 +17,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:001_bcf7ebcf2ee30119.txt; docs: voice/twiml",
     },
     KindSpec {
@@ -28,6 +29,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2008,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:000_bf8e5380d5826252.txt; docs 2008: rest/making_calls",
     },
     KindSpec {
@@ -39,6 +41,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:001_bcf7ebcf2ee30119.txt; seed:003_d4169fd7fb94acfa.txt; docs: voice/api/call-resource",
     },
     KindSpec {
@@ -50,6 +53,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:003_d4169fd7fb94acfa.txt; docs: voice/api/call-resource; docs: voice/twiml/dial; docs: voice/twiml/record",
     },
     KindSpec {
@@ -61,6 +65,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:004_e36ed37ca134fa8d.txt; docs: messaging/guides/webhook-request",
     },
     KindSpec {
@@ -72,6 +77,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("messaging-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: messaging/guides/webhook-request",
     },
     KindSpec {
@@ -83,6 +89,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2008,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "docs 2008: twiml/sms request",
     },
     KindSpec {
@@ -94,6 +101,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: messaging/guides/track-outbound-message-status; twilio-oai api_v2010 @ d50069b",
     },
     KindSpec {
@@ -105,6 +113,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[&["Url", "Twiml", "ApplicationSid"]],
+        one_of_combinable: false,
         source: "seed:003_d4169fd7fb94acfa.txt; twilio-oai api_v2010 @ d50069b",
     },
     KindSpec {
@@ -116,6 +125,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2008,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:002_c1670950d2746c4d.txt; docs 2008: rest/making_calls",
     },
     KindSpec {
@@ -127,6 +137,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:003_d4169fd7fb94acfa.txt; twilio-oai api_v2010 @ d50069b",
     },
     KindSpec {
@@ -138,6 +149,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:003_d4169fd7fb94acfa.txt; twilio-oai api_v2010 @ d50069b",
     },
     KindSpec {
@@ -149,6 +161,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2008,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "docs 2008: rest/call",
     },
     KindSpec {
@@ -160,6 +173,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2008,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:002_c1670950d2746c4d.txt; docs 2008: rest/call",
     },
     KindSpec {
@@ -171,6 +185,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:003_d4169fd7fb94acfa.txt; twilio-oai api_v2010 @ d50069b",
     },
     KindSpec {
@@ -182,6 +197,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("voice-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/gather",
     },
     KindSpec {
@@ -193,6 +209,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("voice-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/gather",
     },
     KindSpec {
@@ -204,6 +221,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("voice-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/dial",
     },
     KindSpec {
@@ -215,6 +233,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2008,
         inherits: Some("voice-request-legacy"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs 2008: twiml/dial",
     },
     KindSpec {
@@ -226,6 +245,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("voice-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/dial",
     },
     KindSpec {
@@ -237,6 +257,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "seed:003_d4169fd7fb94acfa.txt; docs: voice/answering-machine-detection; observed payloads",
     },
     KindSpec {
@@ -248,6 +269,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/conference",
     },
     KindSpec {
@@ -259,6 +281,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/conference",
     },
     KindSpec {
@@ -270,6 +293,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("voice-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/record",
     },
     KindSpec {
@@ -281,6 +305,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("voice-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/record",
     },
     KindSpec {
@@ -292,6 +317,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("voice-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/enqueue",
     },
     KindSpec {
@@ -303,6 +329,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("voice-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/enqueue",
     },
     KindSpec {
@@ -314,6 +341,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: Some("voice-request"),
         one_of: &[],
+        one_of_combinable: false,
         source: "docs: voice/twiml/queue",
     },
     KindSpec {
@@ -325,6 +353,7 @@ pub static KINDS: &[KindSpec] = &[
         api_version: ApiVersion::V2010,
         inherits: None,
         one_of: &[&["From", "MessagingServiceSid"], &["Body", "MediaUrl", "ContentSid"]],
+        one_of_combinable: true,
         source: "twilio-oai api_v2010 @ d50069b",
     },
 ];
