@@ -27,10 +27,11 @@ pub(crate) fn cross_field_checks(
     findings: &mut Vec<Finding>,
     auth_user: Option<&str>,
     path: Option<&str>,
+    partial: bool,
 ) {
     cut_off_tail(fields);
-    missing_params(kind, fields, findings);
-    one_of_groups(kind, fields, findings);
+    missing_params(kind, fields, findings, partial);
+    one_of_groups(kind, fields, findings, partial);
     aliases(fields, findings);
     media(fields, findings);
     durations(fields, findings);
@@ -162,10 +163,17 @@ fn sip_caller_name(fields: &mut [Field]) {
     }
 }
 
-fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<Finding>) {
+/// `partial`: the kind is a guess from a fragment, so a request to Twilio's API is judged
+/// like a capture (what is missing was likely cut off), not as one Twilio would refuse.
+fn missing_params(
+    kind: &'static KindSpec,
+    fields: &[Field],
+    findings: &mut Vec<Finding>,
+    partial: bool,
+) {
     let names = NameSet::of(fields);
     let present = |name: &str| names.has(name, fields);
-    let is_request = kind.direction == Direction::AppToTwilio;
+    let is_request = kind.direction == Direction::AppToTwilio && !partial;
     let mut missing: Vec<&'static catalog::ParamSpec> = Vec::new();
     for p in catalog::params_of(kind.id) {
         if p.presence != Presence::Always || p.indexed || p.deprecated.is_some() || present(p.name)
@@ -209,6 +217,16 @@ fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<
                 format!("{} is required by the API and is missing.", p.name),
                 "Twilio will answer 400 Bad Request without it.",
             )
+        } else if kind.direction == Direction::AppToTwilio {
+            // A fragment read as a request to Twilio (`partial`): the rest was likely cut.
+            (
+                Severity::Info,
+                format!(
+                    "{} is required by the API and is not in this fragment.",
+                    p.name
+                ),
+                "If this is the whole request, Twilio will answer 400 Bad Request without it.",
+            )
         } else if kind.direction == Direction::Response {
             // A resource pasted from docs or a log is usually trimmed: worth knowing only.
             (
@@ -237,7 +255,12 @@ fn missing_params(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<
     }
 }
 
-fn one_of_groups(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<Finding>) {
+fn one_of_groups(
+    kind: &'static KindSpec,
+    fields: &[Field],
+    findings: &mut Vec<Finding>,
+    partial: bool,
+) {
     for group in kind.one_of {
         let here: Vec<&str> = group
             .iter()
@@ -254,6 +277,12 @@ fn one_of_groups(kind: &'static KindSpec, fields: &[Field], findings: &mut Vec<F
                     ),
                 )
                 .param(group[0])
+                // In a fragment the group may simply have been cut off.
+                .severity(if partial {
+                    Severity::Info
+                } else {
+                    Severity::Error
+                })
                 .hint(if kind.one_of_combinable {
                     format!("Add at least one of {}.", group.join(", "))
                 } else {

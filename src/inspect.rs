@@ -275,6 +275,7 @@ pub(crate) fn inspect_decoded(mut decoded: Decoded, options: &Options) -> Report
             &mut findings,
             decoded.auth_user.as_deref(),
             path.as_deref(),
+            classification.partial,
         );
     }
 

@@ -125,6 +125,10 @@ pub(crate) struct Classification {
     pub lookalike: Option<Lookalike>,
     /// The shapes of the request's ids.
     pub ids: IdShapes,
+    /// Set when no rule fitted and the kind is a guess from a fragment (a few documented
+    /// names, none of those that identify the kind): what the kind requires is then
+    /// likely cut off, not forgotten.
+    pub partial: bool,
 }
 
 /// Detects the kind. `forced` is the caller's override.
@@ -143,6 +147,7 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
             },
             lookalike: None,
             ids,
+            partial: false,
         };
     }
     // The catalog rows of each parameter, looked up once for all rules.
@@ -170,6 +175,7 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
     if relaxed {
         scored = score_rules(ev, &rows, true);
     }
+    let mut partial = false;
     let verdict = match (scored.first(), suspicious) {
         (Some((score, rule)), None) => {
             // The runner-up is another kind: a second rule of the winner's kind is no rival.
@@ -200,13 +206,20 @@ pub(crate) fn classify(ev: &Evidence, forced: Option<&str>) -> Classification {
                 }),
             }
         }
-        (None, None) => partial_guess(ev, &rows).unwrap_or_else(|| unknown(ev, None, None)),
+        (None, None) => match partial_guess(ev, &rows) {
+            Some(guess) => {
+                partial = true;
+                guess
+            }
+            None => unknown(ev, None, None),
+        },
         (best, Some(why)) => unknown(ev, Some(why.explain(ev)), best),
     };
     Classification {
         verdict,
         lookalike: suspicious,
         ids,
+        partial,
     }
 }
 
