@@ -183,14 +183,20 @@ pub(crate) struct Fixed {
 }
 
 /// The fixed content of a message capture: each parameter of
-/// [`lifecycle::MESSAGE_FIXED_PARAMS`] it carries (`To` without its channel prefix).
+/// [`lifecycle::MESSAGE_FIXED_PARAMS`] it carries (`To` without its channel prefix). A
+/// redacted or placeholder value (`[FILTERED]`, `+1555…`) says nothing of the content, so
+/// it is left out rather than compared.
 fn fixed_content(r: &Report) -> Vec<Fixed> {
     use std::hash::{Hash, Hasher};
     const PREVIEW_CHARS: usize = 40;
     lifecycle::MESSAGE_FIXED_PARAMS
         .iter()
         .filter_map(|&name| {
-            let v = param(r, name)?;
+            let field = r.fields.iter().find(|f| f.name == name)?;
+            if field.placeholder.is_some() {
+                return None;
+            }
+            let v = Some(field.value.trim()).filter(|v| !v.is_empty())?;
             let v = match name {
                 "To" => v.rsplit_once(':').map_or(v, |(_, n)| n),
                 _ => v,
