@@ -7,7 +7,7 @@
 //! spellings are matched against the REST kind's parameters in the catalog.
 
 use super::candidates::closing;
-use super::rest::resource_of;
+use super::rest::{chain_segments, resource_of};
 use super::{literal, push_literal, Decoded};
 use crate::decode::literal::{Entry, Literal, Val};
 use crate::report::{InputFormat, ParamSource};
@@ -334,16 +334,7 @@ fn mocked_create(text: &str) -> Option<(Decoded, usize)> {
 fn receiver_resource(text: &str, at: usize, call: &LibraryCall) -> Option<&'static str> {
     // A chain broken over lines (`client.messages \\⏎ .create(`) is one receiver.
     let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '\\');
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(*c)))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let segments: Vec<&str> = before[start..]
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .filter(|s| !s.is_empty())
-        .collect();
-    resource_of(&segments, call.bare_class)
+    resource_of(&chain_segments(before), call.bare_class)
 }
 
 /// The call's arguments as the REST parameters: positional ones by the library's order,

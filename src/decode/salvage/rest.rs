@@ -144,27 +144,12 @@ fn create_call_before(text: &str, start: usize) -> Option<&'static str> {
         return mocked_create(window);
     };
     let open = at + "create".len();
-    let depth = window[open..].bytes().fold(0i32, |depth, b| match b {
-        b'(' => depth + 1,
-        b')' => depth - 1,
-        _ => depth,
-    });
-    if depth < 1 {
+    if open_parens(&window[open..]) < 1 {
         // The call closed before the parameters: they are not its arguments.
         return None;
     }
     let receiver = window[..at].trim_end();
-    // The character before the chain may be any (`→messages.create(`): step over it whole.
-    let chain_start = receiver
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(*c)))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let segments: Vec<&str> = receiver[chain_start..]
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .filter(|s| !s.is_empty())
-        .collect();
-    resource_of(&segments, false)
+    resource_of(&chain_segments(receiver), false)
 }
 
 /// The resource of a test double's expected create call whose argument list is still open
@@ -178,12 +163,7 @@ fn mocked_create(window: &str) -> Option<&'static str> {
         .max()?;
     let after = &window[at + name.len()..];
     let with = after.rfind("with(")?;
-    let depth = after[with..].bytes().fold(0i32, |depth, b| match b {
-        b'(' => depth + 1,
-        b')' => depth - 1,
-        _ => depth,
-    });
-    if depth < 1 {
+    if open_parens(&after[with..]) < 1 {
         return None;
     }
     let before = window[..at].trim_end();
@@ -198,19 +178,35 @@ fn mocked_create(window: &str) -> Option<&'static str> {
             .or_else(|| r.strip_suffix(".to_not"))?;
         r.trim_end().strip_suffix(')')?
     };
-    let chain_start = receiver
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(*c)))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let segments: Vec<&str> = receiver[chain_start..]
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .filter(|s| !s.is_empty())
-        .collect();
+    let segments = chain_segments(receiver);
     // A test double of the list itself (`messages = double(:messages)`) is named as the
     // client's list is: `expect(messages).to receive(:create)`.
     let double = matches!(segments[..], ["messages" | "calls"]);
     resource_of(&segments, double)
+}
+
+/// The identifiers of the receiver chain that ends `text` (`$client->messages`,
+/// `client.calls`, `Twilio::REST::Client.new.messages`), in order. The chain starts after
+/// the last character no chain holds, whatever it is (`→messages.create(`).
+pub(super) fn chain_segments(text: &str) -> Vec<&str> {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "_.:>-$@".contains(*c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    text[start..]
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// How many parentheses are still open at the end of `s` (negative when more close).
+fn open_parens(s: &str) -> i32 {
+    s.bytes().fold(0i32, |depth, b| match b {
+        b'(' => depth + 1,
+        b')' => depth - 1,
+        _ => depth,
+    })
 }
 
 /// The resource (`Messages`, `Calls`) a create call's receiver names: reached through a
