@@ -318,10 +318,16 @@ static PRODUCTS: &[Product] = &[
         name: "Telnyx",
         twilio: false,
         voice: false,
+        // Its ids, in the snake_case of its Call Control webhooks and the camelCase of its
+        // WebSocket frames (its ConversationRelay setup frame copies Twilio's `callSid` and
+        // `callStatus` beside them).
         signals: &[
             Has("call_control_id"),
             Has("call_leg_id"),
             Has("event_type"),
+            Has("callControlId"),
+            Has("callLegId"),
+            Has("callSessionId"),
         ],
     },
     Product {

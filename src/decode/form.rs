@@ -113,6 +113,7 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
     let mut empty_segments = 0usize;
     let mut first_empty: Option<usize> = None;
     let mut line_break: Option<usize> = None;
+    let mut elided: Option<usize> = None;
     let bytes = text.as_bytes();
     let mut seg_at = 0usize;
     while seg_at <= bytes.len() {
@@ -152,6 +153,12 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
             first_empty.get_or_insert(this_at);
             continue;
         }
+        // `&...` or `&…`: the writer cut the rest of the body there (a help page's
+        // `To=%2B1…&From=%2B1…&...`). An elision marker, not a parameter named `...`.
+        if eq.is_none() && is_ellipsis(segment.trim()) {
+            elided.get_or_insert(this_at);
+            continue;
+        }
         if line_break.is_none() {
             line_break = crlf;
         }
@@ -178,6 +185,16 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
             .at_opt(at(i)),
         );
     }
+    if let Some(i) = elided {
+        out.findings.push(
+            Finding::new(
+                Code::PartialCapture,
+                "The form is cut short with '...': the parameters it stood for are not in the text.",
+            )
+            .hint("Paste the whole body to have every parameter checked.")
+            .at_opt(at(i)),
+        );
+    }
     if empty_segments > 0 && !text.trim_matches(['\r', '\n']).is_empty() {
         out.findings.push(
             Finding::new(
@@ -188,6 +205,12 @@ pub(crate) fn parse_pairs(text: &str, source: ParamSource, base: Option<usize>, 
         );
     }
     report_duplicates(out, first_new);
+}
+
+/// True for an elision marker: three or more dots, or the ellipsis character(s).
+fn is_ellipsis(t: &str) -> bool {
+    (t.len() >= 3 && t.bytes().all(|b| b == b'.'))
+        || (!t.is_empty() && t.chars().all(|c| c == '\u{2026}'))
 }
 
 /// [`decode_component`], with the component's byte classes: one with nothing to decode

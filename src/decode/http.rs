@@ -340,6 +340,20 @@ impl Layout<'_> {
                     name: name.to_string(),
                     value: value.to_string(),
                 }),
+                // A body right under the request line, with no header at all, is how docs and
+                // notes write a request (`POST /…/Messages` then `From=…&To=…`): said, not held
+                // against the capture. After headers, the missing blank line is a paste fault.
+                None if looks_like_body(l.trim()) && headers.is_empty() => {
+                    out.findings.push(
+                        Finding::new(
+                            Code::MalformedHttp,
+                            format!("The body follows the request line directly (no headers, no blank line); line {} was read as the body.", i + 1),
+                        )
+                        .severity(Severity::Info)
+                        .at(at),
+                    );
+                    return (headers, Some(i));
+                }
                 None if looks_like_body(l.trim()) => {
                     out.findings.push(
                         Finding::new(
