@@ -611,7 +611,7 @@ value: string, };
 /**
  * How the pasted text was recognised.
  */
-export type InputFormat = "form" | "query" | "url" | "http" | "curl" | "json" | "har" | "xml" | "response" | "empty";
+export type InputFormat = "form" | "query" | "url" | "http" | "curl" | "json" | "har" | "postman" | "xml" | "response" | "empty";
 
 /**
  * How parameter names (and a repeated name's values) are ordered.

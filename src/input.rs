@@ -23,6 +23,8 @@ pub enum InputFormat {
     Json,
     /// A HAR capture (browser dev tools, proxies): a `log.entries[]` file or one entry.
     Har,
+    /// A Postman collection (v2.0/v2.1 export), one of its items, or one request.
+    Postman,
     /// The 2008 `<TwilioResponse><Call>…</Call></TwilioResponse>` XML.
     Xml,
     /// A webhook response only: TwiML, or an HTTP response (`HTTP/1.1 200 OK`…). The
@@ -43,6 +45,7 @@ impl InputFormat {
             InputFormat::Curl => "curl",
             InputFormat::Json => "json",
             InputFormat::Har => "har",
+            InputFormat::Postman => "postman",
             InputFormat::Xml => "xml",
             InputFormat::Response => "response",
             InputFormat::Empty => "empty",
@@ -59,6 +62,7 @@ impl InputFormat {
             "curl" => InputFormat::Curl,
             "json" => InputFormat::Json,
             "har" => InputFormat::Har,
+            "postman" | "insomnia" => InputFormat::Postman,
             "xml" => InputFormat::Xml,
             "response" | "twiml" => InputFormat::Response,
             _ => return None,
@@ -66,7 +70,7 @@ impl InputFormat {
     }
 
     /// Every format the decoder can be forced to, in display order.
-    pub const ALL: [InputFormat; 9] = [
+    pub const ALL: [InputFormat; 10] = [
         InputFormat::Form,
         InputFormat::Query,
         InputFormat::Url,
@@ -74,6 +78,7 @@ impl InputFormat {
         InputFormat::Curl,
         InputFormat::Json,
         InputFormat::Har,
+        InputFormat::Postman,
         InputFormat::Xml,
         InputFormat::Response,
     ];

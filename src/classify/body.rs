@@ -32,7 +32,7 @@ pub(crate) fn json_body_note(
         kind.filter(|k| matches!(k.direction, Direction::TwilioToApp | Direction::AppToTwilio))?;
     let as_request = matches!(
         decoded.format,
-        Some(InputFormat::Http | InputFormat::Curl | InputFormat::Har)
+        Some(InputFormat::Http | InputFormat::Curl | InputFormat::Har | InputFormat::Postman)
     );
     let hashed = url.is_some_and(crate::signature::url_has_body_sha);
     if !as_request || ids.compatible_platform() || hashed {

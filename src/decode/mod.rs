@@ -11,6 +11,7 @@ mod har;
 mod http;
 mod json;
 mod literal;
+mod postman;
 mod salvage;
 mod string_to_sign;
 mod twilio_cli;
@@ -110,7 +111,7 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
     // A clean request (request line, curl, HAR) with few Twilio names is what it is.
     let structured = matches!(
         out.format,
-        Some(InputFormat::Http | InputFormat::Curl | InputFormat::Har)
+        Some(InputFormat::Http | InputFormat::Curl | InputFormat::Har | InputFormat::Postman)
     ) && out.method.is_some()
         && !out.headers.is_empty();
     if forced.is_none() && (garbled || known < 2 && !structured) {
@@ -457,6 +458,7 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
             }
         }
         InputFormat::Har => har::decode_har(trimmed, &mut out),
+        InputFormat::Postman => postman::decode_postman(trimmed, &mut out),
         InputFormat::Xml => {
             xml::decode_xml(trimmed, start, &mut out);
             rest_xml_names(&mut out);
@@ -555,6 +557,8 @@ pub fn detect(t: &str) -> InputFormat {
     if t.starts_with('{') {
         return if har::looks_like_har(t) {
             InputFormat::Har
+        } else if postman::looks_like_postman(t) {
+            InputFormat::Postman
         } else {
             InputFormat::Json
         };

@@ -300,6 +300,7 @@ pub fn format_name(id: &str) -> &'static str {
         "curl" => "curl command",
         "json" => "JSON",
         "har" => "HAR capture",
+        "postman" => "Postman collection",
         "xml" => "XML",
         "response" => "Webhook response (TwiML)",
         "empty" => "Nothing recognised",
