@@ -62,6 +62,10 @@ struct Vector {
     /// Codes that must appear, each only as info (said, not held against the request).
     #[serde(default)]
     info_codes: Vec<String>,
+    /// [[code, substring]]: a finding with the code whose message contains the text (for
+    /// findings about no one parameter, such as the signature's).
+    #[serde(default)]
+    says: Vec<(String, String)>,
 }
 
 pub(crate) fn all_codes(report: &Report) -> BTreeSet<String> {
@@ -227,6 +231,15 @@ fn check_findings(v: &Vector, report: &Report, errs: &mut Errs) {
                 f.param.as_deref() == Some(param.as_str()) && f.message.contains(want.as_str())
             }),
             format!("no finding on {param} says {want:?}"),
+        );
+    }
+    for (code, want) in &v.says {
+        errs.expect(
+            report
+                .all_findings()
+                .chain(report.signature.findings.iter())
+                .any(|f| f.code.id() == code && f.message.contains(want.as_str())),
+            format!("no {code} finding says {want:?}"),
         );
     }
 }

@@ -22,6 +22,11 @@ pub(crate) fn no_match(ctx: &Context<'_>, outcome: &Outcome) -> NoMatch {
         tried.truncate(0);
     }
     let mut causes = Vec::new();
+    if let Some(var) = ctx.input.url.and_then(template_variable) {
+        causes.push(format!(
+            "The URL holds a template variable ({var}), as an API client's collection or a doc writes it: Twilio signed the real URL, so give the URL as Twilio requested it."
+        ));
+    }
     let sid = ctx.input.account_sid.filter(|s| !s.is_empty());
     causes.push(format!(
         "A different auth token signed it: a sub-account's own token, the secondary token, a token rotated since (old or new), or test credentials (which never sign webhooks){}.",
@@ -39,5 +44,47 @@ pub(crate) fn no_match(ctx: &Context<'_>, outcome: &Outcome) -> NoMatch {
         tried,
         likely_causes: causes,
         compare_next: "Log the exact URL, the raw body and the X-Twilio-Signature your validator sees, and compare them with Twilio's record of the request (Console → Monitor → Logs → the call or message → Request Inspector); then check which account's token you validate with.".into(),
+    }
+}
+
+/// The first template variable in a URL (`{{host}}` from Postman or Insomnia, `${HOST}`, a
+/// doc's `<your-domain>`), percent-encoded or not: no URL Twilio requests holds one.
+fn template_variable(url: &str) -> Option<&str> {
+    const MARKS: [(&str, &str); 5] = [
+        ("{{", "}}"),
+        ("%7B%7B", "%7D%7D"),
+        ("${", "}"),
+        ("<", ">"),
+        ("%3C", "%3E"),
+    ];
+    MARKS.iter().find_map(|(open, close)| {
+        let start = url.find(open)?;
+        let len = url.get(start + open.len()..)?.find(close)?;
+        url.get(start..start + open.len() + len + close.len())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::template_variable;
+
+    #[test]
+    fn template_variables_in_urls() {
+        assert_eq!(template_variable("https://{{host}}/sms"), Some("{{host}}"));
+        assert_eq!(
+            template_variable("https://${HOST}/sms?a=1"),
+            Some("${HOST}")
+        );
+        assert_eq!(
+            template_variable("https://%7B%7Bbase%7D%7D/x"),
+            Some("%7B%7Bbase%7D%7D")
+        );
+        assert_eq!(
+            template_variable("https://<your-domain>/voice"),
+            Some("<your-domain>")
+        );
+        assert_eq!(template_variable("https://example.com/sms?x={a}"), None);
+        assert_eq!(template_variable("https://example.com/{{"), None);
+        assert_eq!(template_variable("https://example.com/sms"), None);
     }
 }
