@@ -4,6 +4,10 @@
 //! request is read like a raw HTTP request: method, URL, headers, body. Postman keeps form
 //! fields decoded (`{"key": "From", "value": "+1415…"}`) and encodes them when it sends, so
 //! the body is rebuilt the way it would go on the wire; disabled rows are not sent.
+//! `{{name}}` variables the collection defines (its `variable` list) are filled in as
+//! Postman fills them when it sends; the others (an environment's) stay as written.
+
+use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
@@ -65,10 +69,21 @@ pub(crate) fn decode_postman(text: &str, out: &mut Decoded) {
             ),
         ));
     }
+    let vars = Vars::of(&root);
+    let used = vars.used_in(request);
+    if !used.is_empty() {
+        out.findings.push(Finding::new(
+            Code::WrapperUnwrapped,
+            format!(
+                "The collection's variables were filled in as Postman sends them: {}.",
+                used.join(", ")
+            ),
+        ));
+    }
     if let Some(m) = request.get("method").and_then(Value::as_str) {
         out.method = Some(m.trim().to_ascii_uppercase());
     }
-    match url_of(request.get("url")) {
+    match url_of(request.get("url"), &vars) {
         Some(url) => apply_url(&url, None, out),
         None => out.findings.push(Finding::new(
             Code::MalformedJson,
@@ -77,15 +92,76 @@ pub(crate) fn decode_postman(text: &str, out: &mut Decoded) {
     }
     let mut headers: Vec<Header> = rows(request.get("header"))
         .map(|(name, value)| Header {
-            name: name.to_string(),
-            value: value.trim().to_string(),
+            name: vars.fill(name).into_owned(),
+            value: vars.fill(value).trim().to_string(),
         })
         .collect();
     if let Some(body) = request.get("body").and_then(Value::as_object) {
-        decode_body(body, &mut headers, out);
+        decode_body(body, &vars, &mut headers, out);
     }
     redact_authorization(&mut headers, out);
     out.headers = headers;
+}
+
+/// The variables a collection defines (`"variable": [{"key": "host", "value": "…"}]`; v2.0
+/// exports may name them by `id`), disabled ones left out.
+struct Vars<'v>(Vec<(&'v str, &'v str)>);
+
+impl<'v> Vars<'v> {
+    fn of(root: &'v Value) -> Self {
+        let list = root.get("variable").and_then(Value::as_array);
+        Vars(
+            list.into_iter()
+                .flatten()
+                .filter_map(|v| {
+                    let v = v.as_object()?;
+                    if v.get("disabled").and_then(Value::as_bool) == Some(true) {
+                        return None;
+                    }
+                    let key = v.get("key").or_else(|| v.get("id"))?.as_str()?;
+                    Some((key.trim(), v.get("value")?.as_str()?))
+                })
+                .filter(|(key, _)| !key.is_empty())
+                .collect(),
+        )
+    }
+
+    /// The text with every `{{name}}` the collection defines replaced by its value (a value
+    /// may itself name a variable: filled again, a few levels deep as Postman does).
+    fn fill<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if self.0.is_empty() || !text.contains("{{") {
+            return Cow::Borrowed(text);
+        }
+        let mut filled = text.to_string();
+        for _ in 0..4 {
+            let mut changed = false;
+            for (key, value) in &self.0 {
+                let pattern = format!("{{{{{key}}}}}");
+                if filled.contains(&pattern) {
+                    filled = filled.replace(&pattern, value);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        Cow::Owned(filled)
+    }
+
+    /// The names (as `{{name}}`) of the defined variables the request uses; values are not
+    /// repeated (a variable may hold a credential).
+    fn used_in(&self, request: &Map<String, Value>) -> Vec<String> {
+        if self.0.is_empty() {
+            return Vec::new();
+        }
+        let text = serde_json::to_string(request).unwrap_or_default();
+        self.0
+            .iter()
+            .filter(|(key, _)| text.contains(&format!("{{{{{key}}}}}")))
+            .map(|(key, _)| format!("{{{{{key}}}}}"))
+            .collect()
+    }
 }
 
 /// Every request in document order: the root itself when it is one, an item's `request`,
@@ -112,12 +188,12 @@ fn collect_requests<'v>(v: &'v Value, found: &mut Vec<&'v Map<String, Value>>) {
 
 /// The request's URL: a string, or an object with `raw` (else rebuilt from protocol, host,
 /// port, path and query).
-fn url_of(url: Option<&Value>) -> Option<String> {
-    match url? {
+fn url_of(url: Option<&Value>, vars: &Vars) -> Option<String> {
+    let url = match url? {
         Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
         Value::Object(u) => {
             if let Some(raw) = u.get("raw").and_then(Value::as_str) {
-                return Some(raw.trim().to_string()).filter(|s| !s.is_empty());
+                return Some(vars.fill(raw).trim().to_string()).filter(|s| !s.is_empty());
             }
             let join = |key: &str, sep: &str| match u.get(key) {
                 Some(Value::Array(parts)) => parts
@@ -150,7 +226,8 @@ fn url_of(url: Option<&Value>) -> Option<String> {
             Some(format!("{protocol}://{host}{port}/{path}{query}"))
         }
         _ => None,
-    }
+    }?;
+    Some(vars.fill(&url).into_owned())
 }
 
 /// The enabled `{key, value}` rows of a header, query, urlencoded or formdata list (a
@@ -173,20 +250,26 @@ fn rows(list: Option<&Value>) -> impl Iterator<Item = (&str, &str)> {
 
 /// The body by its mode: `urlencoded` (and `formdata`'s text rows) rebuilt as the form
 /// Postman sends, `raw` read by its language or the request's Content-Type.
-fn decode_body(body: &Map<String, Value>, headers: &mut Vec<Header>, out: &mut Decoded) {
+fn decode_body(
+    body: &Map<String, Value>,
+    vars: &Vars,
+    headers: &mut Vec<Header>,
+    out: &mut Decoded,
+) {
     let mode = body.get("mode").and_then(Value::as_str).unwrap_or("");
-    let has_content_type = |headers: &[Header]| {
-        headers
-            .iter()
-            .any(|h| h.name.eq_ignore_ascii_case("Content-Type"))
-    };
     match mode {
         "urlencoded" | "formdata" => {
             let text: String = rows(body.get(mode))
-                .map(|(k, v)| format!("{}={}", form::urlencode(k), form::urlencode(v)))
+                .map(|(k, v)| {
+                    let (k, v) = (vars.fill(k), vars.fill(v));
+                    format!("{}={}", form::urlencode(&k), form::urlencode(&v))
+                })
                 .collect::<Vec<_>>()
                 .join("&");
-            if mode == "urlencoded" && !has_content_type(headers) {
+            let has_content_type = headers
+                .iter()
+                .any(|h| h.name.eq_ignore_ascii_case("Content-Type"));
+            if mode == "urlencoded" && !has_content_type {
                 headers.push(Header {
                     name: "Content-Type".into(),
                     value: "application/x-www-form-urlencoded".into(),
@@ -201,6 +284,7 @@ fn decode_body(body: &Map<String, Value>, headers: &mut Vec<Header>, out: &mut D
             let Some(raw) = body.get("raw").and_then(Value::as_str) else {
                 return;
             };
+            let raw = &*vars.fill(raw);
             let language = body
                 .get("options")
                 .and_then(|o| o.get("raw"))
@@ -210,10 +294,10 @@ fn decode_body(body: &Map<String, Value>, headers: &mut Vec<Header>, out: &mut D
             let content_type = headers
                 .iter()
                 .find(|h| h.name.eq_ignore_ascii_case("Content-Type"))
-                .map(|h| h.value.to_ascii_lowercase())
-                .unwrap_or_default();
-            if language == "json" || content_type.contains("json") {
-                if !has_content_type(headers) {
+                .map(|h| h.value.to_ascii_lowercase());
+            let json_type = content_type.as_ref().is_some_and(|t| t.contains("json"));
+            if language == "json" || json_type {
+                if content_type.is_none() {
                     headers.push(Header {
                         name: "Content-Type".into(),
                         value: "application/json".into(),
