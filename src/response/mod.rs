@@ -252,12 +252,17 @@ pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
     let lint_body = http_checks(&parsed, role, voice, content_type.as_deref(), &mut findings);
     if lint_body {
         let lines = xml::LineIndex::new(body, parsed.body_at);
-        if let Some(tree) = xml::parse(
+        let parse_start = findings.len();
+        let tree = xml::parse(
             body,
             &lines,
             parsed.kind != ResponseInputKind::Twiml,
             &mut findings,
-        ) {
+        );
+        if role == schema::Role::Messaging {
+            messaging_parse_code(&mut findings[parse_start..]);
+        }
+        if let Some(tree) = tree {
             if doc == DocumentType::Auto {
                 doc = role
                     .document()
@@ -583,6 +588,23 @@ fn http_checks(
         return content_type_check(content_type, body, role, voice, findings);
     }
     true
+}
+
+/// An answer to an incoming message that does not parse: Twilio's messaging side logs it as
+/// 12200 ("Schema validation warning", with the XML parser's own message such as "Content
+/// is not allowed in prolog.") where a call logs 12100. Seen for an SMS answered "OK"
+/// (caktus/rapidsms-twilio#19), "ok" (intercom/intercom-twilio-demo#1) and a JSON-quoted
+/// TwiML string (aws-samples/amazon-lex-twilio-integration#1). Nothing is sent either way.
+fn messaging_parse_code(findings: &mut [Finding]) {
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.twilio_error_code == Some(12100))
+    {
+        f.twilio_error_code = Some(12200);
+        f.message.push_str(
+            " An answer to a message logs this as 12200 (schema validation), with the parser's message.",
+        );
+    }
 }
 
 /// An empty 2xx answer other than 204 that names no Content-Type: Twilio logs 11200

@@ -439,6 +439,9 @@ fn integer_error(element: &str, attr: &str) -> u32 {
 fn enum_error(element: &str, attr: &str) -> Option<u32> {
     match (element, attr) {
         ("Say", "voice") => Some(13511),
+        // Twilio's warning 13512: a <Gather> language it does not list (its page: "en" is
+        // not accepted where "en-US" is). The older 13331 names the same fault.
+        ("Gather", "language") => Some(13512),
         _ => None,
     }
 }
