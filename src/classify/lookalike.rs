@@ -225,6 +225,22 @@ static PRODUCTS: &[Product] = &[
         ],
     },
     Product {
+        // <Connect><ConversationRelay> (docs: voice/conversationrelay/websocket-messages):
+        // the JSON messages Twilio sends over the relay's WebSocket, not HTTP requests:
+        // `setup` names the call in camelCase (callSid, from, to, direction) beside the
+        // session's id (VX…), which a call record's printout would otherwise claim;
+        // `prompt` carries the caller's words, `interrupt` where the caller cut in.
+        name: "<ConversationRelay> WebSocket message",
+        twilio: true,
+        voice: true,
+        signals: &[
+            Prefix("sessionId", "VX"),
+            Has("voicePrompt"),
+            Has("utteranceUntilInterrupt"),
+            Has("durationUntilInterruptMs"),
+        ],
+    },
+    Product {
         // Voice SDK Call Message Events (docs: voice/api/userdefinedmessagesubscription-
         // resource): the subscription's Callback gets each message the SDK sent during the
         // call, with the call's ids, the message's own id (KX…), its Content and ContentType

@@ -149,6 +149,14 @@ fn remark_at(value: &str) -> Option<usize> {
 /// the signature among them, above the body it logged.
 pub(super) fn attach_request_facts(text: &str, d: &mut Decoded) {
     let had_headers = !d.headers.is_empty();
+    if d.header("X-Twilio-Signature").is_none() {
+        if let Some(value) = cgi_signature(text) {
+            d.headers.push(Header {
+                name: "X-Twilio-Signature".to_string(),
+                value: value.to_string(),
+            });
+        }
+    }
     for line in text.lines() {
         if d.url.is_none() {
             if let Some((method, url)) = labeled_url(line) {
@@ -243,4 +251,37 @@ fn url_of_pattern(value: &str) -> String {
         }
     }
     out
+}
+
+/// The X-Twilio-Signature a test gives under its CGI name, the way WSGI and Django put
+/// request headers in `environ`/`META`: Django's test client takes it as a keyword
+/// argument (`client.post(path, data, HTTP_X_TWILIO_SIGNATURE="…")`), a Flask test as an
+/// `environ_base` entry (`{'HTTP_X_TWILIO_SIGNATURE': '…'}`). Only a string literal is
+/// taken; a variable (`HTTP_X_TWILIO_SIGNATURE=signature`) says nothing of the value.
+fn cgi_signature(text: &str) -> Option<&str> {
+    const NAME: &str = "HTTP_X_TWILIO_SIGNATURE";
+    let mut from = 0;
+    while let Some(i) = text[from..].find(NAME) {
+        let after = &text[from + i + NAME.len()..];
+        from += i + NAME.len();
+        let after = after.trim_start_matches(['"', '\'']).trim_start();
+        let Some(after) = after
+            .strip_prefix('=')
+            .or_else(|| after.strip_prefix(':'))
+            .map(str::trim_start)
+        else {
+            continue;
+        };
+        let Some(quote) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        let body = &after[1..];
+        if let Some(end) = body.find(quote) {
+            let value = &body[..end];
+            if !value.contains('\n') {
+                return Some(value);
+            }
+        }
+    }
+    None
 }
