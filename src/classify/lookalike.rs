@@ -498,6 +498,18 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
     {
         return Some(Lookalike::RestMessage);
     }
+    // A Message resource whose `sid` is a stand-in (`"sid": "sid"` in a mocked API
+    // response): the snake_case fields only the resource has say what it is.
+    if ev.format == InputFormat::Json
+        && ev.get("account_sid").is_some()
+        && ["num_segments", "num_media", "messaging_service_sid"]
+            .iter()
+            .filter(|n| ev.get(n).is_some())
+            .count()
+            >= 2
+    {
+        return Some(Lookalike::RestMessage);
+    }
     // The 2008 SMS resource in XML (`<TwilioResponse><SMSMessage><Sid>SM…`).
     if ev.format == InputFormat::Xml
         && ev

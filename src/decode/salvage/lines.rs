@@ -149,14 +149,6 @@ fn remark_at(value: &str) -> Option<usize> {
 /// the signature among them, above the body it logged.
 pub(super) fn attach_request_facts(text: &str, d: &mut Decoded) {
     let had_headers = !d.headers.is_empty();
-    if d.header("X-Twilio-Signature").is_none() {
-        if let Some(value) = cgi_signature(text) {
-            d.headers.push(Header {
-                name: "X-Twilio-Signature".to_string(),
-                value: value.to_string(),
-            });
-        }
-    }
     for line in text.lines() {
         if d.url.is_none() {
             if let Some((method, url)) = labeled_url(line) {
@@ -251,6 +243,19 @@ fn url_of_pattern(value: &str) -> String {
         }
     }
     out
+}
+
+/// Keeps the X-Twilio-Signature a test wrote under its CGI name (see `cgi_signature`)
+/// beside whichever reading of the text won, when the reading has none of its own.
+pub(crate) fn attach_cgi_signature(text: &str, d: &mut Decoded) {
+    if d.header("X-Twilio-Signature").is_none() {
+        if let Some(value) = cgi_signature(text) {
+            d.headers.push(Header {
+                name: "X-Twilio-Signature".to_string(),
+                value: value.to_string(),
+            });
+        }
+    }
 }
 
 /// The X-Twilio-Signature a test gives under its CGI name, the way WSGI and Django put
