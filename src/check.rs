@@ -654,6 +654,21 @@ fn check_url(out: &mut Checked, name: &str, v: &str) {
                     .severity(Severity::Warning),
                 );
             }
+            // A host of one label (`https://mytestcom/test`, `http://localhost:3000`)
+            // resolves on no public DNS: Twilio's servers cannot reach it.
+            let authority = r.split(['/', '?', '#']).next().unwrap_or("");
+            let host = authority.rsplit('@').next().unwrap_or("");
+            let host = host.split(':').next().unwrap_or("");
+            if !host.is_empty() && !host.starts_with('[') && !host.contains('.') {
+                out.push(
+                    Finding::new(
+                        Code::InvalidUrl,
+                        format!("{name} names the host '{host}', which has no domain: Twilio cannot reach it from the internet."),
+                    )
+                    .param(name)
+                    .hint("Give a fully qualified public host (a tunnel such as ngrok for a local server)."),
+                );
+            }
         }
         _ => out.push(
             Finding::new(

@@ -137,7 +137,7 @@ codes! {
     OutOfRangeSoft => ("out-of-range-soft", Warning, "The number is outside the recommended range."),
     InvalidBoolean => ("invalid-boolean", Error, "Not 'true' or 'false'."),
     InvalidDecimal => ("invalid-decimal", Error, "Not a decimal number."),
-    InvalidUrl => ("invalid-url", Error, "Not an absolute http(s) URL."),
+    InvalidUrl => ("invalid-url", Error, "Not an absolute http(s) URL on a host Twilio can reach (a host of one label, such as localhost, has no public domain)."),
     InsecureUrl => ("insecure-url", Info, "The URL uses plain http."),
     TooLong => ("too-long", Error, "Longer than the documented limit."),
     InvalidDigits => ("invalid-digits", Error, "Contains characters not allowed in this DTMF/digits string."),

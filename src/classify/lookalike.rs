@@ -225,6 +225,22 @@ static PRODUCTS: &[Product] = &[
         ],
     },
     Product {
+        // <Connect><ConversationRelay> (docs: voice/conversationrelay/websocket-messages):
+        // the JSON messages Twilio sends over the relay's WebSocket, not HTTP requests:
+        // `setup` names the call in camelCase (callSid, from, to, direction) beside the
+        // session's id (VX…), which a call record's printout would otherwise claim;
+        // `prompt` carries the caller's words, `interrupt` where the caller cut in.
+        name: "<ConversationRelay> WebSocket message",
+        twilio: true,
+        voice: true,
+        signals: &[
+            Prefix("sessionId", "VX"),
+            Has("voicePrompt"),
+            Has("utteranceUntilInterrupt"),
+            Has("durationUntilInterruptMs"),
+        ],
+    },
+    Product {
         // Voice SDK Call Message Events (docs: voice/api/userdefinedmessagesubscription-
         // resource): the subscription's Callback gets each message the SDK sent during the
         // call, with the call's ids, the message's own id (KX…), its Content and ContentType
@@ -479,6 +495,18 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
         .get("sid")
         .is_some_and(|v| v.trim().starts_with("SM") || v.trim().starts_with("MM"))
         && ev.format == InputFormat::Json
+    {
+        return Some(Lookalike::RestMessage);
+    }
+    // A Message resource whose `sid` is a stand-in (`"sid": "sid"` in a mocked API
+    // response): the snake_case fields only the resource has say what it is.
+    if ev.format == InputFormat::Json
+        && ev.get("account_sid").is_some()
+        && ["num_segments", "num_media", "messaging_service_sid"]
+            .iter()
+            .filter(|n| ev.get(n).is_some())
+            .count()
+            >= 2
     {
         return Some(Lookalike::RestMessage);
     }

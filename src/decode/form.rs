@@ -433,7 +433,10 @@ impl<'a> Segment<'a> {
         }
         for (text, what) in [(pname, "name"), (&self.value.text, "value")] {
             if !text.is_empty() && text.trim() != text.as_str() {
-                let sev = if pname == "Body" {
+                // Free text a person or a program wrote: a message's Body, a call's inline
+                // TwiML (pretty-printed XML starts and ends with line breaks, which XML
+                // ignores). Whitespace at their edges is worth knowing, not a fault.
+                let sev = if matches!(pname.as_str(), "Body" | "Twiml") {
                     Severity::Info
                 } else {
                     Severity::Warning

@@ -144,6 +144,7 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
             layers.text.as_str()
         };
         rest_create_call(read_from, &mut out);
+        salvage::attach_cgi_signature(read_from, &mut out);
     }
     if !layers.is_empty() {
         remap(&mut out, &layers, base, text.len());

@@ -244,3 +244,49 @@ fn url_of_pattern(value: &str) -> String {
     }
     out
 }
+
+/// Keeps the X-Twilio-Signature a test wrote under its CGI name (see `cgi_signature`)
+/// beside whichever reading of the text won, when the reading has none of its own.
+pub(crate) fn attach_cgi_signature(text: &str, d: &mut Decoded) {
+    if d.header("X-Twilio-Signature").is_none() {
+        if let Some(value) = cgi_signature(text) {
+            d.headers.push(Header {
+                name: "X-Twilio-Signature".to_string(),
+                value: value.to_string(),
+            });
+        }
+    }
+}
+
+/// The X-Twilio-Signature a test gives under its CGI name, the way WSGI and Django put
+/// request headers in `environ`/`META`: Django's test client takes it as a keyword
+/// argument (`client.post(path, data, HTTP_X_TWILIO_SIGNATURE="…")`), a Flask test as an
+/// `environ_base` entry (`{'HTTP_X_TWILIO_SIGNATURE': '…'}`). Only a string literal is
+/// taken; a variable (`HTTP_X_TWILIO_SIGNATURE=signature`) says nothing of the value.
+fn cgi_signature(text: &str) -> Option<&str> {
+    const NAME: &str = "HTTP_X_TWILIO_SIGNATURE";
+    let mut from = 0;
+    while let Some(i) = text[from..].find(NAME) {
+        let after = &text[from + i + NAME.len()..];
+        from += i + NAME.len();
+        let after = after.trim_start_matches(['"', '\'']).trim_start();
+        let Some(after) = after
+            .strip_prefix('=')
+            .or_else(|| after.strip_prefix(':'))
+            .map(str::trim_start)
+        else {
+            continue;
+        };
+        let Some(quote) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        let body = &after[1..];
+        if let Some(end) = body.find(quote) {
+            let value = &body[..end];
+            if !value.contains('\n') {
+                return Some(value);
+            }
+        }
+    }
+    None
+}

@@ -16,6 +16,7 @@ use super::{decode_plain, literal, Decoded};
 use crate::report::InputFormat;
 use crate::report::{Header, ParamSource, RawPair};
 use candidates::{candidates, closing, has_escapes, join_literals, kotlin_pairs, unescape};
+pub(crate) use lines::attach_cgi_signature;
 use lines::{attach_request_facts, is_header_name, key_value_lines};
 use rest::rest_call;
 pub(crate) use rest::{rest_create, rest_path_beside};

@@ -84,9 +84,7 @@ pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static s
         return None;
     }
     let lower = text.to_ascii_lowercase();
-    if !(lower.contains(".post(") || text.contains("POST")) {
-        return None;
-    }
+    let posted = lower.contains(".post(") || text.contains("POST");
     let mut from = 0;
     for _ in 0..64 {
         let at = from + text[from..].find("/Accounts/")?;
@@ -105,6 +103,12 @@ pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static s
         else {
             continue;
         };
+        // Without a POST written beside it, the path is a create only when the parameters
+        // write (a test server's assertion on the path and body it received): a list read
+        // takes filters, never a message's Body or a call's Url.
+        if !(posted || d.pairs.iter().any(|p| writes(resource, &p.name))) {
+            continue;
+        }
         let written = text[..at]
             .char_indices()
             .rev()
@@ -124,6 +128,33 @@ pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static s
         return Some(resource);
     }
     None
+}
+
+/// True when `name` is a parameter of the resource's create that its list read does not
+/// take as a filter: the Calls list's filters are the catalog's `list-calls` rows; the
+/// Messages list filters by To, From and DateSent (and pages).
+fn writes(resource: &str, name: &str) -> bool {
+    const MESSAGES_LIST_FILTERS: &[&str] = &[
+        "To",
+        "From",
+        "DateSent",
+        "DateSent<",
+        "DateSent>",
+        "PageSize",
+        "Page",
+        "PageToken",
+    ];
+    match resource {
+        "Messages" => {
+            crate::catalog::param_for_kind("create-message", name).is_some()
+                && !MESSAGES_LIST_FILTERS.contains(&name)
+        }
+        "Calls" => {
+            crate::catalog::param_for_kind("create-call", name).is_some()
+                && crate::catalog::param_for_kind("list-calls", name).is_none()
+        }
+        _ => false,
+    }
 }
 
 /// The resource (`Messages`, `Calls`) of a create call whose parentheses are still open at
