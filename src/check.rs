@@ -655,7 +655,9 @@ fn check_url(out: &mut Checked, name: &str, v: &str) {
                 );
             }
             // A host of one label (`https://mytestcom/test`, `http://localhost:3000`)
-            // resolves on no public DNS: Twilio's servers cannot reach it.
+            // resolves on no public DNS: Twilio's servers cannot reach it, and the REST API
+            // refuses it (21205 "Url is not a valid url: http://localhost:3000/…",
+            // TwilioDevEd/clicktocall-node#16; twilio-node#1079 for `mytestcom`).
             let authority = r.split(['/', '?', '#']).next().unwrap_or("");
             let host = authority.rsplit('@').next().unwrap_or("");
             let host = host.split(':').next().unwrap_or("");
