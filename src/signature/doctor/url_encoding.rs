@@ -58,6 +58,22 @@ fn decode_safe(s: &str, keep: &[u8]) -> String {
     out
 }
 
+/// Percent-escapes (upper-case hex) the delimiters a URL builder writes back decoded in a
+/// query — `: / ? @ , ; $ [ ]` — leaving `& = + # %` and everything else as it is: the
+/// inverse of an IRI-style rebuild such as Werkzeug's `request.url`, which shows `%3A`,
+/// `%2F`, `%2C`… as `:`, `/`, `,`.
+fn escape_delimiters(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(c, ':' | '/' | '?' | '@' | ',' | ';' | '$' | '[' | ']') {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The path was decoded or re-encoded (%20 vs +, hex case, safe characters) by a framework.
 pub(super) fn path_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     if !parts.path.contains('%') && parts.path.is_ascii() {
@@ -195,6 +211,10 @@ pub(super) fn query_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
         (
             decode_safe(q, b"&=+#%"),
             "characters such as : @ / , left unescaped",
+        ),
+        (
+            escape_delimiters(q),
+            "':', '/', '?', '@', ',' escaped, where your URL has them decoded (a URL builder unescaped the query, as Flask/Werkzeug's request.url does)",
         ),
         (
             reencode_query(q, node::qs_escape_into),
