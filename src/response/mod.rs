@@ -249,7 +249,14 @@ pub fn inspect_response(input: &str, ctx: &ResponseContext) -> ResponseReport {
     // The caller's document type stands in for the role when the request's kind is unknown.
     let voice = role == schema::Role::Voice
         || (role == schema::Role::Unknown && ctx.document == DocumentType::Voice);
-    let lint_body = http_checks(&parsed, role, voice, content_type.as_deref(), &mut findings);
+    let lint_body = http_checks(
+        &parsed,
+        role,
+        kind,
+        voice,
+        content_type.as_deref(),
+        &mut findings,
+    );
     if lint_body {
         let lines = xml::LineIndex::new(body, parsed.body_at);
         let parse_start = findings.len();
@@ -463,6 +470,7 @@ fn header<'a>(headers: &'a [Header], name: &str) -> Option<&'a str> {
 fn http_checks(
     parsed: &split::ParsedResponse,
     role: schema::Role,
+    kind: Option<&str>,
     voice: bool,
     content_type: Option<&str>,
     findings: &mut Vec<Finding>,
@@ -497,6 +505,10 @@ fn http_checks(
                     .twilio(11216)
                 };
                 findings.push(f);
+                return false;
+            }
+            400..=599 if kind == Some("voice-status-callback") => {
+                findings.push(call_progress_error(status, parsed.status_text.as_deref()));
                 return false;
             }
             400..=599 => {
@@ -588,6 +600,24 @@ fn http_checks(
         return content_type_check(content_type, body, role, voice, findings);
     }
     true
+}
+
+/// A 4xx/5xx answer to a call's status callback (call progress events): Twilio logs warning
+/// 15003 ("Call Progress: Warning Response to Callback URL", a WARNING in Twilio's error
+/// export), not the 11200 of a webhook whose answer runs; nothing in the call waits for it.
+/// Seen for a call's `StatusCallback` in bminer/node-twilio-api#20 and in
+/// uppalcrm1/uppalcrm-app@1640fa8 (a 500 from the call-status callback, "Twilio Error 15003").
+fn call_progress_error(status: u16, status_text: Option<&str>) -> Finding {
+    Finding::new(
+        Code::ResponseHttpError,
+        format!(
+            "The server answered {status}{} to a call's status callback: Twilio logs warning 15003 (Warning Response to Callback URL); the call itself goes on.",
+            status_text.map(|t| format!(" {t}")).unwrap_or_default()
+        ),
+    )
+    .severity(Severity::Warning)
+    .twilio(15003)
+    .hint("Answer status callbacks with a 204 (or an empty 200 with a Content-Type), also when your own handling fails; log the failure on your side.")
 }
 
 /// An answer to an incoming message that does not parse: Twilio's messaging side logs it as

@@ -17,6 +17,11 @@ impl Checker<'_> {
         urls: &mut Vec<TwimlUrl>,
     ) -> Option<Finding> {
         let v = value.trim();
+        let parent = node
+            .parent
+            .and_then(|i| self.tree.nodes.get(i))
+            .map_or("", |p| p.name.as_str());
+        let specific = attribute_error(&node.name, parent, attr.name);
         let invalid = |what: &str, code: u32| {
             Finding::new(
                 Code::TwimlInvalidAttributeValue,
@@ -45,12 +50,7 @@ impl Checker<'_> {
                 } else {
                     ok(v)
                 };
-                (!good).then(|| {
-                    invalid(
-                        "a whole number (0 or more)",
-                        integer_error(&node.name, attr.name),
-                    )
-                })
+                (!good).then(|| invalid("a whole number (0 or more)", specific.unwrap_or(12200)))
             }
             // XML Schema's boolean is `true`, `false`, `1` or `0`; twilio-php writes a PHP
             // `true` passed to a setter (`setPlayBeep(true)`) as "1".
@@ -58,10 +58,10 @@ impl Checker<'_> {
                 && !v.eq_ignore_ascii_case("false")
                 && v != "1"
                 && v != "0")
-                .then(|| invalid("true or false (or 1 or 0)", 12200)),
+                .then(|| invalid("true or false (or 1 or 0)", specific.unwrap_or(12200))),
             AttrType::Enum if attr.values == METHODS => (!v.eq_ignore_ascii_case("GET")
                 && !v.eq_ignore_ascii_case("POST"))
-            .then(|| invalid("GET or POST", method_error(&node.name))),
+            .then(|| invalid("GET or POST", specific.unwrap_or(12200))),
             AttrType::Enum => {
                 let items: Vec<&str> = if attr.list {
                     v.split_whitespace().collect()
@@ -73,7 +73,7 @@ impl Checker<'_> {
                     .filter(|i| !i.is_empty() && !attr.values.contains(i))
                     .collect();
                 (!unknown.is_empty()).then(|| {
-                    let known_error = enum_error(&node.name, attr.name);
+                    let known_error = specific;
                     let case = unknown
                         .iter()
                         .all(|u| attr.values.iter().any(|k| k.eq_ignore_ascii_case(u)));
@@ -117,7 +117,7 @@ impl Checker<'_> {
             AttrType::Dtmf => {
                 let bad: String = v.chars().filter(|c| !is_dtmf(*c)).take(8).collect();
                 (!bad.is_empty()).then(|| {
-                    Finding::new(
+                    let f = Finding::new(
                         Code::TwimlInvalidAttributeValue,
                         format!(
                             "{}=\"{}\" on <{}> has {:?}, which is not a tone: Twilio plays the digits 0-9, * and #, and w waits half a second.",
@@ -128,7 +128,11 @@ impl Checker<'_> {
                         ),
                     )
                     .severity(Severity::Warning)
-                    .hint("Write only tones and w (\"ww1234#\"); separate nothing with spaces, commas or dashes.")
+                    .hint("Write only tones and w (\"ww1234#\"); separate nothing with spaces, commas or dashes.");
+                    match specific {
+                        Some(code) => f.twilio(code),
+                        None => f,
+                    }
                 })
             }
         }
@@ -423,36 +427,61 @@ fn too_long_body(node: &Node, spec: &ElementSpec, parent: &str, text: &str) -> O
     })
 }
 
-/// The Twilio error a bad whole number on this element and attribute causes.
-fn integer_error(element: &str, attr: &str) -> u32 {
-    match (element, attr) {
+/// The Twilio warning a bad value of this attribute causes, when Twilio names one for it;
+/// `None` leaves 12200 (schema validation) for a value of the wrong type, and no code for a
+/// value the helper libraries do not list. The codes and their element/attribute pairs are
+/// Twilio's own error list (its error export, as copied in men232/twilio-error-codes @
+/// d31d1687, the copy the reference error table was checked against): "Gather: Invalid
+/// numDigits value", "Pause: Invalid length value", "Redirect: Invalid method value", … A
+/// `<Say>` nested in `<Gather>` has codes of its own ("Gather->Say: Invalid voice value").
+/// Seen in real logs: 13910 for `<Pause length="1.5">` (twilio/twilio-php#424), 13314 next
+/// to 12200 (instedd/surveda#960), 13511 for `voice="en-gb"` (arachnys/cabot#22).
+fn attribute_error(element: &str, parent: &str, attr: &str) -> Option<u32> {
+    Some(match (element, attr) {
+        ("Dial", "method") => 13210,
         ("Dial", "timeout") => 13212,
+        ("Dial", "hangupOnStar") => 13213,
         ("Dial", "timeLimit") => 13216,
+        ("Dial", "answerOnBridge") => 13219,
+        ("Dial", "ringTone") => 13220,
+        ("Number", "method") => 13221,
+        ("Number", "sendDigits") => 13222,
+        ("Conference", "muted") => 13230,
+        ("Conference", "endConferenceOnExit") => 13231,
+        ("Conference", "startConferenceOnEnter") => 13232,
+        ("Conference", "waitMethod") => 13234,
+        ("Conference", "beep") => 13235,
+        ("Conference", "trim") => 13239,
+        ("Sip", "method") => 13241,
+        ("Gather", "method") => 13312,
         ("Gather", "timeout") => 13313,
-        ("Record", "timeout") => 13611,
-        _ => 12200,
-    }
-}
-
-/// The Twilio warning an unknown value of this enum attribute causes, when Twilio logs one
-/// of its own (an unknown `<Say>` voice: 13511, "Say: Invalid voice value").
-fn enum_error(element: &str, attr: &str) -> Option<u32> {
-    match (element, attr) {
-        ("Say", "voice") => Some(13511),
+        ("Gather", "numDigits") => 13314,
+        ("Gather", "input") => 13326,
+        ("Gather", "maxSpeechTime") => 13328,
+        ("Gather", "partialResultCallbackMethod") => 13329,
+        ("Gather", "bargeIn") => 13332,
+        ("Gather", "profanityFilter") => 13333,
+        ("Gather", "actionOnEmptyResult") => 13338,
         // Twilio's warning 13512: a <Gather> language it does not list (its page: "en" is
         // not accepted where "en-US" is). The older 13331 names the same fault.
-        ("Gather", "language") => Some(13512),
-        _ => None,
-    }
-}
-
-/// The Twilio error a bad `method` on this element causes.
-fn method_error(element: &str) -> u32 {
-    match element {
-        "Dial" => 13210,
-        "Number" => 13221,
-        _ => 12200,
-    }
+        ("Gather", "language") => 13512,
+        ("Say", "voice") if parent == "Gather" => 13321,
+        ("Say", "loop") if parent == "Gather" => 13322,
+        ("Say", "voice") => 13511,
+        ("Say", "loop") => 13510,
+        ("Play", "loop") => 13410,
+        ("Play", "digits") => 13430,
+        ("Record", "method") => 13610,
+        ("Record", "timeout") => 13611,
+        ("Record", "maxLength") => 13612,
+        ("Record", "playBeep") => 13616,
+        ("Record", "trim") => 13699,
+        ("Redirect", "method") => 13710,
+        ("Reject", "reason") => 13810,
+        ("Pause", "length") => 13910,
+        ("Message" | "Sms", "method") => 14104,
+        _ => return None,
+    })
 }
 
 /// What the text of a text-required element is.
