@@ -16,6 +16,9 @@ pub(crate) enum Lookalike {
     OtherProvider(&'static Product),
     /// A REST Message resource (the API's record of a message, in any printout), not a webhook.
     RestMessage,
+    /// A read of the 2010 Messages list (`GET …/Messages.json?To=…&From=…`): the REST
+    /// API's filters, not a message sent and not a webhook; the catalog has no kind for it.
+    MessagesRead,
     /// A request to a Twilio REST resource the catalog does not describe (its path is
     /// `/2010-04-01/Accounts/…/Queues`, `…/Calls/CA…/Recordings`…), not a webhook.
     RestRequest,
@@ -44,6 +47,17 @@ impl Lookalike {
                 p.seen(ev)
             ),
             Lookalike::RestMessage => "This is a REST Message resource (what the API returns for a message), not a webhook Twilio sends to your app.".into(),
+            Lookalike::MessagesRead => {
+                let filters: Vec<&str> = ev.pairs.iter().map(|(n, _)| *n).collect();
+                let by = match filters.split_last() {
+                    None => String::new(),
+                    Some((only, [])) => format!(" filtered by {only}"),
+                    Some((last, rest)) => format!(" filtered by {} and {last}", rest.join(", ")),
+                };
+                format!(
+                    "This reads the Messages list{by} (GET …/Messages.json, the REST API's list of an account's messages): a request an app sends to Twilio, not a webhook. The catalog has no kind for this read; its filters are listed but not checked."
+                )
+            }
             Lookalike::RestRequest => match ev.path.and_then(super::rules::other_rest_resource) {
                 Some(resource) => format!(
                     "This is a request to Twilio's REST API for {resource} (its path says so), a resource the catalog does not describe (its REST kinds are the Calls resource and the 2010 Messages list): not a webhook Twilio sends."
@@ -534,6 +548,17 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
         || other_api_host(ev).is_some()
     {
         return Some(Lookalike::RestRequest);
+    }
+    // The Messages list read: its path, no POST, and only the list's filters (a create
+    // writes To with a Body, MediaUrl or ContentSid; the read takes To and From as filters).
+    if ev.path.is_some_and(super::rules::is_messages_list)
+        && ev.method.is_none_or(|m| !m.eq_ignore_ascii_case("POST"))
+        && ev
+            .pairs
+            .iter()
+            .all(|(n, _)| crate::catalog::MESSAGES_LIST_FILTERS.contains(n))
+    {
+        return Some(Lookalike::MessagesRead);
     }
     if let Some(object) = rest_resource_object(ev) {
         return Some(Lookalike::RestResource(object));
