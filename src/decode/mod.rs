@@ -139,9 +139,11 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
         }
     }
     // Program text around an object of names Twilio does not send (a test posting
-    // `data={"hello": "twilio"}` to a webhook route): the object, not the program read as
-    // one garbled form pair with spaces and line breaks in it.
-    if forced.is_none() && self::garbled(&out) && salvage::known_names(&out) == 0 {
+    // `data={"hello": "twilio"}` to a webhook route, an API schema's example): the object,
+    // not the program read as one garbled form pair with spaces and line breaks in it, nor
+    // nothing at all.
+    if forced.is_none() && (self::garbled(&out) || !usable(&out)) && salvage::known_names(&out) == 0
+    {
         let peeled = if layers.is_empty() {
             unwrap::unwrap_strong(text)
         } else {

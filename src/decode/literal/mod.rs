@@ -32,7 +32,7 @@ pub(crate) use printouts::{
     looks_like_go_map, looks_like_java_map, looks_like_var_dump, read_go_map, read_java_map,
     read_multidict, read_var_dump,
 };
-pub(crate) use statements::read_statements;
+pub(crate) use statements::{header_statements, read_statements};
 
 /// How deep literals may nest before the reader gives up (bounded recursion).
 const MAX_DEPTH: usize = 48;
