@@ -16,6 +16,9 @@ pub(crate) enum Lookalike {
     OtherProvider(&'static Product),
     /// A REST Message resource (the API's record of a message, in any printout), not a webhook.
     RestMessage,
+    /// The REST API's answer to a failed request (`{"code": 21211, "message": …, "status":
+    /// 400, "more_info": …}`): an error response, not a webhook.
+    RestError,
     /// A read of the 2010 Messages list (`GET …/Messages.json?To=…&From=…`): the REST
     /// API's filters, not a message sent and not a webhook; the catalog has no kind for it.
     MessagesRead,
@@ -47,6 +50,11 @@ impl Lookalike {
                 p.seen(ev)
             ),
             Lookalike::RestMessage => "This is a REST Message resource (what the API returns for a message), not a webhook Twilio sends to your app.".into(),
+            Lookalike::RestError => format!(
+                "This is an error response of Twilio's REST API (error {}, HTTP status {}): what the API answers a request it refused, not a webhook Twilio sends to your app.",
+                ev.get("code").map_or("", str::trim),
+                ev.get("status").map_or("?", str::trim)
+            ),
             Lookalike::MessagesRead => {
                 let filters: Vec<&str> = ev.pairs.iter().map(|(n, _)| *n).collect();
                 let by = match filters.split_last() {
@@ -523,6 +531,19 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
             >= 2
     {
         return Some(Lookalike::RestMessage);
+    }
+    // The REST API's error response: a Twilio error code (five digits), a message and the
+    // HTTP status (or the documentation link Twilio adds as more_info).
+    let digits = |v: &str, n: std::ops::RangeInclusive<usize>| {
+        let v = v.trim();
+        n.contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())
+    };
+    if ev.format == InputFormat::Json
+        && ev.get("code").is_some_and(|c| digits(c, 5..=5))
+        && ev.get("message").is_some()
+        && (ev.get("status").is_some_and(|s| digits(s, 3..=3)) || ev.get("more_info").is_some())
+    {
+        return Some(Lookalike::RestError);
     }
     // The 2008 SMS resource in XML (`<TwilioResponse><SMSMessage><Sid>SM…`).
     if ev.format == InputFormat::Xml

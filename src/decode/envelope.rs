@@ -119,11 +119,14 @@ fn decode_web_action_map(params: &Map<String, Value>, out: &mut Decoded) -> bool
         merged += 1;
     }
     if merged > 0 {
-        note.push_str("; the other parameters are the request's form and query, merged by the platform");
+        note.push_str(
+            "; the other parameters are the request's form and query, merged by the platform",
+        );
     }
     note.push_str(" (the action's own URL is not among them).");
     out.method = method;
-    out.findings.push(Finding::new(Code::WrapperUnwrapped, note));
+    out.findings
+        .push(Finding::new(Code::WrapperUnwrapped, note));
     redact_authorization(&mut headers, out);
     out.headers = headers;
     true

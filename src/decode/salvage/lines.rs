@@ -284,13 +284,51 @@ fn url_of_pattern(value: &str) -> String {
 /// beside whichever reading of the text won, when the reading has none of its own.
 pub(crate) fn attach_cgi_signature(text: &str, d: &mut Decoded) {
     if d.header("X-Twilio-Signature").is_none() {
-        if let Some(value) = cgi_signature(text) {
+        if let Some(value) = cgi_signature(text).or_else(|| keyed_signature(text)) {
             d.headers.push(Header {
                 name: "X-Twilio-Signature".to_string(),
                 value: value.to_string(),
             });
         }
     }
+}
+
+/// The X-Twilio-Signature a program gives as a quoted key and a string literal anywhere in
+/// its text, as tests pass headers inline: `{ "x-twilio-signature": "…" }` (JavaScript,
+/// Python), `'X-Twilio-Signature' => '…'` (PHP, Ruby), `("X-Twilio-Signature", "…")`
+/// (a tuple or a two-argument call). A variable or an expression says nothing of the value.
+fn keyed_signature(text: &str) -> Option<&str> {
+    const NAME: &str = "x-twilio-signature";
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(NAME) {
+        let at = from + i;
+        from = at + NAME.len();
+        let quoted_name =
+            text[..at].ends_with(['"', '\'']) && text[from..].starts_with(['"', '\'']);
+        if !quoted_name {
+            continue;
+        }
+        let after = text[from + 1..].trim_start();
+        let Some(after) = ["=>", ":", ","]
+            .iter()
+            .find_map(|sep| after.strip_prefix(sep))
+            .map(str::trim_start)
+        else {
+            continue;
+        };
+        let Some(quote) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        let body = &after[1..];
+        if let Some(end) = body.find(quote) {
+            let value = &body[..end];
+            if !value.is_empty() && !value.contains(['\n', '$', '{', '#']) {
+                return Some(value);
+            }
+        }
+    }
+    None
 }
 
 /// The X-Twilio-Signature a test gives under its CGI name, the way WSGI and Django put

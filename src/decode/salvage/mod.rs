@@ -175,11 +175,12 @@ pub(crate) fn any_object(text: &str) -> Option<Salvaged> {
         for f in &mut decoded.findings {
             f.at = f.at.map(|a| (a + at).min(text.len()));
         }
+        let known = known_names(&decoded);
         return Some(Salvaged {
             decoded,
             start: at,
             what: "an object literal",
-            known: 0,
+            known,
         });
     }
     None
