@@ -6,7 +6,10 @@
 //!   and API Gateway REST (v1) shape (`httpMethod`, `path`, `headers`,
 //!   `queryStringParameters`, `body`, `isBase64Encoded`) and the API Gateway HTTP API /
 //!   function URL (v2) shape (`rawPath`, `rawQueryString`, `requestContext.http.method`). A
-//!   base64 body is decoded (ALB sends form bodies that way).
+//!   base64 body is decoded (ALB sends form bodies that way). A test's event written with only
+//!   `headers`, `queryStringParameters` and `body` is read too, its method and path unknown.
+//! - Apache OpenWhisk web actions (IBM Cloud Functions): the request's form and query merged
+//!   into the action's parameters beside `__ow_headers`, `__ow_method` and `__ow_path`.
 
 use base64::Engine;
 use serde_json::{Map, Value};
