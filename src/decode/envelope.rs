@@ -239,8 +239,21 @@ fn decode_event_map(event: &Map<String, Value>, out: &mut Decoded) -> bool {
         .and_then(|c| c.get("http"))
         .and_then(Value::as_object);
     let method = text(event.get("httpMethod")).or_else(|| text(http.and_then(|h| h.get("method"))));
+    // API Gateway REST (v1): `path` is the resource path without the stage (`/sms`), while
+    // `requestContext.path` is the path the client requested (`/prod/sms`, or a custom
+    // domain's base path and the resource): the one Twilio signed.
+    let resource_path = text(event.get("path"));
+    let requested_path = text(event.get("requestContext").and_then(|c| c.get("path")))
+        .filter(|p| p.starts_with('/'));
+    let stage_added = match (&resource_path, &requested_path) {
+        (Some(resource), Some(requested)) if resource != requested => {
+            Some((resource.clone(), requested.clone()))
+        }
+        _ => None,
+    };
     let path = text(event.get("rawPath"))
-        .or_else(|| text(event.get("path")))
+        .or(requested_path)
+        .or(resource_path)
         .or_else(|| text(http.and_then(|h| h.get("path"))));
     // A test's event written with only the fields its handler reads (`headers`,
     // `queryStringParameters`, `body`): no method or path, which stay unknown.
@@ -295,6 +308,11 @@ fn decode_event_map(event: &Map<String, Value>, out: &mut Decoded) -> bool {
         }
         None => raw_body,
     };
+    if let Some((resource, requested)) = &stage_added {
+        note.push_str(&format!(
+            "; the URL's path is requestContext.path ({requested}), the one the client requested, not path ({resource}), which lacks the stage or base path: validate the signature against the former"
+        ));
+    }
     note.push('.');
     if !body.is_empty() {
         let ct = header("Content-Type")

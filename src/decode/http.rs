@@ -733,7 +733,9 @@ fn candidate_urls(headers: &[Header], target: &str) -> Vec<String> {
             .map(|h| first_value(&h.value).to_string())
             .filter(|v| !v.is_empty())
     };
-    let mut fwd_proto = get("X-Forwarded-Proto").or_else(|| get("X-Forwarded-Scheme"));
+    let mut fwd_proto = get("X-Forwarded-Proto")
+        .or_else(|| get("X-Forwarded-Scheme"))
+        .or_else(|| get("X-Original-Proto"));
     let mut fwd_host = get("X-Forwarded-Host").or_else(|| get("X-Original-Host"));
     if let Some(f) = get("Forwarded") {
         for part in f.split(';') {

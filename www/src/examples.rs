@@ -254,11 +254,11 @@ pub static EXAMPLES: &[Example] = &[
     ),
     ex!(
         "response-12100",
-        "SMS reply with a bare & (12100)",
-        "messaging-request",
+        "Call answered with a bare & (12100)",
+        "voice-request",
         REQUEST_AND_RESPONSE,
         "response-12100.http",
-        "The reply's text has an unescaped ampersand: the XML does not parse, so Twilio logs 12100 and sends nothing."
+        "The <Say> text has an unescaped ampersand: the XML does not parse, so Twilio logs 12100 and plays the application error message instead."
     ),
     ex!(
         "response-12200",
@@ -423,7 +423,7 @@ mod tests {
                 "response-12100",
                 "Twilio would reject this: 12100 at line 3, column 62.",
                 &[12100],
-                "messaging-request",
+                "voice-request",
             ),
             (
                 "response-12200",
@@ -434,7 +434,7 @@ mod tests {
             (
                 "response-json",
                 "Twilio would reject this: 12300.",
-                &[12300, 12100],
+                &[12300, 12200],
                 "messaging-request",
             ),
             (

@@ -103,6 +103,7 @@ fn given_vs_raw_body(d: &mut Doctor<'_, '_>, url: &str) -> bool {
             .zip(params.iter())
             .all(|(a, b)| a.0 == b.0 && a.1.trim() == b.1.trim());
     let left_encoded = raw_pairs(body).as_slice() == params.as_slice();
+    let mut hint = "Validate against the body exactly as received (disable TrimStrings / ConvertEmptyStringsToNull for the webhook route, or read the raw body).";
     let (code, message) = if left_encoded {
         (DiagnosisCode::RawValues, "The parameters you validated are the raw body's still-encoded values (e.g. 'hello+world', '%2B1415…'): they must be form-decoded before validation, as Twilio signed the decoded values.".to_string())
     } else if trimmed_only {
@@ -117,8 +118,22 @@ fn given_vs_raw_body(d: &mut Doctor<'_, '_>, url: &str) -> bool {
             .filter(|q| !from_body.iter().any(|p| p.0 == q.0))
             .map(|q| q.0.as_str())
             .collect();
+        // Extra pairs that are all the URL's own query pairs came from a merged parameter
+        // map (Go's r.Form, PHP's $_REQUEST, Rails params, Flask request.values).
+        let query_pairs: Vec<(String, String)> = Parts::parse(url)
+            .and_then(|p| p.query)
+            .map(|q| signature::decode_form(q.as_bytes()))
+            .unwrap_or_default();
+        let from_query = !extra.is_empty()
+            && params
+                .iter()
+                .filter(|q| extra.contains(&q.0.as_str()))
+                .all(|q| query_pairs.contains(q));
         let message = if extra.is_empty() {
             "The parameters you validated differ from the raw body: something changed them before validation.".to_string()
+        } else if from_query {
+            hint = "Pass only the form body's parameters (Go r.PostForm, PHP $_POST, Flask request.form, Django request.POST, Express req.body); the query stays in the URL.";
+            format!("The parameters you validated have {} from the URL's query string, which the raw body lacks: the query was merged into the POST parameters (Go's r.Form, PHP $_REQUEST, Rails params, Flask request.values) — Twilio signs the query only as part of the URL.", names(&extra))
         } else {
             format!("The parameters you validated have {} that the raw body lacks: something added them before validation (a route parameter, a form field, a proxy's marker).", names(&extra))
         };
@@ -130,7 +145,7 @@ fn given_vs_raw_body(d: &mut Doctor<'_, '_>, url: &str) -> bool {
         url.to_string(),
         Feed::Owned(owned),
         message,
-        "Validate against the body exactly as received (disable TrimStrings / ConvertEmptyStringsToNull for the webhook route, or read the raw body).",
+        hint,
     ))
 }
 
@@ -163,7 +178,7 @@ fn query_merged(d: &mut Doctor<'_, '_>, url: &str) -> bool {
             .map(|p| p.0.as_str())
             .collect();
         let message = format!(
-            "The query-string parameters {} were merged into the POST parameters you validated (PHP $_REQUEST, Rails params, request.values) — Twilio signs only the POST body's parameters after the URL.",
+            "The query-string parameters {} were merged into the POST parameters you validated (Go's r.Form, PHP $_REQUEST, Rails params, Flask request.values) — Twilio signs only the POST body's parameters after the URL.",
             names(&dup)
         );
         if d.try_variant(Variant::new(
@@ -171,7 +186,7 @@ fn query_merged(d: &mut Doctor<'_, '_>, url: &str) -> bool {
             url.to_string(),
             Feed::Indices(keep),
             message,
-            "Pass only the form body's parameters (Flask request.form, Django request.POST, Express req.body).",
+            "Pass only the form body's parameters (Go r.PostForm, Flask request.form, Django request.POST, Express req.body).",
         )) {
             return true;
         }

@@ -47,20 +47,35 @@ pub(super) fn url_candidates(d: &mut Doctor<'_, '_>) {
             continue;
         }
         let code = classify_difference(&received, c).unwrap_or(DiagnosisCode::OtherUrlCandidate);
+        // What differs, when it is one thing, and the advice for it: a candidate that
+        // differs only by the host's letter case is not a proxy's doing but a URL builder's
+        // (.NET's UriBuilder lower-cases the host: twilio/twilio-csharp#522).
+        let (what, hint) = match code {
+            DiagnosisCode::SchemeMismatch => (
+                ": only the scheme differs (a proxy terminates TLS)",
+                "Reconstruct the public URL Twilio called: honour X-Forwarded-Proto (or hard-code the URL configured in the Twilio Console) instead of the scheme your app server sees.",
+            ),
+            DiagnosisCode::HostCase => (
+                ": only the host's letter case differs (something lower-cased the host; its case is part of the signed string)",
+                "Keep the host's letter case as configured in Twilio (do not rebuild the URL with a builder that lower-cases it, e.g. .NET's UriBuilder), or configure the webhook with a lower-case host.",
+            ),
+            DiagnosisCode::PortMismatch => (
+                ": only the port differs",
+                "Use the port Twilio called (X-Forwarded-Port, or the URL configured in the Twilio Console), not the one your app listens on.",
+            ),
+            _ => (
+                "",
+                "Reconstruct the public URL Twilio called: honour X-Forwarded-Proto / X-Forwarded-Host (or hard-code the URL configured in the Twilio Console) instead of the Host your app server sees.",
+            ),
+        };
         for u in primary_urls(c) {
             let message = format!(
-                "Twilio signed {} (URL candidate #{}), not {} — build the URL you validate the way that candidate was built.",
+                "Twilio signed {} (URL candidate #{}), not {}{what}. Build the URL you validate the way that candidate was built.",
                 make_visible(&u),
                 n + 1,
                 make_visible(&received)
             );
-            let v = Variant::new(
-                code,
-                u,
-                base_feed(d),
-                message,
-                "Reconstruct the public URL Twilio called: honour X-Forwarded-Proto / X-Forwarded-Host (or hard-code the URL configured in the Twilio Console) instead of the Host your app server sees.",
-            );
+            let v = Variant::new(code, u, base_feed(d), message, hint);
             if d.try_variant(v) {
                 break;
             }

@@ -58,6 +58,22 @@ fn decode_safe(s: &str, keep: &[u8]) -> String {
     out
 }
 
+/// Percent-escapes (upper-case hex) the delimiters a URL builder writes back decoded in a
+/// query — `: / ? @ , ; $ [ ]` — leaving `& = + # %` and everything else as it is: the
+/// inverse of an IRI-style rebuild such as Werkzeug's `request.url`, which shows `%3A`,
+/// `%2F`, `%2C`… as `:`, `/`, `,`.
+fn escape_delimiters(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(c, ':' | '/' | '?' | '@' | ',' | ';' | '$' | '[' | ']') {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The path was decoded or re-encoded (%20 vs +, hex case, safe characters) by a framework.
 pub(super) fn path_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     if !parts.path.contains('%') && parts.path.is_ascii() {
@@ -197,6 +213,10 @@ pub(super) fn query_encoding_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
             "characters such as : @ / , left unescaped",
         ),
         (
+            escape_delimiters(q),
+            "':', '/', '?', '@', ',' escaped, where your URL has them decoded (a URL builder unescaped the query, as Flask/Werkzeug's request.url does)",
+        ),
+        (
             reencode_query(q, node::qs_escape_into),
             "every parameter re-encoded (encodeURIComponent style)",
         ),
@@ -280,19 +300,49 @@ pub(super) fn query_order_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
     compute::sort_idx(&mut sorted, &|a, b| key(a).cmp(key(b)));
     orders.push(sorted.into_iter().map(|i| i as usize).collect());
     orders.push((0..n).rev().collect());
+    let arrived_sorted = orders.first().is_some_and(|o| o.iter().copied().eq(0..n));
     if n <= 4 {
         orders.extend(permutations(n));
+    } else if arrived_sorted {
+        // A query sorted by a rebuild (PHP ksort, Symfony's normalizeQueryString, a map)
+        // from one that was sorted but for one pair: Twilio appends a late parameter after
+        // its sorted ones (StirVerstat, bmlt-enabled/yap#1628), and an action URL's own
+        // parameter comes before the ones Twilio adds. Each pair is tried moved to the end
+        // and to the front.
+        for i in (0..n).rev() {
+            orders.push((0..n).filter(|&j| j != i).chain([i]).collect());
+        }
+        for i in 1..n {
+            orders.push([i].into_iter().chain((0..n).filter(|&j| j != i)).collect());
+        }
     }
     // A framework that rebuilds the query from a parameter map re-orders it and re-encodes
-    // it in one go (Symfony's normalizeQueryString sorts and writes spaces as %20): when the
-    // query arrived sorted, as such a rebuild leaves it, each order is also tried with
-    // Twilio's form-style spaces ('+') put back.
-    let arrived_sorted = orders.first().is_some_and(|o| o.iter().copied().eq(0..n));
-    let respelled: Vec<String> = if arrived_sorted && q.contains("%20") {
-        pairs.iter().map(|p| p.replace("%20", "+")).collect()
+    // it in one go: Symfony's normalizeQueryString sorts and writes spaces as %20 where
+    // Twilio's form style has '+' (bmlt-enabled/yap#1629), and a gateway that hands over
+    // decoded query parameters (API Gateway's queryStringParameters) leaves the app to
+    // write them back with '+' where the URL given to Twilio had %20. When the query
+    // arrived sorted, as such a rebuild leaves it, each order is also tried with its
+    // spaces written the other way.
+    let respell: Option<(&str, &str, &str)> = if !arrived_sorted {
+        None
+    } else if q.contains("%20") {
+        Some((
+            "%20",
+            "+",
+            " and re-encoded its spaces as %20 (Twilio writes '+')",
+        ))
+    } else if q.contains('+') {
+        Some((
+            "+",
+            "%20",
+            " and re-encoded its spaces as '+' (the URL given to Twilio had %20)",
+        ))
     } else {
-        Vec::new()
+        None
     };
+    let respelled: Vec<String> = respell
+        .map(|(from, to, _)| pairs.iter().map(|p| p.replace(from, to)).collect())
+        .unwrap_or_default();
     let mut queries: Vec<(String, bool)> = Vec::new();
     for order in &orders {
         let plain = order
@@ -312,15 +362,12 @@ pub(super) fn query_order_variants(d: &mut Doctor<'_, '_>, parts: &Parts) {
             queries.push((spaced, true));
         }
     }
+    let also_respelled = respell.map_or("", |(_, _, how)| how);
     let tries = queries
         .into_iter()
         .filter(|(vq, _)| vq != q)
         .map(|(vq, spaced)| {
-            let also = if spaced {
-                " and re-encoded its spaces as %20 (Twilio writes '+')"
-            } else {
-                ""
-            };
+            let also = if spaced { also_respelled } else { "" };
             let message = format!(
                 "Twilio signed the query in the order ?{}, your URL has ?{} — the parameters were re-ordered{also}: a framework rebuilt the query from a map (Symfony/Laravel fullUrl() sorts it), or a URL given to Twilio with an unsorted query (a TwiML action, a statusCallback) arrived sorted; use the raw request URI, and give Twilio such URLs with their query already sorted.",
                 make_visible(&vq),
