@@ -332,6 +332,22 @@ pub struct SidPrefix {
     pub object: &'static str,
 }
 
+/// The query parameters of a read of the 2010 Messages list (`GET
+/// /2010-04-01/Accounts/{AccountSid}/Messages.json`): Twilio's REST reference lists the
+/// filters To, From and DateSent (with its `<` and `>` forms) and the paging parameters.
+/// The catalog has no kind for this read; a request made only of these names on that path
+/// is a list read, not a message sent.
+pub(crate) const MESSAGES_LIST_FILTERS: &[&str] = &[
+    "To",
+    "From",
+    "DateSent",
+    "DateSent<",
+    "DateSent>",
+    "PageSize",
+    "Page",
+    "PageToken",
+];
+
 /// Looks a kind up by its catalog id.
 pub fn kind(id: &str) -> Option<&'static KindSpec> {
     KINDS.iter().find(|k| k.id == id)

@@ -16,6 +16,12 @@ pub(crate) enum Lookalike {
     OtherProvider(&'static Product),
     /// A REST Message resource (the API's record of a message, in any printout), not a webhook.
     RestMessage,
+    /// The REST API's answer to a failed request (`{"code": 21211, "message": …, "status":
+    /// 400, "more_info": …}`): an error response, not a webhook.
+    RestError,
+    /// A read of the 2010 Messages list (`GET …/Messages.json?To=…&From=…`): the REST
+    /// API's filters, not a message sent and not a webhook; the catalog has no kind for it.
+    MessagesRead,
     /// A request to a Twilio REST resource the catalog does not describe (its path is
     /// `/2010-04-01/Accounts/…/Queues`, `…/Calls/CA…/Recordings`…), not a webhook.
     RestRequest,
@@ -44,6 +50,22 @@ impl Lookalike {
                 p.seen(ev)
             ),
             Lookalike::RestMessage => "This is a REST Message resource (what the API returns for a message), not a webhook Twilio sends to your app.".into(),
+            Lookalike::RestError => format!(
+                "This is an error response of Twilio's REST API (error {}, HTTP status {}): what the API answers a request it refused, not a webhook Twilio sends to your app.",
+                ev.get("code").map_or("", str::trim),
+                ev.get("status").map_or("?", str::trim)
+            ),
+            Lookalike::MessagesRead => {
+                let filters: Vec<&str> = ev.pairs.iter().map(|(n, _)| *n).collect();
+                let by = match filters.split_last() {
+                    None => String::new(),
+                    Some((only, [])) => format!(" filtered by {only}"),
+                    Some((last, rest)) => format!(" filtered by {} and {last}", rest.join(", ")),
+                };
+                format!(
+                    "This reads the Messages list{by} (GET …/Messages.json, the REST API's list of an account's messages): a request an app sends to Twilio, not a webhook. The catalog has no kind for this read; its filters are listed but not checked."
+                )
+            }
             Lookalike::RestRequest => match ev.path.and_then(super::rules::other_rest_resource) {
                 Some(resource) => format!(
                     "This is a request to Twilio's REST API for {resource} (its path says so), a resource the catalog does not describe (its REST kinds are the Calls resource and the 2010 Messages list): not a webhook Twilio sends."
@@ -510,6 +532,19 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
     {
         return Some(Lookalike::RestMessage);
     }
+    // The REST API's error response: a Twilio error code (five digits), a message and the
+    // HTTP status (or the documentation link Twilio adds as more_info).
+    let digits = |v: &str, n: std::ops::RangeInclusive<usize>| {
+        let v = v.trim();
+        n.contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())
+    };
+    if ev.format == InputFormat::Json
+        && ev.get("code").is_some_and(|c| digits(c, 5..=5))
+        && ev.get("message").is_some()
+        && (ev.get("status").is_some_and(|s| digits(s, 3..=3)) || ev.get("more_info").is_some())
+    {
+        return Some(Lookalike::RestError);
+    }
     // The 2008 SMS resource in XML (`<TwilioResponse><SMSMessage><Sid>SM…`).
     if ev.format == InputFormat::Xml
         && ev
@@ -534,6 +569,17 @@ pub(super) fn lookalike(ev: &Evidence, ids: &IdShapes) -> Option<Lookalike> {
         || other_api_host(ev).is_some()
     {
         return Some(Lookalike::RestRequest);
+    }
+    // The Messages list read: its path, no POST, and only the list's filters (a create
+    // writes To with a Body, MediaUrl or ContentSid; the read takes To and From as filters).
+    if ev.path.is_some_and(super::rules::is_messages_list)
+        && ev.method.is_none_or(|m| !m.eq_ignore_ascii_case("POST"))
+        && ev
+            .pairs
+            .iter()
+            .all(|(n, _)| crate::catalog::MESSAGES_LIST_FILTERS.contains(n))
+    {
+        return Some(Lookalike::MessagesRead);
     }
     if let Some(object) = rest_resource_object(ev) {
         return Some(Lookalike::RestResource(object));

@@ -24,6 +24,20 @@ pub(super) const PARTIAL_PREFERENCE: &[&str] = &[
     "whatsapp-request",
 ];
 
+/// Lower-case names a REST resource shares with every other API's objects (`from`, `to`,
+/// `status`): alone, they are no fragment of a Twilio resource.
+const EVERY_API_NAMES: &[&str] = &[
+    "from",
+    "to",
+    "status",
+    "direction",
+    "duration",
+    "price",
+    "uri",
+    "body",
+    "name",
+];
+
 /// The ids that name the call or the message a webhook is about.
 const ID_NAMES: &[&str] = &["CallSid", "MessageSid", "SmsSid", "SmsMessageSid"];
 
@@ -160,6 +174,14 @@ pub(super) fn partial_guess(
                     names.push(*name);
                 }
             }
+        }
+        // A REST resource is a document the API prints whole: a fragment of it is not
+        // guessed from lower-case names every API uses (another provider's message is
+        // `{"from", "to", "text"}`); one of the resource's own names must be there.
+        if direction == Some(Direction::Response)
+            && names.iter().all(|n| EVERY_API_NAMES.contains(n))
+        {
+            continue;
         }
         let documented = rows.iter().filter(|r| !r.is_empty()).count().max(1);
         // A capture that kept nothing but the call's or message's id (`{ CallSid: sid }`)

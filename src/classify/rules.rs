@@ -98,7 +98,7 @@ fn path_version(seg: &str) -> Option<Option<ApiVersion>> {
 }
 
 /// `/2010-04-01/Accounts/{AccountSid}/Messages(.json)`: the list a message is created in.
-fn is_messages_list(path: &str) -> bool {
+pub(super) fn is_messages_list(path: &str) -> bool {
     let path = path.split(['?', '#']).next().unwrap_or("");
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
     segs.len() >= 4

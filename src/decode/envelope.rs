@@ -6,7 +6,10 @@
 //!   and API Gateway REST (v1) shape (`httpMethod`, `path`, `headers`,
 //!   `queryStringParameters`, `body`, `isBase64Encoded`) and the API Gateway HTTP API /
 //!   function URL (v2) shape (`rawPath`, `rawQueryString`, `requestContext.http.method`). A
-//!   base64 body is decoded (ALB sends form bodies that way).
+//!   base64 body is decoded (ALB sends form bodies that way). A test's event written with only
+//!   `headers`, `queryStringParameters` and `body` is read too, its method and path unknown.
+//! - Apache OpenWhisk web actions (IBM Cloud Functions): the request's form and query merged
+//!   into the action's parameters beside `__ow_headers`, `__ow_method` and `__ow_path`.
 
 use base64::Engine;
 use serde_json::{Map, Value};
@@ -22,10 +25,11 @@ use crate::report::{Header, ParamSource};
 pub(crate) fn names_envelope_fields(t: &str) -> bool {
     let head = t.get(..t.len().min(4096)).unwrap_or(t);
     let event = (head.contains("httpMethod") && head.contains("headers"))
-        || (head.contains("rawPath") && head.contains("requestContext"));
+        || (head.contains("rawPath") && head.contains("requestContext"))
+        || (head.contains("queryStringParameters") && head.contains("headers"));
     let alert =
         t.contains("request_variables") && (t.contains("alert_text") || t.contains("error_code"));
-    (event && t.contains("body")) || alert
+    (event && t.contains("body")) || alert || head.contains("__ow_headers")
 }
 
 /// A Lambda HTTP event or a Monitor Alert written as a program's literal rather than JSON
@@ -37,16 +41,98 @@ pub(crate) fn decode_literal_envelope(t: &str, out: &mut Decoded) -> bool {
     };
     let map = literal_map(&lit.entries, 0);
     let event = (map.contains_key("httpMethod") && map.contains_key("headers"))
-        || (map.contains_key("rawPath") && map.contains_key("requestContext"));
+        || (map.contains_key("rawPath") && map.contains_key("requestContext"))
+        || (map.contains_key("queryStringParameters") && map.contains_key("headers"));
     let alert = map.contains_key("request_variables")
         && (map.contains_key("alert_text") || map.contains_key("error_code"));
     if event && map.contains_key("body") {
         decode_event_map(&map, out)
     } else if alert {
         decode_alert_map(&map, out)
+    } else if map.get("__ow_headers").is_some_and(Value::is_object) {
+        decode_web_action_map(&map, out)
     } else {
         false
     }
+}
+
+/// An Apache OpenWhisk web action's parameters (IBM Cloud Functions): the platform merges
+/// the request's query and form into the action's parameters and adds `__ow_headers`,
+/// `__ow_method` and `__ow_path` (a raw action gets `__ow_query` and `__ow_body` instead,
+/// the body base64 for a form). The action's own URL is not among them.
+fn decode_web_action_map(params: &Map<String, Value>, out: &mut Decoded) -> bool {
+    let Some(Value::Object(h)) = params.get("__ow_headers") else {
+        return false;
+    };
+    let mut headers: Vec<Header> = h
+        .iter()
+        .filter_map(|(name, v)| {
+            v.as_str().map(|s| Header {
+                name: name.clone(),
+                value: s.trim().to_string(),
+            })
+        })
+        .collect();
+    let text = |k: &str| params.get(k).and_then(Value::as_str).map(str::to_string);
+    let method = text("__ow_method").map(|m| m.to_ascii_uppercase());
+    if let Some(path) = text("__ow_path").filter(|p| p.starts_with('/')) {
+        out.path = Some(path);
+    }
+    let query = text("__ow_query").unwrap_or_default();
+    if !query.is_empty() {
+        form::parse_pairs(&query, ParamSource::Query, None, out);
+    }
+    let mut note = String::from(
+        "Read an OpenWhisk (IBM Cloud Functions) web action's parameters as the request they carry: the headers from __ow_headers, the method from __ow_method",
+    );
+    let raw_body = text("__ow_body").unwrap_or_default();
+    if !raw_body.is_empty() {
+        let body = match decode_base64(&raw_body, None) {
+            Some(decoded) => {
+                note.push_str("; the raw body (__ow_body) was base64 and was decoded");
+                decoded
+            }
+            None => raw_body,
+        };
+        form::parse_pairs(&body, ParamSource::Body, None, out);
+        out.body = Some(body);
+    }
+    // The request's own parameters, which the platform merged into the action's.
+    let source = if method.as_deref() == Some("GET") {
+        ParamSource::Query
+    } else {
+        ParamSource::Body
+    };
+    let mut merged = 0;
+    for (name, v) in params.iter().filter(|(k, _)| !k.starts_with("__ow_")) {
+        let value = match v {
+            Value::String(s) => s.clone(),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        out.pairs.push(crate::report::RawPair {
+            source,
+            raw_name: name.clone(),
+            raw_value: value.clone(),
+            name: name.clone(),
+            value,
+            no_equals: false,
+            non_literal: false,
+        });
+        merged += 1;
+    }
+    if merged > 0 {
+        note.push_str(
+            "; the other parameters are the request's form and query, merged by the platform",
+        );
+    }
+    note.push_str(" (the action's own URL is not among them).");
+    out.method = method;
+    out.findings
+        .push(Finding::new(Code::WrapperUnwrapped, note));
+    redact_authorization(&mut headers, out);
+    out.headers = headers;
+    true
 }
 
 /// A literal's entries as the JSON they stand for (nested objects read in turn, to a
@@ -169,9 +255,16 @@ fn decode_event_map(event: &Map<String, Value>, out: &mut Decoded) -> bool {
         .or(requested_path)
         .or(resource_path)
         .or_else(|| text(http.and_then(|h| h.get("path"))));
-    let (Some(method), Some(path)) = (method, path) else {
+    // A test's event written with only the fields its handler reads (`headers`,
+    // `queryStringParameters`, `body`): no method or path, which stay unknown.
+    let partial = method.is_none()
+        && path.is_none()
+        && event.contains_key("queryStringParameters")
+        && event.contains_key("headers")
+        && event.contains_key("body");
+    if (method.is_none() || path.is_none()) && !partial {
         return false;
-    };
+    }
     let mut headers = event_headers(event);
     let header = |name: &str| {
         headers
@@ -182,22 +275,28 @@ fn decode_event_map(event: &Map<String, Value>, out: &mut Decoded) -> bool {
     let query = text(event.get("rawQueryString")).unwrap_or_else(|| query_of(event));
     let host = header("X-Forwarded-Host").or_else(|| header("Host"));
     let scheme = header("X-Forwarded-Proto").unwrap_or_else(|| "https".into());
-    let mut url = match host {
-        Some(h) => format!("{scheme}://{h}{path}"),
-        None => path.clone(),
-    };
-    if !query.is_empty() {
-        url.push('?');
-        url.push_str(&query);
+    if let Some(path) = &path {
+        let mut url = match host {
+            Some(h) => format!("{scheme}://{h}{path}"),
+            None => path.clone(),
+        };
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query);
+        }
+        apply_url(&url, None, out);
+    } else if !query.is_empty() {
+        form::parse_pairs(&query, ParamSource::Query, None, out);
     }
-    out.method = Some(method.to_ascii_uppercase());
-    apply_url(&url, None, out);
+    out.method = method.map(|m| m.to_ascii_uppercase());
 
     let encoded = event.get("isBase64Encoded").and_then(Value::as_bool);
     let raw_body = text(event.get("body")).unwrap_or_default();
-    let mut note = String::from(
-        "Read an AWS Lambda HTTP event (load balancer or API Gateway) as the request it carries",
-    );
+    let mut note = String::from(if partial {
+        "Read an AWS Lambda HTTP event written with only its headers, query and body (no method or path) as the request it carries"
+    } else {
+        "Read an AWS Lambda HTTP event (load balancer or API Gateway) as the request it carries"
+    });
     let body = match decode_base64(&raw_body, encoded) {
         Some(decoded) => {
             note.push_str(if encoded == Some(true) {

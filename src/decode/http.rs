@@ -64,7 +64,12 @@ fn parse_request_line(line: &str) -> Option<(&str, &str, &str, Option<&str>, &st
             let after = rest[target_end..].trim_start();
             let (version, trailing) = if after.starts_with("HTTP/") {
                 let end = after.find([' ', '\t']).unwrap_or(after.len());
-                (Some(&after[..end]), after[end..].trim())
+                // An access log quotes the request field: `"GET /x HTTP/1.1" 200 …`; the
+                // closing quote is the log's, not the version's.
+                (
+                    Some(after[..end].trim_end_matches('"')),
+                    after[end..].trim(),
+                )
             } else {
                 (None, after)
             };

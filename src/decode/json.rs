@@ -149,6 +149,11 @@ pub(crate) fn decode_json_input(text: &str, start: usize, source: ParamSource, o
     if let Some(lit) = literal::read_named(text) {
         push_literal(&lit, source, out);
         out.body = Some(text.to_string());
+        // Werkzeug prints the request's headers the same way (`EnvironHeaders([('Host',
+        // …), …])`): a debugging session often shows them above the form.
+        for (name, value) in literal::read_header_tuples(text) {
+            out.headers.push(crate::report::Header { name, value });
+        }
         return;
     }
     let (open, close) = (text.find('{'), text.rfind('}'));

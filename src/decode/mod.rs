@@ -4,6 +4,7 @@
 //! Every decoder keeps pairs in wire order (duplicates included) and the raw text next to
 //! the decoded text, and reports problems as findings instead of dropping them.
 
+mod access_log;
 mod curl;
 mod envelope;
 pub(crate) mod form;
@@ -137,6 +138,28 @@ pub fn decode(input: &str, forced: Option<InputFormat>) -> Decoded {
             out = salvaged(found, text);
         }
     }
+    // Program text around an object of names Twilio does not send (a test posting
+    // `data={"hello": "twilio"}` to a webhook route, an API schema's example): the object,
+    // not the program read as one garbled form pair with spaces and line breaks in it, nor
+    // nothing at all.
+    if forced.is_none() && (self::garbled(&out) || !usable(&out)) && salvage::known_names(&out) == 0
+    {
+        let peeled = if layers.is_empty() {
+            unwrap::unwrap_strong(text)
+        } else {
+            layers.clone()
+        };
+        let inner = (!peeled.is_empty())
+            .then(|| salvage::any_object(&peeled.text))
+            .flatten();
+        if let Some(found) = inner {
+            out = salvaged(found, &peeled.text);
+            layers = peeled;
+        } else if let Some(found) = salvage::any_object(text) {
+            layers = unwrap::Unwrapped::default();
+            out = salvaged(found, text);
+        }
+    }
     if forced.is_none() {
         let read_from = if layers.is_empty() {
             text
@@ -202,13 +225,18 @@ fn rest_create_call(text: &str, out: &mut Decoded) {
                 "The parameters are the arguments of a helper library's {resource} create call: read as the REST request it sends (POST …/{resource}.json), not as a webhook."
             ),
         ));
-    } else if let Some(resource) = salvage::rest_path_beside(text, out) {
-        out.findings.push(Finding::new(
-            Code::WrapperUnwrapped,
+    } else if let Some((resource, method)) = salvage::rest_path_beside(text, out) {
+        let message = if method == "GET" {
+            format!(
+                "The program text gives the parameters with Twilio's {resource} list path written beside them, and they are only the list's filters: read as a read of that list (GET …/{resource}.json), not as a webhook."
+            )
+        } else {
             format!(
                 "The program text posts the parameters to Twilio's {resource} list path written beside them: read as that REST request (POST …/{resource}.json), not as a webhook."
-            ),
-        ));
+            )
+        };
+        out.findings
+            .push(Finding::new(Code::WrapperUnwrapped, message));
     }
 }
 
@@ -216,16 +244,19 @@ fn rest_create_call(text: &str, out: &mut Decoded) {
 fn salvaged(found: salvage::Salvaged, text: &str) -> Decoded {
     let line = text.get(..found.start).unwrap_or("").matches('\n').count() + 1;
     let mut out = found.decoded;
-    out.findings.push(
-        Finding::new(
-            Code::WrapperUnwrapped,
-            format!(
-                "Read the Twilio parameters inside {} at line {line}, ignoring the program text around it.",
-                found.what
-            ),
+    let message = if found.known == 0 {
+        format!(
+            "Read {} at line {line}, ignoring the program text around it; none of its names is one Twilio sends.",
+            found.what
         )
-        .at(found.start),
-    );
+    } else {
+        format!(
+            "Read the Twilio parameters inside {} at line {line}, ignoring the program text around it.",
+            found.what
+        )
+    };
+    out.findings
+        .push(Finding::new(Code::WrapperUnwrapped, message).at(found.start));
     out
 }
 
@@ -396,6 +427,11 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
         return out;
     }
     let start = base + (text.len() - text.trim_start().len());
+    if forced.is_none() {
+        if let Some(log) = access_log::read(trimmed) {
+            return decode_log_entry(&log, start);
+        }
+    }
     let format = forced.unwrap_or_else(|| detect(trimmed));
     out.format = Some(format);
     match format {
@@ -485,6 +521,28 @@ fn decode_plain(input: &str, forced: Option<InputFormat>) -> Decoded {
     {
         out.body.get_or_insert_with(|| text.to_string());
     }
+    out
+}
+
+/// A log entry's request (an access log's wrapped or cut request field, a router's line),
+/// read as the request line (or URL) it stands for; every finding points at the entry,
+/// since the rebuilt line is not the paste.
+fn decode_log_entry(log: &access_log::LogRequest, start: usize) -> Decoded {
+    let rebuilt = log.as_request_text();
+    let mut out = decode_plain(&rebuilt, None);
+    let at = start + log.start;
+    for f in &mut out.findings {
+        f.at = Some(at);
+    }
+    if log.method.is_none() {
+        // The URL reader takes a lone URL for a GET; the log's method was cut off.
+        out.method = None;
+    }
+    out.findings.push(
+        Finding::new(Code::NoiseIgnored, log.describe())
+            .severity(crate::finding::Severity::Info)
+            .at(at),
+    );
     out
 }
 

@@ -29,10 +29,10 @@ mod statements;
 
 use cursor::{bare_word, is_ident_char, parse_string, Cursor};
 pub(crate) use printouts::{
-    looks_like_go_map, looks_like_java_map, looks_like_var_dump, read_go_map, read_java_map,
-    read_multidict, read_var_dump,
+    looks_like_go_map, looks_like_java_map, looks_like_var_dump, read_go_map, read_header_tuples,
+    read_java_map, read_multidict, read_var_dump,
 };
-pub(crate) use statements::read_statements;
+pub(crate) use statements::{header_statements, read_statements};
 
 /// How deep literals may nest before the reader gives up (bounded recursion).
 const MAX_DEPTH: usize = 48;

@@ -30,6 +30,25 @@ pub(crate) fn read_multidict(t: &str) -> Option<Literal> {
     })
 }
 
+/// Werkzeug's request headers as Flask prints them: `EnvironHeaders([('Host', 'x'), …])`
+/// (or `Headers([…])`), name and value of each tuple in order; empty when there are none.
+pub(crate) fn read_header_tuples(t: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let Some(at) = t.find("Headers([") else {
+        return out;
+    };
+    let mut c = Cursor::new(t);
+    c.pos = at + "Headers(".len();
+    if let Some(Val::List(items)) = nested(&mut c, 0) {
+        for e in tuple_entries(items).unwrap_or_default() {
+            if let Val::Str(v) = e.value {
+                out.push((e.key, v));
+            }
+        }
+    }
+    out
+}
+
 /// The `(key, value)` tuples of a MultiDict's list, or `None` when an item is not one.
 fn tuple_entries(items: Vec<Val>) -> Option<Vec<Entry>> {
     let mut entries = Vec::new();

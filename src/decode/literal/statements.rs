@@ -45,6 +45,10 @@ fn statement(line: &str) -> Option<Entry> {
         if !matches!(c.peek(), Some('\'' | '"' | ':')) {
             continue;
         }
+        if open == '(' && header_call(&line[..p]) {
+            // `headers.add("X-Twilio-Signature", "…")`: a header, not a parameter.
+            return None;
+        }
         if open == '(' {
             let mut arg = Cursor::new(line);
             arg.pos = c.pos;
@@ -142,4 +146,75 @@ fn form_pair_argument(c: &mut Cursor) -> Option<Entry> {
         raw: c.slice(from).trim_end_matches(')').to_string(),
         value: Val::Str(value),
     })
+}
+
+/// True when the text before a call's `(` names a method that sets a request header: a
+/// header method (`addHeader`, `setHeader`, `header`) or an add/put/set on a receiver named
+/// for headers (`headers.add`, `httpHeaders.set`, `request.Headers.Add`).
+fn header_call(before: &str) -> bool {
+    let chain: Vec<&str> = before
+        .trim_end()
+        .rsplit(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '.'))
+        .next()
+        .unwrap_or("")
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .collect();
+    let Some((method, receiver)) = chain.split_last() else {
+        return false;
+    };
+    let method = method.to_ascii_lowercase();
+    const HEADER_METHODS: &[&str] = &[
+        "addheader",
+        "setheader",
+        "putheader",
+        "add_header",
+        "set_header",
+        "header",
+        "setrequestproperty",
+        "addrequestproperty",
+    ];
+    HEADER_METHODS.contains(&method.as_str())
+        || matches!(method.as_str(), "add" | "put" | "set" | "append")
+            && receiver
+                .last()
+                .is_some_and(|r| r.to_ascii_lowercase().contains("header"))
+}
+
+/// The request headers a test sets one call at a time (`headers.add("User-Agent",
+/// "TwilioProxy/1.1");`, `request.addHeader("X-Twilio-Signature", "…")`): name and value
+/// of each call whose two arguments are string literals, in order.
+pub(crate) fn header_statements(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some(p) = line.find('(') else {
+            continue;
+        };
+        if !header_call(&line[..p]) {
+            continue;
+        }
+        let mut c = Cursor::new(line);
+        c.pos = p + 1;
+        c.ws();
+        let Some((name, _)) = parse_string(&mut c) else {
+            continue;
+        };
+        c.ws();
+        if !c.eat(",") {
+            continue;
+        }
+        c.ws();
+        let Some((value, _)) = parse_string(&mut c) else {
+            continue;
+        };
+        c.ws();
+        let named = !name.is_empty()
+            && name
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
+        if c.eat(")") && named {
+            out.push((name, value));
+        }
+    }
+    out
 }

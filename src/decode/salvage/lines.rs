@@ -40,7 +40,7 @@ pub(super) fn name_value_line(line: &str, quoted: bool) -> Option<(&str, &str)> 
         .trim_start_matches(['-', '*', '+', '•', '>', ' ', '\t'])
         .trim_start();
     let entry = if quoted {
-        quoted_entry(strip_index(l))
+        quoted_entry(strip_index(l)).or_else(|| tuple_entry(l))
     } else {
         None
     };
@@ -56,9 +56,11 @@ pub(super) fn name_value_line(line: &str, quoted: bool) -> Option<(&str, &str)> 
                 None => l.split_once(':').or_else(|| l.split_once(" = "))?,
             };
             let value = value.trim();
+            // A struct's field (`host: "example.org",`): the comma is the struct's.
             let value = value
                 .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
+                .and_then(|v| v.strip_suffix("\",").or_else(|| v.strip_suffix('"')))
+                .filter(|v| !v.contains('"'))
                 .unwrap_or(value);
             (name.trim(), value)
         }
@@ -82,6 +84,27 @@ fn strip_index(l: &str) -> &str {
         Some(r) if r.trim_start().starts_with(['"', '\'']) => r.trim_start(),
         _ => l,
     }
+}
+
+/// `{"name", "value"},`: a header as a two-element tuple, one per line (Elixir's Plug and
+/// Erlang's cowboy keep `req_headers` as such a list).
+fn tuple_entry(l: &str) -> Option<(&str, &str)> {
+    let inner = l
+        .strip_suffix(',')
+        .unwrap_or(l)
+        .trim_end()
+        .strip_prefix('{')?
+        .strip_suffix('}')?;
+    let (name, value) = inner.split_once(',')?;
+    Some((unquote(name)?, unquote(value)?))
+}
+
+/// `"text"` → `text` (a quoted string with no quote inside).
+fn unquote(s: &str) -> Option<&str> {
+    s.trim()
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .filter(|v| !v.contains('"'))
 }
 
 /// `"name":"value"`, `'name': 'value',`: a quoted entry of a printed object, one per line.
@@ -149,6 +172,14 @@ fn remark_at(value: &str) -> Option<usize> {
 /// the signature among them, above the body it logged.
 pub(super) fn attach_request_facts(text: &str, d: &mut Decoded) {
     let had_headers = !d.headers.is_empty();
+    if !had_headers {
+        // Headers a test sets one call at a time (`headers.add("X-Twilio-Signature", …)`).
+        for (name, value) in crate::decode::literal::header_statements(text) {
+            if d.header(&name).is_none() {
+                d.headers.push(Header { name, value });
+            }
+        }
+    }
     for line in text.lines() {
         if d.url.is_none() {
             if let Some((method, url)) = labeled_url(line) {
@@ -161,7 +192,11 @@ pub(super) fn attach_request_facts(text: &str, d: &mut Decoded) {
         }
         if d.method.is_none() {
             // A recorder's `method: post` line (a VCR cassette's request).
-            if let Some(("method", m)) = line.trim().split_once(':').map(|(k, v)| (k, v.trim())) {
+            let field = line.trim().split_once(':').map(|(k, v)| {
+                // `method: "POST",` in a printed struct.
+                (k, v.trim().trim_end_matches(',').trim_matches('"'))
+            });
+            if let Some(("method", m)) = field {
                 if m.eq_ignore_ascii_case("post") || m.eq_ignore_ascii_case("get") {
                     d.method = Some(m.to_ascii_uppercase());
                     continue;
@@ -249,13 +284,51 @@ fn url_of_pattern(value: &str) -> String {
 /// beside whichever reading of the text won, when the reading has none of its own.
 pub(crate) fn attach_cgi_signature(text: &str, d: &mut Decoded) {
     if d.header("X-Twilio-Signature").is_none() {
-        if let Some(value) = cgi_signature(text) {
+        if let Some(value) = cgi_signature(text).or_else(|| keyed_signature(text)) {
             d.headers.push(Header {
                 name: "X-Twilio-Signature".to_string(),
                 value: value.to_string(),
             });
         }
     }
+}
+
+/// The X-Twilio-Signature a program gives as a quoted key and a string literal anywhere in
+/// its text, as tests pass headers inline: `{ "x-twilio-signature": "…" }` (JavaScript,
+/// Python), `'X-Twilio-Signature' => '…'` (PHP, Ruby), `("X-Twilio-Signature", "…")`
+/// (a tuple or a two-argument call). A variable or an expression says nothing of the value.
+fn keyed_signature(text: &str) -> Option<&str> {
+    const NAME: &str = "x-twilio-signature";
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(NAME) {
+        let at = from + i;
+        from = at + NAME.len();
+        let quoted_name =
+            text[..at].ends_with(['"', '\'']) && text[from..].starts_with(['"', '\'']);
+        if !quoted_name {
+            continue;
+        }
+        let after = text[from + 1..].trim_start();
+        let Some(after) = ["=>", ":", ","]
+            .iter()
+            .find_map(|sep| after.strip_prefix(sep))
+            .map(str::trim_start)
+        else {
+            continue;
+        };
+        let Some(quote) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        let body = &after[1..];
+        if let Some(end) = body.find(quote) {
+            let value = &body[..end];
+            if !value.is_empty() && !value.contains(['\n', '$', '{', '#']) {
+                return Some(value);
+            }
+        }
+    }
+    None
 }
 
 /// The X-Twilio-Signature a test gives under its CGI name, the way WSGI and Django put

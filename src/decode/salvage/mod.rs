@@ -149,6 +149,43 @@ pub(crate) fn salvage(text: &str) -> Option<Salvaged> {
     best
 }
 
+/// The first object literal in program text that reads into entries with plausible names,
+/// whatever the names (`data={"hello": "twilio"}` in a test that posts to a webhook route):
+/// what the text holds when no Twilio parameter is in it, rather than the program text
+/// read as one garbled form pair. Bounded like [`salvage`].
+pub(crate) fn any_object(text: &str) -> Option<Salvaged> {
+    if text.len() > MAX_TEXT {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut from = 0;
+    for _ in 0..MAX_OPENINGS {
+        let at = from + text[from..].find('{')?;
+        from = at + 1;
+        let Some(end) = closing(b, at) else {
+            continue;
+        };
+        let mut decoded = decode_plain(&text[at..end], None);
+        let plausible = decoded.format == Some(InputFormat::Json)
+            && !decoded.pairs.is_empty()
+            && !decoded.pairs.iter().any(|p| super::bad_name(&p.name));
+        if !plausible {
+            continue;
+        }
+        for f in &mut decoded.findings {
+            f.at = f.at.map(|a| (a + at).min(text.len()));
+        }
+        let known = known_names(&decoded);
+        return Some(Salvaged {
+            decoded,
+            start: at,
+            what: "an object literal",
+            known,
+        });
+    }
+    None
+}
+
 /// The text as a program's or a log's rewriting of a request: its text is turned into one
 /// the plain readers know (a map, a print_r array, a joined or unescaped string).
 fn candidate_text<'s>(slice: &'s str, what: &str) -> Cow<'s, str> {

@@ -78,8 +78,13 @@ pub(crate) fn rest_create(text: &str, d: &mut Decoded) -> Option<&'static str> {
 /// the text (a test's mock of the API, `nock(…).post(`/2010-04-01/Accounts/${sid}/Messages.json`,
 /// body)`, or `'${BASE_URL}/Accounts/${sid}/Messages.json'` with the base URL's
 /// `…/2010-04-01` defined in the text), the reading is that REST request: POST to the list
-/// (its account may be a template). Returns the resource when the reading was changed.
-pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static str> {
+/// (its account may be a template); parameters that are only the Messages list's filters,
+/// with no POST written, are that list's read (GET). Returns the resource and the method
+/// when the reading was changed.
+pub(crate) fn rest_path_beside(
+    text: &str,
+    d: &mut Decoded,
+) -> Option<(&'static str, &'static str)> {
     if d.url.is_some() || d.path.is_some() || d.method.is_some() || !text.contains("2010-04-01") {
         return None;
     }
@@ -105,10 +110,20 @@ pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static s
         };
         // Without a POST written beside it, the path is a create only when the parameters
         // write (a test server's assertion on the path and body it received): a list read
-        // takes filters, never a message's Body or a call's Url.
-        if !(posted || d.pairs.iter().any(|p| writes(resource, &p.name))) {
+        // takes filters, never a message's Body or a call's Url. Parameters that are all
+        // the Messages list's filters are that list's read (GET).
+        let method = if posted || d.pairs.iter().any(|p| writes(resource, &p.name)) {
+            "POST"
+        } else if resource == "Messages"
+            && !d.pairs.is_empty()
+            && d.pairs
+                .iter()
+                .all(|p| crate::catalog::MESSAGES_LIST_FILTERS.contains(&p.name.as_str()))
+        {
+            "GET"
+        } else {
             continue;
-        }
+        };
         let written = text[..at]
             .char_indices()
             .rev()
@@ -118,14 +133,14 @@ pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static s
         // base URL is a name the text defines elsewhere).
         let path = format!("/2010-04-01{tail}");
         let url = &text[written..end];
-        d.method = Some("POST".to_string());
+        d.method = Some(method.to_string());
         d.url = Some(if url.contains("/2010-04-01/") {
             url.to_string()
         } else {
             path.clone()
         });
         d.path = Some(path);
-        return Some(resource);
+        return Some((resource, method));
     }
     None
 }
@@ -134,20 +149,10 @@ pub(crate) fn rest_path_beside(text: &str, d: &mut Decoded) -> Option<&'static s
 /// take as a filter: the Calls list's filters are the catalog's `list-calls` rows; the
 /// Messages list filters by To, From and DateSent (and pages).
 fn writes(resource: &str, name: &str) -> bool {
-    const MESSAGES_LIST_FILTERS: &[&str] = &[
-        "To",
-        "From",
-        "DateSent",
-        "DateSent<",
-        "DateSent>",
-        "PageSize",
-        "Page",
-        "PageToken",
-    ];
     match resource {
         "Messages" => {
             crate::catalog::param_for_kind("create-message", name).is_some()
-                && !MESSAGES_LIST_FILTERS.contains(&name)
+                && !crate::catalog::MESSAGES_LIST_FILTERS.contains(&name)
         }
         "Calls" => {
             crate::catalog::param_for_kind("create-call", name).is_some()
