@@ -317,18 +317,20 @@ fn keyed_signature(text: &str) -> Option<&str> {
         else {
             continue;
         };
-        let Some(quote) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
-            continue;
-        };
-        let body = &after[1..];
-        if let Some(end) = body.find(quote) {
-            let value = &body[..end];
-            if !value.is_empty() && !value.contains(['\n', '$', '{', '#']) {
-                return Some(value);
-            }
+        if let Some(value) =
+            string_literal_at(after).filter(|v| !v.is_empty() && !v.contains(['\n', '$', '{', '#']))
+        {
+            return Some(value);
         }
     }
     None
+}
+
+/// The text of the string literal (single- or double-quoted) `s` starts with.
+fn string_literal_at(s: &str) -> Option<&str> {
+    let quote = s.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let body = &s[1..];
+    body.find(quote).map(|end| &body[..end])
 }
 
 /// The X-Twilio-Signature a test gives under its CGI name, the way WSGI and Django put
@@ -350,15 +352,8 @@ fn cgi_signature(text: &str) -> Option<&str> {
         else {
             continue;
         };
-        let Some(quote) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
-            continue;
-        };
-        let body = &after[1..];
-        if let Some(end) = body.find(quote) {
-            let value = &body[..end];
-            if !value.contains('\n') {
-                return Some(value);
-            }
+        if let Some(value) = string_literal_at(after).filter(|v| !v.contains('\n')) {
+            return Some(value);
         }
     }
     None
