@@ -12,6 +12,7 @@
 mod capture;
 mod checks;
 mod errors;
+mod printed;
 pub(crate) mod read;
 mod records;
 mod stream;
@@ -407,6 +408,35 @@ fn param<'r>(r: &'r Report, name: &str) -> Option<&'r str> {
         .filter(|v| !v.is_empty())
 }
 
+/// The SID in parameter `name` when it tells one object from another: not a mask that
+/// hides the whole id (`CAXXXXXXXX…`, `SM****…` with eight mask characters or more after
+/// the prefix, `[FILTERED]`, `<REDACTED>`). A log masked this way writes the same text for
+/// every call or message, so grouping by it would merge different objects into one
+/// lifecycle (a "retry", an "impossible transition" that are only the mask). A partly
+/// masked SID that keeps some of its characters (`SM12…ef`) and a test fixture's short
+/// stand-in (`SMxx`, `SM_TEST_1`), which a test reuses on purpose, still name their object.
+fn identity<'r>(r: &'r Report, name: &str) -> Option<&'r str> {
+    let field = r.fields.iter().find(|f| f.name == name)?;
+    let v = Some(field.value.trim()).filter(|v| !v.is_empty())?;
+    let redacted = field.placeholder == Some(crate::placeholder::Placeholder::Redacted);
+    (!(redacted && whole_mask(v))).then_some(v)
+}
+
+/// True when a redacted id keeps nothing of the id: mask characters only after its
+/// two-letter prefix (eight or more), or one word in brackets (`[FILTERED]`, `<REDACTED>`).
+fn whole_mask(v: &str) -> bool {
+    let rest = match v.get(..2) {
+        Some(p) if p.bytes().all(|b| b.is_ascii_uppercase()) => &v[2..],
+        _ => v,
+    };
+    let is_mask = |c: char| matches!(c, 'x' | 'X' | '*' | '•' | '#' | '.' | '…' | '-' | '_');
+    if rest.chars().all(is_mask) && rest.chars().count() >= 8 {
+        return true;
+    }
+    let inner = v.trim_matches(|c: char| matches!(c, '[' | ']' | '<' | '>' | '(' | ')' | '*'));
+    inner.len() < v.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 /// Inspects one capture and keeps what the timeline needs.
 pub fn entry_of(c: &Capture) -> Entry {
     let report = crate::inspect(&c.input, &c.inspect_options());
@@ -439,9 +469,9 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
     let life = life.filter(|l| l.params.iter().any(|p| param(r, p).is_some()));
     let message_sid = ["MessageSid", "SmsSid", "SmsMessageSid"]
         .iter()
-        .find_map(|p| param(r, p));
-    let call_sid = param(r, "CallSid");
-    let conference_sid = param(r, "ConferenceSid");
+        .find_map(|p| identity(r, p));
+    let call_sid = identity(r, "CallSid");
+    let conference_sid = identity(r, "ConferenceSid");
     let (sid, object) = if kind.starts_with("conference-") && conference_sid.is_some() {
         (conference_sid, Some(GroupObject::Conference))
     } else if let Some(m) = message_sid {
@@ -479,7 +509,7 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         kind,
         status: status.map(str::to_string),
         sid: sid.map(str::to_string),
-        parent_call_sid: param(r, "ParentCallSid").map(str::to_string),
+        parent_call_sid: identity(r, "ParentCallSid").map(str::to_string),
         call_sid: call_sid.filter(|cs| Some(*cs) != sid).map(str::to_string),
         sequence_number: param(r, "SequenceNumber").and_then(|s| s.parse().ok()),
         ts_ms: timestamp.as_deref().and_then(time::parse_millis),

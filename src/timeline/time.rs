@@ -1,6 +1,7 @@
 //! Reading the times found in captures and logs: RFC 2822 (`Timestamp` of voice callbacks),
 //! RFC 3339 / ISO 8601 (HAR, Event Streams, log prefixes), `YYYY-MM-DD HH:MM:SS[.fff]`
-//! (assumed UTC) and Unix epoch seconds or milliseconds.
+//! (assumed UTC), PHP's `DD-Mon-YYYY HH:MM:SS UTC` and Unix epoch seconds (with or without
+//! a fraction) or milliseconds.
 
 use chrono::{DateTime, NaiveDateTime};
 
@@ -27,9 +28,23 @@ pub(crate) fn parse_millis(text: &str) -> Option<i64> {
         "%Y-%m-%d %H:%M:%S%.f",
         "%Y/%m/%d %H:%M:%S%.f",
         "%d/%b/%Y:%H:%M:%S",
+        // PHP's error_log: `[16-Jul-2024 10:00:01 UTC]`.
+        "%d-%b-%Y %H:%M:%S",
     ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(body, fmt) {
             return Some(n.and_utc().timestamp_millis() - zone_ms);
+        }
+    }
+    // Epoch seconds with a fraction, as zap and Python's `time.time()` write them.
+    if let Some((secs, frac)) = t.split_once('.') {
+        if secs.len() == 10
+            && !frac.is_empty()
+            && frac.len() <= 9
+            && secs.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        {
+            let s: i64 = secs.parse().ok()?;
+            let ms: i64 = format!("{frac:0<3}")[..3].parse().ok()?;
+            return Some(s * 1000 + ms);
         }
     }
     if t.bytes().all(|b| b.is_ascii_digit()) {
@@ -132,7 +147,11 @@ mod tests {
             Some(iso + 563)
         );
         assert_eq!(parse_millis("1716980277"), Some(iso));
+        assert_eq!(parse_millis("1716980277.25"), Some(iso + 250));
+        assert_eq!(parse_millis("1716980277.123456"), Some(iso + 123));
+        assert_eq!(parse_millis("1716980277."), None);
         assert_eq!(parse_millis("2024-05-29 10:57:57,250"), Some(iso + 250));
+        assert_eq!(parse_millis("29-May-2024 10:57:57 UTC"), Some(iso));
         assert_eq!(parse_millis("nonsense"), None);
         // Found by the property test: a multi-byte character where a zone would start.
         assert_eq!(parse_millis("2024-05-29 10:57:5é:00"), None);
