@@ -88,9 +88,15 @@ fn split_zone(t: &str) -> (&str, i64) {
 /// The timestamp at the start of a log line, and the byte length it (and the separator
 /// after it) takes. Accepts `[...]`-bracketed times (alone, or followed by more fields
 /// inside the brackets, as Python's logging and Celery write `[2023-06-08 17:23:34,804:
-/// INFO/ForkPoolWorker-4]`), ISO dates with or without a time zone, and epoch numbers.
+/// INFO/ForkPoolWorker-4]`, and after the severity letter Ruby's Logger writes first,
+/// `I, [time #pid]`), ISO dates with or without a time zone, and epoch numbers.
 pub(crate) fn leading_time(line: &str) -> Option<(i64, &str, usize)> {
     let t = line.trim_start();
+    // Ruby's Logger writes the severity's letter first: `I, [2024-12-01T09:00:00.004512 #12]`.
+    let t = match t.as_bytes() {
+        [l, b',', b' ', b'[', ..] if l.is_ascii_uppercase() => &t[3..],
+        _ => t,
+    };
     let lead = line.len() - t.len();
     if let Some(inner) = t.strip_prefix('[') {
         let close = inner.find(']')?;
@@ -174,5 +180,10 @@ mod tests {
         assert_eq!(ms, parse_millis("2023-06-08T17:24:08.687Z").unwrap());
         assert_eq!(line[len..].trim_start(), "a=1");
         assert!(leading_time("[INFO] a=1").is_none());
+        // Ruby's Logger: a severity letter, then the time and the process id in brackets.
+        let line = "I, [2024-12-01T09:00:00.004512 #12]  INFO -- : a=1";
+        let (_, text, len) = leading_time(line).unwrap();
+        assert_eq!(text, "2024-12-01T09:00:00.004512");
+        assert!(line[len..].trim_start().starts_with("INFO"));
     }
 }
