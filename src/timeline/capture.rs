@@ -33,6 +33,9 @@ pub enum ManyFormat {
     /// A Console Debugger webhook event (`Sid`, `Level`, `Timestamp`, `Payload`): the
     /// webhook request it carries.
     Debugger,
+    /// A CSV export: a header row of parameter names (`MessageSid,MessageStatus,…` or a
+    /// table's `message_sid,status,…`), then one callback per row.
+    Csv,
     /// The whole text is one capture.
     Single,
 }
@@ -49,6 +52,7 @@ impl ManyFormat {
             ManyFormat::CallEvents => "call-events",
             ManyFormat::EventStreams => "event-streams",
             ManyFormat::Debugger => "debugger",
+            ManyFormat::Csv => "csv",
             ManyFormat::Single => "single",
         }
     }

@@ -11,6 +11,7 @@
 
 mod capture;
 mod checks;
+mod csv;
 mod errors;
 mod printed;
 pub(crate) mod read;

@@ -9,7 +9,7 @@
 //! logs `Parameters:`) per line with or without a time prefix (`[time: LEVEL/worker]` as
 //! Python's logging writes it included), Twilio's Call Events resource (`events[]`), Event
 //! Streams CloudEvents (one or an array) and Debugger webhook events (their
-//! `Payload.webhook`).
+//! `Payload.webhook`) and CSV exports (a header row of parameter names).
 //!
 //! Line-based formats are read lazily, one line at a time ([`Captures`] is an iterator), so
 //! a caller can stream a log of any length. A capture that cannot be read becomes an
@@ -121,6 +121,12 @@ pub fn read_captures(text: &str) -> Captures<'_> {
                 n: 0,
             }
         }
+        ManyFormat::Csv => Inner::Items(
+            super::csv::detect(text)
+                .map(|sep| super::csv::read(text, sep))
+                .unwrap_or_default()
+                .into_iter(),
+        ),
         ManyFormat::Single if text.trim().is_empty() => Inner::Items(Vec::new().into_iter()),
         ManyFormat::Single => Inner::Items(
             vec![Ok(Capture {
@@ -197,6 +203,9 @@ pub fn detect_many(text: &str) -> ManyFormat {
             return ManyFormat::Log;
         }
         return ManyFormat::Single;
+    }
+    if super::csv::detect(head).is_some() {
+        return ManyFormat::Csv;
     }
     if head.lines().any(|l| request_line(l).is_some())
         || head.lines().filter(|l| curl_line(l)).count() >= 2
