@@ -88,14 +88,22 @@ fn split_zone(t: &str) -> (&str, i64) {
 /// The timestamp at the start of a log line, and the byte length it (and the separator
 /// after it) takes. Accepts `[...]`-bracketed times (alone, or followed by more fields
 /// inside the brackets, as Python's logging and Celery write `[2023-06-08 17:23:34,804:
-/// INFO/ForkPoolWorker-4]`, and after the severity letter Ruby's Logger writes first,
-/// `I, [time #pid]`), ISO dates with or without a time zone, and epoch numbers.
+/// INFO/ForkPoolWorker-4]`, after the severity letter Ruby's Logger writes first,
+/// `I, [time #pid]`, and after an access log's client fields), ISO dates with or without a
+/// time zone, and epoch numbers.
 pub(crate) fn leading_time(line: &str) -> Option<(i64, &str, usize)> {
     let t = line.trim_start();
     // Ruby's Logger writes the severity's letter first: `I, [2024-12-01T09:00:00.004512 #12]`.
     let t = match t.as_bytes() {
         [l, b',', b' ', b'[', ..] if l.is_ascii_uppercase() => &t[3..],
         _ => t,
+    };
+    // The Common and Combined Log Formats (nginx, Apache access logs) put the time in
+    // brackets after the client, ident and user fields: `54.1.2.3 - - [02/May/2024:14:04:02
+    // +0000] "POST …`.
+    let t = match access_log_time(t) {
+        Some(at) => &t[at..],
+        None => t,
     };
     let lead = line.len() - t.len();
     if let Some(inner) = t.strip_prefix('[') {
@@ -108,6 +116,20 @@ pub(crate) fn leading_time(line: &str) -> Option<(i64, &str, usize)> {
         return Some((ms, text, lead + close + 2));
     }
     unbracketed_time(t).map(|(ms, time, len)| (ms, time, lead + len))
+}
+
+/// Where the bracketed time of a Common Log Format line starts: after three fields (the
+/// client address, ident and user, `-` when unknown), the first of them an address.
+fn access_log_time(t: &str) -> Option<usize> {
+    let mut fields = t.splitn(4, ' ');
+    let host = fields.next()?;
+    let (ident, user, rest) = (fields.next()?, fields.next()?, fields.next()?);
+    let address = host.contains(['.', ':'])
+        && host
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || matches!(c, '.' | ':'));
+    (address && !ident.is_empty() && !user.is_empty() && rest.starts_with('['))
+        .then(|| t.len() - rest.len())
 }
 
 /// The time at the start of `t` (no bracket, no leading space): the longest prefix of a
@@ -180,6 +202,12 @@ mod tests {
         assert_eq!(ms, parse_millis("2023-06-08T17:24:08.687Z").unwrap());
         assert_eq!(line[len..].trim_start(), "a=1");
         assert!(leading_time("[INFO] a=1").is_none());
+        // An access log: client, ident, user, then the time in brackets.
+        let line = "54.172.60.1 - - [02/May/2024:14:04:02 +0000] \"POST /status HTTP/1.1\" 200";
+        let (ms, _, len) = leading_time(line).unwrap();
+        assert_eq!(ms, parse_millis("2024-05-02T14:04:02Z").unwrap());
+        assert!(line[len..].trim_start().starts_with("\"POST"));
+        assert!(leading_time("CallSid - - [x] y").is_none());
         // Ruby's Logger: a severity letter, then the time and the process id in brackets.
         let line = "I, [2024-12-01T09:00:00.004512 #12]  INFO -- : a=1";
         let (_, text, len) = leading_time(line).unwrap();
