@@ -909,7 +909,15 @@ fn from_value(v: &Value, format: ManyFormat) -> Result<Capture, String> {
         return Ok(c);
     }
     if o.contains_key("input") || o.contains_key("body") {
-        return logged_request(o, format);
+        return logged_request(o, format, None);
+    }
+    // A structured log record holding the parsed form under `form` or `params` (Go's
+    // `PostForm`, a framework's params), as an object.
+    if let Some(key) = ["form", "params"]
+        .into_iter()
+        .find(|k| o.get(*k).is_some_and(Value::is_object))
+    {
+        return logged_request(o, format, Some(key));
     }
     // An object of parameters: the webhook itself, written as JSON.
     Ok(Capture {
@@ -918,17 +926,21 @@ fn from_value(v: &Value, format: ManyFormat) -> Result<Capture, String> {
     })
 }
 
-/// A record with the request in `input` or `body` (and optional `url`, `method`,
-/// `headers`, `receivedAt`). Structured loggers (pino, winston, bunyan, zap, logstash) write
+/// A record with the request in `key` (`input` or `body` when not given; and optional
+/// `url`, `method`, `headers`, `receivedAt`). Structured loggers (pino, winston, bunyan, zap, logstash) write
 /// the parsed form as an object under `body`, and the time they logged it under their own
 /// key (`time`, `timestamp`, `@timestamp`, `ts`): the object's parameters are the form, and
 /// that time is when the request was received.
-fn logged_request(o: &Map<String, Value>, format: ManyFormat) -> Result<Capture, String> {
-    let key = if o.contains_key("input") {
+fn logged_request(
+    o: &Map<String, Value>,
+    format: ManyFormat,
+    key: Option<&str>,
+) -> Result<Capture, String> {
+    let key = key.unwrap_or(if o.contains_key("input") {
         "input"
     } else {
         "body"
-    };
+    });
     let params = match o.get(key) {
         Some(Value::Object(p)) => Some(form_of_logged(p)),
         _ => None,
