@@ -332,7 +332,8 @@ timestamp?: string,
  */
 receivedAt?: string, 
 /**
- * `ErrorCode`, when present and not empty.
+ * `ErrorCode`, when present and not empty; else the error Twilio logged for this
+ * request when it was read from a Debugger event or a Monitor alert.
  */
 errorCode?: string, 
 /**

@@ -95,6 +95,12 @@ pub struct Capture {
     pub offset: Option<usize>,
     /// A short label of the record (`events[3]`, `entries[0]`, a CloudEvent type…).
     pub label: Option<String>,
+    /// The error Twilio logged for this request when the record is a Debugger event or a
+    /// Monitor alert (`11200`: the webhook did not answer usably): the callback was sent
+    /// but not received as it should be.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub logged_error: Option<String>,
 }
 
 impl Capture {

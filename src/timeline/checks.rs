@@ -569,9 +569,16 @@ pub(super) fn explain(e: &mut Entry) {
         return;
     };
     let status = e.status.as_deref().unwrap_or("this callback");
-    let msg = match explain_error(&code) {
-        Some(m) => format!("ErrorCode {code} on '{status}': {m}."),
-        None => format!("ErrorCode {code} on '{status}': not in the inspector's table."),
+    let meaning = explain_error(&code).map_or_else(
+        || "not in the inspector's table".to_string(),
+        str::to_string,
+    );
+    let msg = if e.error_logged {
+        // The record (a Debugger event, a Monitor alert) is Twilio's log of a failed
+        // delivery: the callback was sent, the app did not take it as it should.
+        format!("Twilio logged error {code} delivering this request ('{status}'): {meaning}.")
+    } else {
+        format!("ErrorCode {code} on '{status}': {meaning}.")
     };
     e.findings.push(
         Finding::new(Code::TimelineErrorExplained, msg)

@@ -131,7 +131,8 @@ pub struct Entry {
     /// When the application received it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub received_at: Option<String>,
-    /// `ErrorCode`, when present and not empty.
+    /// `ErrorCode`, when present and not empty; else the error Twilio logged for this
+    /// request when it was read from a Debugger event or a Monitor alert.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// `CallDuration` (or `RecordingDuration`) in seconds.
@@ -173,6 +174,11 @@ pub struct Entry {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub(crate) content: Vec<Fixed>,
+    /// True when `error_code` is the error Twilio logged for delivering this request
+    /// (a Debugger event, a Monitor alert), not the callback's own `ErrorCode`.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) error_logged: bool,
 }
 
 /// One fixed parameter of a message as a capture carries it: its name, a hash of the value
@@ -495,9 +501,11 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
     let timestamp = param(r, "Timestamp")
         .map(str::to_string)
         .or_else(|| c.event_time.clone());
-    let error_code = param(r, "ErrorCode")
+    let own_error = param(r, "ErrorCode")
         .filter(|v| *v != "0")
         .map(str::to_string);
+    let error_logged = own_error.is_none() && c.logged_error.is_some();
+    let error_code = own_error.or_else(|| c.logged_error.clone());
     let duration = param(r, "CallDuration")
         .or_else(|| param(r, "RecordingDuration"))
         .and_then(|d| d.parse().ok());
@@ -533,6 +541,7 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         } else {
             Vec::new()
         },
+        error_logged,
     }
 }
 

@@ -904,6 +904,7 @@ fn from_value(v: &Value, format: ManyFormat) -> Result<Capture, String> {
                 _ => None,
             }) {
                 c.label.get_or_insert(format!("alert {code}"));
+                c.logged_error = Some(code).filter(|c| !c.is_empty());
             }
         }
         return Ok(c);

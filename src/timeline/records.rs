@@ -146,6 +146,7 @@ pub(super) fn debugger_event(o: &Map<String, Value>) -> Result<Capture, String> 
     let mut c = Capture {
         source: Some(ManyFormat::Debugger),
         label: Some(format!("debugger error {code}")),
+        logged_error: Some(code.clone()).filter(|c| !c.is_empty()),
         ..Capture::default()
     };
     match req.get("parameters") {
