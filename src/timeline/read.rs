@@ -227,6 +227,10 @@ pub fn detect_many(text: &str) -> ManyFormat {
         // Requests dumped one parameter per line, one after another.
         return ManyFormat::Log;
     }
+    if logfmt_requests(head) >= 2 {
+        // logfmt lines whose fields are Twilio's parameters (`MessageSid=SM… MessageStatus=sent`).
+        return ManyFormat::Log;
+    }
     let body_lines = head.lines().filter(|l| l.contains('=')).count();
     if body_lines >= 1 && head.contains("PayloadType=") {
         // Debugger events as their form fields: one per line, unpacked by the log reader.
@@ -1165,6 +1169,22 @@ fn log_capture(line: &str) -> Option<Capture> {
             let amps = b.matches('&').count();
             (amps > 0 && !is_url(tokens[s]), amps, usize::MAX - s)
         })?;
+    // No form body, several `key=value` fields: a logfmt record (a router's or an app's
+    // structured line). It is a request only when its fields are Twilio's parameters.
+    if !body.contains('&') && !is_url(tokens[i]) && runs.len() >= 2 {
+        let pairs = logfmt_pairs(rest);
+        if pairs.len() >= 2 {
+            let named: Vec<(&str, String)> = pairs
+                .into_iter()
+                .filter(|(k, _)| crate::catalog::params_named(k).next().is_some())
+                .collect();
+            if named.len() < 2 {
+                return None;
+            }
+            c.input = serde_urlencoded::to_string(&named).unwrap_or_default();
+            return Some(c);
+        }
+    }
     // `POST /path body` or `POST body`: the method is one or two tokens before.
     if let Some(m) = tokens[i.saturating_sub(2)..i]
         .iter()
@@ -1186,6 +1206,79 @@ fn log_capture(line: &str) -> Option<Capture> {
     }
     c.input = body.to_string();
     Some(c)
+}
+
+/// How many lines (of the first 200) are logfmt records with two of Twilio's parameters
+/// or more, capped at 2.
+fn logfmt_requests(head: &str) -> usize {
+    head.lines()
+        .take(200)
+        .filter(|l| {
+            logfmt_pairs(l)
+                .iter()
+                .filter(|(k, _)| crate::catalog::params_named(k).next().is_some())
+                .count()
+                >= 2
+        })
+        .take(2)
+        .count()
+}
+
+/// The `key=value` fields of a logfmt line (`at=info path="/sms" status=204`): a value in
+/// double quotes may hold spaces and `\"`; words that are not fields are passed over.
+fn logfmt_pairs(line: &str) -> Vec<(&str, String)> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'_' | b'-' | b'.'))
+        {
+            i += 1;
+        }
+        let key = &line[start..i];
+        if key.is_empty() || bytes.get(i) != Some(&b'=') {
+            // A word, not a field: skip it.
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            continue;
+        }
+        i += 1;
+        let value = if bytes.get(i) == Some(&b'"') {
+            let mut v = String::new();
+            let mut chars = line[i + 1..].char_indices();
+            let mut end = line.len();
+            while let Some((j, ch)) = chars.next() {
+                match ch {
+                    '\\' => {
+                        if let Some((_, n)) = chars.next() {
+                            v.push(n);
+                        }
+                    }
+                    '"' => {
+                        end = i + 1 + j + 1;
+                        break;
+                    }
+                    _ => v.push(ch),
+                }
+            }
+            i = end;
+            v
+        } else {
+            let vs = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            line[vs..i].to_string()
+        };
+        out.push((key, value));
+    }
+    out
 }
 
 /// The last token of the form body that starts at `tokens[i]`, carried over the spaces a
@@ -1235,8 +1328,8 @@ mod tests {
     #[test]
     fn requests_dumped_one_parameter_per_line() {
         // Two requests, each printed one `Name=value` per line after a log prefix (a header
-        // line between them, a decoded value with a space), then a line with two pairs and a
-        // lone pair by itself, which stay as they were.
+        // line between them, a decoded value with a space), then two logfmt lines (one of
+        // other fields, one of Twilio's) and a lone pair by itself, which stays as it was.
         let text = "2024-05-29 10:57:57 INFO ---- status\n\
                     2024-05-29 10:57:57 INFO   (CallSid=CA1)\n\
                     2024-05-29 10:57:57 INFO   (CallStatus=ringing)\n\
@@ -1244,6 +1337,7 @@ mod tests {
                     2024-05-29 10:58:03 INFO   CallSid=CA1\n\
                     2024-05-29 10:58:03 INFO   CallStatus=completed\n\
                     x=1 y=2\n\
+                    CallSid=CA1 CallStatus=completed took=3ms\n\
                     MessageSid=SM1\n";
         let r = read_captures(text);
         assert_eq!(r.format(), ManyFormat::Log);
@@ -1254,7 +1348,9 @@ mod tests {
             [
                 "CallSid=CA1&CallStatus=ringing&Caller=Jane+Doe",
                 "CallSid=CA1&CallStatus=completed",
-                "x=1",
+                // A logfmt line of other fields is no request; one of Twilio's parameters
+                // is read whole (its own fields only).
+                "CallSid=CA1&CallStatus=completed",
                 "MessageSid=SM1"
             ]
         );
