@@ -746,7 +746,7 @@ url?: string | null, };
 /**
  * How a many-capture input was recognised.
  */
-export type ManyFormat = "json-lines" | "json-array" | "har" | "http" | "log" | "call-events" | "event-streams" | "debugger" | "csv" | "single";
+export type ManyFormat = "json-lines" | "json-array" | "har" | "http" | "log" | "call-events" | "event-streams" | "debugger" | "csv" | "postman" | "single";
 
 /**
  * The token and URL candidate that matched.

@@ -36,6 +36,8 @@ pub enum ManyFormat {
     /// A CSV export: a header row of parameter names (`MessageSid,MessageStatus,…` or a
     /// table's `message_sid,status,…`), then one callback per row.
     Csv,
+    /// A Postman collection (v2.0, v2.1): one capture per request, folders included.
+    Postman,
     /// The whole text is one capture.
     Single,
 }
@@ -53,6 +55,7 @@ impl ManyFormat {
             ManyFormat::EventStreams => "event-streams",
             ManyFormat::Debugger => "debugger",
             ManyFormat::Csv => "csv",
+            ManyFormat::Postman => "postman",
             ManyFormat::Single => "single",
         }
     }

@@ -9,7 +9,8 @@
 //! logs `Parameters:`) per line with or without a time prefix (`[time: LEVEL/worker]` as
 //! Python's logging writes it included), Twilio's Call Events resource (`events[]`), Event
 //! Streams CloudEvents (one or an array) and Debugger webhook events (their
-//! `Payload.webhook`) and CSV exports (a header row of parameter names).
+//! `Payload.webhook`), CSV exports (a header row of parameter names) and Postman collections
+//! (every request, folders included).
 //!
 //! Line-based formats are read lazily, one line at a time ([`Captures`] is an iterator), so
 //! a caller can stream a log of any length. A capture that cannot be read becomes an
@@ -19,7 +20,9 @@ use serde_json::{Map, Value};
 
 pub use super::capture::{Capture, CaptureError, ManyFormat};
 use super::printed::printed_span;
-use super::records::{call_event, cloud_event, debugger_event, har_entry, json_type};
+use super::records::{
+    call_event, cloud_event, debugger_event, har_entry, json_type, postman_requests,
+};
 use super::time;
 
 /// The captures of a many-capture text, read lazily.
@@ -185,6 +188,9 @@ pub fn detect_many(text: &str) -> ManyFormat {
         }
         if head.contains("\"specversion\"") {
             return ManyFormat::EventStreams;
+        }
+        if head.contains("schema.getpostman.com") || head.contains("\"_postman_id\"") {
+            return ManyFormat::Postman;
         }
         // A Debugger event is known by its PayloadType, or by a Payload beside its Level (as
         // the record reader requires): another product's webhook with a `Payload` object is
@@ -720,6 +726,13 @@ fn read_document(text: &str, format: ManyFormat) -> Vec<Result<Capture, CaptureE
             Some(Value::Array(a)) => labelled(a, "entries["),
             _ => return err("the HAR file has no log.entries array".into()),
         },
+        (Value::Object(o), ManyFormat::Postman) => {
+            let caps = postman_requests(o);
+            if caps.is_empty() {
+                return err("the Postman collection holds no request".into());
+            }
+            return caps.into_iter().map(Ok).collect();
+        }
         (Value::Object(o), ManyFormat::CallEvents) => {
             let hint = o.get("uri").and_then(Value::as_str).and_then(call_sid_in);
             match o.get("events") {

@@ -19,6 +19,7 @@ pub fn format_name(f: ManyFormat) -> &'static str {
         ManyFormat::EventStreams => "Event Streams CloudEvents",
         ManyFormat::Debugger => "Debugger events",
         ManyFormat::Csv => "a CSV export",
+        ManyFormat::Postman => "a Postman collection",
         ManyFormat::Single => "one capture",
     }
 }
