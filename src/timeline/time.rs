@@ -90,7 +90,7 @@ fn split_zone(t: &str) -> (&str, i64) {
 /// inside the brackets, as Python's logging and Celery write `[2023-06-08 17:23:34,804:
 /// INFO/ForkPoolWorker-4]`, after the severity letter Ruby's Logger writes first,
 /// `I, [time #pid]`, and after an access log's client fields), ISO dates with or without a
-/// time zone, and epoch numbers.
+/// time zone (also after a level word, `INFO 2024-05-02 …`), and epoch numbers.
 pub(crate) fn leading_time(line: &str) -> Option<(i64, &str, usize)> {
     let t = line.trim_start();
     // Ruby's Logger writes the severity's letter first: `I, [2024-12-01T09:00:00.004512 #12]`.
@@ -98,6 +98,8 @@ pub(crate) fn leading_time(line: &str) -> Option<(i64, &str, usize)> {
         [l, b',', b' ', b'[', ..] if l.is_ascii_uppercase() => &t[3..],
         _ => t,
     };
+    // Django's and other formatters put the level before the time: `INFO 2024-05-02 …`.
+    let t = after_level(t).unwrap_or(t);
     // The Common and Combined Log Formats (nginx, Apache access logs) put the time in
     // brackets after the client, ident and user fields: `54.1.2.3 - - [02/May/2024:14:04:02
     // +0000] "POST …`.
@@ -116,6 +118,18 @@ pub(crate) fn leading_time(line: &str) -> Option<(i64, &str, usize)> {
         return Some((ms, text, lead + close + 2));
     }
     unbracketed_time(t).map(|(ms, time, len)| (ms, time, lead + len))
+}
+
+/// The rest of `t` after a leading log level word (`INFO`, `[WARNING]`, `ERROR:`) when a
+/// time follows it.
+fn after_level(t: &str) -> Option<&str> {
+    const LEVELS: &[&str] = &[
+        "TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "CRITICAL", "FATAL",
+    ];
+    let (word, rest) = t.split_once(' ')?;
+    let level = word.trim_matches(|c| matches!(c, '[' | ']' | ':'));
+    let rest = rest.trim_start();
+    (LEVELS.contains(&level) && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
 }
 
 /// Where the bracketed time of a Common Log Format line starts: after three fields (the
@@ -202,6 +216,13 @@ mod tests {
         assert_eq!(ms, parse_millis("2023-06-08T17:24:08.687Z").unwrap());
         assert_eq!(line[len..].trim_start(), "a=1");
         assert!(leading_time("[INFO] a=1").is_none());
+        // The level before the time, as Django's verbose format writes it.
+        let line = "INFO 2024-05-02 14:03:11,201 views status a=1";
+        let (ms, text, len) = leading_time(line).unwrap();
+        assert_eq!(text, "2024-05-02 14:03:11,201");
+        assert_eq!(ms, parse_millis("2024-05-02T14:03:11.201Z").unwrap());
+        assert!(line[len..].trim_start().starts_with("views"));
+        assert!(leading_time("INFO 42 requests").is_none());
         // An access log: client, ident, user, then the time in brackets.
         let line = "54.172.60.1 - - [02/May/2024:14:04:02 +0000] \"POST /status HTTP/1.1\" 200";
         let (ms, _, len) = leading_time(line).unwrap();
