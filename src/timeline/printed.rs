@@ -39,8 +39,10 @@ fn multi_dict(rest: &str) -> Option<(usize, usize)> {
     let at = rest.find("MultiDict([")?;
     // Back to the start of the word (`Immutable`, `Combined`).
     let start = rest[..at]
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let open = at + "MultiDict".len();
     let end = closing(rest, open, b'(', b')')?;
     Some((start, end))
@@ -157,5 +159,10 @@ mod tests {
         assert_eq!(span("map[CallSid:[CA1]"), None);
         assert_eq!(span("MultiDict([('a', 'b')"), None);
         assert_eq!(span("{a == b}"), None);
+        // A multi-byte character just before the name.
+        assert_eq!(
+            span("éImmutableMultiDict([('a', 'b')])"),
+            Some("ImmutableMultiDict([('a', 'b')])")
+        );
     }
 }
