@@ -332,7 +332,8 @@ timestamp?: string,
  */
 receivedAt?: string, 
 /**
- * `ErrorCode`, when present and not empty.
+ * `ErrorCode`, when present and not empty; else the error Twilio logged for this
+ * request when it was read from a Debugger event or a Monitor alert.
  */
 errorCode?: string, 
 /**
@@ -745,7 +746,7 @@ url?: string | null, };
 /**
  * How a many-capture input was recognised.
  */
-export type ManyFormat = "json-lines" | "json-array" | "har" | "http" | "log" | "call-events" | "event-streams" | "debugger" | "single";
+export type ManyFormat = "json-lines" | "json-array" | "har" | "http" | "log" | "call-events" | "event-streams" | "debugger" | "csv" | "postman" | "single";
 
 /**
  * The token and URL candidate that matched.

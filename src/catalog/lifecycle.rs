@@ -23,6 +23,10 @@ pub struct State {
     pub repeatable: bool,
     /// Statuses that may still follow this terminal one (WhatsApp `read` after `delivered`).
     pub then: &'static [&'static str],
+    /// Statuses this one never follows, whatever their rank: a call answered
+    /// (`in-progress`) ends `completed`, never `busy`, `no-answer`, `failed` or `canceled`,
+    /// which all say it was not answered; a message is `canceled` only while `scheduled`.
+    pub not_after: &'static [&'static str],
 }
 
 /// One lifecycle: which parameter carries the status, and its states.
@@ -60,8 +64,21 @@ impl Lifecycle {
             .find(|s| s.name.eq_ignore_ascii_case(status.trim()))
     }
 
+    /// True when the two statuses cannot both belong to one lifecycle, in either order:
+    /// two different outcomes, or an outcome that excludes the other status (`no-answer`
+    /// and `in-progress`).
+    pub fn exclusive(&self, a: &State, b: &State) -> bool {
+        let excludes = |x: &State, y: &State| x.not_after.contains(&y.name);
+        excludes(a, b)
+            || excludes(b, a)
+            || (a.terminal && b.terminal && !self.may_follow(a, b) && !self.may_follow(b, a))
+    }
+
     /// True when `next` may follow `prev` (both documented).
     pub fn may_follow(&self, prev: &State, next: &State) -> bool {
+        if next.not_after.contains(&prev.name) {
+            return false;
+        }
         if prev.terminal {
             return prev.then.contains(&next.name) || (prev.name == next.name && prev.repeatable);
         }
@@ -76,6 +93,7 @@ const fn st(name: &'static str, rank: u8) -> State {
         terminal: false,
         repeatable: false,
         then: &[],
+        not_after: &[],
     }
 }
 
@@ -86,6 +104,7 @@ const fn end(name: &'static str, rank: u8) -> State {
         terminal: true,
         repeatable: false,
         then: &[],
+        not_after: &[],
     }
 }
 
@@ -96,6 +115,7 @@ const fn again(name: &'static str, rank: u8) -> State {
         terminal: false,
         repeatable: true,
         then: &[],
+        not_after: &[],
     }
 }
 
@@ -117,6 +137,9 @@ pub static ONCE_PER_SID_KINDS: &[&str] = &[
 /// back from RCS to SMS keeps its SID but changes sender.
 pub static MESSAGE_FIXED_PARAMS: &[&str] = &["AccountSid", "Body", "To", "NumMedia", "MediaUrl0"];
 
+/// The call status that says the call was answered.
+const ANSWERED: &[&str] = &["in-progress"];
+
 /// Every lifecycle the timeline knows.
 pub static LIFECYCLES: &[Lifecycle] = &[
     Lifecycle {
@@ -132,10 +155,25 @@ pub static LIFECYCLES: &[Lifecycle] = &[
             st("ringing", 2),
             st("in-progress", 3),
             end("completed", 4),
-            end("busy", 4),
-            end("no-answer", 4),
-            end("failed", 4),
-            end("canceled", 4),
+            // The call resource's status values: busy, no-answer and failed end a call that
+            // was never answered, canceled one canceled while queued or ringing; an answered
+            // call ends completed.
+            State {
+                not_after: ANSWERED,
+                ..end("busy", 4)
+            },
+            State {
+                not_after: ANSWERED,
+                ..end("no-answer", 4)
+            },
+            State {
+                not_after: ANSWERED,
+                ..end("failed", 4)
+            },
+            State {
+                not_after: ANSWERED,
+                ..end("canceled", 4)
+            },
         ],
     },
     Lifecycle {
@@ -162,7 +200,12 @@ pub static LIFECYCLES: &[Lifecycle] = &[
             },
             end("undelivered", 4),
             end("failed", 4),
-            end("canceled", 4),
+            // Only a scheduled message can be canceled (error 30409 otherwise): once queued
+            // for sending it goes on to its delivery outcome.
+            State {
+                not_after: &["queued", "sending", "sent"],
+                ..end("canceled", 4)
+            },
             end("read", 5),
             st("receiving", 0),
             end("received", 1),
@@ -338,6 +381,16 @@ mod tests {
         let m = |n| msg.state(n).expect("state");
         assert!(msg.may_follow(m("delivered"), m("read")));
         assert!(!msg.may_follow(m("delivered"), m("failed")));
+        // Answered calls end completed; only scheduled messages are canceled.
+        assert!(!call.may_follow(s("in-progress"), s("no-answer")));
+        assert!(call.may_follow(s("ringing"), s("no-answer")));
+        assert!(call.may_follow(s("initiated"), s("canceled")));
+        assert!(call.exclusive(s("no-answer"), s("in-progress")));
+        assert!(!call.exclusive(s("ringing"), s("in-progress")));
+        assert!(!msg.may_follow(m("sent"), m("canceled")));
+        assert!(msg.may_follow(m("scheduled"), m("canceled")));
+        assert!(msg.exclusive(m("delivered"), m("undelivered")));
+        assert!(!msg.exclusive(m("delivered"), m("read")));
         assert_eq!(
             for_kind("message-status-callback").map(|l| l.id),
             Some("message")

@@ -33,6 +33,11 @@ pub enum ManyFormat {
     /// A Console Debugger webhook event (`Sid`, `Level`, `Timestamp`, `Payload`): the
     /// webhook request it carries.
     Debugger,
+    /// A CSV export: a header row of parameter names (`MessageSid,MessageStatus,…` or a
+    /// table's `message_sid,status,…`), then one callback per row.
+    Csv,
+    /// A Postman collection (v2.0, v2.1): one capture per request, folders included.
+    Postman,
     /// The whole text is one capture.
     Single,
 }
@@ -49,6 +54,8 @@ impl ManyFormat {
             ManyFormat::CallEvents => "call-events",
             ManyFormat::EventStreams => "event-streams",
             ManyFormat::Debugger => "debugger",
+            ManyFormat::Csv => "csv",
+            ManyFormat::Postman => "postman",
             ManyFormat::Single => "single",
         }
     }
@@ -91,6 +98,12 @@ pub struct Capture {
     pub offset: Option<usize>,
     /// A short label of the record (`events[3]`, `entries[0]`, a CloudEvent type…).
     pub label: Option<String>,
+    /// The error Twilio logged for this request when the record is a Debugger event or a
+    /// Monitor alert (`11200`: the webhook did not answer usably): the callback was sent
+    /// but not received as it should be.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub logged_error: Option<String>,
 }
 
 impl Capture {

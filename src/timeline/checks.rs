@@ -433,18 +433,26 @@ fn out_of_order(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool)
                 Finding::new(Code::TimelineOutOfOrder, msg)
                     .hint("Twilio does not guarantee the order of callbacks: never overwrite a later status with an earlier one (compare lifecycle ranks or SequenceNumber)."),
             );
-        } else {
+        } else if !matches!(
+            (state(life, ei), state(life, ej)),
+            (Some(a), Some(b)) if life.exclusive(a, b)
+        ) {
+            // A status that cannot share a lifecycle with the latest one (a second outcome,
+            // `no-answer` beside `in-progress`) is reported as an impossible transition and
+            // does not become the reference the next arrivals are compared with.
             latest.insert(lane.entries[j].resource_sid.clone(), j);
         }
     }
 }
 
-/// Flags transitions the lifecycle forbids, in Twilio's own order (or, without one, two
-/// different terminal outcomes).
+/// Flags transitions the lifecycle forbids, in Twilio's own order; without one, statuses
+/// that cannot belong to one lifecycle in any order ([`Lifecycle::exclusive`]: two
+/// different outcomes, or `no-answer` beside `in-progress`).
 fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) {
     // The previous callback per resource (one for a call's or message's own lane); without
-    // a trusted order, the previous outcome.
+    // a trusted order, every status seen so far per resource.
     let mut prev: HashMap<Option<String>, usize> = HashMap::new();
+    let mut seen: HashMap<Option<String>, Vec<usize>> = HashMap::new();
     for (j, &is_dup) in dup.iter().enumerate() {
         if is_dup {
             continue;
@@ -453,35 +461,43 @@ fn transitions(lane: &mut Lane, life: &Lifecycle, dup: &[bool], reliable: bool) 
             continue;
         };
         let resource = lane.entries[j].resource_sid.clone();
-        if let Some(a) = prev
-            .get(&resource)
-            .and_then(|&i| state(life, &lane.entries[i]))
-        {
-            let bad = if reliable {
-                !life.may_follow(a, b)
+        let conflict = if reliable {
+            prev.get(&resource)
+                .and_then(|&i| state(life, &lane.entries[i]))
+                .filter(|a| !life.may_follow(a, b))
+        } else {
+            // Whatever arrived between them, the two cannot both be true.
+            seen.get(&resource).and_then(|ids| {
+                ids.iter()
+                    .filter_map(|&i| state(life, &lane.entries[i]))
+                    .find(|a| life.exclusive(a, b))
+            })
+        };
+        if let Some(a) = conflict {
+            let why = if a.terminal {
+                format!(" ('{}' is terminal)", a.name)
+            } else if b.not_after.contains(&a.name) {
+                format!(" ('{}' never follows '{}')", b.name, a.name)
+            } else if a.not_after.contains(&b.name) {
+                format!(" ('{}' never follows '{}')", a.name, b.name)
             } else {
-                a.terminal && b.terminal && !life.may_follow(a, b) && !life.may_follow(b, a)
+                String::new()
             };
-            if bad {
-                lane.entries[j].findings.push(
-                    Finding::new(
-                        Code::TimelineImpossibleTransition,
-                        format!(
-                            "'{}' after '{}' breaks the {} lifecycle{}.",
-                            b.name,
-                            a.name,
-                            life.id,
-                            if a.terminal { format!(" ('{}' is terminal)", a.name) } else { String::new() }
-                        ),
-                    )
-                    .hint("Two outcomes for one SID: check that two requests did not reuse the SID, or that a status was not rewritten by your own code."),
-                );
-            }
+            lane.entries[j].findings.push(
+                Finding::new(
+                    Code::TimelineImpossibleTransition,
+                    format!("'{}' after '{}' breaks the {} lifecycle{why}.", b.name, a.name, life.id),
+                )
+                .hint("Two outcomes for one SID: check that two requests did not reuse the SID, or that a status was not rewritten by your own code."),
+            );
         }
-        // Without a trusted order only outcomes are compared: two different final statuses
-        // conflict whatever arrived between them (`delivered`, `sent`, `undelivered`).
-        if reliable || b.terminal {
-            prev.insert(resource, j);
+        prev.insert(resource.clone(), j);
+        let ids = seen.entry(resource).or_default();
+        if !ids
+            .iter()
+            .any(|&i| lane.entries[i].status == lane.entries[j].status)
+        {
+            ids.push(j);
         }
     }
 }
@@ -553,9 +569,16 @@ pub(super) fn explain(e: &mut Entry) {
         return;
     };
     let status = e.status.as_deref().unwrap_or("this callback");
-    let msg = match explain_error(&code) {
-        Some(m) => format!("ErrorCode {code} on '{status}': {m}."),
-        None => format!("ErrorCode {code} on '{status}': not in the inspector's table."),
+    let meaning = explain_error(&code).map_or_else(
+        || "not in the inspector's table".to_string(),
+        str::to_string,
+    );
+    let msg = if e.error_logged {
+        // The record (a Debugger event, a Monitor alert) is Twilio's log of a failed
+        // delivery: the callback was sent, the app did not take it as it should.
+        format!("Twilio logged error {code} delivering this request ('{status}'): {meaning}.")
+    } else {
+        format!("ErrorCode {code} on '{status}': {meaning}.")
     };
     e.findings.push(
         Finding::new(Code::TimelineErrorExplained, msg)

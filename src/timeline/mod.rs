@@ -11,7 +11,9 @@
 
 mod capture;
 mod checks;
+mod csv;
 mod errors;
+mod printed;
 pub(crate) mod read;
 mod records;
 mod stream;
@@ -129,7 +131,8 @@ pub struct Entry {
     /// When the application received it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub received_at: Option<String>,
-    /// `ErrorCode`, when present and not empty.
+    /// `ErrorCode`, when present and not empty; else the error Twilio logged for this
+    /// request when it was read from a Debugger event or a Monitor alert.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// `CallDuration` (or `RecordingDuration`) in seconds.
@@ -171,6 +174,11 @@ pub struct Entry {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub(crate) content: Vec<Fixed>,
+    /// True when `error_code` is the error Twilio logged for delivering this request
+    /// (a Debugger event, a Monitor alert), not the callback's own `ErrorCode`.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) error_logged: bool,
 }
 
 /// One fixed parameter of a message as a capture carries it: its name, a hash of the value
@@ -407,6 +415,35 @@ fn param<'r>(r: &'r Report, name: &str) -> Option<&'r str> {
         .filter(|v| !v.is_empty())
 }
 
+/// The SID in parameter `name` when it tells one object from another: not a mask that
+/// hides the whole id (`CAXXXXXXXX…`, `SM****…` with eight mask characters or more after
+/// the prefix, `[FILTERED]`, `<REDACTED>`). A log masked this way writes the same text for
+/// every call or message, so grouping by it would merge different objects into one
+/// lifecycle (a "retry", an "impossible transition" that are only the mask). A partly
+/// masked SID that keeps some of its characters (`SM12…ef`) and a test fixture's short
+/// stand-in (`SMxx`, `SM_TEST_1`), which a test reuses on purpose, still name their object.
+fn identity<'r>(r: &'r Report, name: &str) -> Option<&'r str> {
+    let field = r.fields.iter().find(|f| f.name == name)?;
+    let v = Some(field.value.trim()).filter(|v| !v.is_empty())?;
+    let redacted = field.placeholder == Some(crate::placeholder::Placeholder::Redacted);
+    (!(redacted && whole_mask(v))).then_some(v)
+}
+
+/// True when a redacted id keeps nothing of the id: mask characters only after its
+/// two-letter prefix (eight or more), or one word in brackets (`[FILTERED]`, `<REDACTED>`).
+fn whole_mask(v: &str) -> bool {
+    let rest = match v.get(..2) {
+        Some(p) if p.bytes().all(|b| b.is_ascii_uppercase()) => &v[2..],
+        _ => v,
+    };
+    let is_mask = |c: char| matches!(c, 'x' | 'X' | '*' | '•' | '#' | '.' | '…' | '-' | '_');
+    if rest.chars().all(is_mask) && rest.chars().count() >= 8 {
+        return true;
+    }
+    let inner = v.trim_matches(|c: char| matches!(c, '[' | ']' | '<' | '>' | '(' | ')' | '*'));
+    inner.len() < v.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 /// Inspects one capture and keeps what the timeline needs.
 pub fn entry_of(c: &Capture) -> Entry {
     let report = crate::inspect(&c.input, &c.inspect_options());
@@ -439,9 +476,9 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
     let life = life.filter(|l| l.params.iter().any(|p| param(r, p).is_some()));
     let message_sid = ["MessageSid", "SmsSid", "SmsMessageSid"]
         .iter()
-        .find_map(|p| param(r, p));
-    let call_sid = param(r, "CallSid");
-    let conference_sid = param(r, "ConferenceSid");
+        .find_map(|p| identity(r, p));
+    let call_sid = identity(r, "CallSid");
+    let conference_sid = identity(r, "ConferenceSid");
     let (sid, object) = if kind.starts_with("conference-") && conference_sid.is_some() {
         (conference_sid, Some(GroupObject::Conference))
     } else if let Some(m) = message_sid {
@@ -464,9 +501,11 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
     let timestamp = param(r, "Timestamp")
         .map(str::to_string)
         .or_else(|| c.event_time.clone());
-    let error_code = param(r, "ErrorCode")
+    let own_error = param(r, "ErrorCode")
         .filter(|v| *v != "0")
         .map(str::to_string);
+    let error_logged = own_error.is_none() && c.logged_error.is_some();
+    let error_code = own_error.or_else(|| c.logged_error.clone());
     let duration = param(r, "CallDuration")
         .or_else(|| param(r, "RecordingDuration"))
         .and_then(|d| d.parse().ok());
@@ -479,7 +518,7 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         kind,
         status: status.map(str::to_string),
         sid: sid.map(str::to_string),
-        parent_call_sid: param(r, "ParentCallSid").map(str::to_string),
+        parent_call_sid: identity(r, "ParentCallSid").map(str::to_string),
         call_sid: call_sid.filter(|cs| Some(*cs) != sid).map(str::to_string),
         sequence_number: param(r, "SequenceNumber").and_then(|s| s.parse().ok()),
         ts_ms: timestamp.as_deref().and_then(time::parse_millis),
@@ -502,6 +541,7 @@ pub fn entry_of_report(c: &Capture, r: &Report) -> Entry {
         } else {
             Vec::new()
         },
+        error_logged,
     }
 }
 

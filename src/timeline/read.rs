@@ -9,7 +9,8 @@
 //! logs `Parameters:`) per line with or without a time prefix (`[time: LEVEL/worker]` as
 //! Python's logging writes it included), Twilio's Call Events resource (`events[]`), Event
 //! Streams CloudEvents (one or an array) and Debugger webhook events (their
-//! `Payload.webhook`).
+//! `Payload.webhook`), CSV exports (a header row of parameter names) and Postman collections
+//! (every request, folders included).
 //!
 //! Line-based formats are read lazily, one line at a time ([`Captures`] is an iterator), so
 //! a caller can stream a log of any length. A capture that cannot be read becomes an
@@ -18,7 +19,10 @@
 use serde_json::{Map, Value};
 
 pub use super::capture::{Capture, CaptureError, ManyFormat};
-use super::records::{call_event, cloud_event, debugger_event, har_entry, json_type};
+use super::printed::printed_span;
+use super::records::{
+    call_event, cloud_event, debugger_event, har_entry, json_type, postman_requests,
+};
 use super::time;
 
 /// The captures of a many-capture text, read lazily.
@@ -120,6 +124,12 @@ pub fn read_captures(text: &str) -> Captures<'_> {
                 n: 0,
             }
         }
+        ManyFormat::Csv => Inner::Items(
+            super::csv::detect(text)
+                .map(|sep| super::csv::read(text, sep))
+                .unwrap_or_default()
+                .into_iter(),
+        ),
         ManyFormat::Single if text.trim().is_empty() => Inner::Items(Vec::new().into_iter()),
         ManyFormat::Single => Inner::Items(
             vec![Ok(Capture {
@@ -179,6 +189,9 @@ pub fn detect_many(text: &str) -> ManyFormat {
         if head.contains("\"specversion\"") {
             return ManyFormat::EventStreams;
         }
+        if head.contains("schema.getpostman.com") || head.contains("\"_postman_id\"") {
+            return ManyFormat::Postman;
+        }
         // A Debugger event is known by its PayloadType, or by a Payload beside its Level (as
         // the record reader requires): another product's webhook with a `Payload` object is
         // not one.
@@ -191,7 +204,14 @@ pub fn detect_many(text: &str) -> ManyFormat {
             // Objects one after another, each over several lines: read like an array.
             return ManyFormat::JsonArray;
         }
+        if printed_objects(head) >= 2 {
+            // Object literals a program printed (JavaScript, Python), one after another.
+            return ManyFormat::Log;
+        }
         return ManyFormat::Single;
+    }
+    if super::csv::detect(head).is_some() {
+        return ManyFormat::Csv;
     }
     if head.lines().any(|l| request_line(l).is_some())
         || head.lines().filter(|l| curl_line(l)).count() >= 2
@@ -211,6 +231,10 @@ pub fn detect_many(text: &str) -> ManyFormat {
     }
     if pair_dumps_repeat(head) {
         // Requests dumped one parameter per line, one after another.
+        return ManyFormat::Log;
+    }
+    if logfmt_requests(head) >= 2 {
+        // logfmt lines whose fields are Twilio's parameters (`MessageSid=SM… MessageStatus=sent`).
         return ManyFormat::Log;
     }
     let body_lines = head.lines().filter(|l| l.contains('=')).count();
@@ -247,28 +271,45 @@ fn comment_prefix(line: &str) -> &str {
 }
 
 /// A record printed over several lines, gathered line by line (a Ruby or Elixir map in a
-/// comment, a pretty-printed payload after a log prefix): the streaming readers feed it the
-/// lines after the one that opened it until the braces close.
+/// comment, a pretty-printed payload after a log prefix, Node's `[Object: null prototype] {`
+/// of an Express form, a PHP array as `print_r` or `var_export` prints it): the streaming
+/// readers feed it the lines after the one that opened it until the braces (or the PHP
+/// array's parentheses) close.
 pub struct ObjectLines {
     record: String,
     marker: String,
     depth: i64,
     lines: usize,
+    /// A PHP array: depth counts the lines that open (`(`, `… array (`) and close (`)`,
+    /// `),`) it, not braces.
+    php: bool,
 }
 
 impl ObjectLines {
-    /// Starts a record when `line` opens an object (a `{` followed by keys) it does not close.
+    /// Starts a record when `line` opens an object (a `{` followed by keys) it does not close,
+    /// or starts a PHP array printout (`Array` before a `(` line, `array (`).
     pub fn start(line: &str) -> Option<ObjectLines> {
         let line = line.trim_end_matches(['\n', '\r']);
+        if let Some(depth) = php_array_opening(line) {
+            return Some(ObjectLines {
+                record: line.to_string(),
+                marker: comment_prefix(line).trim().to_string(),
+                depth,
+                lines: 1,
+                php: true,
+            });
+        }
         let open = line.find('{')?;
         let tail = &line[open..];
         // Keys after the brace, or a brace that ends a label (`Parameters: {`, `body = {`,
-        // a comment marker or nothing before it); not a block of program text.
+        // Node's `[Object: null prototype] {`, a comment marker or nothing before it); not a
+        // block of program text.
         let before = comment_prefix(&line[..open]);
         let label = line[..open].trim_end();
         let opens_value = label.len() == before.trim_end().len()
             || label.ends_with([':', '=', '%'])
-            || label.ends_with("=>");
+            || label.ends_with("=>")
+            || label.ends_with("[Object: null prototype]");
         let keyed = tail.contains("=>")
             || (tail.contains(':') && !tail.contains("::"))
             || (tail.trim_end() == "{" && opens_value);
@@ -278,12 +319,14 @@ impl ObjectLines {
             marker: comment_prefix(line).trim().to_string(),
             depth,
             lines: 1,
+            php: false,
         })
     }
 
     /// Adds the next line (its shared comment marker taken off): `Some(true)` when the record
-    /// is closed, `Some(false)` when it goes on, `None` past the bounds (then the lines are
-    /// read one by one as before).
+    /// is closed, `Some(false)` when it goes on, `None` past the bounds, or when what looked
+    /// like a PHP array's `Array` is not followed by its `(` (then the lines are read one by
+    /// one as before).
     pub fn push(&mut self, line: &str) -> Option<bool> {
         let l = line.trim_end_matches(['\n', '\r']);
         if self.lines >= OBJECT_MAX_LINES || self.record.len() + l.len() >= OBJECT_MAX_BYTES {
@@ -294,10 +337,22 @@ impl ObjectLines {
             Some(b) if !self.marker.is_empty() => b.trim_start(),
             _ => t,
         };
+        if self.php {
+            let b = body.trim_end();
+            if b == "(" || b.ends_with("array (") || b.ends_with("=> Array (") {
+                self.depth += 1;
+            } else if b == ")" || b == ")," {
+                self.depth -= 1;
+            } else if self.depth <= 0 {
+                // `Array` with no `(` after it: a word, not a printout.
+                return None;
+            }
+        } else {
+            self.depth += open_braces(body);
+        }
         self.record.push('\n');
         self.record.push_str(body);
         self.lines += 1;
-        self.depth += open_braces(body);
         Some(self.depth <= 0)
     }
 
@@ -305,6 +360,33 @@ impl ObjectLines {
     pub fn record(self) -> String {
         self.record
     }
+}
+
+/// The depth a line that starts a PHP array printout opens: 0 for `print_r`'s `Array`
+/// (its `(` comes on the next line), 1 for `var_export`'s `array (`; `None` for any other
+/// line. The word ends the line (after a log prefix or label).
+fn php_array_opening(line: &str) -> Option<i64> {
+    let t = line.trim_end();
+    let word_ends = |rest: &str| {
+        rest.is_empty() || rest.ends_with(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+    };
+    if let Some(before) = t.strip_suffix("Array") {
+        return word_ends(before).then_some(0);
+    }
+    if let Some(before) = t.strip_suffix("array (") {
+        return word_ends(before).then_some(1);
+    }
+    None
+}
+
+/// Where a PHP array printout joined by [`ObjectLines`] starts in a record: its `Array`
+/// line followed by `(`, or its `array (`.
+fn php_array_start(record: &str) -> Option<usize> {
+    let first = record.lines().next()?;
+    let depth = php_array_opening(first)?;
+    let word = if depth == 0 { "Array" } else { "array (" };
+    let at = first.rfind(word)?;
+    (record.len() > first.len()).then_some(at)
 }
 
 /// The one `Name=value` pair a log line holds after its prefix, as servlet and PHP logs dump a
@@ -493,11 +575,16 @@ fn printed_objects(head: &str) -> usize {
             rest = after.get(used..).unwrap_or("");
         } else {
             let l = line.trim_end();
+            let mut printed = false;
             if let (Some(open), Some(close)) = (l.find('{'), l.rfind('}')) {
                 let inner = &l[open..=close.max(open)];
-                if close > open && (inner.contains("=>") || inner.contains("\": ")) {
-                    n += 1;
-                }
+                printed = close > open && (inner.contains("=>") || inner.contains("\": "));
+            }
+            // A printout of the parsed form with two parameters at least (Python's dict or
+            // MultiDict, Go's map, a Java map, a JavaScript object on one line).
+            printed |= printed_span(l).is_some_and(|(a, b)| pairs_printed(&l[a..b]) >= 2);
+            if printed {
+                n += 1;
             }
             rest = after;
         }
@@ -506,6 +593,19 @@ fn printed_objects(head: &str) -> usize {
         }
     }
     n
+}
+
+/// How many `name` + separator + value pairs a printout holds, counted by the separators
+/// a printout writes between a name and its value (`: `, `':`, `":`, `=>`, `=`, Go's `:[`,
+/// a MultiDict's `('` before each pair), capped at 3.
+fn pairs_printed(s: &str) -> usize {
+    let seps = [": ", "':", "\":", "=>", ":[", "('"];
+    let mut n: usize = seps.iter().map(|p| s.matches(p).count()).sum();
+    if n < 2 {
+        // A Java map: `{Name=value, Name=value}`.
+        n += s.split(", ").filter(|p| p.contains('=')).count();
+    }
+    n.min(3)
 }
 
 /// True when every line is a record of its own and one of them is a whole JSON object: a
@@ -626,6 +726,13 @@ fn read_document(text: &str, format: ManyFormat) -> Vec<Result<Capture, CaptureE
             Some(Value::Array(a)) => labelled(a, "entries["),
             _ => return err("the HAR file has no log.entries array".into()),
         },
+        (Value::Object(o), ManyFormat::Postman) => {
+            let caps = postman_requests(o);
+            if caps.is_empty() {
+                return err("the Postman collection holds no request".into());
+            }
+            return caps.into_iter().map(Ok).collect();
+        }
         (Value::Object(o), ManyFormat::CallEvents) => {
             let hint = o.get("uri").and_then(Value::as_str).and_then(call_sid_in);
             match o.get("events") {
@@ -814,21 +921,81 @@ fn from_value(v: &Value, format: ManyFormat) -> Result<Capture, String> {
                 _ => None,
             }) {
                 c.label.get_or_insert(format!("alert {code}"));
+                c.logged_error = Some(code).filter(|c| !c.is_empty());
             }
         }
         return Ok(c);
     }
     if o.contains_key("input") || o.contains_key("body") {
-        let mut c: Capture =
-            serde_json::from_value(v.clone()).map_err(|e| format!("not a capture object: {e}"))?;
-        c.source = Some(format);
-        return Ok(c);
+        return logged_request(o, format, None);
+    }
+    // A structured log record holding the parsed form under `form` or `params` (Go's
+    // `PostForm`, a framework's params), as an object.
+    if let Some(key) = ["form", "params"]
+        .into_iter()
+        .find(|k| o.get(*k).is_some_and(Value::is_object))
+    {
+        return logged_request(o, format, Some(key));
     }
     // An object of parameters: the webhook itself, written as JSON.
     Ok(Capture {
         source: Some(format),
         ..Capture::new(v.to_string())
     })
+}
+
+/// A record with the request in `key` (`input` or `body` when not given; and optional
+/// `url`, `method`, `headers`, `receivedAt`). Structured loggers (pino, winston, bunyan, zap, logstash) write
+/// the parsed form as an object under `body`, and the time they logged it under their own
+/// key (`time`, `timestamp`, `@timestamp`, `ts`): the object's parameters are the form, and
+/// that time is when the request was received.
+fn logged_request(
+    o: &Map<String, Value>,
+    format: ManyFormat,
+    key: Option<&str>,
+) -> Result<Capture, String> {
+    let key = key.unwrap_or(if o.contains_key("input") {
+        "input"
+    } else {
+        "body"
+    });
+    let params = match o.get(key) {
+        Some(Value::Object(p)) => Some(form_of_logged(p)),
+        _ => None,
+    };
+    let mut rest = o.clone();
+    if params.is_some() {
+        rest.remove(key);
+    }
+    let mut c: Capture = serde_json::from_value(Value::Object(rest))
+        .map_err(|e| format!("not a capture object: {e}"))?;
+    if let Some(form) = params {
+        c.input = form;
+    }
+    if c.received_at.is_none() {
+        c.received_at = ["time", "timestamp", "@timestamp", "ts"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(super::capture::scalar_text))
+            .filter(|t| time::parse_millis(t).is_some());
+    }
+    c.source = Some(format);
+    Ok(c)
+}
+
+/// A form body from a logged object of parameters, names kept as written (a value printed
+/// as a one-element list, as a `QueryDict` or `url.Values` holds it, is that value).
+fn form_of_logged(p: &Map<String, Value>) -> String {
+    let pairs: Vec<(String, String)> = p
+        .iter()
+        .filter_map(|(k, v)| {
+            let v = match v {
+                Value::Array(a) if a.len() == 1 => &a[0],
+                other => other,
+            };
+            Some((k.clone(), super::capture::scalar_text(v)?))
+        })
+        .collect();
+    serde_urlencoded::to_string(&pairs).unwrap_or_default()
 }
 
 /// True for the JSON envelopes `inspect` reads as the request they carry: Lambda HTTP events
@@ -951,6 +1118,17 @@ fn log_capture(line: &str) -> Option<Capture> {
         received_at,
         ..Capture::default()
     };
+    // A program's printout of the parsed form: Go's `map[…]`, Werkzeug's `MultiDict([…])`,
+    // a Java map's `{Name=value, …}`, or an object literal (below).
+    if let Some((start, end)) = printed_span(rest) {
+        c.input = rest[start..end].to_string();
+        return Some(c);
+    }
+    // A PHP array printed over lines (`print_r`, `var_export`), joined by the reader.
+    if let Some(at) = php_array_start(rest) {
+        c.input = rest[at..].to_string();
+        return Some(c);
+    }
     if let (Some(open), Some(close)) = (rest.find('{'), rest.rfind('}')) {
         // A JSON object, a JavaScript or Python rendering (`key: value`) or a Ruby hash
         // (`"Key"=>"value"`, as Rails logs its Parameters).
@@ -1004,6 +1182,22 @@ fn log_capture(line: &str) -> Option<Capture> {
             let amps = b.matches('&').count();
             (amps > 0 && !is_url(tokens[s]), amps, usize::MAX - s)
         })?;
+    // No form body, several `key=value` fields: a logfmt record (a router's or an app's
+    // structured line). It is a request only when its fields are Twilio's parameters.
+    if !body.contains('&') && !is_url(tokens[i]) && runs.len() >= 2 {
+        let pairs = logfmt_pairs(rest);
+        if pairs.len() >= 2 {
+            let named: Vec<(&str, String)> = pairs
+                .into_iter()
+                .filter(|(k, _)| crate::catalog::params_named(k).next().is_some())
+                .collect();
+            if named.len() < 2 {
+                return None;
+            }
+            c.input = serde_urlencoded::to_string(&named).unwrap_or_default();
+            return Some(c);
+        }
+    }
     // `POST /path body` or `POST body`: the method is one or two tokens before.
     if let Some(m) = tokens[i.saturating_sub(2)..i]
         .iter()
@@ -1025,6 +1219,79 @@ fn log_capture(line: &str) -> Option<Capture> {
     }
     c.input = body.to_string();
     Some(c)
+}
+
+/// How many lines (of the first 200) are logfmt records with two of Twilio's parameters
+/// or more, capped at 2.
+fn logfmt_requests(head: &str) -> usize {
+    head.lines()
+        .take(200)
+        .filter(|l| {
+            logfmt_pairs(l)
+                .iter()
+                .filter(|(k, _)| crate::catalog::params_named(k).next().is_some())
+                .count()
+                >= 2
+        })
+        .take(2)
+        .count()
+}
+
+/// The `key=value` fields of a logfmt line (`at=info path="/sms" status=204`): a value in
+/// double quotes may hold spaces and `\"`; words that are not fields are passed over.
+fn logfmt_pairs(line: &str) -> Vec<(&str, String)> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'_' | b'-' | b'.'))
+        {
+            i += 1;
+        }
+        let key = &line[start..i];
+        if key.is_empty() || bytes.get(i) != Some(&b'=') {
+            // A word, not a field: skip it.
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            continue;
+        }
+        i += 1;
+        let value = if bytes.get(i) == Some(&b'"') {
+            let mut v = String::new();
+            let mut chars = line[i + 1..].char_indices();
+            let mut end = line.len();
+            while let Some((j, ch)) = chars.next() {
+                match ch {
+                    '\\' => {
+                        if let Some((_, n)) = chars.next() {
+                            v.push(n);
+                        }
+                    }
+                    '"' => {
+                        end = i + 1 + j + 1;
+                        break;
+                    }
+                    _ => v.push(ch),
+                }
+            }
+            i = end;
+            v
+        } else {
+            let vs = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            line[vs..i].to_string()
+        };
+        out.push((key, value));
+    }
+    out
 }
 
 /// The last token of the form body that starts at `tokens[i]`, carried over the spaces a
@@ -1074,8 +1341,8 @@ mod tests {
     #[test]
     fn requests_dumped_one_parameter_per_line() {
         // Two requests, each printed one `Name=value` per line after a log prefix (a header
-        // line between them, a decoded value with a space), then a line with two pairs and a
-        // lone pair by itself, which stay as they were.
+        // line between them, a decoded value with a space), then two logfmt lines (one of
+        // other fields, one of Twilio's) and a lone pair by itself, which stays as it was.
         let text = "2024-05-29 10:57:57 INFO ---- status\n\
                     2024-05-29 10:57:57 INFO   (CallSid=CA1)\n\
                     2024-05-29 10:57:57 INFO   (CallStatus=ringing)\n\
@@ -1083,6 +1350,7 @@ mod tests {
                     2024-05-29 10:58:03 INFO   CallSid=CA1\n\
                     2024-05-29 10:58:03 INFO   CallStatus=completed\n\
                     x=1 y=2\n\
+                    CallSid=CA1 CallStatus=completed took=3ms\n\
                     MessageSid=SM1\n";
         let r = read_captures(text);
         assert_eq!(r.format(), ManyFormat::Log);
@@ -1093,7 +1361,9 @@ mod tests {
             [
                 "CallSid=CA1&CallStatus=ringing&Caller=Jane+Doe",
                 "CallSid=CA1&CallStatus=completed",
-                "x=1",
+                // A logfmt line of other fields is no request; one of Twilio's parameters
+                // is read whole (its own fields only).
+                "CallSid=CA1&CallStatus=completed",
                 "MessageSid=SM1"
             ]
         );

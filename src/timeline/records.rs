@@ -146,6 +146,7 @@ pub(super) fn debugger_event(o: &Map<String, Value>) -> Result<Capture, String> 
     let mut c = Capture {
         source: Some(ManyFormat::Debugger),
         label: Some(format!("debugger error {code}")),
+        logged_error: Some(code.clone()).filter(|c| !c.is_empty()),
         ..Capture::default()
     };
     match req.get("parameters") {
@@ -177,6 +178,51 @@ pub(super) fn debugger_event(o: &Map<String, Value>) -> Result<Capture, String> 
         c.group_hint = Some(resource.to_string());
     }
     Ok(c)
+}
+
+/// The requests of a Postman collection (folders walked in order), each re-wrapped as a
+/// one-request collection that keeps the collection's `info` and `variable` list (so
+/// `inspect` fills `{{name}}` variables as Postman does), labelled by its folder path and name.
+pub(super) fn postman_requests(root: &Map<String, Value>) -> Vec<Capture> {
+    fn walk(items: &[Value], path: &str, out: &mut Vec<(String, Value)>) {
+        for (i, item) in items.iter().enumerate() {
+            let name = item
+                .get("name")
+                .and_then(Value::as_str)
+                .map_or_else(|| format!("item[{i}]"), str::to_string);
+            let label = if path.is_empty() {
+                name
+            } else {
+                format!("{path} / {name}")
+            };
+            if item.get("request").is_some() {
+                out.push((label, item.clone()));
+            } else if let Some(Value::Array(sub)) = item.get("item") {
+                walk(sub, &label, out);
+            }
+        }
+    }
+    let mut leaves = Vec::new();
+    if let Some(Value::Array(items)) = root.get("item") {
+        walk(items, "", &mut leaves);
+    }
+    leaves
+        .into_iter()
+        .map(|(label, leaf)| {
+            let mut one = Map::new();
+            for key in ["info", "variable"] {
+                if let Some(v) = root.get(key) {
+                    one.insert(key.to_string(), v.clone());
+                }
+            }
+            one.insert("item".to_string(), Value::Array(vec![leaf]));
+            Capture {
+                source: Some(ManyFormat::Postman),
+                label: Some(label),
+                ..Capture::new(Value::Object(one).to_string())
+            }
+        })
+        .collect()
 }
 
 /// One HAR entry: re-wrapped as a one-entry HAR file, which `inspect` reads whole.

@@ -18,6 +18,8 @@ pub fn format_name(f: ManyFormat) -> &'static str {
         ManyFormat::CallEvents => "Call Events (Twilio's call event resource)",
         ManyFormat::EventStreams => "Event Streams CloudEvents",
         ManyFormat::Debugger => "Debugger events",
+        ManyFormat::Csv => "a CSV export",
+        ManyFormat::Postman => "a Postman collection",
         ManyFormat::Single => "one capture",
     }
 }
