@@ -182,7 +182,7 @@ pub(crate) static ELEMENTS: &[ElementSpec] = &[
             AttrSpec { name: "statusCallback", ty: AttrType::Url, values: &[], list: false, node_spelling: None },
             AttrSpec { name: "statusCallbackEvent", ty: AttrType::Enum, values: &["start", "end", "join", "leave", "mute", "hold", "modify", "speaker", "announcement"], list: true, node_spelling: None },
             AttrSpec { name: "statusCallbackMethod", ty: AttrType::Enum, values: METHODS, list: false, node_spelling: None },
-            AttrSpec { name: "trim", ty: AttrType::Enum, values: &["trim-silence", "do-not-trim"], list: false, node_spelling: None },
+            AttrSpec { name: "trim", ty: AttrType::Enum, values: &["trim-silence", "do-not-trim", "true", "false"], list: false, node_spelling: None },
             AttrSpec { name: "waitMethod", ty: AttrType::Enum, values: METHODS, list: false, node_spelling: None },
             AttrSpec { name: "waitUrl", ty: AttrType::Url, values: &[], list: false, node_spelling: None },
         ],
