@@ -665,6 +665,9 @@ pub fn capture_from_line(
     line_no: usize,
     offset: usize,
 ) -> Option<Result<Capture, CaptureError>> {
+    // A line read from a stream keeps its terminator; it is no part of the capture (a
+    // quoted body at the end of an access-log line must end at its quote).
+    let line = line.trim_end_matches(['\n', '\r']);
     let trimmed = line.trim();
     if trimmed.is_empty() {
         return None;
@@ -1322,6 +1325,21 @@ fn form_run_end(tokens: &[&str], i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_terminator_is_no_part_of_the_capture() {
+        // The CLI streams lines with their terminator; the library splits them without.
+        let line = r#"54.172.60.5 - - [03/Mar/2025:16:21:47 +0000] "POST /s HTTP/1.1" 499 0 "-" "TwilioProxy/1.1" rt=5.001 "CallSid=CA5e6f708192a3b4c5d6e7f8091a2b3c4d&CallStatus=completed&Duration=2""#;
+        let read = |l: &str| {
+            capture_from_line(l, ManyFormat::Log, 1, 0)
+                .and_then(Result::ok)
+                .map(|c| c.input)
+        };
+        let bare = read(line).expect("a capture");
+        assert!(bare.ends_with("Duration=2"), "{bare}");
+        assert_eq!(read(&format!("{line}\n")).as_deref(), Some(bare.as_str()));
+        assert_eq!(read(&format!("{line}\r\n")).as_deref(), Some(bare.as_str()));
+    }
 
     #[test]
     fn log_lines_with_and_without_time() {
